@@ -1,0 +1,113 @@
+package dev.kubelint.core.engine;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.yaml.ReadLimits;
+
+/**
+ * Everything a run needs. The CLI and the Maven plugin both build one of these and hand it to {@link Linter};
+ * that is all they do besides printing.
+ *
+ * @param inputs           paths as given (files, folders, "-" for standard input)
+ * @param workingDirectory base of relative paths and of the names findings show
+ * @param includes         globs a file must match (empty: all)
+ * @param excludes         globs that drop a file
+ * @param settings         Kubernetes version, strictness, extra schemas
+ * @param limits           reader limits
+ * @param jobs             worker threads
+ * @param catalog          the rules available
+ * @param ruleSettings     per rule id, how it is configured
+ * @param objectFilter     which objects to lint, by their labels (kubectl's {@code -l}); others are skipped
+ * @param useSuppressions  whether suppression annotations and comments apply
+ * @param stdin            standard input, for "-"
+ * @param progress         told about progress
+ * @param debug            whether rule failures carry stack traces
+ */
+public record LintRequest(List<String> inputs, Path workingDirectory, List<String> includes, List<String> excludes,
+                          LintSettings settings, ReadLimits limits, int jobs, RuleCatalog catalog,
+                          Map<String, RuleSettings> ruleSettings, Optional<Predicate<Map<String, String>>> objectFilter,
+                          boolean useSuppressions, InputStream stdin, ProgressListener progress, boolean debug) {
+
+    public LintRequest {
+        inputs = List.copyOf(inputs);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        ruleSettings = Map.copyOf(ruleSettings);
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+    }
+
+    /** A request with defaults for everything but the inputs and the rules. */
+    public static LintRequest of(List<String> inputs, Path workingDirectory, RuleCatalog catalog) {
+        return new LintRequest(inputs, workingDirectory, List.of(), List.of(), LintSettings.DEFAULTS, ReadLimits.DEFAULTS,
+                Runtime.getRuntime().availableProcessors(), catalog, Map.of(), Optional.empty(), true,
+                InputStream.nullInputStream(), ProgressListener.NONE, false);
+    }
+
+    public RuleSettings ruleSettings(String id) {
+        return ruleSettings.getOrDefault(id, RuleSettings.DEFAULT);
+    }
+
+    public LintRequest withSettings(LintSettings value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, value, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withJobs(int value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, value, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withGlobs(List<String> includeGlobs, List<String> excludeGlobs) {
+        return new LintRequest(inputs, workingDirectory, includeGlobs, excludeGlobs, settings, limits, jobs, catalog,
+                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withLimits(ReadLimits value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, value, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withRuleSettings(Map<String, RuleSettings> value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, value,
+                objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withCatalog(RuleCatalog value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, value, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withObjectFilter(Predicate<Map<String, String>> value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                Optional.of(value), useSuppressions, stdin, progress, debug);
+    }
+
+    public LintRequest withUseSuppressions(boolean value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, value, stdin, progress, debug);
+    }
+
+    public LintRequest withStdin(InputStream value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, value, progress, debug);
+    }
+
+    public LintRequest withProgress(ProgressListener value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, value, debug);
+    }
+
+    public LintRequest withDebug(boolean value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, value);
+    }
+}

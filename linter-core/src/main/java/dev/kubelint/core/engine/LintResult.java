@@ -1,0 +1,65 @@
+package dev.kubelint.core.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.source.SourceFile;
+
+/**
+ * What a run found, in the deterministic order of {@link Finding#ORDER}.
+ *
+ * @param findings   active findings
+ * @param suppressed findings silenced by an annotation or comment, with their reasons
+ * @param files      per input, in scan order: its name and objects
+ * @param sources    the text of every input that has findings, for code frames
+ */
+public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
+                         List<FileSummary> files, Map<String, SourceFile> sources, Duration elapsed) {
+
+    /** One input: its name and the objects it holds. */
+    public record FileSummary(String file, List<ObjectSummary> objects) {
+        public FileSummary {
+            objects = List.copyOf(objects);
+        }
+    }
+
+    /** One object of an input, for reports that list every object (JUnit). */
+    public record ObjectSummary(int documentIndex, ObjectRef object, Location location) {
+    }
+
+    public LintResult {
+        findings = List.copyOf(findings);
+        suppressed = List.copyOf(suppressed);
+        files = List.copyOf(files);
+        sources = Map.copyOf(sources);
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    public int fileCount() {
+        return files.size();
+    }
+
+    public long objectCount() {
+        return files.stream().mapToLong(f -> f.objects().size()).sum();
+    }
+
+    /** Whether any active finding is at least as serious as the threshold (none: never). */
+    public boolean fails(Optional<Severity> threshold) {
+        return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().atLeast(threshold.get()));
+    }
+
+    public Optional<SourceFile> source(String file) {
+        return Optional.ofNullable(sources.get(file));
+    }
+}

@@ -1,0 +1,333 @@
+package dev.kubelint.core.engine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.source.SourceLoader;
+import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ReadProblem;
+import dev.kubelint.core.yaml.ReadResult;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.Span;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.core.yaml.YamlReader;
+
+/**
+ * Runs a lint: finds the inputs, reads each (in parallel, one file per task), checks every object with every
+ * enabled rule, runs the cross-object checks, and returns the findings in a deterministic order.
+ */
+public final class Linter {
+
+    /** Stack size of worker threads: generous, so that deep but legal documents never overflow it. */
+    private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
+
+    /** The paths given cannot be used: a usage error, reported before anything is scanned. */
+    public static final class InputException extends Exception {
+        private final List<String> problems;
+
+        public InputException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public LintResult lint(LintRequest request) throws InputException {
+        long started = System.nanoTime();
+        SourceScanner scanner = new SourceScanner(request.workingDirectory(), request.includes(), request.excludes());
+        SourceScanner.Scan scan = scanner.scan(request.inputs());
+        if (!scan.errors().isEmpty()) {
+            throw new InputException(scan.errors());
+        }
+        Run run = new Run(request, scan.inputs().size());
+        List<FileOutcome> outcomes = run.processAll(scan.inputs());
+        return run.finish(outcomes, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The active rules of a run and how each is configured. */
+    private record ActiveRule(RuleDescriptor descriptor, Severity severity, RuleSettings settings,
+                              Optional<CrossObjectCheck> crossObject) {
+    }
+
+    /** What one input gave. */
+    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceFile> source) {
+    }
+
+    /** State of one run. */
+    private static final class Run {
+        private final LintRequest request;
+        private final int total;
+        private final List<ActiveRule> rules = new ArrayList<>();
+        private final Map<String, ActiveRule> byId = new LinkedHashMap<>();
+        private final SourceLoader loader;
+        private final YamlReader reader;
+        private final AtomicInteger filesDone = new AtomicInteger();
+        private final AtomicLong objects = new AtomicLong();
+        private final AtomicLong findingCount = new AtomicLong();
+        private final Suppressions suppressions;
+
+        Run(LintRequest request, int total) {
+            this.request = request;
+            this.total = total;
+            this.loader = new SourceLoader(request.limits());
+            this.reader = new YamlReader(request.limits());
+            for (RuleDescriptor d : request.catalog().all()) {
+                RuleSettings s = request.ruleSettings(d.id());
+                if (s.enabled().orElse(d.enabledByDefault())) {
+                    ActiveRule active = new ActiveRule(d, s.severity().orElse(d.severity()), s, d.rule().newCrossObjectCheck());
+                    rules.add(active);
+                    byId.put(d.id(), active);
+                }
+            }
+            this.suppressions = new Suppressions(request.useSuppressions());
+        }
+
+        List<FileOutcome> processAll(List<SourceScanner.Input> inputs) {
+            if (request.jobs() == 1 || inputs.size() <= 1) {
+                return runOnWorker(() -> {
+                    List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
+                    for (SourceScanner.Input input : inputs) {
+                        outcomes.add(process(input));
+                    }
+                    return outcomes;
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.jobs(), inputs.size()), workerThreads());
+            try {
+                List<Future<FileOutcome>> futures = new ArrayList<>(inputs.size());
+                for (SourceScanner.Input input : inputs) {
+                    futures.add(pool.submit(() -> process(input)));
+                }
+                List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
+                for (Future<FileOutcome> f : futures) {
+                    outcomes.add(await(f));
+                }
+                return outcomes;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private <T> T runOnWorker(java.util.concurrent.Callable<T> task) {
+            ExecutorService single = Executors.newSingleThreadExecutor(workerThreads());
+            try {
+                return await(single.submit(task));
+            } finally {
+                single.shutdownNow();
+            }
+        }
+
+        private static <T> T await(Future<T> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        private static ThreadFactory workerThreads() {
+            AtomicInteger n = new AtomicInteger();
+            return task -> {
+                Thread t = new Thread(null, task, "kubelint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+                t.setDaemon(true);
+                return t;
+            };
+        }
+
+        /** Reads and checks one input; never throws for bad input. */
+        FileOutcome process(SourceScanner.Input input) {
+            List<Finding> findings = new ArrayList<>();
+            List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
+            SourceLoader.Loaded loaded = loader.load(input, request.stdin());
+            if (loaded.source().isEmpty()) {
+                ReadProblem p = loaded.problem().orElseThrow();
+                String ruleId = p.kind() == ReadProblem.Kind.LIMIT ? "input-limit" : "unreadable-file";
+                addReaderFinding(findings, ruleId, input.displayName(), p, ObjectRef.NONE);
+                return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
+                        Optional.empty()));
+            }
+            SourceFile source = loaded.source().get();
+            ReadResult read = reader.read(source.displayName(), source.text());
+            Map<Integer, ObjectRef> refs = new LinkedHashMap<>();
+            List<Manifest> manifests = new ArrayList<>();
+            for (YamlDocument doc : read.documents()) {
+                if (doc.root().isEmpty()) {
+                    continue;
+                }
+                YamlNode root = doc.root().get();
+                if (!(root instanceof MappingNode mapping)) {
+                    if (!(root instanceof dev.kubelint.core.yaml.ScalarNode s && s.isNull())) {
+                        addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(), root.span(),
+                                "", ObjectRef.NONE), "the document is " + article(root.jsonType())
+                                + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind", List.of());
+                    }
+                    continue;
+                }
+                Manifest whole = new Manifest(source, doc.index(), mapping);
+                refs.put(doc.index(), whole.ref());
+                if (isList(whole) && mapping.sequence("items").isPresent()) {
+                    SequenceNode items = mapping.sequence("items").get();
+                    for (YamlNode item : items.items()) {
+                        if (item instanceof MappingNode itemMapping) {
+                            manifests.add(new Manifest(source, doc.index(), itemMapping));
+                        } else {
+                            addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(),
+                                    item.span(), item.pointer(), whole.ref()), "a List item is " + article(item.jsonType())
+                                    + ", not a Kubernetes object", List.of());
+                        }
+                    }
+                } else {
+                    manifests.add(whole);
+                }
+            }
+            for (ReadProblem p : read.problems()) {
+                addReaderFinding(findings, p.kind().ruleId(), source.displayName(), p,
+                        refs.getOrDefault(p.documentIndex(), ObjectRef.NONE));
+            }
+            for (Manifest manifest : manifests) {
+                if (request.objectFilter().isPresent() && !request.objectFilter().get().test(manifest.labels())) {
+                    continue;
+                }
+                objectSummaries.add(new LintResult.ObjectSummary(manifest.documentIndex(), manifest.ref(),
+                        new Location(source.displayName(), manifest.documentIndex(), manifest.root().span(),
+                                manifest.root().pointer(), manifest.ref())));
+                objects.incrementAndGet();
+                check(manifest, findings);
+            }
+            List<Finding> result = suppressions.apply(source, manifests, findings);
+            return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), objectSummaries), result,
+                    result.isEmpty() ? Optional.empty() : Optional.of(source)));
+        }
+
+        private FileOutcome done(FileOutcome outcome) {
+            findingCount.addAndGet(outcome.findings().stream().filter(f -> !f.isSuppressed()).count());
+            request.progress().progress(filesDone.incrementAndGet(), total, objects.get(), findingCount.get());
+            return outcome;
+        }
+
+        private static String article(String jsonType) {
+            return (jsonType.startsWith("a") || jsonType.startsWith("i") || jsonType.startsWith("o") ? "an " : "a ")
+                    + jsonType;
+        }
+
+        private static boolean isList(Manifest m) {
+            return m.kind().endsWith("List") && m.root().has("items");
+        }
+
+        private void check(Manifest manifest, List<Finding> sink) {
+            for (ActiveRule rule : rules) {
+                if (rule.settings().scope().isPresent() && !rule.settings().scope().get().test(manifest.labels())) {
+                    continue;
+                }
+                ObjectContext ctx = new ObjectContext(request, rule.descriptor(), rule.settings(), rule.severity(),
+                        Optional.of(manifest), sink);
+                try {
+                    rule.descriptor().rule().check(manifest, ctx);
+                    if (rule.crossObject().isPresent()) {
+                        CrossObjectCheck check = rule.crossObject().get();
+                        synchronized (check) {
+                            check.observe(manifest, ctx);
+                        }
+                    }
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                    reportFailure(rule, manifest, e, sink);
+                }
+            }
+        }
+
+        private void reportFailure(ActiveRule rule, Manifest manifest, Throwable e, List<Finding> sink) {
+            String message = "rule " + rule.descriptor().id() + " failed on " + manifest.ref().describe() + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; the other rules ran normally";
+            if (request.debug()) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                message = message + "\n" + trace;
+            } else {
+                message = message + " (run with --debug for the stack trace)";
+            }
+            addFinding(sink, "rule-failure", new Location(manifest.source().displayName(), manifest.documentIndex(),
+                    manifest.root().span(), manifest.root().pointer(), manifest.ref()), message, List.of());
+        }
+
+        private void addReaderFinding(List<Finding> sink, String ruleId, String file, ReadProblem p, ObjectRef ref) {
+            List<Location> related = p.related().stream()
+                    .map(span -> new Location(file, p.documentIndex(), span, p.pointer(), ref)).toList();
+            addFinding(sink, ruleId, new Location(file, p.documentIndex(), p.span(), p.pointer(), ref), p.message(), related);
+        }
+
+        /** Adds a finding of an engine-reported rule, when that rule is enabled. */
+        private void addFinding(List<Finding> sink, String ruleId, Location location, String message, List<Location> related) {
+            ActiveRule rule = byId.get(ruleId);
+            if (rule != null) {
+                sink.add(new Finding(ruleId, rule.severity(), location, message, related, Optional.empty()));
+            }
+        }
+
+        LintResult finish(List<FileOutcome> outcomes, Duration elapsed) {
+            List<Finding> all = new ArrayList<>();
+            Map<String, SourceFile> sources = new LinkedHashMap<>();
+            List<LintResult.FileSummary> files = new ArrayList<>();
+            for (FileOutcome o : outcomes) {
+                all.addAll(o.findings());
+                o.source().ifPresent(s -> sources.put(s.displayName(), s));
+                files.add(o.summary());
+            }
+            List<Finding> crossObject = new ArrayList<>();
+            for (ActiveRule rule : rules) {
+                if (rule.crossObject().isEmpty()) {
+                    continue;
+                }
+                ObjectContext ctx = new ObjectContext(request, rule.descriptor(), rule.settings(), rule.severity(),
+                        Optional.empty(), crossObject);
+                try {
+                    rule.crossObject().get().finish(ctx);
+                } catch (RuntimeException | StackOverflowError e) {
+                    addFinding(crossObject, "rule-failure", new Location("", 0, Span.START, "", ObjectRef.NONE),
+                            "rule " + rule.descriptor().id() + " failed at the end of the run: " + e, List.of());
+                }
+            }
+            all.addAll(suppressions.applyCrossObject(crossObject));
+            all.sort(Finding.ORDER);
+            List<Finding> active = all.stream().filter(f -> !f.isSuppressed()).toList();
+            List<Finding> suppressed = all.stream().filter(Finding::isSuppressed).toList();
+            return new LintResult(request.settings(), request.catalog(), active, suppressed, files, sources, elapsed);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kubelint.core.kube;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.yaml.MappingNode;
+
+/**
+ * Where each workload kind keeps its pod spec, so that every pod rule applies to Pods and to the pod templates
+ * of Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob and PodTemplate alike.
+ */
+public final class PodSpecs {
+
+    /** Relative pointer of the pod template (the object with metadata and spec) per kind; Pod has none. */
+    private static final Map<String, String> TEMPLATE = Map.of(
+            "Deployment", "/spec/template",
+            "StatefulSet", "/spec/template",
+            "DaemonSet", "/spec/template",
+            "ReplicaSet", "/spec/template",
+            "ReplicationController", "/spec/template",
+            "Job", "/spec/template",
+            "CronJob", "/spec/jobTemplate/spec/template",
+            "PodTemplate", "/template");
+
+    private static final Set<String> GROUPS = Set.of("", "apps", "batch", "extensions");
+
+    /** Kinds whose pods must run forever: their templates allow only restartPolicy Always. */
+    public static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "ReplicationController");
+
+    /** Kinds whose pods run to completion: their templates allow only OnFailure or Never. */
+    public static final Set<String> RUN_TO_COMPLETION = Set.of("Job", "CronJob");
+
+    private PodSpecs() {
+    }
+
+    /** Whether the kind carries a pod spec (as Pod or as a template). */
+    public static boolean hasPodSpec(Manifest manifest) {
+        return GROUPS.contains(manifest.group())
+                && (manifest.kind().equals("Pod") || TEMPLATE.containsKey(manifest.kind()));
+    }
+
+    /** The pod spec of a Pod or workload, when the manifest has one. */
+    public static Optional<PodSpec> of(Manifest manifest) {
+        if (!GROUPS.contains(manifest.group())) {
+            return Optional.empty();
+        }
+        MappingNode root = manifest.root();
+        if (manifest.kind().equals("Pod")) {
+            return root.mapping("spec").map(spec -> new PodSpec(manifest, spec, root, Optional.of(root)));
+        }
+        String template = TEMPLATE.get(manifest.kind());
+        if (template == null) {
+            return Optional.empty();
+        }
+        return root.at(template).flatMap(t -> t.asMapping()).flatMap(t ->
+                t.mapping("spec").map(spec -> new PodSpec(manifest, spec, t, Optional.of(t))));
+    }
+
+    /**
+     * A pod spec and where it is.
+     *
+     * @param manifest the object it belongs to
+     * @param spec     the pod spec mapping
+     * @param owner    the mapping that holds {@code spec}: the Pod itself or the pod template
+     * @param template the template (or the Pod) whose {@code metadata.labels} the pods get
+     */
+    public record PodSpec(Manifest manifest, MappingNode spec, MappingNode owner, Optional<MappingNode> template) {
+
+        /** Labels the pods will carry: the Pod's own, or the template's. */
+        public Map<String, String> podLabels() {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            owner.mapping("metadata").flatMap(m -> m.mapping("labels")).ifPresent(map -> map.entries().forEach(e ->
+                    e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> labels.put(e.key(), s.asText()))));
+            return labels;
+        }
+
+        /** The template's (or Pod's) metadata mapping. */
+        public Optional<MappingNode> podMetadata() {
+            return owner.mapping("metadata");
+        }
+
+        public boolean isTemplate() {
+            return !manifest.kind().equals("Pod");
+        }
+
+        /** restartPolicy as written, or the default Always. */
+        public String restartPolicy() {
+            return spec.string("restartPolicy").orElse("Always");
+        }
+
+        /** All containers with their role, in the order: init containers, containers, ephemeral containers. */
+        public List<Container> containers() {
+            List<Container> result = new ArrayList<>();
+            spec.sequence("initContainers").ifPresent(seq -> seq.mappings().forEach(c ->
+                    result.add(new Container(c, "Always".equals(c.string("restartPolicy").orElse(""))
+                            ? ContainerRole.SIDECAR : ContainerRole.INIT))));
+            spec.sequence("containers").ifPresent(seq -> seq.mappings().forEach(c ->
+                    result.add(new Container(c, ContainerRole.APP))));
+            spec.sequence("ephemeralContainers").ifPresent(seq -> seq.mappings().forEach(c ->
+                    result.add(new Container(c, ContainerRole.EPHEMERAL))));
+            return result;
+        }
+
+        /** Containers that run for the pod's lifetime and share its network: app containers and sidecars. */
+        public List<Container> longRunningContainers() {
+            return containers().stream().filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
+                    .toList();
+        }
+    }
+
+    /** What a container is to its pod. */
+    public enum ContainerRole {
+        /** An entry of {@code initContainers} that runs to completion before the app containers start. */
+        INIT("init container"),
+        /** An entry of {@code initContainers} with {@code restartPolicy: Always}: runs beside the app containers. */
+        SIDECAR("sidecar container"),
+        APP("container"),
+        EPHEMERAL("ephemeral container");
+
+        private final String label;
+
+        ContainerRole(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One container mapping and its role. */
+    public record Container(MappingNode node, ContainerRole role) {
+
+        public String name() {
+            return node.scalar("name").map(s -> s.asText()).orElse("");
+        }
+
+        /** "container web" or "init container setup", for messages. */
+        public String describe() {
+            return role.label() + (name().isEmpty() ? "" : " \"" + name() + "\"");
+        }
+    }
+}

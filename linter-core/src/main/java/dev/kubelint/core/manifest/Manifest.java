@@ -1,0 +1,102 @@
+package dev.kubelint.core.manifest;
+
+import java.util.Optional;
+
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.MappingNode;
+
+/**
+ * One Kubernetes object of the input: a document, or an item of a {@code kind: List} document. Its
+ * {@link #root()} is the object's mapping; pointers of its nodes are from the document root, so an item of a
+ * List has pointers under {@code /items/N}.
+ */
+public final class Manifest {
+
+    private final SourceFile source;
+    private final int documentIndex;
+    private final MappingNode root;
+    private final ObjectRef ref;
+
+    public Manifest(SourceFile source, int documentIndex, MappingNode root) {
+        this.source = source;
+        this.documentIndex = documentIndex;
+        this.root = root;
+        MappingNode metadata = root.mapping("metadata").orElse(null);
+        this.ref = new ObjectRef(
+                root.scalar("apiVersion").map(s -> s.asText()).orElse(""),
+                root.scalar("kind").map(s -> s.asText()).orElse(""),
+                metadata == null ? "" : metadata.scalar("namespace").map(s -> s.asText()).orElse(""),
+                metadata == null ? "" : metadata.scalar("name").map(s -> s.asText())
+                        .or(() -> metadata.scalar("generateName").map(s -> s.asText() + "*")).orElse(""));
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public int documentIndex() {
+        return documentIndex;
+    }
+
+    public MappingNode root() {
+        return root;
+    }
+
+    public ObjectRef ref() {
+        return ref;
+    }
+
+    public String apiVersion() {
+        return ref.apiVersion();
+    }
+
+    public String kind() {
+        return ref.kind();
+    }
+
+    /** The API group: "" for the core group ({@code v1}), "apps" for {@code apps/v1}. */
+    public String group() {
+        int slash = ref.apiVersion().indexOf('/');
+        return slash < 0 ? "" : ref.apiVersion().substring(0, slash);
+    }
+
+    public String name() {
+        return ref.name();
+    }
+
+    /** The namespace the manifest names, empty when it names none. */
+    public String namespace() {
+        return ref.namespace();
+    }
+
+    /** Whether this object is an item of a List document rather than a document of its own. */
+    public boolean isListItem() {
+        return !root.pointer().isEmpty();
+    }
+
+    public Optional<MappingNode> metadata() {
+        return root.mapping("metadata");
+    }
+
+    /** The object's labels (string values only), in source order. */
+    public java.util.Map<String, String> labels() {
+        return stringMap("labels");
+    }
+
+    public java.util.Map<String, String> annotations() {
+        return stringMap("annotations");
+    }
+
+    private java.util.Map<String, String> stringMap(String key) {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        metadata().flatMap(m -> m.mapping(key)).ifPresent(map -> map.entries().forEach(e ->
+                e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> result.put(e.key(), s.asText()))));
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return source.displayName() + "#" + documentIndex + " " + ref.describe();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kubelint.core.report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The stable JSON document described in the README. */
+public final class JsonReporter implements Reporter {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("kubernetesVersion", result.settings().kubernetesVersion());
+        root.put("files", result.fileCount());
+        root.put("objects", result.objectCount());
+        ArrayNode findings = root.putArray("findings");
+        result.findings().forEach(f -> findings.add(finding(f)));
+        ArrayNode suppressed = root.putArray("suppressed");
+        result.suppressed().forEach(f -> suppressed.add(finding(f)));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("errors", result.count(Severity.ERROR));
+        summary.put("warnings", result.count(Severity.WARNING));
+        summary.put("infos", result.count(Severity.INFO));
+        summary.put("suppressed", result.suppressed().size());
+        out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.write('\n');
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("ruleId", f.ruleId());
+        n.put("severity", f.severity().label());
+        n.put("file", f.location().file());
+        n.put("line", f.location().line());
+        n.put("column", f.location().column());
+        n.put("endLine", f.location().endLine());
+        n.put("endColumn", f.location().endColumn());
+        n.put("jsonPointer", f.location().jsonPointer());
+        ObjectNode object = n.putObject("object");
+        object.put("apiVersion", f.location().object().apiVersion());
+        object.put("kind", f.location().object().kind());
+        object.put("namespace", f.location().object().namespace());
+        object.put("name", f.location().object().name());
+        n.put("message", f.message());
+        f.suppression().ifPresent(s -> {
+            ObjectNode sup = n.putObject("suppression");
+            sup.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+            sup.put("reason", s.reason());
+            sup.put("line", s.location().line());
+        });
+        return n;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kubelint.core.rule;
+
+import java.util.List;
+
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.YamlNode;
+
+/** What a rule sees of the run while checking one object, and how it reports. */
+public interface RuleContext {
+
+    /** Reports a finding on a node (on its whole span). */
+    void report(YamlNode node, String message);
+
+    /** Reports a finding on a node, pointing also at related places (the first declaration of a duplicate, ...). */
+    void report(YamlNode node, String message, List<Location> related);
+
+    /**
+     * Reports a finding about a key of a mapping, placed on the key itself; when the key is absent (a missing
+     * field), the finding goes on the mapping, the nearest present parent.
+     */
+    void reportKey(MappingNode mapping, String key, String message);
+
+    /** Reports at a location found earlier (used by cross-object checks at the end of a run). */
+    void report(Location location, String message);
+
+    /** Reports at a location, with related locations. */
+    void report(Location location, String message, List<Location> related);
+
+    /** The location of a node of the current object. */
+    Location locate(YamlNode node);
+
+    /** The location of a key of a mapping of the current object (the mapping's when the key is absent). */
+    Location locateKey(MappingNode mapping, String key);
+
+    /** The object being checked; absent in {@link CrossObjectCheck#finish}. */
+    java.util.Optional<Manifest> manifest();
+
+    /** A parameter's configured value, or its default. */
+    <T> T param(RuleParam<T> param);
+
+    /** Settings of the run: Kubernetes version, strictness and so on. */
+    LintSettings settings();
+}

@@ -1,0 +1,55 @@
+package dev.kubelint.core.rule;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+
+/** A rule and its metadata, read from its {@link RuleInfo} and its {@link RuleParam} fields. */
+public record RuleDescriptor(Rule rule, String id, String category, Severity severity, String summary, String rationale,
+                             String remediation, boolean enabledByDefault, List<String> kinds,
+                             List<RuleParam<?>> params, String origin) {
+
+    public RuleDescriptor {
+        kinds = List.copyOf(kinds);
+        params = List.copyOf(params);
+    }
+
+    /** Reads a rule's metadata; the origin names the provider (or jar) it came from. */
+    public static RuleDescriptor of(Rule rule, String origin) {
+        RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
+        if (info == null) {
+            throw new IllegalArgumentException("rule class " + rule.getClass().getName() + " has no @RuleInfo");
+        }
+        return new RuleDescriptor(rule, info.id(), info.category(), info.severity(), info.summary(), info.rationale(),
+                info.remediation(), info.enabledByDefault(), List.of(info.kinds()), params(rule.getClass()), origin);
+    }
+
+    /** The public static final RuleParam fields of a rule class, in declaration order. */
+    public static List<RuleParam<?>> params(Class<?> type) {
+        List<RuleParam<?>> result = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            int m = field.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && RuleParam.class.isAssignableFrom(field.getType())) {
+                try {
+                    result.add((RuleParam<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read parameter " + field, e);
+                }
+            }
+        }
+        return result;
+    }
+
+    public Optional<RuleParam<?>> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Where the rule's documentation is published. */
+    public String helpUri() {
+        return "https://kubelint.dev/rules/" + id;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kubelint.core.rule;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.kubelint.core.finding.Severity;
+
+/**
+ * Everything a user or a tool needs to know about a rule, on the rule's class: the registry, the docs generator
+ * and every reporter read this one annotation. Typed parameters are the rule's {@code public static final}
+ * {@link RuleParam} fields.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+
+    /** Kebab-case id, unique across all rules: {@code container-port-conflict}. */
+    String id();
+
+    /** Group in the catalogue: "input", "schema", "ports", "probes", "scheduling", "metadata", ... */
+    String category();
+
+    Severity severity();
+
+    /** One sentence, no final period: what the rule finds. */
+    String summary();
+
+    /** Why it matters: what the API server or the cluster does with such a manifest. */
+    String rationale();
+
+    /** What to change. */
+    String remediation();
+
+    boolean enabledByDefault() default true;
+
+    /** Kinds the rule looks at, for the docs; empty means "any kind" or as the summary says. */
+    String[] kinds() default {};
+}

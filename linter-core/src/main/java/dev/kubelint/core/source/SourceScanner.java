@@ -1,0 +1,188 @@
+package dev.kubelint.core.source;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns the paths a user gave into the list of inputs to lint: files as given, folders walked recursively in
+ * sorted order (hidden folders skipped, symbolic link loops detected), {@code -} for standard input, filtered by
+ * include and exclude globs.
+ */
+public final class SourceScanner {
+
+    /** One input to read. {@code path} is empty for standard input. */
+    public record Input(java.util.Optional<Path> path, String displayName) {
+        public boolean isStdin() {
+            return path.isEmpty();
+        }
+    }
+
+    /** The inputs found and the paths that could not be used (a usage error for the caller). */
+    public record Scan(List<Input> inputs, List<String> errors) {
+    }
+
+    private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
+
+    private final Path workingDirectory;
+    private final List<PathMatcher> includes;
+    private final List<PathMatcher> excludes;
+    private final List<String> includeGlobs;
+    private final List<String> excludeGlobs;
+
+    public SourceScanner(Path workingDirectory, List<String> includeGlobs, List<String> excludeGlobs) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.includeGlobs = List.copyOf(includeGlobs);
+        this.excludeGlobs = List.copyOf(excludeGlobs);
+        this.includes = includeGlobs.stream().map(SourceScanner::matcher).toList();
+        this.excludes = excludeGlobs.stream().map(SourceScanner::matcher).toList();
+    }
+
+    /** Checks a glob's syntax; returns a message when it is invalid. */
+    public static java.util.Optional<String> checkGlob(String glob) {
+        try {
+            matcher(glob);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("invalid glob '" + glob + "': " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    private static PathMatcher matcher(String glob) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    }
+
+    public Scan scan(List<String> arguments) {
+        Set<Input> inputs = new LinkedHashSet<>();
+        List<String> errors = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals("-")) {
+                inputs.add(new Input(java.util.Optional.empty(), SourceFile.STDIN));
+                continue;
+            }
+            Path path = workingDirectory.resolve(argument).normalize();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+                errors.add("no such file or directory: " + argument);
+            } else if (Files.isDirectory(path)) {
+                walk(path, inputs, errors);
+            } else if (!Files.isReadable(path)) {
+                inputs.add(new Input(java.util.Optional.of(path), displayName(path)));
+            } else {
+                // a file named explicitly is read whatever its extension; globs still apply
+                if (selected(path, path.getParent() == null ? path : path.getParent())) {
+                    inputs.add(new Input(java.util.Optional.of(path), displayName(path)));
+                }
+            }
+        }
+        return new Scan(List.copyOf(inputs), errors);
+    }
+
+    private void walk(Path root, Set<Input> inputs, List<String> errors) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && isHidden(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && hasManifestExtension(file) && !isHidden(file) && selected(file, root)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (e instanceof FileSystemLoopException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (hasManifestExtension(file) && selected(file, root)) {
+                        // unreadable: the engine reports it as a finding on the file
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add("cannot read folder " + displayName(root) + ": " + e.getMessage());
+        }
+        found.sort(null);
+        for (Path file : found) {
+            inputs.add(new Input(java.util.Optional.of(file), displayName(file)));
+        }
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".") && !name.toString().equals(".")
+                && !name.toString().equals("..");
+    }
+
+    private static boolean hasManifestExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.substring(dot));
+    }
+
+    /** Applies the globs to the path relative to the scanned folder (and to the path as shown). */
+    private boolean selected(Path file, Path root) {
+        if (includes.isEmpty() && excludes.isEmpty()) {
+            return true;
+        }
+        List<Path> candidates = new ArrayList<>(3);
+        candidates.add(root.relativize(file));
+        candidates.add(file.getFileName());
+        Path shown = java.nio.file.Paths.get(displayName(file));
+        if (!shown.isAbsolute()) {
+            candidates.add(shown);
+        }
+        boolean included = includes.isEmpty() || candidates.stream().anyMatch(c -> matches(includes, includeGlobs, c));
+        boolean excluded = candidates.stream().anyMatch(c -> matches(excludes, excludeGlobs, c));
+        return included && !excluded;
+    }
+
+    private static boolean matches(List<PathMatcher> matchers, List<String> globs, Path relative) {
+        for (int i = 0; i < matchers.size(); i++) {
+            if (matchers.get(i).matches(relative)) {
+                return true;
+            }
+            // "**/x.yaml" should also match "x.yaml" at the top of the folder
+            String glob = globs.get(i);
+            if (glob.startsWith("**/") && matcher(glob.substring(3)).matches(relative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Relative to the working directory when inside it, "/"-separated. */
+    public String displayName(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        String shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString()
+                : absolute.toString();
+        if (shown.isEmpty()) {
+            shown = ".";
+        }
+        return shown.replace(java.io.File.separatorChar, '/');
+    }
+}
