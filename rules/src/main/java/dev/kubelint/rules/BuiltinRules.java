@@ -1,0 +1,21 @@
+package dev.kubelint.rules;
+
+import java.util.List;
+
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleProvider;
+
+/** The built-in rule set: one provider, one line per rule. */
+public final class BuiltinRules implements RuleProvider {
+
+    @Override
+    public String name() {
+        return "kubelint built-in rules";
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(
+                new dev.kubelint.rules.metadata.StatusSectionRule());
+    }
+}
