@@ -192,11 +192,9 @@ public final class Linter {
                 }
                 YamlNode root = doc.root().get();
                 if (!(root instanceof MappingNode mapping)) {
-                    if (!(root instanceof dev.kubelint.core.yaml.ScalarNode s && s.isNull())) {
-                        addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(), root.span(),
-                                "", ObjectRef.NONE), "the document is " + article(root.jsonType())
-                                + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind", List.of());
-                    }
+                    addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(), root.span(),
+                            "", ObjectRef.NONE), "the document is " + article(root.jsonType())
+                            + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind", List.of());
                     continue;
                 }
                 Manifest whole = new Manifest(source, doc.index(), mapping);

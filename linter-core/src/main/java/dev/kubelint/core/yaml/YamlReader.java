@@ -270,7 +270,8 @@ public final class YamlReader {
                 }
                 case DocumentEnd -> {
                     Position end = position(event.getEndMark()).orElse(documentStart);
-                    documents.add(new YamlDocument(documentIndex, skipping ? Optional.empty() : Optional.ofNullable(root),
+                    boolean empty = skipping || root == null || root instanceof ScalarNode s && s.isNull();
+                    documents.add(new YamlDocument(documentIndex, empty ? Optional.empty() : Optional.of(root),
                             new Span(documentStart, end)));
                     documentIndex++;
                 }

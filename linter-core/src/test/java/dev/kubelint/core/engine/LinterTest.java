@@ -1,0 +1,208 @@
+package dev.kubelint.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.rule.input.CoreRuleProvider;
+
+class LinterTest {
+
+    @TempDir
+    Path dir;
+
+    /** Reports every object's kind, to see which objects the engine hands to rules. */
+    @RuleInfo(id = "kind-echo", category = "test", severity = Severity.INFO, summary = "Echoes the kind",
+            rationale = "Test.", remediation = "None.")
+    static final class KindEchoRule implements Rule {
+        @Override
+        public void check(Manifest manifest, RuleContext ctx) {
+            ctx.reportKey(manifest.root(), "kind", "kind " + manifest.kind() + " named " + manifest.name());
+        }
+    }
+
+    /** Always throws, to see that a failing rule is isolated. */
+    @RuleInfo(id = "always-fails", category = "test", severity = Severity.WARNING, summary = "Fails",
+            rationale = "Test.", remediation = "None.")
+    static final class AlwaysFailsRule implements Rule {
+        @Override
+        public void check(Manifest manifest, RuleContext ctx) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    private RuleCatalog catalog(Rule... extra) {
+        List<RuleDescriptor> all = new java.util.ArrayList<>();
+        new CoreRuleProvider().rules().forEach(r -> all.add(RuleDescriptor.of(r, "core")));
+        for (Rule r : extra) {
+            all.add(RuleDescriptor.of(r, "test"));
+        }
+        return RuleCatalog.of(all);
+    }
+
+    private LintResult lint(LintRequest request) throws Linter.InputException {
+        return new Linter().lint(request);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listItemsAreObjectsOfTheirOwnWithTheirOwnPositions() throws Exception {
+        write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
+                + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        List<Finding> echoes = result.findings();
+        assertEquals(2, echoes.size(), echoes.toString());
+        assertEquals("kind Service named a", echoes.get(0).message());
+        assertEquals(5, echoes.get(0).location().line());
+        assertEquals("/items/0/kind", echoes.get(0).location().jsonPointer());
+        assertEquals(8, echoes.get(1).location().line());
+        assertEquals(2, result.objectCount());
+    }
+
+    @Test
+    void folderScanIsSortedSkipsHiddenFoldersAndOtherExtensions() throws Exception {
+        write("b.yaml", "kind: B\n");
+        write("a/c.yml", "kind: C\n");
+        write("a/d.json", "{\"kind\": \"D\"}\n");
+        write(".git/e.yaml", "kind: E\n");
+        write("notes.txt", "kind: F\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        assertEquals(List.of("a/c.yml", "a/d.json", "b.yaml"),
+                result.files().stream().map(LintResult.FileSummary::file).toList());
+    }
+
+    @Test
+    void includeAndExcludeGlobsFilterFiles() throws Exception {
+        write("base/a.yaml", "kind: A\n");
+        write("base/b.yaml", "kind: B\n");
+        write("overlays/c.yaml", "kind: C\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog())
+                .withGlobs(List.of("base/**"), List.of("**/b.yaml")));
+        assertEquals(List.of("base/a.yaml"), result.files().stream().map(LintResult.FileSummary::file).toList());
+    }
+
+    @Test
+    void symbolicLinkLoopsDoNotLoopForever() throws Exception {
+        write("x/a.yaml", "kind: A\n");
+        Files.createSymbolicLink(dir.resolve("x/loop"), dir.resolve("x"));
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        assertEquals(List.of("x/a.yaml"), result.files().stream().map(LintResult.FileSummary::file).toList());
+    }
+
+    @Test
+    void missingPathsAreInputErrors() {
+        Linter.InputException e = assertThrows(Linter.InputException.class,
+                () -> lint(LintRequest.of(List.of("nope.yaml"), dir, catalog())));
+        assertTrue(e.getMessage().contains("nope.yaml"));
+    }
+
+    @Test
+    void standardInputIsReadForDash() throws Exception {
+        LintRequest request = LintRequest.of(List.of("-"), dir, catalog(new KindEchoRule()))
+                .withStdin(new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
+        LintResult result = lint(request);
+        assertEquals("<stdin>", result.findings().get(0).location().file());
+        assertTrue(result.source("<stdin>").isPresent());
+    }
+
+    @Test
+    void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
+        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule(), new KindEchoRule())));
+        assertEquals(List.of("kind-echo", "rule-failure"), result.findings().stream().map(Finding::ruleId).toList());
+        Finding failure = result.findings().get(1);
+        assertTrue(failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
+        assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
+        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule())).withDebug(true));
+        assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
+    }
+
+    @Test
+    void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
+        write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
+        LintRequest base = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        LintResult warned = lint(base.withRuleSettings(Map.of("duplicate-key", RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
+                "kind-echo", RuleSettings.DEFAULT.withEnabled(false))));
+        assertEquals(1, warned.findings().size());
+        assertEquals(Severity.WARNING, warned.findings().get(0).severity());
+        assertEquals(false, warned.fails(Optional.of(Severity.ERROR)));
+        assertEquals(true, warned.fails(Optional.of(Severity.WARNING)));
+    }
+
+    @Test
+    void objectFilterSelectsObjectsByLabels() throws Exception {
+        write("a.yaml", "kind: Pod\nmetadata: {name: p, labels: {app: web}}\n---\nkind: Pod\nmetadata: {name: q}\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))
+                .withObjectFilter(labels -> "web".equals(labels.get("app"))));
+        assertEquals(1, result.findings().size());
+        assertEquals("kind Pod named p", result.findings().get(0).message());
+    }
+
+    @Test
+    void outputIsTheSameForAnyNumberOfJobs() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            write("f" + (i % 7) + "/m" + i + ".yaml", "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
+        }
+        LintRequest request = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        List<Finding> one = lint(request.withJobs(1)).findings();
+        for (int jobs : new int[] {2, 8}) {
+            assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
+        }
+        assertEquals(40 * 4, one.size());
+    }
+
+    @Test
+    void documentsThatAreNotObjectsAreReported() throws Exception {
+        write("a.yaml", "- a\n- b\n---\njust text\n---\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        assertEquals(List.of("not-an-object", "not-an-object"), result.findings().stream().map(Finding::ruleId).toList());
+        assertTrue(result.findings().get(0).message().contains("an array"));
+    }
+
+    @Test
+    void invalidUtf8IsAFindingWithAPosition() throws Exception {
+        Files.write(dir.resolve("bad.yaml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        write("good.yaml", "kind: Pod\n");
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        Finding f = result.findings().get(0);
+        assertEquals("unreadable-file", f.ruleId());
+        assertEquals(2, f.location().line());
+        assertEquals(4, f.location().column());
+        assertEquals(2, result.fileCount());
+    }
+
+    @Test
+    void byteOrderMarksAndUtf16AreRead() throws Exception {
+        Files.write(dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
+        byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
+        Files.write(dir.resolve("utf16.yaml"), utf16);
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        assertEquals(List.of("kind Pod named a", "kind Pod named b"),
+                result.findings().stream().map(Finding::message).toList());
+    }
+}
