@@ -96,7 +96,7 @@ public final class YamlReader {
             int errorLine = mark.map(Mark::getLine).orElse(0);
             int errorColumn = mark.map(Mark::getColumn).orElse(0);
             Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
-            problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e), at, pass.currentDocumentIndex()));
+            problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), at, pass.currentDocumentIndex()));
             nextIndex = pass.currentDocumentIndex() + 1;
             // resume after the next document marker that follows the error
             int resumeLine = nextDocumentStart(source, Math.max(errorLine, 1));
@@ -142,10 +142,16 @@ public final class YamlReader {
         }
     }
 
-    private static String syntaxMessage(MarkedYamlEngineException e) {
+    private static String syntaxMessage(MarkedYamlEngineException e, int lineOffset) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String context = e.getContext();
-        String message = context == null ? problem : problem + " (" + context + ")";
+        String message = problem;
+        if (context != null) {
+            message += " (" + context + e.getContextMark()
+                    .filter(m -> !m.equals(e.getProblemMark().orElse(null)))
+                    .map(m -> " that starts at line " + (lineOffset + m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                    .orElse("") + ")";
+        }
         return "YAML syntax error: " + message.replace('\n', ' ').trim();
     }
 
