@@ -23,8 +23,8 @@ import dev.kubelint.core.source.SourceFile;
  * compiler-style line with the location. Findings that belong to no object (a syntax error, a document that is
  * not an object) go to a test case named after the file, which every file without objects also gets.
  *
- * <p>Jenkins shows only the first failure of a test case, so each failing test case also lists all its findings
- * in {@code system-out}, together with the findings suppressed on it and their reasons.
+ * <p>Jenkins shows only the first failure of a test case, so a test case with several findings also lists them
+ * all in {@code system-out}, together with the findings suppressed on it and their reasons.
  */
 public final class JUnitReporter implements Reporter {
 
@@ -148,7 +148,9 @@ public final class JUnitReporter implements Reporter {
                 out.write("      <failure message=\"" + XmlText.attribute(firstLine(TextReporter.line(f))) + "\" type=\""
                         + XmlText.attribute(f.ruleId()) + "\">" + XmlText.text(details(f, sources)) + "</failure>\n");
             }
-            out.write("      <system-out>" + XmlText.text(systemOut(c)) + "</system-out>\n");
+            if (c.findings.size() > 1 || !c.suppressed.isEmpty()) {
+                out.write("      <system-out>" + XmlText.text(systemOut(c)) + "</system-out>\n");
+            }
             out.write("    </testcase>\n");
         }
         out.write("  </testsuite>\n");

@@ -101,6 +101,12 @@ class JUnitReporterTest {
     }
 
     @Test
+    void aSingleFindingNeedsNoSystemOut() throws IOException {
+        Element two = children(suite(junit(SampleResults.full()), "k8s/list.yaml"), "testcase").get(1);
+        assertEquals(List.of(), children(two, "system-out"));
+    }
+
+    @Test
     void passingObjectsArePassingTestCases() throws IOException {
         Element list = suite(junit(SampleResults.full()), "k8s/list.yaml");
         List<Element> cases = children(list, "testcase");

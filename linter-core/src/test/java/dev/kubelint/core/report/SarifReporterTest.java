@@ -22,9 +22,11 @@ class SarifReporterTest {
     @TempDir
     Path dir;
 
+    /** Every document made here is checked against the schema before a test looks at it. */
     private String sarif(LintResult result) throws IOException {
         StringWriter out = new StringWriter();
         new SarifReporter().write(result, new ReportOptions(dir, false, false, true, "1.2.3"), out);
+        SarifSchema.parseValid(out.toString());
         return out.toString();
     }
 
