@@ -27,13 +27,6 @@ final class ReportTargets {
         }
     }
 
-    /** A usage error in the output options. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     private ReportTargets() {
     }
 

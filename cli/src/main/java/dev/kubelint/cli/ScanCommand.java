@@ -89,6 +89,11 @@ final class ScanCommand {
         return Option.builder(shortName).longOpt(longName).desc(description).get();
     }
 
+    /** What to scan and how, read from the command line. */
+    private record ScanSettings(List<String> paths, LintSettings lint, Optional<Severity> failOn, int jobs,
+                                List<String> includes, List<String> excludes) {
+    }
+
     /** How the run reports: its targets and how text looks. */
     private record OutputSettings(List<ReportTargets.Target> targets, boolean color, boolean showSource,
                                   boolean quiet) {
@@ -110,69 +115,95 @@ final class ScanCommand {
             out.println("kubelint " + Version.current());
             return Main.OK;
         }
+        ScanSettings scan;
+        OutputSettings output;
+        RuleCatalog catalog;
+        try {
+            scan = scanSettings(cmd);
+            output = outputSettings(cmd);
+            checkReportFiles(output);
+            catalog = catalog();
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        }
+        LintRequest request = LintRequest.of(scan.paths(), env.workingDirectory(), catalog)
+                .withSettings(scan.lint())
+                .withJobs(scan.jobs())
+                .withGlobs(scan.includes(), scan.excludes())
+                .withStdin(env.stdin());
+        Optional<LintResult> result = lint(request, !output.quiet());
+        if (result.isEmpty() || !writeReports(result.get(), output)) {
+            return Main.USAGE;
+        }
+        return result.get().fails(scan.failOn()) ? Main.FINDINGS : Main.OK;
+    }
+
+    private ScanSettings scanSettings(CommandLine cmd) throws UsageException {
         List<String> paths = cmd.getArgList();
         if (paths.isEmpty()) {
-            return usage("no input: give one or more files or folders, or - for standard input");
+            throw new UsageException("no input: give one or more files or folders, or - for standard input");
         }
         String version = last(cmd, "kubernetes-version").orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
         if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            return usage("--kubernetes-version must be one of " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
-                    + ", not " + version);
+            throw new UsageException("--kubernetes-version must be one of "
+                    + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + ", not " + version);
         }
-        Optional<Severity> failOn = Optional.empty();
-        String failOnText = last(cmd, "fail-on").orElse("error");
-        if (!failOnText.equals("none")) {
-            failOn = Severity.parse(failOnText);
-            if (failOn.isEmpty()) {
-                return usage("--fail-on must be error, warning, info or none, not " + failOnText);
-            }
-        }
-        int jobs = Runtime.getRuntime().availableProcessors();
-        if (cmd.hasOption("jobs")) {
-            String text = last(cmd, "jobs").orElseThrow();
-            jobs = parseJobs(text);
-            if (jobs < 1) {
-                return usage("--jobs must be a number from 1 to 1024, not " + text);
-            }
-        }
-        for (String glob : concat(cmd.getOptionValues("include"), cmd.getOptionValues("exclude"))) {
+        LintSettings lint = LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict"));
+        List<String> includes = list(cmd.getOptionValues("include"));
+        List<String> excludes = list(cmd.getOptionValues("exclude"));
+        for (String glob : concat(includes, excludes)) {
             Optional<String> problem = SourceScanner.checkGlob(glob);
             if (problem.isPresent()) {
-                return usage(problem.get());
+                throw new UsageException(problem.get());
             }
         }
-        OutputSettings output;
-        try {
-            output = outputSettings(cmd);
-        } catch (ReportTargets.UsageException e) {
-            return usage(e.getMessage());
+        return new ScanSettings(paths, lint, failOn(cmd), jobs(cmd), includes, excludes);
+    }
+
+    private static Optional<Severity> failOn(CommandLine cmd) throws UsageException {
+        String text = last(cmd, "fail-on").orElse("error");
+        if (text.equals("none")) {
+            return Optional.empty();
         }
+        Optional<Severity> failOn = Severity.parse(text);
+        if (failOn.isEmpty()) {
+            throw new UsageException("--fail-on must be error, warning, info or none, not " + text);
+        }
+        return failOn;
+    }
+
+    private static int jobs(CommandLine cmd) throws UsageException {
+        Optional<String> text = last(cmd, "jobs");
+        if (text.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int jobs = Integer.parseInt(text.get().trim());
+            if (jobs >= 1 && jobs <= 1024) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--jobs must be a number from 1 to 1024, not " + text.get());
+    }
+
+    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
+    private static void checkReportFiles(OutputSettings output) throws UsageException {
         for (ReportTargets.Target target : output.targets()) {
             Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
             if (problem.isPresent()) {
-                return usage(problem.get());
+                throw new UsageException(problem.get());
             }
         }
+    }
 
-        RuleCatalog catalog;
+    private static RuleCatalog catalog() throws UsageException {
         try {
-            catalog = RuleCatalog.load(Main.class.getClassLoader());
+            return RuleCatalog.load(Main.class.getClassLoader());
         } catch (RuleCatalog.RuleLoadingException e) {
-            return usage(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        LintRequest request = LintRequest.of(paths, env.workingDirectory(), catalog)
-                .withSettings(LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict")))
-                .withJobs(jobs)
-                .withGlobs(list(cmd.getOptionValues("include")), list(cmd.getOptionValues("exclude")))
-                .withStdin(env.stdin());
-        Optional<LintResult> result = lint(request, !output.quiet());
-        if (result.isEmpty()) {
-            return Main.USAGE;
-        }
-        if (!writeReports(result.get(), output)) {
-            return Main.USAGE;
-        }
-        return result.get().fails(failOn) ? Main.FINDINGS : Main.OK;
     }
 
     /** Runs the scan with a progress line when one may be shown; empty (and the problems told) for bad paths. */
@@ -189,17 +220,17 @@ final class ScanCommand {
         }
     }
 
-    private OutputSettings outputSettings(CommandLine cmd) throws ReportTargets.UsageException {
+    private OutputSettings outputSettings(CommandLine cmd) throws UsageException {
         String[] outputs = cmd.getOptionValues("output");
         if (outputs != null && outputs.length > 1) {
-            throw new ReportTargets.UsageException("-o/--output given " + outputs.length + " times; give each "
+            throw new UsageException("-o/--output given " + outputs.length + " times; give each "
                     + "format its own file with --format NAME=FILE");
         }
         List<ReportTargets.Target> targets = ReportTargets.parse(list(cmd.getOptionValues("format")),
                 last(cmd, "output"), env.workingDirectory());
         String colorText = last(cmd, "color").orElse("auto");
         Terminal.ColorMode mode = Terminal.ColorMode.parse(colorText).orElseThrow(
-                () -> new ReportTargets.UsageException("--color must be auto, always or never, not " + colorText));
+                () -> new UsageException("--color must be auto, always or never, not " + colorText));
         boolean quiet = cmd.hasOption("quiet");
         return new OutputSettings(targets, Terminal.useColor(mode, env.interactive(), env.variables()),
                 !cmd.hasOption("no-source") && !quiet, quiet);
@@ -232,15 +263,6 @@ final class ScanCommand {
         return true;
     }
 
-    private static int parseJobs(String text) {
-        try {
-            int jobs = Integer.parseInt(text.trim());
-            return jobs >= 1 && jobs <= 1024 ? jobs : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** The last value of an option given more than once: later words on a command line override earlier ones. */
     private static Optional<String> last(CommandLine cmd, String option) {
         String[] values = cmd.getOptionValues(option);
@@ -251,9 +273,9 @@ final class ScanCommand {
         return values == null ? List.of() : List.of(values);
     }
 
-    private static List<String> concat(String[] a, String[] b) {
-        List<String> all = new ArrayList<>(list(a));
-        all.addAll(list(b));
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
         return all;
     }
 
