@@ -29,7 +29,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, new Environment(Paths.get("").toAbsolutePath(), System.in, System.getenv(),
-                System.console() != null), out, err);
+                Terminal.isTerminal(1), Terminal.isTerminal(2)), out, err);
         out.flush();
         err.flush();
         System.exit(code);
@@ -67,13 +67,20 @@ public final class Main {
      *
      * @param workingDirectory base for relative paths
      * @param stdin            standard input, for "-"
-     * @param variables        environment variables (NO_COLOR, CI, ...)
-     * @param interactive      whether standard output is a terminal
+     * @param variables        environment variables (NO_COLOR, CI, TERM, ...)
+     * @param interactive      whether standard output is a terminal (colours)
+     * @param stderrTerminal   whether standard error is a terminal (the progress line)
      */
-    public record Environment(Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive) {
+    public record Environment(Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive,
+                              boolean stderrTerminal) {
 
         public Environment {
             variables = Map.copyOf(variables);
+        }
+
+        /** Standard error is taken to be a terminal exactly when standard output is. */
+        public Environment(Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive) {
+            this(workingDirectory, stdin, variables, interactive, interactive);
         }
     }
 }

@@ -6,30 +6,39 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
+import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.report.JsonReporter;
+import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
-import dev.kubelint.core.report.Reporter;
+import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.source.SourceScanner;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
+
+    static final String INPUT = "Input";
+    static final String VALIDATION = "Validation";
+    static final String OUTPUT = "Output";
+    static final String RULES = "Rules and configuration";
+    static final String GENERAL = "General";
 
     private final Main.Environment env;
     private final PrintWriter out;
@@ -41,178 +50,282 @@ final class ScanCommand {
         this.err = err;
     }
 
-    static Options options() {
-        Options options = new Options();
-        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: text (default) or json").get());
-        options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
-                .desc("write the report to FILE instead of standard output").get());
-        options.addOption(Option.builder().longOpt("kubernetes-version").hasArg().argName("VERSION")
-                .desc("Kubernetes version to validate against: " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
-                        + " (default " + LintSettings.NEWEST_KUBERNETES_VERSION + ")").get());
-        options.addOption(Option.builder().longOpt("no-strict")
-                .desc("allow fields the schema does not define").get());
-        options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
-                .desc("exit 1 when a finding is at least this severe: error (default), warning, info, none").get());
-        options.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
-                .desc("files checked in parallel (default: number of cores)").get());
-        options.addOption(Option.builder().longOpt("include").hasArg().argName("GLOB")
-                .desc("only files matching GLOB (repeatable)").get());
-        options.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
-                .desc("skip files matching GLOB (repeatable)").get());
-        options.addOption(Option.builder("q").longOpt("quiet")
-                .desc("print findings only, no summary line").get());
-        options.addOption(Option.builder().longOpt("version").desc("print the version and exit").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
-        return options;
+    /** Every option of the command, by help section: the one place where options are defined. */
+    static OptionSections options() {
+        return new OptionSections()
+                .add(INPUT,
+                        option(null, "include", "GLOB", "only files whose path (relative to the scanned folder) "
+                                + "matches GLOB; repeatable"),
+                        option(null, "exclude", "GLOB", "skip files whose path matches GLOB; repeatable"),
+                        option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"))
+                .add(VALIDATION,
+                        option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
+                                + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
+                                + LintSettings.NEWEST_KUBERNETES_VERSION + ")"),
+                        flag(null, "no-strict", "allow fields the schema does not define (default: they are errors)"))
+                .add(OUTPUT,
+                        option(null, "format", "FORMAT[=FILE]", "report format: " + String.join(", ", Reporters.NAMES)
+                                + " (default text); repeatable, each to its own FILE, at most one to standard output"),
+                        option("o", "output", "FILE", "write the report that has no FILE of its own to FILE instead "
+                                + "of standard output"),
+                        option(null, "color", "WHEN", "colours on standard output: auto (default: on a terminal, "
+                                + "unless NO_COLOR is set), always, never"),
+                        flag(null, "no-source", "text report: no source line and marker under each finding"),
+                        flag("q", "quiet", "text report: one line per finding, no source lines, no summary, no "
+                                + "progress line"))
+                .add(RULES,
+                        option(null, "fail-on", "LEVEL", "exit 1 when a finding is at least this severe: error "
+                                + "(default), warning, info, none"))
+                .add(GENERAL,
+                        flag(null, "version", "print the version and exit"),
+                        flag("h", "help", "print this help and exit"));
+    }
+
+    private static Option option(String shortName, String longName, String argName, String description) {
+        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName).desc(description).get();
+    }
+
+    private static Option flag(String shortName, String longName, String description) {
+        return Option.builder(shortName).longOpt(longName).desc(description).get();
+    }
+
+    /** What to scan and how, read from the command line. */
+    private record ScanSettings(List<String> paths, LintSettings lint, Optional<Severity> failOn, int jobs,
+                                List<String> includes, List<String> excludes) {
+    }
+
+    /** How the run reports: its targets and how text looks. */
+    private record OutputSettings(List<ReportTargets.Target> targets, boolean color, boolean showSource,
+                                  boolean quiet) {
     }
 
     int run(String[] args) {
-        Options options = options();
+        OptionSections sections = options();
         CommandLine cmd;
         try {
-            cmd = DefaultParser.builder().get().parse(options, args);
+            cmd = DefaultParser.builder().setAllowPartialMatching(false).get().parse(sections.toOptions(), args);
         } catch (ParseException e) {
-            return usage(e.getMessage());
+            return usage(describe(e, sections));
         }
         if (cmd.hasOption("help")) {
-            printHelp(options);
+            printHelp(sections);
             return Main.OK;
         }
         if (cmd.hasOption("version")) {
             out.println("kubelint " + Version.current());
             return Main.OK;
         }
-        List<String> paths = cmd.getArgList();
-        if (paths.isEmpty()) {
-            return usage("no input: give one or more files or folders, or - for standard input");
-        }
-        String version = cmd.getOptionValue("kubernetes-version", LintSettings.NEWEST_KUBERNETES_VERSION);
-        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            return usage("--kubernetes-version must be one of " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
-                    + ", not " + version);
-        }
-        Optional<Severity> failOn;
-        String failOnText = cmd.getOptionValue("fail-on", "error");
-        if (failOnText.equals("none")) {
-            failOn = Optional.empty();
-        } else {
-            failOn = Severity.parse(failOnText);
-            if (failOn.isEmpty()) {
-                return usage("--fail-on must be error, warning, info or none, not " + failOnText);
-            }
-        }
-        int jobs = Runtime.getRuntime().availableProcessors();
-        if (cmd.hasOption("jobs")) {
-            try {
-                jobs = Integer.parseInt(cmd.getOptionValue("jobs"));
-            } catch (NumberFormatException e) {
-                jobs = 0;
-            }
-            if (jobs < 1 || jobs > 1024) {
-                return usage("--jobs must be a number from 1 to 1024, not " + cmd.getOptionValue("jobs"));
-            }
-        }
-        String format = cmd.getOptionValue("format", "text");
-        Reporter reporter = switch (format) {
-            case "text" -> new TextReporter();
-            case "json" -> new JsonReporter();
-            default -> null;
-        };
-        if (reporter == null) {
-            return usage("--format must be text or json, not " + format);
-        }
-        Optional<Path> output = Optional.ofNullable(cmd.getOptionValue("output")).map(env.workingDirectory()::resolve);
-        if (output.isPresent()) {
-            Optional<String> problem = checkWritable(output.get());
-            if (problem.isPresent()) {
-                return usage(problem.get());
-            }
-        }
-        for (String glob : concat(cmd.getOptionValues("include"), cmd.getOptionValues("exclude"))) {
-            Optional<String> problem = dev.kubelint.core.source.SourceScanner.checkGlob(glob);
-            if (problem.isPresent()) {
-                return usage(problem.get());
-            }
-        }
-
+        ScanSettings scan;
+        OutputSettings output;
         RuleCatalog catalog;
         try {
-            catalog = RuleCatalog.load(Main.class.getClassLoader());
-        } catch (RuleCatalog.RuleLoadingException e) {
+            scan = scanSettings(cmd);
+            output = outputSettings(cmd);
+            checkReportFiles(output);
+            catalog = catalog();
+        } catch (UsageException e) {
             return usage(e.getMessage());
         }
-        LintRequest request = LintRequest.of(paths, env.workingDirectory(), catalog)
-                .withSettings(LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict")))
-                .withJobs(jobs)
-                .withGlobs(list(cmd.getOptionValues("include")), list(cmd.getOptionValues("exclude")))
+        LintRequest request = LintRequest.of(scan.paths(), env.workingDirectory(), catalog)
+                .withSettings(scan.lint())
+                .withJobs(scan.jobs())
+                .withGlobs(scan.includes(), scan.excludes())
                 .withStdin(env.stdin());
-        LintResult result;
+        Optional<LintResult> result = lint(request, !output.quiet());
+        if (result.isEmpty() || !writeReports(result.get(), output)) {
+            return Main.USAGE;
+        }
+        return result.get().fails(scan.failOn()) ? Main.FINDINGS : Main.OK;
+    }
+
+    private ScanSettings scanSettings(CommandLine cmd) throws UsageException {
+        List<String> paths = cmd.getArgList();
+        if (paths.isEmpty()) {
+            throw new UsageException("no input: give one or more files or folders, or - for standard input");
+        }
+        String version = last(cmd, "kubernetes-version").orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
+        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
+            throw new UsageException("--kubernetes-version must be one of "
+                    + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + ", not " + version);
+        }
+        LintSettings lint = LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict"));
+        List<String> includes = list(cmd.getOptionValues("include"));
+        List<String> excludes = list(cmd.getOptionValues("exclude"));
+        for (String glob : concat(includes, excludes)) {
+            Optional<String> problem = SourceScanner.checkGlob(glob);
+            if (problem.isPresent()) {
+                throw new UsageException(problem.get());
+            }
+        }
+        return new ScanSettings(paths, lint, failOn(cmd), jobs(cmd), includes, excludes);
+    }
+
+    private static Optional<Severity> failOn(CommandLine cmd) throws UsageException {
+        String text = last(cmd, "fail-on").orElse("error");
+        if (text.equals("none")) {
+            return Optional.empty();
+        }
+        Optional<Severity> failOn = Severity.parse(text);
+        if (failOn.isEmpty()) {
+            throw new UsageException("--fail-on must be error, warning, info or none, not " + text);
+        }
+        return failOn;
+    }
+
+    private static int jobs(CommandLine cmd) throws UsageException {
+        Optional<String> text = last(cmd, "jobs");
+        if (text.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
         try {
-            result = new Linter().lint(request);
+            int jobs = Integer.parseInt(text.get().trim());
+            if (jobs >= 1 && jobs <= 1024) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--jobs must be a number from 1 to 1024, not " + text.get());
+    }
+
+    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
+    private static void checkReportFiles(OutputSettings output) throws UsageException {
+        for (ReportTargets.Target target : output.targets()) {
+            Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
+            if (problem.isPresent()) {
+                throw new UsageException(problem.get());
+            }
+        }
+    }
+
+    private static RuleCatalog catalog() throws UsageException {
+        try {
+            return RuleCatalog.load(Main.class.getClassLoader());
+        } catch (RuleCatalog.RuleLoadingException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Runs the scan with a progress line when one may be shown; empty (and the problems told) for bad paths. */
+    private Optional<LintResult> lint(LintRequest request, boolean progressAllowed) {
+        boolean progress = progressAllowed && Terminal.showProgress(env.stderrTerminal(), env.variables());
+        try (ProgressLine line = new ProgressLine(err, System::nanoTime)) {
+            ProgressListener listener = progress ? line : ProgressListener.NONE;
+            return Optional.of(new Linter().lint(request.withProgress(listener)));
         } catch (Linter.InputException e) {
             for (String problem : e.problems()) {
                 err.println("kubelint: " + problem);
             }
-            return Main.USAGE;
+            return Optional.empty();
         }
-        ReportOptions reportOptions = new ReportOptions(env.workingDirectory(), false, false, Version.current());
-        try {
-            if (output.isPresent()) {
-                try (Writer w = Files.newBufferedWriter(output.get(), StandardCharsets.UTF_8)) {
-                    reporter.write(result, reportOptions, w);
+    }
+
+    private OutputSettings outputSettings(CommandLine cmd) throws UsageException {
+        String[] outputs = cmd.getOptionValues("output");
+        if (outputs != null && outputs.length > 1) {
+            throw new UsageException("-o/--output given " + outputs.length + " times; give each "
+                    + "format its own file with --format NAME=FILE");
+        }
+        List<ReportTargets.Target> targets = ReportTargets.parse(list(cmd.getOptionValues("format")),
+                last(cmd, "output"), env.workingDirectory());
+        String colorText = last(cmd, "color").orElse("auto");
+        Terminal.ColorMode mode = Terminal.ColorMode.parse(colorText).orElseThrow(
+                () -> new UsageException("--color must be auto, always or never, not " + colorText));
+        boolean quiet = cmd.hasOption("quiet");
+        return new OutputSettings(targets, Terminal.useColor(mode, env.interactive(), env.variables()),
+                !cmd.hasOption("no-source") && !quiet, quiet);
+    }
+
+    /** Writes every report; false (and the problem told) when one cannot be written. */
+    private boolean writeReports(LintResult result, OutputSettings output) {
+        ReportOptions base = new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(),
+                Version.current());
+        for (ReportTargets.Target target : output.targets()) {
+            try {
+                if (target.toStdout()) {
+                    target.reporter().write(result, base.withColor(output.color()), out);
+                    out.flush();
+                } else {
+                    try (Writer w = Files.newBufferedWriter(target.file().get(), StandardCharsets.UTF_8)) {
+                        target.reporter().write(result, base, w);
+                    }
                 }
-            } else if (cmd.hasOption("quiet") && reporter instanceof TextReporter) {
-                result.findings().forEach(f -> out.println(TextReporter.line(f)));
-            } else {
-                reporter.write(result, reportOptions, out);
+            } catch (IOException e) {
+                err.println("kubelint: cannot write the " + target.reporter().format() + " report"
+                        + target.file().map(f -> " to " + f).orElse("") + ": " + e.getMessage());
+                return false;
             }
-        } catch (IOException e) {
-            err.println("kubelint: cannot write the report: " + e.getMessage());
-            return Main.USAGE;
         }
-        return result.fails(failOn) ? Main.FINDINGS : Main.OK;
+        // with every report in a file, the log still shows what the run found
+        if (!output.quiet() && output.targets().stream().noneMatch(ReportTargets.Target::toStdout)) {
+            out.println(TextReporter.summary(result, Ansi.of(output.color())));
+        }
+        return true;
+    }
+
+    /** The last value of an option given more than once: later words on a command line override earlier ones. */
+    private static Optional<String> last(CommandLine cmd, String option) {
+        String[] values = cmd.getOptionValues(option);
+        return values == null || values.length == 0 ? Optional.empty() : Optional.of(values[values.length - 1]);
     }
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : List.of(values);
     }
 
-    private static List<String> concat(String[] a, String[] b) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list(a));
-        all.addAll(list(b));
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
         return all;
     }
 
-    /** A report path must be writable before scanning starts. */
-    static Optional<String> checkWritable(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file)) {
-            return Optional.of("cannot write the report to " + file + ": it is a folder");
-        }
-        if (parent != null && !Files.isDirectory(parent)) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                return Optional.of("cannot write the report to " + file + ": cannot create folder " + parent);
+    /** A parse error in one line, with a suggestion for a misspelled option. */
+    static String describe(ParseException e, OptionSections sections) {
+        if (e instanceof UnrecognizedOptionException u && u.getOption() != null) {
+            String token = u.getOption();
+            String name = token.replaceFirst("^-+", "");
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                name = name.substring(0, equals);
+                if (sections.longNames().contains(name)) {
+                    return "option --" + name + " takes no value";
+                }
             }
+            Optional<String> suggestion = Suggestions.closest(name, sections.longNames());
+            return "unknown option " + token + suggestion.map(s -> "; did you mean --" + s + "?").orElse("");
         }
-        if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
-            return Optional.of("cannot write the report to " + file + ": permission denied");
+        if (e instanceof MissingArgumentException m && m.getOption() != null) {
+            Option o = m.getOption();
+            String name = o.hasLongOpt() ? "--" + o.getLongOpt() : "-" + o.getOpt();
+            return "option " + name + " needs a value: " + name + " " + o.getArgName();
         }
-        return Optional.empty();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
+    /** A usage error: one line on stderr, exit code 2. */
     private int usage(String message) {
-        err.println("kubelint: " + message);
-        err.println("Run 'kubelint --help' for usage.");
+        err.println("kubelint: " + message.lines().findFirst().orElse(message));
         return Main.USAGE;
     }
 
-    private void printHelp(Options options) {
-        HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
-        help.printHelp(out, 100, "kubelint [options] PATH...",
-                "Validates and lints Kubernetes manifests (YAML or JSON files, folders, or - for standard input).\n\n",
-                options, 2, 4, "\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error.");
+    private void printHelp(OptionSections sections) {
+        out.println("Usage: kubelint [options] PATH...");
+        out.println();
+        out.println("Validates and lints Kubernetes manifests: YAML or JSON files, folders (searched recursively),");
+        out.println("or - for standard input. Findings are reported with file, line and column.");
+        out.println();
+        sections.printHelp(out);
+        out.println("Examples:");
+        out.println("  kubelint k8s/                          check a folder, findings with their source lines");
+        out.println("  helm template chart/ | kubelint -      check what a tool renders, from standard input");
+        out.println("  kubelint --format text --format sarif=target/kubelint.sarif \\");
+        out.println("           --format junit=target/kubelint.xml k8s/");
+        out.println("                                         text on the terminal, SARIF and JUnit XML for CI");
+        out.println("  kubelint --format github k8s/          annotations on pull requests in GitHub Actions");
+        out.println("  kubelint --fail-on warning --kubernetes-version 1.30 -q k8s/");
+        out.println();
+        out.println("Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,");
+        out.println("2 usage error, unreadable input path, report that cannot be written, bad configuration.");
     }
 }

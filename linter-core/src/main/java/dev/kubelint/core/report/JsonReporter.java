@@ -60,6 +60,7 @@ public final class JsonReporter implements Reporter {
             sup.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
             sup.put("reason", s.reason());
             sup.put("line", s.location().line());
+            sup.put("column", s.location().column());
         });
         return n;
     }

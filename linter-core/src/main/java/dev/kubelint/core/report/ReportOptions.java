@@ -8,11 +8,30 @@ import java.nio.file.Path;
  * @param workingDirectory the scan's base folder (file names in results are relative to it)
  * @param color            whether to use ANSI colours (text only)
  * @param showSource       whether to show the source line under each finding (text only)
+ * @param showSummary      whether to end with the summary line (text and github; off for --quiet)
  * @param toolVersion      kubelint's version, for reports that name their tool
  */
-public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, String toolVersion) {
+public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
+                            String toolVersion) {
 
+    public ReportOptions(Path workingDirectory, boolean color, boolean showSource, String toolVersion) {
+        this(workingDirectory, color, showSource, true, toolVersion);
+    }
+
+    /** No colours, no code frames, a summary line: what a file or a program reads best. */
     public static ReportOptions plain(Path workingDirectory) {
-        return new ReportOptions(workingDirectory, false, false, Version.current());
+        return new ReportOptions(workingDirectory, false, false, true, Version.current());
+    }
+
+    public ReportOptions withColor(boolean value) {
+        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion);
+    }
+
+    public ReportOptions withShowSource(boolean value) {
+        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion);
+    }
+
+    public ReportOptions withShowSummary(boolean value) {
+        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion);
     }
 }

@@ -2,12 +2,19 @@ package dev.kubelint.core.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
+import java.util.Optional;
 
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.source.SourceFile;
 
-/** Compiler-style lines, {@code file:line:col: severity: message [rule-id]}, then one summary line. */
+/**
+ * Compiler-style lines, {@code file:line:col: severity: message [rule-id]}, each followed by the offending source
+ * line with a marker under the finding's span (unless switched off), then one summary line.
+ */
 public final class TextReporter implements Reporter {
 
     @Override
@@ -17,30 +24,103 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
+        Ansi ansi = Ansi.of(options.color());
+        SourceLookup sources = new SourceLookup(result, options.workingDirectory());
         for (Finding f : result.findings()) {
-            out.write(line(f));
+            out.write(line(f, ansi));
+            out.write('\n');
+            if (options.showSource()) {
+                Optional<SourceFile> source = sources.find(f.location().file());
+                if (source.isPresent()) {
+                    writeFrame(f, source.get(), ansi, out);
+                }
+            }
+        }
+        if (options.showSummary()) {
+            out.write(summary(result, ansi));
             out.write('\n');
         }
-        out.write(summary(result));
-        out.write('\n');
     }
 
+    /** The finding's line without colours. */
     public static String line(Finding f) {
-        return f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": "
-                + f.severity().label() + ": " + f.message() + " [" + f.ruleId() + "]";
+        return line(f, Ansi.OFF);
+    }
+
+    public static String line(Finding f, Ansi ansi) {
+        StringBuilder b = new StringBuilder();
+        String where = where(f.location());
+        if (!where.isEmpty()) {
+            b.append(ansi.bold(where + ":")).append(' ');
+        }
+        b.append(ansi.severity(f.severity(), f.severity().label() + ":")).append(' ');
+        b.append(printable(f.message())).append(' ');
+        b.append(ansi.dim("[" + f.ruleId() + "]"));
+        return b.toString();
+    }
+
+    /** {@code file:line:col}, or empty for a finding about the run rather than a file. */
+    static String where(Location location) {
+        if (location.file().isEmpty()) {
+            return "";
+        }
+        return printable(location.file()) + ":" + location.line() + ":" + location.column();
     }
 
     public static String summary(LintResult result) {
-        long errors = result.count(Severity.ERROR);
-        long warnings = result.count(Severity.WARNING);
-        long infos = result.count(Severity.INFO);
-        return plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info")
-                + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
+        return summary(result, Ansi.OFF);
+    }
+
+    /** Errors, warnings, infos, suppressed findings, files, objects and the time taken. */
+    public static String summary(LintResult result, Ansi ansi) {
+        return count(result.count(Severity.ERROR), "error", Severity.ERROR, ansi) + ", "
+                + count(result.count(Severity.WARNING), "warning", Severity.WARNING, ansi) + ", "
+                + count(result.count(Severity.INFO), "info", Severity.INFO, ansi) + ", "
+                + result.suppressed().size() + " suppressed"
                 + " in " + plural(result.fileCount(), "file") + ", " + plural(result.objectCount(), "object")
-                + String.format(java.util.Locale.ROOT, " (%.2fs)", result.elapsed().toMillis() / 1000.0);
+                + String.format(Locale.ROOT, " (%.2fs)", result.elapsed().toMillis() / 1000.0);
+    }
+
+    static void writeFrame(Finding f, SourceFile source, Ansi ansi, Writer out) throws IOException {
+        Optional<CodeFrame> frame = CodeFrame.of(source, f.location().span());
+        if (frame.isEmpty()) {
+            return;
+        }
+        CodeFrame c = frame.get();
+        String number = Integer.toString(c.lineNumber());
+        int width = Math.max(4, number.length());
+        String pad = " ".repeat(width - number.length());
+        out.write(ansi.gutter(" " + pad + number + " |"));
+        out.write(c.text().isEmpty() ? "" : " " + c.text());
+        out.write('\n');
+        out.write(ansi.gutter(" " + " ".repeat(width) + " |"));
+        out.write(" " + ansi.marker(f.severity(), c.marker()));
+        out.write('\n');
+    }
+
+    private static String count(long n, String word, Severity severity, Ansi ansi) {
+        String text = plural(n, word);
+        return n > 0 ? ansi.severity(severity, text) : text;
     }
 
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Control characters other than line breaks and tabs are replaced, so that text cannot drive a terminal. */
+    static String printable(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t';
+            if (control && b == null) {
+                b = new StringBuilder(text.length());
+                b.append(text, 0, i);
+            }
+            if (b != null) {
+                b.append(control ? (char) ColumnWidths.REPLACEMENT : c);
+            }
+        }
+        return b == null ? text : b.toString();
     }
 }
