@@ -20,6 +20,8 @@ import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.LabelSelector;
+import dev.kubelint.core.kube.LabelSelectorException;
 import dev.kubelint.core.report.JsonReporter;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporter;
@@ -60,6 +62,9 @@ final class ScanCommand {
                 .desc("only files matching GLOB (repeatable)").get());
         options.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
                 .desc("skip files matching GLOB (repeatable)").get());
+        options.addOption(Option.builder("l").longOpt("selector").hasArg().argName("EXPR")
+                .desc("lint only objects whose labels match EXPR, as kubectl get -l selects them"
+                        + " (e.g. 'app=web,tier in (front,back),!canary')").get());
         options.addOption(Option.builder("q").longOpt("quiet")
                 .desc("print findings only, no summary line").get());
         options.addOption(Option.builder().longOpt("version").desc("print the version and exit").get());
@@ -136,6 +141,15 @@ final class ScanCommand {
             }
         }
 
+        Optional<LabelSelector> selector = Optional.empty();
+        if (cmd.hasOption("selector")) {
+            try {
+                selector = Optional.of(LabelSelector.parse(cmd.getOptionValue("selector")));
+            } catch (LabelSelectorException e) {
+                return usage("invalid --selector '" + cmd.getOptionValue("selector") + "': " + e.getMessage());
+            }
+        }
+
         RuleCatalog catalog;
         try {
             catalog = RuleCatalog.load(Main.class.getClassLoader());
@@ -147,6 +161,9 @@ final class ScanCommand {
                 .withJobs(jobs)
                 .withGlobs(list(cmd.getOptionValues("include")), list(cmd.getOptionValues("exclude")))
                 .withStdin(env.stdin());
+        if (selector.isPresent()) {
+            request = request.withObjectFilter(selector.get()::matches);
+        }
         LintResult result;
         try {
             result = new Linter().lint(request);
