@@ -23,17 +23,20 @@ public final class LabelMaps {
     /**
      * Problems with the keys and string values of a label map. {@code noun} names the map in messages:
      * "label" gives "invalid label key ..." and "invalid label value ...". Values of other types are left to
-     * {@link #nonStringValues}.
+     * {@link #nonStringValues}; keys and values with template placeholders ({@link Placeholders}) are not checked.
      */
     public static List<Problem> validate(MappingNode map, String noun) {
         List<Problem> problems = new ArrayList<>();
         for (MappingNode.Entry e : map.entries()) {
+            if (Placeholders.contains(e.key())) {
+                continue;
+            }
             List<String> keyProblems = Names.qualifiedName(e.key());
             if (!keyProblems.isEmpty()) {
                 problems.add(Problem.atKey(map, e.key(), "invalid " + noun + " key \"" + e.key() + "\": "
                         + String.join("; ", keyProblems)));
             }
-            e.value().asScalar().filter(ScalarNode::isString).ifPresent(value -> {
+            e.value().asScalar().filter(ScalarNode::isString).filter(v -> !Placeholders.contains(v.asText())).ifPresent(value -> {
                 List<String> valueProblems = Names.labelValue(value.asText());
                 if (!valueProblems.isEmpty()) {
                     problems.add(Problem.at(value, "invalid " + noun + " value \"" + value.asText() + "\" of \""

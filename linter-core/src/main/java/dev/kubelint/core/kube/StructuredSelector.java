@@ -2,7 +2,6 @@ package dev.kubelint.core.kube;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -132,16 +131,10 @@ public final class StructuredSelector {
             case "DoesNotExist":
                 return Optional.of(Operator.DOES_NOT_EXIST);
             default:
-                problems.add(Problem.at(node, "\"" + node.asText() + "\" is not a valid selector operator; use "
-                        + suggestion(node.asText()).map(s -> s + " (operators are case-sensitive), or ").orElse("")
-                        + "In, NotIn, Exists or DoesNotExist"));
+                problems.add(Problem.at(node, "\"" + node.asText() + "\" is not a valid selector operator"
+                        + Suggestions.didYouMean(node.asText(), OPERATORS) + "; use In, NotIn, Exists or DoesNotExist"));
                 return Optional.empty();
         }
-    }
-
-    private static Optional<String> suggestion(String written) {
-        String lower = written.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
-        return OPERATORS.stream().filter(o -> o.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
     }
 
     /** The values (as text), after checking each is a label value; empty when {@code values} has a wrong shape. */

@@ -69,7 +69,8 @@ class StructuredSelectorTest {
         assertEquals(5, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("invalid selector key \"Bad Key\""));
         assertTrue(messages.get(1).startsWith("invalid selector value \"-web\" of \"app\""));
-        assertTrue(messages.get(2).contains("\"in\" is not a valid selector operator; use In (operators are case-sensitive)"));
+        assertEquals("\"in\" is not a valid selector operator (did you mean In?); use In, NotIn, Exists or DoesNotExist",
+                messages.get(2));
         assertEquals("values must be specified when operator is In or NotIn", messages.get(3));
         assertEquals("values may not be specified when operator is Exists or DoesNotExist", messages.get(4));
         assertEquals(2, s.problems().get(0).node().span().start().line());
@@ -107,5 +108,17 @@ class StructuredSelectorTest {
                 "nodeSelector \"c\" must be a string, but YAML reads `1.0` as the number 1; write \"1.0\"",
                 "nodeSelector \"e\" must be a string, but YAML reads `on` as the boolean true; write \"on\"",
                 "nodeSelector \"f\" must be a string, but YAML reads `1e3` as the number 1000; write \"1e3\""), messages);
+    }
+
+    @Test
+    void suggestsTheOperatorMeant() {
+        List<String> ops = List.of("In", "NotIn", "Exists", "DoesNotExist");
+        assertEquals("In", Suggestions.closest("in", ops).orElseThrow());
+        assertEquals("DoesNotExist", Suggestions.closest("DoesNotExists", ops).orElseThrow());
+        assertEquals("Exists", Suggestions.closest("Exist", ops).orElseThrow());
+        assertEquals("NotIn", Suggestions.closest("Notin", ops).orElseThrow());
+        assertTrue(Suggestions.closest("Equals", ops).isEmpty());
+        assertTrue(Suggestions.closest("In", ops).isEmpty());
+        assertEquals("", Suggestions.didYouMean("Gt", ops));
     }
 }
