@@ -25,7 +25,7 @@ public final class AnnotationKeyValidRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        for (MappingNode annotations : ObjectMetadata.maps(manifest, "annotations")) {
+        for (MappingNode annotations : ObjectMetadata.maps(ObjectMetadata.validated(manifest), "annotations")) {
             for (MappingNode.Entry e : annotations.entries()) {
                 List<String> problems = Names.qualifiedName(e.key().toLowerCase(Locale.ROOT));
                 if (!problems.isEmpty()) {

@@ -27,7 +27,7 @@ public final class AnnotationSizeRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        for (MappingNode metadata : ObjectMetadata.of(manifest)) {
+        for (MappingNode metadata : ObjectMetadata.validated(manifest)) {
             metadata.mapping("annotations").ifPresent(annotations -> {
                 long size = size(annotations);
                 if (size > LIMIT) {

@@ -6,12 +6,14 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.ObjectMetadata;
 
 /** Label keys and values that the API server rejects. */
 @RuleInfo(id = "label-valid", category = "metadata", severity = Severity.ERROR,
         summary = "A label key is not a qualified name or a label value is not a valid label value",
-        rationale = "The API server validates the labels of every object and of every pod template: a key is an"
+        rationale = "The API server validates the labels of every object, pod template and ephemeral volume claim"
+                + " template: a key is an"
                 + " optional DNS subdomain prefix (at most 253 characters) and '/', then a name of at most 63"
                 + " characters that begins and ends with an alphanumeric and has only alphanumerics, '-', '_' and '.'"
                 + " between; a value is empty or at most 63 such characters. Version numbers with '+', paths with '/',"
@@ -23,6 +25,8 @@ public final class LabelValidRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        ObjectMetadata.maps(manifest, "labels").forEach(map -> LabelMaps.validate(map, "label").forEach(p -> p.report(ctx)));
+        for (MappingNode labels : ObjectMetadata.maps(ObjectMetadata.validated(manifest), "labels")) {
+            LabelMaps.validate(labels, "label").forEach(p -> p.report(ctx));
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class ObjectNameValidRule implements Rule {
         }
         Optional<MappingNode> metadata = manifest.metadata();
         if (metadata.isEmpty()) {
-            ctx.reportKey(manifest.root(), "metadata", "metadata.name is required");
+            ctx.reportKey(manifest.root(), "metadata", "metadata.name (or metadata.generateName) is required");
             return;
         }
         Optional<ScalarNode> name = metadata.get().scalar("name").filter(s -> !s.asText().isEmpty());

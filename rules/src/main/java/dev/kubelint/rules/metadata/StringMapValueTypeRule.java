@@ -29,8 +29,9 @@ public final class StringMapValueTypeRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        ObjectMetadata.maps(manifest, "labels").forEach(map -> report(map, "label", ctx));
-        ObjectMetadata.maps(manifest, "annotations").forEach(map -> report(map, "annotation", ctx));
+        List<MappingNode> metadata = ObjectMetadata.all(manifest);
+        ObjectMetadata.maps(metadata, "labels").forEach(map -> report(map, "label", ctx));
+        ObjectMetadata.maps(metadata, "annotations").forEach(map -> report(map, "annotation", ctx));
         SelectorSites.of(manifest).forEach(found -> found.labels().ifPresent(map -> report(map, "selector label", ctx)));
         dataMaps(manifest).forEach(map -> report(map, "entry", ctx));
     }

@@ -8,20 +8,38 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 
 /**
- * Every {@code metadata} of an object that the API server validates like object metadata: the object's own, its
- * pod template's, a CronJob's job template's, and a StatefulSet's volume claim templates'.
+ * The {@code metadata} mappings of an object: its own and those of the templates it embeds. The API server
+ * validates some of them (labels, annotations) on create; it only decodes the others, which the controller
+ * later turns into objects of their own.
  */
 public final class ObjectMetadata {
 
     private ObjectMetadata() {
     }
 
-    public static List<MappingNode> of(Manifest manifest) {
+    /**
+     * The metadata the API server validates on create: the object's own, its pod template's, and the volume claim
+     * templates of its generic ephemeral volumes.
+     */
+    public static List<MappingNode> validated(Manifest manifest) {
         List<MappingNode> result = new ArrayList<>();
         manifest.metadata().ifPresent(result::add);
+        PodSpecs.of(manifest).ifPresent(pod -> {
+            if (pod.isTemplate()) {
+                pod.podMetadata().ifPresent(result::add);
+            }
+            result.addAll(Nodes.mappings(pod.spec(), "/volumes/*/ephemeral/volumeClaimTemplate/metadata"));
+        });
+        return result;
+    }
+
+    /**
+     * All metadata the API server decodes: {@link #validated} plus a CronJob's job template and a StatefulSet's
+     * volume claim templates (checked only when the controller creates the Jobs and claims).
+     */
+    public static List<MappingNode> all(Manifest manifest) {
+        List<MappingNode> result = validated(manifest);
         if (PodSpecs.hasPodSpec(manifest)) {
-            PodSpecs.of(manifest).filter(PodSpecs.PodSpec::isTemplate)
-                    .flatMap(PodSpecs.PodSpec::podMetadata).ifPresent(result::add);
             if (manifest.kind().equals("CronJob")) {
                 result.addAll(Nodes.mappings(manifest.root(), "/spec/jobTemplate/metadata"));
             }
@@ -32,8 +50,8 @@ public final class ObjectMetadata {
         return result;
     }
 
-    /** The {@code labels} (or {@code annotations}) mappings of {@link #of}. */
-    public static List<MappingNode> maps(Manifest manifest, String key) {
-        return of(manifest).stream().flatMap(m -> m.mapping(key).stream()).toList();
+    /** The {@code labels} (or {@code annotations}) mappings of a list of metadata. */
+    public static List<MappingNode> maps(List<MappingNode> metadata, String key) {
+        return metadata.stream().flatMap(m -> m.mapping(key).stream()).toList();
     }
 }

@@ -23,7 +23,6 @@ public final class SelectorSites {
 
     private static final List<Site> SITES = List.of(
             new Site("apps", Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"), "/spec/selector", false),
-            new Site("apps", Set.of("StatefulSet"), "/spec/volumeClaimTemplates/*/spec/selector", false),
             new Site("batch", Set.of("Job"), "/spec/selector", false),
             new Site("", Set.of("ReplicationController", "Service"), "/spec/selector", true),
             new Site("", Set.of("PersistentVolumeClaim"), "/spec/selector", false),
