@@ -23,7 +23,8 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " lowercase alphanumerics or '-'), a Service name a DNS-1035 label (which must also start with a"
                 + " letter), RBAC names may not contain '/' or '%', and most kinds (Pod, ConfigMap, Secret,"
                 + " Deployment, ...) take DNS-1123 subdomains (at most 253 lowercase alphanumerics, '-' or '.'). A"
-                + " CronJob's name may have at most 52 characters, because its Jobs get 11 more. A generateName may"
+                + " CronJob's name may have at most 52 characters, because its Jobs get 11 more, and a Job's at most 63,"
+                + " because it becomes a label value of its pods. A generateName may"
                 + " end with '-'. metadata.namespace must be a DNS-1123 label, and every object needs a name or"
                 + " generateName. The API server rejects the object otherwise. Only built-in kinds are checked, and names with"
                 + " template placeholders ($ITEM, ${VAR}, {{ var }}) are left to the tool that fills them in.",
@@ -68,11 +69,22 @@ public final class ObjectNameValidRule implements Rule {
     private static void checkName(Manifest manifest, NameFormat format, ScalarNode name, boolean prefix, RuleContext ctx) {
         String what = manifest.kind() + (prefix ? " generateName" : " name");
         report(name, what, format.check(name.asText(), prefix), ctx);
-        if (!prefix && manifest.kind().equals("CronJob") && manifest.group().equals("batch")
-                && name.asText().length() > CRONJOB_NAME_MAX) {
-            ctx.report(name, "CronJob name \"" + name.asText() + "\" has " + name.asText().length()
-                    + " characters; it must be no more than " + CRONJOB_NAME_MAX + " (its Jobs' names add 11)");
+        if (prefix || !manifest.group().equals("batch")) {
+            return;
         }
+        int length = name.asText().length();
+        if (manifest.kind().equals("CronJob") && length > CRONJOB_NAME_MAX) {
+            ctx.report(name, "CronJob name \"" + name.asText() + "\" has " + length + " characters; it must be no more"
+                    + " than " + CRONJOB_NAME_MAX + " (its Jobs' names add 11)");
+        } else if (manifest.kind().equals("Job") && length > Names.LABEL_VALUE_MAX && !manualSelector(manifest)) {
+            ctx.report(name, "Job name \"" + name.asText() + "\" has " + length + " characters; it must be no more"
+                    + " than " + Names.LABEL_VALUE_MAX + ", because it becomes the value of the job-name label of its pods");
+        }
+    }
+
+    private static boolean manualSelector(Manifest manifest) {
+        return manifest.root().at("/spec/manualSelector").flatMap(n -> n.asScalar())
+                .flatMap(ScalarNode::booleanValue).orElse(false);
     }
 
     private static void report(ScalarNode node, String what, List<String> problems, RuleContext ctx) {
