@@ -1,12 +1,10 @@
 package dev.kubelint.rules.selectors;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.support.Nodes;
 
@@ -39,19 +37,11 @@ final class Workloads {
 
     /** The pod template's labels as the API server would read them (empty when there are none). */
     static Map<String, String> templateLabels(Manifest m) {
-        return templateLabelsNode(m).map(LabelMaps::values).orElse(Map.of());
+        return Nodes.mappings(m.root(), "/spec/template/metadata/labels").stream().findFirst()
+                .map(LabelMaps::values).orElse(Map.of());
     }
 
-    static Optional<MappingNode> templateLabelsNode(Manifest m) {
-        return Nodes.mappings(m.root(), "/spec/template/metadata/labels").stream().findFirst();
-    }
-
-    /** Where to report about the template's labels: the labels, or the nearest part of the template present. */
-    static YamlNode templateLabelsOrNearest(Manifest m) {
-        return m.root().nearest("/spec/template/metadata/labels");
-    }
-
-    /** "a Deployment", "an ReplicaSet"... for messages. */
+    /** "a Deployment", "an Ingress"... for messages. */
     static String article(String kind) {
         return ("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }

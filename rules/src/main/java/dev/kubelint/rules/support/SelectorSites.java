@@ -2,6 +2,7 @@ package dev.kubelint.rules.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.kubelint.core.kube.PodSpecs;
@@ -65,8 +66,8 @@ public final class SelectorSites {
     public record Found(StructuredSelector selector, boolean map) {
 
         /** The map of required labels: {@code matchLabels}, or the map selector itself. */
-        public java.util.Optional<MappingNode> labels() {
-            return map ? java.util.Optional.of(selector.node()) : selector.node().mapping("matchLabels");
+        public Optional<MappingNode> labels() {
+            return map ? Optional.of(selector.node()) : selector.node().mapping("matchLabels");
         }
     }
 
