@@ -22,6 +22,8 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.LabelSelector;
+import dev.kubelint.core.kube.LabelSelectorException;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporters;
@@ -57,6 +59,8 @@ final class ScanCommand {
                         option(null, "include", "GLOB", "only files whose path (relative to the scanned folder) "
                                 + "matches GLOB; repeatable"),
                         option(null, "exclude", "GLOB", "skip files whose path matches GLOB; repeatable"),
+                        option("l", "selector", "EXPR", "lint only objects whose labels match EXPR, as kubectl get -l "
+                                + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
                         option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"))
                 .add(VALIDATION,
                         option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
@@ -91,7 +95,7 @@ final class ScanCommand {
 
     /** What to scan and how, read from the command line. */
     private record ScanSettings(List<String> paths, LintSettings lint, Optional<Severity> failOn, int jobs,
-                                List<String> includes, List<String> excludes) {
+                                List<String> includes, List<String> excludes, Optional<LabelSelector> selector) {
     }
 
     /** How the run reports: its targets and how text looks. */
@@ -131,6 +135,9 @@ final class ScanCommand {
                 .withJobs(scan.jobs())
                 .withGlobs(scan.includes(), scan.excludes())
                 .withStdin(env.stdin());
+        if (scan.selector().isPresent()) {
+            request = request.withObjectFilter(scan.selector().get()::matches);
+        }
         Optional<LintResult> result = lint(request, !output.quiet());
         if (result.isEmpty() || !writeReports(result.get(), output)) {
             return Main.USAGE;
@@ -157,7 +164,19 @@ final class ScanCommand {
                 throw new UsageException(problem.get());
             }
         }
-        return new ScanSettings(paths, lint, failOn(cmd), jobs(cmd), includes, excludes);
+        return new ScanSettings(paths, lint, failOn(cmd), jobs(cmd), includes, excludes, selector(cmd));
+    }
+
+    private static Optional<LabelSelector> selector(CommandLine cmd) throws UsageException {
+        Optional<String> text = last(cmd, "selector");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LabelSelector.parse(text.get()));
+        } catch (LabelSelectorException e) {
+            throw new UsageException("invalid --selector '" + text.get() + "': " + e.getMessage());
+        }
     }
 
     private static Optional<Severity> failOn(CommandLine cmd) throws UsageException {

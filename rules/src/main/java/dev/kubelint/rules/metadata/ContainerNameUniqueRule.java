@@ -1,0 +1,49 @@
+package dev.kubelint.rules.metadata;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
+
+/** Two containers of one pod with the same name. */
+@RuleInfo(id = "container-name-unique", category = "metadata", severity = Severity.ERROR,
+        summary = "Two containers of a pod have the same name",
+        rationale = "Container names identify containers in logs, exec, status and probes, so the API server requires"
+                + " them to be unique across the pod's init containers, containers and ephemeral containers together"
+                + " (\"Duplicate value\"), and rejects the pod or workload otherwise.",
+        remediation = "Give each container its own name, for example app and app-init.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class ContainerNameUniqueRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(pod -> {
+            Map<String, PodSpecs.Container> seen = new HashMap<>();
+            for (PodSpecs.Container container : pod.containers()) {
+                ScalarNode name = container.node().scalar("name").orElse(null);
+                if (name == null || name.asText().isEmpty()) {
+                    continue;
+                }
+                PodSpecs.Container first = seen.putIfAbsent(name.asText(), container);
+                if (first != null) {
+                    ctx.report(name, "duplicate container name \"" + name.asText() + "\", already the name of "
+                                    + article(first.role().label()) + "; names must be unique among init containers,"
+                                    + " containers and ephemeral containers",
+                            List.of(ctx.locate(first.node().scalar("name").orElseThrow())));
+                }
+            }
+        });
+    }
+
+    private static String article(String label) {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
+}
