@@ -16,6 +16,14 @@ public final class BuiltinRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return List.of(
-                new dev.kubelint.rules.metadata.StatusSectionRule());
+                new dev.kubelint.rules.metadata.StatusSectionRule(),
+                new dev.kubelint.rules.ports.ContainerPortConflictRule(),
+                new dev.kubelint.rules.ports.HostPortConflictRule(),
+                new dev.kubelint.rules.ports.PortRangeRule(),
+                new dev.kubelint.rules.ports.PortProtocolRule(),
+                new dev.kubelint.rules.ports.PortNameRule(),
+                new dev.kubelint.rules.ports.PortNameReusedRule(),
+                new dev.kubelint.rules.ports.HostPortRule(),
+                new dev.kubelint.rules.ports.HostNetworkPortRule());
     }
 }
