@@ -24,6 +24,18 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.ports.PortNameRule(),
                 new dev.kubelint.rules.ports.PortNameReusedRule(),
                 new dev.kubelint.rules.ports.HostPortRule(),
-                new dev.kubelint.rules.ports.HostNetworkPortRule());
+                new dev.kubelint.rules.ports.HostNetworkPortRule(),
+                new dev.kubelint.rules.probes.ProbeHandlerRule(),
+                new dev.kubelint.rules.probes.ProbePortRule(),
+                new dev.kubelint.rules.probes.HandlerNamedPortRule(),
+                new dev.kubelint.rules.probes.ProbeTimingRule(),
+                new dev.kubelint.rules.probes.ProbeSuccessThresholdRule(),
+                new dev.kubelint.rules.probes.ProbeTimeoutRule(),
+                new dev.kubelint.rules.probes.InitContainerProbeRule(),
+                new dev.kubelint.rules.probes.ProbeIdenticalRule(),
+                new dev.kubelint.rules.probes.ReadinessProbeMissingRule(),
+                new dev.kubelint.rules.probes.LivenessProbeMissingRule(),
+                new dev.kubelint.rules.probes.LivenessProbeRestartNeverRule(),
+                new dev.kubelint.rules.probes.LifecycleHandlerRule());
     }
 }
