@@ -36,6 +36,17 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.probes.ReadinessProbeMissingRule(),
                 new dev.kubelint.rules.probes.LivenessProbeMissingRule(),
                 new dev.kubelint.rules.probes.LivenessProbeRestartNeverRule(),
-                new dev.kubelint.rules.probes.LifecycleHandlerRule());
+                new dev.kubelint.rules.probes.LifecycleHandlerRule(),
+                new dev.kubelint.rules.pods.RestartPolicyRule(),
+                new dev.kubelint.rules.pods.ContainerRestartPolicyRule(),
+                new dev.kubelint.rules.pods.TerminationGracePeriodRule(),
+                new dev.kubelint.rules.pods.PreStopSleepRule(),
+                new dev.kubelint.rules.pods.ActiveDeadlineRule(),
+                new dev.kubelint.rules.pods.VolumeNameRule(),
+                new dev.kubelint.rules.pods.VolumeMountNameRule(),
+                new dev.kubelint.rules.pods.VolumeMountPathRule(),
+                new dev.kubelint.rules.pods.ImageMissingRule(),
+                new dev.kubelint.rules.pods.ImageTagRule(),
+                new dev.kubelint.rules.pods.EphemeralContainerRule());
     }
 }
