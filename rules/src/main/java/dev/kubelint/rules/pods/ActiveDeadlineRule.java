@@ -10,7 +10,7 @@ import dev.kubelint.core.yaml.ScalarNode;
 
 /** activeDeadlineSeconds out of range, or where the controller does not support it. */
 @RuleInfo(id = "active-deadline", category = "lifecycle", severity = Severity.ERROR,
-        summary = "activeDeadlineSeconds is out of range or set where it is not supported",
+        summary = "A pod or Job activeDeadlineSeconds is out of range or set where it is not supported",
         rationale = "A pod's activeDeadlineSeconds must be a positive 32-bit integer (1 to 2147483647), and a Job's"
                 + " must not be negative. Controllers that keep pods running (Deployment, ReplicaSet, StatefulSet,"
                 + " DaemonSet, ReplicationController) reject it in their pod template, since their pods are never"

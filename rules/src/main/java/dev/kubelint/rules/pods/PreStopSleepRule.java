@@ -20,7 +20,7 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.probes.TerminationGrace;
 
 /** A preStop hook that sleeps for the whole grace period or longer. */
-@RuleInfo(id = "prestop-sleep", category = "lifecycle", severity = Severity.WARNING,
+@RuleInfo(id = "pre-stop-sleep", category = "lifecycle", severity = Severity.WARNING,
         summary = "A preStop hook sleeps as long as the termination grace period or longer",
         rationale = "The grace period starts when the pod is deleted and covers the preStop hook and the"
                 + " container's own shutdown after SIGTERM. When the hook is still running at the end of the grace"

@@ -10,7 +10,7 @@ import dev.kubelint.core.yaml.ScalarNode;
 
 /** A negative grace period, or none at all for a StatefulSet's pods. */
 @RuleInfo(id = "termination-grace-period", category = "lifecycle", severity = Severity.WARNING,
-        summary = "terminationGracePeriodSeconds is negative, or 0 in a StatefulSet",
+        summary = "A pod's terminationGracePeriodSeconds is negative, or 0 in a StatefulSet",
         rationale = "A negative terminationGracePeriodSeconds is invalid; since Kubernetes 1.27 the API server"
                 + " accepts it with a warning and treats it as 1 second, so the containers get almost no time to"
                 + " stop. A grace period of 0 in a StatefulSet makes pod deletion a force deletion: the replacement"
