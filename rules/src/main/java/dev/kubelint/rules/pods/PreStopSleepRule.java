@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -44,9 +43,8 @@ public final class PreStopSleepRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         PodSpecs.of(manifest).ifPresent(spec -> {
             long grace = Math.max(1, TerminationGrace.seconds(spec)); // negative is treated as 1
-            spec.containers().stream()
-                    .filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
-                    .forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
+            spec.longRunningContainers()
+                .forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
         });
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -35,8 +34,7 @@ public final class LifecycleHandlerRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
+        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
                 .forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx))));
     }
 

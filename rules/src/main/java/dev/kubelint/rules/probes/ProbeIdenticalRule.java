@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -33,8 +32,7 @@ public final class ProbeIdenticalRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
+        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
                 .forEach(c -> check(c, ctx)));
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -51,10 +50,7 @@ public final class Probes {
      */
     public static List<Probe> of(PodSpec spec) {
         List<Probe> probes = new ArrayList<>();
-        for (Container c : spec.containers()) {
-            if (c.role() != ContainerRole.APP && c.role() != ContainerRole.SIDECAR) {
-                continue;
-            }
+        for (Container c : spec.longRunningContainers()) {
             for (Kind kind : Kind.values()) {
                 c.node().mapping(kind.key()).ifPresent(m -> probes.add(new Probe(c, kind, m)));
             }
