@@ -25,15 +25,14 @@ public final class ActiveDeadlineRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).flatMap(spec -> spec.spec().scalar("activeDeadlineSeconds")).ifPresent(value -> {
+        PodSpecs.of(manifest).ifPresent(spec -> spec.spec().scalar("activeDeadlineSeconds").ifPresent(value -> {
             if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
-                ctx.reportKey(PodSpecs.of(manifest).orElseThrow().spec(), "activeDeadlineSeconds",
-                        "activeDeadlineSeconds is not supported in " + Workloads.podSpecOwner(manifest)
-                                + ": its pods are meant to run until replaced");
+                ctx.reportKey(spec.spec(), "activeDeadlineSeconds", "activeDeadlineSeconds is not supported in "
+                        + Workloads.podSpecOwner(manifest) + ": its pods are meant to run until replaced");
             } else {
                 checkPod(value, ctx);
             }
-        });
+        }));
         Workloads.jobSpec(manifest).flatMap(s -> s.scalar("activeDeadlineSeconds")).ifPresent(value ->
                 value.longValue().filter(v -> v < 0).ifPresent(v -> ctx.report(value, "activeDeadlineSeconds " + v
                         + " of the Job must be greater than or equal to 0")));

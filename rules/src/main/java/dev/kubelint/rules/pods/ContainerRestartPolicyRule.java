@@ -23,7 +23,7 @@ import dev.kubelint.core.yaml.YamlNode;
                 + " and only to Always, which makes them sidecars. From 1.35 the ContainerRestartRules feature is on:"
                 + " app and init containers may set Always, OnFailure or Never, and restartPolicyRules (at most 20,"
                 + " action Restart, exitCodes with operator In or NotIn and at most 255 values) on a container that"
-                + " sets restartPolicy and is not a sidecar. Ephemeral containers may set neither. Alpha features"
+                + " sets restartPolicy and is not a sidecar. Alpha features"
                 + " that are off by default (such as the RestartAllContainers action) count as not available.",
         remediation = "Remove the container-level restartPolicy and rely on the pod's, use Always for sidecars, or"
                 + " target Kubernetes 1.35 with --kubernetes-version if the cluster runs it.",
@@ -41,10 +41,13 @@ public final class ContainerRestartPolicyRule implements Rule {
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         boolean rulesEnabled = ctx.settings().minorVersion() >= RESTART_RULES;
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().forEach(c -> {
-            checkPolicy(c, rulesEnabled, ctx);
-            present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
-        }));
+        // ephemeral containers are ephemeral-container's: a manifest may not have them at all
+        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
+                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+                .forEach(c -> {
+                    checkPolicy(c, rulesEnabled, ctx);
+                    present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
+                }));
     }
 
     private static void checkPolicy(Container container, boolean rulesEnabled, RuleContext ctx) {
@@ -53,9 +56,7 @@ public final class ContainerRestartPolicyRule implements Rule {
             return;
         }
         String what = container.describe();
-        if (container.role() == ContainerRole.EPHEMERAL) {
-            ctx.reportKey(container.node(), "restartPolicy", "restartPolicy cannot be set for " + what);
-        } else if (container.role() == ContainerRole.APP && !rulesEnabled) {
+        if (container.role() == ContainerRole.APP && !rulesEnabled) {
             ctx.reportKey(container.node(), "restartPolicy", "restartPolicy may not be set for " + what + " before"
                     + " Kubernetes 1.35: only init containers may set it (to Always, for a sidecar)");
         } else {
@@ -71,9 +72,7 @@ public final class ContainerRestartPolicyRule implements Rule {
 
     private static void checkRules(Container container, YamlNode rules, boolean rulesEnabled, RuleContext ctx) {
         String what = container.describe();
-        if (container.role() == ContainerRole.EPHEMERAL) {
-            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules cannot be set for " + what);
-        } else if (!rulesEnabled) {
+        if (!rulesEnabled) {
             ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules of " + what + " need Kubernetes"
                     + " 1.35 (the ContainerRestartRules feature, alpha and off by default in 1.34)");
         } else if (container.role() == ContainerRole.SIDECAR) {
