@@ -48,6 +48,10 @@ public final class Main {
                 switch (args[0]) {
                     case "scan":
                         return new ScanCommand(env, out, err).run(rest);
+                    case "rules":
+                        return new RulesCommand(env, out, err).run(rest);
+                    case "explain":
+                        return new ExplainCommand(out, err).run(rest);
                     default:
                         break;
                 }

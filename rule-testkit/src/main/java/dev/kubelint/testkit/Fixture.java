@@ -1,6 +1,9 @@
 package dev.kubelint.testkit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * A fixture file: a manifest whose lines carry their expected findings inline, and whose leading comment lines
  * may set the run ({@code # fixture: kubernetes-version=1.30}, {@code # fixture: strict=false},
- * {@code # fixture: param max=3}, {@code # fixture: param registries=["a","b"]}).
+ * {@code # fixture: param max=3}, {@code # fixture: param registries=["a","b"]}, and
+ * {@code # fixture: with-rule=com.example.SomeRule}, which adds a rule class from the test class path to the run,
+ * for findings that only a faulty or special rule can provoke).
  */
 public record Fixture(Path path, String ruleId, List<Expectation> expectations, Map<String, String> settings,
                       Map<String, String> params) {
@@ -34,9 +39,15 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
         return path.getFileName().toString().startsWith("good");
     }
 
-    /** Reads a fixture of the rule {@code ruleId}. */
+    /** The settings a fixture header may hold, besides {@code param NAME=VALUE}. */
+    public static final List<String> SETTINGS = List.of("kubernetes-version", "strict", "with-rule");
+
+    /**
+     * Reads a fixture of the rule {@code ruleId}. Bytes that are not UTF-8 are read as U+FFFD, so a fixture of
+     * an encoding problem can still carry its markers.
+     */
     public static Fixture read(Path path, String ruleId) throws IOException {
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        List<String> lines = text(Files.readAllBytes(path)).lines().toList();
         List<Expectation> expectations = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
         Map<String, String> params = new LinkedHashMap<>();
@@ -88,10 +99,21 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
             throw new IllegalArgumentException(path + ":" + line + ": want # fixture: KEY=VALUE");
         }
         String key = text.substring(0, eq).trim();
-        if (!key.equals("kubernetes-version") && !key.equals("strict")) {
+        if (!SETTINGS.contains(key)) {
             throw new IllegalArgumentException(path + ":" + line + ": unknown fixture setting " + key
-                    + " (known: kubernetes-version, strict, param NAME=VALUE)");
+                    + " (known: " + String.join(", ", SETTINGS) + ", param NAME=VALUE)");
         }
         settings.put(key, text.substring(eq + 1).trim());
+    }
+
+    private static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder does not fail", e);
+        }
     }
 }

@@ -23,6 +23,7 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.RuleSettings;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleParam;
@@ -142,6 +143,13 @@ public final class RuleFixtures {
     }
 
     private List<Finding> lint(Fixture fixture, RuleDescriptor rule) throws Linter.InputException {
+        RuleCatalog runCatalog = catalog;
+        Map<String, RuleSettings> ruleSettings = new HashMap<>();
+        if (fixture.settings().containsKey("with-rule")) {
+            RuleDescriptor extra = RuleDescriptor.of(instantiate(fixture.settings().get("with-rule")), "fixture");
+            runCatalog = catalog.plus(List.of(extra));
+            ruleSettings.put(extra.id(), RuleSettings.DEFAULT.withEnabled(true));
+        }
         LintSettings settings = LintSettings.DEFAULTS;
         if (fixture.settings().containsKey("kubernetes-version")) {
             settings = settings.withKubernetesVersion(fixture.settings().get("kubernetes-version"));
@@ -151,15 +159,25 @@ public final class RuleFixtures {
         }
         Map<String, Object> params = new HashMap<>();
         fixture.params().forEach((name, text) -> params.put(name, paramValue(rule, name, text)));
-        Map<String, RuleSettings> ruleSettings = new HashMap<>();
         ruleSettings.put(rule.id(), RuleSettings.DEFAULT.withEnabled(true).withParams(params));
         Path file = fixture.path().toAbsolutePath();
-        LintRequest request = LintRequest.of(List.of(file.toString()), file.getParent(), catalog)
+        LintRequest request = LintRequest.of(List.of(file.toString()), file.getParent(), runCatalog)
                 .withSettings(settings)
                 .withJobs(1)
                 .withRuleSettings(ruleSettings);
         LintResult result = new Linter().lint(request);
         return result.findings();
+    }
+
+    /** A rule named by a fixture's {@code with-rule} setting, from the test class path. */
+    private static Rule instantiate(String className) {
+        try {
+            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            return (Rule) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new AssertionError("with-rule " + className + " is not a rule class with a public no-argument"
+                    + " constructor: " + e, e);
+        }
     }
 
     /** Reads a parameter value written as YAML ({@code 3}, {@code true}, {@code ["a", "b"]}, {@code text}). */

@@ -17,8 +17,7 @@ import dev.kubelint.rules.support.SelectorSites;
 
 /** Values of string maps that YAML reads as booleans or numbers. */
 @RuleInfo(id = "string-map-value-type", category = "metadata", severity = Severity.ERROR,
-        summary = "A value of a string map (labels, annotations, selectors, ConfigMap or Secret data) is read by YAML"
-                + " as a boolean or a number",
+        summary = "A value of a string map (labels, annotations, selectors, data) is read by YAML as a boolean or number",
         rationale = "YAML 1.1, which kubectl uses, reads unquoted true, yes, on, 1.0 or 0777 as booleans and numbers,"
                 + " and kubectl sends them as such. Labels, annotations, selector maps, ConfigMap data, Secret data and"
                 + " stringData, StorageClass parameters and CSI volume attributes are maps of strings, so the API server"

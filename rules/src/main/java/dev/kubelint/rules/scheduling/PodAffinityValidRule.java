@@ -16,8 +16,7 @@ import dev.kubelint.rules.support.Nodes;
 
 /** Pod affinity and anti-affinity terms that the API server rejects. */
 @RuleInfo(id = "pod-affinity-valid", category = "scheduling", severity = Severity.ERROR,
-        summary = "A pod (anti-)affinity term lacks a valid topologyKey, names an invalid namespace, or has a weight"
-                + " outside 1 to 100",
+        summary = "A pod (anti-)affinity term has no valid topologyKey, an invalid namespace or a weight outside 1..100",
         rationale = "Every pod affinity and anti-affinity term needs a topologyKey, a qualified name such as"
                 + " kubernetes.io/hostname or topology.kubernetes.io/zone, that says which nodes count as one domain;"
                 + " its namespaces must be valid namespace names, and preferred terms weigh 1 to 100. The API server"

@@ -1,0 +1,113 @@
+package dev.kubelint.cli;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleDocs;
+import dev.kubelint.core.rule.RuleExamples;
+
+/** {@code kubelint explain RULE-ID}: prints a rule's documentation, with examples from its fixtures. */
+final class ExplainCommand {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ExplainCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    private static Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc("text (default) or markdown").get());
+        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+        return options;
+    }
+
+    int run(String[] args) {
+        CommandLine cmd;
+        try {
+            cmd = DefaultParser.builder().get().parse(options(), args);
+        } catch (ParseException e) {
+            return usage(e.getMessage());
+        }
+        if (cmd.hasOption("help")) {
+            HelpFormatter.builder().setPrintWriter(out).get().printHelp(out, 100, "kubelint explain [options] RULE-ID",
+                    "Prints what a rule finds, why, how to fix it, and examples.\n\n", options(), 2, 4, "");
+            return Main.OK;
+        }
+        if (cmd.getArgList().size() != 1) {
+            return usage(cmd.getArgList().isEmpty() ? "give the id of a rule, such as image-tag"
+                    : "give one rule id, not " + cmd.getArgList().size());
+        }
+        String format = cmd.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("markdown")) {
+            return usage("--format must be text or markdown, not " + format);
+        }
+        RuleCatalog catalog;
+        try {
+            catalog = RuleCatalog.load(Main.class.getClassLoader());
+        } catch (RuleCatalog.RuleLoadingException e) {
+            return usage(e.getMessage());
+        }
+        String id = cmd.getArgList().get(0);
+        Optional<RuleDescriptor> rule = catalog.find(id);
+        if (rule.isEmpty()) {
+            err.println("kubelint: unknown rule " + id + suggestion(id, catalog.all()).map(s -> "; did you mean " + s
+                    + "?").orElse(""));
+            err.println("Run 'kubelint rules' to list the rules.");
+            return Main.USAGE;
+        }
+        RuleExamples examples = RuleExamples.fromClassPath(Main.class.getClassLoader()).examples(id);
+        out.print(format.equals("markdown") ? RuleDocs.markdownPage(rule.get(), examples)
+                : RuleDocs.text(rule.get(), examples));
+        return Main.OK;
+    }
+
+    /** The closest rule id, if one is close enough to be a likely typo or a fragment. */
+    static Optional<String> suggestion(String id, List<RuleDescriptor> rules) {
+        return rules.stream().map(RuleDescriptor::id)
+                .filter(candidate -> distance(id, candidate) <= Math.max(2, id.length() / 4)
+                        || (id.length() >= 4 && candidate.contains(id)))
+                .min(Comparator.comparingInt((String candidate) -> distance(id, candidate))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private int usage(String message) {
+        err.println("kubelint: " + message);
+        err.println("Run 'kubelint explain --help' for usage.");
+        return Main.USAGE;
+    }
+}

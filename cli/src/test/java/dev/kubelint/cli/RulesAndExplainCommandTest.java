@@ -1,0 +1,125 @@
+package dev.kubelint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.rule.RuleDocs;
+
+class RulesAndExplainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Main.Environment(dir, InputStream.nullInputStream(), Map.of(), false),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rulesListsEveryRuleWithItsMetadata() {
+        Run run = run("rules");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertTrue(lines[0].matches("ID +SEVERITY +ENABLED +CATEGORY +SUMMARY +ORIGIN"), lines[0]);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("image-tag +warning +on +images +A container image has no"
+                + " tag or the tag latest +kubelint built-in rules")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("liveness-probe-missing +info +off +probes .*")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("yaml-syntax +error +on +input .* +kubelint core")), run.out());
+    }
+
+    @Test
+    void rulesMarkdownPrintsTheCatalogue() {
+        Run run = run("rules", "--format", "markdown");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith(RuleDocs.GENERATED), run.out());
+        assertTrue(run.out().contains("| [container-port-conflict](container-port-conflict.md) | error | on |"), run.out());
+    }
+
+    @Test
+    void rulesMarkdownOutputWritesPagesAndRemovesOnlyStaleGeneratedOnes() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("gone-rule.md"), RuleDocs.GENERATED + "\n\n# gone-rule\n");
+        Files.writeString(docs.resolve("notes.md"), "# hand-written\n");
+        Run run = run("rules", "--format", "markdown", "--output", "docs");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("removed 1 stale pages"), run.err());
+        assertFalse(Files.exists(docs.resolve("gone-rule.md")));
+        assertTrue(Files.exists(docs.resolve("notes.md")));
+        String page = Files.readString(docs.resolve("port-protocol.md"));
+        assertTrue(page.contains("```yaml\napiVersion: v1\nkind: Pod\n"), page);
+        assertFalse(page.contains("# expect:"), page);
+        assertTrue(Files.readString(docs.resolve("README.md")).contains("(port-protocol.md)"));
+    }
+
+    @Test
+    void rulesRejectsBadOptions() {
+        assertEquals(2, run("rules", "--format", "xml").code());
+        assertEquals(2, run("rules", "--output", "docs").code());
+        assertEquals(2, run("rules", "extra").code());
+        assertEquals(0, run("rules", "--help").code());
+    }
+
+    @Test
+    void explainPrintsTheDocWithExamplesFromTheFixtures() {
+        Run run = run("explain", "port-protocol");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("port-protocol (error, on by default, category ports"), run.out());
+        assertTrue(run.out().contains("Why:\n  The API server accepts exactly TCP, UDP and SCTP"), run.out());
+        assertTrue(run.out().contains("Reported:\n    apiVersion: v1\n    kind: Pod\n"), run.out());
+        assertTrue(run.out().contains("          protocol: udp\n"), run.out());
+        assertTrue(run.out().contains("Not reported:\n"), run.out());
+        assertFalse(run.out().contains("expect:"), run.out());
+    }
+
+    @Test
+    void explainMarkdownIsTheGeneratedPage() {
+        Run run = run("explain", "--format", "markdown", "image-tag");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith(RuleDocs.GENERATED + "\n\n# image-tag\n"), run.out());
+    }
+
+    @Test
+    void explainUnknownRuleSuggestsTheClosestOne() {
+        Run typo = run("explain", "contaner-port-conflict");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown rule contaner-port-conflict; did you mean container-port-conflict?"),
+                typo.err());
+        Run fragment = run("explain", "restart-polic");
+        assertTrue(fragment.err().contains("did you mean restart-policy?"), fragment.err());
+        Run nothing = run("explain", "zzzzzzzzzzzz");
+        assertEquals(2, nothing.code());
+        assertFalse(nothing.err().contains("did you mean"), nothing.err());
+    }
+
+    @Test
+    void explainNeedsExactlyOneRuleId() {
+        assertEquals(2, run("explain").code());
+        assertEquals(2, run("explain", "image-tag", "image-missing").code());
+        assertEquals(2, run("explain", "--format", "html", "image-tag").code());
+    }
+
+    @Test
+    void editDistance() {
+        assertEquals(0, ExplainCommand.distance("abc", "abc"));
+        assertEquals(1, ExplainCommand.distance("abc", "abd"));
+        assertEquals(1, ExplainCommand.distance("abc", "ab"));
+        assertEquals(3, ExplainCommand.distance("", "abc"));
+    }
+}

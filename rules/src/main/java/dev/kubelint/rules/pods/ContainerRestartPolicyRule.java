@@ -1,0 +1,129 @@
+package dev.kubelint.rules.pods;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.kube.PodSpecs.ContainerRole;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
+
+/** A container-level restartPolicy or restartPolicyRules the chosen Kubernetes version rejects. */
+@RuleInfo(id = "container-restart-policy", category = "lifecycle", severity = Severity.ERROR,
+        summary = "A container sets a restartPolicy or restartPolicyRules that the Kubernetes version rejects",
+        rationale = "Up to Kubernetes 1.34 (with default feature gates) only init containers may set restartPolicy,"
+                + " and only to Always, which makes them sidecars. From 1.35 the ContainerRestartRules feature is on:"
+                + " app and init containers may set Always, OnFailure or Never, and restartPolicyRules (at most 20,"
+                + " action Restart, exitCodes with operator In or NotIn and at most 255 values) on a container that"
+                + " sets restartPolicy and is not a sidecar. Alpha features"
+                + " that are off by default (such as the RestartAllContainers action) count as not available.",
+        remediation = "Remove the container-level restartPolicy and rely on the pod's, use Always for sidecars, or"
+                + " target Kubernetes 1.35 with --kubernetes-version if the cluster runs it.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class ContainerRestartPolicyRule implements Rule {
+
+    /** The first minor version with ContainerRestartRules on by default (beta). */
+    private static final int RESTART_RULES = 35;
+    private static final List<String> POLICIES = List.of("Always", "OnFailure", "Never");
+    private static final List<String> OPERATORS = List.of("In", "NotIn");
+    private static final int MAX_RULES = 20;
+    private static final int MAX_EXIT_CODES = 255;
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        boolean rulesEnabled = ctx.settings().minorVersion() >= RESTART_RULES;
+        // ephemeral containers are ephemeral-container's: a manifest may not have them at all
+        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
+                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+                .forEach(c -> {
+                    checkPolicy(c, rulesEnabled, ctx);
+                    present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
+                }));
+    }
+
+    private static void checkPolicy(Container container, boolean rulesEnabled, RuleContext ctx) {
+        Optional<YamlNode> policy = present(container.node(), "restartPolicy");
+        if (policy.isEmpty()) {
+            return;
+        }
+        String what = container.describe();
+        if (container.role() == ContainerRole.APP && !rulesEnabled) {
+            ctx.reportKey(container.node(), "restartPolicy", "restartPolicy may not be set for " + what + " before"
+                    + " Kubernetes 1.35: only init containers may set it (to Always, for a sidecar)");
+        } else {
+            List<String> allowed = rulesEnabled ? POLICIES : List.of("Always");
+            String value = policy.get().asScalar().map(ScalarNode::asText).orElse("");
+            if (!allowed.contains(value)) {
+                ctx.report(policy.get(), "restartPolicy \"" + value + "\" is not supported for " + what + ": supported "
+                        + (allowed.size() == 1 ? "value is" : "values are") + " \"" + String.join("\", \"", allowed)
+                        + "\"" + (rulesEnabled ? "" : " before Kubernetes 1.35"));
+            }
+        }
+    }
+
+    private static void checkRules(Container container, YamlNode rules, boolean rulesEnabled, RuleContext ctx) {
+        String what = container.describe();
+        if (!rulesEnabled) {
+            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules of " + what + " need Kubernetes"
+                    + " 1.35 (the ContainerRestartRules feature, alpha and off by default in 1.34)");
+        } else if (container.role() == ContainerRole.SIDECAR) {
+            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules may not be set for " + what
+                    + ": a sidecar is always restarted (only the alpha RestartAllContainersOnContainerExits feature"
+                    + " allows it)");
+        } else if (present(container.node(), "restartPolicy").isEmpty()) {
+            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules of " + what + " require the"
+                    + " container to set restartPolicy too");
+        } else {
+            rules.asSequence().ifPresent(seq -> checkEachRule(seq, what, ctx));
+        }
+    }
+
+    private static void checkEachRule(SequenceNode rules, String what, RuleContext ctx) {
+        if (rules.size() > MAX_RULES) {
+            ctx.report(rules.items().get(MAX_RULES), what + " has " + rules.size() + " restartPolicyRules: at most "
+                    + MAX_RULES + " are allowed");
+        }
+        for (MappingNode rule : rules.mappings()) {
+            Optional<ScalarNode> action = rule.scalar("action");
+            if (action.isEmpty()) {
+                ctx.reportKey(rule, "action", "a restartPolicyRule of " + what + " has no action: use Restart");
+            } else if (!action.get().asText().equals("Restart")) {
+                ctx.report(action.get(), "unsupported restartPolicyRule action \"" + action.get().asText() + "\" in "
+                        + what + ": the supported value is \"Restart\"" + (action.get().asText()
+                        .equals("RestartAllContainers") ? " (RestartAllContainers needs the alpha"
+                        + " RestartAllContainersOnContainerExits feature gate)" : ""));
+            }
+            Optional<MappingNode> exitCodes = rule.mapping("exitCodes");
+            if (exitCodes.isEmpty()) {
+                ctx.reportKey(rule, "exitCodes", "a restartPolicyRule of " + what + " has no exitCodes condition");
+            } else {
+                checkExitCodes(exitCodes.get(), what, ctx);
+            }
+        }
+    }
+
+    private static void checkExitCodes(MappingNode exitCodes, String what, RuleContext ctx) {
+        Optional<ScalarNode> operator = exitCodes.scalar("operator");
+        if (operator.isEmpty()) {
+            ctx.reportKey(exitCodes, "operator", "exitCodes of " + what + " has no operator: use In or NotIn");
+        } else if (!OPERATORS.contains(operator.get().asText())) {
+            ctx.report(operator.get(), "exitCodes operator \"" + operator.get().asText() + "\" in " + what
+                    + " is not supported: use In or NotIn");
+        }
+        exitCodes.sequence("values").filter(v -> v.size() > MAX_EXIT_CODES).ifPresent(v -> ctx.report(v,
+                "exitCodes of " + what + " list " + v.size() + " values: at most " + MAX_EXIT_CODES + " are allowed"));
+    }
+
+    private static Optional<YamlNode> present(MappingNode node, String key) {
+        return node.get(key).filter(v -> !(v instanceof ScalarNode s && s.isNull()));
+    }
+}

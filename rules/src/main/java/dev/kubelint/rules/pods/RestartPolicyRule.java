@@ -1,0 +1,70 @@
+package dev.kubelint.rules.pods;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
+
+/** A pod restartPolicy the API server rejects for the kind that holds the pod spec. */
+@RuleInfo(id = "restart-policy", category = "lifecycle", severity = Severity.ERROR,
+        summary = "A pod's restartPolicy is not allowed for its kind",
+        rationale = "A Pod's restartPolicy is Always (the default), OnFailure or Never. Controllers that keep pods"
+                + " running (Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController) accept only"
+                + " Always in their template, and a Job or CronJob template only OnFailure or Never, which it must"
+                + " therefore set explicitly. A Job with a podFailurePolicy needs Never.",
+        remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
+                + " the Job has a podFailurePolicy).",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class RestartPolicyRule implements Rule {
+
+    private static final List<String> ALL = List.of("Always", "OnFailure", "Never");
+    private static final List<String> RUN_TO_COMPLETION = List.of("OnFailure", "Never");
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> {
+            Optional<ScalarNode> written = spec.spec().scalar("restartPolicy");
+            if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
+                written.ifPresent(v -> allow(v, List.of("Always"), Workloads.podSpecOwner(manifest), ctx));
+            } else if (PodSpecs.RUN_TO_COMPLETION.contains(manifest.kind())) {
+                checkJob(manifest, spec, written, ctx);
+            } else {
+                written.ifPresent(v -> allow(v, ALL, Workloads.podSpecOwner(manifest), ctx));
+            }
+        });
+    }
+
+    private static void checkJob(Manifest manifest, PodSpec spec, Optional<ScalarNode> written, RuleContext ctx) {
+        if (written.isEmpty()) {
+            ctx.reportKey(spec.owner(), "spec", Workloads.podSpecOwner(manifest) + " must set restartPolicy to"
+                    + " OnFailure or Never: the default, Always, is rejected");
+            return;
+        }
+        if (!allow(written.get(), RUN_TO_COMPLETION, Workloads.podSpecOwner(manifest), ctx)) {
+            return;
+        }
+        boolean failurePolicy = Workloads.jobSpec(manifest).flatMap(s -> s.mapping("podFailurePolicy")).isPresent();
+        if (failurePolicy && !written.get().asText().equals("Never")) {
+            ctx.report(written.get(), "restartPolicy \"" + written.get().asText() + "\" is not allowed with a"
+                    + " podFailurePolicy: only \"Never\" is supported when podFailurePolicy is specified");
+        }
+    }
+
+    /** Reports a value outside {@code allowed}; returns whether the value was allowed. */
+    private static boolean allow(ScalarNode value, List<String> allowed, String owner, RuleContext ctx) {
+        if (allowed.contains(value.asText())) {
+            return true;
+        }
+        ctx.report(value, "restartPolicy \"" + value.asText() + "\" is not allowed in " + owner + ": supported "
+                + (allowed.size() == 1 ? "value is" : "values are") + " \"" + String.join("\", \"", allowed) + "\"");
+        return false;
+    }
+}

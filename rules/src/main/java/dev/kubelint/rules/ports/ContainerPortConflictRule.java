@@ -1,0 +1,58 @@
+package dev.kubelint.rules.ports;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.ports.Ports.Port;
+
+/** Two containers of a pod that run at the same time declare the same port and protocol. */
+@RuleInfo(id = "container-port-conflict", category = "ports", severity = Severity.ERROR,
+        summary = "Two containers of a pod declare the same containerPort and protocol",
+        rationale = "App containers and sidecar containers (init containers with restartPolicy: Always) run at the"
+                + " same time in one network namespace, so only one process can bind a port. The API server merely"
+                + " warns about the duplicate, but the second container fails to start or crash-loops. Regular init"
+                + " containers run one at a time before the app containers, so they may reuse a port.",
+        remediation = "Give each container its own port, or remove the port from the container that does not"
+                + " listen on it.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class ContainerPortConflictRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> check(spec.longRunningContainers(), ctx));
+    }
+
+    private static void check(List<Container> containers, RuleContext ctx) {
+        Map<String, Port> first = new HashMap<>();
+        for (Container container : containers) {
+            // a port listed twice in one container is one process binding once, not a conflict
+            Set<String> own = new HashSet<>();
+            for (Port port : Ports.of(container)) {
+                if (port.containerPortNumber().isEmpty()) {
+                    continue;
+                }
+                String key = port.containerPortNumber().get() + "/" + port.protocol();
+                if (!own.add(key)) {
+                    continue;
+                }
+                Port earlier = first.putIfAbsent(key, port);
+                if (earlier != null) {
+                    ctx.report(port.anchor(), "containerPort " + key + " is also declared by "
+                            + earlier.container().describe() + ": containers of a pod share one network namespace,"
+                            + " so only one of them can bind the port", List.of(ctx.locate(earlier.anchor())));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kubelint.rules.ports;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Names;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.ContainerRole;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+
+/** A container binds a port of the node. */
+@RuleInfo(id = "host-port", category = "ports", severity = Severity.WARNING,
+        summary = "A container port sets a hostPort",
+        rationale = "A hostPort binds the port on the node's address, so only one pod that uses it fits on each"
+                + " node: replicas beyond the number of nodes stay Pending and rolling updates can stall. It also"
+                + " exposes the container on the node's network. Pods with hostNetwork: true are not reported, since"
+                + " they use the node's ports anyway.",
+        remediation = "Expose the pod through a Service (NodePort or LoadBalancer if it must be reachable from"
+                + " outside) and remove the hostPort.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class HostPortRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> {
+            if (spec.spec().scalar("hostNetwork").flatMap(s -> s.booleanValue()).orElse(false)) {
+                return;
+            }
+            spec.containers().stream()
+                    .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+                    .flatMap(c -> Ports.of(c).stream())
+                    .filter(p -> Names.isValidPortNumber(p.hostPortNumber()))
+                    .forEach(p -> ctx.report(p.hostPort().orElseThrow(), "hostPort " + p.hostPortNumber()
+                            + " binds the port on the node: only one such pod can run on each node"));
+        });
+    }
+}

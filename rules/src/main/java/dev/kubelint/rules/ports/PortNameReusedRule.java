@@ -1,0 +1,57 @@
+package dev.kubelint.rules.ports;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Names;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.ports.Ports.Port;
+
+/** Two containers of a pod name a port alike, so a Service that targets the name reaches only one of them. */
+@RuleInfo(id = "port-name-reused", category = "ports", severity = Severity.WARNING,
+        summary = "Two containers of a pod use the same port name",
+        rationale = "The API server allows the same port name in different containers, but a Service whose"
+                + " targetPort is that name resolves it to the first container that declares it; the other"
+                + " container's port is never reached through the Service, which is rarely what was meant.",
+        remediation = "Give the ports distinct names, for example web-http and proxy-http.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class PortNameReusedRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> check(spec.longRunningContainers(), ctx));
+    }
+
+    private static void check(List<Container> containers, RuleContext ctx) {
+        Map<String, ScalarNode> first = new HashMap<>();
+        Map<String, Container> owner = new HashMap<>();
+        for (Container container : containers) {
+            Set<String> own = new HashSet<>();
+            for (Port port : Ports.of(container)) {
+                ScalarNode name = port.name().orElse(null);
+                if (name == null || !Names.ianaServiceName(name.asText()).isEmpty() || !own.add(name.asText())) {
+                    continue;
+                }
+                ScalarNode earlier = first.putIfAbsent(name.asText(), name);
+                if (earlier == null) {
+                    owner.put(name.asText(), container);
+                } else {
+                    ctx.report(name, "port name \"" + name.asText() + "\" is also used by "
+                            + owner.get(name.asText()).describe() + ": a Service targetPort \"" + name.asText()
+                            + "\" always resolves to that container's port", List.of(ctx.locate(earlier)));
+                }
+            }
+        }
+    }
+}

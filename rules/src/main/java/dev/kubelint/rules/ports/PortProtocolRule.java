@@ -1,0 +1,43 @@
+package dev.kubelint.rules.ports;
+
+import java.util.Locale;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.ContainerRole;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
+
+/** A container port protocol other than TCP, UDP or SCTP. */
+@RuleInfo(id = "port-protocol", category = "ports", severity = Severity.ERROR,
+        summary = "A container port's protocol is not TCP, UDP or SCTP",
+        rationale = "The API server accepts exactly TCP, UDP and SCTP, in upper case; an omitted protocol means TCP."
+                + " The schema does not list the values, so a typo such as tcp or HTTP passes schema validation and"
+                + " is rejected at apply time.",
+        remediation = "Write TCP, UDP or SCTP, or leave the protocol out for TCP.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class PortProtocolRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
+                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+                .flatMap(c -> Ports.of(c).stream())
+                .forEach(port -> port.node().scalar("protocol").ifPresent(p -> check(p, ctx))));
+    }
+
+    private static void check(ScalarNode protocol, RuleContext ctx) {
+        String value = protocol.asText();
+        if (value.isEmpty() || Ports.PROTOCOLS.contains(value)) {
+            return;
+        }
+        String hint = Ports.PROTOCOLS.contains(value.toUpperCase(Locale.ROOT))
+                ? " (protocols are case-sensitive: write " + value.toUpperCase(Locale.ROOT) + ")" : "";
+        ctx.report(protocol, "unsupported protocol \"" + value + "\": supported values are \"SCTP\", \"TCP\", \"UDP\""
+                + hint);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kubelint.rules.ports;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.YamlNode;
+
+/** The ports containers declare, read the way the API server reads them (defaults included). */
+public final class Ports {
+
+    /** The protocols the API server accepts for a container port. */
+    public static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
+
+    private Ports() {
+    }
+
+    /** One entry of a container's {@code ports}. */
+    public record Port(Container container, MappingNode node) {
+
+        public Optional<ScalarNode> containerPort() {
+            return node.scalar("containerPort");
+        }
+
+        /** The container port as an integer, when it is one. */
+        public Optional<Long> containerPortNumber() {
+            return containerPort().flatMap(ScalarNode::longValue);
+        }
+
+        public Optional<ScalarNode> hostPort() {
+            return node.scalar("hostPort");
+        }
+
+        /** The host port, 0 when unset (the API server's "no host port"). */
+        public long hostPortNumber() {
+            return hostPort().flatMap(ScalarNode::longValue).orElse(0L);
+        }
+
+        /** The protocol; an absent or empty one is defaulted to TCP by the API server. */
+        public String protocol() {
+            String written = node.scalar("protocol").map(ScalarNode::asText).orElse("");
+            return written.isEmpty() ? "TCP" : written;
+        }
+
+        /** The host IP as written, "" when unset; the API server compares it as text. */
+        public String hostIP() {
+            return node.scalar("hostIP").map(ScalarNode::asText).orElse("");
+        }
+
+        /** The port name, when one is given. */
+        public Optional<ScalarNode> name() {
+            return node.scalar("name").filter(s -> !s.asText().isEmpty());
+        }
+
+        /** The node a finding about the port as a whole points at: its containerPort, or the entry. */
+        public YamlNode anchor() {
+            return containerPort().map(YamlNode.class::cast).orElse(node);
+        }
+    }
+
+    /** The port entries of a container, in source order. */
+    public static List<Port> of(Container container) {
+        return container.node().sequence("ports")
+                .map(seq -> seq.mappings().stream().map(m -> new Port(container, m)).toList())
+                .orElse(List.of());
+    }
+
+    /** The port names a container declares (what probes and hooks may refer to). */
+    public static Set<String> names(Container container) {
+        return of(container).stream().flatMap(p -> p.name().stream()).map(ScalarNode::asText)
+                .collect(Collectors.toSet());
+    }
+}

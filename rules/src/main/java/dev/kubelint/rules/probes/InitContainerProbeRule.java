@@ -1,0 +1,46 @@
+package dev.kubelint.rules.probes;
+
+import java.util.List;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.kube.PodSpecs.ContainerRole;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+
+/** Probes or lifecycle hooks on an init container that is not a sidecar. */
+@RuleInfo(id = "init-container-probe", category = "containers", severity = Severity.ERROR,
+        summary = "A regular init container sets a probe or lifecycle hooks",
+        rationale = "An init container runs to completion before the next one starts, so there is nothing to probe"
+                + " and no stop to hook: the API server rejects livenessProbe, readinessProbe, startupProbe and"
+                + " lifecycle on init containers unless they are sidecars (restartPolicy: Always), which run beside"
+                + " the app containers and may have all of them.",
+        remediation = "Remove the probe or lifecycle from the init container, or make it a sidecar with"
+                + " restartPolicy: Always if it is meant to keep running.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class InitContainerProbeRule implements Rule {
+
+    private static final List<String> FORBIDDEN = List.of("livenessProbe", "readinessProbe", "startupProbe",
+            "lifecycle");
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
+                .filter(c -> c.role() == ContainerRole.INIT)
+                .forEach(c -> check(c, ctx)));
+    }
+
+    private static void check(Container container, RuleContext ctx) {
+        for (String field : FORBIDDEN) {
+            if (container.node().get(field).filter(v -> !(v.asScalar().map(s -> s.isNull()).orElse(false)))
+                    .isPresent()) {
+                ctx.reportKey(container.node(), field, field + " may not be set for " + container.describe()
+                        + ": init containers without restartPolicy: Always run to completion and cannot have it");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kubelint.rules.probes;
+
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.probes.Handlers.Handler;
+
+/** A postStart or preStop hook the API server rejects. */
+@RuleInfo(id = "lifecycle-handler", category = "lifecycle", severity = Severity.ERROR,
+        summary = "A postStart or preStop hook does not set exactly one valid handler",
+        rationale = "The API server validates lifecycle hooks like probes: exactly one of exec, httpGet, tcpSocket"
+                + " and sleep, a non-empty exec.command, an httpGet scheme of HTTP or HTTPS, a valid port, and a"
+                + " sleep that is not negative (not 0 before Kubernetes 1.33) and not longer than the pod's"
+                + " terminationGracePeriodSeconds (30 when unset).",
+        remediation = "Keep one complete handler per hook; make a sleep hook shorter than the grace period, or raise"
+                + " terminationGracePeriodSeconds.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class LifecycleHandlerRule implements Rule {
+
+    private static final String[] HOOKS = {"postStart", "preStop"};
+
+    /** From Kubernetes 1.33 a sleep hook may sleep 0 seconds (PodLifecycleSleepActionAllowZero). */
+    private static final int SLEEP_ZERO_ALLOWED = 33;
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
+                .forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx))));
+    }
+
+    private static void check(PodSpec spec, Container container, MappingNode lifecycle, RuleContext ctx) {
+        for (String hook : HOOKS) {
+            Optional<MappingNode> handler = lifecycle.mapping(hook);
+            if (handler.isEmpty()) {
+                continue;
+            }
+            String what = hook + " hook of " + container.describe();
+            Handlers.checkShape(lifecycle, hook, handler.get(), Handlers.LIFECYCLE, what, ctx);
+            for (Handler h : Handlers.present(handler.get(), Handlers.LIFECYCLE)) {
+                Handlers.checkPort(h, what, ctx);
+                if (h.type() == Handlers.Type.SLEEP) {
+                    h.mapping().ifPresent(sleep -> checkSleep(spec, sleep, what, ctx));
+                }
+            }
+        }
+    }
+
+    private static void checkSleep(PodSpec spec, MappingNode sleep, String what, RuleContext ctx) {
+        long minimum = ctx.settings().minorVersion() >= SLEEP_ZERO_ALLOWED ? 0 : 1;
+        Optional<ScalarNode> seconds = sleep.scalar("seconds");
+        long value = seconds.flatMap(ScalarNode::longValue).orElse(seconds.isPresent() ? Long.MIN_VALUE : 0L);
+        if (value == Long.MIN_VALUE) {
+            return; // not an integer: the schema's finding
+        }
+        long grace = TerminationGrace.seconds(spec);
+        if (value < minimum) {
+            report(sleep, seconds, what + " sleeps " + value + " seconds: it must be "
+                    + (minimum == 0 ? "non-negative" : "greater than 0 (0 is allowed from Kubernetes 1.33)"), ctx);
+        } else if (grace >= 0 && value > grace) {
+            report(sleep, seconds, what + " sleeps " + value + " seconds, longer than terminationGracePeriodSeconds ("
+                    + grace + "): the API server rejects it", ctx);
+        }
+    }
+
+    private static void report(MappingNode sleep, Optional<ScalarNode> seconds, String message, RuleContext ctx) {
+        if (seconds.isPresent()) {
+            ctx.report(seconds.get(), message);
+        } else {
+            ctx.reportKey(sleep, "seconds", message);
+        }
+    }
+}

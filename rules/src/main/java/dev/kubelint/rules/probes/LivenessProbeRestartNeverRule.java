@@ -1,0 +1,46 @@
+package dev.kubelint.rules.probes;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.probes.Probes.Kind;
+import dev.kubelint.rules.probes.Probes.Probe;
+
+/** A liveness or startup probe on a container that is never restarted. */
+@RuleInfo(id = "liveness-probe-restart-never", category = "probes", severity = Severity.WARNING,
+        summary = "A liveness or startup probe is set on a container that is never restarted",
+        rationale = "A failing liveness or startup probe makes the kubelet kill the container so that it can be"
+                + " restarted. With restartPolicy: Never the kill is final: the container ends as failed and a Job"
+                + " counts a failed pod. That is rarely what the probe was for.",
+        remediation = "Remove the probe, or use restartPolicy: OnFailure (in a Job) so the killed container starts"
+                + " again.",
+        kinds = {"Pod", "Job", "CronJob", "PodTemplate"})
+public final class LivenessProbeRestartNeverRule implements Rule {
+
+    /** The first Kubernetes minor version where app containers may set their own restartPolicy. */
+    private static final int CONTAINER_RESTART_RULES = 35;
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).stream()
+                .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
+                .filter(p -> neverRestarted(spec, p, ctx))
+                .forEach(p -> ctx.reportKey(p.container().node(), p.kind().key(), p.describe()
+                        + " kills the container when it fails, and with restartPolicy Never it is not restarted")));
+    }
+
+    private static boolean neverRestarted(PodSpec spec, Probe probe, RuleContext ctx) {
+        if (probe.container().role() == PodSpecs.ContainerRole.SIDECAR) {
+            return false; // sidecars are always restarted
+        }
+        String policy = spec.restartPolicy();
+        if (ctx.settings().minorVersion() >= CONTAINER_RESTART_RULES) {
+            policy = probe.container().node().string("restartPolicy").orElse(policy);
+        }
+        return policy.equals("Never");
+    }
+}

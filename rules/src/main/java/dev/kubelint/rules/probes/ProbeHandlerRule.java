@@ -1,0 +1,32 @@
+package dev.kubelint.rules.probes;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.probes.Probes.Probe;
+
+/** A probe without exactly one well-formed handler. */
+@RuleInfo(id = "probe-handler", category = "probes", severity = Severity.ERROR,
+        summary = "A probe does not set exactly one well-formed handler",
+        rationale = "The API server rejects a liveness, readiness or startup probe that sets none or more than one"
+                + " of exec, httpGet, tcpSocket and grpc, an exec without command, an httpGet scheme other than"
+                + " HTTP or HTTPS (upper case), and httpGet header names that are not HTTP tokens.",
+        remediation = "Keep exactly one handler in the probe and complete it: a non-empty exec.command, or"
+                + " httpGet with scheme HTTP or HTTPS.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class ProbeHandlerRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
+    }
+
+    private static void check(Probe probe, RuleContext ctx) {
+        Handlers.checkShape(probe.container().node(), probe.kind().key(), probe.node(), Handlers.PROBE,
+                probe.describe(), ctx);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kubelint.rules.probes;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.probes.Probes.Probe;
+
+/** A probe whose timeout is longer than its period. */
+@RuleInfo(id = "probe-timeout", category = "probes", severity = Severity.WARNING,
+        summary = "A probe's timeoutSeconds is longer than its periodSeconds",
+        rationale = "The kubelet starts a probe every periodSeconds (default 10) and waits up to timeoutSeconds"
+                + " (default 1) for it. A timeout longer than the period means a slow check is still running when"
+                + " the next one is due, so the probe reacts later than its settings suggest and piles up load on a"
+                + " struggling container.",
+        remediation = "Make timeoutSeconds at most periodSeconds, usually well below it.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class ProbeTimeoutRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
+    }
+
+    private static void check(Probe probe, RuleContext ctx) {
+        long timeout = probe.number("timeoutSeconds").orElse(0L);
+        long period = probe.number("periodSeconds").orElse(0L);
+        if (timeout < 0 || period < 0) {
+            return; // probe-timing reports negative values
+        }
+        // 0 or absent means the default: 1 second timeout, 10 second period
+        long effectivePeriod = period == 0 ? 10 : period;
+        if (timeout > effectivePeriod) {
+            ctx.report(probe.node().get("timeoutSeconds").orElseThrow(), "timeoutSeconds " + timeout + " of "
+                    + probe.describe() + " is longer than its periodSeconds " + effectivePeriod
+                    + (period == 0 ? " (the default)" : ""));
+        }
+    }
+}
