@@ -48,6 +48,11 @@ public final class Main {
                 switch (args[0]) {
                     case "scan":
                         return new ScanCommand(env, out, err).run(rest);
+                    case "config":
+                        if (ConfigCommand.isCommand(rest, env)) {
+                            return new ConfigCommand(env, out, err).run(rest);
+                        }
+                        break;
                     default:
                         break;
                 }

@@ -16,6 +16,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
+import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -26,7 +27,6 @@ import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
@@ -64,6 +64,7 @@ final class ScanCommand {
                 .desc("print findings only, no summary line").get());
         options.addOption(Option.builder().longOpt("version").desc("print the version and exit").get());
         options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+        RequestOptions.addTo(options);
         return options;
     }
 
@@ -86,11 +87,6 @@ final class ScanCommand {
         List<String> paths = cmd.getArgList();
         if (paths.isEmpty()) {
             return usage("no input: give one or more files or folders, or - for standard input");
-        }
-        String version = cmd.getOptionValue("kubernetes-version", LintSettings.NEWEST_KUBERNETES_VERSION);
-        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            return usage("--kubernetes-version must be one of " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
-                    + ", not " + version);
         }
         Optional<Severity> failOn;
         String failOnText = cmd.getOptionValue("fail-on", "error");
@@ -129,24 +125,14 @@ final class ScanCommand {
                 return usage(problem.get());
             }
         }
-        for (String glob : concat(cmd.getOptionValues("include"), cmd.getOptionValues("exclude"))) {
-            Optional<String> problem = dev.kubelint.core.source.SourceScanner.checkGlob(glob);
-            if (problem.isPresent()) {
-                return usage(problem.get());
-            }
-        }
 
-        RuleCatalog catalog;
+        RequestOptions.Prepared prepared;
         try {
-            catalog = RuleCatalog.load(Main.class.getClassLoader());
-        } catch (RuleCatalog.RuleLoadingException e) {
-            return usage(e.getMessage());
+            prepared = RequestOptions.prepare(cmd, env.workingDirectory(), paths);
+        } catch (ConfigException e) {
+            return configError(e);
         }
-        LintRequest request = LintRequest.of(paths, env.workingDirectory(), catalog)
-                .withSettings(LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict")))
-                .withJobs(jobs)
-                .withGlobs(list(cmd.getOptionValues("include")), list(cmd.getOptionValues("exclude")))
-                .withStdin(env.stdin());
+        LintRequest request = prepared.request().withJobs(jobs).withStdin(env.stdin());
         LintResult result;
         try {
             result = new Linter().lint(request);
@@ -155,6 +141,8 @@ final class ScanCommand {
                 err.println("kubelint: " + problem);
             }
             return Main.USAGE;
+        } finally {
+            prepared.close();
         }
         ReportOptions reportOptions = new ReportOptions(env.workingDirectory(), false, false, Version.current());
         try {
@@ -174,16 +162,6 @@ final class ScanCommand {
         return result.fails(failOn) ? Main.FINDINGS : Main.OK;
     }
 
-    private static List<String> list(String[] values) {
-        return values == null ? List.of() : List.of(values);
-    }
-
-    private static List<String> concat(String[] a, String[] b) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list(a));
-        all.addAll(list(b));
-        return all;
-    }
-
     /** A report path must be writable before scanning starts. */
     static Optional<String> checkWritable(Path file) {
         Path parent = file.toAbsolutePath().getParent();
@@ -201,6 +179,12 @@ final class ScanCommand {
             return Optional.of("cannot write the report to " + file + ": permission denied");
         }
         return Optional.empty();
+    }
+
+    /** A bad configuration, flag or rule jar: every problem on a line of its own, no stack trace. */
+    private int configError(ConfigException e) {
+        e.problems().forEach(p -> err.println("kubelint: " + p));
+        return Main.USAGE;
     }
 
     private int usage(String message) {

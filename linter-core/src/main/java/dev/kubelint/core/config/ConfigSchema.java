@@ -48,7 +48,13 @@ public final class ConfigSchema {
 
     /** Validates a configuration document. */
     public static List<SchemaProblem> validate(YamlNode root, JsonNode rootJson) {
-        return SchemaErrors.of(Holder.SCHEMA.validate(rootJson), root, Holder.JSON);
+        try {
+            return SchemaErrors.of(Holder.SCHEMA.validate(rootJson), root, Holder.JSON);
+        } catch (RuntimeException e) {
+            // the validator should never fail on a document; if it does, say so instead of crashing
+            return List.of(new SchemaProblem(root, java.util.Optional.empty(), false, "", "cannot check the file: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
     }
 
     private static String load() {

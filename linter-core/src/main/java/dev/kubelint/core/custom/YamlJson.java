@@ -1,5 +1,6 @@
 package dev.kubelint.core.custom;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +65,21 @@ public final class YamlJson {
             return JSON.numberNode(big);
         }
         if (value instanceof Double d) {
-            return JSON.numberNode(d.doubleValue());
+            return number(d, s);
         }
         return JSON.stringNode(value.toString());
+    }
+
+    private static JsonNode number(double d, ScalarNode s) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            // kubectl cannot turn .inf or .nan into JSON; to a schema they are the text as written
+            return JSON.stringNode(s.text());
+        }
+        if (d == Math.rint(d) && Math.abs(d) >= 0x1p63) {
+            // an integral number beyond 64 bits: keep it exact, as JSON Schema's integer checks expect
+            return JSON.numberNode(new BigDecimal(d).toBigIntegerExact());
+        }
+        return JSON.numberNode(d);
     }
 
     /**

@@ -1,0 +1,275 @@
+package dev.kubelint.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import dev.kubelint.core.config.ConfigApplier;
+import dev.kubelint.core.config.ConfigDiscovery;
+import dev.kubelint.core.config.ConfigException;
+import dev.kubelint.core.config.ConfigFile;
+import dev.kubelint.core.config.ConfigProblem;
+import dev.kubelint.core.config.ConfigReader;
+import dev.kubelint.core.config.Located;
+import dev.kubelint.core.config.RuleJars;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.RuleSettings;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.ReadLimits;
+
+/**
+ * The options that shape what a scan checks and how: the configuration file, rule jars, rules turned on or off,
+ * Kubernetes version, strictness, globs, schema locations, limits, suppressions, debugging. They are applied
+ * over the configuration file: command-line flags win.
+ */
+final class RequestOptions {
+
+    /**
+     * Turns the label selectors of {@code .kubelint.yaml} ({@code rules.<id>.selector}, {@code custom-rules[].selector})
+     * into tests on labels. kubelint's label selector parser plugs in here; without it a selector is refused with a
+     * clear usage error rather than half-understood.
+     */
+    static final Function<String, Predicate<Map<String, String>>> SELECTORS = text -> {
+        throw new IllegalArgumentException("this build of kubelint cannot read label selectors yet");
+    };
+
+    private RequestOptions() {
+    }
+
+    static void addTo(Options options) {
+        options.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
+                .desc("configuration file (default: the nearest " + ConfigReader.FILE_NAME + " above the scanned paths)").get());
+        options.addOption(Option.builder().longOpt("no-config").desc("use no configuration file").get());
+        options.addOption(Option.builder().longOpt("strict")
+                .desc("fields the schema does not define are errors (the default)").get());
+        options.addOption(Option.builder().longOpt("enable").hasArg().argName("RULE[,RULE]")
+                .desc("turn rules on (repeatable)").get());
+        options.addOption(Option.builder().longOpt("disable").hasArg().argName("RULE[,RULE]")
+                .desc("turn rules off (repeatable)").get());
+        options.addOption(Option.builder().longOpt("limit").hasArg().argName("KEY=N")
+                .desc("set a reader limit: " + String.join(", ", limitKeys()) + " (repeatable)").get());
+        options.addOption(Option.builder().longOpt("schema-location").hasArg().argName("PATH")
+                .desc("folder of CRD manifests or JSON Schemas of custom resources (repeatable)").get());
+        options.addOption(Option.builder().longOpt("crds-from-scan")
+                .desc("CRDs among the scanned manifests define schemas too (the default)").get());
+        options.addOption(Option.builder().longOpt("no-crds-from-scan")
+                .desc("ignore CRDs among the scanned manifests as schemas").get());
+        options.addOption(Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
+                .desc("load third-party rules from JAR (repeatable)").get());
+        options.addOption(Option.builder().longOpt("no-suppressions")
+                .desc("ignore suppression annotations and comments (for audits)").get());
+        options.addOption(Option.builder().longOpt("debug").desc("add stack traces to rule-failure findings").get());
+    }
+
+    /** A request ready to lint, holding its rule jars open until {@link #close}. */
+    record Prepared(LintRequest request, RuleJars jars) implements AutoCloseable {
+        @Override
+        public void close() {
+            jars.close();
+        }
+    }
+
+    /** Reads the configuration, loads the rules, and applies the command line over both. */
+    static Prepared prepare(CommandLine cmd, Path workingDirectory, List<String> paths) throws ConfigException {
+        checkFlags(cmd, workingDirectory);
+        ConfigFile config = config(cmd, workingDirectory, paths);
+        RuleJars jars = RuleJars.load(jars(cmd, workingDirectory, config), Main.class.getClassLoader());
+        try {
+            RuleCatalog catalog = catalog(jars);
+            ConfigApplier.Applied applied = new ConfigApplier(SELECTORS).apply(config, catalog);
+            LintRequest request = applied.applyTo(LintRequest.of(paths, workingDirectory, applied.catalog()));
+            return new Prepared(overrides(cmd, workingDirectory, request), jars);
+        } catch (ConfigException | RuntimeException e) {
+            jars.close();
+            throw e;
+        }
+    }
+
+    /** The catalogue of built-in rules plus those of {@code --rules-jar} options, for commands that list rules. */
+    static RuleCatalog catalog(RuleJars jars) throws ConfigException {
+        try {
+            return RuleCatalog.load(Main.class.getClassLoader()).plus(jars.descriptors());
+        } catch (RuleCatalog.RuleLoadingException e) {
+            throw new ConfigException(ConfigProblem.of("", e.getMessage()));
+        }
+    }
+
+    /** The configuration file in use: {@code --config}, none with {@code --no-config}, or the nearest one. */
+    static ConfigFile config(CommandLine cmd, Path workingDirectory, List<String> paths) throws ConfigException {
+        ConfigReader reader = new ConfigReader(workingDirectory);
+        if (cmd.hasOption("no-config")) {
+            return ConfigFile.empty(workingDirectory, "");
+        }
+        Optional<Path> file = cmd.hasOption("config") ? Optional.of(workingDirectory.resolve(cmd.getOptionValue("config")))
+                : new ConfigDiscovery(workingDirectory).find(paths);
+        return file.isPresent() ? reader.read(file.get()) : ConfigFile.empty(workingDirectory, "");
+    }
+
+    /** The jars of the configuration file, then those of {@code --rules-jar}. */
+    static List<RuleJars.Jar> jars(CommandLine cmd, Path workingDirectory, ConfigFile config) {
+        List<RuleJars.Jar> jars = new ArrayList<>();
+        for (Located<Path> jar : config.rulesJars()) {
+            jars.add(new RuleJars.Jar(jar.value(), new ConfigReader(workingDirectory).displayName(jar.value()),
+                    config.displayName() + ":" + jar.at().line() + ":" + jar.at().column()));
+        }
+        for (String jar : values(cmd, "rules-jar")) {
+            jars.add(new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, "--rules-jar"));
+        }
+        return jars;
+    }
+
+    private static void checkFlags(CommandLine cmd, Path workingDirectory) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (cmd.hasOption("config") && cmd.hasOption("no-config")) {
+            problems.add(flag("--config and --no-config contradict each other"));
+        }
+        conflict(cmd, "strict", "no-strict", problems);
+        conflict(cmd, "crds-from-scan", "no-crds-from-scan", problems);
+        String version = cmd.getOptionValue("kubernetes-version");
+        if (version != null && !LintSettings.KUBERNETES_VERSIONS.contains(version)) {
+            problems.add(flag("--kubernetes-version must be one of " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
+                    + ", not " + version));
+        }
+        for (String glob : concat(values(cmd, "include"), values(cmd, "exclude"))) {
+            SourceScanner.checkGlob(glob).ifPresent(p -> problems.add(flag(p)));
+        }
+        for (String location : values(cmd, "schema-location")) {
+            if (!Files.exists(workingDirectory.resolve(location))) {
+                problems.add(flag("--schema-location: no such folder or file: " + location));
+            }
+        }
+        try {
+            limits(cmd, ReadLimits.DEFAULTS);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    private static void conflict(CommandLine cmd, String on, String off, List<ConfigProblem> problems) {
+        if (cmd.hasOption(on) && cmd.hasOption(off)) {
+            problems.add(flag("--" + on + " and --" + off + " contradict each other"));
+        }
+    }
+
+    private static LintRequest overrides(CommandLine cmd, Path workingDirectory, LintRequest request) throws ConfigException {
+        LintSettings settings = request.settings();
+        if (cmd.hasOption("kubernetes-version")) {
+            settings = settings.withKubernetesVersion(cmd.getOptionValue("kubernetes-version"));
+        }
+        if (cmd.hasOption("strict") || cmd.hasOption("no-strict")) {
+            settings = settings.withStrict(cmd.hasOption("strict"));
+        }
+        if (cmd.hasOption("crds-from-scan") || cmd.hasOption("no-crds-from-scan")) {
+            settings = settings.withCrdsFromScan(cmd.hasOption("crds-from-scan"));
+        }
+        List<Path> locations = new ArrayList<>(settings.schemaLocations());
+        values(cmd, "schema-location").forEach(l -> locations.add(workingDirectory.resolve(l).normalize()));
+        settings = settings.withSchemaLocations(locations);
+        List<String> includes = cmd.hasOption("include") ? values(cmd, "include") : request.includes();
+        List<String> excludes = concat(request.excludes(), values(cmd, "exclude"));
+        return request.withSettings(settings)
+                .withGlobs(includes, excludes)
+                .withLimits(limits(cmd, request.limits()))
+                .withRuleSettings(switches(cmd, request))
+                .withUseSuppressions(!cmd.hasOption("no-suppressions"))
+                .withDebug(cmd.hasOption("debug"));
+    }
+
+    /** {@code --enable} and {@code --disable} over the configured rule settings. */
+    private static Map<String, RuleSettings> switches(CommandLine cmd, LintRequest request) throws ConfigException {
+        Map<String, RuleSettings> settings = new LinkedHashMap<>(request.ruleSettings());
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String option : List.of("enable", "disable")) {
+            for (String value : values(cmd, option)) {
+                for (String id : value.split(",")) {
+                    String trimmed = id.trim();
+                    if (trimmed.isEmpty()) {
+                        continue;
+                    }
+                    if (!request.catalog().contains(trimmed)) {
+                        problems.add(flag("--" + option + ": " + ConfigApplier.unknownRule(trimmed, request.catalog())));
+                        continue;
+                    }
+                    settings.put(trimmed, request.ruleSettings(trimmed).withEnabled(option.equals("enable")));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return settings;
+    }
+
+    /** {@code --limit KEY=N} options over {@code limits}. */
+    private static ReadLimits limits(CommandLine cmd, ReadLimits limits) throws ConfigException {
+        ReadLimits result = limits;
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String value : values(cmd, "limit")) {
+            int eq = value.indexOf('=');
+            Optional<ReadLimits.Limit> limit = eq < 0 ? Optional.empty() : limit(value.substring(0, eq).trim());
+            if (limit.isEmpty()) {
+                problems.add(flag("--limit must be KEY=N with KEY one of " + String.join(", ", limitKeys()) + ", not " + value));
+                continue;
+            }
+            long min = limit.get() == ReadLimits.Limit.ALIAS_NODES ? 0 : 1;
+            long max = limit.get() == ReadLimits.Limit.FILE_SIZE ? Long.MAX_VALUE : Integer.MAX_VALUE;
+            try {
+                long n = Long.parseLong(value.substring(eq + 1).trim().replace("_", ""));
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                result = result.with(limit.get(), n);
+            } catch (NumberFormatException e) {
+                problems.add(flag("--limit " + limit.get().key() + " must be a whole number from " + min + " to " + max
+                        + ", not " + value.substring(eq + 1).trim()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return result;
+    }
+
+    private static Optional<ReadLimits.Limit> limit(String key) {
+        for (ReadLimits.Limit l : ReadLimits.Limit.values()) {
+            if (l.key().equals(key)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> limitKeys() {
+        return List.of(ReadLimits.Limit.values()).stream().map(ReadLimits.Limit::key).toList();
+    }
+
+    private static ConfigProblem flag(String message) {
+        return ConfigProblem.of("", message);
+    }
+
+    private static List<String> values(CommandLine cmd, String option) {
+        String[] values = cmd.getOptionValues(option);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
