@@ -116,7 +116,7 @@ class ConfigurationCliTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
         assertTrue(r.err().contains("kubelint: .kubelint.yaml:1:21: kubernetes-version: must be one of 1.30, 1.34, 1.35, not 1.31"), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:8:21: custom-rules[0].schema.type: must be array, boolean,"), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"), r::toString);
         config("""
                 rules:
                   duplicate-keys: off
