@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +17,14 @@ class RuleJarCliTest {
     @TempDir
     Path dir;
 
+    /** Compiled once for the class: the compiler is the slow part. */
+    private static Path built;
+
     private Path jar;
 
-    @BeforeEach
-    void buildJar() throws Exception {
-        Path src = dir.resolve("src/com/example/fragile");
+    @BeforeAll
+    static void buildJar(@TempDir Path work) throws Exception {
+        Path src = work.resolve("src/com/example/fragile");
         Files.createDirectories(src);
         Files.writeString(src.resolve("FragileRule.java"), """
                 package com.example.fragile;
@@ -45,10 +49,15 @@ class RuleJarCliTest {
                     public java.util.List<dev.kubelint.core.rule.Rule> rules() { return java.util.List.of(new FragileRule()); }
                 }
                 """);
-        Path resources = dir.resolve("res/META-INF/services");
+        Path resources = work.resolve("res/META-INF/services");
         Files.createDirectories(resources);
         Files.writeString(resources.resolve("dev.kubelint.core.rule.RuleProvider"), "com.example.fragile.Provider\n");
-        jar = JarCompiler.build(dir.resolve("src"), dir.resolve("res"), dir, "fragile");
+        built = JarCompiler.build(work.resolve("src"), work.resolve("res"), work, "fragile");
+    }
+
+    @BeforeEach
+    void files() throws Exception {
+        jar = Files.copy(built, dir.resolve("fragile.jar"));
         Files.writeString(dir.resolve("objects.yaml"), """
                 apiVersion: v1
                 kind: ConfigMap

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +52,31 @@ class RuleJarsTest {
                 """.formatted(pkg, constructorBody, name, String.join(", ", List.of(rules).stream().map(r -> "new " + r + "()").toList()));
     }
 
-    private Path teamJar() throws Exception {
-        return TestJars.build(dir, "team", Map.of(
+    /** The classes of every test jar, compiled once: one package per jar. */
+    private static Path classes;
+
+    @BeforeAll
+    static void compile(@TempDir Path work) throws Exception {
+        classes = TestJars.compile(work, Map.of(
                 "com.example.team.NoDefaultNamespace", rule("com.example.team", "NoDefaultNamespace", "no-default-namespace",
                         "if (manifest.namespace().equals(\"default\")) ctx.report(manifest.root(), \"not in default\");"),
-                "com.example.team.Provider", provider("com.example.team", "Team rules", "", "NoDefaultNamespace")),
-                TestJars.services("com.example.team.Provider"));
+                "com.example.team.Provider", provider("com.example.team", "Team rules", "", "NoDefaultNamespace"),
+                "com.example.bad.Provider", provider("com.example.bad", "Bad", "throw new IllegalStateException(\"no licence key\");"),
+                "com.example.plain.Bare", "package com.example.plain; public final class Bare implements dev.kubelint.core.rule.Rule {"
+                        + " public void check(dev.kubelint.core.manifest.Manifest m, dev.kubelint.core.rule.RuleContext c) {} }",
+                "com.example.plain.Provider", provider("com.example.plain", "Plain", "", "Bare"),
+                "com.example.clash.Dup", rule("com.example.clash", "Dup", "duplicate-key", ""),
+                "com.example.clash.Provider", provider("com.example.clash", "Clashing rules", "", "Dup")));
+    }
+
+    private Path jar(String name, String pkg) throws Exception {
+        String folder = pkg.isEmpty() ? "" : pkg.replace('.', '/');
+        Map<String, String> services = pkg.isEmpty() ? TestJars.services("com.example.Gone") : TestJars.services(pkg + ".Provider");
+        return TestJars.pack(classes, folder, services, dir.resolve(name + ".jar"));
+    }
+
+    private Path teamJar() throws Exception {
+        return jar("team", "com.example.team");
     }
 
     private static RuleJars.Jar jar(Path path) {
@@ -91,40 +111,28 @@ class RuleJarsTest {
         assertEquals("--rules-jar: rule jar missing.jar does not exist", problem(List.of(jar(dir.resolve("missing.jar")))));
         Files.writeString(dir.resolve("text.jar"), "not a zip");
         assertEquals("--rules-jar: rule jar text.jar is not a jar (zip) file", problem(List.of(jar(dir.resolve("text.jar")))));
-        Path empty = dir.resolve("empty");
-        Files.createDirectories(empty.resolve("x"));
-        Files.writeString(empty.resolve("x/readme.txt"), "nothing");
-        TestJars.pack(empty, dir.resolve("empty.jar"));
+        TestJars.pack(classes, "", Map.of("readme.txt", "nothing"), dir.resolve("empty.jar"));
         assertEquals("--rules-jar: rule jar empty.jar registers no rule provider (it has no "
                 + "META-INF/services/dev.kubelint.core.rule.RuleProvider)", problem(List.of(jar(dir.resolve("empty.jar")))));
     }
 
     @Test
     void providersThatCannotLoadAreOneLineErrors() throws Exception {
-        Path missingClass = TestJars.build(dir, "missing-class", Map.of(), TestJars.services("com.example.Gone"));
+        Path missingClass = jar("missing-class", "");
         assertTrue(problem(List.of(jar(missingClass))).startsWith("--rules-jar: rule jar missing-class.jar has a rule provider"
                 + " that cannot be loaded: "), () -> problem(List.of(jar(missingClass))));
-        Path throwing = TestJars.build(dir, "throwing", Map.of(
-                "com.example.bad.Provider", provider("com.example.bad", "Bad", "throw new IllegalStateException(\"no licence key\");")),
-                TestJars.services("com.example.bad.Provider"));
+        Path throwing = jar("throwing", "com.example.bad");
         String message = problem(List.of(jar(throwing)));
         assertTrue(message.startsWith("--rules-jar: rule jar throwing.jar "), message);
         assertTrue(message.contains("IllegalStateException: no licence key"), message);
-        Path noAnnotation = TestJars.build(dir, "plain", Map.of(
-                "com.example.plain.Bare", "package com.example.plain; public final class Bare implements dev.kubelint.core.rule.Rule {"
-                        + " public void check(dev.kubelint.core.manifest.Manifest m, dev.kubelint.core.rule.RuleContext c) {} }",
-                "com.example.plain.Provider", provider("com.example.plain", "Plain", "", "Bare")),
-                TestJars.services("com.example.plain.Provider"));
+        Path noAnnotation = jar("plain", "com.example.plain");
         assertEquals("--rules-jar: rule jar plain.jar rule com.example.plain.Bare of provider com.example.plain.Provider cannot"
                 + " be used: IllegalArgumentException: rule class com.example.plain.Bare has no @RuleInfo", problem(List.of(jar(noAnnotation))));
     }
 
     @Test
     void aClashOfRuleIdsIsReportedByTheCatalog() throws Exception {
-        Path clash = TestJars.build(dir, "clash", Map.of(
-                "com.example.clash.Dup", rule("com.example.clash", "Dup", "duplicate-key", ""),
-                "com.example.clash.Provider", provider("com.example.clash", "Clashing rules", "", "Dup")),
-                TestJars.services("com.example.clash.Provider"));
+        Path clash = jar("clash", "com.example.clash");
         try (RuleJars jars = RuleJars.load(List.of(jar(clash)), getClass().getClassLoader())) {
             RuleCatalog.RuleLoadingException e = assertThrows(RuleCatalog.RuleLoadingException.class,
                     () -> RuleCatalog.load(getClass().getClassLoader()).plus(jars.descriptors()));

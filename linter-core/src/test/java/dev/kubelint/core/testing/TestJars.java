@@ -1,5 +1,6 @@
 package dev.kubelint.core.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +18,19 @@ import javax.tools.ToolProvider;
 
 import dev.kubelint.core.rule.Rule;
 
-/** Builds small rule jars for tests: compiles Java sources against kubelint-core and packs them with resources. */
+/**
+ * Builds small rule jars for tests: compiles Java sources against kubelint-core once (the compiler is the slow
+ * part), then packs jars from parts of the output, each with its own resources.
+ */
 public final class TestJars {
 
     private TestJars() {
     }
 
-    /**
-     * @param sources   class name (dotted) to source text
-     * @param resources jar path to text
-     */
-    public static Path build(Path dir, String name, Map<String, String> sources, Map<String, String> resources)
-            throws IOException {
-        Path src = Files.createDirectories(dir.resolve(name + "-src"));
-        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
+    /** Compiles sources (class name to text) into a folder of classes. */
+    public static Path compile(Path dir, Map<String, String> sources) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", coreClasspath(),
                 "--release", "17", "-proc:none"));
         for (Map.Entry<String, String> e : sources.entrySet()) {
@@ -39,21 +39,35 @@ public final class TestJars {
             Files.writeString(file, e.getValue());
             args.add(file.toString());
         }
-        if (!sources.isEmpty()) {
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-            int code = javac.run(null, errors, errors, args.toArray(String[]::new));
-            if (code != 0) {
-                throw new IllegalStateException("compiling the test jar failed: " + errors.toString(StandardCharsets.UTF_8));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        if (javac.run(null, errors, errors, args.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("compiling the test classes failed: " + errors.toString(StandardCharsets.UTF_8));
+        }
+        return classes;
+    }
+
+    /**
+     * Packs the classes of one package (a folder under {@code classes}, such as "com/example/team", or "" for
+     * none) with the given resources (jar path to text) into {@code jar}.
+     */
+    public static Path pack(Path classes, String packageFolder, Map<String, String> resources, Path jar) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            if (!packageFolder.isEmpty()) {
+                try (Stream<Path> files = Files.walk(classes.resolve(packageFolder))) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                        zip.write(Files.readAllBytes(file));
+                        zip.closeEntry();
+                    }
+                }
+            }
+            for (Map.Entry<String, String> r : resources.entrySet()) {
+                zip.putNextEntry(new JarEntry(r.getKey()));
+                zip.write(r.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
         }
-        for (Map.Entry<String, String> e : resources.entrySet()) {
-            Path file = classes.resolve(e.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue());
-        }
-        Path jar = dir.resolve(name + ".jar");
-        pack(classes, jar);
         return jar;
     }
 
@@ -63,17 +77,6 @@ public final class TestJars {
             return Path.of(Rule.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public static void pack(Path classes, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
         }
     }
 
