@@ -15,11 +15,10 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 import dev.kubelint.core.config.ConfigException;
-import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.ConfigSchema;
 import dev.kubelint.core.config.ConfigTemplate;
-import dev.kubelint.core.config.RuleJars;
+import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.RuleCatalog;
 
@@ -95,9 +94,8 @@ final class ConfigCommand {
         }
         String text;
         int rules;
-        try (RuleJars jars = RuleJars.load(RequestOptions.jars(cmd, env.workingDirectory(),
-                ConfigFile.empty(file, shown)), Main.class.getClassLoader())) {
-            RuleCatalog catalog = RequestOptions.catalog(jars);
+        try (Configuration setup = RequestOptions.rulesOnly(cmd, env.workingDirectory())) {
+            RuleCatalog catalog = setup.catalog();
             text = ConfigTemplate.render(catalog, Version.current());
             rules = catalog.all().size();
         } catch (ConfigException e) {

@@ -15,17 +15,14 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import dev.kubelint.core.config.ConfigApplier;
-import dev.kubelint.core.config.ConfigDiscovery;
 import dev.kubelint.core.config.ConfigException;
-import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.ConfigProblem;
 import dev.kubelint.core.config.ConfigReader;
-import dev.kubelint.core.config.Located;
+import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.RuleSettings;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
 
@@ -74,56 +71,37 @@ final class RequestOptions {
     }
 
     /** A request ready to lint, holding its rule jars open until {@link #close}. */
-    record Prepared(LintRequest request, RuleJars jars) implements AutoCloseable {
+    record Prepared(LintRequest request, Configuration configuration) implements AutoCloseable {
         @Override
         public void close() {
-            jars.close();
+            configuration.close();
         }
     }
 
     /** Reads the configuration, loads the rules, and applies the command line over both. */
     static Prepared prepare(CommandLine cmd, Path workingDirectory, List<String> paths) throws ConfigException {
         checkFlags(cmd, workingDirectory);
-        ConfigFile config = config(cmd, workingDirectory, paths);
-        RuleJars jars = RuleJars.load(jars(cmd, workingDirectory, config), Main.class.getClassLoader());
+        Configuration configuration = Configuration.load(new Configuration.Request(workingDirectory, paths,
+                Optional.ofNullable(cmd.getOptionValue("config")).map(Path::of), !cmd.hasOption("no-config"),
+                jars(cmd, workingDirectory), Main.class.getClassLoader(), SELECTORS));
         try {
-            RuleCatalog catalog = catalog(jars);
-            ConfigApplier.Applied applied = new ConfigApplier(SELECTORS).apply(config, catalog);
-            LintRequest request = applied.applyTo(LintRequest.of(paths, workingDirectory, applied.catalog()));
-            return new Prepared(overrides(cmd, workingDirectory, request), jars);
+            LintRequest request = configuration.applyTo(LintRequest.of(paths, workingDirectory, configuration.catalog()));
+            return new Prepared(overrides(cmd, workingDirectory, request), configuration);
         } catch (ConfigException | RuntimeException e) {
-            jars.close();
+            configuration.close();
             throw e;
         }
     }
 
-    /** The catalogue of built-in rules plus those of {@code --rules-jar} options, for commands that list rules. */
-    static RuleCatalog catalog(RuleJars jars) throws ConfigException {
-        try {
-            return RuleCatalog.load(Main.class.getClassLoader()).plus(jars.descriptors());
-        } catch (RuleCatalog.RuleLoadingException e) {
-            throw new ConfigException(ConfigProblem.of("", e.getMessage()));
-        }
+    /** Built-in rules plus those of {@code --rules-jar} options, without a configuration file (config init). */
+    static Configuration rulesOnly(CommandLine cmd, Path workingDirectory) throws ConfigException {
+        return Configuration.load(new Configuration.Request(workingDirectory, List.of(), Optional.empty(), false,
+                jars(cmd, workingDirectory), Main.class.getClassLoader(), SELECTORS));
     }
 
-    /** The configuration file in use: {@code --config}, none with {@code --no-config}, or the nearest one. */
-    static ConfigFile config(CommandLine cmd, Path workingDirectory, List<String> paths) throws ConfigException {
-        ConfigReader reader = new ConfigReader(workingDirectory);
-        if (cmd.hasOption("no-config")) {
-            return ConfigFile.empty(workingDirectory, "");
-        }
-        Optional<Path> file = cmd.hasOption("config") ? Optional.of(workingDirectory.resolve(cmd.getOptionValue("config")))
-                : new ConfigDiscovery(workingDirectory).find(paths);
-        return file.isPresent() ? reader.read(file.get()) : ConfigFile.empty(workingDirectory, "");
-    }
-
-    /** The jars of the configuration file, then those of {@code --rules-jar}. */
-    static List<RuleJars.Jar> jars(CommandLine cmd, Path workingDirectory, ConfigFile config) {
+    /** The jars of {@code --rules-jar} options. */
+    private static List<RuleJars.Jar> jars(CommandLine cmd, Path workingDirectory) {
         List<RuleJars.Jar> jars = new ArrayList<>();
-        for (Located<Path> jar : config.rulesJars()) {
-            jars.add(new RuleJars.Jar(jar.value(), new ConfigReader(workingDirectory).displayName(jar.value()),
-                    config.displayName() + ":" + jar.at().line() + ":" + jar.at().column()));
-        }
         for (String jar : values(cmd, "rules-jar")) {
             jars.add(new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, "--rules-jar"));
         }
