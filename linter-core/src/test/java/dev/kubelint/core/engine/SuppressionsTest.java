@@ -229,4 +229,35 @@ class SuppressionsTest {
         assertEquals("unused-suppression@4", summary(result.findings()));
         assertTrue(result.source("m.yaml").isPresent());
     }
+
+    @Test
+    void anAnnotationOnAListItemCoversThatItemOnly() throws Exception {
+        LintResult result = lint("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: a
+                      annotations: {ignore.kubelint.dev/latest-tag: "a demo"}
+                    spec: {containers: [{name: a, image: nginx}]}
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata: {name: b}
+                    spec: {containers: [{name: b, image: nginx}]}
+                """);
+        assertEquals("latest-tag@13", summary(result.findings()));
+        assertEquals("latest-tag@9", summary(result.suppressed()));
+        assertEquals("/items/0/spec/containers/0/image", result.suppressed().get(0).location().jsonPointer());
+    }
+
+    @Test
+    void aCommentWithNothingBelowItIsReported() throws Exception {
+        LintResult result = lint(POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
+        Finding unused = result.findings().stream().filter(f -> f.ruleId().equals("unused-suppression")).findFirst()
+                .orElseThrow();
+        assertEquals(11, unused.location().line());
+        assertEquals("kubelint-ignore comment for latest-tag has no line below it to apply to", unused.message());
+    }
 }
