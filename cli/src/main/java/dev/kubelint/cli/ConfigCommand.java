@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -129,10 +128,13 @@ final class ConfigCommand {
     }
 
     private void printHelp() {
-        HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
-        help.printHelp(out, 100, "kubelint config init [options] [FILE]",
-                "Writes a starter " + ConfigReader.FILE_NAME + " (or FILE) listing every setting and rule with its default,"
-                        + " commented out.\n\n", initOptions(), 2, 4,
-                "\nkubelint config schema\n    prints the JSON Schema of the configuration file.");
+        out.println("usage: kubelint config init [--force] [--rules-jar JAR]... [FILE]");
+        out.println("       kubelint config schema");
+        out.println();
+        out.println("config init    writes a starter " + ConfigReader.FILE_NAME + " (or FILE) that lists every setting and");
+        out.println("               every rule with its default, all commented out");
+        out.println("  -f, --force          overwrite an existing file");
+        out.println("  --rules-jar JAR      list the rules of JAR too (repeatable)");
+        out.println("config schema  prints the JSON Schema of the configuration file");
     }
 }
