@@ -17,6 +17,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
+import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -67,6 +68,7 @@ final class ScanCommand {
                                 + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
                                 + LintSettings.NEWEST_KUBERNETES_VERSION + ")"),
                         flag(null, "no-strict", "allow fields the schema does not define (default: they are errors)"))
+                .add(VALIDATION, RequestOptions.validationOptions())
                 .add(OUTPUT,
                         option(null, "format", "FORMAT[=FILE]", "report format: " + String.join(", ", Reporters.NAMES)
                                 + " (default text); repeatable, each to its own FILE, at most one to standard output"),
@@ -80,6 +82,7 @@ final class ScanCommand {
                 .add(RULES,
                         option(null, "fail-on", "LEVEL", "exit 1 when a finding is at least this severe: error "
                                 + "(default), warning, info, none"))
+                .add(RULES, RequestOptions.ruleOptions())
                 .add(GENERAL,
                         flag(null, "version", "print the version and exit"),
                         flag("h", "help", "print this help and exit"));
@@ -94,8 +97,8 @@ final class ScanCommand {
     }
 
     /** What to scan and how, read from the command line. */
-    private record ScanSettings(List<String> paths, LintSettings lint, Optional<Severity> failOn, int jobs,
-                                List<String> includes, List<String> excludes, Optional<LabelSelector> selector) {
+    private record ScanSettings(List<String> paths, Optional<Severity> failOn, int jobs,
+                                Optional<LabelSelector> selector) {
     }
 
     /** How the run reports: its targets and how text looks. */
@@ -121,28 +124,36 @@ final class ScanCommand {
         }
         ScanSettings scan;
         OutputSettings output;
-        RuleCatalog catalog;
         try {
             scan = scanSettings(cmd);
             output = outputSettings(cmd);
             checkReportFiles(output);
-            catalog = catalog();
         } catch (UsageException e) {
             return usage(e.getMessage());
         }
-        LintRequest request = LintRequest.of(scan.paths(), env.workingDirectory(), catalog)
-                .withSettings(scan.lint())
-                .withJobs(scan.jobs())
-                .withGlobs(scan.includes(), scan.excludes())
-                .withStdin(env.stdin());
-        if (scan.selector().isPresent()) {
-            request = request.withObjectFilter(scan.selector().get()::matches);
+        RequestOptions.Prepared prepared;
+        try {
+            prepared = RequestOptions.prepare(cmd, env.workingDirectory(), scan.paths());
+        } catch (ConfigException e) {
+            return configError(e);
         }
-        Optional<LintResult> result = lint(request, !output.quiet());
-        if (result.isEmpty() || !writeReports(result.get(), output)) {
-            return Main.USAGE;
+        try (prepared) {
+            LintRequest request = prepared.request().withJobs(scan.jobs()).withStdin(env.stdin());
+            if (scan.selector().isPresent()) {
+                request = request.withObjectFilter(scan.selector().get()::matches);
+            }
+            Optional<LintResult> result = lint(request, !output.quiet());
+            if (result.isEmpty() || !writeReports(result.get(), output)) {
+                return Main.USAGE;
+            }
+            return result.get().fails(scan.failOn()) ? Main.FINDINGS : Main.OK;
         }
-        return result.get().fails(scan.failOn()) ? Main.FINDINGS : Main.OK;
+    }
+
+    /** A bad configuration, flag or rule jar: every problem on a line of its own, no stack trace. */
+    private int configError(ConfigException e) {
+        e.problems().forEach(p -> err.println("kubelint: " + p));
+        return Main.USAGE;
     }
 
     private ScanSettings scanSettings(CommandLine cmd) throws UsageException {
@@ -150,21 +161,7 @@ final class ScanCommand {
         if (paths.isEmpty()) {
             throw new UsageException("no input: give one or more files or folders, or - for standard input");
         }
-        String version = last(cmd, "kubernetes-version").orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
-        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            throw new UsageException("--kubernetes-version must be one of "
-                    + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + ", not " + version);
-        }
-        LintSettings lint = LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict"));
-        List<String> includes = list(cmd.getOptionValues("include"));
-        List<String> excludes = list(cmd.getOptionValues("exclude"));
-        for (String glob : concat(includes, excludes)) {
-            Optional<String> problem = SourceScanner.checkGlob(glob);
-            if (problem.isPresent()) {
-                throw new UsageException(problem.get());
-            }
-        }
-        return new ScanSettings(paths, lint, failOn(cmd), jobs(cmd), includes, excludes, selector(cmd));
+        return new ScanSettings(paths, failOn(cmd), jobs(cmd), selector(cmd));
     }
 
     private static Optional<LabelSelector> selector(CommandLine cmd) throws UsageException {
@@ -214,14 +211,6 @@ final class ScanCommand {
             if (problem.isPresent()) {
                 throw new UsageException(problem.get());
             }
-        }
-    }
-
-    private static RuleCatalog catalog() throws UsageException {
-        try {
-            return RuleCatalog.load(Main.class.getClassLoader());
-        } catch (RuleCatalog.RuleLoadingException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 

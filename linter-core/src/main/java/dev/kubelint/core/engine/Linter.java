@@ -105,7 +105,8 @@ public final class Linter {
                     byId.put(d.id(), active);
                 }
             }
-            this.suppressions = new Suppressions(request.useSuppressions());
+            this.suppressions = new Suppressions(request.useSuppressions(),
+                    id -> Optional.ofNullable(byId.get(id)).map(ActiveRule::severity), request.catalog()::contains);
         }
 
         List<FileOutcome> processAll(List<SourceScanner.Input> inputs) {
@@ -218,19 +219,24 @@ public final class Linter {
                 addReaderFinding(findings, p.kind().ruleId(), source.displayName(), p,
                         refs.getOrDefault(p.documentIndex(), ObjectRef.NONE));
             }
+            List<Manifest> checked = new ArrayList<>(manifests.size());
+            List<Manifest> skipped = new ArrayList<>(0);
             for (Manifest manifest : manifests) {
                 if (request.objectFilter().isPresent() && !request.objectFilter().get().test(manifest.labels())) {
+                    skipped.add(manifest);
                     continue;
                 }
+                checked.add(manifest);
                 objectSummaries.add(new LintResult.ObjectSummary(manifest.documentIndex(), manifest.ref(),
                         new Location(source.displayName(), manifest.documentIndex(), manifest.root().span(),
                                 manifest.root().pointer(), manifest.ref())));
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
-            List<Finding> result = suppressions.apply(source, manifests, findings);
+            List<Finding> result = suppressions.apply(source, read.documents(), checked, skipped, findings);
+            boolean keepSource = !result.isEmpty() || suppressions.holds(source.displayName());
             return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), objectSummaries), result,
-                    result.isEmpty() ? Optional.empty() : Optional.of(source)));
+                    keepSource ? Optional.of(source) : Optional.empty()));
         }
 
         private FileOutcome done(FileOutcome outcome) {

@@ -1,0 +1,222 @@
+package dev.kubelint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** .kubelint.yaml and the flags that override it, through {@link Main#run}. */
+class ConfigurationCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** A Pod with a duplicate key (an error) on line 5 and a YAML tag (a warning) on line 4. */
+    private static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: !secret web
+              name: web
+            spec:
+              containers: [{name: web, image: "nginx:1.27"}]
+            """;
+
+    @BeforeEach
+    void repository() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.writeString(dir.resolve("deploy/pod.yaml"), POD);
+    }
+
+    private ConfigCli.Run run(String... args) {
+        return ConfigCli.run(dir, args);
+    }
+
+    private void config(String text) throws Exception {
+        Files.writeString(dir.resolve(".kubelint.yaml"), text);
+    }
+
+    @Test
+    void withoutConfigurationTheDefaultsApply() {
+        ConfigCli.Run r = run("deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("deploy/pod.yaml:5:3: error: duplicate key \"name\""), r::toString);
+        assertTrue(r.out().contains("deploy/pod.yaml:4:9: warning: YAML tag !secret is ignored"), r::toString);
+    }
+
+    @Test
+    void theNearestFileIsFoundAndApplied() throws Exception {
+        config("rules:\n  duplicate-key: warning\n  yaml-tag: off\n");
+        ConfigCli.Run r = run("deploy");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("deploy/pod.yaml:5:3: warning: duplicate key"), r::toString);
+        assertTrue(!r.out().contains("yaml-tag"), r::toString);
+    }
+
+    @Test
+    void flagsOverrideTheFile() throws Exception {
+        config("rules:\n  duplicate-key: off\n  yaml-tag: off\n");
+        ConfigCli.Run r = run("--enable", "duplicate-key,yaml-tag", "deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("[duplicate-key]") && r.out().contains("[yaml-tag]"), r::toString);
+        r = run("--disable", "duplicate-key", "--enable", "yaml-tag", "--fail-on", "warning", "deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(!r.out().contains("[duplicate-key]") && r.out().contains("[yaml-tag]"), r::toString);
+    }
+
+    @Test
+    void anExplicitFileOrNoneAtAll() throws Exception {
+        config("rules: {duplicate-key: off}\n");
+        Files.writeString(dir.resolve("strict.yaml"), "rules: {yaml-tag: error}\n");
+        ConfigCli.Run r = run("--config", "strict.yaml", "deploy");
+        assertTrue(r.out().contains("4:9: error: YAML tag") && r.out().contains("[duplicate-key]"), r::toString);
+        r = run("--no-config", "deploy");
+        assertTrue(r.out().contains("4:9: warning: YAML tag") && r.out().contains("[duplicate-key]"), r::toString);
+        r = run("--config", "missing.yaml", "deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("kubelint: missing.yaml: no such configuration file\n", r.err());
+    }
+
+    @Test
+    void aBadFileIsAUsageErrorNamingEveryProblemWithoutAStackTrace() throws Exception {
+        config("""
+                kubernetes-version: 1.31
+                rules:
+                  duplicate-keys: off
+                  yaml-tag: {severity: fatal}
+                  not-an-object: {params: {max: 1}}
+                custom-rules:
+                  - id: x
+                    message: m
+                    schema: {type: strin}
+                """);
+        ConfigCli.Run r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.clean(), r::toString);
+        assertTrue(r.out().isEmpty(), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\""), r::toString);
+        // the schema check comes first; once the file is well-formed, the rest is checked
+        config("""
+                kubernetes-version: 1.31
+                rules:
+                  duplicate-keys: off
+                  not-an-object: {params: {max: 1}}
+                custom-rules:
+                  - id: x
+                    message: m
+                    schema: {type: strin}
+                """);
+        r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.clean(), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:1:21: kubernetes-version: must be one of 1.30, 1.34, 1.35, not 1.31"), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"), r::toString);
+        config("""
+                rules:
+                  duplicate-keys: off
+                  not-an-object: {params: {max: 1}}
+                """);
+        r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?"), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:3:28: rules.not-an-object.params: rule not-an-object has no parameters"), r::toString);
+    }
+
+    @Test
+    void brokenYamlInTheFileIsAUsageError() throws Exception {
+        for (String text : new String[] {"rules: [\n", "rules:\n  a: 1\n  a: 2\n", "\t- x", "rules: {a: *missing}\n",
+                "limits: {max-depth: 99999999999999999999}\n", "custom-rules: [{id: a, message: m, schema: {$ref: '#/nope'}}]\n",
+                "custom-rules: [{id: a, message: m, schema: {pattern: '(['}}]\n"}) {
+            config(text);
+            ConfigCli.Run r = run("deploy");
+            assertEquals(2, r.code(), () -> text + "\n" + r);
+            assertTrue(r.clean(), () -> text + "\n" + r);
+            assertTrue(r.err().startsWith("kubelint: .kubelint.yaml:"), () -> text + "\n" + r);
+        }
+    }
+
+    @Test
+    void badFlagsAreUsageErrors() {
+        String[][] cases = {
+                {"--kubernetes-version", "1.31", "deploy"},
+                {"--limit", "max-depth=0", "deploy"},
+                {"--limit", "depth=3", "deploy"},
+                {"--enable", "no-such-rule", "deploy"},
+                {"--schema-location", "nowhere", "deploy"},
+                {"--strict", "--no-strict", "deploy"},
+                {"--crds-from-scan", "--no-crds-from-scan", "deploy"},
+                {"--config", "x.yaml", "--no-config", "deploy"},
+                {"--exclude", "[a", "deploy"},
+        };
+        String[] expected = {
+                "--kubernetes-version must be one of 1.30, 1.34, 1.35, not 1.31",
+                "--limit max-depth must be a whole number from 1 to 2147483647, not 0",
+                "--limit must be KEY=N with KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length, not depth=3",
+                "--enable: unknown rule id \"no-such-rule\"",
+                "--schema-location: no such folder or file: nowhere",
+                "--strict and --no-strict contradict each other",
+                "--crds-from-scan and --no-crds-from-scan contradict each other",
+                "--config and --no-config contradict each other",
+                "invalid glob '[a'",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            ConfigCli.Run r = run(cases[i]);
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.clean(), r::toString);
+            assertTrue(r.err().startsWith("kubelint: " + expected[i]), r::toString);
+        }
+    }
+
+    @Test
+    void limitsComeFromTheFileAndTheFlag() throws Exception {
+        config("limits: {max-depth: 2}\n");
+        ConfigCli.Run r = run("deploy");
+        assertTrue(r.out().contains("[input-limit]") && r.out().contains("max-depth"), r::toString);
+        r = run("--limit", "max-depth=50", "deploy");
+        assertTrue(!r.out().contains("[input-limit]"), r::toString);
+    }
+
+    @Test
+    void includesFromTheFlagReplaceThoseOfTheFileAndExcludesAdd() throws Exception {
+        Files.writeString(dir.resolve("deploy/other.yaml"), POD);
+        config("include: [\"pod.yaml\"]\n");
+        ConfigCli.Run r = run("deploy");
+        assertTrue(r.out().contains("deploy/pod.yaml") && !r.out().contains("deploy/other.yaml"), r::toString);
+        r = run("--include", "other.yaml", "deploy");
+        assertTrue(!r.out().contains("deploy/pod.yaml") && r.out().contains("deploy/other.yaml"), r::toString);
+        config("exclude: [\"pod.yaml\"]\n");
+        r = run("--exclude", "other.yaml", "deploy");
+        assertTrue(r.out().contains("in 0 files"), r::toString);
+    }
+
+    @Test
+    void aLabelSelectorThatCannotBeReadIsAUsageErrorAtItsPosition() throws Exception {
+        config("rules:\n  yaml-tag:\n    selector: \"tier in (web\"\n");
+        ConfigCli.Run r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.clean(), r::toString);
+        assertTrue(r.err().startsWith("kubelint: .kubelint.yaml:3:15: rules.yaml-tag.selector: invalid label selector \"tier in (web\""), r::toString);
+    }
+
+    @Test
+    void customRulesRunFromTheCommandLine() throws Exception {
+        config("""
+                custom-rules:
+                  - id: pinned-images
+                    message: images must be pinned by digest
+                    pod-template: true
+                    pointer: /spec/containers/*/image
+                    schema: {pattern: "@sha256:"}
+                """);
+        ConfigCli.Run r = run("--disable", "duplicate-key,yaml-tag", "deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("deploy/pod.yaml:7:35: error: images must be pinned by digest"
+                + " (spec.containers[0].image: \"nginx:1.27\" does not match the pattern @sha256:) [pinned-images]"), r::toString);
+    }
+}

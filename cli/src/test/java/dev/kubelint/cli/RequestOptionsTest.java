@@ -1,0 +1,88 @@
+package dev.kubelint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+
+/** How the file and the flags combine into the request the engine gets. */
+class RequestOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void project() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("crds"));
+        Files.createDirectories(dir.resolve("more-crds"));
+        Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n");
+    }
+
+    private LintRequest request(String... args) throws Exception {
+        CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(), args);
+        try (RequestOptions.Prepared prepared = RequestOptions.prepare(cmd, dir, cmd.getArgList())) {
+            return prepared.request();
+        }
+    }
+
+    @Test
+    void defaultsWithoutFileOrFlags() throws Exception {
+        LintRequest r = request("pod.yaml");
+        assertEquals(LintSettings.DEFAULTS, r.settings());
+        assertTrue(r.useSuppressions());
+        assertFalse(r.debug());
+        assertTrue(r.catalog().contains("unused-suppression"));
+    }
+
+    @Test
+    void theFileSetsSchemaLocationsAndCrdsFromScanAndFlagsOverrideOrAdd() throws Exception {
+        Files.writeString(dir.resolve(".kubelint.yaml"), """
+                kubernetes-version: 1.30
+                strict: false
+                schema-locations: [crds]
+                crds-from-scan: false
+                exclude: ["generated/**"]
+                limits: {max-documents: 10}
+                rules: {yaml-tag: error}
+                """);
+        LintRequest fromFile = request("pod.yaml");
+        assertEquals(new LintSettings("1.30", false, List.of(dir.resolve("crds")), false), fromFile.settings());
+        assertEquals(10, fromFile.limits().maxDocuments());
+        assertEquals(Optional.of(Severity.ERROR), fromFile.ruleSettings("yaml-tag").severity());
+
+        LintRequest overridden = request("--kubernetes-version", "1.35", "--strict", "--crds-from-scan",
+                "--schema-location", "more-crds", "--exclude", "tmp/**", "--limit", "max-documents=20",
+                "--disable", "yaml-tag", "--no-suppressions", "--debug", "pod.yaml");
+        assertEquals(new LintSettings("1.35", true, List.of(dir.resolve("crds"), dir.resolve("more-crds")), true),
+                overridden.settings());
+        assertEquals(List.of("generated/**", "tmp/**"), overridden.excludes());
+        assertEquals(20, overridden.limits().maxDocuments());
+        assertEquals(Optional.of(false), overridden.ruleSettings("yaml-tag").enabled());
+        assertEquals(Optional.of(Severity.ERROR), overridden.ruleSettings("yaml-tag").severity(),
+                "--disable changes only whether the rule runs");
+        assertFalse(overridden.useSuppressions());
+        assertTrue(overridden.debug());
+    }
+
+    @Test
+    void noCrdsFromScanAndNoStrictFromTheCommandLine() throws Exception {
+        LintRequest r = request("--no-crds-from-scan", "--no-strict", "pod.yaml");
+        assertFalse(r.settings().crdsFromScan());
+        assertFalse(r.settings().strict());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.kubelint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rule jars from the command line and the configuration file; a rule that throws; --debug. */
+class RuleJarCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Compiled once for the class: the compiler is the slow part. */
+    private static Path built;
+
+    private Path jar;
+
+    @BeforeAll
+    static void buildJar(@TempDir Path work) throws Exception {
+        Path src = work.resolve("src/com/example/fragile");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("FragileRule.java"), """
+                package com.example.fragile;
+                import dev.kubelint.core.finding.Severity;
+                import dev.kubelint.core.manifest.Manifest;
+                import dev.kubelint.core.rule.*;
+                @RuleInfo(id = "fragile-rule", category = "team", severity = Severity.WARNING,
+                        summary = "Fails on ConfigMaps", rationale = "r", remediation = "m")
+                public final class FragileRule implements Rule {
+                    public void check(Manifest manifest, RuleContext ctx) {
+                        if (manifest.kind().equals("ConfigMap")) {
+                            throw new IllegalStateException("cannot handle " + manifest.name());
+                        }
+                        ctx.report(manifest.root(), "checked " + manifest.name());
+                    }
+                }
+                """);
+        Files.writeString(src.resolve("Provider.java"), """
+                package com.example.fragile;
+                public final class Provider implements dev.kubelint.core.rule.RuleProvider {
+                    public String name() { return "Fragile rules"; }
+                    public java.util.List<dev.kubelint.core.rule.Rule> rules() { return java.util.List.of(new FragileRule()); }
+                }
+                """);
+        Path resources = work.resolve("res/META-INF/services");
+        Files.createDirectories(resources);
+        Files.writeString(resources.resolve("dev.kubelint.core.rule.RuleProvider"), "com.example.fragile.Provider\n");
+        built = JarCompiler.build(work.resolve("src"), work.resolve("res"), work, "fragile");
+    }
+
+    @BeforeEach
+    void files() throws Exception {
+        jar = Files.copy(built, dir.resolve("fragile.jar"));
+        Files.writeString(dir.resolve("objects.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: token}
+                """);
+    }
+
+    @Test
+    void aRuleThatThrowsIsIsolatedAndDebugAddsTheStackTrace() {
+        ConfigCli.Run r = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "objects.yaml");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("objects.yaml:1:1: error: rule fragile-rule failed on ConfigMap settings:"
+                + " IllegalStateException (cannot handle settings); the other rules ran normally"
+                + " (run with --debug for the stack trace) [rule-failure]"), r::toString);
+        assertTrue(r.out().contains("objects.yaml:5:1: warning: checked token [fragile-rule]"), r::toString);
+        assertTrue(!r.out().contains("\tat "), r::toString);
+
+        ConfigCli.Run debug = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "--debug", "objects.yaml");
+        assertEquals(1, debug.code(), debug::toString);
+        assertTrue(debug.out().contains("java.lang.IllegalStateException: cannot handle settings"), debug::toString);
+        assertTrue(debug.out().contains("\tat ") && debug.out().contains("com.example.fragile.FragileRule.check(FragileRule.java:10)"), debug::toString);
+    }
+
+    @Test
+    void jarsFromTheConfigurationFileAreRelativeToIt() throws Exception {
+        Files.createDirectories(dir.resolve("conf/lib"));
+        Files.copy(jar, dir.resolve("conf/lib/fragile.jar"));
+        Files.writeString(dir.resolve("conf/kubelint.yaml"), """
+                rules-jars: [lib/fragile.jar]
+                rules:
+                  fragile-rule: {severity: info}
+                """);
+        ConfigCli.Run r = ConfigCli.run(dir, "--config", "conf/kubelint.yaml", "objects.yaml");
+        assertTrue(r.out().contains("objects.yaml:5:1: info: checked token [fragile-rule]"), r::toString);
+        Files.writeString(dir.resolve("conf/kubelint.yaml"), "rules-jars: [lib/missing.jar]\n");
+        r = ConfigCli.run(dir, "--config", "conf/kubelint.yaml", "objects.yaml");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("kubelint: conf/kubelint.yaml:1:14: rule jar conf/lib/missing.jar does not exist\n", r.err());
+    }
+
+    @Test
+    void aBadJarOrAClashIsAOneLineUsageError() throws Exception {
+        Files.writeString(dir.resolve("notes.jar"), "plain text");
+        ConfigCli.Run r = ConfigCli.run(dir, "--rules-jar", "notes.jar", "objects.yaml");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("kubelint: --rules-jar: rule jar notes.jar is not a jar (zip) file\n", r.err());
+
+        Files.copy(jar, dir.resolve("copy.jar"));
+        r = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "--rules-jar", "copy.jar", "objects.yaml");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().startsWith("kubelint: rule id fragile-rule is defined twice: by Fragile rules (fragile.jar)"
+                + " (com.example.fragile.FragileRule) and by Fragile rules (copy.jar)"), r::toString);
+        assertTrue(r.clean(), r::toString);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kubelint.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kubelint.core.custom.CustomRuleSpec;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.core.yaml.Position;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A {@code .kubelint.yaml} as read and checked on its own (syntax, the configuration schema, versions, globs,
+ * paths). What needs the rule catalogue (rule ids, parameters, selectors) is checked by {@link ConfigApplier}.
+ * Paths are already resolved against the file's folder.
+ *
+ * @param path        the file
+ * @param displayName the file as shown in messages
+ */
+public record ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
+                         Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
+                         List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
+                         List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
+                         List<CustomRuleEntry> customRules) {
+
+    public ConfigFile {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        schemaLocations = List.copyOf(schemaLocations);
+        rulesJars = List.copyOf(rulesJars);
+        limits = Map.copyOf(limits);
+        rules = List.copyOf(rules);
+        customRules = List.copyOf(customRules);
+    }
+
+    /** No file: every setting at its default. */
+    public static ConfigFile empty(Path path, String displayName) {
+        return new ConfigFile(path, displayName, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+                Optional.empty(), List.of(), Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * The settings of one rule under {@code rules:}.
+     *
+     * @param params parameter values as written (Long, Double, Boolean, String, or a List of those)
+     */
+    public record RuleEntry(Located<String> id, Optional<Boolean> enabled, Optional<Severity> severity,
+                            List<ParamEntry> params, Optional<Located<String>> selector) {
+        public RuleEntry {
+            params = List.copyOf(params);
+        }
+    }
+
+    /** One parameter value and where its name and value are written. */
+    public record ParamEntry(String name, Position nameAt, Object value, YamlNode node) {
+    }
+
+    /**
+     * A custom rule with its schema already compiled.
+     *
+     * @param schema     the compiled schema
+     * @param schemaJson the schema as JSON (for messages)
+     */
+    public record CustomRuleEntry(CustomRuleSpec spec, Position idAt, Optional<Located<String>> selector,
+                                  com.networknt.schema.Schema schema, JsonNode schemaJson) {
+    }
+}

@@ -1,0 +1,263 @@
+package dev.kubelint.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.finding.Suppression;
+import dev.kubelint.core.report.JsonReporter;
+import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.TextReporter;
+import dev.kubelint.core.testing.TestCatalog;
+
+class SuppressionsTest {
+
+    @TempDir
+    Path dir;
+
+    private LintResult lint(String text) throws Exception {
+        return lint(text, true);
+    }
+
+    private LintResult lint(String text, boolean useSuppressions) throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), text);
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+                .withUseSuppressions(useSuppressions);
+        return new Linter().lint(request);
+    }
+
+    /** "rule@line" of each finding, in order. */
+    private static String summary(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + "@" + f.location().line()).collect(Collectors.joining(" "));
+    }
+
+    private static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: a
+                  image: nginx:latest
+                - name: b
+                  image: redis
+            """;
+
+    @Test
+    void withoutSuppressionsBothImagesAreReported() throws Exception {
+        LintResult result = lint(POD);
+        assertEquals("latest-tag@8 latest-tag@10", summary(result.findings()));
+        assertTrue(result.suppressed().isEmpty());
+    }
+
+    @Test
+    void anAnnotationSuppressesTheRuleForItsObjectAndKeepsTheReason() throws Exception {
+        LintResult result = lint(POD.replace("  name: web\n", """
+                  name: web
+                  annotations:
+                    ignore.kubelint.dev/latest-tag: "the demo image follows upstream"
+                """));
+        assertEquals("", summary(result.findings()));
+        assertEquals("latest-tag@10 latest-tag@12", summary(result.suppressed()));
+        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
+        assertEquals(Suppression.Kind.ANNOTATION, s.kind());
+        assertEquals("the demo image follows upstream", s.reason());
+        assertEquals(6, s.location().line());
+        assertEquals(5, s.location().column());
+    }
+
+    @Test
+    void anAnnotationCoversOnlyItsOwnObject() throws Exception {
+        String other = POD.replace("name: web", "name: other");
+        LintResult result = lint(POD.replace("  name: web\n", """
+                  name: web
+                  annotations: {ignore.kubelint.dev/latest-tag: "pinned by digest upstream"}
+                """) + "---\n" + other);
+        assertEquals("latest-tag@20 latest-tag@22", summary(result.findings()));
+        assertEquals(2, result.suppressed().size());
+    }
+
+    @Test
+    void aTrailingCommentSuppressesTheFindingsOfItsLine() throws Exception {
+        LintResult result = lint(POD.replace("image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
+        assertEquals("latest-tag@10", summary(result.findings()));
+        assertEquals("latest-tag@8", summary(result.suppressed()));
+        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
+        assertEquals(Suppression.Kind.COMMENT, s.kind());
+        assertEquals("built nightly", s.reason());
+        assertEquals(8, s.location().line());
+        assertEquals(28, s.location().column());
+    }
+
+    @Test
+    void aCommentOnItsOwnLineSuppressesTheLineBelow() throws Exception {
+        LintResult result = lint(POD.replace("      image: redis\n", """
+                      # kubelint-ignore: unique-name, latest-tag -- redis follows its own release train
+                      # (another comment between is fine)
+                      image: redis
+                """));
+        assertEquals("latest-tag@8 unused-suppression@10", summary(result.findings()), result.findings()::toString);
+        assertEquals("latest-tag@12", summary(result.suppressed()));
+        Finding unused = result.findings().get(1);
+        assertEquals(Severity.WARNING, unused.severity());
+        assertEquals("kubelint-ignore comment for unique-name matched no finding: remove it", unused.message());
+    }
+
+    @Test
+    void aSuppressionWithoutAReasonIsIgnoredAndReported() throws Exception {
+        LintResult result = lint(POD
+                .replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
+                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
+        assertEquals("suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
+                summary(result.findings()));
+        assertTrue(result.findings().get(0).message().startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
+        assertEquals("kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
+                result.findings().get(3).message());
+    }
+
+    @Test
+    void unreadableCommentsAreReported() throws Exception {
+        LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
+                .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"));
+        assertEquals("latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
+                summary(result.findings()));
+        assertTrue(result.findings().get(1).message().startsWith("cannot read the rule ids of this kubelint-ignore comment"));
+        assertTrue(result.findings().get(3).message().startsWith("cannot read this kubelint-ignore comment"));
+    }
+
+    @Test
+    void aSuppressionOfAnUnknownRuleIsReportedAsUnused() throws Exception {
+        LintResult result = lint(POD.replace("  name: web\n", """
+                  name: web
+                  annotations:
+                    ignore.kubelint.dev/latest-tags: "typo"
+                """));
+        Finding unused = result.findings().stream().filter(f -> f.ruleId().equals("unused-suppression")).findFirst()
+                .orElseThrow();
+        assertEquals(6, unused.location().line());
+        assertEquals("suppression annotation names \"latest-tags\", which is no rule: it suppresses nothing", unused.message());
+    }
+
+    @Test
+    void crossObjectFindingsAreSuppressibleToo() throws Exception {
+        String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+        LintResult plain = lint(cm + "---\n" + cm);
+        assertEquals("unique-name@9", summary(plain.findings()));
+        LintResult byComment = lint(cm + "---\n" + cm.replace("name: settings",
+                "name: settings # kubelint-ignore: unique-name -- the second copy is patched in by kustomize"));
+        assertEquals("", summary(byComment.findings()));
+        assertEquals("unique-name@9", summary(byComment.suppressed()));
+        LintResult byAnnotation = lint(cm + "---\n" + cm + "  annotations: {ignore.kubelint.dev/unique-name: \"kustomize patch\"}\n");
+        assertEquals("", summary(byAnnotation.findings()));
+        assertEquals("kustomize patch", byAnnotation.suppressed().get(0).suppression().orElseThrow().reason());
+    }
+
+    @Test
+    void noSuppressionsIgnoresThemAll() throws Exception {
+        LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
+                .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: latest-tag, unique-name -- x"), false);
+        assertEquals("latest-tag@8 latest-tag@10", summary(result.findings()));
+        assertTrue(result.suppressed().isEmpty());
+    }
+
+    @Test
+    void textInsideStringValuesIsNoComment() throws Exception {
+        LintResult result = lint("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: manifests
+                data:
+                  pod.yaml: |
+                    image: nginx # kubelint-ignore: latest-tag -- not for this file
+                  note: "see # kubelint-ignore: latest-tag -- in the docs"
+                """);
+        assertEquals("", summary(result.findings()));
+    }
+
+    @Test
+    void skippedObjectsKeepTheirSuppressionsQuiet() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), POD.replace("  name: web\n", """
+                  name: web
+                  labels: {tier: cache}
+                  annotations: {ignore.kubelint.dev/unique-name: "not used here"}
+                """).replace("image: redis", "image: redis # kubelint-ignore: unique-name -- also unused"));
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+                .withObjectFilter(labels -> "web".equals(labels.get("tier")));
+        LintResult result = new Linter().lint(request);
+        assertEquals("", summary(result.findings()));
+    }
+
+    @Test
+    void suppressionRulesFollowTheirSettings() throws Exception {
+        Files.writeString(dir.resolve("m.yaml"), POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+                .withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withSeverity(Severity.ERROR)));
+        Finding unused = new Linter().lint(request).findings().stream()
+                .filter(f -> f.ruleId().equals("unused-suppression")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, unused.severity());
+        request = request.withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withEnabled(false)));
+        assertTrue(new Linter().lint(request).findings().stream().noneMatch(f -> f.ruleId().equals("unused-suppression")));
+    }
+
+    @Test
+    void reportsCountAndListSuppressedFindingsWithTheirReasons() throws Exception {
+        LintResult result = lint(POD.replace("image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
+        StringWriter json = new StringWriter();
+        new JsonReporter().write(result, ReportOptions.plain(dir), json);
+        assertTrue(json.toString().contains("\"reason\" : \"built nightly\""), json::toString);
+        assertTrue(json.toString().contains("\"suppressed\" : 1"), json::toString);
+        assertTrue(TextReporter.summary(result).contains("1 suppressed"), TextReporter.summary(result));
+        assertTrue(result.source("m.yaml").isPresent());
+    }
+
+    @Test
+    void aFileWhoseOnlyFindingIsAnUnusedSuppressionKeepsItsText() throws Exception {
+        LintResult result = lint("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # kubelint-ignore: unique-name -- x\n");
+        assertEquals("unused-suppression@4", summary(result.findings()));
+        assertTrue(result.source("m.yaml").isPresent());
+    }
+
+    @Test
+    void anAnnotationOnAListItemCoversThatItemOnly() throws Exception {
+        LintResult result = lint("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: a
+                      annotations: {ignore.kubelint.dev/latest-tag: "a demo"}
+                    spec: {containers: [{name: a, image: nginx}]}
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata: {name: b}
+                    spec: {containers: [{name: b, image: nginx}]}
+                """);
+        assertEquals("latest-tag@13", summary(result.findings()));
+        assertEquals("latest-tag@9", summary(result.suppressed()));
+        assertEquals("/items/0/spec/containers/0/image", result.suppressed().get(0).location().jsonPointer());
+    }
+
+    @Test
+    void aCommentWithNothingBelowItIsReported() throws Exception {
+        LintResult result = lint(POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
+        Finding unused = result.findings().stream().filter(f -> f.ruleId().equals("unused-suppression")).findFirst()
+                .orElseThrow();
+        assertEquals(11, unused.location().line());
+        assertEquals("kubelint-ignore comment for latest-tag has no line below it to apply to", unused.message());
+    }
+}
