@@ -1,0 +1,98 @@
+package dev.kubelint.schemas;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schema of one kind: a built-in kind of a bundled Kubernetes version, a custom resource defined by a
+ * CustomResourceDefinition, or a kind given as a JSON Schema file. It is compiled on first use, once for each
+ * strictness, and may then be used by any number of threads.
+ */
+public final class KindSchema {
+
+    /** Builds the document to compile, for a strictness; the root schema sits at {@code fragment} in it. */
+    interface Preparation extends Function<Boolean, JsonNode> {
+    }
+
+    private record Compiled(Schema schema, JsonNode document) {
+    }
+
+    private final GroupVersionKind gvk;
+    private final String origin;
+    private final String iri;
+    private final String fragment;
+    private final Preparation preparation;
+    private final SchemaEngine engine;
+    private volatile Compiled strict;
+    private volatile Compiled lenient;
+
+    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
+               SchemaEngine engine) {
+        this.gvk = gvk;
+        this.origin = origin;
+        this.iri = iri;
+        this.fragment = fragment;
+        this.preparation = preparation;
+        this.engine = engine;
+    }
+
+    public GroupVersionKind gvk() {
+        return gvk;
+    }
+
+    /** Where the schema comes from, for messages: "Kubernetes 1.35", "CustomResourceDefinition ... in crds.yaml". */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * Validates an object (as {@link YamlToJson} converts it). With {@code strict}, fields the schema does not
+     * declare are problems, as with kubectl's default strict field validation.
+     */
+    public List<SchemaProblem> validate(JsonNode object, boolean strictFields) {
+        Compiled compiled = compiled(strictFields);
+        List<Error> errors = compiled.schema().validate(object);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        return new ErrorTranslator(gvk.kind(), compiled.document()).translate(errors);
+    }
+
+    /** Compiles now (normally done on first validation), to measure or to fail early. */
+    public void compile(boolean strictFields) {
+        compiled(strictFields);
+    }
+
+    private Compiled compiled(boolean strictFields) {
+        Compiled c = strictFields ? strict : lenient;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            c = strictFields ? strict : lenient;
+            if (c == null) {
+                JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
+                // the strictness leads the path, so that relative references between files still resolve
+                String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
+                c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
+                        document);
+                if (strictFields) {
+                    strict = c;
+                } else {
+                    lenient = c;
+                }
+            }
+            return c;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return gvk + " (" + origin + ")";
+    }
+}
