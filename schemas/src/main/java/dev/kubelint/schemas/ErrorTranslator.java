@@ -172,7 +172,7 @@ final class ErrorTranslator {
             case "additionalProperties":
                 return unknownField(e);
             case "required":
-                return new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, e.instance(),
+                return new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, e.instance(), error.getProperty(),
                         "missing required field \"" + error.getProperty() + "\" in " + where(e.instance()));
             case "format":
                 return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode));
@@ -191,7 +191,7 @@ final class ErrorTranslator {
         if (suggestion.isPresent()) {
             message += "; did you mean \"" + suggestion.get() + "\"?";
         }
-        return new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field), message);
+        return new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field), field, message);
     }
 
     /** The property names of the schema whose additionalProperties rejected a field. */
@@ -229,7 +229,7 @@ final class ErrorTranslator {
 
     private SchemaProblem value(String pointer, String message) {
         String path = JsonPointers.toPath(pointer);
-        return new SchemaProblem(SchemaProblem.Kind.VALUE, pointer, path.isEmpty() ? message : path + ": " + message);
+        return SchemaProblem.value(pointer, path.isEmpty() ? message : path + ": " + message);
     }
 
     /** "Pod spec.containers[0]", or "Pod" for the object itself. */

@@ -1,11 +1,16 @@
 package dev.kubelint.schemas;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Function;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import dev.kubelint.core.yaml.JsonPointers;
+import dev.kubelint.core.yaml.YamlNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +66,25 @@ public final class KindSchema {
             return List.of();
         }
         return new ErrorTranslator(gvk.kind(), compiled.document()).translate(errors);
+    }
+
+    /**
+     * Converts an object read from YAML as kubectl would send it, and validates it: the problems of the conversion
+     * (infinity, NaN) come first, and a value the conversion had to drop is not also reported as missing.
+     */
+    public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
+        YamlToJson.Conversion json = YamlToJson.convert(object);
+        List<SchemaProblem> problems = new ArrayList<>(json.problems());
+        Set<String> dropped = new HashSet<>();
+        json.problems().forEach(p -> dropped.add(p.pointer()));
+        for (SchemaProblem p : validate(json.json(), strictFields)) {
+            boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                    && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
+            if (!droppedField) {
+                problems.add(p);
+            }
+        }
+        return problems;
     }
 
     /** Compiles now (normally done on first validation), to measure or to fail early. */

@@ -94,8 +94,7 @@ public final class YamlToJson {
 
     private JsonNode number(ScalarNode s, double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            problems.add(new SchemaProblem(SchemaProblem.Kind.VALUE, relative(s.pointer()),
-                    path(s.pointer()) + s.text() + " cannot be sent to the API server: JSON has no infinity or NaN, so"
+            problems.add(SchemaProblem.value(relative(s.pointer()), path(s.pointer()) + s.text() + " cannot be sent to the API server: JSON has no infinity or NaN, so"
                             + " kubectl fails to convert this manifest"));
             return null;
         }

@@ -81,7 +81,7 @@ class BuiltinSchemasTest {
                     object.putObject("metadata").put("name", "x").put("unknownMetadataField", 1);
                     List<SchemaProblem> problems = schema.validate(object, true);
                     assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD,
-                            "/metadata/unknownMetadataField", "unknown field \"unknownMetadataField\" in " + kind
+                            "/metadata/unknownMetadataField", "unknownMetadataField", "unknown field \"unknownMetadataField\" in " + kind
                                     + " metadata")), gvk + " closes its metadata: " + problems);
                     kinds++;
                 }

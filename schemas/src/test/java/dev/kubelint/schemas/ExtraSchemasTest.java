@@ -124,7 +124,7 @@ class ExtraSchemasTest {
     @Test
     void missingRequiredFieldsOfCustomResources() {
         ExtraSchemas schemas = ExtraSchemas.load(List.of(CRDS));
-        assertEquals(List.of(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec",
+        assertEquals(List.of(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec", "size",
                 "missing required field \"size\" in Widget spec")), validate(schemas, WIDGET.replace("  size: 3\n", ""), true));
     }
 

@@ -33,7 +33,7 @@ class SchemaValidationTest {
     @Test
     void wrongTypeIsReportedOnTheValueWithItsPath() {
         List<SchemaProblem> problems = Yaml.validate(POD.replace("containerPort: 80", "containerPort: 80a"));
-        assertEquals(List.of(new SchemaProblem(SchemaProblem.Kind.VALUE, "/spec/containers/0/ports/0/containerPort",
+        assertEquals(List.of(SchemaProblem.value("/spec/containers/0/ports/0/containerPort",
                 "spec.containers[0].ports[0].containerPort: expected integer, found string \"80a\"")), problems);
     }
 
@@ -41,9 +41,9 @@ class SchemaValidationTest {
     void unknownFieldIsReportedOnItsKeyWithASuggestion() {
         List<SchemaProblem> problems = Yaml.validate(POD.replace("  containers:", "  contianers:"));
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, "/spec/contianers",
+        assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, "/spec/contianers", "contianers",
                 "unknown field \"contianers\" in Pod spec; did you mean \"containers\"?")), problems.toString());
-        assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec",
+        assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec", "containers",
                 "missing required field \"containers\" in Pod spec")), problems.toString());
     }
 
@@ -166,7 +166,7 @@ class SchemaValidationTest {
     @Test
     void missingFieldIsPlacedOnTheParent() {
         String text = POD.replace("    - name: web\n", "    - \n");
-        assertEquals(List.of(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec/containers/0",
+        assertEquals(List.of(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, "/spec/containers/0", "name",
                 "missing required field \"name\" in Pod spec.containers[0]")), Yaml.validate(text));
     }
 

@@ -27,10 +27,7 @@ final class Yaml {
                 root.string("kind").orElseThrow()).orElseThrow();
         KindSchema schema = BuiltinSchemas.get().find(kubernetesVersion, gvk)
                 .orElseThrow(() -> new AssertionError("no schema for " + gvk));
-        YamlToJson.Conversion json = YamlToJson.convert(root);
-        List<SchemaProblem> problems = new java.util.ArrayList<>(json.problems());
-        problems.addAll(schema.validate(json.json(), strict));
-        return problems;
+        return schema.validate(root, strict);
     }
 
     static List<SchemaProblem> validate(String text) {
