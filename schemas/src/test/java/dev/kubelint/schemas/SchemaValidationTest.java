@@ -156,6 +156,13 @@ class SchemaValidationTest {
     }
 
     @Test
+    void keysWithDotsAreWrittenInBrackets() {
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ndata:\n  tls.crt: not-base64xy\n";
+        assertEquals(List.of("data[\"tls.crt\"]: expected base64 data, but it contains '-' at position 4, which is not"
+                + " in the base64 alphabet"), Yaml.messages(Yaml.validate(secret)));
+    }
+
+    @Test
     void timesMustBeRfc3339() {
         String text = POD.replace("  name: web\n", "  name: web\n  creationTimestamp: yesterday\n");
         assertEquals(List.of("metadata.creationTimestamp: expected a time in RFC 3339 form such as"
