@@ -58,10 +58,17 @@ public final class KindSchema {
     /**
      * Validates an object (as {@link YamlToJson} converts it). With {@code strict}, fields the schema does not
      * declare are problems, as with kubectl's default strict field validation.
+     *
+     * @throws UnusableSchemaException when the schema cannot be compiled or applied
      */
     public List<SchemaProblem> validate(JsonNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
-        List<Error> errors = compiled.schema().validate(object);
+        List<Error> errors;
+        try {
+            errors = compiled.schema().validate(object);
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
         if (errors.isEmpty()) {
             return List.of();
         }
@@ -100,11 +107,15 @@ public final class KindSchema {
         synchronized (this) {
             c = strictFields ? strict : lenient;
             if (c == null) {
-                JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
                 // the strictness leads the path, so that relative references between files still resolve
                 String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
-                c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
-                        document);
+                try {
+                    JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
+                    c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
+                            document);
+                } catch (RuntimeException e) {
+                    throw unusable(e);
+                }
                 if (strictFields) {
                     strict = c;
                 } else {
@@ -113,6 +124,26 @@ public final class KindSchema {
             }
             return c;
         }
+    }
+
+    private UnusableSchemaException unusable(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason;
+        if (cause instanceof java.io.FileNotFoundException) {
+            int file = message.indexOf("/file/");
+            reason = "it refers to " + (file >= 0 ? message.substring(file + "/file".length()) : message)
+                    + ", which is not a file of the schema locations";
+        } else if (cause instanceof java.util.regex.PatternSyntaxException syntax) {
+            reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
+                    + syntax.getDescription() + ")";
+        } else {
+            reason = message.lines().findFirst().orElse(message);
+        }
+        return new UnusableSchemaException("the schema of " + gvk + " from " + origin + " cannot be used: " + reason, e);
     }
 
     @Override

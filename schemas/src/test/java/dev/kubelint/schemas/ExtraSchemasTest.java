@@ -222,6 +222,22 @@ class ExtraSchemasTest {
                 + " objects of example.com/v1 Thing are not validated"), d.problems());
     }
 
+    @Test
+    void unusableSchemasSayWhy(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("thing_v1.json"), "{\"type\": \"object\", \"properties\": {\"spec\":"
+                + " {\"$ref\": \"missing.json#/definitions/spec\"}}}");
+        Files.writeString(dir.resolve("regex_v1.json"), "{\"type\": \"object\", \"properties\": {\"name\":"
+                + " {\"type\": \"string\", \"pattern\": \"[unclosed\"}}}");
+        ExtraSchemas schemas = ExtraSchemas.load(List.of(dir));
+        for (String kind : List.of("Thing", "Regex")) {
+            KindSchema schema = schemas.find(new GroupVersionKind("example.com", "v1", kind)).orElseThrow();
+            UnusableSchemaException e = org.junit.jupiter.api.Assertions.assertThrows(UnusableSchemaException.class,
+                    () -> schema.validate(YamlToJson.convert(Yaml.parse("spec: {}\nname: x\n")).json(), true));
+            assertTrue(e.getMessage().startsWith("the schema of example.com/v1 " + kind + " from schema file "),
+                    e.getMessage());
+        }
+    }
+
     private static List<SchemaProblem> sorted(List<SchemaProblem> problems) {
         return problems.stream().sorted(java.util.Comparator.comparing(SchemaProblem::pointer)).toList();
     }

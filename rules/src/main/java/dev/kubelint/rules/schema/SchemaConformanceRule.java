@@ -25,6 +25,7 @@ import dev.kubelint.schemas.ExtraSchemas;
 import dev.kubelint.schemas.GroupVersionKind;
 import dev.kubelint.schemas.KindSchema;
 import dev.kubelint.schemas.SchemaProblem;
+import dev.kubelint.schemas.UnusableSchemaException;
 
 /**
  * Validates every object against the schema of its kind: the bundled schema of the target Kubernetes version for
@@ -72,8 +73,12 @@ public final class SchemaConformanceRule implements Rule {
     }
 
     private static void validate(KindSchema schema, Manifest manifest, RuleContext ctx) {
-        report(problems(schema, manifest.source().displayName(), manifest.documentIndex(), manifest.ref(),
-                manifest.root(), ctx.settings().strict()), ctx);
+        try {
+            report(problems(schema, manifest.source().displayName(), manifest.documentIndex(), manifest.ref(),
+                    manifest.root(), ctx.settings().strict()), ctx);
+        } catch (UnusableSchemaException e) {
+            ctx.report(TypeMeta.kindNode(manifest), e.getMessage());
+        }
     }
 
     /** A problem placed in the source. */
@@ -156,9 +161,13 @@ public final class SchemaConformanceRule implements Rule {
                     continue;
                 }
                 Optional<KindSchema> schema = d.versions().get(p.gvk().version());
-                if (schema.isPresent()) {
-                    report(problems(schema.get(), p.file(), p.documentIndex(), p.ref(), p.root(),
-                            ctx.settings().strict()), ctx);
+                try {
+                    if (schema.isPresent()) {
+                        report(problems(schema.get(), p.file(), p.documentIndex(), p.ref(), p.root(),
+                                ctx.settings().strict()), ctx);
+                    }
+                } catch (UnusableSchemaException e) {
+                    ctx.report(p.apiVersion(), e.getMessage());
                 }
             }
             pending.clear();

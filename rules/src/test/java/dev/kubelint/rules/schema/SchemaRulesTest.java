@@ -121,6 +121,19 @@ class SchemaRulesTest {
     }
 
     @Test
+    void anUnusableSchemaIsAFindingNotAFailure(@TempDir Path schemas) throws IOException {
+        Files.writeString(schemas.resolve("widget_v1.json"), "{\"properties\": {\"spec\": {\"$ref\": \"gone.json\"}}}");
+        write("widget.yaml", WIDGET);
+        LintResult result = Lint.run(dir, LintSettings.DEFAULTS.withSchemaLocations(List.of(schemas)));
+        assertEquals(List.of(), result.findings().stream().filter(f -> f.ruleId().equals("rule-failure")).toList());
+        List<String> messages = result.findings().stream().filter(f -> f.ruleId().equals("schema-conformance"))
+                .map(f -> f.location().line() + " " + f.message()).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("2 the schema of example.com/v1 Widget from schema file "), messages.get(0));
+        assertTrue(messages.get(0).endsWith("gone.json, which is not a file of the schema locations"), messages.get(0));
+    }
+
+    @Test
     void strictnessAndVersionComeFromTheSettings() throws IOException {
         write("pod.yaml", """
                 apiVersion: v1
