@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import dev.kubelint.core.yaml.JsonPointers;
+import dev.kubelint.core.yaml.ScalarStyle;
 import dev.kubelint.core.yaml.YamlNode;
 import tools.jackson.databind.JsonNode;
 
@@ -88,10 +89,25 @@ public final class KindSchema {
             boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
                     && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
             if (!droppedField) {
-                problems.add(p);
+                problems.add(withQuotingHint(object, p));
             }
         }
         return problems;
+    }
+
+    /**
+     * {@code value: yes}, {@code version: 1.10} and {@code port: 0777} are not strings to kubectl (YAML 1.1): when a
+     * string was expected, say how to keep the text as written.
+     */
+    private static SchemaProblem withQuotingHint(YamlNode object, SchemaProblem p) {
+        if (p.kind() != SchemaProblem.Kind.VALUE || !p.message().contains("expected string, found ")) {
+            return p;
+        }
+        return object.at(p.pointer()).flatMap(YamlNode::asScalar)
+                .filter(s -> s.style() == ScalarStyle.PLAIN && !s.isString() && !s.isNull())
+                .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as a "
+                        + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
+                .orElse(p);
     }
 
     /** Compiles now (normally done on first validation), to measure or to fail early. */

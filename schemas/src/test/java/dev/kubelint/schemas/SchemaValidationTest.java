@@ -156,6 +156,17 @@ class SchemaValidationTest {
     }
 
     @Test
+    void yamlScalarsThatAreNotStringsGetAQuotingHint() {
+        String text = POD.replace("  labels:\n    app: web\n", "  labels:\n    app: web\n    release: 1.10\n")
+                .replace("spec:\n", "spec:\n  nodeSelector:\n    gpu: yes\n    zone: \"yes\"\n");
+        assertEquals(List.of("metadata.labels.release: expected string, found number 1.1; YAML reads 1.10 as a number, so"
+                        + " quote it (\"1.10\") to keep it as text",
+                "spec.nodeSelector.gpu: expected string, found boolean true; YAML reads yes as a boolean, so quote it"
+                        + " (\"yes\") to keep it as text"),
+                Yaml.messages(Yaml.validate(text)));
+    }
+
+    @Test
     void keysWithDotsAreWrittenInBrackets() {
         String secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ndata:\n  tls.crt: not-base64xy\n";
         assertEquals(List.of("data[\"tls.crt\"]: expected base64 data, but it contains '-' at position 4, which is not"
