@@ -105,8 +105,8 @@ public final class KindSchema {
         }
         return object.at(p.pointer()).flatMap(YamlNode::asScalar)
                 .filter(s -> s.style() == ScalarStyle.PLAIN && !s.isString() && !s.isNull())
-                .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as a "
-                        + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
+                .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as "
+                        + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
                 .orElse(p);
     }
 

@@ -172,7 +172,8 @@ class SchemaRulesTest {
                 """);
         LintResult result = Lint.run(dir, LintSettings.DEFAULTS);
         List<Finding> schema = result.findings().stream().filter(f -> f.ruleId().equals("schema-conformance")).toList();
-        assertEquals(List.of("7:15 data.false: expected string, found integer 1"), Lint.describe(schema));
+        assertEquals(List.of("7:15 data.false: expected string, found integer 1; YAML reads 1 as an integer, so quote it"
+                + " (\"1\") to keep it as text"), Lint.describe(schema));
         assertEquals("/items/0/data/false", schema.get(0).location().jsonPointer());
         List<Finding> removed = result.findings().stream().filter(f -> f.ruleId().equals("api-version-removed")).toList();
         assertEquals("/items/1/apiVersion", removed.get(0).location().jsonPointer());
