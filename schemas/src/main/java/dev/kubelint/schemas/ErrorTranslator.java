@@ -27,6 +27,7 @@ final class ErrorTranslator {
 
     private final String kind;
     private final JsonNode document;
+    private final Map<SchemaProblem, String> suggestions = new java.util.HashMap<>();
 
     /** One error with its evaluation path read as keywords. */
     private record Err(Error error, List<Object> steps, String instance) {
@@ -48,7 +49,35 @@ final class ErrorTranslator {
         }
         Set<SchemaProblem> problems = new LinkedHashSet<>();
         translate(all, 0, problems);
-        return List.copyOf(problems);
+        return mergeMisspeltRequiredFields(problems);
+    }
+
+    /**
+     * A misspelt required field is one mistake, not two: "missing required field containers" is dropped when an
+     * unknown field of the same object suggests "containers", and that finding says the field is required.
+     */
+    private List<SchemaProblem> mergeMisspeltRequiredFields(Set<SchemaProblem> problems) {
+        List<SchemaProblem> result = new ArrayList<>();
+        for (SchemaProblem p : problems) {
+            if (p.kind() == SchemaProblem.Kind.MISSING_FIELD && suggestedIn(problems, p).isPresent()) {
+                continue;
+            }
+            result.add(p.kind() == SchemaProblem.Kind.UNKNOWN_FIELD && isMisspeltRequired(problems, p)
+                    ? new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message() + " (a required field)") : p);
+        }
+        return List.copyOf(result);
+    }
+
+    private boolean isMisspeltRequired(Set<SchemaProblem> problems, SchemaProblem unknown) {
+        String suggestion = suggestions.get(unknown);
+        return suggestion != null && problems.stream().anyMatch(m -> m.kind() == SchemaProblem.Kind.MISSING_FIELD
+                && m.field().equals(suggestion) && JsonPointers.child(m.pointer(), unknown.field()).equals(unknown.pointer()));
+    }
+
+    private Optional<SchemaProblem> suggestedIn(Set<SchemaProblem> problems, SchemaProblem missing) {
+        return problems.stream().filter(u -> u.kind() == SchemaProblem.Kind.UNKNOWN_FIELD
+                && missing.field().equals(suggestions.get(u))
+                && JsonPointers.child(missing.pointer(), u.field()).equals(u.pointer())).findFirst();
     }
 
     private void translate(List<Err> errors, int from, Set<SchemaProblem> out) {
@@ -191,7 +220,10 @@ final class ErrorTranslator {
         if (suggestion.isPresent()) {
             message += "; did you mean \"" + suggestion.get() + "\"?";
         }
-        return new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field), field, message);
+        SchemaProblem problem = new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field),
+                field, message);
+        suggestion.ifPresent(s -> suggestions.put(problem, s));
+        return problem;
     }
 
     /** The property names of the schema whose additionalProperties rejected a field. */
