@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Orders Kubernetes API versions the way the API server prefers them: GA before beta before alpha, then higher
  * numbers first ({@code v2, v1, v1beta2, v1beta1, v1alpha1}); names outside that scheme come last, by name.
  */
-public final class ApiVersionOrder {
+final class ApiVersionOrder {
 
     private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d{1,9})(?:(alpha|beta)(\\d{1,9}))?");
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (openapi2jsonschema's output for CRDs; any group), {@code <kind>-<group>-<version>.json} with the whole group
  * or its first label (the kubernetes-json-schema layout), or {@code <kind>-<version>.json} for the core group.</li>
  * </ul>
- * Folders are searched recursively; other files are ignored. References between JSON Schema files
+ * Folders are searched recursively; other files are ignored. A location may also be a single file. References between JSON Schema files
  * ({@code "$ref": "_definitions.json#/definitions/..."}) are resolved inside the folders, never fetched.
  * Built-in kinds always use the bundled schemas.
  */
@@ -87,7 +87,7 @@ public final class ExtraSchemas {
         List<Path> roots = new ArrayList<>();
         for (Path location : locations) {
             Path root = location.toAbsolutePath().normalize();
-            roots.add(root);
+            roots.add(Files.isRegularFile(root) && root.getParent() != null ? root.getParent() : root);
             files.addAll(list(root, problems));
         }
         List<String> key = new ArrayList<>();
@@ -248,9 +248,11 @@ public final class ExtraSchemas {
     }
 
     private static List<Path> list(Path root, List<Problem> problems) {
+        if (Files.isRegularFile(root)) {
+            return List.of(root);
+        }
         if (!Files.isDirectory(root)) {
-            problems.add(new Problem(root, 0, Files.exists(root) ? "a schema location must be a folder"
-                    : "the schema location does not exist"));
+            problems.add(new Problem(root, 0, "the schema location does not exist"));
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {

@@ -177,6 +177,13 @@ class ExtraSchemasTest {
     }
 
     @Test
+    void aLocationMayBeASingleFile() {
+        ExtraSchemas schemas = ExtraSchemas.load(List.of(CRDS.resolve("widget.yaml")));
+        assertEquals(List.of(), schemas.problems());
+        assertEquals(List.of(), validate(schemas, WIDGET, true));
+    }
+
+    @Test
     void loadingIsCachedUntilAFileChanges(@TempDir Path dir) throws IOException {
         Path crd = dir.resolve("crd.yaml");
         Files.copy(CRDS.resolve("widget.yaml"), crd);

@@ -17,6 +17,9 @@ public final class ApiVersionDeprecatedRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
+        if (!RunSchemas.isBundled(ctx.settings())) {
+            return;
+        }
         TypeMeta.of(manifest).flatMap(gvk -> RunSchemas.lifecycle().deprecation(ctx.settings().kubernetesVersion(), gvk))
                 .ifPresent(message -> ctx.report(TypeMeta.apiVersionNode(manifest), message));
     }

@@ -21,6 +21,9 @@ public final class ApiVersionRemovedRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
+        if (!RunSchemas.isBundled(ctx.settings())) {
+            return;
+        }
         TypeMeta.of(manifest).ifPresent(gvk -> {
             ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(ctx.settings().kubernetesVersion(), gvk);
             if (resolution instanceof ApiLifecycle.NotServed notServed) {

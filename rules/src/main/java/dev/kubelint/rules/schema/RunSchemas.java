@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.schemas.ApiLifecycle;
+import dev.kubelint.schemas.BuiltinSchemas;
 import dev.kubelint.schemas.ExtraSchemas;
 
 /**
@@ -25,6 +26,11 @@ final class RunSchemas {
 
     static ApiLifecycle lifecycle() {
         return LIFECYCLE;
+    }
+
+    /** Whether kubelint bundles the schemas of the run's Kubernetes version (schema-conformance says so if not). */
+    static boolean isBundled(LintSettings settings) {
+        return BuiltinSchemas.get().isBundled(settings.kubernetesVersion());
     }
 
     static ExtraSchemas extras(LintSettings settings) {

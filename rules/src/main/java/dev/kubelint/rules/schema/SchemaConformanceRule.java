@@ -46,10 +46,10 @@ public final class SchemaConformanceRule implements Rule {
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         Optional<GroupVersionKind> gvk = TypeMeta.of(manifest);
-        if (gvk.isEmpty()) {
+        LintSettings settings = ctx.settings();
+        if (gvk.isEmpty() || !RunSchemas.isBundled(settings)) {
             return;
         }
-        LintSettings settings = ctx.settings();
         ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(settings.kubernetesVersion(), gvk.get());
         if (resolution instanceof ApiLifecycle.Served served) {
             validate(served.schema(), manifest, ctx);
@@ -122,7 +122,7 @@ public final class SchemaConformanceRule implements Rule {
         @Override
         public void observe(Manifest manifest, RuleContext ctx) {
             LintSettings settings = ctx.settings();
-            if (!settings.crdsFromScan()) {
+            if (!settings.crdsFromScan() || !RunSchemas.isBundled(settings)) {
                 return;
             }
             Optional<GroupVersionKind> gvk = TypeMeta.of(manifest);
@@ -149,6 +149,12 @@ public final class SchemaConformanceRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
+            if (!RunSchemas.isBundled(ctx.settings())) {
+                ctx.report(new Location("", 0, Span.START, "", ObjectRef.NONE), "kubelint has no schemas for Kubernetes "
+                        + ctx.settings().kubernetesVersion() + ", so no object was validated; choose one of "
+                        + String.join(", ", LintSettings.KUBERNETES_VERSIONS));
+                return;
+            }
             pending.sort(Comparator.comparing(Pending::file).thenComparingInt(Pending::documentIndex));
             for (Pending p : pending) {
                 Found found = definitions.get(p.gvk().kind() + "." + p.gvk().group());

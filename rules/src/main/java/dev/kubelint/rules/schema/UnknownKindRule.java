@@ -57,10 +57,10 @@ public final class UnknownKindRule implements Rule {
         @Override
         public void observe(Manifest manifest, RuleContext ctx) {
             Optional<GroupVersionKind> gvk = TypeMeta.of(manifest);
-            if (gvk.isEmpty()) {
+            LintSettings settings = ctx.settings();
+            if (gvk.isEmpty() || !RunSchemas.isBundled(settings)) {
                 return;
             }
-            LintSettings settings = ctx.settings();
             if (settings.crdsFromScan() && CustomResourceDefinitions.isDefinition(gvk.get().apiVersion(), gvk.get().kind())) {
                 manifest.root().mapping("spec").ifPresent(spec -> spec.string("group").ifPresent(group ->
                         spec.mapping("names").flatMap(n -> n.string("kind")).ifPresent(kind ->

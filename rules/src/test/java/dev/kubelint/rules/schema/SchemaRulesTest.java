@@ -211,6 +211,15 @@ class SchemaRulesTest {
     }
 
     @Test
+    void anUnbundledKubernetesVersionIsSaidOnce() throws IOException {
+        write("a.yaml", WIDGET);
+        write("b.yaml", "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\n");
+        LintResult result = Lint.run(dir, LintSettings.DEFAULTS.withKubernetesVersion("1.33"));
+        assertEquals(List.of("1:1 kubelint has no schemas for Kubernetes 1.33, so no object was validated; choose one"
+                + " of 1.30, 1.34, 1.35"), Lint.describe(result.findings()));
+    }
+
+    @Test
     void infinityIsAnErrorEvenWhereAnyNumberWouldDo() throws IOException {
         write("hpa.yaml", """
                 apiVersion: autoscaling/v2
