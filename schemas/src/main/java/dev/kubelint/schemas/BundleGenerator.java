@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -161,12 +160,5 @@ public final class BundleGenerator {
     private static void write(Path file, JsonNode node) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, Json.write(node));
-    }
-
-    /** For tests: the kinds per API version of a generated index. */
-    static Map<String, List<String>> kinds(JsonNode index) {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        index.path("apiVersions").properties().forEach(e -> result.put(e.getKey(), List.copyOf(e.getValue().propertyNames())));
-        return result;
     }
 }

@@ -59,25 +59,21 @@ final class ErrorTranslator {
     private List<SchemaProblem> mergeMisspeltRequiredFields(Set<SchemaProblem> problems) {
         List<SchemaProblem> result = new ArrayList<>();
         for (SchemaProblem p : problems) {
-            if (p.kind() == SchemaProblem.Kind.MISSING_FIELD && suggestedIn(problems, p).isPresent()) {
+            if (p.kind() == SchemaProblem.Kind.MISSING_FIELD && problems.stream().anyMatch(u -> misspells(u, p))) {
                 continue;
             }
-            result.add(p.kind() == SchemaProblem.Kind.UNKNOWN_FIELD && isMisspeltRequired(problems, p)
-                    ? new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message() + " (a required field)") : p);
+            boolean misspeltRequired = problems.stream().anyMatch(m -> misspells(p, m));
+            result.add(misspeltRequired ? new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message()
+                    + " (a required field)") : p);
         }
         return List.copyOf(result);
     }
 
-    private boolean isMisspeltRequired(Set<SchemaProblem> problems, SchemaProblem unknown) {
-        String suggestion = suggestions.get(unknown);
-        return suggestion != null && problems.stream().anyMatch(m -> m.kind() == SchemaProblem.Kind.MISSING_FIELD
-                && m.field().equals(suggestion) && JsonPointers.child(m.pointer(), unknown.field()).equals(unknown.pointer()));
-    }
-
-    private Optional<SchemaProblem> suggestedIn(Set<SchemaProblem> problems, SchemaProblem missing) {
-        return problems.stream().filter(u -> u.kind() == SchemaProblem.Kind.UNKNOWN_FIELD
-                && missing.field().equals(suggestions.get(u))
-                && JsonPointers.child(missing.pointer(), u.field()).equals(u.pointer())).findFirst();
+    /** Whether an unknown field is the misspelling of a missing required field of the same object. */
+    private boolean misspells(SchemaProblem unknown, SchemaProblem missing) {
+        return unknown.kind() == SchemaProblem.Kind.UNKNOWN_FIELD && missing.kind() == SchemaProblem.Kind.MISSING_FIELD
+                && missing.field().equals(suggestions.get(unknown))
+                && JsonPointers.child(missing.pointer(), unknown.field()).equals(unknown.pointer());
     }
 
     private void translate(List<Err> errors, int from, Set<SchemaProblem> out) {
