@@ -1,6 +1,7 @@
 package dev.kubelint.schemas;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +78,8 @@ public final class KindSchema {
     }
 
     /**
-     * Converts an object read from YAML as kubectl would send it, and validates it: the problems of the conversion
-     * (infinity, NaN) come first, and a value the conversion had to drop is not also reported as missing.
+     * Converts an object read from YAML as kubectl would send it, and validates it. Problems come in document
+     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
         YamlToJson.Conversion json = YamlToJson.convert(object);
@@ -92,6 +93,7 @@ public final class KindSchema {
                 problems.add(withQuotingHint(object, p));
             }
         }
+        problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
         return problems;
     }
 
