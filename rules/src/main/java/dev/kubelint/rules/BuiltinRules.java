@@ -16,6 +16,11 @@ public final class BuiltinRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return List.of(
+                new dev.kubelint.rules.schema.ApiVersionDeprecatedRule(),
+                new dev.kubelint.rules.schema.ApiVersionRemovedRule(),
+                new dev.kubelint.rules.schema.MissingTypeMetaRule(),
+                new dev.kubelint.rules.schema.SchemaConformanceRule(),
+                new dev.kubelint.rules.schema.UnknownKindRule(),
                 new dev.kubelint.rules.metadata.StatusSectionRule(),
                 new dev.kubelint.rules.selectors.LabelSelectorValidRule(),
                 new dev.kubelint.rules.selectors.SelectorTemplateMismatchRule(),

@@ -71,15 +71,14 @@ public final class JsonPointers {
         for (String token : tokens(pointer)) {
             if (index(token).isPresent()) {
                 path.append('[').append(token).append(']');
+            } else if (token.isEmpty() || token.indexOf('.') >= 0 || token.indexOf('[') >= 0) {
+                // data["tls.crt"]: a key with a dot is written in brackets, without a dot before it
+                path.append('[').append('"').append(token).append('"').append(']');
             } else {
                 if (path.length() > 0) {
                     path.append('.');
                 }
-                if (token.isEmpty() || token.indexOf('.') >= 0 || token.indexOf('[') >= 0) {
-                    path.append('[').append('"').append(token).append('"').append(']');
-                } else {
-                    path.append(token);
-                }
+                path.append(token);
             }
         }
         return path.toString();

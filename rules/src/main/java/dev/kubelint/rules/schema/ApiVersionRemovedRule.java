@@ -1,0 +1,34 @@
+package dev.kubelint.rules.schema;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.schemas.ApiLifecycle;
+
+/** An apiVersion the target Kubernetes release does not serve for the object's kind. */
+@RuleInfo(id = "api-version-removed", category = "schema", severity = Severity.ERROR,
+        summary = "An object uses an apiVersion that the target Kubernetes version does not serve for its kind",
+        rationale = "The API server answers \"no matches for kind\" and creates nothing. Beta API versions are removed"
+                + " some releases after their stable replacement arrives (extensions/v1beta1 Deployment in 1.16,"
+                + " policy/v1beta1 PodSecurityPolicy in 1.25, flowcontrol v1beta3 in 1.32), so manifests that once"
+                + " worked stop working after an upgrade.",
+        remediation = "Change apiVersion to the version the message names and adapt the fields that changed (see"
+                + " Kubernetes' deprecated API migration guide), or target the Kubernetes version the manifests are"
+                + " meant for with --kubernetes-version.")
+public final class ApiVersionRemovedRule implements Rule {
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        if (!RunSchemas.isBundled(ctx.settings())) {
+            return;
+        }
+        TypeMeta.of(manifest).ifPresent(gvk -> {
+            ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(ctx.settings().kubernetesVersion(), gvk);
+            if (resolution instanceof ApiLifecycle.NotServed notServed) {
+                ctx.report(TypeMeta.apiVersionNode(manifest), notServed.message());
+            }
+        });
+    }
+}

@@ -1,0 +1,171 @@
+package dev.kubelint.schemas;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import dev.kubelint.core.yaml.JsonPointers;
+import dev.kubelint.core.yaml.ScalarStyle;
+import dev.kubelint.core.yaml.YamlNode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schema of one kind: a built-in kind of a bundled Kubernetes version, a custom resource defined by a
+ * CustomResourceDefinition, or a kind given as a JSON Schema file. It is compiled on first use, once for each
+ * strictness, and may then be used by any number of threads.
+ */
+public final class KindSchema {
+
+    /** Builds the document to compile, for a strictness; the root schema sits at {@code fragment} in it. */
+    interface Preparation extends Function<Boolean, JsonNode> {
+    }
+
+    private record Compiled(Schema schema, JsonNode document) {
+    }
+
+    private final GroupVersionKind gvk;
+    private final String origin;
+    private final String iri;
+    private final String fragment;
+    private final Preparation preparation;
+    private final SchemaEngine engine;
+    private volatile Compiled strict;
+    private volatile Compiled lenient;
+
+    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
+               SchemaEngine engine) {
+        this.gvk = gvk;
+        this.origin = origin;
+        this.iri = iri;
+        this.fragment = fragment;
+        this.preparation = preparation;
+        this.engine = engine;
+    }
+
+    public GroupVersionKind gvk() {
+        return gvk;
+    }
+
+    /** Where the schema comes from, for messages: "Kubernetes 1.35", "CustomResourceDefinition ... in crds.yaml". */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * Validates an object (as {@link YamlToJson} converts it). With {@code strict}, fields the schema does not
+     * declare are problems, as with kubectl's default strict field validation.
+     *
+     * @throws UnusableSchemaException when the schema cannot be compiled or applied
+     */
+    public List<SchemaProblem> validate(JsonNode object, boolean strictFields) {
+        Compiled compiled = compiled(strictFields);
+        List<Error> errors;
+        try {
+            errors = compiled.schema().validate(object);
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        return new ErrorTranslator(gvk.kind(), compiled.document()).translate(errors);
+    }
+
+    /**
+     * Converts an object read from YAML as kubectl would send it, and validates it. Problems come in document
+     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
+     */
+    public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
+        YamlToJson.Conversion json = YamlToJson.convert(object);
+        List<SchemaProblem> problems = new ArrayList<>(json.problems());
+        Set<String> dropped = new HashSet<>();
+        json.problems().forEach(p -> dropped.add(p.pointer()));
+        for (SchemaProblem p : validate(json.json(), strictFields)) {
+            boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                    && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
+            if (!droppedField) {
+                problems.add(withQuotingHint(object, p));
+            }
+        }
+        problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
+        return problems;
+    }
+
+    /**
+     * {@code value: yes}, {@code version: 1.10} and {@code port: 0777} are not strings to kubectl (YAML 1.1): when a
+     * string was expected, say how to keep the text as written.
+     */
+    private static SchemaProblem withQuotingHint(YamlNode object, SchemaProblem p) {
+        if (p.kind() != SchemaProblem.Kind.VALUE || !p.message().contains("expected string, found ")) {
+            return p;
+        }
+        return object.at(p.pointer()).flatMap(YamlNode::asScalar)
+                .filter(s -> s.style() == ScalarStyle.PLAIN && !s.isString() && !s.isNull())
+                .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as "
+                        + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
+                .orElse(p);
+    }
+
+    /** Compiles now (normally done on first validation), to measure or to fail early. */
+    public void compile(boolean strictFields) {
+        compiled(strictFields);
+    }
+
+    private Compiled compiled(boolean strictFields) {
+        Compiled c = strictFields ? strict : lenient;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            c = strictFields ? strict : lenient;
+            if (c == null) {
+                // the strictness leads the path, so that relative references between files still resolve
+                String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
+                try {
+                    JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
+                    c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
+                            document);
+                } catch (RuntimeException e) {
+                    throw unusable(e);
+                }
+                if (strictFields) {
+                    strict = c;
+                } else {
+                    lenient = c;
+                }
+            }
+            return c;
+        }
+    }
+
+    private UnusableSchemaException unusable(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason;
+        if (cause instanceof java.io.FileNotFoundException) {
+            int file = message.indexOf("/file/");
+            reason = "it refers to " + (file >= 0 ? message.substring(file + "/file".length()) : message)
+                    + ", which is not a file of the schema locations";
+        } else if (cause instanceof java.util.regex.PatternSyntaxException syntax) {
+            reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
+                    + syntax.getDescription() + ")";
+        } else {
+            reason = message.lines().findFirst().orElse(message);
+        }
+        return new UnusableSchemaException("the schema of " + gvk + " from " + origin + " cannot be used: " + reason, e);
+    }
+
+    @Override
+    public String toString() {
+        return gvk + " (" + origin + ")";
+    }
+}

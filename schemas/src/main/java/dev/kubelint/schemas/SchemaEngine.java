@@ -1,0 +1,82 @@
+package dev.kubelint.schemas;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.Format;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The networknt validator set up for Kubernetes schemas: the OpenAPI 3.0 dialect; {@code x-kubernetes-*} and any
+ * other unknown keyword accepted silently; only the formats of {@link KubeFormats}; a fixed locale so that
+ * messages do not depend on the machine. Schemas are given as trees, never fetched: documents are addressed by
+ * {@code kubelint:} IRIs that no loader can resolve.
+ */
+final class SchemaEngine {
+
+    private static final List<String> KUBERNETES_KEYWORDS = List.of("x-kubernetes-group-version-kind",
+            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type",
+            "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key", "x-kubernetes-unions",
+            "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string",
+            "x-kubernetes-validations");
+
+    private static final class Holder {
+        static final SchemaEngine INSTANCE = new SchemaEngine(null);
+    }
+
+    private final SchemaRegistry registry;
+
+    private SchemaEngine(Function<String, String> resources) {
+        List<Format> formats = KubeFormats.all();
+        Dialect.Builder dialect = Dialect.builder(Dialects.getOpenApi30())
+                .formats(map -> {
+                    map.clear();
+                    formats.forEach(f -> map.put(f.getName(), f));
+                })
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword));
+        KUBERNETES_KEYWORDS.forEach(k -> dialect.keyword(new NonValidationKeyword(k)));
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .locale(Locale.ENGLISH)
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .typeLoose(false)
+                .build();
+        this.registry = SchemaRegistry.withDialect(dialect.build(), builder -> {
+            builder.schemaRegistryConfig(config);
+            if (resources != null) {
+                builder.schemas(resources);
+            }
+        });
+    }
+
+    /** The engine for schemas whose references all stay inside their own document. */
+    static SchemaEngine shared() {
+        return Holder.INSTANCE;
+    }
+
+    /** An engine that reads other documents through {@code resources} (IRI to JSON text, or null). */
+    static SchemaEngine withResources(Function<String, String> resources) {
+        return new SchemaEngine(resources);
+    }
+
+    /**
+     * Compiles the schema at {@code fragment} (a JSON pointer, "" for the root) of a document. The validators are
+     * built now, so that the compiled schema can be shared by threads without further locking.
+     */
+    Schema compile(String iri, JsonNode document, String fragment) {
+        Schema root = registry.getSchema(SchemaLocation.of(iri), document);
+        Schema schema = fragment.isEmpty() ? root
+                : root.getRefSchema(SchemaLocation.of(iri + "#" + fragment).getFragment());
+        schema.initializeValidators();
+        return schema;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kubelint.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ApiLifecycleTest {
+
+    private final ApiLifecycle lifecycle = ApiLifecycle.builtin();
+
+    private ApiLifecycle.Resolution resolve(String version, String apiVersion, String kind) {
+        return lifecycle.resolve(version, GroupVersionKind.of(apiVersion, kind).orElseThrow());
+    }
+
+    private String notServed(String version, String apiVersion, String kind) {
+        return assertInstanceOf(ApiLifecycle.NotServed.class, resolve(version, apiVersion, kind)).message();
+    }
+
+    @Test
+    void servedKindsResolveToTheirSchema() {
+        ApiLifecycle.Served served = assertInstanceOf(ApiLifecycle.Served.class, resolve("1.35", "apps/v1", "Deployment"));
+        assertEquals("apps/v1 Deployment", served.schema().gvk().toString());
+        assertEquals("Kubernetes 1.35", served.schema().origin());
+    }
+
+    @Test
+    void removedApiVersionsNameTheirReplacement() {
+        assertEquals("extensions/v1beta1 Deployment is not served by Kubernetes 1.35: it was removed in Kubernetes"
+                + " 1.16; use apps/v1", notServed("1.35", "extensions/v1beta1", "Deployment"));
+        assertEquals("batch/v1beta1 CronJob is not served by Kubernetes 1.30: it was removed in Kubernetes 1.25; use"
+                + " batch/v1", notServed("1.30", "batch/v1beta1", "CronJob"));
+        assertEquals("networking.k8s.io/v1beta1 Ingress is not served by Kubernetes 1.35: it was removed in Kubernetes"
+                + " 1.22; use networking.k8s.io/v1", notServed("1.35", "networking.k8s.io/v1beta1", "Ingress"));
+        assertEquals("autoscaling/v2beta2 HorizontalPodAutoscaler is not served by Kubernetes 1.35: it was removed in"
+                + " Kubernetes 1.26; use autoscaling/v2", notServed("1.35", "autoscaling/v2beta2", "HorizontalPodAutoscaler"));
+        assertEquals("policy/v1beta1 PodDisruptionBudget is not served by Kubernetes 1.35: it was removed in Kubernetes"
+                + " 1.25; use policy/v1", notServed("1.35", "policy/v1beta1", "PodDisruptionBudget"));
+    }
+
+    @Test
+    void podSecurityPolicyHasNoReplacement() {
+        assertEquals("policy/v1beta1 PodSecurityPolicy is not served by Kubernetes 1.35: it was removed in Kubernetes"
+                + " 1.25; no replacement: use Pod Security Admission (the pod-security.kubernetes.io namespace labels)"
+                + " or a third-party admission webhook", notServed("1.35", "policy/v1beta1", "PodSecurityPolicy"));
+    }
+
+    @Test
+    void flowControlBetaDependsOnTheRelease() {
+        assertInstanceOf(ApiLifecycle.Served.class, resolve("1.30", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema"));
+        assertEquals("flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is not served by Kubernetes 1.35: it was removed"
+                + " in Kubernetes 1.32; use flowcontrol.apiserver.k8s.io/v1",
+                notServed("1.35", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema"));
+    }
+
+    @Test
+    void apiVersionsOfOtherBundledReleasesAreExplained() {
+        assertEquals("resource.k8s.io/v1 DeviceClass is not served by Kubernetes 1.30 (it was added in a later version:"
+                + " Kubernetes 1.34 and 1.35 served it)", notServed("1.30", "resource.k8s.io/v1", "DeviceClass"));
+        assertEquals("networking.k8s.io/v1alpha1 ServiceCIDR is not served by Kubernetes 1.35 (it was removed after"
+                + " Kubernetes 1.30 served it); use networking.k8s.io/v1",
+                notServed("1.35", "networking.k8s.io/v1alpha1", "ServiceCIDR"));
+    }
+
+    @Test
+    void unknownVersionsOfBuiltInGroupsAreNotServed() {
+        assertEquals("apps/v2 is not an API version of Kubernetes 1.35; Deployment is served as apps/v1",
+                notServed("1.35", "apps/v2", "Deployment"));
+        assertEquals("extensions/v1beta1 is not an API version of Kubernetes 1.35",
+                notServed("1.35", "extensions/v1beta1", "Widget"));
+    }
+
+    @Test
+    void unknownKindsOfServedApiVersionsAreNamed() {
+        assertEquals("apps/v1 has no kind \"Deploymnet\" in Kubernetes 1.35; did you mean \"Deployment\"?",
+                assertInstanceOf(ApiLifecycle.KindNotInApiVersion.class, resolve("1.35", "apps/v1", "Deploymnet")).message());
+        assertEquals("v1 has no kind \"CronJob\" in Kubernetes 1.35; CronJob is served as batch/v1",
+                assertInstanceOf(ApiLifecycle.KindNotInApiVersion.class, resolve("1.35", "v1", "CronJob")).message());
+    }
+
+    @Test
+    void otherGroupsAreUnknown() {
+        assertInstanceOf(ApiLifecycle.Unknown.class, resolve("1.35", "example.com/v1", "Widget"));
+        assertInstanceOf(ApiLifecycle.Unknown.class, resolve("1.35", "audit.k8s.io/v1", "Policy"));
+    }
+
+    @Test
+    void betaVersionsWithAStableSuccessorAreDeprecated() {
+        Optional<String> warning = lifecycle.deprecation("1.35", GroupVersionKind.of("networking.k8s.io/v1beta1",
+                "IPAddress").orElseThrow());
+        assertEquals(Optional.of("networking.k8s.io/v1beta1 IPAddress is a beta API that Kubernetes 1.35 also serves as"
+                + " networking.k8s.io/v1; use networking.k8s.io/v1, since beta versions are deprecated once a newer"
+                + " version exists and are later removed"), warning);
+        assertEquals(Optional.empty(), lifecycle.deprecation("1.35", GroupVersionKind.of("networking.k8s.io/v1",
+                "IPAddress").orElseThrow()));
+        assertEquals(Optional.empty(), lifecycle.deprecation("1.35", GroupVersionKind.of("autoscaling/v1",
+                "HorizontalPodAutoscaler").orElseThrow()), "an older GA version is not deprecated");
+        assertEquals(Optional.empty(), lifecycle.deprecation("1.35", GroupVersionKind.of("coordination.k8s.io/v1beta1",
+                "LeaseCandidate").orElseThrow()), "no stable LeaseCandidate exists yet");
+    }
+
+    @Test
+    void removalTableCoversTheMigrationGuide() {
+        assertTrue(ApiLifecycle.removedApiVersions().keySet().containsAll(java.util.List.of(
+                "extensions/v1beta1 Deployment", "policy/v1beta1 PodSecurityPolicy", "batch/v1beta1 CronJob",
+                "networking.k8s.io/v1beta1 Ingress", "autoscaling/v2beta2 HorizontalPodAutoscaler",
+                "policy/v1beta1 PodDisruptionBudget", "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema",
+                "storage.k8s.io/v1beta1 CSIStorageCapacity")));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.kubelint.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.kubelint.core.rule.LintSettings;
+import tools.jackson.databind.node.ObjectNode;
+
+class BuiltinSchemasTest {
+
+    private static final Path DOCUMENTS = Path.of("src/main/resources/dev/kubelint/schemas/openapi");
+    private static final BuiltinSchemas SCHEMAS = BuiltinSchemas.get();
+
+    /** The group-versions every bundled release must validate, with kinds each must have. */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("v1", List.of("Pod", "Service", "ConfigMap", "Secret", "Namespace", "ServiceAccount",
+                    "PersistentVolume", "PersistentVolumeClaim", "ReplicationController", "LimitRange", "ResourceQuota",
+                    "Endpoints", "Event", "Node", "PodTemplate", "Binding")),
+            Map.entry("apps/v1", List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ControllerRevision")),
+            Map.entry("batch/v1", List.of("Job", "CronJob")),
+            Map.entry("networking.k8s.io/v1", List.of("Ingress", "IngressClass", "NetworkPolicy")),
+            Map.entry("policy/v1", List.of("PodDisruptionBudget", "Eviction")),
+            Map.entry("rbac.authorization.k8s.io/v1", List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")),
+            Map.entry("autoscaling/v1", List.of("HorizontalPodAutoscaler", "Scale")),
+            Map.entry("autoscaling/v2", List.of("HorizontalPodAutoscaler")),
+            Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "CSIStorageCapacity",
+                    "VolumeAttachment")),
+            Map.entry("scheduling.k8s.io/v1", List.of("PriorityClass")),
+            Map.entry("coordination.k8s.io/v1", List.of("Lease")),
+            Map.entry("admissionregistration.k8s.io/v1", List.of("MutatingWebhookConfiguration",
+                    "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")),
+            Map.entry("apiextensions.k8s.io/v1", List.of("CustomResourceDefinition")));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.30", "1.34", "1.35"})
+    void everyRequiredGroupVersionServesItsKinds(String version) {
+        REQUIRED.forEach((apiVersion, kinds) -> {
+            assertTrue(SCHEMAS.serves(version, apiVersion), version + " serves " + apiVersion);
+            assertTrue(SCHEMAS.kinds(version, apiVersion).containsAll(kinds),
+                    version + " " + apiVersion + " has " + kinds + ", not only " + SCHEMAS.kinds(version, apiVersion));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.30", "1.34", "1.35"})
+    void theServedApiVersionsAreTheVendoredDocuments(String version) throws IOException {
+        Set<String> documents = new TreeSet<>();
+        try (Stream<Path> files = Files.list(DOCUMENTS.resolve("v" + version))) {
+            files.forEach(f -> documents.add(BundleGenerator.apiVersionOf(f.getFileName().toString())));
+        }
+        assertEquals(documents, SCHEMAS.apiVersions(version));
+    }
+
+    @Test
+    void everyBuiltInKindOfEveryBundledVersionCompilesAndValidates() {
+        int kinds = 0;
+        for (String version : LintSettings.KUBERNETES_VERSIONS) {
+            for (String apiVersion : SCHEMAS.apiVersions(version)) {
+                assertFalse(SCHEMAS.kinds(version, apiVersion).isEmpty(), version + " " + apiVersion + " has kinds");
+                for (String kind : SCHEMAS.kinds(version, apiVersion)) {
+                    GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind).orElseThrow();
+                    KindSchema schema = SCHEMAS.find(version, gvk).orElseThrow();
+                    ObjectNode object = Json.nodes().objectNode();
+                    object.put("apiVersion", apiVersion);
+                    object.put("kind", kind);
+                    object.putObject("metadata").put("name", "x").put("unknownMetadataField", 1);
+                    List<SchemaProblem> problems = schema.validate(object, true);
+                    assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD,
+                            "/metadata/unknownMetadataField", "unknownMetadataField", "unknown field \"unknownMetadataField\" in " + kind
+                                    + " metadata")), gvk + " closes its metadata: " + problems);
+                    kinds++;
+                }
+            }
+        }
+        assertTrue(kinds > 450, "kinds checked: " + kinds);
+    }
+
+    @Test
+    void newerReleasesKnowNewerFields() {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  resources:
+                    limits: {cpu: "1"}
+                  containers:
+                    - name: c
+                      image: nginx
+                """;
+        assertEquals(List.of(), Yaml.validate("1.35", pod, true));
+        assertEquals(List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
+    }
+
+    @Test
+    void servedApiVersionsDifferBetweenReleases() {
+        assertTrue(SCHEMAS.serves("1.30", "flowcontrol.apiserver.k8s.io/v1beta3"));
+        assertFalse(SCHEMAS.serves("1.35", "flowcontrol.apiserver.k8s.io/v1beta3"));
+        assertFalse(SCHEMAS.serves("1.30", "resource.k8s.io/v1"));
+        assertTrue(SCHEMAS.kinds("1.35", "resource.k8s.io/v1").contains("DeviceClass"));
+    }
+
+    @Test
+    void preferredApiVersionComesFirst() {
+        assertEquals(List.of("autoscaling/v2", "autoscaling/v1"),
+                SCHEMAS.apiVersionsServing("1.35", "HorizontalPodAutoscaler"));
+        assertEquals("resource.k8s.io/v1", SCHEMAS.apiVersionsServing("1.35", "DeviceClass").get(0));
+    }
+
+    @Test
+    void metaTypesAreNotKinds() {
+        assertFalse(SCHEMAS.kinds("1.35", "apps/v1").contains("DeleteOptions"));
+        assertFalse(SCHEMAS.kinds("1.35", "v1").contains("WatchEvent"));
+    }
+
+    @Test
+    void anUnbundledVersionIsRefusedClearly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.29"));
+        assertEquals("kubelint has no schemas for Kubernetes 1.29; it bundles 1.30, 1.34, 1.35", e.getMessage());
+    }
+}

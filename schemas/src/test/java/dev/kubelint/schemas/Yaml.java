@@ -1,0 +1,40 @@
+package dev.kubelint.schemas;
+
+import java.util.List;
+
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ReadResult;
+import dev.kubelint.core.yaml.YamlReader;
+
+/** Test helpers: YAML text to trees and to schema problems. */
+final class Yaml {
+
+    private Yaml() {
+    }
+
+    static MappingNode parse(String text) {
+        ReadResult read = new YamlReader().read("test.yaml", text);
+        if (!read.problems().isEmpty()) {
+            throw new AssertionError("test YAML does not read: " + read.problems());
+        }
+        return (MappingNode) read.documents().get(0).root().orElseThrow();
+    }
+
+    /** Validates against the built-in schema of the object's own apiVersion and kind. */
+    static List<SchemaProblem> validate(String kubernetesVersion, String text, boolean strict) {
+        MappingNode root = parse(text);
+        GroupVersionKind gvk = GroupVersionKind.of(root.string("apiVersion").orElseThrow(),
+                root.string("kind").orElseThrow()).orElseThrow();
+        KindSchema schema = BuiltinSchemas.get().find(kubernetesVersion, gvk)
+                .orElseThrow(() -> new AssertionError("no schema for " + gvk));
+        return schema.validate(root, strict);
+    }
+
+    static List<SchemaProblem> validate(String text) {
+        return validate("1.35", text, true);
+    }
+
+    static List<String> messages(List<SchemaProblem> problems) {
+        return problems.stream().map(SchemaProblem::message).toList();
+    }
+}
