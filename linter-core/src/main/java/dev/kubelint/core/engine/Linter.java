@@ -91,6 +91,7 @@ public final class Linter {
         private final AtomicLong objects = new AtomicLong();
         private final AtomicLong findingCount = new AtomicLong();
         private final Suppressions suppressions;
+        private final java.util.Set<String> fallbackIds = new java.util.HashSet<>();
 
         Run(LintRequest request, int total) {
             this.request = request;
@@ -103,6 +104,9 @@ public final class Linter {
                     ActiveRule active = new ActiveRule(d, s.severity().orElse(d.severity()), s, d.rule().newCrossObjectCheck());
                     rules.add(active);
                     byId.put(d.id(), active);
+                    if (d.isFallback()) {
+                        fallbackIds.add(d.id());
+                    }
                 }
             }
             this.suppressions = new Suppressions(request.useSuppressions(),
@@ -255,6 +259,7 @@ public final class Linter {
         }
 
         private void check(Manifest manifest, List<Finding> sink) {
+            int first = sink.size();
             for (ActiveRule rule : rules) {
                 if (rule.settings().scope().isPresent() && !rule.settings().scope().get().test(manifest.labels())) {
                     continue;
@@ -273,6 +278,22 @@ public final class Linter {
                     reportFailure(rule, manifest, e, sink);
                 }
             }
+            dropSupersededFallbacks(sink.subList(first, sink.size()));
+        }
+
+        /** Removes a fallback rule's findings where another rule reports an error on exactly the same node. */
+        private void dropSupersededFallbacks(List<Finding> objectFindings) {
+            if (fallbackIds.isEmpty() || objectFindings.size() < 2) {
+                return;
+            }
+            java.util.Set<String> explained = new java.util.HashSet<>();
+            for (Finding f : objectFindings) {
+                if (f.severity() == Severity.ERROR && !fallbackIds.contains(f.ruleId())) {
+                    explained.add(f.location().jsonPointer() + "\u0000" + f.location().span());
+                }
+            }
+            objectFindings.removeIf(f -> fallbackIds.contains(f.ruleId())
+                    && explained.contains(f.location().jsonPointer() + "\u0000" + f.location().span()));
         }
 
         private void reportFailure(ActiveRule rule, Manifest manifest, Throwable e, List<Finding> sink) {

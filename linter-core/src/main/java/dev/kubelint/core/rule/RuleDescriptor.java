@@ -44,6 +44,12 @@ public record RuleDescriptor(Rule rule, String id, String category, Severity sev
         return result;
     }
 
+    /** Whether the rule is a fallback ({@link RuleInfo#fallback()}). */
+    public boolean isFallback() {
+        RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
+        return info != null && info.fallback();
+    }
+
     public Optional<RuleParam<?>> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }

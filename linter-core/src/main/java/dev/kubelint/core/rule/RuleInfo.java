@@ -37,6 +37,13 @@ public @interface RuleInfo {
 
     boolean enabledByDefault() default true;
 
+    /**
+     * A fallback rule (such as schema conformance) is the safety net under dedicated rules: its finding on a node is
+     * dropped when another rule reports an error on exactly the same node of the same object, so the user reads the
+     * dedicated explanation once instead of two findings about one mistake.
+     */
+    boolean fallback() default false;
+
     /** Kinds the rule looks at, for the docs; empty means "any kind" or as the summary says. */
     String[] kinds() default {};
 }

@@ -51,6 +51,27 @@ class LinterTest {
         }
     }
 
+    /** A fallback that reports every kind value, like a schema check would. */
+    @RuleInfo(id = "kind-fallback", category = "test", severity = Severity.ERROR, summary = "Fallback on kind",
+            rationale = "Test.", remediation = "None.", fallback = true)
+    static final class KindFallbackRule implements Rule {
+        @Override
+        public void check(Manifest manifest, RuleContext ctx) {
+            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "generic problem with kind"));
+            manifest.root().get("metadata").ifPresent(m -> ctx.report(m, "generic problem with metadata"));
+        }
+    }
+
+    /** A dedicated rule that explains the kind value. */
+    @RuleInfo(id = "kind-dedicated", category = "test", severity = Severity.ERROR, summary = "Dedicated on kind",
+            rationale = "Test.", remediation = "None.")
+    static final class KindDedicatedRule implements Rule {
+        @Override
+        public void check(Manifest manifest, RuleContext ctx) {
+            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "the precise explanation"));
+        }
+    }
+
     private RuleCatalog catalog(Rule... extra) {
         List<RuleDescriptor> all = new java.util.ArrayList<>();
         new CoreRuleProvider().rules().forEach(r -> all.add(RuleDescriptor.of(r, "core")));
@@ -174,6 +195,16 @@ class LinterTest {
             assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
         }
         assertEquals(40 * 4, one.size());
+    }
+
+    @Test
+    void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
+        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
+        LintResult both = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule(), new KindDedicatedRule())));
+        assertEquals(List.of("the precise explanation", "generic problem with metadata"),
+                both.findings().stream().map(Finding::message).toList());
+        LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule())));
+        assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
 
     @Test

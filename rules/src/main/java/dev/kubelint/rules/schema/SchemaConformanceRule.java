@@ -33,9 +33,8 @@ import dev.kubelint.schemas.UnusableSchemaException;
  * among the scanned files count too: objects whose kind has no schema yet are kept (their tree, not their file)
  * and validated at the end of the run, when every scanned definition is known.
  */
-@RuleInfo(id = "schema-conformance", category = "schema", severity = Severity.ERROR,
-        summary = "An object does not match the schema of its kind: a wrong type, an unknown field, a missing required"
-                + " field, a malformed quantity, time or base64 value",
+@RuleInfo(id = "schema-conformance", category = "schema", severity = Severity.ERROR, fallback = true,
+        summary = "An object does not match the schema of its kind: a wrong type, an unknown or a missing field",
         rationale = "The API server rejects such an object (kubectl's strict field validation also rejects unknown"
                 + " fields), so the manifest cannot be applied; a misspelt optional field would otherwise be dropped"
                 + " without a word.",

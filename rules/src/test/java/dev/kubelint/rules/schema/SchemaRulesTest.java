@@ -165,16 +165,15 @@ class SchemaRulesTest {
                   - apiVersion: v1
                     kind: ConfigMap
                     metadata: {name: a}
-                    data: {n: 1}
+                    immutable: 1
                   - apiVersion: extensions/v1beta1
                     kind: Deployment
                     metadata: {name: b}
                 """);
         LintResult result = Lint.run(dir, LintSettings.DEFAULTS);
         List<Finding> schema = result.findings().stream().filter(f -> f.ruleId().equals("schema-conformance")).toList();
-        assertEquals(List.of("7:15 data.false: expected string, found integer 1; YAML reads 1 as an integer, so quote it"
-                + " (\"1\") to keep it as text"), Lint.describe(schema));
-        assertEquals("/items/0/data/false", schema.get(0).location().jsonPointer());
+        assertEquals(List.of("7:16 immutable: expected boolean, found integer 1"), Lint.describe(schema));
+        assertEquals("/items/0/immutable", schema.get(0).location().jsonPointer());
         List<Finding> removed = result.findings().stream().filter(f -> f.ruleId().equals("api-version-removed")).toList();
         assertEquals("/items/1/apiVersion", removed.get(0).location().jsonPointer());
         assertEquals(8, removed.get(0).location().line());
