@@ -19,14 +19,15 @@ import org.apache.commons.cli.ParseException;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.report.JsonReporter;
+import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.LintRequestBuilder;
+import dev.kubelint.core.run.OptionsException;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
@@ -44,7 +45,7 @@ final class ScanCommand {
     static Options options() {
         Options options = new Options();
         options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: text (default) or json").get());
+                .desc("output format: " + ReportFormats.names() + " (default text)").get());
         options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("write the report to FILE instead of standard output").get());
         options.addOption(Option.builder().longOpt("kubernetes-version").hasArg().argName("VERSION")
@@ -87,41 +88,31 @@ final class ScanCommand {
         if (paths.isEmpty()) {
             return usage("no input: give one or more files or folders, or - for standard input");
         }
-        String version = cmd.getOptionValue("kubernetes-version", LintSettings.NEWEST_KUBERNETES_VERSION);
-        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            return usage("--kubernetes-version must be one of " + String.join(", ", LintSettings.KUBERNETES_VERSIONS)
-                    + ", not " + version);
+        LintRequestBuilder builder = new LintRequestBuilder(env.workingDirectory(), paths)
+                .includes(list(cmd.getOptionValues("include")))
+                .excludes(list(cmd.getOptionValues("exclude")))
+                .failOn(cmd.getOptionValue("fail-on", "error"))
+                .stdin(env.stdin())
+                .ruleClassLoader(Main.class.getClassLoader());
+        if (cmd.hasOption("no-strict")) {
+            builder.strict(false);
         }
-        Optional<Severity> failOn;
-        String failOnText = cmd.getOptionValue("fail-on", "error");
-        if (failOnText.equals("none")) {
-            failOn = Optional.empty();
-        } else {
-            failOn = Severity.parse(failOnText);
-            if (failOn.isEmpty()) {
-                return usage("--fail-on must be error, warning, info or none, not " + failOnText);
-            }
+        if (cmd.hasOption("kubernetes-version")) {
+            builder.kubernetesVersion(cmd.getOptionValue("kubernetes-version"));
         }
-        int jobs = Runtime.getRuntime().availableProcessors();
         if (cmd.hasOption("jobs")) {
             try {
-                jobs = Integer.parseInt(cmd.getOptionValue("jobs"));
+                builder.jobs(Integer.parseInt(cmd.getOptionValue("jobs").trim()));
             } catch (NumberFormatException e) {
-                jobs = 0;
-            }
-            if (jobs < 1 || jobs > 1024) {
                 return usage("--jobs must be a number from 1 to 1024, not " + cmd.getOptionValue("jobs"));
             }
         }
         String format = cmd.getOptionValue("format", "text");
-        Reporter reporter = switch (format) {
-            case "text" -> new TextReporter();
-            case "json" -> new JsonReporter();
-            default -> null;
-        };
-        if (reporter == null) {
-            return usage("--format must be text or json, not " + format);
+        Optional<ReportFormats.Format> reportFormat = ReportFormats.find(format);
+        if (reportFormat.isEmpty()) {
+            return usage("--format must be one of " + ReportFormats.names() + ", not " + format);
         }
+        Reporter reporter = reportFormat.get().reporter().get();
         Optional<Path> output = Optional.ofNullable(cmd.getOptionValue("output")).map(env.workingDirectory()::resolve);
         if (output.isPresent()) {
             Optional<String> problem = checkWritable(output.get());
@@ -129,24 +120,13 @@ final class ScanCommand {
                 return usage(problem.get());
             }
         }
-        for (String glob : concat(cmd.getOptionValues("include"), cmd.getOptionValues("exclude"))) {
-            Optional<String> problem = dev.kubelint.core.source.SourceScanner.checkGlob(glob);
-            if (problem.isPresent()) {
-                return usage(problem.get());
-            }
-        }
-
-        RuleCatalog catalog;
+        LintPlan plan;
         try {
-            catalog = RuleCatalog.load(Main.class.getClassLoader());
-        } catch (RuleCatalog.RuleLoadingException e) {
+            plan = builder.build();
+        } catch (OptionsException e) {
             return usage(e.getMessage());
         }
-        LintRequest request = LintRequest.of(paths, env.workingDirectory(), catalog)
-                .withSettings(LintSettings.DEFAULTS.withKubernetesVersion(version).withStrict(!cmd.hasOption("no-strict")))
-                .withJobs(jobs)
-                .withGlobs(list(cmd.getOptionValues("include")), list(cmd.getOptionValues("exclude")))
-                .withStdin(env.stdin());
+        LintRequest request = plan.request();
         LintResult result;
         try {
             result = new Linter().lint(request);
@@ -171,17 +151,11 @@ final class ScanCommand {
             err.println("kubelint: cannot write the report: " + e.getMessage());
             return Main.USAGE;
         }
-        return result.fails(failOn) ? Main.FINDINGS : Main.OK;
+        return plan.fails(result) ? Main.FINDINGS : Main.OK;
     }
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : List.of(values);
-    }
-
-    private static List<String> concat(String[] a, String[] b) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list(a));
-        all.addAll(list(b));
-        return all;
     }
 
     /** A report path must be writable before scanning starts. */
