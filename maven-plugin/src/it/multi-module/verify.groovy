@@ -7,7 +7,7 @@ assert !log.contains('not marked as @threadSafe')
 assert log.contains('[ERROR] worker/k8s/config.yaml:7:3: duplicate key "QUEUE": first at line 6, column 3; '
         + 'kubectl silently keeps this last value [duplicate-key]')
 assert log.contains('kubelint found 1 error, 0 warnings, 0 infos (failOn: error); '
-        + 'see the lines above and the reports worker/target/kubelint/kubelint.json')
+        + 'see the lines above and the reports worker/target/kubelint/')
 // api (src/main/k8s): clean
 assert log.contains('0 errors, 0 warnings, 0 infos in 1 file, 1 object')
 // the parent and the library have no manifests: one line each
@@ -18,6 +18,6 @@ assert log =~ /(?m)^\[INFO\] worker \.+ FAILURE/
 assert log =~ /(?m)^\[INFO\] library \.+ SUCCESS/
 
 // each module writes its own report
-assert new File(basedir, 'api/target/kubelint/kubelint.json').isFile()
-assert new File(basedir, 'worker/target/kubelint/kubelint.json').isFile()
+assert new File(basedir, 'api/target/kubelint').list().length > 0
+assert new File(basedir, 'worker/target/kubelint').list().length > 0
 assert !new File(basedir, 'library/target/kubelint').exists()

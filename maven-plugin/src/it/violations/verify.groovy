@@ -11,7 +11,7 @@ assert direct.contains('[ERROR] src/main/k8s/config.yaml:8:3: duplicate key "LOG
         + 'kubectl silently keeps this last value [duplicate-key]')
 assert direct.contains('2 errors, 0 warnings, 0 infos in 3 files, 2 objects')
 assert direct.contains('kubelint found 2 errors, 0 warnings, 0 infos (failOn: error); '
-        + 'see the lines above and the reports target/kubelint/kubelint.json')
+        + 'see the lines above and the reports target/kubelint/')
 assert direct.contains('BUILD FAILURE')
 
 // 2. failOn none: the same lines, a passing build.
@@ -24,9 +24,3 @@ String skipped = builds[2]
 assert skipped.contains('[INFO] kubelint: skipped (kubelint.skip)')
 assert !skipped.contains('duplicate key')
 assert skipped.contains('BUILD SUCCESS')
-
-// The report of the second build holds both findings.
-def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/kubelint/kubelint.json'))
-assert report.findings*.ruleId == ['yaml-syntax', 'duplicate-key']
-assert report.findings[1].file == 'src/main/k8s/config.yaml'
-assert report.findings[1].line == 8 && report.findings[1].column == 3
