@@ -142,7 +142,7 @@ public class CheckMojo extends AbstractMojo {
         LintRequestBuilder builder = new LintRequestBuilder(root, sources.stream().map(Path::toString).toList())
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)
-                .failOn(failOn)
+                .failOn(failOn == null ? "error" : failOn)
                 .ruleClassLoader(CheckMojo.class.getClassLoader());
         if (configFile != null) {
             builder.configFile(baseDirectory.toPath().resolve(configFile.toPath()));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,12 @@ public final class ReportFiles {
     }
 
     /**
-     * The formats named, in order and without repeats. {@code none} alone (or nothing) selects no report; an
+     * The formats named (each item may itself be a comma-separated list), in order and without repeats. {@code none} alone (or nothing) selects no report; an
      * unknown name is an error rather than a report that silently never appears.
      */
     public static List<ReportFormats.Format> select(Collection<String> names) throws OptionsException {
-        List<String> given = names.stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+        List<String> given = names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(String::trim)
+                .filter(n -> !n.isEmpty()).toList();
         if (given.size() == 1 && given.get(0).equalsIgnoreCase("none")) {
             return List.of();
         }

@@ -24,6 +24,7 @@ class ReportFilesTest {
     @Test
     void selectsFormatsInOrderWithoutRepeats() throws OptionsException {
         assertEquals(List.of("json", "text"), names(ReportFiles.select(List.of(" json", "TEXT", "json"))));
+        assertEquals(List.of("text", "json"), names(ReportFiles.select(List.of("text, json", ""))));
         assertEquals(List.of(), ReportFiles.select(List.of("none")));
         assertEquals(List.of(), ReportFiles.select(List.of()));
     }
