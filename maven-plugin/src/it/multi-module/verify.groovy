@@ -9,7 +9,8 @@ assert log.contains('[ERROR] worker/k8s/config.yaml:7:3: duplicate key "QUEUE": 
 assert log.contains('kubelint found 1 error, 0 warnings, 0 infos (failOn: error); '
         + 'see the lines above and the reports worker/target/kubelint/')
 // api (src/main/k8s): clean
-assert log.contains('0 errors, 0 warnings, 0 infos in 1 file, 1 object')
+assert log.contains('[INFO] api/src/main/k8s: 0 errors, 0 warnings, 0 infos in 1 file, 1 object')
+assert log.contains('[INFO] worker/k8s: 1 error, 0 warnings, 0 infos in 1 file, 1 object')
 // the parent and the library have no manifests: one line each
 assert log.count('[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube, k8s), skipping') == 2
 

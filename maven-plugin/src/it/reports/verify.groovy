@@ -4,7 +4,7 @@ assert log.contains('BUILD SUCCESS')
 assert log.contains('[ERROR] deploy/base/config.yaml:8:3: duplicate key "LOG_LEVEL"')
 assert !log.contains('deploy/other.yaml')
 assert !log.contains('ignored.yaml')
-assert log.contains('1 error, 0 warnings, 0 infos in 2 files, 2 objects')
+assert log.contains('[INFO] deploy: 1 error, 0 warnings, 0 infos in 2 files, 2 objects')
 assert log.contains('Reports: target/kubelint/kubelint.txt, target/kubelint/kubelint.json')
 
 File text = new File(basedir, 'target/kubelint/kubelint.txt')

@@ -130,7 +130,9 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
         }
         result.findings().forEach(this::log);
-        getLog().info(TextReporter.summary(result));
+        // which folders: with -T the summaries of several modules interleave
+        getLog().info(sources.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")) + ": "
+                + TextReporter.summary(result));
         List<Path> written = write(result, reports, root);
         if (plan.fails(result)) {
             throw new MojoFailureException(failure(result, plan, written, root));

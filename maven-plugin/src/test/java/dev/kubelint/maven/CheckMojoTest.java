@@ -120,7 +120,7 @@ class CheckMojoTest {
         CheckMojo mojo = mojo();
         set(mojo, "formats", List.of("none"));
         mojo.execute();
-        assertEquals(List.of("[INFO] 0 errors, 0 warnings, 0 infos in 1 file, 1 object"),
+        assertEquals(List.of("[INFO] k8s: 0 errors, 0 warnings, 0 infos in 1 file, 1 object"),
                 log.lines.stream().map(l -> l.replaceFirst(" \\(.*s\\)$", "")).toList());
         assertTrue(Files.notExists(project.resolve("target/kubelint")));
     }
