@@ -140,7 +140,7 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /** The same translation as the command line's: only the syntax of the options differs. */
-    private LintRequestBuilder request(Path root, List<Path> sources) {
+    LintRequestBuilder request(Path root, List<Path> sources) {
         LintRequestBuilder builder = new LintRequestBuilder(root, sources.stream().map(Path::toString).toList())
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kubelint.cli.Main;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
 
 /** The mojo as Maven drives it, without Maven: fields set as Maven would inject them, the log recorded. */
 class CheckMojoTest {
@@ -62,6 +67,38 @@ class CheckMojoTest {
 
         assertEquals(4, fromCli.size(), out.toString());
         assertEquals(fromCli, fromPlugin);
+    }
+
+    @Test
+    void passesEveryOptionToTheRequest() throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "includes", List.of("prod/**"));
+        set(mojo, "excludes", List.of("**/kustomization.yaml"));
+        set(mojo, "kubernetesVersion", "1.30");
+        set(mojo, "strict", false);
+        set(mojo, "failOn", "warning");
+        Path k8s = project.resolve("k8s");
+
+        LintPlan plan = mojo.request(project, List.of(k8s)).build();
+
+        LintRequest request = plan.request();
+        assertEquals(List.of(k8s.toString()), request.inputs());
+        assertEquals(project, request.workingDirectory());
+        assertEquals(List.of("prod/**"), request.includes());
+        assertEquals(List.of("**/kustomization.yaml"), request.excludes());
+        assertEquals("1.30", request.settings().kubernetesVersion());
+        assertEquals(false, request.settings().strict());
+        assertEquals(Optional.of(Severity.WARNING), plan.failOn());
+        assertTrue(request.catalog().contains("duplicate-key") && request.catalog().contains("status-section"),
+                "core and built-in rules are found on the plugin's class loader");
+    }
+
+    @Test
+    void leavesUnsetOptionsToTheDefaults() throws Exception {
+        LintRequest request = mojo().request(project, List.of(project.resolve("k8s"))).build().request();
+        assertEquals(LintSettings.DEFAULTS, request.settings());
+        assertEquals(List.of(), request.includes());
+        assertTrue(request.objectFilter().isEmpty());
     }
 
     @Test
