@@ -1,0 +1,65 @@
+package dev.kubelint.core.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
+
+/** Reports written as files into one folder, one file per format (the Maven plugin's {@code formats}). */
+public final class ReportFiles {
+
+    private ReportFiles() {
+    }
+
+    /**
+     * The formats named (each item may itself be a comma-separated list), in order and without repeats. {@code none} alone (or nothing) selects no report; an
+     * unknown name is an error rather than a report that silently never appears.
+     */
+    public static List<ReportFormats.Format> select(Collection<String> names) throws OptionsException {
+        List<String> given = names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(String::trim)
+                .filter(n -> !n.isEmpty()).toList();
+        if (given.size() == 1 && given.get(0).equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        Map<String, ReportFormats.Format> selected = new LinkedHashMap<>();
+        for (String name : given) {
+            Optional<ReportFormats.Format> format = ReportFormats.find(name);
+            if (format.isEmpty()) {
+                throw new OptionsException("unknown report format '" + name + "': kubelint writes "
+                        + ReportFormats.names() + " (or none)");
+            }
+            selected.putIfAbsent(format.get().name(), format.get());
+        }
+        return List.copyOf(selected.values());
+    }
+
+    /** Writes every report into the folder (created when missing) and returns the files written. */
+    public static List<Path> write(LintResult result, List<ReportFormats.Format> formats, Path folder,
+                                   ReportOptions options) throws IOException {
+        List<Path> written = new ArrayList<>(formats.size());
+        if (formats.isEmpty()) {
+            return written;
+        }
+        Files.createDirectories(folder);
+        for (ReportFormats.Format format : formats) {
+            Path file = folder.resolve(format.fileName());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                format.reporter().get().write(result, options, out);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,28 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { !it.isBlank() }
+assert builds.size() == 4
+
+String warning = '[WARNING] src/main/k8s/warning.yaml:6:13: YAML tag !env is ignored'
+String info = '[INFO] src/main/k8s/info.yaml:10:1: status is written by the cluster; the copy in the manifest is ignored [status-section]'
+
+// 1. default threshold: both findings logged at their own level, the build passes.
+assert builds[0].contains(warning)
+assert builds[0].contains(info)
+assert builds[0].contains('0 errors, 1 warning, 1 info, 0 suppressed in 2 files, 2 objects')
+assert builds[0].contains('BUILD SUCCESS')
+
+// 2. failOn=warning, warning.yaml excluded: the info alone does not fail.
+assert !builds[1].contains(warning)
+assert builds[1].contains(info)
+assert builds[1].contains('0 errors, 0 warnings, 1 info, 0 suppressed in 1 file, 1 object')
+assert builds[1].contains('BUILD SUCCESS')
+
+// 3. failOn=warning: the build fails and the message gives the counts and the threshold.
+assert builds[2].contains(warning)
+assert builds[2].contains('kubelint found 0 errors, 1 warning, 1 info (failOn: warning)')
+assert builds[2].contains('BUILD FAILURE')
+
+// 4. a configuration error names the bad value and the good ones; nothing is linted.
+assert builds[3].contains("kubelint: unknown report format 'pdf': kubelint writes ")
+assert !builds[3].contains(warning)
+assert builds[3].contains('BUILD FAILURE')

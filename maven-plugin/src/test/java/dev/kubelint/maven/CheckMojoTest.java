@@ -1,0 +1,188 @@
+package dev.kubelint.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.cli.Main;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
+
+/** The mojo as Maven drives it, without Maven: fields set as Maven would inject them, the log recorded. */
+class CheckMojoTest {
+
+    @TempDir
+    Path project;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Test
+    void givesTheSameFindingsAsTheCommandLineOnTheSameFolder() throws Exception {
+        write("src/main/k8s/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write("src/main/k8s/broken.yaml", "apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n     x: 1\n");
+        write("src/main/k8s/nested/tagged.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                + "data:\n  A: !env X\n");
+        write("src/main/k8s/nested/status.json", "{\"apiVersion\": \"v1\", \"kind\": \"Service\", "
+                + "\"metadata\": {\"name\": \"s\"}, \"status\": {\"loadBalancer\": {}}}\n");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"--quiet", "src/main/k8s"}, new Main.Environment(project,
+                InputStream.nullInputStream(), Map.of(), false), new PrintWriter(out), new PrintWriter(err));
+        assertEquals(Main.FINDINGS, code, err.toString());
+        List<String> fromCli = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            // "file:line:col: severity: message [rule]" becomes Maven's "[SEVERITY] file:line:col: message [rule]"
+            String[] parts = line.split(": (?=(error|warning|info): )", 2);
+            String[] severityAndRest = parts[1].split(": ", 2);
+            String level = severityAndRest[0].equals("warning") ? "WARNING" : severityAndRest[0].toUpperCase();
+            fromCli.add("[" + level + "] " + parts[0] + ": " + severityAndRest[1]);
+        }
+
+        CheckMojo mojo = mojo();
+        set(mojo, "failOn", "none");
+        mojo.execute();
+        List<String> fromPlugin = log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
+
+        assertEquals(4, fromCli.size(), out.toString());
+        assertEquals(fromCli, fromPlugin);
+    }
+
+    @Test
+    void passesEveryOptionToTheRequest() throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "includes", List.of("prod/**"));
+        set(mojo, "excludes", List.of("**/kustomization.yaml"));
+        set(mojo, "kubernetesVersion", "1.30");
+        set(mojo, "strict", false);
+        set(mojo, "failOn", "warning");
+        Path k8s = project.resolve("k8s");
+
+        LintPlan plan = mojo.request(project, List.of(k8s)).build();
+
+        LintRequest request = plan.request();
+        assertEquals(List.of(k8s.toString()), request.inputs());
+        assertEquals(project, request.workingDirectory());
+        assertEquals(List.of("prod/**"), request.includes());
+        assertEquals(List.of("**/kustomization.yaml"), request.excludes());
+        assertEquals("1.30", request.settings().kubernetesVersion());
+        assertEquals(false, request.settings().strict());
+        assertEquals(Optional.of(Severity.WARNING), plan.failOn());
+        assertTrue(request.catalog().contains("duplicate-key") && request.catalog().contains("status-section"),
+                "core and built-in rules are found on the plugin's class loader");
+    }
+
+    @Test
+    void leavesUnsetOptionsToTheDefaults() throws Exception {
+        LintRequest request = mojo().request(project, List.of(project.resolve("k8s"))).build().request();
+        assertEquals(LintSettings.DEFAULTS, request.settings());
+        assertEquals(List.of(), request.includes());
+        assertTrue(request.objectFilter().isEmpty());
+    }
+
+    @Test
+    void usesTheFirstDefaultFolderThatExists() throws Exception {
+        write("src/main/jkube/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write("k8s/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        CheckMojo mojo = mojo();
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("kubelint found 1 error, 0 warnings, 0 infos (failOn: error); see the lines above and the reports"
+                + " target/kubelint/kubelint.json", e.getMessage());
+        assertTrue(log.lines.contains("[ERROR] src/main/jkube/a.yaml:5:3: duplicate key \"name\": first at line 4,"
+                + " column 3; kubectl silently keeps this last value [duplicate-key]"), log.lines::toString);
+        assertTrue(log.lines.stream().noneMatch(l -> l.contains("k8s/b.yaml")), log.lines::toString);
+        assertTrue(Files.isRegularFile(project.resolve("target/kubelint/kubelint.json")));
+    }
+
+    @Test
+    void skipsAProjectWithoutManifestsInOneLine() throws Exception {
+        write("src/main/java/App.java", "class App {}\n");
+        mojo().execute();
+        assertEquals(List.of("[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube,"
+                + " k8s), skipping"), log.lines);
+        assertTrue(Files.notExists(project.resolve("target/kubelint")));
+    }
+
+    @Test
+    void listsTheLookedForFoldersWhenConfiguredOnesAreMissing() throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "sourceDirectories", List.of(project.resolve("deploy").toFile()));
+        mojo.execute();
+        assertEquals(List.of("[INFO] kubelint: no manifest directory (deploy), skipping"), log.lines);
+    }
+
+    @Test
+    void badOptionsAreConfigurationErrors() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "failOn", "fatal");
+        assertEquals("kubelint: unknown failure threshold 'fatal': use error, warning, info or none",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+
+        mojo = mojo();
+        set(mojo, "kubernetesVersion", "1.12");
+        assertEquals("kubelint: unknown Kubernetes version '1.12': kubelint knows 1.30, 1.34, 1.35",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+
+        mojo = mojo();
+        set(mojo, "configFile", new File("missing.yaml"));
+        assertEquals("kubelint: configuration file " + project.resolve("missing.yaml") + " does not exist",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+    }
+
+    @Test
+    void writesNoReportForFormatsNone() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "formats", List.of("none"));
+        mojo.execute();
+        assertEquals(List.of("[INFO] k8s: 0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object"),
+                log.lines.stream().map(l -> l.replaceFirst(" \\(.*s\\)$", "")).toList());
+        assertTrue(Files.notExists(project.resolve("target/kubelint")));
+    }
+
+    private CheckMojo mojo() throws Exception {
+        log.lines.clear();
+        CheckMojo mojo = new CheckMojo();
+        mojo.setLog(log);
+        set(mojo, "baseDirectory", project.toFile());
+        set(mojo, "executionRootDirectory", project.toFile());
+        set(mojo, "outputDirectory", project.resolve("target/kubelint").toFile());
+        set(mojo, "failOn", "error");
+        set(mojo, "formats", List.of("json"));
+        return mojo;
+    }
+
+    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
+        Field field = target.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
