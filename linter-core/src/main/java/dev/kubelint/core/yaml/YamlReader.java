@@ -1,5 +1,6 @@
 package dev.kubelint.core.yaml;
 
+import java.io.CharArrayReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,75 +72,119 @@ public final class YamlReader {
                 return new ReadResult(documents, problems);
             }
         }
-        String remaining = text;
+        // Passes read views of one array, never copies: each pass starts where the previous one gave up, so a
+        // file of many broken documents costs time in proportion to its length, not to its length squared.
+        char[] chars = text.toCharArray();
+        int start = 0;
         int lineOffset = 0;
         int nextIndex = 0;
-        String patched = null;
-        int escapePatches = 0;
+        boolean patched = false;
+        long escapeWork = 0;
+        long escapeBudget = 4L * chars.length + ESCAPE_BUDGET_SLACK;
         while (true) {
             Pass pass = new Pass(name, lineOffset, nextIndex, documents, problems);
-            Optional<MarkedYamlEngineException> error = pass.run(patched != null ? patched : remaining, patched != null);
+            Optional<MarkedYamlEngineException> error = pass.run(new CharArrayReader(chars, start, chars.length - start), patched);
+            Optional<Mark> stop;
             if (error.isEmpty()) {
-                break;
+                stop = pass.abandonedAt();
+                if (stop.isEmpty()) {
+                    break;
+                }
+            } else {
+                MarkedYamlEngineException e = error.get();
+                stop = e.getProblemMark().or(e::getContextMark);
+                int errorAt = stop.isPresent() ? charOffset(chars, start, stop.get().getIndex()) : start;
+                // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch
+                // that one escape to an equivalent of the same length and read again, so positions stay true. Each
+                // retry re-reads the pass up to the escape: a budget keeps a file full of them from taking forever.
+                if (stop.isPresent() && isSingleQuoteEscape(e, chars, errorAt) && escapeWork < escapeBudget) {
+                    chars[errorAt] = SINGLE_QUOTE_MARK;
+                    patched = true;
+                    escapeWork += errorAt - start;
+                    pass.rollback();
+                    continue;
+                }
+                int errorLine = stop.map(Mark::getLine).orElse(0);
+                int errorColumn = stop.map(Mark::getColumn).orElse(0);
+                Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
+                problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), at, pass.currentDocumentIndex()));
             }
-            MarkedYamlEngineException e = error.get();
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch that
-            // one escape to an equivalent of the same length and read again, so positions stay true.
-            String source = patched != null ? patched : remaining;
-            if (mark.isPresent() && isSingleQuoteEscape(e, source, mark.get()) && escapePatches < 1000) {
-                patched = patchSingleQuoteEscape(source, mark.get());
-                escapePatches++;
-                pass.rollback();
-                continue;
-            }
-            int errorLine = mark.map(Mark::getLine).orElse(0);
-            int errorColumn = mark.map(Mark::getColumn).orElse(0);
-            Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
-            problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), at, pass.currentDocumentIndex()));
             nextIndex = pass.currentDocumentIndex() + 1;
-            // resume after the next document marker that follows the error
-            int resumeLine = nextDocumentStart(source, Math.max(errorLine, 1));
-            if (resumeLine < 0) {
+            // resume at the next document marker on a later line than the start of the failed pass
+            int stopLine = stop.map(Mark::getLine).orElse(0);
+            int stopAt = stop.isPresent() ? charOffset(chars, start, stop.get().getIndex()) : start;
+            int from = stopLine == 0 ? nextLineStart(chars, start) : lineStart(chars, start, stopAt);
+            int resume = nextDocumentStart(chars, from);
+            if (resume < 0) {
                 break;
             }
-            remaining = fromLine(source, resumeLine);
-            patched = null;
-            lineOffset += resumeLine;
-            if (documents.size() >= limits.maxDocuments()) {
+            lineOffset += lineBreaks(chars, start, resume);
+            start = resume;
+            if (nextIndex >= limits.maxDocuments()) {
+                problems.add(documentLimit(Span.at(lineOffset + 1, 1), nextIndex));
                 break;
             }
         }
         return new ReadResult(documents, problems);
     }
 
-    private static boolean isSingleQuoteEscape(MarkedYamlEngineException e, String text, Mark mark) {
+    private static final long ESCAPE_BUDGET_SLACK = 1 << 20;
+
+    private ReadProblem documentLimit(Span at, int documentIndex) {
+        return new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments() + " documents ("
+                + Limit.DOCUMENTS.key() + "); the rest were not read: " + Limit.DOCUMENTS.howToRaise(), at, documentIndex);
+    }
+
+    private static boolean isSingleQuoteEscape(MarkedYamlEngineException e, char[] chars, int index) {
         String problem = e.getProblem();
         if (problem == null || !problem.contains("unknown escape character")) {
             return false;
         }
-        int index = charIndex(text, mark.getIndex());
-        return index >= 1 && index < text.length() && text.charAt(index) == '\'' && text.charAt(index - 1) == '\\';
-    }
-
-    /**
-     * Replaces the quote of one {@code \'} escape with {@code _}: {@code \_} is a YAML escape of the same width
-     * (a no-break space), which the reader turns back into the quote in double-quoted scalars of a patched pass.
-     */
-    private static String patchSingleQuoteEscape(String text, Mark mark) {
-        int index = charIndex(text, mark.getIndex());
-        return text.substring(0, index) + SINGLE_QUOTE_MARK + text.substring(index + 1);
+        return index >= 1 && index < chars.length && chars[index] == '\'' && chars[index - 1] == '\\';
     }
 
     /** The character that replaces the quote in a patched {@code \'} escape: YAML's {@code \_} (U+00A0). */
     private static final char SINGLE_QUOTE_MARK = '_';
 
-    private static int charIndex(String text, int codePointIndex) {
-        try {
-            return text.offsetByCodePoints(0, codePointIndex);
-        } catch (IndexOutOfBoundsException e) {
-            return Math.min(codePointIndex, text.length());
+    /** The char offset of a code point index counted from {@code start}. */
+    private static int charOffset(char[] chars, int start, int codePoints) {
+        int i = start;
+        for (int n = 0; n < codePoints && i < chars.length; n++) {
+            i += Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
         }
+        return Math.min(i, chars.length);
+    }
+
+    private static boolean isLineBreak(char[] chars, int i) {
+        // as SnakeYAML counts lines: \n, and \r when no \n follows
+        return chars[i] == '\n' || chars[i] == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n');
+    }
+
+    private static int lineStart(char[] chars, int floor, int at) {
+        int i = Math.min(at, chars.length);
+        while (i > floor && !isLineBreak(chars, i - 1)) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int nextLineStart(char[] chars, int from) {
+        for (int i = from; i < chars.length; i++) {
+            if (isLineBreak(chars, i)) {
+                return i + 1;
+            }
+        }
+        return chars.length;
+    }
+
+    private static int lineBreaks(char[] chars, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (isLineBreak(chars, i)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String syntaxMessage(MarkedYamlEngineException e, int lineOffset) {
@@ -155,36 +200,17 @@ public final class YamlReader {
         return "YAML syntax error: " + message.replace('\n', ' ').trim();
     }
 
-    /** 0-based index of the first line at or after {@code fromLine} that starts a document, or -1. */
-    private static int nextDocumentStart(String text, int fromLine) {
-        int line = 0;
-        int i = 0;
-        while (i < text.length()) {
-            if (line >= fromLine && text.startsWith("---", i)) {
-                int after = i + 3;
-                if (after >= text.length() || Character.isWhitespace(text.charAt(after))) {
-                    return line;
-                }
+    /** Char offset of the first line at or after {@code from} (a line start) that starts a document, or -1. */
+    private static int nextDocumentStart(char[] chars, int from) {
+        int i = from;
+        while (i < chars.length) {
+            if (i + 3 <= chars.length && chars[i] == '-' && chars[i + 1] == '-' && chars[i + 2] == '-'
+                    && (i + 3 == chars.length || Character.isWhitespace(chars[i + 3]))) {
+                return i;
             }
-            int nl = text.indexOf('\n', i);
-            if (nl < 0) {
-                return -1;
-            }
-            i = nl + 1;
-            line++;
+            i = nextLineStart(chars, i);
         }
         return -1;
-    }
-
-    private static String fromLine(String text, int line) {
-        int i = 0;
-        for (int l = 0; l < line && i >= 0; l++) {
-            i = text.indexOf('\n', i) + 1;
-            if (i == 0) {
-                return "";
-            }
-        }
-        return text.substring(i);
     }
 
     /** One parse of (a suffix of) the stream. */
@@ -204,6 +230,8 @@ public final class YamlReader {
         private boolean skipping;
         private int aliasNodes;
         private boolean patchedEscapes;
+        private Event current;
+        private Optional<Mark> abandonedAt = Optional.empty();
 
         Pass(String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
             this.name = name;
@@ -219,6 +247,11 @@ public final class YamlReader {
             return documentIndex;
         }
 
+        /** Where a limit made this pass give up its document; reading resumes at the next document marker. */
+        Optional<Mark> abandonedAt() {
+            return abandonedAt;
+        }
+
         void rollback() {
             while (documents.size() > documentsBefore) {
                 documents.remove(documents.size() - 1);
@@ -228,7 +261,7 @@ public final class YamlReader {
             }
         }
 
-        Optional<MarkedYamlEngineException> run(String text, boolean patched) {
+        Optional<MarkedYamlEngineException> run(java.io.Reader text, boolean patched) {
             patchedEscapes = patched;
             LoadSettings settings = LoadSettings.builder()
                     .setLabel(name)
@@ -258,12 +291,14 @@ public final class YamlReader {
 
         /** Returns false to stop reading the stream. */
         private boolean handle(Event event) {
+            current = event;
+            if (abandonedAt.isPresent()) {
+                return false;
+            }
             switch (event.getEventId()) {
                 case DocumentStart -> {
-                    if (documents.size() >= limits.maxDocuments()) {
-                        problems.add(new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments()
-                                + " documents (" + Limit.DOCUMENTS.key() + "); the rest were not read: "
-                                + Limit.DOCUMENTS.howToRaise(), position(event.getStartMark()).map(p -> new Span(p, p))
+                    if (documentIndex >= limits.maxDocuments()) {
+                        problems.add(documentLimit(position(event.getStartMark()).map(p -> new Span(p, p))
                                 .orElse(Span.START), documentIndex));
                         return false;
                     }
@@ -305,7 +340,7 @@ public final class YamlReader {
                     // stream start and end, comments
                 }
             }
-            return true;
+            return abandonedAt.isEmpty();
         }
 
         private void startCollection(CollectionStartEvent event) {
@@ -563,6 +598,12 @@ public final class YamlReader {
             problems.add(new ReadProblem(kind, message, span, documentIndex));
             skipping = true;
             stack.clear();
+            if (kind == Kind.LIMIT) {
+                // Parsing the rest of a document over a limit costs time for nothing, and deep flow nesting costs
+                // the parser time in proportion to the depth for every token: stop here and resume at the next
+                // document marker instead.
+                abandonedAt = current.getStartMark();
+            }
         }
 
         private Span span(Event event) {
