@@ -1,6 +1,6 @@
 package dev.kubelint.core.yaml;
 
-import java.io.CharArrayReader;
+import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +14,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -75,15 +76,17 @@ public final class YamlReader {
         // Passes read views of one array, never copies: each pass starts where the previous one gave up, so a
         // file of many broken documents costs time in proportion to its length, not to its length squared.
         char[] chars = text.toCharArray();
+        maskSpecialCharacters(chars).ifPresent(problems::add);
         int start = 0;
         int lineOffset = 0;
         int nextIndex = 0;
         boolean patched = false;
         long escapeWork = 0;
-        long escapeBudget = 4L * chars.length + ESCAPE_BUDGET_SLACK;
+        long escapeBudget = 8L * chars.length + ESCAPE_BUDGET_SLACK;
+        int bufferSize = bufferSize(chars);
         while (true) {
             Pass pass = new Pass(name, lineOffset, nextIndex, documents, problems);
-            Optional<MarkedYamlEngineException> error = pass.run(new CharArrayReader(chars, start, chars.length - start), patched);
+            Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start), bufferSize, patched);
             Optional<Mark> stop;
             if (error.isEmpty()) {
                 stop = pass.abandonedAt();
@@ -95,19 +98,33 @@ public final class YamlReader {
                 stop = e.getProblemMark().or(e::getContextMark);
                 int errorAt = stop.isPresent() ? charOffset(chars, start, stop.get().getIndex()) : start;
                 // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch
-                // that one escape to an equivalent of the same length and read again, so positions stay true. Each
-                // retry re-reads the pass up to the escape: a budget keeps a file full of them from taking forever.
+                // every such escape of that scalar to an equivalent of the same length, so positions stay true, and
+                // read again from the end of the last complete document. A budget on the text re-read keeps a file
+                // full of such scalars from taking forever.
                 if (stop.isPresent() && isSingleQuoteEscape(e, chars, errorAt) && escapeWork < escapeBudget) {
-                    chars[errorAt] = SINGLE_QUOTE_MARK;
+                    patchSingleQuoteEscapes(chars, errorAt);
                     patched = true;
-                    escapeWork += errorAt - start;
-                    pass.rollback();
+                    int restartAt = start;
+                    Optional<Mark> kept = pass.rollbackToLastDocument();
+                    if (kept.isPresent()) {
+                        int end = charOffset(chars, start, kept.get().getIndex());
+                        restartAt = kept.get().getColumn() == 0 ? end : nextLineStart(chars, end);
+                        nextIndex = pass.currentDocumentIndex();
+                    }
+                    escapeWork += errorAt - restartAt;
+                    lineOffset += lineBreaks(chars, start, restartAt);
+                    start = restartAt;
                     continue;
                 }
                 int errorLine = stop.map(Mark::getLine).orElse(0);
                 int errorColumn = stop.map(Mark::getColumn).orElse(0);
                 Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
-                problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), at, pass.currentDocumentIndex()));
+                String message = syntaxMessage(e, lineOffset);
+                if (stop.isPresent() && isSingleQuoteEscape(e, chars, errorAt)) {
+                    message += "; kubectl accepts \\' in double quotes, but this file has too many such scalars for"
+                            + " kubelint to re-read: write ' without the backslash";
+                }
+                problems.add(new ReadProblem(Kind.SYNTAX, message, at, pass.currentDocumentIndex()));
             }
             nextIndex = pass.currentDocumentIndex() + 1;
             // resume at the next document marker on a later line than the start of the failed pass
@@ -129,6 +146,97 @@ public final class YamlReader {
     }
 
     private static final long ESCAPE_BUDGET_SLACK = 1 << 20;
+
+    /**
+     * The parser's buffer: a token longer than the buffer makes SnakeYAML copy its window again and again, so a
+     * file with long lines gets a large one; a file of short lines a small one, which matters when a run of broken
+     * documents means one parse per document.
+     */
+    private static int bufferSize(char[] chars) {
+        int longest = 0;
+        int lineStart = 0;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\n' || chars[i] == '\r') {
+                longest = Math.max(longest, i - lineStart);
+                lineStart = i + 1;
+            }
+        }
+        longest = Math.max(longest, chars.length - lineStart);
+        return (int) Math.min(BUFFER_SIZE, Math.max(MIN_BUFFER_SIZE, 2L * longest + 2));
+    }
+
+    private static final int MIN_BUFFER_SIZE = 1024;
+
+    /** Patches every {@code \'} of the double-quoted scalar in which the one at {@code at} was found. */
+    private static void patchSingleQuoteEscapes(char[] chars, int at) {
+        chars[at] = SINGLE_QUOTE_MARK;
+        for (int i = at + 1; i < chars.length && chars[i] != '"'; i++) {
+            if (chars[i] == '\\' && i + 1 < chars.length) {
+                if (chars[i + 1] == '\'') {
+                    chars[i + 1] = SINGLE_QUOTE_MARK;
+                }
+                i++;
+            }
+        }
+    }
+
+    /**
+     * YAML forbids control characters such as NUL. SnakeYAML checks that while it fills its buffer, ahead of the
+     * parser, so its error would name no useful position and lose the documents before the character. Instead,
+     * report the first such character where it is, and read the rest with each replaced by a space.
+     */
+    private static Optional<ReadProblem> maskSpecialCharacters(char[] chars) {
+        int first = -1;
+        int firstCodePoint = 0;
+        int count = 0;
+        for (int i = 0; i < chars.length; ) {
+            int cp = Character.codePointAt(chars, i);
+            int width = Character.charCount(cp);
+            if (!StreamReader.isPrintable(cp)) {
+                if (first < 0) {
+                    first = i;
+                    firstCodePoint = cp;
+                }
+                count++;
+                java.util.Arrays.fill(chars, i, i + width, ' ');
+            }
+            i += width;
+        }
+        if (first < 0) {
+            return Optional.empty();
+        }
+        Position at = positionOf(chars, first);
+        String more = count > 1 ? " (and " + (count - 1) + " more in this file)" : "";
+        return Optional.of(new ReadProblem(Kind.SYNTAX, String.format("YAML syntax error: special character U+%04X is not"
+                + " allowed in YAML%s; is this a binary file?", firstCodePoint, more), new Span(at, at),
+                documentsBefore(chars, first)));
+    }
+
+    /** 1-based line and column (in code points, as SnakeYAML counts them) of a char offset. */
+    private static Position positionOf(char[] chars, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (isLineBreak(chars, i)) {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(chars[i]) && chars[i] != '\uFEFF') {
+                column++;
+            }
+        }
+        return new Position(line, column);
+    }
+
+    /** The number of document markers before an offset: the index of its document, as near as text can tell. */
+    private static int documentsBefore(char[] chars, int offset) {
+        int n = 0;
+        int firstMarker = nextDocumentStart(chars, 0);
+        for (int i = firstMarker; i >= 0 && i < offset; i = nextDocumentStart(chars, nextLineStart(chars, i))) {
+            n++;
+        }
+        // the text before a first marker is a document of its own only when it holds something
+        return firstMarker > 0 ? n : Math.max(0, n - 1);
+    }
 
     private ReadProblem documentLimit(Span at, int documentIndex) {
         return new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments() + " documents ("
@@ -232,6 +340,9 @@ public final class YamlReader {
         private boolean patchedEscapes;
         private Event current;
         private Optional<Mark> abandonedAt = Optional.empty();
+        private Optional<Mark> lastDocumentEnd = Optional.empty();
+        private int documentsAtLastEnd;
+        private int problemsAtLastEnd;
 
         Pass(String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
             this.name = name;
@@ -252,20 +363,31 @@ public final class YamlReader {
             return abandonedAt;
         }
 
-        void rollback() {
-            while (documents.size() > documentsBefore) {
+        /**
+         * Forgets what this pass read after its last complete document and returns where that document ended
+         * (empty: nothing is kept, read again from the start of the pass); {@link #currentDocumentIndex()} is then
+         * the index of the next document.
+         */
+        Optional<Mark> rollbackToLastDocument() {
+            int keepDocuments = lastDocumentEnd.isPresent() ? documentsAtLastEnd : documentsBefore;
+            int keepProblems = lastDocumentEnd.isPresent() ? problemsAtLastEnd : problemsBefore;
+            while (documents.size() > keepDocuments) {
                 documents.remove(documents.size() - 1);
             }
-            while (problems.size() > problemsBefore) {
+            while (problems.size() > keepProblems) {
                 problems.remove(problems.size() - 1);
             }
+            if (lastDocumentEnd.isPresent()) {
+                documentIndex = documents.isEmpty() ? documentIndex : documents.get(documents.size() - 1).index() + 1;
+            }
+            return lastDocumentEnd;
         }
 
-        Optional<MarkedYamlEngineException> run(java.io.Reader text, boolean patched) {
+        Optional<MarkedYamlEngineException> run(Reader text, int bufferSize, boolean patched) {
             patchedEscapes = patched;
             LoadSettings settings = LoadSettings.builder()
                     .setLabel(name)
-                    .setBufferSize(BUFFER_SIZE)
+                    .setBufferSize(bufferSize)
                     .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
                     .setParseComments(false)
                     .setUseMarks(true)
@@ -308,6 +430,7 @@ public final class YamlReader {
                     skipping = false;
                     aliasNodes = 0;
                     documentStart = position(event.getStartMark()).orElse(Position.START);
+                    unsupportedVersion((DocumentStartEvent) event);
                 }
                 case DocumentEnd -> {
                     Position end = position(event.getEndMark()).orElse(documentStart);
@@ -315,6 +438,9 @@ public final class YamlReader {
                     documents.add(new YamlDocument(documentIndex, empty ? Optional.empty() : Optional.of(root),
                             new Span(documentStart, end)));
                     documentIndex++;
+                    lastDocumentEnd = event.getEndMark();
+                    documentsAtLastEnd = documents.size();
+                    problemsAtLastEnd = problems.size();
                 }
                 case MappingStart, SequenceStart -> {
                     if (!skipping) {
@@ -341,6 +467,13 @@ public final class YamlReader {
                 }
             }
             return abandonedAt.isEmpty();
+        }
+
+        /** kubectl's YAML library refuses any %YAML directive but 1.1 and 1.2. */
+        private void unsupportedVersion(DocumentStartEvent event) {
+            event.getSpecVersion().filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2).ifPresent(v ->
+                    problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: %YAML " + v.getRepresentation()
+                            + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only", span(event), documentIndex)));
         }
 
         private void startCollection(CollectionStartEvent event) {
@@ -542,6 +675,7 @@ public final class YamlReader {
                 parent.ignoreNext = false;
             } else if (parent.pendingMerge) {
                 parent.merges.add(node);
+                parent.mergeSpans.add(slot.keySpan);
             } else {
                 MappingNode.Entry first = parent.seen.get(slot.key);
                 if (first != null) {
@@ -568,7 +702,9 @@ public final class YamlReader {
             for (MappingNode.Entry e : frame.entries) {
                 result.put(e.key(), e);
             }
-            for (YamlNode merge : frame.merges) {
+            for (int k = 0; k < frame.merges.size(); k++) {
+                YamlNode merge = frame.merges.get(k);
+                Span mergeAt = frame.mergeSpans.get(k);
                 List<MappingNode> sources = new ArrayList<>();
                 if (merge instanceof MappingNode m) {
                     sources.add(m);
@@ -582,7 +718,7 @@ public final class YamlReader {
                 for (MappingNode source : sources) {
                     for (MappingNode.Entry e : source.entries()) {
                         if (!result.containsKey(e.key())) {
-                            YamlNode value = rebase(e.value(), JsonPointers.child(frame.slot.pointer, e.key()), e.keySpan());
+                            YamlNode value = rebase(e.value(), JsonPointers.child(frame.slot.pointer, e.key()), mergeAt);
                             if (value == null) {
                                 return new ArrayList<>(result.values());
                             }
@@ -628,6 +764,40 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * Hands the parser small chunks first, then ever larger ones. SnakeYAML decodes and checks every character it
+     * is given at once; a pass that stops after a few lines (one per broken document) must not pay for 64 KiB,
+     * while a long line still arrives in large chunks (small ones would make it quadratic).
+     */
+    private static final class GrowingReader extends Reader {
+        private static final int FIRST_CHUNK = 512;
+        private final char[] chars;
+        private int position;
+        private int chunk = FIRST_CHUNK;
+
+        GrowingReader(char[] chars, int start) {
+            this.chars = chars;
+            this.position = start;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (position >= chars.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, chunk), chars.length - position);
+            System.arraycopy(chars, position, buffer, offset, n);
+            position += n;
+            chunk = chunk >= Integer.MAX_VALUE / 2 ? chunk : chunk * 2;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+    }
+
     /** Where the next node goes: its pointer, and for a mapping value its key. */
     private record Slot(String pointer, String key, Span keySpan, boolean complexKey) {
     }
@@ -647,6 +817,8 @@ public final class YamlReader {
         final List<MappingNode.Entry> entries = new ArrayList<>();
         final Map<String, MappingNode.Entry> seen = new HashMap<>();
         final List<YamlNode> merges = new ArrayList<>(0);
+        /** Where each merge key is: copies it makes over the alias budget are reported there. */
+        final List<Span> mergeSpans = new ArrayList<>(0);
         String pendingKey;
         Span pendingKeySpan;
         boolean pendingMerge;

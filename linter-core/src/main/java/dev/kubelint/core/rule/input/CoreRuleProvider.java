@@ -16,6 +16,6 @@ public final class CoreRuleProvider implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return List.of(new YamlSyntaxRule(), new DuplicateKeyRule(), new InputLimitRule(), new YamlTagRule(),
-                new NotAnObjectRule(), new UnreadableFileRule(), new RuleFailureRule());
+                new NotAnObjectRule(), new UnreadableFileRule(), new SkippedFileRule(), new RuleFailureRule());
     }
 }
