@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
@@ -47,9 +48,25 @@ final class StrictJson {
     }
 
     static Optional<ReadProblem> check(String text) {
+        return check(text, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Checks the stream and collects the char offset of each top-level value into {@code roots}: kubectl's JSON
+     * decoder reads several concatenated values one after the other, as separate objects.
+     */
+    static Optional<ReadProblem> check(String text, java.util.List<Integer> roots) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            while (parser.nextToken() != null) {
-                // read every token of every value in the stream
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (depth == 0) {
+                    roots.add((int) parser.currentTokenLocation().getCharOffset());
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
             }
             return Optional.empty();
         } catch (JacksonException e) {

@@ -66,10 +66,15 @@ public final class YamlReader {
                     Span.START, 0));
             return new ReadResult(documents, problems);
         }
+        List<Integer> jsonRoots = new ArrayList<>();
         if (StrictJson.looksLikeJson(text)) {
-            Optional<ReadProblem> json = StrictJson.check(text);
+            Optional<ReadProblem> json = StrictJson.check(text, jsonRoots);
             if (json.isPresent()) {
                 problems.add(json.get());
+                return new ReadResult(documents, problems);
+            }
+            if (jsonRoots.size() > 1) {
+                readJsonStream(name, text.toCharArray(), jsonRoots, documents, problems);
                 return new ReadResult(documents, problems);
             }
         }
@@ -146,6 +151,36 @@ public final class YamlReader {
     }
 
     private static final long ESCAPE_BUDGET_SLACK = 1 << 20;
+
+    /**
+     * Several JSON values one after the other: kubectl's JSON decoder reads them as separate objects, so each is
+     * read as a document of its own, in place (its first line padded, so that columns stay true).
+     */
+    private void readJsonStream(String name, char[] chars, List<Integer> roots, List<YamlDocument> documents,
+                                List<ReadProblem> problems) {
+        int bufferSize = bufferSize(chars);
+        int lineOffset = 0;
+        int counted = 0;
+        for (int i = 0; i < roots.size() && i < limits.maxDocuments(); i++) {
+            int start = roots.get(i);
+            int end = i + 1 < roots.size() ? roots.get(i + 1) : chars.length;
+            lineOffset += lineBreaks(chars, counted, start);
+            counted = start;
+            int pad = start - lineStart(chars, 0, start);
+            Pass pass = new Pass(name, lineOffset, i, documents, problems);
+            Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
+            if (error.isPresent()) {
+                MarkedYamlEngineException e = error.get();
+                Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+                problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), Span.at(
+                        lineOffset + mark.map(Mark::getLine).orElse(0) + 1, mark.map(Mark::getColumn).orElse(0) + 1), i));
+            }
+        }
+        if (roots.size() > limits.maxDocuments()) {
+            int start = roots.get(limits.maxDocuments());
+            problems.add(documentLimit(Span.at(lineOffset + lineBreaks(chars, counted, start) + 1, 1), limits.maxDocuments()));
+        }
+    }
 
     /**
      * The parser's buffer: a token longer than the buffer makes SnakeYAML copy its window again and again, so a
@@ -775,17 +810,33 @@ public final class YamlReader {
         private int position;
         private int chunk = FIRST_CHUNK;
 
+        private final int end;
+        private int pad;
+
         GrowingReader(char[] chars, int start) {
+            this(chars, start, chars.length, 0);
+        }
+
+        /** Reads {@code chars} from {@code start} to {@code end}, after {@code pad} spaces. */
+        GrowingReader(char[] chars, int start, int end, int pad) {
             this.chars = chars;
             this.position = start;
+            this.end = end;
+            this.pad = pad;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) {
-            if (position >= chars.length) {
+            if (pad > 0) {
+                int n = Math.min(length, pad);
+                java.util.Arrays.fill(buffer, offset, offset + n, ' ');
+                pad -= n;
+                return n;
+            }
+            if (position >= end) {
                 return -1;
             }
-            int n = Math.min(Math.min(length, chunk), chars.length - position);
+            int n = Math.min(Math.min(length, chunk), end - position);
             System.arraycopy(chars, position, buffer, offset, n);
             position += n;
             chunk = chunk >= Integer.MAX_VALUE / 2 ? chunk : chunk * 2;
