@@ -179,6 +179,12 @@ public final class Linter {
         FileOutcome process(SourceScanner.Input input) {
             List<Finding> findings = new ArrayList<>();
             List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
+            if (input.skipped().isPresent()) {
+                addFinding(findings, "skipped-file", new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
+                        input.skipped().get(), List.of());
+                return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
+                        Optional.empty()));
+            }
             SourceLoader.Loaded loaded = loader.load(input, request.stdin());
             if (loaded.source().isEmpty()) {
                 ReadProblem p = loaded.problem().orElseThrow();

@@ -42,35 +42,53 @@ public final class SourceLoader {
     }
 
     public Loaded load(SourceScanner.Input input, InputStream stdin) {
+        // Read at most one byte past the limit, whatever the input is: a regular file that is too large is
+        // refused by its size before any byte is read; a pipe, a device such as /dev/zero or a file that grows
+        // while it is read stops at the limit instead of filling the memory.
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1);
         try {
             byte[] bytes;
             if (input.isStdin()) {
-                bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+                bytes = stdin.readNBytes(cap);
             } else {
                 Path path = input.path().get();
-                long size = Files.size(path);
-                if (size > limits.maxFileBytes()) {
-                    return Loaded.failed(tooLarge(size));
+                if (Files.isRegularFile(path)) {
+                    long size = Files.size(path);
+                    if (size > limits.maxFileBytes()) {
+                        return Loaded.failed(tooLarge("file has " + size + " bytes"));
+                    }
                 }
-                bytes = Files.readAllBytes(path);
+                try (InputStream in = Files.newInputStream(path)) {
+                    bytes = in.readNBytes(cap);
+                }
             }
             if (bytes.length > limits.maxFileBytes()) {
-                return Loaded.failed(tooLarge(bytes.length));
+                return Loaded.failed(tooLarge("input has more than " + limits.maxFileBytes() + " bytes"));
             }
             return decode(input, bytes);
         } catch (IOException | SecurityException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof java.nio.file.AccessDeniedException) {
-                reason = "permission denied";
-            }
-            return Loaded.failed(new ReadProblem(ReadProblem.Kind.ENCODING, "cannot read the file: " + reason, Span.START, 0));
+            return Loaded.failed(new ReadProblem(ReadProblem.Kind.ENCODING, "cannot read the file: " + reason(e),
+                    Span.START, 0));
         }
     }
 
-    private ReadProblem tooLarge(long size) {
-        return new ReadProblem(ReadProblem.Kind.LIMIT, "file has " + size + " bytes, more than the limit of "
-                + limits.maxFileBytes() + " (" + ReadLimits.Limit.FILE_SIZE.key() + "); it was not read: "
-                + ReadLimits.Limit.FILE_SIZE.howToRaise(), Span.START, 0);
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it does not exist (a broken symbolic link?)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private ReadProblem tooLarge(String what) {
+        return new ReadProblem(ReadProblem.Kind.LIMIT, what + ", more than the limit of " + limits.maxFileBytes() + " ("
+                + ReadLimits.Limit.FILE_SIZE.key() + "); it was not read: " + ReadLimits.Limit.FILE_SIZE.howToRaise(),
+                Span.START, 0);
     }
 
     /** Decodes bytes of one input. */

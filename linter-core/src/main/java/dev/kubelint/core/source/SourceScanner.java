@@ -25,8 +25,15 @@ import java.util.Set;
  */
 public final class SourceScanner {
 
-    /** One input to read. {@code path} is empty for standard input. */
-    public record Input(java.util.Optional<Path> path, String displayName) {
+    /**
+     * One input to read. {@code path} is empty for standard input; {@code skipped} says why a file found in a
+     * folder is deliberately not read (the engine reports it as a finding instead).
+     */
+    public record Input(java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped) {
+        public Input(java.util.Optional<Path> path, String displayName) {
+            this(path, displayName, java.util.Optional.empty());
+        }
+
         public boolean isStdin() {
             return path.isEmpty();
         }
@@ -91,8 +98,15 @@ public final class SourceScanner {
         return new Scan(List.copyOf(inputs), errors);
     }
 
+    /**
+     * Walks a folder. Symbolic links are followed while they stay inside the folder (loops are detected and each
+     * file read once); a link that leads outside it is not followed, so that scanning a checked-out repository
+     * never reads, say, a link to a secret elsewhere on the machine. Named pipes, sockets and devices are not
+     * read either, so a scan never blocks on one. Both are reported; a file named explicitly is always read.
+     */
     private void walk(Path root, Set<Input> inputs, List<String> errors) {
-        List<Path> found = new ArrayList<>();
+        Path inside = realPath(root);
+        java.util.Map<Path, java.util.Optional<String>> found = new java.util.TreeMap<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -100,13 +114,30 @@ public final class SourceScanner {
                     if (!dir.equals(root) && isHidden(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    if (!dir.equals(root) && leavesFolder(dir, inside)) {
+                        if (selected(dir, root)) {
+                            found.put(dir, java.util.Optional.of(outsideMessage(dir)));
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && hasManifestExtension(file) && !isHidden(file) && selected(file, root)) {
-                        found.add(file);
+                    if (!hasManifestExtension(file) || isHidden(file) || !selected(file, root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isSymbolicLink()) {
+                        // a link whose target is missing: the engine reports it as unreadable
+                        found.put(file, java.util.Optional.empty());
+                    } else if (leavesFolder(file, inside)) {
+                        found.put(file, java.util.Optional.of(outsideMessage(file)));
+                    } else if (attrs.isRegularFile()) {
+                        found.put(file, java.util.Optional.empty());
+                    } else if (attrs.isOther()) {
+                        found.put(file, java.util.Optional.of("not a regular file (a named pipe, socket or device), so it"
+                                + " was not read: kubelint reads such a file only when it is named explicitly"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -118,7 +149,7 @@ public final class SourceScanner {
                     }
                     if (hasManifestExtension(file) && selected(file, root)) {
                         // unreadable: the engine reports it as a finding on the file
-                        found.add(file);
+                        found.put(file, java.util.Optional.empty());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -126,10 +157,31 @@ public final class SourceScanner {
         } catch (IOException e) {
             errors.add("cannot read folder " + displayName(root) + ": " + e.getMessage());
         }
-        found.sort(null);
-        for (Path file : found) {
-            inputs.add(new Input(java.util.Optional.of(file), displayName(file)));
+        found.forEach((file, skipped) -> inputs.add(new Input(java.util.Optional.of(file), displayName(file), skipped)));
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
+    }
+
+    /** Whether a symbolic link (or a path under one) resolves outside the folder being walked. */
+    private static boolean leavesFolder(Path path, Path inside) {
+        return Files.isSymbolicLink(path) && !realPath(path).startsWith(inside);
+    }
+
+    private String outsideMessage(Path link) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            target = "a path";
+        }
+        return "symbolic link to " + target + ", outside the folder being scanned, so it was not read: name the target"
+                + " as a path to lint it";
     }
 
     private static boolean isHidden(Path path) {

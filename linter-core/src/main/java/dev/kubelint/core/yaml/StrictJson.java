@@ -1,10 +1,13 @@
 package dev.kubelint.core.yaml;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
@@ -15,7 +18,21 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class StrictJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Jackson's default guards (nesting depth 500, numbers of 1,000 digits) are stricter than kubectl's JSON
+     * reader; kubelint's own limits (max-depth, max-scalar-length, max-file-bytes) apply in the YAML pass that
+     * follows, with findings that name them. Jackson's JSON parser is not recursive, so deep input is safe here.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
+    private static final Pattern SOURCE_MARKER = Pattern.compile(
+            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", Pattern.DOTALL);
+    private static final Pattern ANY_SOURCE_MARKER = Pattern.compile(" ?\\(start marker at \\[Source: .*?\\]\\)", Pattern.DOTALL);
 
     private StrictJson() {
     }
@@ -31,9 +48,25 @@ final class StrictJson {
     }
 
     static Optional<ReadProblem> check(String text) {
+        return check(text, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Checks the stream and collects the char offset of each top-level value into {@code roots}: kubectl's JSON
+     * decoder reads several concatenated values one after the other, as separate objects.
+     */
+    static Optional<ReadProblem> check(String text, java.util.List<Integer> roots) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            while (parser.nextToken() != null) {
-                // read every token of every value in the stream
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (depth == 0) {
+                    roots.add((int) parser.currentTokenLocation().getCharOffset());
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
             }
             return Optional.empty();
         } catch (JacksonException e) {
@@ -41,6 +74,8 @@ final class StrictJson {
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
             String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+            message = SOURCE_MARKER.matcher(message).replaceAll("(it starts at line $1, column $2)");
+            message = ANY_SOURCE_MARKER.matcher(message).replaceAll("").trim();
             int newline = message.indexOf('\n');
             if (newline > 0) {
                 message = message.substring(0, newline);

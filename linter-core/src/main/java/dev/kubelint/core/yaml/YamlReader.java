@@ -1,5 +1,6 @@
 package dev.kubelint.core.yaml;
 
+import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +14,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -64,82 +66,268 @@ public final class YamlReader {
                     Span.START, 0));
             return new ReadResult(documents, problems);
         }
+        List<Integer> jsonRoots = new ArrayList<>();
         if (StrictJson.looksLikeJson(text)) {
-            Optional<ReadProblem> json = StrictJson.check(text);
+            Optional<ReadProblem> json = StrictJson.check(text, jsonRoots);
             if (json.isPresent()) {
                 problems.add(json.get());
                 return new ReadResult(documents, problems);
             }
+            if (jsonRoots.size() > 1) {
+                readJsonStream(name, text.toCharArray(), jsonRoots, documents, problems);
+                return new ReadResult(documents, problems);
+            }
         }
-        String remaining = text;
+        // Passes read views of one array, never copies: each pass starts where the previous one gave up, so a
+        // file of many broken documents costs time in proportion to its length, not to its length squared.
+        char[] chars = text.toCharArray();
+        maskSpecialCharacters(chars).ifPresent(problems::add);
+        int start = 0;
         int lineOffset = 0;
         int nextIndex = 0;
-        String patched = null;
-        int escapePatches = 0;
+        boolean patched = false;
+        long escapeWork = 0;
+        long escapeBudget = 8L * chars.length + ESCAPE_BUDGET_SLACK;
+        int bufferSize = bufferSize(chars);
         while (true) {
             Pass pass = new Pass(name, lineOffset, nextIndex, documents, problems);
-            Optional<MarkedYamlEngineException> error = pass.run(patched != null ? patched : remaining, patched != null);
+            Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start), bufferSize, patched);
+            Optional<Mark> stop;
             if (error.isEmpty()) {
-                break;
+                stop = pass.abandonedAt();
+                if (stop.isEmpty()) {
+                    break;
+                }
+            } else {
+                MarkedYamlEngineException e = error.get();
+                stop = e.getProblemMark().or(e::getContextMark);
+                int errorAt = stop.isPresent() ? charOffset(chars, start, stop.get().getIndex()) : start;
+                // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch
+                // every such escape of that scalar to an equivalent of the same length, so positions stay true, and
+                // read again from the end of the last complete document. A budget on the text re-read keeps a file
+                // full of such scalars from taking forever.
+                if (stop.isPresent() && isSingleQuoteEscape(e, chars, errorAt) && escapeWork < escapeBudget) {
+                    patchSingleQuoteEscapes(chars, errorAt);
+                    patched = true;
+                    int restartAt = start;
+                    Optional<Mark> kept = pass.rollbackToLastDocument();
+                    if (kept.isPresent()) {
+                        int end = charOffset(chars, start, kept.get().getIndex());
+                        restartAt = kept.get().getColumn() == 0 ? end : nextLineStart(chars, end);
+                        nextIndex = pass.currentDocumentIndex();
+                    }
+                    escapeWork += errorAt - restartAt;
+                    lineOffset += lineBreaks(chars, start, restartAt);
+                    start = restartAt;
+                    continue;
+                }
+                int errorLine = stop.map(Mark::getLine).orElse(0);
+                int errorColumn = stop.map(Mark::getColumn).orElse(0);
+                Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
+                String message = syntaxMessage(e, lineOffset);
+                if (stop.isPresent() && isSingleQuoteEscape(e, chars, errorAt)) {
+                    message += "; kubectl accepts \\' in double quotes, but this file has too many such scalars for"
+                            + " kubelint to re-read: write ' without the backslash";
+                }
+                problems.add(new ReadProblem(Kind.SYNTAX, message, at, pass.currentDocumentIndex()));
             }
-            MarkedYamlEngineException e = error.get();
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch that
-            // one escape to an equivalent of the same length and read again, so positions stay true.
-            String source = patched != null ? patched : remaining;
-            if (mark.isPresent() && isSingleQuoteEscape(e, source, mark.get()) && escapePatches < 1000) {
-                patched = patchSingleQuoteEscape(source, mark.get());
-                escapePatches++;
-                pass.rollback();
-                continue;
-            }
-            int errorLine = mark.map(Mark::getLine).orElse(0);
-            int errorColumn = mark.map(Mark::getColumn).orElse(0);
-            Span at = Span.at(lineOffset + errorLine + 1, errorColumn + 1);
-            problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), at, pass.currentDocumentIndex()));
             nextIndex = pass.currentDocumentIndex() + 1;
-            // resume after the next document marker that follows the error
-            int resumeLine = nextDocumentStart(source, Math.max(errorLine, 1));
-            if (resumeLine < 0) {
+            // resume at the next document marker on a later line than the start of the failed pass
+            int stopLine = stop.map(Mark::getLine).orElse(0);
+            int stopAt = stop.isPresent() ? charOffset(chars, start, stop.get().getIndex()) : start;
+            int from = stopLine == 0 ? nextLineStart(chars, start) : lineStart(chars, start, stopAt);
+            int resume = nextDocumentStart(chars, from);
+            if (resume < 0) {
                 break;
             }
-            remaining = fromLine(source, resumeLine);
-            patched = null;
-            lineOffset += resumeLine;
-            if (documents.size() >= limits.maxDocuments()) {
+            lineOffset += lineBreaks(chars, start, resume);
+            start = resume;
+            if (nextIndex >= limits.maxDocuments()) {
+                problems.add(documentLimit(Span.at(lineOffset + 1, 1), nextIndex));
                 break;
             }
         }
         return new ReadResult(documents, problems);
     }
 
-    private static boolean isSingleQuoteEscape(MarkedYamlEngineException e, String text, Mark mark) {
+    private static final long ESCAPE_BUDGET_SLACK = 1 << 20;
+
+    /**
+     * Several JSON values one after the other: kubectl's JSON decoder reads them as separate objects, so each is
+     * read as a document of its own, in place (its first line padded, so that columns stay true).
+     */
+    private void readJsonStream(String name, char[] chars, List<Integer> roots, List<YamlDocument> documents,
+                                List<ReadProblem> problems) {
+        int bufferSize = bufferSize(chars);
+        int lineOffset = 0;
+        int counted = 0;
+        for (int i = 0; i < roots.size() && i < limits.maxDocuments(); i++) {
+            int start = roots.get(i);
+            int end = i + 1 < roots.size() ? roots.get(i + 1) : chars.length;
+            lineOffset += lineBreaks(chars, counted, start);
+            counted = start;
+            int pad = start - lineStart(chars, 0, start);
+            Pass pass = new Pass(name, lineOffset, i, documents, problems);
+            Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
+            if (error.isPresent()) {
+                MarkedYamlEngineException e = error.get();
+                Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+                problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), Span.at(
+                        lineOffset + mark.map(Mark::getLine).orElse(0) + 1, mark.map(Mark::getColumn).orElse(0) + 1), i));
+            }
+        }
+        if (roots.size() > limits.maxDocuments()) {
+            int start = roots.get(limits.maxDocuments());
+            problems.add(documentLimit(Span.at(lineOffset + lineBreaks(chars, counted, start) + 1, 1), limits.maxDocuments()));
+        }
+    }
+
+    /**
+     * The parser's buffer: a token longer than the buffer makes SnakeYAML copy its window again and again, so a
+     * file with long lines gets a large one; a file of short lines a small one, which matters when a run of broken
+     * documents means one parse per document.
+     */
+    private static int bufferSize(char[] chars) {
+        int longest = 0;
+        int lineStart = 0;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\n' || chars[i] == '\r') {
+                longest = Math.max(longest, i - lineStart);
+                lineStart = i + 1;
+            }
+        }
+        longest = Math.max(longest, chars.length - lineStart);
+        return (int) Math.min(BUFFER_SIZE, Math.max(MIN_BUFFER_SIZE, 2L * longest + 2));
+    }
+
+    private static final int MIN_BUFFER_SIZE = 1024;
+
+    /** Patches every {@code \'} of the double-quoted scalar in which the one at {@code at} was found. */
+    private static void patchSingleQuoteEscapes(char[] chars, int at) {
+        chars[at] = SINGLE_QUOTE_MARK;
+        for (int i = at + 1; i < chars.length && chars[i] != '"'; i++) {
+            if (chars[i] == '\\' && i + 1 < chars.length) {
+                if (chars[i + 1] == '\'') {
+                    chars[i + 1] = SINGLE_QUOTE_MARK;
+                }
+                i++;
+            }
+        }
+    }
+
+    /**
+     * YAML forbids control characters such as NUL. SnakeYAML checks that while it fills its buffer, ahead of the
+     * parser, so its error would name no useful position and lose the documents before the character. Instead,
+     * report the first such character where it is, and read the rest with each replaced by a space.
+     */
+    private static Optional<ReadProblem> maskSpecialCharacters(char[] chars) {
+        int first = -1;
+        int firstCodePoint = 0;
+        int count = 0;
+        for (int i = 0; i < chars.length; ) {
+            int cp = Character.codePointAt(chars, i);
+            int width = Character.charCount(cp);
+            if (!StreamReader.isPrintable(cp)) {
+                if (first < 0) {
+                    first = i;
+                    firstCodePoint = cp;
+                }
+                count++;
+                java.util.Arrays.fill(chars, i, i + width, ' ');
+            }
+            i += width;
+        }
+        if (first < 0) {
+            return Optional.empty();
+        }
+        Position at = positionOf(chars, first);
+        String more = count > 1 ? " (and " + (count - 1) + " more in this file)" : "";
+        return Optional.of(new ReadProblem(Kind.SYNTAX, String.format("YAML syntax error: special character U+%04X is not"
+                + " allowed in YAML%s; is this a binary file?", firstCodePoint, more), new Span(at, at),
+                documentsBefore(chars, first)));
+    }
+
+    /** 1-based line and column (in code points, as SnakeYAML counts them) of a char offset. */
+    private static Position positionOf(char[] chars, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (isLineBreak(chars, i)) {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(chars[i]) && chars[i] != '\uFEFF') {
+                column++;
+            }
+        }
+        return new Position(line, column);
+    }
+
+    /** The number of document markers before an offset: the index of its document, as near as text can tell. */
+    private static int documentsBefore(char[] chars, int offset) {
+        int n = 0;
+        int firstMarker = nextDocumentStart(chars, 0);
+        for (int i = firstMarker; i >= 0 && i < offset; i = nextDocumentStart(chars, nextLineStart(chars, i))) {
+            n++;
+        }
+        // the text before a first marker is a document of its own only when it holds something
+        return firstMarker > 0 ? n : Math.max(0, n - 1);
+    }
+
+    private ReadProblem documentLimit(Span at, int documentIndex) {
+        return new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments() + " documents ("
+                + Limit.DOCUMENTS.key() + "); the rest were not read: " + Limit.DOCUMENTS.howToRaise(), at, documentIndex);
+    }
+
+    private static boolean isSingleQuoteEscape(MarkedYamlEngineException e, char[] chars, int index) {
         String problem = e.getProblem();
         if (problem == null || !problem.contains("unknown escape character")) {
             return false;
         }
-        int index = charIndex(text, mark.getIndex());
-        return index >= 1 && index < text.length() && text.charAt(index) == '\'' && text.charAt(index - 1) == '\\';
-    }
-
-    /**
-     * Replaces the quote of one {@code \'} escape with {@code _}: {@code \_} is a YAML escape of the same width
-     * (a no-break space), which the reader turns back into the quote in double-quoted scalars of a patched pass.
-     */
-    private static String patchSingleQuoteEscape(String text, Mark mark) {
-        int index = charIndex(text, mark.getIndex());
-        return text.substring(0, index) + SINGLE_QUOTE_MARK + text.substring(index + 1);
+        return index >= 1 && index < chars.length && chars[index] == '\'' && chars[index - 1] == '\\';
     }
 
     /** The character that replaces the quote in a patched {@code \'} escape: YAML's {@code \_} (U+00A0). */
     private static final char SINGLE_QUOTE_MARK = '_';
 
-    private static int charIndex(String text, int codePointIndex) {
-        try {
-            return text.offsetByCodePoints(0, codePointIndex);
-        } catch (IndexOutOfBoundsException e) {
-            return Math.min(codePointIndex, text.length());
+    /** The char offset of a code point index counted from {@code start}. */
+    private static int charOffset(char[] chars, int start, int codePoints) {
+        int i = start;
+        for (int n = 0; n < codePoints && i < chars.length; n++) {
+            i += Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
         }
+        return Math.min(i, chars.length);
+    }
+
+    private static boolean isLineBreak(char[] chars, int i) {
+        // as SnakeYAML counts lines: \n, and \r when no \n follows
+        return chars[i] == '\n' || chars[i] == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n');
+    }
+
+    private static int lineStart(char[] chars, int floor, int at) {
+        int i = Math.min(at, chars.length);
+        while (i > floor && !isLineBreak(chars, i - 1)) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int nextLineStart(char[] chars, int from) {
+        for (int i = from; i < chars.length; i++) {
+            if (isLineBreak(chars, i)) {
+                return i + 1;
+            }
+        }
+        return chars.length;
+    }
+
+    private static int lineBreaks(char[] chars, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (isLineBreak(chars, i)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String syntaxMessage(MarkedYamlEngineException e, int lineOffset) {
@@ -155,36 +343,17 @@ public final class YamlReader {
         return "YAML syntax error: " + message.replace('\n', ' ').trim();
     }
 
-    /** 0-based index of the first line at or after {@code fromLine} that starts a document, or -1. */
-    private static int nextDocumentStart(String text, int fromLine) {
-        int line = 0;
-        int i = 0;
-        while (i < text.length()) {
-            if (line >= fromLine && text.startsWith("---", i)) {
-                int after = i + 3;
-                if (after >= text.length() || Character.isWhitespace(text.charAt(after))) {
-                    return line;
-                }
+    /** Char offset of the first line at or after {@code from} (a line start) that starts a document, or -1. */
+    private static int nextDocumentStart(char[] chars, int from) {
+        int i = from;
+        while (i < chars.length) {
+            if (i + 3 <= chars.length && chars[i] == '-' && chars[i + 1] == '-' && chars[i + 2] == '-'
+                    && (i + 3 == chars.length || Character.isWhitespace(chars[i + 3]))) {
+                return i;
             }
-            int nl = text.indexOf('\n', i);
-            if (nl < 0) {
-                return -1;
-            }
-            i = nl + 1;
-            line++;
+            i = nextLineStart(chars, i);
         }
         return -1;
-    }
-
-    private static String fromLine(String text, int line) {
-        int i = 0;
-        for (int l = 0; l < line && i >= 0; l++) {
-            i = text.indexOf('\n', i) + 1;
-            if (i == 0) {
-                return "";
-            }
-        }
-        return text.substring(i);
     }
 
     /** One parse of (a suffix of) the stream. */
@@ -204,6 +373,11 @@ public final class YamlReader {
         private boolean skipping;
         private int aliasNodes;
         private boolean patchedEscapes;
+        private Event current;
+        private Optional<Mark> abandonedAt = Optional.empty();
+        private Optional<Mark> lastDocumentEnd = Optional.empty();
+        private int documentsAtLastEnd;
+        private int problemsAtLastEnd;
 
         Pass(String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
             this.name = name;
@@ -219,20 +393,36 @@ public final class YamlReader {
             return documentIndex;
         }
 
-        void rollback() {
-            while (documents.size() > documentsBefore) {
-                documents.remove(documents.size() - 1);
-            }
-            while (problems.size() > problemsBefore) {
-                problems.remove(problems.size() - 1);
-            }
+        /** Where a limit made this pass give up its document; reading resumes at the next document marker. */
+        Optional<Mark> abandonedAt() {
+            return abandonedAt;
         }
 
-        Optional<MarkedYamlEngineException> run(String text, boolean patched) {
+        /**
+         * Forgets what this pass read after its last complete document and returns where that document ended
+         * (empty: nothing is kept, read again from the start of the pass); {@link #currentDocumentIndex()} is then
+         * the index of the next document.
+         */
+        Optional<Mark> rollbackToLastDocument() {
+            int keepDocuments = lastDocumentEnd.isPresent() ? documentsAtLastEnd : documentsBefore;
+            int keepProblems = lastDocumentEnd.isPresent() ? problemsAtLastEnd : problemsBefore;
+            while (documents.size() > keepDocuments) {
+                documents.remove(documents.size() - 1);
+            }
+            while (problems.size() > keepProblems) {
+                problems.remove(problems.size() - 1);
+            }
+            if (lastDocumentEnd.isPresent()) {
+                documentIndex = documents.isEmpty() ? documentIndex : documents.get(documents.size() - 1).index() + 1;
+            }
+            return lastDocumentEnd;
+        }
+
+        Optional<MarkedYamlEngineException> run(Reader text, int bufferSize, boolean patched) {
             patchedEscapes = patched;
             LoadSettings settings = LoadSettings.builder()
                     .setLabel(name)
-                    .setBufferSize(BUFFER_SIZE)
+                    .setBufferSize(bufferSize)
                     .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
                     .setParseComments(false)
                     .setUseMarks(true)
@@ -258,12 +448,14 @@ public final class YamlReader {
 
         /** Returns false to stop reading the stream. */
         private boolean handle(Event event) {
+            current = event;
+            if (abandonedAt.isPresent()) {
+                return false;
+            }
             switch (event.getEventId()) {
                 case DocumentStart -> {
-                    if (documents.size() >= limits.maxDocuments()) {
-                        problems.add(new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments()
-                                + " documents (" + Limit.DOCUMENTS.key() + "); the rest were not read: "
-                                + Limit.DOCUMENTS.howToRaise(), position(event.getStartMark()).map(p -> new Span(p, p))
+                    if (documentIndex >= limits.maxDocuments()) {
+                        problems.add(documentLimit(position(event.getStartMark()).map(p -> new Span(p, p))
                                 .orElse(Span.START), documentIndex));
                         return false;
                     }
@@ -273,6 +465,7 @@ public final class YamlReader {
                     skipping = false;
                     aliasNodes = 0;
                     documentStart = position(event.getStartMark()).orElse(Position.START);
+                    unsupportedVersion((DocumentStartEvent) event);
                 }
                 case DocumentEnd -> {
                     Position end = position(event.getEndMark()).orElse(documentStart);
@@ -280,6 +473,9 @@ public final class YamlReader {
                     documents.add(new YamlDocument(documentIndex, empty ? Optional.empty() : Optional.of(root),
                             new Span(documentStart, end)));
                     documentIndex++;
+                    lastDocumentEnd = event.getEndMark();
+                    documentsAtLastEnd = documents.size();
+                    problemsAtLastEnd = problems.size();
                 }
                 case MappingStart, SequenceStart -> {
                     if (!skipping) {
@@ -305,7 +501,14 @@ public final class YamlReader {
                     // stream start and end, comments
                 }
             }
-            return true;
+            return abandonedAt.isEmpty();
+        }
+
+        /** kubectl's YAML library refuses any %YAML directive but 1.1 and 1.2. */
+        private void unsupportedVersion(DocumentStartEvent event) {
+            event.getSpecVersion().filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2).ifPresent(v ->
+                    problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: %YAML " + v.getRepresentation()
+                            + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only", span(event), documentIndex)));
         }
 
         private void startCollection(CollectionStartEvent event) {
@@ -507,6 +710,7 @@ public final class YamlReader {
                 parent.ignoreNext = false;
             } else if (parent.pendingMerge) {
                 parent.merges.add(node);
+                parent.mergeSpans.add(slot.keySpan);
             } else {
                 MappingNode.Entry first = parent.seen.get(slot.key);
                 if (first != null) {
@@ -533,7 +737,9 @@ public final class YamlReader {
             for (MappingNode.Entry e : frame.entries) {
                 result.put(e.key(), e);
             }
-            for (YamlNode merge : frame.merges) {
+            for (int k = 0; k < frame.merges.size(); k++) {
+                YamlNode merge = frame.merges.get(k);
+                Span mergeAt = frame.mergeSpans.get(k);
                 List<MappingNode> sources = new ArrayList<>();
                 if (merge instanceof MappingNode m) {
                     sources.add(m);
@@ -547,7 +753,7 @@ public final class YamlReader {
                 for (MappingNode source : sources) {
                     for (MappingNode.Entry e : source.entries()) {
                         if (!result.containsKey(e.key())) {
-                            YamlNode value = rebase(e.value(), JsonPointers.child(frame.slot.pointer, e.key()), e.keySpan());
+                            YamlNode value = rebase(e.value(), JsonPointers.child(frame.slot.pointer, e.key()), mergeAt);
                             if (value == null) {
                                 return new ArrayList<>(result.values());
                             }
@@ -563,6 +769,12 @@ public final class YamlReader {
             problems.add(new ReadProblem(kind, message, span, documentIndex));
             skipping = true;
             stack.clear();
+            if (kind == Kind.LIMIT) {
+                // Parsing the rest of a document over a limit costs time for nothing, and deep flow nesting costs
+                // the parser time in proportion to the depth for every token: stop here and resume at the next
+                // document marker instead.
+                abandonedAt = current.getStartMark();
+            }
         }
 
         private Span span(Event event) {
@@ -587,6 +799,56 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * Hands the parser small chunks first, then ever larger ones. SnakeYAML decodes and checks every character it
+     * is given at once; a pass that stops after a few lines (one per broken document) must not pay for 64 KiB,
+     * while a long line still arrives in large chunks (small ones would make it quadratic).
+     */
+    private static final class GrowingReader extends Reader {
+        private static final int FIRST_CHUNK = 512;
+        private final char[] chars;
+        private int position;
+        private int chunk = FIRST_CHUNK;
+
+        private final int end;
+        private int pad;
+
+        GrowingReader(char[] chars, int start) {
+            this(chars, start, chars.length, 0);
+        }
+
+        /** Reads {@code chars} from {@code start} to {@code end}, after {@code pad} spaces. */
+        GrowingReader(char[] chars, int start, int end, int pad) {
+            this.chars = chars;
+            this.position = start;
+            this.end = end;
+            this.pad = pad;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (pad > 0) {
+                int n = Math.min(length, pad);
+                java.util.Arrays.fill(buffer, offset, offset + n, ' ');
+                pad -= n;
+                return n;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, chunk), end - position);
+            System.arraycopy(chars, position, buffer, offset, n);
+            position += n;
+            chunk = chunk >= Integer.MAX_VALUE / 2 ? chunk : chunk * 2;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+    }
+
     /** Where the next node goes: its pointer, and for a mapping value its key. */
     private record Slot(String pointer, String key, Span keySpan, boolean complexKey) {
     }
@@ -606,6 +868,8 @@ public final class YamlReader {
         final List<MappingNode.Entry> entries = new ArrayList<>();
         final Map<String, MappingNode.Entry> seen = new HashMap<>();
         final List<YamlNode> merges = new ArrayList<>(0);
+        /** Where each merge key is: copies it makes over the alias budget are reported there. */
+        final List<Span> mergeSpans = new ArrayList<>(0);
         String pendingKey;
         Span pendingKeySpan;
         boolean pendingMerge;
