@@ -15,7 +15,10 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class StrictJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Created on first use: a YAML file must not pay for loading and setting up Jackson's parser. */
+    private static final class Factory {
+        static final JsonFactory INSTANCE = new JsonFactory();
+    }
 
     private StrictJson() {
     }
@@ -31,7 +34,7 @@ final class StrictJson {
     }
 
     static Optional<ReadProblem> check(String text) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser parser = Factory.INSTANCE.createParser(ObjectReadContext.empty(), text)) {
             while (parser.nextToken() != null) {
                 // read every token of every value in the stream
             }
