@@ -67,6 +67,16 @@ final class TemplateSet {
         }
     }
 
+    /** The embedded templates (one of each common kind) and those of the given folders, in that order. */
+    static TemplateSet of(List<Path> folders) throws IOException {
+        TemplateSet set = new TemplateSet();
+        set.addEmbedded();
+        for (Path folder : folders) {
+            set.addFolder(folder);
+        }
+        return set;
+    }
+
     /** The templates shipped with the generator, so it works without any corpus. */
     void addEmbedded() {
         for (String name : EMBEDDED) {
