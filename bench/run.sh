@@ -35,7 +35,7 @@ fi
 cd "$root"
 # the launcher builds the jar when the sources are newer and records the class data sharing archive
 ./kubelint --version >/dev/null
-if ((with_100k)); then bench/generate.sh 10k 100k; else bench/generate.sh 10k; fi
+if ((with_100k)); then bench/generate.sh 10k 100k >&2; else bench/generate.sh 10k >&2; fi
 
 mapfile -t kubelint_cmd < <(KUBELINT_PRINT_COMMAND=1 ./kubelint)
 # the floor: the same JVM, flags and archive, with the read-only main class of the same jar
@@ -138,6 +138,8 @@ mkdir -p "$(dirname "$report")"
   echo "| --- | --- | --- | --- |"
   v=$(ratio "$(median 10k 1)" "$(median floor-10k 1)")
   echo "| 10k folder: wall time over the read-and-parse floor | $v | <= 1.3 | $(check "$v" "<=" 1.3) |"
+  v=$(ratio "$(median 10k 2)" "$(median floor-10k 2)")
+  echo "| (the same in CPU time, which a busy machine disturbs less) | $v | <= 1.3 | $(check "$v" "<=" 1.3) |"
   v=$(ratio "$(median 10k-jobs1 1)" "$(median 10k 1)")
   echo "| 10k folder: speed-up of the default --jobs over --jobs 1 | $v | >= 1.5 | $(check "$v" ">=" 1.5) |"
   v=$(median pod 1)
@@ -147,6 +149,8 @@ mkdir -p "$(dirname "$report")"
   if ((with_100k)); then
     v=$(ratio "$(median 100k 1)" "$(median 10k 1)")
     echo "| 100k folder over 10k folder: wall time | $v | <= 11 | $(check "$v" "<=" 11) |"
+    v=$(ratio "$(median 100k 2)" "$(median 10k 2)")
+    echo "| (the same in CPU time) | $v | <= 11 | $(check "$v" "<=" 11) |"
     v=$(ratio "$(median 100k 3)" "$(median 10k 3)")
     echo "| 100k folder over 10k folder: peak RSS | $v | <= 1.25 | $(check "$v" "<=" 1.25) |"
   fi

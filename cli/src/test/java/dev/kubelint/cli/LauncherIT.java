@@ -113,6 +113,12 @@ class LauncherIT {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file or directory: no such.yaml"), missing.err());
 
+        Path sub = Files.createDirectories(root.resolve("sub"));
+        Files.writeString(sub.resolve("pod.yaml"), GOOD_POD);
+        Run relative = run(Paths.get("../kubelint"), sub, Map.of(), "", "pod.yaml");
+        assertEquals(0, relative.code(), relative.err());
+        assertTrue(relative.out().contains("1 file"), relative.out());
+
         Path link = Files.createSymbolicLink(temp.resolve("kl"), launcher);
         Run viaLink = run(link, elsewhere, Map.of(), "", "--version");
         assertEquals(0, viaLink.code(), viaLink.err());
