@@ -12,5 +12,13 @@ for ((i = 0; i < ${#templates[@]}; i++)); do
   [[ "${templates[$i]}" == --templates ]] && continue
   case "${templates[$i]}" in */samples/good | */samples/bad | */cli/src/test/resources/corpus) ;; *) export KUBELINT_BENCH_CORPUS="${templates[$i]}" ;; esac
 done
+# defaults for the options not given
+defaults=()
+for pair in "-f 1" "-wi 3" "-i 5" "-w 1s" "-r 1s"; do
+  option="${pair%% *}"
+  given=0
+  for arg in "$@"; do [[ "$arg" == "$option" ]] && given=1; done
+  ((given)) || defaults+=("$option" "${pair#* }")
+done
 cd "$root"
-exec java -jar "$bench_jar" -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgsAppend "-Xss16m" "$@"
+exec java -jar "$bench_jar" ${defaults[@]+"${defaults[@]}"} -jvmArgsAppend "-Xss16m" "$@"
