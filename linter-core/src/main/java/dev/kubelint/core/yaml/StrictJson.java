@@ -23,13 +23,17 @@ final class StrictJson {
      * reader; kubelint's own limits (max-depth, max-scalar-length, max-file-bytes) apply in the YAML pass that
      * follows, with findings that name them. Jackson's JSON parser is not recursive, so deep input is safe here.
      */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
+    private static final class Factory {
+        /** Created on first use: a YAML file must not pay for loading and setting up Jackson's parser. */
+        static final JsonFactory INSTANCE = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Integer.MAX_VALUE)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .build())
+                .build();
+    }
+
     private static final Pattern SOURCE_MARKER = Pattern.compile(
             "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", Pattern.DOTALL);
     private static final Pattern ANY_SOURCE_MARKER = Pattern.compile(" ?\\(start marker at \\[Source: .*?\\]\\)", Pattern.DOTALL);
@@ -56,7 +60,7 @@ final class StrictJson {
      * decoder reads several concatenated values one after the other, as separate objects.
      */
     static Optional<ReadProblem> check(String text, java.util.List<Integer> roots) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser parser = Factory.INSTANCE.createParser(ObjectReadContext.empty(), text)) {
             int depth = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (depth == 0) {
