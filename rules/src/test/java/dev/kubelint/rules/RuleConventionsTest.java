@@ -37,6 +37,12 @@ class RuleConventionsTest {
             "volumes", "images", "resources", "security", "networking", "services", "workloads", "suppression");
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    /**
+     * Rules that only a folder walk can trigger (a link out of the folder, a named pipe): a fixture is one file
+     * named explicitly, so they have a good fixture here and their firing is tested by the CLI's bad-input tests.
+     */
+    static final Set<String> FOLDER_WALK_ONLY = Set.of("skipped-file");
     static final Path DOCS = Path.of("../docs/rules");
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
@@ -111,7 +117,7 @@ class RuleConventionsTest {
     @TestFactory
     Stream<DynamicTest> everyRuleHasABadAndAGoodFixture() {
         return each(r -> {
-            for (String file : List.of("bad.yaml", "good.yaml")) {
+            for (String file : FOLDER_WALK_ONLY.contains(r.id()) ? List.of("good.yaml") : List.of("bad.yaml", "good.yaml")) {
                 assertTrue(Files.isRegularFile(FIXTURES.resolve(r.id()).resolve(file)), r.id() + " has no fixture "
                         + FIXTURES.resolve(r.id()).resolve(file) + ": add one that shows the rule "
                         + (file.startsWith("bad") ? "firing" : "staying silent"));
