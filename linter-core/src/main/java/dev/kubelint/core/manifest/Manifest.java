@@ -1,6 +1,9 @@
 package dev.kubelint.core.manifest;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.source.SourceFile;
@@ -17,6 +20,8 @@ public final class Manifest {
     private final int documentIndex;
     private final MappingNode root;
     private final ObjectRef ref;
+    /** Views computed by {@link #derived}; null until the first. */
+    private Map<Object, Object> derived;
 
     public Manifest(SourceFile source, int documentIndex, MappingNode root) {
         this.source = source;
@@ -93,6 +98,25 @@ public final class Manifest {
         metadata().flatMap(m -> m.mapping(key)).ifPresent(map -> map.entries().forEach(e ->
                 e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> result.put(e.key(), s.asText()))));
         return result;
+    }
+
+    /**
+     * A view of this object that many rules need (its pod spec, see {@link dev.kubelint.core.kube.PodSpecs#of}),
+     * computed on the first request and kept for the object's lifetime, so that it is built once per object
+     * rather than once per rule. {@code key} names the view (the class that owns it); {@code compute} must
+     * depend on nothing but the manifest and must not return null.
+     */
+    public synchronized <T> T derived(Object key, Function<Manifest, T> compute) {
+        if (derived == null) {
+            derived = new HashMap<>(4);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            derived.put(key, value);
+        }
+        return value;
     }
 
     @Override
