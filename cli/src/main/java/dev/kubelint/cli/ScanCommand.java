@@ -31,8 +31,6 @@ import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.source.SourceScanner;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.LintSettings;
@@ -99,9 +98,5 @@ final class ObjectContext implements RuleContext {
     @Override
     public LintSettings settings() {
         return request.settings();
-    }
-
-    static Location nowhere(String file) {
-        return new Location(file, 0, Span.START, "", ObjectRef.NONE);
     }
 }
