@@ -120,6 +120,7 @@ final class ScanCommand {
             out.println("kubelint " + Version.current());
             return Main.OK;
         }
+        Warmup.start();
         ScanSettings scan;
         OutputSettings output;
         try {

@@ -109,6 +109,18 @@ public final class BuiltinSchemas {
         return g;
     }
 
+    /**
+     * Does now what the first validation against a version's schemas would do anyway: reads its index and sets up
+     * the validator. A command-line run calls this on a second thread while it reads its options and
+     * configuration, so that the first object does not wait for it.
+     */
+    public void warmUp(String kubernetesVersion) {
+        if (isBundled(kubernetesVersion)) {
+            index(kubernetesVersion);
+        }
+        SchemaEngine.shared();
+    }
+
     /** The schema of a built-in kind, loaded on first use. */
     public Optional<KindSchema> find(String kubernetesVersion, GroupVersionKind gvk) {
         Map<String, Entry> kinds = index(kubernetesVersion).get(gvk.apiVersion());
