@@ -10,7 +10,8 @@ import java.util.Locale;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 
 import dev.kubelint.core.custom.SchemaErrors;
 import dev.kubelint.core.custom.SchemaProblem;
@@ -34,7 +35,8 @@ public final class ConfigSchema {
         // read as kubelint reads any JSON, not with a databind mapper: building one costs about 100 ms of start-up
         static final JsonNode JSON = YamlJson.toJson(new YamlReader(ReadLimits.DEFAULTS).read(RESOURCE, TEXT)
                 .documents().get(0).root().orElseThrow(), false);
-        static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
+        static final Schema SCHEMA = SchemaRegistry.withDialect(Dialect.builder(Dialects.getDraft202012())
+                        .keyword(new StringEnumKeyword()).build(), b -> b
                         .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ROOT).build())
                         .schemaLoader(loader -> loader.fetchRemoteResources(false)))
                 .getSchema(JSON);
