@@ -2,7 +2,6 @@ package dev.kubelint.core.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.kubelint.core.engine.LintResult;
@@ -78,7 +77,14 @@ public final class TextReporter implements Reporter {
                 + count(result.count(Severity.INFO), "info", Severity.INFO, ansi) + ", "
                 + result.suppressed().size() + " suppressed"
                 + " in " + plural(result.fileCount(), "file") + ", " + plural(result.objectCount(), "object")
-                + String.format(Locale.ROOT, " (%.2fs)", result.elapsed().toMillis() / 1000.0);
+                + " (" + seconds(result.elapsed().toMillis()) + "s)";
+    }
+
+    /** Milliseconds as seconds with two decimals, rounded half up; not String.format, whose first use costs ~10 ms. */
+    static String seconds(long millis) {
+        long centis = (millis + 5) / 10;
+        long fraction = centis % 100;
+        return centis / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     static void writeFrame(Finding f, SourceFile source, Ansi ansi, Writer out) throws IOException {

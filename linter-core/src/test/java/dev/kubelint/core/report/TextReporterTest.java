@@ -37,6 +37,19 @@ class TextReporterTest {
     }
 
     @Test
+    void elapsedSecondsHaveTwoDecimalsRoundedHalfUp() {
+        assertEquals("0.00", TextReporter.seconds(0));
+        assertEquals("0.00", TextReporter.seconds(4));
+        assertEquals("0.01", TextReporter.seconds(5));
+        assertEquals("0.09", TextReporter.seconds(94));
+        assertEquals("0.10", TextReporter.seconds(95));
+        assertEquals("1.23", TextReporter.seconds(1234));
+        assertEquals("1.24", TextReporter.seconds(1235));
+        assertEquals("10.00", TextReporter.seconds(9999));
+        assertEquals("125.70", TextReporter.seconds(125_700));
+    }
+
+    @Test
     void findingsWithCodeFramesThenTheSummary() throws IOException {
         String text = write(SampleResults.full(), options());
         String expectedWeb = """
