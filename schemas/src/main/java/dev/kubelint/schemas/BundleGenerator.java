@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BundleGenerator {
 
     /** Bumped when the output format changes, so that stale output is rewritten. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final Pattern DOCUMENT = Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
     private static final Pattern VERSION_FOLDER = Pattern.compile("v(\\d+\\.\\d+)");
