@@ -82,7 +82,7 @@ final class RequestOptions {
         values(cmd, "schema-location").forEach(builder::schemaLocation);
         switchPair(cmd, "strict", "no-strict", problems).ifPresent(builder::strict);
         switchPair(cmd, "crds-from-scan", "no-crds-from-scan", problems).ifPresent(builder::crdsFromScan);
-        Optional.ofNullable(cmd.getOptionValue("kubernetes-version")).ifPresent(builder::kubernetesVersion);
+        last(cmd, "kubernetes-version").ifPresent(builder::kubernetesVersion);
         last(cmd, "selector").ifPresent(builder::selector);
         last(cmd, "fail-on").ifPresent(builder::failOn);
         jobs(cmd, builder, problems);
@@ -123,7 +123,7 @@ final class RequestOptions {
         if (cmd.hasOption("config") && cmd.hasOption("no-config")) {
             problems.add(OptionProblem.general("--config and --no-config contradict each other"));
         } else if (cmd.hasOption("config")) {
-            builder.configFile(Path.of(cmd.getOptionValue("config")));
+            builder.configFile(Path.of(last(cmd, "config").orElseThrow()));
         } else if (cmd.hasOption("no-config")) {
             builder.noConfigFile();
         }

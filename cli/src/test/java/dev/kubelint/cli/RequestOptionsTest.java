@@ -82,11 +82,12 @@ class RequestOptionsTest {
     }
 
     @Test
-    void selectorJobsAndFailOnTakeTheLastValue() throws Exception {
+    void optionsGivenTwiceTakeTheLastValue() throws Exception {
         CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(),
-                new String[] {"-j", "9", "-j", "2", "--fail-on", "info", "--fail-on", "none", "-l", "app=a", "-l",
+                new String[] {"--kubernetes-version", "1.30", "--kubernetes-version", "1.34", "-j", "9", "-j", "2", "--fail-on", "info", "--fail-on", "none", "-l", "app=a", "-l",
                     "app=b", "pod.yaml"});
         try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
+            assertEquals("1.34", plan.request().settings().kubernetesVersion());
             assertEquals(2, plan.request().jobs());
             assertEquals(Optional.empty(), plan.failOn());
             assertTrue(plan.request().objectFilter().orElseThrow().test(java.util.Map.of("app", "b")));
