@@ -155,7 +155,7 @@ final class RequestOptions {
         try {
             builder.jobs(Integer.parseInt(text.get().trim()));
         } catch (NumberFormatException e) {
-            problems.add(OptionProblem.of(OptionProblem.Option.JOBS, "'" + text.get() + "' is not a number"));
+            problems.add(OptionProblem.of(OptionProblem.Option.JOBS, "'" + text.get() + "' is not a whole number"));
         }
     }
 

@@ -184,7 +184,7 @@ class ConfigurationCliTest {
         assertTrue(r.clean(), r::toString);
         assertEquals(List.of(
                 "kubelint: --strict and --no-strict contradict each other",
-                "kubelint: --jobs: 'x' is not a number",
+                "kubelint: --jobs: 'x' is not a whole number",
                 "kubelint: --fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
                 "kubelint: --exclude: invalid glob '[a': Missing '] near index 1",
                 "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of 1.30, 1.34, 1.35",

@@ -281,7 +281,7 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(Option.KUBERNETES_VERSION, "Kubernetes version '" + v + "' is not one of "
                         + String.join(", ", LintSettings.KUBERNETES_VERSIONS))));
         jobs.filter(n -> n < 1 || n > MAX_JOBS).ifPresent(n -> found.add(OptionProblem.of(Option.JOBS,
-                "job count " + n + " is not a number from 1 to " + MAX_JOBS)));
+                "job count " + n + " is not a whole number from 1 to " + MAX_JOBS)));
         selector.ifPresent(s -> {
             try {
                 LabelSelector.parse(s);

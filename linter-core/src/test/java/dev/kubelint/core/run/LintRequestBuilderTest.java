@@ -70,7 +70,7 @@ class LintRequestBuilderTest {
                 problem(new LintRequestBuilder(folder, List.of("k8s")).failOn("fatal")));
         assertEquals("kubernetes-version: Kubernetes version '1.12' is not one of 1.30, 1.34, 1.35",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("1.12")));
-        assertEquals("jobs: job count 0 is not a number from 1 to 1024",
+        assertEquals("jobs: job count 0 is not a whole number from 1 to 1024",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).jobs(0)));
         assertTrue(problem(new LintRequestBuilder(folder, List.of("k8s")).includes(List.of("a[b")))
                 .startsWith("include: invalid glob 'a[b': "));
