@@ -30,5 +30,6 @@ assert builds[3].contains('BUILD FAILURE')
 // 5. every bad parameter is named, with the same words as the command line's problems.
 assert builds[4].contains("kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none")
 assert builds[4].contains("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35")
+assert !builds[4].contains(': fail-on: '), 'the options are named as the POM spells them, and only so'
 assert !builds[4].contains(warning)
 assert builds[4].contains('BUILD FAILURE')

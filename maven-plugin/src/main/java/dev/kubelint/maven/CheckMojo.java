@@ -128,7 +128,8 @@ public class CheckMojo extends AbstractMojo {
             plan = request(root, sources).build();
             reports = ReportFiles.select(formats == null ? List.of() : formats);
         } catch (OptionsException e) {
-            throw new MojoExecutionException(problems(e), e);
+            // no cause: Maven would append its message, which names the options in its own neutral way
+            throw new MojoExecutionException(problems(e));
         }
         LintResult result;
         try (plan) {
