@@ -1,6 +1,6 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { !it.isBlank() }
-assert builds.size() == 4
+assert builds.size() == 5
 
 String warning = '[WARNING] src/main/k8s/warning.yaml:6:13: YAML tag !env is ignored'
 String info = '[INFO] src/main/k8s/info.yaml:10:1: status is written by the cluster; the copy in the manifest is ignored [status-section]'
@@ -26,3 +26,10 @@ assert builds[2].contains('BUILD FAILURE')
 assert builds[3].contains("kubelint: unknown report format 'pdf': kubelint writes ")
 assert !builds[3].contains(warning)
 assert builds[3].contains('BUILD FAILURE')
+
+// 5. every bad parameter is named, with the same words as the command line's problems.
+assert builds[4].contains("kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none")
+assert builds[4].contains("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35")
+assert !builds[4].contains(': fail-on: '), 'the options are named as the POM spells them, and only so'
+assert !builds[4].contains(warning)
+assert builds[4].contains('BUILD FAILURE')

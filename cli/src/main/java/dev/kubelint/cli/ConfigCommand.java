@@ -13,13 +13,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.ConfigSchema;
 import dev.kubelint.core.config.ConfigTemplate;
 import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.run.OptionsException;
 
 /**
  * {@code kubelint config init [--force] [--rules-jar JAR]... [FILE]}: writes a starter configuration listing every
@@ -97,8 +97,8 @@ final class ConfigCommand {
             RuleCatalog catalog = setup.catalog();
             text = ConfigTemplate.render(catalog, Version.current());
             rules = catalog.all().size();
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> err.println("kubelint: " + p));
+        } catch (OptionsException e) {
+            e.problems().forEach(p -> err.println("kubelint: " + RequestOptions.shown(p)));
             return Main.USAGE;
         }
         try {

@@ -17,20 +17,18 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
-import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.LabelSelector;
-import dev.kubelint.core.kube.LabelSelectorException;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.OptionsException;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
@@ -94,11 +92,6 @@ final class ScanCommand {
         return Option.builder(shortName).longOpt(longName).desc(description).get();
     }
 
-    /** What to scan and how, read from the command line. */
-    private record ScanSettings(List<String> paths, Optional<Severity> failOn, int jobs,
-                                Optional<LabelSelector> selector) {
-    }
-
     /** How the run reports: its targets and how text looks. */
     private record OutputSettings(List<ReportTargets.Target> targets, boolean color, boolean showSource,
                                   boolean quiet) {
@@ -121,86 +114,39 @@ final class ScanCommand {
             return Main.OK;
         }
         Warmup.start();
-        ScanSettings scan;
         OutputSettings output;
         try {
-            scan = scanSettings(cmd);
+            checkPaths(cmd);
             output = outputSettings(cmd);
             checkReportFiles(output);
         } catch (UsageException e) {
             return usage(e.getMessage());
         }
-        RequestOptions.Prepared prepared;
+        LintPlan plan;
         try {
-            prepared = RequestOptions.prepare(cmd, env.workingDirectory(), scan.paths());
-        } catch (ConfigException e) {
-            return configError(e);
+            plan = RequestOptions.plan(cmd, env.workingDirectory(), cmd.getArgList(), env.stdin());
+        } catch (OptionsException e) {
+            return optionsError(e);
         }
-        try (prepared) {
-            LintRequest request = prepared.request().withJobs(scan.jobs()).withStdin(env.stdin());
-            if (scan.selector().isPresent()) {
-                request = request.withObjectFilter(scan.selector().get()::matches);
-            }
-            Optional<LintResult> result = lint(request, !output.quiet());
+        try (plan) {
+            Optional<LintResult> result = lint(plan.request(), !output.quiet());
             if (result.isEmpty() || !writeReports(result.get(), output)) {
                 return Main.USAGE;
             }
-            return result.get().fails(scan.failOn()) ? Main.FINDINGS : Main.OK;
+            return plan.fails(result.get()) ? Main.FINDINGS : Main.OK;
         }
     }
 
-    /** A bad configuration, flag or rule jar: every problem on a line of its own, no stack trace. */
-    private int configError(ConfigException e) {
-        e.problems().forEach(p -> err.println("kubelint: " + p));
+    /** Bad flags, a bad configuration file or rule jar: every problem on a line of its own, no stack trace. */
+    private int optionsError(OptionsException e) {
+        e.problems().forEach(p -> err.println("kubelint: " + RequestOptions.shown(p)));
         return Main.USAGE;
     }
 
-    private ScanSettings scanSettings(CommandLine cmd) throws UsageException {
-        List<String> paths = cmd.getArgList();
-        if (paths.isEmpty()) {
+    private static void checkPaths(CommandLine cmd) throws UsageException {
+        if (cmd.getArgList().isEmpty()) {
             throw new UsageException("no input: give one or more files or folders, or - for standard input");
         }
-        return new ScanSettings(paths, failOn(cmd), jobs(cmd), selector(cmd));
-    }
-
-    private static Optional<LabelSelector> selector(CommandLine cmd) throws UsageException {
-        Optional<String> text = last(cmd, "selector");
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LabelSelector.parse(text.get()));
-        } catch (LabelSelectorException e) {
-            throw new UsageException("invalid --selector '" + text.get() + "': " + e.getMessage());
-        }
-    }
-
-    private static Optional<Severity> failOn(CommandLine cmd) throws UsageException {
-        String text = last(cmd, "fail-on").orElse("error");
-        if (text.equals("none")) {
-            return Optional.empty();
-        }
-        Optional<Severity> failOn = Severity.parse(text);
-        if (failOn.isEmpty()) {
-            throw new UsageException("--fail-on must be error, warning, info or none, not " + text);
-        }
-        return failOn;
-    }
-
-    private static int jobs(CommandLine cmd) throws UsageException {
-        Optional<String> text = last(cmd, "jobs");
-        if (text.isEmpty()) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int jobs = Integer.parseInt(text.get().trim());
-            if (jobs >= 1 && jobs <= 1024) {
-                return jobs;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--jobs must be a number from 1 to 1024, not " + text.get());
     }
 
     /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,7 @@ class ConfigurationCliTest {
                 {"--kubernetes-version", "1.31", "deploy"},
                 {"--limit", "max-depth=0", "deploy"},
                 {"--limit", "depth=3", "deploy"},
+                {"--limit", "max-depth", "deploy"},
                 {"--enable", "no-such-rule", "deploy"},
                 {"--schema-location", "nowhere", "deploy"},
                 {"--strict", "--no-strict", "deploy"},
@@ -155,15 +157,16 @@ class ConfigurationCliTest {
                 {"--exclude", "[a", "deploy"},
         };
         String[] expected = {
-                "--kubernetes-version must be one of 1.30, 1.34, 1.35, not 1.31",
-                "--limit max-depth must be a whole number from 1 to 2147483647, not 0",
-                "--limit must be KEY=N with KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length, not depth=3",
+                "--kubernetes-version: Kubernetes version '1.31' is not one of 1.30, 1.34, 1.35",
+                "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
+                "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
+                "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
                 "--enable: unknown rule id \"no-such-rule\"",
                 "--schema-location: no such folder or file: nowhere",
                 "--strict and --no-strict contradict each other",
                 "--crds-from-scan and --no-crds-from-scan contradict each other",
                 "--config and --no-config contradict each other",
-                "invalid glob '[a'",
+                "--exclude: invalid glob '[a'",
         };
         for (int i = 0; i < cases.length; i++) {
             ConfigCli.Run r = run(cases[i]);
@@ -171,6 +174,23 @@ class ConfigurationCliTest {
             assertTrue(r.clean(), r::toString);
             assertTrue(r.err().startsWith("kubelint: " + expected[i]), r::toString);
         }
+    }
+
+    @Test
+    void everyBadFlagIsToldAtOnceOnALineOfItsOwn() {
+        ConfigCli.Run r = run("--strict", "--no-strict", "-j", "x", "--fail-on", "fatal", "--kubernetes-version", "1.2",
+                "--exclude", "[a", "--disable", "yaml-tags", "-l", "app in (", "deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.clean(), r::toString);
+        assertEquals(List.of(
+                "kubelint: --strict and --no-strict contradict each other",
+                "kubelint: --jobs: 'x' is not a whole number",
+                "kubelint: --fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
+                "kubelint: --exclude: invalid glob '[a': Missing '] near index 1",
+                "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of 1.30, 1.34, 1.35",
+                "kubelint: --selector: invalid label selector 'app in (': expected a value, ',' or ')' at column 9, found the end of the selector",
+                "kubelint: --disable: unknown rule id \"yaml-tags\"; did you mean \"yaml-tag\"?"),
+                r.err().lines().toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
 
 /** How the file and the flags combine into the request the engine gets. */
 class RequestOptionsTest {
@@ -35,8 +37,8 @@ class RequestOptionsTest {
 
     private LintRequest request(String... args) throws Exception {
         CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(), args);
-        try (RequestOptions.Prepared prepared = RequestOptions.prepare(cmd, dir, cmd.getArgList())) {
-            return prepared.request();
+        try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
+            return plan.request();
         }
     }
 
@@ -77,6 +79,20 @@ class RequestOptionsTest {
                 "--disable changes only whether the rule runs");
         assertFalse(overridden.useSuppressions());
         assertTrue(overridden.debug());
+    }
+
+    @Test
+    void optionsGivenTwiceTakeTheLastValue() throws Exception {
+        CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(),
+                new String[] {"--kubernetes-version", "1.30", "--kubernetes-version", "1.34", "-j", "9", "-j", "2", "--fail-on", "info", "--fail-on", "none", "-l", "app=a", "-l",
+                    "app=b", "pod.yaml"});
+        try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
+            assertEquals("1.34", plan.request().settings().kubernetesVersion());
+            assertEquals(2, plan.request().jobs());
+            assertEquals(Optional.empty(), plan.failOn());
+            assertTrue(plan.request().objectFilter().orElseThrow().test(java.util.Map.of("app", "b")));
+            assertFalse(plan.request().objectFilter().orElseThrow().test(java.util.Map.of("app", "a")));
+        }
     }
 
     @Test

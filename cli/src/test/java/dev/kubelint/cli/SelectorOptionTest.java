@@ -81,7 +81,7 @@ class SelectorOptionTest {
     void anInvalidSelectorIsAUsageErrorWithItsColumn() throws IOException {
         pods();
         assertEquals(Main.USAGE, run("-l", "app in (web", "pods.yaml"));
-        assertTrue(err.toString().contains("invalid --selector 'app in (web': expected ',' or ')' at column 12"),
+        assertTrue(err.toString().contains("kubelint: --selector: invalid label selector 'app in (web': expected ',' or ')' at column 12"),
                 err.toString());
         assertEquals("", out.toString());
     }

@@ -62,9 +62,11 @@ class UsageErrorsTest {
                 + "sarif, junit, github", usageError("--format", "junti=out.xml"));
         assertEquals("kubelint: --format sarif= needs a file name after '='", usageError("--format", "sarif="));
         assertEquals("kubelint: --color must be auto, always or never, not sometimes", usageError("--color", "sometimes"));
-        assertEquals("kubelint: --jobs must be a number from 1 to 1024, not 0", usageError("-j", "0"));
-        assertEquals("kubelint: --fail-on must be error, warning, info or none, not errors", usageError("--fail-on", "errors"));
-        assertEquals("kubelint: --kubernetes-version must be one of 1.30, 1.34, 1.35, not 1.99",
+        assertEquals("kubelint: --jobs: job count 0 is not a whole number from 1 to 1024", usageError("-j", "0"));
+        assertEquals("kubelint: --jobs: 'many' is not a whole number", usageError("-j", "many"));
+        assertEquals("kubelint: --fail-on: failure threshold 'errors' is not one of error, warning, info, none",
+                usageError("--fail-on", "errors"));
+        assertEquals("kubelint: --kubernetes-version: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35",
                 usageError("--kubernetes-version", "1.99"));
     }
 

@@ -24,6 +24,7 @@ import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.LintRequestBuilder;
+import dev.kubelint.core.run.OptionProblem;
 import dev.kubelint.core.run.OptionsException;
 import dev.kubelint.core.run.ReportFiles;
 
@@ -48,11 +49,17 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "kubelint.sourceDirectories")
     private List<File> sourceDirectories;
 
-    /** Globs a file must match to be linted, relative to its source directory (for example {@code prod/**}). Default: all. */
+    /**
+     * Globs a file must match to be linted, relative to its source directory (for example {@code prod/**}). When
+     * set, they replace the configuration file's {@code include}. Default: the configuration file's, else all.
+     */
     @Parameter(property = "kubelint.includes")
     private List<String> includes;
 
-    /** Globs of files not to lint, relative to their source directory (for example {@code **}{@code /kustomization.yaml}). */
+    /**
+     * Globs of files not to lint, relative to their source directory (for example
+     * {@code **}{@code /kustomization.yaml}), in addition to the configuration file's {@code exclude}.
+     */
     @Parameter(property = "kubelint.excludes")
     private List<String> excludes;
 
@@ -121,7 +128,8 @@ public class CheckMojo extends AbstractMojo {
             plan = request(root, sources).build();
             reports = ReportFiles.select(formats == null ? List.of() : formats);
         } catch (OptionsException e) {
-            throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
+            // no cause: Maven would append its message, which names the options in its own neutral way
+            throw new MojoExecutionException(problems(e));
         }
         LintResult result;
         try (plan) {
@@ -159,6 +167,24 @@ public class CheckMojo extends AbstractMojo {
             builder.selector(selector);
         }
         return builder;
+    }
+
+    /** Every problem on a line of its own, naming the parameter as the POM spells it. */
+    static String problems(OptionsException e) {
+        return e.problems().stream().map(p -> "kubelint: " + p.shown(CheckMojo::parameter))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The parameter of an option; those the plugin does not have keep their neutral name. */
+    private static String parameter(OptionProblem.Option option) {
+        return switch (option) {
+            case INCLUDE -> "includes";
+            case EXCLUDE -> "excludes";
+            case KUBERNETES_VERSION -> "kubernetesVersion";
+            case SELECTOR -> "selector";
+            case FAIL_ON -> "failOn";
+            case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
+        };
     }
 
     /** The configured folders that exist, or the first default folder that exists. */

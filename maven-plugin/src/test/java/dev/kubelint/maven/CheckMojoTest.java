@@ -28,6 +28,8 @@ import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.OptionProblem;
+import dev.kubelint.core.run.OptionsException;
 
 /** The mojo as Maven drives it, without Maven: fields set as Maven would inject them, the log recorded. */
 class CheckMojoTest {
@@ -137,18 +139,73 @@ class CheckMojoTest {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         CheckMojo mojo = mojo();
         set(mojo, "failOn", "fatal");
-        assertEquals("kubelint: unknown failure threshold 'fatal': use error, warning, info or none",
+        assertEquals("kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
 
         mojo = mojo();
         set(mojo, "kubernetesVersion", "1.12");
-        assertEquals("kubelint: unknown Kubernetes version '1.12': kubelint knows 1.30, 1.34, 1.35",
+        set(mojo, "excludes", List.of("[a"));
+        assertEquals("kubelint: excludes: invalid glob '[a': Missing '] near index 1\n"
+                        + "kubelint: kubernetesVersion: Kubernetes version '1.12' is not one of 1.30, 1.34, 1.35",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
 
         mojo = mojo();
         set(mojo, "configFile", new File("missing.yaml"));
-        assertEquals("kubelint: configuration file " + project.resolve("missing.yaml") + " does not exist",
+        assertEquals("kubelint: missing.yaml: no such configuration file",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+    }
+
+    @Test
+    void theSameBadOptionsGiveTheSameProblemsAsOnTheCommandLine() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        write("kubelint.yaml", "rules:\n  duplicate-keys: off\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "failOn", "fatal");
+        set(mojo, "kubernetesVersion", "1.99");
+        set(mojo, "includes", List.of("a[b"));
+        set(mojo, "excludes", List.of("[x"));
+        set(mojo, "selector", "app in (web");
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        OptionsException fromPlugin = assertThrows(OptionsException.class,
+                () -> mojo.request(project, List.of(project.resolve("k8s"))).build());
+
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"--fail-on", "fatal", "--kubernetes-version", "1.99", "--include", "a[b",
+            "--exclude", "[x", "--selector", "app in (web", "--config", "kubelint.yaml", "k8s"},
+                new Main.Environment(project, InputStream.nullInputStream(), Map.of(), false),
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(Main.USAGE, code);
+
+        // each front end names the option its own way; what is wrong is said the same
+        List<String> cliLines = err.toString().lines().toList();
+        List<String> expected = new ArrayList<>();
+        for (OptionProblem p : fromPlugin.problems()) {
+            expected.add("kubelint: " + p.option().map(o -> "--" + o.label() + ": ").orElse("") + p.message());
+        }
+        assertEquals(expected, cliLines);
+        assertEquals(6, cliLines.size(), cliLines::toString);
+        assertTrue(cliLines.get(5).endsWith("kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean "
+                + "\"duplicate-key\"?"), cliLines::toString);
+        assertEquals("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35",
+                CheckMojo.problems(fromPlugin).lines().filter(l -> l.contains("1.99")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void excludesAddToThoseOfTheConfigurationFile() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write("k8s/generated/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write("k8s/tmp/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write(".kubelint.yaml", "exclude: [\"generated/**\"]\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "excludes", List.of("tmp/**"));
+        set(mojo, "failOn", "none");
+        try (LintPlan plan = mojo.request(project, List.of(project.resolve("k8s"))).build()) {
+            assertEquals(List.of("generated/**", "tmp/**"), plan.request().excludes());
+        }
+        mojo.execute();
+        List<String> findings = log.lines.stream().filter(l -> l.contains("[duplicate-key]")).toList();
+        assertEquals(1, findings.size(), log.lines::toString);
+        assertTrue(findings.get(0).contains("k8s/a.yaml:5:3"), findings::toString);
     }
 
     @Test

@@ -3,49 +3,83 @@ package dev.kubelint.core.run;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.config.ConfigProblem;
+import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
+import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.RuleSettings;
+import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.LabelSelectorException;
-import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.run.OptionProblem.Option;
 import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.ReadLimits;
 
 /**
- * Turns what a user asked for into a checked {@link LintPlan}. The command line and the Maven plugin both parse
- * their own syntax into these setters and nothing else, so the same options give the same run in both.
+ * Turns what a user asked for into a checked {@link LintPlan}: the one place where options become a request. The
+ * command line and the Maven plugin both parse their own syntax into these setters and nothing else, so the same
+ * options give the same run, and the same problems, in both.
  *
  * <p>Precedence, lowest first: kubelint's defaults, the configuration file, the options set here. An option left
- * unset keeps what the file says.
+ * unset keeps what the file says; one that is set replaces the file's value, except for the lists that add to it:
+ * <ul>
+ *   <li>{@link #excludes} add to the file's {@code exclude} globs (a file excluded by the team's configuration
+ *       stays excluded), while non-empty {@link #includes} replace the file's {@code include} globs (the user
+ *       narrows the scan to what they name);</li>
+ *   <li>{@link #schemaLocation} adds to the file's {@code schema-locations};</li>
+ *   <li>{@link #limit} and {@link #enableRules}/{@link #disableRules} change one limit or rule and keep the
+ *       file's other limits and rule settings (severity, parameters, scope); a rule both enabled and disabled
+ *       ends up disabled.</li>
+ * </ul>
+ *
+ * <p>{@link #build} checks every option and reports all problems at once in one {@link OptionsException}; a
+ * problem's message never names the option, so each front end can put its own name in front.
  */
 public final class LintRequestBuilder {
 
-    /** The configuration file looked up from the scanned folders upward when none is given. */
-    public static final String CONFIG_FILE_NAME = ".kubelint.yaml";
+    /** The most files checked in parallel. */
+    public static final int MAX_JOBS = 1024;
+
+    /** Marks the rule jars set here, so that their problems can be told from a configuration file's. */
+    private static final String RULES_JAR_SOURCE = "\0" + Option.RULES_JAR.label();
 
     private final Path workingDirectory;
     private final List<String> inputs;
+    private final List<OptionProblem> problems = new ArrayList<>();
     private List<String> includes = List.of();
     private List<String> excludes = List.of();
     private Optional<Path> configFile = Optional.empty();
+    private boolean discoverConfigFile = true;
+    private final List<String> rulesJars = new ArrayList<>();
+    private final List<String> enabledRules = new ArrayList<>();
+    private final List<String> disabledRules = new ArrayList<>();
+    private final List<String> schemaLocations = new ArrayList<>();
+    private final Map<ReadLimits.Limit, Long> limits = new LinkedHashMap<>();
     private Optional<String> kubernetesVersion = Optional.empty();
     private Optional<Boolean> strict = Optional.empty();
+    private Optional<Boolean> crdsFromScan = Optional.empty();
     private Optional<String> selector = Optional.empty();
     private Optional<Integer> jobs = Optional.empty();
     private String failOn = "error";
+    private boolean useSuppressions = true;
+    private boolean debug;
     private InputStream stdin = InputStream.nullInputStream();
     private ClassLoader ruleClassLoader = LintRequestBuilder.class.getClassLoader();
 
     /**
-     * @param workingDirectory base of relative inputs and of the file names findings show
+     * @param workingDirectory base of relative inputs, files and folders, and of the file names findings show
      * @param inputs           files and folders to lint, "-" for standard input
      */
     public LintRequestBuilder(Path workingDirectory, List<String> inputs) {
@@ -53,21 +87,95 @@ public final class LintRequestBuilder {
         this.inputs = List.copyOf(inputs);
     }
 
-    /** Globs a file must match, relative to the folder it was found in (empty: every manifest file). */
+    /**
+     * Globs a file must match, relative to the folder it was found in. A non-empty list replaces the configuration
+     * file's; an empty one keeps them (and without them every manifest file is linted).
+     */
     public LintRequestBuilder includes(List<String> globs) {
         this.includes = List.copyOf(globs);
         return this;
     }
 
-    /** Globs that drop a file. */
+    /** Globs that drop a file, in addition to the configuration file's. */
     public LintRequestBuilder excludes(List<String> globs) {
         this.excludes = List.copyOf(globs);
         return this;
     }
 
-    /** An explicit configuration file (relative to the working directory); it must exist. */
+    /**
+     * An explicit configuration file (relative to the working directory) instead of the {@value
+     * ConfigReader#FILE_NAME} found from the inputs upward; it must exist.
+     */
     public LintRequestBuilder configFile(Path file) {
         this.configFile = Optional.of(file);
+        this.discoverConfigFile = true;
+        return this;
+    }
+
+    /** No configuration file at all: kubelint's defaults and the options set here. */
+    public LintRequestBuilder noConfigFile() {
+        this.configFile = Optional.empty();
+        this.discoverConfigFile = false;
+        return this;
+    }
+
+    /** A jar of third-party rules (relative to the working directory), as the user wrote it. */
+    public LintRequestBuilder rulesJar(String jar) {
+        rulesJars.add(jar);
+        return this;
+    }
+
+    /** Rules to turn on, by id; each must be in the catalogue. */
+    public LintRequestBuilder enableRules(List<String> ids) {
+        enabledRules.addAll(ids);
+        return this;
+    }
+
+    /** Rules to turn off, by id; each must be in the catalogue. */
+    public LintRequestBuilder disableRules(List<String> ids) {
+        disabledRules.addAll(ids);
+        return this;
+    }
+
+    /** A folder or file of CRD manifests or JSON Schemas (relative to the working directory); it must exist. */
+    public LintRequestBuilder schemaLocation(String location) {
+        schemaLocations.add(location);
+        return this;
+    }
+
+    /** Whether CRDs among the scanned manifests define schemas too. */
+    public LintRequestBuilder crdsFromScan(boolean value) {
+        this.crdsFromScan = Optional.of(value);
+        return this;
+    }
+
+    /**
+     * A reader limit by its key ({@code max-depth}, see {@link ReadLimits.Limit#key}). Unknown keys and values out
+     * of the limit's range are problems.
+     */
+    public LintRequestBuilder limit(String key, long value) {
+        Optional<ReadLimits.Limit> limit = ReadLimits.Limit.byKey(key.trim());
+        if (limit.isEmpty()) {
+            problems.add(OptionProblem.of(Option.LIMIT, "unknown reader limit '" + key + "': the limits are "
+                    + String.join(", ", ReadLimits.Limit.keys())));
+        } else if (value < limit.get().min() || value > limit.get().max()) {
+            problems.add(OptionProblem.of(Option.LIMIT, "limit " + limit.get().key() + " " + value
+                    + " is not a whole number from " + limit.get().min() + " to " + limit.get().max()));
+        } else {
+            limits.put(limit.get(), value);
+        }
+        return this;
+    }
+
+    /** Whether annotation and comment suppressions apply (off for audits). */
+    public LintRequestBuilder useSuppressions(boolean value) {
+        this.useSuppressions = value;
+        return this;
+    }
+
+    /** Whether rule-failure findings carry stack traces. */
+    public LintRequestBuilder debug(boolean value) {
+        this.debug = value;
         return this;
     }
 
@@ -89,7 +197,7 @@ public final class LintRequestBuilder {
         return this;
     }
 
-    /** Files checked in parallel. */
+    /** Files checked in parallel, from 1 to {@value #MAX_JOBS} (default: the number of cores). */
     public LintRequestBuilder jobs(int value) {
         this.jobs = Optional.of(value);
         return this;
@@ -108,90 +216,107 @@ public final class LintRequestBuilder {
     }
 
     /**
-     * The class loader that rule providers are found on: the CLI's own (plus rule jars), the Maven plugin's realm
-     * (which holds the plugin's {@code <dependencies>}).
+     * The class loader that rule providers are found on: the CLI's own, the Maven plugin's realm (which holds the
+     * plugin's {@code <dependencies>}).
      */
     public LintRequestBuilder ruleClassLoader(ClassLoader loader) {
         this.ruleClassLoader = loader;
         return this;
     }
 
-    /** Checks every option and loads the rules; nothing is scanned yet. */
+    /**
+     * Checks every option, reads the configuration file and loads the rules; nothing is scanned yet.
+     *
+     * @throws OptionsException with every problem found, the options' and the configuration file's
+     */
     public LintPlan build() throws OptionsException {
-        Optional<Severity> threshold = parseFailOn(failOn);
-        checkGlobs(includes);
-        checkGlobs(excludes);
-        if (kubernetesVersion.isPresent()) {
-            checkKubernetesVersion(kubernetesVersion.get());
+        List<OptionProblem> found = new ArrayList<>(problems);
+        Optional<Severity> threshold = parseFailOn(failOn, found);
+        checkOptions(found);
+        Optional<Configuration> configuration = loadConfiguration(found);
+        if (configuration.isEmpty()) {
+            throw new OptionsException(found);
         }
-        if (jobs.isPresent() && (jobs.get() < 1 || jobs.get() > 1024)) {
-            throw new OptionsException("jobs must be a number from 1 to 1024, not " + jobs.get());
-        }
-        Configuration configuration = loadConfiguration();
         try {
-            LintRequest request = configuration.applyTo(LintRequest.of(inputs, workingDirectory, configuration.catalog()))
-                    .withStdin(stdin);
-            return new LintPlan(applyOptions(request), threshold, configuration);
+            LintRequest fromFile = configuration.get().applyTo(
+                    LintRequest.of(inputs, workingDirectory, configuration.get().catalog()));
+            Map<String, RuleSettings> rules = ruleSwitches(fromFile, found);
+            if (!found.isEmpty()) {
+                throw new OptionsException(found);
+            }
+            return new LintPlan(applyOptions(fromFile, rules), threshold, configuration.get());
         } catch (OptionsException | RuntimeException e) {
-            configuration.close();
+            configuration.get().close();
             throw e;
         }
     }
 
     /** error, warning, info (any case) or none. */
     public static Optional<Severity> parseFailOn(String text) throws OptionsException {
+        List<OptionProblem> found = new ArrayList<>();
+        Optional<Severity> severity = parseFailOn(text, found);
+        if (!found.isEmpty()) {
+            throw new OptionsException(found);
+        }
+        return severity;
+    }
+
+    private static Optional<Severity> parseFailOn(String text, List<OptionProblem> found) {
         if (text.trim().equalsIgnoreCase("none")) {
             return Optional.empty();
         }
         Optional<Severity> severity = Severity.parse(text);
         if (severity.isEmpty()) {
-            throw new OptionsException("unknown failure threshold '" + text + "': use error, warning, info or none");
+            found.add(OptionProblem.of(Option.FAIL_ON, "failure threshold '" + text
+                    + "' is not one of error, warning, info, none"));
         }
         return severity;
     }
 
-    /** The rules of every provider the class loader sees; a broken or clashing rule jar is a usage error. */
-    public static RuleCatalog loadRules(ClassLoader loader) throws OptionsException {
-        try {
-            return RuleCatalog.load(loader);
-        } catch (RuleCatalog.RuleLoadingException e) {
-            throw new OptionsException(e.getMessage(), e);
-        }
-    }
-
-    private static void checkGlobs(List<String> globs) throws OptionsException {
-        for (String glob : globs) {
-            Optional<String> problem = SourceScanner.checkGlob(glob);
-            if (problem.isPresent()) {
-                throw new OptionsException(problem.get());
+    /** The checks that need neither the configuration file nor the rules. */
+    private void checkOptions(List<OptionProblem> found) {
+        includes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.INCLUDE, p))));
+        excludes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.EXCLUDE, p))));
+        kubernetesVersion.filter(v -> !LintSettings.KUBERNETES_VERSIONS.contains(v)).ifPresent(v ->
+                found.add(OptionProblem.of(Option.KUBERNETES_VERSION, "Kubernetes version '" + v + "' is not one of "
+                        + String.join(", ", LintSettings.KUBERNETES_VERSIONS))));
+        jobs.filter(n -> n < 1 || n > MAX_JOBS).ifPresent(n -> found.add(OptionProblem.of(Option.JOBS,
+                "job count " + n + " is not a whole number from 1 to " + MAX_JOBS)));
+        selector.ifPresent(s -> {
+            try {
+                LabelSelector.parse(s);
+            } catch (LabelSelectorException e) {
+                found.add(OptionProblem.of(Option.SELECTOR, "invalid label selector '" + s + "': " + e.getMessage()));
+            }
+        });
+        for (String location : schemaLocations) {
+            if (!Files.exists(workingDirectory.resolve(location))) {
+                found.add(OptionProblem.of(Option.SCHEMA_LOCATION, "no such folder or file: " + location));
             }
         }
     }
 
-    private static void checkKubernetesVersion(String version) throws OptionsException {
-        if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-            throw new OptionsException("unknown Kubernetes version '" + version + "': kubelint knows "
-                    + String.join(", ", LintSettings.KUBERNETES_VERSIONS));
+    /**
+     * The configuration file (the one given, else the {@value ConfigReader#FILE_NAME} found from the inputs upward,
+     * unless there is to be none) with the rule jars and the catalogue; empty, with the problems added, when it
+     * cannot be used.
+     */
+    private Optional<Configuration> loadConfiguration(List<OptionProblem> found) {
+        List<RuleJars.Jar> jars = rulesJars.stream()
+                .map(jar -> new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, RULES_JAR_SOURCE)).toList();
+        try {
+            return Optional.of(Configuration.load(new Configuration.Request(workingDirectory, inputs, configFile,
+                    discoverConfigFile, jars, ruleClassLoader, LintRequestBuilder::selectorPredicate)));
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> found.add(problem(p)));
+            return Optional.empty();
         }
     }
 
-    /**
-     * The configuration file: the one given, else the {@value #CONFIG_FILE_NAME} found from the inputs upward. Its
-     * settings (rules, severities, parameters, globs, Kubernetes version, strictness, schema folders, rule jars)
-     * go into the request before the options, so that an option given here wins over the file.
-     */
-    private Configuration loadConfiguration() throws OptionsException {
-        Optional<Path> file = configFile.map(workingDirectory::resolve);
-        if (file.isPresent() && !Files.isRegularFile(file.get())) {
-            throw new OptionsException("configuration file " + file.get() + " does not exist");
-        }
-        try {
-            return Configuration.load(new Configuration.Request(workingDirectory, inputs, file, true, List.of(),
-                    ruleClassLoader, LintRequestBuilder::selectorPredicate));
-        } catch (ConfigException e) {
-            throw new OptionsException(e.problems().stream().map(ConfigProblem::toString)
-                    .collect(java.util.stream.Collectors.joining("; ")), e);
-        }
+    /** A configuration problem: the rule jars set here are the option's, the rest keep their file and position. */
+    private static OptionProblem problem(ConfigProblem p) {
+        return p.file().equals(RULES_JAR_SOURCE) ? OptionProblem.of(Option.RULES_JAR, p.message())
+                : OptionProblem.general(p.toString());
     }
 
     /** kubectl's label selector syntax as a test on labels; a syntax error names its column. */
@@ -203,28 +328,74 @@ public final class LintRequestBuilder {
         }
     }
 
-    private LintRequest applyOptions(LintRequest request) throws OptionsException {
-        LintSettings settings = request.settings();
+    private LintRequest applyOptions(LintRequest fromFile, Map<String, RuleSettings> rules) {
+        LintRequest request = fromFile.withSettings(settings(fromFile.settings()))
+                .withGlobs(includes.isEmpty() ? fromFile.includes() : includes, concat(fromFile.excludes(), excludes))
+                .withLimits(limits(fromFile.limits()))
+                .withRuleSettings(rules)
+                .withUseSuppressions(useSuppressions)
+                .withDebug(debug)
+                .withStdin(stdin);
+        if (jobs.isPresent()) {
+            request = request.withJobs(jobs.get());
+        }
+        if (selector.isPresent()) {
+            request = request.withObjectFilter(selectorPredicate(selector.get()));
+        }
+        return request;
+    }
+
+    private LintSettings settings(LintSettings fromFile) {
+        LintSettings settings = fromFile;
         if (kubernetesVersion.isPresent()) {
             settings = settings.withKubernetesVersion(kubernetesVersion.get());
         }
         if (strict.isPresent()) {
             settings = settings.withStrict(strict.get());
         }
-        request = request.withSettings(settings);
-        if (!includes.isEmpty() || !excludes.isEmpty()) {
-            request = request.withGlobs(includes, excludes);
+        if (crdsFromScan.isPresent()) {
+            settings = settings.withCrdsFromScan(crdsFromScan.get());
         }
-        if (jobs.isPresent()) {
-            request = request.withJobs(jobs.get());
+        List<Path> locations = new ArrayList<>(settings.schemaLocations());
+        schemaLocations.forEach(l -> locations.add(workingDirectory.resolve(l).normalize()));
+        return settings.withSchemaLocations(locations);
+    }
+
+    private ReadLimits limits(ReadLimits fromFile) {
+        ReadLimits result = fromFile;
+        for (Map.Entry<ReadLimits.Limit, Long> e : limits.entrySet()) {
+            result = result.with(e.getKey(), e.getValue());
         }
-        if (selector.isPresent()) {
-            try {
-                request = request.withObjectFilter(selectorPredicate(selector.get()));
-            } catch (IllegalArgumentException e) {
-                throw new OptionsException("invalid label selector '" + selector.get() + "': " + e.getMessage(), e);
+        return result;
+    }
+
+    /** Rules turned on, then off, over the file's settings; only whether a rule runs changes. */
+    private Map<String, RuleSettings> ruleSwitches(LintRequest request, List<OptionProblem> found) {
+        Map<String, RuleSettings> settings = new LinkedHashMap<>(request.ruleSettings());
+        switchRules(enabledRules, true, Option.ENABLE, request, settings, found);
+        switchRules(disabledRules, false, Option.DISABLE, request, settings, found);
+        return settings;
+    }
+
+    private static void switchRules(List<String> ids, boolean enabled, Option option, LintRequest request,
+                                    Map<String, RuleSettings> settings, List<OptionProblem> found) {
+        RuleCatalog catalog = request.catalog();
+        for (String id : ids) {
+            String trimmed = id.trim();
+            if (trimmed.isEmpty()) {
+                continue;
             }
+            if (!catalog.contains(trimmed)) {
+                found.add(OptionProblem.of(option, ConfigApplier.unknownRule(trimmed, catalog)));
+                continue;
+            }
+            settings.put(trimmed, settings.getOrDefault(trimmed, request.ruleSettings(trimmed)).withEnabled(enabled));
         }
-        return request;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

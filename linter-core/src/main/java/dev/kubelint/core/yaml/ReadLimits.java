@@ -1,5 +1,9 @@
 package dev.kubelint.core.yaml;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 /**
  * Guards against hostile or runaway input. Each limit, when hit, becomes an {@code input-limit} finding that
  * names it; the defaults fit any real manifest.
@@ -27,6 +31,26 @@ public record ReadLimits(long maxFileBytes, int maxDocuments, int maxDepth, int 
 
         public String key() {
             return key;
+        }
+
+        /** The least value: a document may be allowed no alias at all, but must have room for something. */
+        public long min() {
+            return this == ALIAS_NODES ? 0 : 1;
+        }
+
+        /** The greatest value: file sizes are longs, the rest are ints. */
+        public long max() {
+            return this == FILE_SIZE ? Long.MAX_VALUE : Integer.MAX_VALUE;
+        }
+
+        /** The limit of a key such as "max-depth". */
+        public static Optional<Limit> byKey(String key) {
+            return Stream.of(values()).filter(l -> l.key.equals(key)).findFirst();
+        }
+
+        /** Every key, in declaration order. */
+        public static List<String> keys() {
+            return Stream.of(values()).map(Limit::key).toList();
         }
 
         /** "raise it with --limit max-depth=N or limits.max-depth in .kubelint.yaml". */

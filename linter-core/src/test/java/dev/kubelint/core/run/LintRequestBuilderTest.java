@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.OptionProblem.Option;
 
 class LintRequestBuilderTest {
 
@@ -65,19 +66,106 @@ class LintRequestBuilderTest {
 
     @Test
     void rejectsBadValuesWithMessagesThatNameTheGoodOnes() {
-        assertEquals("unknown failure threshold 'fatal': use error, warning, info or none",
+        assertEquals("fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).failOn("fatal")));
-        assertEquals("unknown Kubernetes version '1.12': kubelint knows 1.30, 1.34, 1.35",
+        assertEquals("kubernetes-version: Kubernetes version '1.12' is not one of 1.30, 1.34, 1.35",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("1.12")));
-        assertEquals("jobs must be a number from 1 to 1024, not 0",
+        assertEquals("jobs: job count 0 is not a whole number from 1 to 1024",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).jobs(0)));
         assertTrue(problem(new LintRequestBuilder(folder, List.of("k8s")).includes(List.of("a[b")))
-                .startsWith("invalid glob 'a[b': "));
+                .startsWith("include: invalid glob 'a[b': "));
+        assertEquals("limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, "
+                + "max-alias-nodes, max-scalar-length", problem(new LintRequestBuilder(folder, List.of("k8s"))
+                .limit("depth", 3)));
+        assertEquals("limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
+                problem(new LintRequestBuilder(folder, List.of("k8s")).limit("max-depth", 0)));
+        assertEquals("schema-location: no such folder or file: crds",
+                problem(new LintRequestBuilder(folder, List.of("k8s")).schemaLocation("crds")));
+        assertEquals("enable: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?",
+                problem(new LintRequestBuilder(folder, List.of("k8s")).enableRules(List.of("duplicate-keys"))));
+        assertEquals("rules-jar: rule jar lib/missing.jar does not exist",
+                problem(new LintRequestBuilder(folder, List.of("k8s")).rulesJar("lib/missing.jar")));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceEachWithItsOption() throws Exception {
+        Files.writeString(folder.resolve(".kubelint.yaml"), "rules:\n  no-such-rule: off\n");
+        OptionsException e = assertThrows(OptionsException.class, () -> new LintRequestBuilder(folder, List.of("k8s"))
+                .configFile(Path.of(".kubelint.yaml")).failOn("fatal").kubernetesVersion("1.99").excludes(List.of("[a")).selector("app in (web")
+                .disableRules(List.of("nope")).build());
+        assertEquals(List.of(Optional.of(Option.FAIL_ON), Optional.of(Option.EXCLUDE),
+                        Optional.of(Option.KUBERNETES_VERSION), Optional.of(Option.SELECTOR), Optional.empty()),
+                e.problems().stream().map(OptionProblem::option).toList());
+        assertTrue(e.problems().get(3).message().startsWith("invalid label selector 'app in (web': "),
+                e.problems()::toString);
+        assertEquals(".kubelint.yaml:2:3: unknown rule id \"no-such-rule\" (kubelint rules lists them all)",
+                e.problems().get(4).message());
+        // with the file fixed, the rule ids are checked against the catalogue too
+        Files.writeString(folder.resolve(".kubelint.yaml"), "rules: {}\n");
+        e = assertThrows(OptionsException.class, () -> new LintRequestBuilder(folder, List.of("k8s"))
+                .configFile(Path.of(".kubelint.yaml")).kubernetesVersion("1.99").disableRules(List.of("nope")).build());
+        assertEquals(List.of("kubernetes-version", "disable"),
+                e.problems().stream().map(p -> p.option().orElseThrow().label()).toList());
+        assertEquals("--disable: unknown rule id \"nope\" (kubelint rules lists them all)",
+                e.problems().get(1).shown(o -> "--" + o.label()));
+    }
+
+    @Test
+    void excludesAddToTheFilesAndIncludesReplaceThem() throws Exception {
+        Files.writeString(folder.resolve(".kubelint.yaml"), """
+                include: ["**/*.yaml"]
+                exclude: ["generated/**"]
+                """);
+        try (LintPlan plan = new LintRequestBuilder(folder, List.of(".")).excludes(List.of("tmp/**")).build()) {
+            assertEquals(List.of("**/*.yaml"), plan.request().includes(), "unset includes keep the file's");
+            assertEquals(List.of("generated/**", "tmp/**"), plan.request().excludes());
+        }
+        try (LintPlan plan = new LintRequestBuilder(folder, List.of(".")).includes(List.of("prod/**")).build()) {
+            assertEquals(List.of("prod/**"), plan.request().includes());
+            assertEquals(List.of("generated/**"), plan.request().excludes());
+        }
+        try (LintPlan plan = new LintRequestBuilder(folder, List.of(".")).noConfigFile()
+                .excludes(List.of("tmp/**")).build()) {
+            assertEquals(List.of(), plan.request().includes());
+            assertEquals(List.of("tmp/**"), plan.request().excludes());
+        }
+    }
+
+    @Test
+    void theOtherOptionsGoOverTheFile() throws Exception {
+        Files.createDirectories(folder.resolve("crds"));
+        Files.createDirectories(folder.resolve("more-crds"));
+        Files.writeString(folder.resolve(".kubelint.yaml"), """
+                schema-locations: [crds]
+                crds-from-scan: false
+                limits: {max-documents: 10, max-depth: 50}
+                rules: {yaml-tag: error, duplicate-key: off}
+                """);
+        try (LintPlan plan = new LintRequestBuilder(folder, List.of(".")).schemaLocation("more-crds")
+                .crdsFromScan(true).limit("max-documents", 20).enableRules(List.of("duplicate-key"))
+                .disableRules(List.of(" yaml-tag", "")).useSuppressions(false).debug(true).build()) {
+            LintRequest request = plan.request();
+            assertEquals(List.of(folder.resolve("crds"), folder.resolve("more-crds")),
+                    request.settings().schemaLocations());
+            assertTrue(request.settings().crdsFromScan());
+            assertEquals(20, request.limits().maxDocuments());
+            assertEquals(50, request.limits().maxDepth(), "the file's other limits stay");
+            assertEquals(Optional.of(true), request.ruleSettings("duplicate-key").enabled());
+            assertEquals(Optional.of(false), request.ruleSettings("yaml-tag").enabled());
+            assertEquals(Optional.of(Severity.ERROR), request.ruleSettings("yaml-tag").severity(),
+                    "turning a rule off keeps its severity");
+            assertFalse(request.useSuppressions());
+            assertTrue(request.debug());
+        }
+        try (LintPlan plan = new LintRequestBuilder(folder, List.of(".")).noConfigFile().build()) {
+            assertEquals(LintSettings.DEFAULTS, plan.request().settings(), "no file: none of its settings");
+            assertTrue(plan.request().useSuppressions());
+        }
     }
 
     @Test
     void aConfigurationFileMustExist() {
-        assertEquals("configuration file " + folder.resolve("nope.yaml") + " does not exist",
+        assertEquals("nope.yaml: no such configuration file",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).configFile(Path.of("nope.yaml"))));
     }
 
