@@ -136,7 +136,8 @@ final class ScanCommand {
             return configError(e);
         }
         try (prepared) {
-            LintRequest request = prepared.request().withJobs(scan.jobs()).withStdin(env.stdin());
+            LintRequest request = prepared.request().withJobs(scan.jobs()).withStdin(env.stdin())
+                    .withObjectSummaries(output.targets().stream().anyMatch(t -> t.reporter().needsObjects()));
             if (scan.selector().isPresent()) {
                 request = request.withObjectFilter(scan.selector().get()::matches);
             }

@@ -125,7 +125,8 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
-            result = new Linter().lint(plan.request());
+            boolean objects = reports.stream().anyMatch(f -> f.reporter().get().needsObjects());
+            result = new Linter().lint(plan.request().withObjectSummaries(objects));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
         }

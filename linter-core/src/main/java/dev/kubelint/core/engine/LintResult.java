@@ -24,10 +24,21 @@ import dev.kubelint.core.source.SourceFile;
 public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
                          List<FileSummary> files, Map<String, SourceFile> sources, Duration elapsed) {
 
-    /** One input: its name and the objects it holds. */
-    public record FileSummary(String file, List<ObjectSummary> objects) {
+    /**
+     * One input: its name, how many objects it holds and, when the request asked for them
+     * ({@link LintRequest#objectSummaries()}), those objects.
+     */
+    public record FileSummary(String file, int objectCount, List<ObjectSummary> objects) {
         public FileSummary {
             objects = List.copyOf(objects);
+            if (!objects.isEmpty() && objects.size() != objectCount) {
+                throw new IllegalArgumentException("object count " + objectCount + " but " + objects.size() + " objects");
+            }
+        }
+
+        /** A file with its objects listed. */
+        public FileSummary(String file, List<ObjectSummary> objects) {
+            this(file, objects.size(), objects);
         }
     }
 
@@ -51,7 +62,7 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
     }
 
     public long objectCount() {
-        return files.stream().mapToLong(f -> f.objects().size()).sum();
+        return files.stream().mapToLong(FileSummary::objectCount).sum();
     }
 
     /** Whether any active finding is at least as serious as the threshold (none: never). */

@@ -92,6 +92,7 @@ public final class Linter {
         private final AtomicLong findingCount = new AtomicLong();
         private final Suppressions suppressions;
         private final java.util.Set<String> fallbackIds = new java.util.HashSet<>();
+        private final Map<String, String> sharedStrings = new java.util.concurrent.ConcurrentHashMap<>();
 
         Run(LintRequest request, int total) {
             this.request = request;
@@ -237,16 +238,29 @@ public final class Linter {
                     continue;
                 }
                 checked.add(manifest);
-                objectSummaries.add(new LintResult.ObjectSummary(manifest.documentIndex(), manifest.ref(),
-                        new Location(source.displayName(), manifest.documentIndex(), manifest.root().span(),
-                                manifest.root().pointer(), manifest.ref())));
+                if (request.objectSummaries()) {
+                    objectSummaries.add(summary(source, manifest));
+                }
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
             List<Finding> result = suppressions.apply(source, read.documents(), checked, skipped, findings);
             boolean keepSource = !result.isEmpty() || suppressions.holds(source.displayName());
-            return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), objectSummaries), result,
-                    keepSource ? Optional.of(source) : Optional.empty()));
+            LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
+            return done(new FileOutcome(summary, result, keepSource ? Optional.of(source) : Optional.empty()));
+        }
+
+        /** One object for the reports that list them; the strings most objects repeat are shared. */
+        private LintResult.ObjectSummary summary(SourceFile source, Manifest manifest) {
+            ObjectRef r = manifest.ref();
+            ObjectRef ref = new ObjectRef(shared(r.apiVersion()), shared(r.kind()), shared(r.namespace()), r.name());
+            return new LintResult.ObjectSummary(manifest.documentIndex(), ref, new Location(source.displayName(),
+                    manifest.documentIndex(), manifest.root().span(), manifest.root().pointer(), ref));
+        }
+
+        /** The one copy of a string kept for the run: a scan sees few apiVersions, kinds and namespaces. */
+        private String shared(String value) {
+            return sharedStrings.computeIfAbsent(value, v -> v);
         }
 
         private FileOutcome done(FileOutcome outcome) {

@@ -44,6 +44,12 @@ public final class JUnitReporter implements Reporter {
         }
     }
 
+    /** One test case per object. */
+    @Override
+    public boolean needsObjects() {
+        return true;
+    }
+
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());

@@ -11,5 +11,13 @@ public interface Reporter {
     /** The format's name on the command line: text, json, sarif, junit, github. */
     String format();
 
+    /**
+     * Whether this report lists every object of every file ({@link LintResult.FileSummary#objects()}); the engine
+     * keeps them only when a report asks ({@link dev.kubelint.core.engine.LintRequest#objectSummaries()}).
+     */
+    default boolean needsObjects() {
+        return false;
+    }
+
     void write(LintResult result, ReportOptions options, Writer out) throws IOException;
 }

@@ -106,6 +106,25 @@ class LinterTest {
     }
 
     @Test
+    void objectsAreListedOnlyWhenAskedForAndCountedAlways() throws Exception {
+        write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
+                + "metadata: {name: q, namespace: shop}\n");
+        LintRequest request = LintRequest.of(List.of("."), dir, catalog());
+        LintResult listed = lint(request);
+        LintResult.FileSummary file = listed.files().get(0);
+        assertEquals(2, file.objectCount());
+        assertEquals(List.of("Pod p", "Pod shop/q"), file.objects().stream().map(o -> o.object().describe()).toList());
+        assertEquals(5, file.objects().get(1).location().line());
+        assertTrue(file.objects().get(0).object().kind() == file.objects().get(1).object().kind(),
+                "the kind is kept once for all objects");
+
+        LintResult counted = lint(request.withObjectSummaries(false));
+        assertEquals(2, counted.files().get(0).objectCount());
+        assertEquals(List.of(), counted.files().get(0).objects());
+        assertEquals(2, counted.objectCount());
+    }
+
+    @Test
     void folderScanIsSortedSkipsHiddenFoldersAndOtherExtensions() throws Exception {
         write("b.yaml", "kind: B\n");
         write("a/c.yml", "kind: C\n");
