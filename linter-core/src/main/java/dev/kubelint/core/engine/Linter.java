@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
@@ -23,6 +25,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
@@ -76,7 +79,7 @@ public final class Linter {
     }
 
     /** What one input gave. */
-    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceFile> source) {
+    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source) {
     }
 
     /** State of one run. */
@@ -245,9 +248,22 @@ public final class Linter {
                 check(manifest, findings);
             }
             List<Finding> result = suppressions.apply(source, read.documents(), checked, skipped, findings);
-            boolean keepSource = !result.isEmpty() || suppressions.holds(source.displayName());
             LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
-            return done(new FileOutcome(summary, result, keepSource ? Optional.of(source) : Optional.empty()));
+            return done(new FileOutcome(summary, result, excerpt(source, result)));
+        }
+
+        /**
+         * The lines of a file the reports may show: where its findings start, and where its suppressions are (an
+         * unused one is reported at the end). Standard input is kept whole, since it cannot be read again for a
+         * cross-object finding.
+         */
+        private Optional<SourceExcerpt> excerpt(SourceFile source, List<Finding> findings) {
+            if (source.path().isEmpty()) {
+                return Optional.of(SourceExcerpt.whole(source));
+            }
+            int[] lines = IntStream.concat(findings.stream().mapToInt(f -> f.location().line()),
+                    suppressions.lines(source.displayName())).toArray();
+            return lines.length == 0 ? Optional.empty() : Optional.of(SourceExcerpt.of(source, Arrays.stream(lines)));
         }
 
         /** One object for the reports that list them; the strings most objects repeat are shared. */
@@ -347,7 +363,7 @@ public final class Linter {
 
         LintResult finish(List<FileOutcome> outcomes, Duration elapsed) {
             List<Finding> all = new ArrayList<>();
-            Map<String, SourceFile> sources = new LinkedHashMap<>();
+            Map<String, SourceExcerpt> sources = new LinkedHashMap<>();
             List<LintResult.FileSummary> files = new ArrayList<>();
             for (FileOutcome o : outcomes) {
                 all.addAll(o.findings());

@@ -3,41 +3,53 @@ package dev.kubelint.core.report;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
 
 /**
- * The text of a finding's file for code frames: from the result when the engine kept it (always for standard
- * input), otherwise read again from disk, decoded the way the engine decodes. A file that is gone or unreadable
- * simply has no frames.
+ * The code frame of a finding: from the lines the engine kept (the lines findings start on, every line of
+ * standard input), otherwise from the file read again from disk, decoded the way the engine decodes (a
+ * cross-object finding may point at a line of a file no other finding is on). A file that is gone or
+ * unreadable simply has no frames.
  */
 final class SourceLookup {
 
     private final LintResult result;
     private final Path workingDirectory;
-    private final Map<String, Optional<SourceFile>> cache = new HashMap<>();
+    /** The last file read again: reports go through the findings file by file, so one is enough. */
+    private String rereadName = "";
+    private Optional<SourceFile> reread = Optional.empty();
 
     SourceLookup(LintResult result, Path workingDirectory) {
         this.result = result;
         this.workingDirectory = workingDirectory;
     }
 
-    Optional<SourceFile> find(String file) {
+    Optional<CodeFrame> frame(Location location) {
+        String file = location.file();
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SourceFile> kept = result.source(file);
-        if (kept.isPresent()) {
-            return kept;
+        Optional<SourceExcerpt> kept = result.source(file);
+        if (kept.isPresent() && kept.get().knows(location.line())) {
+            return CodeFrame.of(kept.get(), location.span());
         }
-        return cache.computeIfAbsent(file, this::reread);
+        return find(file).flatMap(source -> CodeFrame.of(source, location.span()));
+    }
+
+    private Optional<SourceFile> find(String file) {
+        if (!file.equals(rereadName)) {
+            rereadName = file;
+            reread = reread(file);
+        }
+        return reread;
     }
 
     private Optional<SourceFile> reread(String file) {
