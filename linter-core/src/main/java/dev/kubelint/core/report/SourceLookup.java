@@ -21,6 +21,12 @@ import dev.kubelint.core.yaml.ReadLimits;
  */
 final class SourceLookup {
 
+    /**
+     * Limits for a file the scan read (it has kept lines): whatever its size, since the run's limits, which may
+     * have been raised, let it through.
+     */
+    private static final ReadLimits SCANNED = ReadLimits.DEFAULTS.with(ReadLimits.Limit.FILE_SIZE, Integer.MAX_VALUE - 16);
+
     private final LintResult result;
     private final Path workingDirectory;
     /** The last file read again: reports go through the findings file by file, so one is enough. */
@@ -41,18 +47,18 @@ final class SourceLookup {
         if (kept.isPresent() && kept.get().knows(location.line())) {
             return CodeFrame.of(kept.get(), location.span());
         }
-        return find(file).flatMap(source -> CodeFrame.of(source, location.span()));
+        return find(file, kept.isPresent()).flatMap(source -> CodeFrame.of(source, location.span()));
     }
 
-    private Optional<SourceFile> find(String file) {
+    private Optional<SourceFile> find(String file, boolean scanned) {
         if (!file.equals(rereadName)) {
             rereadName = file;
-            reread = reread(file);
+            reread = reread(file, scanned ? SCANNED : ReadLimits.DEFAULTS);
         }
         return reread;
     }
 
-    private Optional<SourceFile> reread(String file) {
+    private Optional<SourceFile> reread(String file, ReadLimits limits) {
         if (file.equals(SourceFile.STDIN)) {
             return Optional.empty();
         }
@@ -65,7 +71,7 @@ final class SourceLookup {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        SourceLoader.Loaded loaded = new SourceLoader(ReadLimits.DEFAULTS)
+        SourceLoader.Loaded loaded = new SourceLoader(limits)
                 .load(new SourceScanner.Input(Optional.of(path), file), InputStream.nullInputStream());
         return loaded.source();
     }
