@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ public final class Linter {
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
-            List<Finding> result = suppressions.apply(source, read.documents(), checked, skipped, findings);
+            List<Finding> result = compact(suppressions.apply(source, read.documents(), checked, skipped, findings));
             LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
             return done(new FileOutcome(summary, result, excerpt(source, result)));
         }
@@ -268,13 +269,38 @@ public final class Linter {
 
         /** One object for the reports that list them; the strings most objects repeat are shared. */
         private LintResult.ObjectSummary summary(SourceFile source, Manifest manifest) {
-            ObjectRef r = manifest.ref();
-            ObjectRef ref = new ObjectRef(shared(r.apiVersion()), shared(r.kind()), shared(r.namespace()), r.name());
+            ObjectRef ref = shared(manifest.ref());
             return new LintResult.ObjectSummary(manifest.documentIndex(), ref, new Location(source.displayName(),
-                    manifest.documentIndex(), manifest.root().span(), manifest.root().pointer(), ref));
+                    manifest.documentIndex(), manifest.root().span(), shared(manifest.root().pointer()), ref));
         }
 
-        /** The one copy of a string kept for the run: a scan sees few apiVersions, kinds and namespaces. */
+        /**
+         * The findings of a file as they are kept until the reports are written, with the strings most of them
+         * repeat shared across the run: their JSON pointers and the apiVersion, kind and namespace of their
+         * objects, otherwise copies read from each file. A large scan keeps tens of thousands of findings.
+         */
+        private List<Finding> compact(List<Finding> findings) {
+            Map<ObjectRef, ObjectRef> refs = new IdentityHashMap<>();
+            List<Finding> kept = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                List<Location> related = f.related().isEmpty() ? f.related()
+                        : f.related().stream().map(l -> compact(l, refs)).toList();
+                kept.add(new Finding(f.ruleId(), f.severity(), compact(f.location(), refs), f.message(), related,
+                        f.suppression()));
+            }
+            return kept;
+        }
+
+        private Location compact(Location l, Map<ObjectRef, ObjectRef> refs) {
+            return new Location(l.file(), l.documentIndex(), l.span(), shared(l.jsonPointer()),
+                    refs.computeIfAbsent(l.object(), this::shared));
+        }
+
+        private ObjectRef shared(ObjectRef r) {
+            return new ObjectRef(shared(r.apiVersion()), shared(r.kind()), shared(r.namespace()), r.name());
+        }
+
+        /** The one copy of a string kept for the run: a scan sees few apiVersions, kinds, namespaces and pointers. */
         private String shared(String value) {
             return sharedStrings.computeIfAbsent(value, v -> v);
         }

@@ -1,6 +1,7 @@
 package dev.kubelint.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -122,6 +124,22 @@ class LinterTest {
         assertEquals(2, counted.files().get(0).objectCount());
         assertEquals(List.of(), counted.files().get(0).objects());
         assertEquals(2, counted.objectCount());
+    }
+
+    @Test
+    void keptFindingsShareTheStringsTheyRepeat() throws Exception {
+        write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
+        write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
+        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))).findings();
+        assertEquals(2, echoes.size(), echoes.toString());
+        Location a = echoes.get(0).location();
+        Location b = echoes.get(1).location();
+        assertSame(a.object().apiVersion(), b.object().apiVersion());
+        assertSame(a.object().kind(), b.object().kind());
+        assertSame(a.object().namespace(), b.object().namespace());
+        assertSame(a.jsonPointer(), b.jsonPointer());
+        assertEquals(List.of("Pod shop/p", "Pod shop/q"), List.of(a.object().describe(), b.object().describe()));
+        assertEquals("/kind", a.jsonPointer());
     }
 
     @Test
