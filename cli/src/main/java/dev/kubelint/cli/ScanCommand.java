@@ -27,6 +27,7 @@ import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.LabelSelectorException;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
@@ -136,8 +137,7 @@ final class ScanCommand {
             return configError(e);
         }
         try (prepared) {
-            LintRequest request = prepared.request().withJobs(scan.jobs()).withStdin(env.stdin())
-                    .withObjectSummaries(output.targets().stream().anyMatch(t -> t.reporter().needsObjects()));
+            LintRequest request = keepForReports(prepared.request().withJobs(scan.jobs()).withStdin(env.stdin()), output);
             if (scan.selector().isPresent()) {
                 request = request.withObjectFilter(scan.selector().get()::matches);
             }
@@ -243,10 +243,21 @@ final class ScanCommand {
                 !cmd.hasOption("no-source") && !quiet, quiet);
     }
 
+    /** The run keeps per-object data and source lines only when a chosen report shows them. */
+    private LintRequest keepForReports(LintRequest request, OutputSettings output) {
+        ReportOptions options = reportOptions(output);
+        List<Reporter> reporters = output.targets().stream().map(ReportTargets.Target::reporter).toList();
+        return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
+                .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
+    }
+
+    private ReportOptions reportOptions(OutputSettings output) {
+        return new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(), Version.current());
+    }
+
     /** Writes every report; false (and the problem told) when one cannot be written. */
     private boolean writeReports(LintResult result, OutputSettings output) {
-        ReportOptions base = new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(),
-                Version.current());
+        ReportOptions base = reportOptions(output);
         for (ReportTargets.Target target : output.targets()) {
             try {
                 if (target.toStdout()) {

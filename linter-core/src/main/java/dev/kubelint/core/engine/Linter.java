@@ -255,10 +255,13 @@ public final class Linter {
 
         /**
          * The lines of a file the reports may show: where its findings start, and where its suppressions are (an
-         * unused one is reported at the end). Standard input is kept whole, since it cannot be read again for a
-         * cross-object finding.
+         * unused one is reported at the end); none when no report shows source lines. Standard input is kept
+         * whole, since it cannot be read again for a cross-object finding.
          */
         private Optional<SourceExcerpt> excerpt(SourceFile source, List<Finding> findings) {
+            if (!request.sourceLines()) {
+                return Optional.empty();
+            }
             if (source.path().isEmpty()) {
                 return Optional.of(SourceExcerpt.whole(source));
             }

@@ -49,6 +49,12 @@ public final class JUnitReporter implements Reporter {
         return true;
     }
 
+    /** A failure's details end with its code frame. */
+    @Override
+    public boolean showsSource(ReportOptions options) {
+        return true;
+    }
+
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());

@@ -19,5 +19,13 @@ public interface Reporter {
         return false;
     }
 
+    /**
+     * Whether this report shows source lines (code frames) with these options; the engine keeps the lines
+     * findings start on only when a report asks ({@link dev.kubelint.core.engine.LintRequest#sourceLines()}).
+     */
+    default boolean showsSource(ReportOptions options) {
+        return false;
+    }
+
     void write(LintResult result, ReportOptions options, Writer out) throws IOException;
 }

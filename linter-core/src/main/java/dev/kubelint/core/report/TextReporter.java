@@ -22,6 +22,11 @@ public final class TextReporter implements Reporter {
     }
 
     @Override
+    public boolean showsSource(ReportOptions options) {
+        return options.showSource();
+    }
+
+    @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         Ansi ansi = Ansi.of(options.color());
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());

@@ -98,6 +98,15 @@ class KeptSourceLinesTest {
     }
 
     @Test
+    void nothingIsKeptWhenNoReportShowsSourceLinesAndFramesAreReadAgainIfOneDoes() throws Exception {
+        Files.writeString(dir.resolve("pod.yaml"), POD);
+        LintResult result = new Linter().lint(LintRequest.of(List.of("."), dir, TestCatalog.get()).withSourceLines(false));
+        assertEquals(2, result.findings().size());
+        assertTrue(result.source("pod.yaml").isEmpty());
+        assertTrue(text(result).contains("   10 |       image: redis\n"), "read again from disk");
+    }
+
+    @Test
     void standardInputIsKeptWhole() throws Exception {
         LintRequest request = LintRequest.of(List.of("-"), dir, TestCatalog.get())
                 .withStdin(new ByteArrayInputStream(POD.getBytes(StandardCharsets.UTF_8)));
