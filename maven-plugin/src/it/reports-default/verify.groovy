@@ -22,3 +22,8 @@ def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/kubelint
 def failures = junit.'**'.findAll { it.name() == 'failure' }
 assert failures.size() == 1
 assert (failures[0].@message.text() + failures[0].text()).contains('LOG_LEVEL')
+
+// one test case per object, and the failure shows the offending line (the run keeps them for JUnit)
+def testcases = junit.'**'.findAll { it.name() == 'testcase' }
+assert testcases*.@name*.text() == ['ConfigMap app-config']
+assert failures[0].text().contains('    8 |   LOG_LEVEL: debug')

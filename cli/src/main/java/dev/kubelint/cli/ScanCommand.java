@@ -23,6 +23,7 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
@@ -129,7 +130,7 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
-            Optional<LintResult> result = lint(plan.request(), !output.quiet());
+            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet());
             if (result.isEmpty() || !writeReports(result.get(), output)) {
                 return Main.USAGE;
             }
@@ -189,10 +190,21 @@ final class ScanCommand {
                 !cmd.hasOption("no-source") && !quiet, quiet);
     }
 
+    /** The run keeps per-object data and source lines only when a chosen report shows them. */
+    private LintRequest keepForReports(LintRequest request, OutputSettings output) {
+        ReportOptions options = reportOptions(output);
+        List<Reporter> reporters = output.targets().stream().map(ReportTargets.Target::reporter).toList();
+        return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
+                .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
+    }
+
+    private ReportOptions reportOptions(OutputSettings output) {
+        return new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(), Version.current());
+    }
+
     /** Writes every report; false (and the problem told) when one cannot be written. */
     private boolean writeReports(LintResult result, OutputSettings output) {
-        ReportOptions base = new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(),
-                Version.current());
+        ReportOptions base = reportOptions(output);
         for (ReportTargets.Target target : output.targets()) {
             try {
                 if (target.toStdout()) {

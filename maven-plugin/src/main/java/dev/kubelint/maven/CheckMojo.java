@@ -15,12 +15,14 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.LintRequestBuilder;
@@ -133,7 +135,7 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
-            result = new Linter().lint(plan.request());
+            result = new Linter().lint(keepForReports(plan.request(), reports, root));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
         }
@@ -222,6 +224,14 @@ public class CheckMojo extends AbstractMojo {
             case WARNING -> getLog().warn(line);
             case INFO -> getLog().info(line);
         }
+    }
+
+    /** The run keeps per-object data and source lines only when a chosen report shows them. */
+    private static LintRequest keepForReports(LintRequest request, List<ReportFormats.Format> reports, Path root) {
+        List<Reporter> reporters = reports.stream().map(f -> f.reporter().get()).toList();
+        ReportOptions options = ReportOptions.plain(root);
+        return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
+                .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
     }
 
     private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root)

@@ -59,8 +59,8 @@ public class RulePassBenchmark {
         };
         request = LintRequest.of(List.of("-"), Paths.get("").toAbsolutePath(), catalog).withJobs(1);
         LintResult check = lint();
-        if (check.files().get(0).objects().size() < 90) {
-            throw new IllegalStateException("expected 100 objects, got " + check.files().get(0).objects().size());
+        if (check.files().get(0).objectCount() < 90) {
+            throw new IllegalStateException("expected 100 objects, got " + check.files().get(0).objectCount());
         }
         System.err.println("# " + catalog.all().size() + " rules, " + check.findings().size() + " findings per run");
     }

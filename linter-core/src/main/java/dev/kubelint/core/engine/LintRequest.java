@@ -29,11 +29,16 @@ import dev.kubelint.core.yaml.ReadLimits;
  * @param stdin            standard input, for "-"
  * @param progress         told about progress
  * @param debug            whether rule failures carry stack traces
+ * @param objectSummaries  whether the result lists every object of every file ({@link LintResult.FileSummary#objects()}),
+ *                         which only reports of one entry per object (JUnit) need; otherwise only counts are kept
+ * @param sourceLines      whether the result keeps the source lines findings start on ({@link LintResult#sources()}),
+ *                         which only reports that show code frames need
  */
 public record LintRequest(List<String> inputs, Path workingDirectory, List<String> includes, List<String> excludes,
                           LintSettings settings, ReadLimits limits, int jobs, RuleCatalog catalog,
                           Map<String, RuleSettings> ruleSettings, Optional<Predicate<Map<String, String>>> objectFilter,
-                          boolean useSuppressions, InputStream stdin, ProgressListener progress, boolean debug) {
+                          boolean useSuppressions, InputStream stdin, ProgressListener progress, boolean debug,
+                          boolean objectSummaries, boolean sourceLines) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -49,7 +54,7 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
     public static LintRequest of(List<String> inputs, Path workingDirectory, RuleCatalog catalog) {
         return new LintRequest(inputs, workingDirectory, List.of(), List.of(), LintSettings.DEFAULTS, ReadLimits.DEFAULTS,
                 Runtime.getRuntime().availableProcessors(), catalog, Map.of(), Optional.empty(), true,
-                InputStream.nullInputStream(), ProgressListener.NONE, false);
+                InputStream.nullInputStream(), ProgressListener.NONE, false, true, true);
     }
 
     public RuleSettings ruleSettings(String id) {
@@ -58,56 +63,66 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
 
     public LintRequest withSettings(LintSettings value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, value, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withJobs(int value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, value, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withGlobs(List<String> includeGlobs, List<String> excludeGlobs) {
         return new LintRequest(inputs, workingDirectory, includeGlobs, excludeGlobs, settings, limits, jobs, catalog,
-                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug);
+                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withLimits(ReadLimits value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, value, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withRuleSettings(Map<String, RuleSettings> value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, value,
-                objectFilter, useSuppressions, stdin, progress, debug);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withCatalog(RuleCatalog value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, value, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withObjectFilter(Predicate<Map<String, String>> value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                Optional.of(value), useSuppressions, stdin, progress, debug);
+                Optional.of(value), useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withUseSuppressions(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, value, stdin, progress, debug);
+                objectFilter, value, stdin, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withStdin(InputStream value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, value, progress, debug);
+                objectFilter, useSuppressions, value, progress, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withProgress(ProgressListener value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, value, debug);
+                objectFilter, useSuppressions, stdin, value, debug, objectSummaries, sourceLines);
     }
 
     public LintRequest withDebug(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, value);
+                objectFilter, useSuppressions, stdin, progress, value, objectSummaries, sourceLines);
+    }
+
+    public LintRequest withObjectSummaries(boolean value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug, value, sourceLines);
+    }
+
+    public LintRequest withSourceLines(boolean value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, value);
     }
 }

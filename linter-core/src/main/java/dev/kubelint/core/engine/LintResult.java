@@ -11,7 +11,7 @@ import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.source.SourceExcerpt;
 
 /**
  * What a run found, in the deterministic order of {@link Finding#ORDER}.
@@ -19,15 +19,26 @@ import dev.kubelint.core.source.SourceFile;
  * @param findings   active findings
  * @param suppressed findings silenced by an annotation or comment, with their reasons
  * @param files      per input, in scan order: its name and objects
- * @param sources    the text of every input that has findings, for code frames
+ * @param sources    per input with findings, the lines they start on, for code frames
  */
 public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
-                         List<FileSummary> files, Map<String, SourceFile> sources, Duration elapsed) {
+                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
 
-    /** One input: its name and the objects it holds. */
-    public record FileSummary(String file, List<ObjectSummary> objects) {
+    /**
+     * One input: its name, how many objects it holds and, when the request asked for them
+     * ({@link LintRequest#objectSummaries()}), those objects.
+     */
+    public record FileSummary(String file, int objectCount, List<ObjectSummary> objects) {
         public FileSummary {
             objects = List.copyOf(objects);
+            if (!objects.isEmpty() && objects.size() != objectCount) {
+                throw new IllegalArgumentException("object count " + objectCount + " but " + objects.size() + " objects");
+            }
+        }
+
+        /** A file with its objects listed. */
+        public FileSummary(String file, List<ObjectSummary> objects) {
+            this(file, objects.size(), objects);
         }
     }
 
@@ -51,7 +62,7 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
     }
 
     public long objectCount() {
-        return files.stream().mapToLong(f -> f.objects().size()).sum();
+        return files.stream().mapToLong(FileSummary::objectCount).sum();
     }
 
     /** Whether any active finding is at least as serious as the threshold (none: never). */
@@ -59,7 +70,7 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().atLeast(threshold.get()));
     }
 
-    public Optional<SourceFile> source(String file) {
+    public Optional<SourceExcerpt> source(String file) {
         return Optional.ofNullable(sources.get(file));
     }
 }

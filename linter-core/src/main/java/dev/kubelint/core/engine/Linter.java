@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
@@ -23,6 +26,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
@@ -76,7 +80,7 @@ public final class Linter {
     }
 
     /** What one input gave. */
-    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceFile> source) {
+    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source) {
     }
 
     /** State of one run. */
@@ -92,6 +96,7 @@ public final class Linter {
         private final AtomicLong findingCount = new AtomicLong();
         private final Suppressions suppressions;
         private final java.util.Set<String> fallbackIds = new java.util.HashSet<>();
+        private final Map<String, String> sharedStrings = new java.util.concurrent.ConcurrentHashMap<>();
 
         Run(LintRequest request, int total) {
             this.request = request;
@@ -237,16 +242,70 @@ public final class Linter {
                     continue;
                 }
                 checked.add(manifest);
-                objectSummaries.add(new LintResult.ObjectSummary(manifest.documentIndex(), manifest.ref(),
-                        new Location(source.displayName(), manifest.documentIndex(), manifest.root().span(),
-                                manifest.root().pointer(), manifest.ref())));
+                if (request.objectSummaries()) {
+                    objectSummaries.add(summary(source, manifest));
+                }
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
-            List<Finding> result = suppressions.apply(source, read.documents(), checked, skipped, findings);
-            boolean keepSource = !result.isEmpty() || suppressions.holds(source.displayName());
-            return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), objectSummaries), result,
-                    keepSource ? Optional.of(source) : Optional.empty()));
+            List<Finding> result = compact(suppressions.apply(source, read.documents(), checked, skipped, findings));
+            LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
+            return done(new FileOutcome(summary, result, excerpt(source, result)));
+        }
+
+        /**
+         * The lines of a file the reports may show: where its findings start, and where its suppressions are (an
+         * unused one is reported at the end); none when no report shows source lines. Standard input is kept
+         * whole, since it cannot be read again for a cross-object finding.
+         */
+        private Optional<SourceExcerpt> excerpt(SourceFile source, List<Finding> findings) {
+            if (!request.sourceLines()) {
+                return Optional.empty();
+            }
+            if (source.path().isEmpty()) {
+                return Optional.of(SourceExcerpt.whole(source));
+            }
+            int[] lines = IntStream.concat(findings.stream().mapToInt(f -> f.location().line()),
+                    suppressions.lines(source.displayName())).toArray();
+            return lines.length == 0 ? Optional.empty() : Optional.of(SourceExcerpt.of(source, Arrays.stream(lines)));
+        }
+
+        /** One object for the reports that list them; the strings most objects repeat are shared. */
+        private LintResult.ObjectSummary summary(SourceFile source, Manifest manifest) {
+            ObjectRef ref = shared(manifest.ref());
+            return new LintResult.ObjectSummary(manifest.documentIndex(), ref, new Location(source.displayName(),
+                    manifest.documentIndex(), manifest.root().span(), shared(manifest.root().pointer()), ref));
+        }
+
+        /**
+         * The findings of a file as they are kept until the reports are written, with the strings most of them
+         * repeat shared across the run: their JSON pointers and the apiVersion, kind and namespace of their
+         * objects, otherwise copies read from each file. A large scan keeps tens of thousands of findings.
+         */
+        private List<Finding> compact(List<Finding> findings) {
+            Map<ObjectRef, ObjectRef> refs = new IdentityHashMap<>();
+            List<Finding> kept = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                List<Location> related = f.related().isEmpty() ? f.related()
+                        : f.related().stream().map(l -> compact(l, refs)).toList();
+                kept.add(new Finding(f.ruleId(), f.severity(), compact(f.location(), refs), f.message(), related,
+                        f.suppression()));
+            }
+            return kept;
+        }
+
+        private Location compact(Location l, Map<ObjectRef, ObjectRef> refs) {
+            return new Location(l.file(), l.documentIndex(), l.span(), shared(l.jsonPointer()),
+                    refs.computeIfAbsent(l.object(), this::shared));
+        }
+
+        private ObjectRef shared(ObjectRef r) {
+            return new ObjectRef(shared(r.apiVersion()), shared(r.kind()), shared(r.namespace()), r.name());
+        }
+
+        /** The one copy of a string kept for the run: a scan sees few apiVersions, kinds, namespaces and pointers. */
+        private String shared(String value) {
+            return sharedStrings.computeIfAbsent(value, v -> v);
         }
 
         private FileOutcome done(FileOutcome outcome) {
@@ -333,7 +392,7 @@ public final class Linter {
 
         LintResult finish(List<FileOutcome> outcomes, Duration elapsed) {
             List<Finding> all = new ArrayList<>();
-            Map<String, SourceFile> sources = new LinkedHashMap<>();
+            Map<String, SourceExcerpt> sources = new LinkedHashMap<>();
             List<LintResult.FileSummary> files = new ArrayList<>();
             for (FileOutcome o : outcomes) {
                 all.addAll(o.findings());

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
@@ -136,9 +137,9 @@ final class Suppressions {
         return result;
     }
 
-    /** Whether a file has suppressions (then its text is worth keeping for the report). */
-    boolean holds(String file) {
-        return byFile.containsKey(file);
+    /** The lines a file's suppressions are on: an unused one is reported there at the end of the run. */
+    IntStream lines(String file) {
+        return byFile.getOrDefault(file, List.of()).stream().mapToInt(e -> e.suppression.location().line());
     }
 
     /** Applies the kept suppressions to the cross-object findings, then reports every unused suppression. */

@@ -2,6 +2,7 @@ package dev.kubelint.core.report;
 
 import java.util.Optional;
 
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Span;
 
@@ -38,6 +39,13 @@ public record CodeFrame(int lineNumber, String text, int markerStart, int marker
         }
         int endColumn = span.end().line() == line ? span.end().column() : Integer.MAX_VALUE;
         return Optional.of(of(line, source.line(line), span.start().column(), endColumn));
+    }
+
+    /** The frame for a span of an excerpt, or empty when the span's line is not in the input or was not kept. */
+    public static Optional<CodeFrame> of(SourceExcerpt source, Span span) {
+        int line = span.start().line();
+        int endColumn = span.end().line() == line ? span.end().column() : Integer.MAX_VALUE;
+        return source.line(line).map(text -> of(line, text, span.start().column(), endColumn));
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.LintResult.FileSummary;
 import dev.kubelint.core.engine.LintResult.ObjectSummary;
 import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.source.SourceFile;
 
 /**
  * JUnit XML as Jenkins, GitLab and Maven Surefire read it: one {@code testsuite} per file, one {@code testcase}
@@ -42,6 +41,18 @@ public final class JUnitReporter implements Reporter {
         Case(String name) {
             this.name = name;
         }
+    }
+
+    /** One test case per object. */
+    @Override
+    public boolean needsObjects() {
+        return true;
+    }
+
+    /** A failure's details end with its code frame. */
+    @Override
+    public boolean showsSource(ReportOptions options) {
+        return true;
     }
 
     @Override
@@ -161,9 +172,9 @@ public final class JUnitReporter implements Reporter {
         StringWriter text = new StringWriter();
         text.write(TextReporter.line(f));
         text.write('\n');
-        Optional<SourceFile> source = sources.find(f.location().file());
-        if (source.isPresent()) {
-            TextReporter.writeFrame(f, source.get(), Ansi.OFF, text);
+        Optional<CodeFrame> frame = sources.frame(f.location());
+        if (frame.isPresent()) {
+            TextReporter.writeFrame(f, frame.get(), Ansi.OFF, text);
         }
         if (!f.location().jsonPointer().isEmpty()) {
             text.write("at " + f.location().jsonPointer() + "\n");

@@ -11,5 +11,21 @@ public interface Reporter {
     /** The format's name on the command line: text, json, sarif, junit, github. */
     String format();
 
+    /**
+     * Whether this report lists every object of every file ({@link LintResult.FileSummary#objects()}); the engine
+     * keeps them only when a report asks ({@link dev.kubelint.core.engine.LintRequest#objectSummaries()}).
+     */
+    default boolean needsObjects() {
+        return false;
+    }
+
+    /**
+     * Whether this report shows source lines (code frames) with these options; the engine keeps the lines
+     * findings start on only when a report asks ({@link dev.kubelint.core.engine.LintRequest#sourceLines()}).
+     */
+    default boolean showsSource(ReportOptions options) {
+        return false;
+    }
+
     void write(LintResult result, ReportOptions options, Writer out) throws IOException;
 }

@@ -3,44 +3,62 @@ package dev.kubelint.core.report;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
 
 /**
- * The text of a finding's file for code frames: from the result when the engine kept it (always for standard
- * input), otherwise read again from disk, decoded the way the engine decodes. A file that is gone or unreadable
- * simply has no frames.
+ * The code frame of a finding: from the lines the engine kept (the lines findings start on, every line of
+ * standard input), otherwise from the file read again from disk, decoded the way the engine decodes (a
+ * cross-object finding may point at a line of a file no other finding is on). A file that is gone or
+ * unreadable simply has no frames.
  */
 final class SourceLookup {
 
+    /**
+     * Limits for a file the scan read (it has kept lines): whatever its size, since the run's limits, which may
+     * have been raised, let it through.
+     */
+    private static final ReadLimits SCANNED = ReadLimits.DEFAULTS.with(ReadLimits.Limit.FILE_SIZE, Integer.MAX_VALUE - 16);
+
     private final LintResult result;
     private final Path workingDirectory;
-    private final Map<String, Optional<SourceFile>> cache = new HashMap<>();
+    /** The last file read again: reports go through the findings file by file, so one is enough. */
+    private String rereadName = "";
+    private Optional<SourceFile> reread = Optional.empty();
 
     SourceLookup(LintResult result, Path workingDirectory) {
         this.result = result;
         this.workingDirectory = workingDirectory;
     }
 
-    Optional<SourceFile> find(String file) {
+    Optional<CodeFrame> frame(Location location) {
+        String file = location.file();
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SourceFile> kept = result.source(file);
-        if (kept.isPresent()) {
-            return kept;
+        Optional<SourceExcerpt> kept = result.source(file);
+        if (kept.isPresent() && kept.get().knows(location.line())) {
+            return CodeFrame.of(kept.get(), location.span());
         }
-        return cache.computeIfAbsent(file, this::reread);
+        return find(file, kept.isPresent()).flatMap(source -> CodeFrame.of(source, location.span()));
     }
 
-    private Optional<SourceFile> reread(String file) {
+    private Optional<SourceFile> find(String file, boolean scanned) {
+        if (!file.equals(rereadName)) {
+            rereadName = file;
+            reread = reread(file, scanned ? SCANNED : ReadLimits.DEFAULTS);
+        }
+        return reread;
+    }
+
+    private Optional<SourceFile> reread(String file, ReadLimits limits) {
         if (file.equals(SourceFile.STDIN)) {
             return Optional.empty();
         }
@@ -53,7 +71,7 @@ final class SourceLookup {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        SourceLoader.Loaded loaded = new SourceLoader(ReadLimits.DEFAULTS)
+        SourceLoader.Loaded loaded = new SourceLoader(limits)
                 .load(new SourceScanner.Input(Optional.of(path), file), InputStream.nullInputStream());
         return loaded.source();
     }

@@ -8,7 +8,6 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.source.SourceFile;
 
 /**
  * Compiler-style lines, {@code file:line:col: severity: message [rule-id]}, each followed by the offending source
@@ -22,6 +21,11 @@ public final class TextReporter implements Reporter {
     }
 
     @Override
+    public boolean showsSource(ReportOptions options) {
+        return options.showSource();
+    }
+
+    @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         Ansi ansi = Ansi.of(options.color());
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());
@@ -29,9 +33,9 @@ public final class TextReporter implements Reporter {
             out.write(line(f, ansi));
             out.write('\n');
             if (options.showSource()) {
-                Optional<SourceFile> source = sources.find(f.location().file());
-                if (source.isPresent()) {
-                    writeFrame(f, source.get(), ansi, out);
+                Optional<CodeFrame> frame = sources.frame(f.location());
+                if (frame.isPresent()) {
+                    writeFrame(f, frame.get(), ansi, out);
                 }
             }
         }
@@ -87,12 +91,7 @@ public final class TextReporter implements Reporter {
         return centis / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    static void writeFrame(Finding f, SourceFile source, Ansi ansi, Writer out) throws IOException {
-        Optional<CodeFrame> frame = CodeFrame.of(source, f.location().span());
-        if (frame.isEmpty()) {
-            return;
-        }
-        CodeFrame c = frame.get();
+    static void writeFrame(Finding f, CodeFrame c, Ansi ansi, Writer out) throws IOException {
         String number = Integer.toString(c.lineNumber());
         int width = Math.max(4, number.length());
         String pad = " ".repeat(width - number.length());

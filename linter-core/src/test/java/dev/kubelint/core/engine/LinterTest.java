@@ -1,6 +1,7 @@
 package dev.kubelint.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -103,6 +105,41 @@ class LinterTest {
         assertEquals("/items/0/kind", echoes.get(0).location().jsonPointer());
         assertEquals(8, echoes.get(1).location().line());
         assertEquals(2, result.objectCount());
+    }
+
+    @Test
+    void objectsAreListedOnlyWhenAskedForAndCountedAlways() throws Exception {
+        write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
+                + "metadata: {name: q, namespace: shop}\n");
+        LintRequest request = LintRequest.of(List.of("."), dir, catalog());
+        LintResult listed = lint(request);
+        LintResult.FileSummary file = listed.files().get(0);
+        assertEquals(2, file.objectCount());
+        assertEquals(List.of("Pod p", "Pod shop/q"), file.objects().stream().map(o -> o.object().describe()).toList());
+        assertEquals(5, file.objects().get(1).location().line());
+        assertTrue(file.objects().get(0).object().kind() == file.objects().get(1).object().kind(),
+                "the kind is kept once for all objects");
+
+        LintResult counted = lint(request.withObjectSummaries(false));
+        assertEquals(2, counted.files().get(0).objectCount());
+        assertEquals(List.of(), counted.files().get(0).objects());
+        assertEquals(2, counted.objectCount());
+    }
+
+    @Test
+    void keptFindingsShareTheStringsTheyRepeat() throws Exception {
+        write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
+        write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
+        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))).findings();
+        assertEquals(2, echoes.size(), echoes.toString());
+        Location a = echoes.get(0).location();
+        Location b = echoes.get(1).location();
+        assertSame(a.object().apiVersion(), b.object().apiVersion());
+        assertSame(a.object().kind(), b.object().kind());
+        assertSame(a.object().namespace(), b.object().namespace());
+        assertSame(a.jsonPointer(), b.jsonPointer());
+        assertEquals(List.of("Pod shop/p", "Pod shop/q"), List.of(a.object().describe(), b.object().describe()));
+        assertEquals("/kind", a.jsonPointer());
     }
 
     @Test

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
@@ -175,5 +179,17 @@ class CodeFrameTest {
         assertEquals("^~~~", multiLine.marker());
         assertTrue(CodeFrame.of(source, Span.at(3, 1)).isEmpty(), "a line past the end has no frame");
         assertTrue(CodeFrame.of(SourceFile.of("e.yaml", ""), Span.START).isEmpty());
+    }
+
+    @Test
+    void framesFromAnExcerptMatchTheWholeFileOnTheLinesKept() {
+        SourceFile source = SourceFile.of("a.yaml", "a: 1\r\nbb: 2\r\n\tc: \"x\"\n");
+        SourceExcerpt excerpt = SourceExcerpt.of(source, IntStream.of(2, 3));
+        for (Span span : List.of(new Span(new Position(2, 5), new Position(2, 6)), Span.at(3, 2),
+                new Span(new Position(2, 1), new Position(3, 3)))) {
+            assertEquals(CodeFrame.of(source, span), CodeFrame.of(excerpt, span), span.toString());
+        }
+        assertTrue(CodeFrame.of(excerpt, Span.START).isEmpty(), "a line not kept");
+        assertTrue(CodeFrame.of(excerpt, Span.at(4, 1)).isEmpty(), "a line past the end");
     }
 }

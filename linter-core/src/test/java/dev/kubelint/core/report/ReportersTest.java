@@ -3,7 +3,16 @@ package dev.kubelint.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.engine.LintResult;
 
 class ReportersTest {
 
@@ -14,6 +23,38 @@ class ReportersTest {
         }
         assertTrue(Reporters.find("xml").isEmpty());
         assertTrue(Reporters.find("TEXT").isEmpty(), "format names are lower case, as documented");
+    }
+
+    /**
+     * A report that says it needs no object list or no source lines writes the same without them: the engine
+     * drops what no chosen report asks for.
+     */
+    @Test
+    void reportsDeclareWhatTheyReadOfTheResult(@TempDir Path dir) throws IOException {
+        LintResult full = SampleResults.full();
+        LintResult withoutObjects = new LintResult(full.settings(), full.catalog(), full.findings(), full.suppressed(),
+                full.files().stream().map(f -> new LintResult.FileSummary(f.file(), f.objectCount(), List.of())).toList(),
+                full.sources(), full.elapsed());
+        LintResult withoutSources = new LintResult(full.settings(), full.catalog(), full.findings(), full.suppressed(),
+                full.files(), Map.of(), full.elapsed());
+        for (ReportOptions options : List.of(ReportOptions.plain(dir), ReportOptions.plain(dir).withShowSource(true))) {
+            for (ReportFormats.Format format : ReportFormats.all()) {
+                Reporter reporter = format.reporter().get();
+                String written = write(reporter, full, options);
+                assertEquals(!reporter.needsObjects(), written.equals(write(reporter, withoutObjects, options)),
+                        format.name() + ": objects");
+                assertEquals(!reporter.showsSource(options), written.equals(write(reporter, withoutSources, options)),
+                        format.name() + ": source lines, " + options);
+            }
+        }
+        assertEquals(List.of("junit"), ReportFormats.all().stream().filter(f -> f.reporter().get().needsObjects())
+                .map(ReportFormats.Format::name).toList());
+    }
+
+    private static String write(Reporter reporter, LintResult result, ReportOptions options) throws IOException {
+        StringWriter out = new StringWriter();
+        reporter.write(result, options, out);
+        return out.toString();
     }
 
     @Test

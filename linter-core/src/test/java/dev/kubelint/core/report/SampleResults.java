@@ -23,6 +23,7 @@ import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
@@ -173,12 +174,12 @@ final class SampleResults {
                 file("k8s/tabs.yaml", object(0, TABS_MAP, "k8s/tabs.yaml", "")),
                 file("k8s/web.yaml", object(0, WEB_POD, "k8s/web.yaml", "")),
                 file(SourceFile.STDIN, object(0, SECRET, SourceFile.STDIN, "")));
-        Map<String, SourceFile> sources = Map.of(
-                "k8s/web.yaml", SourceFile.of("k8s/web.yaml", WEB),
-                "k8s/list.yaml", SourceFile.of("k8s/list.yaml", LIST),
-                "k8s/broken.yaml", SourceFile.of("k8s/broken.yaml", BROKEN),
-                "k8s/tabs.yaml", SourceFile.of("k8s/tabs.yaml", TABS),
-                SourceFile.STDIN, SourceFile.of(SourceFile.STDIN, STDIN));
+        Map<String, SourceExcerpt> sources = Map.of(
+                "k8s/web.yaml", SourceExcerpt.whole(SourceFile.of("k8s/web.yaml", WEB)),
+                "k8s/list.yaml", SourceExcerpt.whole(SourceFile.of("k8s/list.yaml", LIST)),
+                "k8s/broken.yaml", SourceExcerpt.whole(SourceFile.of("k8s/broken.yaml", BROKEN)),
+                "k8s/tabs.yaml", SourceExcerpt.whole(SourceFile.of("k8s/tabs.yaml", TABS)),
+                SourceFile.STDIN, SourceExcerpt.whole(SourceFile.of(SourceFile.STDIN, STDIN)));
         return new LintResult(LintSettings.DEFAULTS, catalog(), findings, List.of(suppressed), files, sources,
                 Duration.ofMillis(1234));
     }

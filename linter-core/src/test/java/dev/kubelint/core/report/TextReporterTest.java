@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,9 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.source.SourceExcerpt;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.ReadLimits;
 
 class TextReporterTest {
 
@@ -149,6 +153,24 @@ class TextReporterTest {
         assertFalse(text.contains("k8s/list.yaml:10:13: error: items[1].data.k: expected string, found integer 1 <&> "
                 + "[schema-type]\n    10 |"), "a file that is gone has no frame: " + text);
         assertFalse(text.contains("4 | type: 5"), "standard input cannot be read again");
+    }
+
+    @Test
+    void aLineNotKeptIsReadAgainFromDiskEvenBeyondTheDefaultSizeLimit() throws IOException {
+        // a file the scan read with a raised size limit: its kept lines miss the line of a cross-object finding
+        String head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n";
+        String text = head + "  k: " + "x".repeat((int) ReadLimits.DEFAULTS.maxFileBytes()) + "\n";
+        Files.writeString(dir.resolve("big.yaml"), text, StandardCharsets.UTF_8);
+        SourceExcerpt kept = SourceExcerpt.of(SourceFile.of("big.yaml", text), IntStream.of(2));
+        LintResult result = new LintResult(LintSettings.DEFAULTS, SampleResults.catalog(),
+                List.of(SampleResults.finding("schema-type", Severity.ERROR, "big.yaml", 2, 7, 2, 16, "/kind",
+                                SampleResults.OK, "kept"),
+                        SampleResults.finding("schema-type", Severity.ERROR, "big.yaml", 3, 17, 3, 20, "/metadata/name",
+                                SampleResults.OK, "read again")),
+                List.of(), List.of(SampleResults.file("big.yaml")), Map.of("big.yaml", kept), Duration.ZERO);
+        String report = write(result, options().withShowSummary(false));
+        assertTrue(report.contains("    2 | kind: ConfigMap\n      |       ^~~~~~~~~\n"), report);
+        assertTrue(report.contains("    3 | metadata: {name: big}\n      |                 ^~~\n"), report);
     }
 
     @Test
