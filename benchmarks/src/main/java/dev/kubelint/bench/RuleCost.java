@@ -91,11 +91,41 @@ public final class RuleCost {
             }
         }
         for (List<RuleDescriptor> set : sets) {
+            shares = new long[set.size()];
             Cost cost = measure(docs, set, request.settings(), warmup, rounds);
             print(set.size() == 1 ? set.get(0).id() : "all " + set.size() + " rules", cost, none, docs.size(),
                     cost.findings());
+            if (set.size() > 1) {
+                printShares(set, cost.cpuNanos() - none.cpuNanos(), docs.size());
+            }
         }
     }
+
+    /**
+     * Each rule's share of the pass over all rules: the elapsed time of its calls (check, observe and finish), scaled to
+     * the pass's CPU time. Elapsed time per call is the only cheap clock at this grain; the scaling keeps the
+     * figures comparable with the others, and a busy machine blurs them a little.
+     */
+    private static void printShares(List<RuleDescriptor> set, long cpuNanos, int objects) {
+        long total = 0;
+        for (long s : shares) {
+            total += s;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(shares[b], shares[a]));
+        System.out.printf(Locale.ROOT, "  shares of the pass over all rules (calls %.1f%% of it):%n",
+                100.0 * total / Math.max(1, cpuNanos));
+        for (int i : order) {
+            System.out.printf(Locale.ROOT, "  %-38s %8.2f us/object%n", set.get(i).id(),
+                    (double) shares[i] / Math.max(1, total) * cpuNanos / 1000.0 / objects);
+        }
+    }
+
+    /** Elapsed nanoseconds per rule of the current set, summed over the best measured round's calls. */
+    private static long[] shares = new long[0];
 
     private static void print(String name, Cost cost, Cost none, int objects, long findings) {
         double cpu = (cost.cpuNanos() - (cost == none ? 0 : none.cpuNanos())) / 1000.0 / objects;
@@ -150,12 +180,16 @@ public final class RuleCost {
     private static Cost measure(List<Doc> docs, List<RuleDescriptor> rules, LintSettings settings, int warmup,
                                 int rounds) {
         Cost best = null;
+        long[] bestShares = shares.clone();
         for (int r = 0; r < warmup + rounds; r++) {
+            java.util.Arrays.fill(shares, 0);
             Cost cost = round(docs, rules, settings);
             if (r >= warmup && (best == null || cost.cpuNanos() < best.cpuNanos())) {
                 best = cost;
+                bestShares = shares.clone();
             }
         }
+        shares = bestShares;
         return best;
     }
 
@@ -169,9 +203,11 @@ public final class RuleCost {
         for (RuleDescriptor d : rules) {
             cross.add(d.rule().newCrossObjectCheck());
         }
+        boolean timeCalls = rules.size() > 1;
         for (Doc doc : docs) {
             Manifest manifest = new Manifest(doc.source(), doc.index(), doc.root());
             for (int i = 0; i < rules.size(); i++) {
+                long started = timeCalls ? System.nanoTime() : 0;
                 RuleDescriptor d = rules.get(i);
                 Context ctx = new Context(d, settings, Optional.of(manifest), sink);
                 d.rule().check(manifest, ctx);
@@ -179,13 +215,20 @@ public final class RuleCost {
                 if (check.isPresent()) {
                     check.get().observe(manifest, ctx);
                 }
+                if (timeCalls) {
+                    shares[i] += System.nanoTime() - started;
+                }
             }
             findings += sink.size();
             sink.clear();
         }
         for (int i = 0; i < rules.size(); i++) {
             if (cross.get(i).isPresent()) {
+                long started = timeCalls ? System.nanoTime() : 0;
                 cross.get(i).get().finish(new Context(rules.get(i), settings, Optional.empty(), sink));
+                if (timeCalls) {
+                    shares[i] += System.nanoTime() - started;
+                }
             }
         }
         findings += sink.size();
