@@ -71,11 +71,17 @@ public final class SelectorSites {
         }
     }
 
-    /** Every selector of the object, read. */
+    /** Every selector of the object, read (once per object: several rules ask). */
     public static List<Found> of(Manifest manifest) {
-        List<Found> result = new ArrayList<>();
+        return manifest.derived(SelectorSites.class, SelectorSites::find);
+    }
+
+    private static List<Found> find(Manifest manifest) {
+        List<Found> result = new ArrayList<>(2);
+        String group = manifest.group();
+        String kind = manifest.kind();
         for (Site site : SITES) {
-            if (site.group().equals(manifest.group()) && site.kinds().contains(manifest.kind())) {
+            if (site.kinds().contains(kind) && site.group().equals(group)) {
                 for (MappingNode node : Nodes.mappings(manifest.root(), site.pattern())) {
                     result.add(new Found(site.map() ? StructuredSelector.readMap(node) : StructuredSelector.read(node),
                             site.map()));
@@ -83,11 +89,15 @@ public final class SelectorSites {
             }
         }
         PodSpecs.of(manifest).ifPresent(pod -> {
+            // most pod specs have neither affinity nor spread constraints: look no further then
+            if (!pod.spec().has("affinity") && !pod.spec().has("topologySpreadConstraints")) {
+                return;
+            }
             for (String pattern : POD_SPEC_SITES) {
                 Nodes.mappings(pod.spec(), pattern).forEach(node ->
                         result.add(new Found(StructuredSelector.read(node), false)));
             }
         });
-        return result;
+        return List.copyOf(result);
     }
 }
