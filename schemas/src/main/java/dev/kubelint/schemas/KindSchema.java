@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.networknt.schema.Error;
@@ -26,7 +27,8 @@ public final class KindSchema {
     interface Preparation extends Function<Boolean, JsonNode> {
     }
 
-    private record Compiled(Schema schema, JsonNode document) {
+    /** The compiled schema, its document, and the fast test of validity over it (absent if it cannot be built). */
+    private record Compiled(Schema schema, JsonNode document, Optional<QuickCheck> quick) {
     }
 
     private final GroupVersionKind gvk;
@@ -82,6 +84,10 @@ public final class KindSchema {
      * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
+        Compiled compiled = compiled(strictFields);
+        if (compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID) {
+            return List.of();
+        }
         YamlToJson.Conversion json = YamlToJson.convert(object);
         List<SchemaProblem> problems = new ArrayList<>(json.problems());
         Set<String> dropped = new HashSet<>();
@@ -130,7 +136,7 @@ public final class KindSchema {
                 try {
                     JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
                     c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
-                            document);
+                            document, quickCheck(document));
                 } catch (RuntimeException e) {
                     throw unusable(e);
                 }
@@ -142,6 +148,21 @@ public final class KindSchema {
             }
             return c;
         }
+    }
+
+    /** The fast path is an optimisation only: a schema it cannot read is simply always validated in full. */
+    private Optional<QuickCheck> quickCheck(JsonNode document) {
+        try {
+            return Optional.of(QuickCheck.of(document, fragment));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the fast test alone finds the object valid (for tests: it must agree with the full validator). */
+    boolean quicklyValid(YamlNode object, boolean strictFields) {
+        Optional<QuickCheck> quick = compiled(strictFields).quick();
+        return quick.isPresent() && quick.get().check(object) == QuickCheck.VALID;
     }
 
     private UnusableSchemaException unusable(RuntimeException e) {
