@@ -126,8 +126,13 @@ public final class PodSpecs {
 
         /** Containers that run for the pod's lifetime and share its network: app containers and sidecars. */
         public List<Container> longRunningContainers() {
-            return containers().stream().filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
-                    .toList();
+            List<Container> result = new ArrayList<>(containers.size());
+            for (Container c : containers) {
+                if (c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR) {
+                    result.add(c);
+                }
+            }
+            return result;
         }
     }
 
