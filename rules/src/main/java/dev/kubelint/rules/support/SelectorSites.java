@@ -76,6 +76,16 @@ public final class SelectorSites {
         return manifest.derived(SelectorSites.class, SelectorSites::find);
     }
 
+    /** The selector read at a node of the object, when the node is one of its selector sites. */
+    public static Optional<StructuredSelector> at(Manifest manifest, MappingNode node) {
+        for (Found found : of(manifest)) {
+            if (found.selector().node() == node) {
+                return Optional.of(found.selector());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static List<Found> find(Manifest manifest) {
         List<Found> result = new ArrayList<>(2);
         String group = manifest.group();
