@@ -43,6 +43,14 @@ final class QuickCheck {
     private static final int ARRAY = 1 << 6;
     private static final int ANY = NULL | BOOLEAN | INTEGER | NUMBER | STRING | OBJECT | ARRAY;
 
+    private static final int FORMAT_NONE = 0;
+    private static final int FORMAT_INT32 = 1;
+    private static final int FORMAT_INT64 = 2;
+    private static final int FORMAT_BYTE = 3;
+    private static final int FORMAT_DATE_TIME = 4;
+    private static final int FORMAT_QUANTITY = 5;
+    private static final int FORMAT_UNKNOWN = 6;
+
     /** Keywords that never fail a value in the engine's dialect (documentation; extensions are non-validating). */
     private static final Set<String> INERT = Set.of("description", "default", "title", "example", "externalDocs");
 
@@ -52,7 +60,8 @@ final class QuickCheck {
         /** The JSON types the value may have: its {@code type}, or any, and null when {@code nullable}. */
         int types = ANY;
         boolean nullable;
-        String format;
+        /** One of the FORMAT_ codes; none for no format or one that accepts every value. */
+        int format;
         Map<String, Shape> properties;
         boolean closed;
         Shape additional;
@@ -94,7 +103,7 @@ final class QuickCheck {
             return INVALID;
         }
         int result = VALID;
-        if (shape.format != null) {
+        if (shape.format != FORMAT_NONE) {
             result = format(shape.format, node, type);
             if (result == INVALID) {
                 return INVALID;
@@ -207,29 +216,47 @@ final class QuickCheck {
     }
 
     /** The formats of {@link KubeFormats}, applied as the engine applies them. */
-    private static int format(String format, YamlNode node, int type) {
+    private static int format(int format, YamlNode node, int type) {
         switch (format) {
-            case "int32":
-            case "int64":
+            case FORMAT_INT32:
+            case FORMAT_INT64:
                 if (type != INTEGER) {
                     return VALID;
                 }
                 if (isBig(node)) {
                     return UNSURE;
                 }
-                return format.equals("int32") ? (fits(node, Integer.MIN_VALUE, Integer.MAX_VALUE) ? VALID : INVALID)
+                return format == FORMAT_INT32 ? (fits(node, Integer.MIN_VALUE, Integer.MAX_VALUE) ? VALID : INVALID)
                         : (fits(node, Long.MIN_VALUE, Long.MAX_VALUE) ? VALID : INVALID);
-            case "int-or-string":
-            case "double":
-                return VALID;
-            case "byte":
+            case FORMAT_BYTE:
                 return type != STRING || KubeFormats.base64Problem(text(node)).isEmpty() ? VALID : INVALID;
-            case "date-time":
+            case FORMAT_DATE_TIME:
                 return type != STRING || KubeFormats.dateTimeProblem(text(node)).isEmpty() ? VALID : INVALID;
-            case KubeFormats.QUANTITY:
+            case FORMAT_QUANTITY:
                 return type != STRING || Quantities.problem(text(node)).isEmpty() ? VALID : INVALID;
             default:
                 return UNSURE;
+        }
+    }
+
+    /** The code of a format name: "int-or-string" and "double" accept every value, as {@link KubeFormats} does. */
+    private static int formatCode(String name) {
+        switch (name) {
+            case "int32":
+                return FORMAT_INT32;
+            case "int64":
+                return FORMAT_INT64;
+            case "byte":
+                return FORMAT_BYTE;
+            case "date-time":
+                return FORMAT_DATE_TIME;
+            case KubeFormats.QUANTITY:
+                return FORMAT_QUANTITY;
+            case "int-or-string":
+            case "double":
+                return FORMAT_NONE;
+            default:
+                return FORMAT_UNKNOWN;
         }
     }
 
@@ -303,8 +330,11 @@ final class QuickCheck {
                     shape.nullable = value.booleanValue();
                     return true;
                 case "format":
-                    shape.format = value.isString() ? value.stringValue() : null;
-                    return value.isString();
+                    if (!value.isString()) {
+                        return false;
+                    }
+                    shape.format = formatCode(value.stringValue());
+                    return true;
                 case "properties":
                     return properties(shape, value);
                 case "additionalProperties":
