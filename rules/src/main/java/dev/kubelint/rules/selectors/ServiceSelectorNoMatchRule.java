@@ -182,6 +182,8 @@ public final class ServiceSelectorNoMatchRule implements Rule {
     private static final class Check implements CrossObjectCheck {
         private final Map<String, Namespace> namespaces = new HashMap<>();
         private final List<ServiceSelector> services = new ArrayList<>();
+        /** One instance of each label key and value: they repeat across the pods of a run, which may be many. */
+        private final Map<String, String> strings = new HashMap<>();
 
         @Override
         public void observe(Manifest manifest, RuleContext ctx) {
@@ -190,13 +192,13 @@ public final class ServiceSelectorNoMatchRule implements Rule {
             if (group.isEmpty() && kind.equals("Service")) {
                 observeService(manifest, namespaceOf(manifest), ctx);
             } else if (group.isEmpty() && kind.equals("Pod")) {
-                add(namespaceOf(manifest), new Pods(Map.copyOf(manifest.labels()), Set.of(), false), kind);
+                add(namespaceOf(manifest), new Pods(compact(manifest.labels()), Set.of(), false), kind);
             } else {
                 MappingNode t = template(manifest.root());
                 if (t != null) {
                     Map<String, String> labels = t.mapping("metadata").flatMap(m -> m.mapping("labels"))
                             .map(LabelMaps::values).orElse(Map.of());
-                    add(namespaceOf(manifest), new Pods(Map.copyOf(labels),
+                    add(namespaceOf(manifest), new Pods(compact(labels),
                             GENERATED.getOrDefault(kind, Set.of()), !BUILTIN_GROUPS.contains(group)), kind);
                 }
             }
@@ -239,6 +241,23 @@ public final class ServiceSelectorNoMatchRule implements Rule {
 
         private static MappingNode mappingOrNull(MappingNode parent, String key) {
             return parent.has(key) ? parent.mapping(key).orElse(null) : null;
+        }
+
+        /** An immutable copy of labels, with shared instances of the strings. */
+        private Map<String, String> compact(Map<String, String> labels) {
+            if (labels.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> copy = new HashMap<>(labels.size() * 2);
+            for (Map.Entry<String, String> e : labels.entrySet()) {
+                copy.put(shared(e.getKey()), shared(e.getValue()));
+            }
+            return Map.copyOf(copy);
+        }
+
+        private String shared(String s) {
+            String known = strings.putIfAbsent(s, s);
+            return known == null ? s : known;
         }
 
         private void add(String namespace, Pods pods, String kind) {
