@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.networknt.schema.Error;
@@ -26,8 +27,54 @@ public final class KindSchema {
     interface Preparation extends Function<Boolean, JsonNode> {
     }
 
-    private record Compiled(Schema schema, JsonNode document) {
+    /**
+     * The prepared document, the fast test of validity over it (absent if it cannot be built), and the validator's
+     * compiled schema. For the bundled schemas, which are known to compile, the validator's schema is compiled when
+     * the first object needs it: an object the fast test calls valid never does, so a run whose objects are all
+     * valid never starts the validator at all. Other schemas (custom resources, JSON Schema files) are compiled at
+     * once, so that one that cannot be used is reported on every object, valid or not.
+     */
+    private final class Compiled {
+        private final String variantIri;
+        private final JsonNode document;
+        private final Optional<QuickCheck> quick;
+        private volatile Schema schema;
+
+        Compiled(String variantIri, JsonNode document, Optional<QuickCheck> quick) {
+            this.variantIri = variantIri;
+            this.document = document;
+            this.quick = quick;
+        }
+
+        JsonNode document() {
+            return document;
+        }
+
+        Optional<QuickCheck> quick() {
+            return quick;
+        }
+
+        Schema schema() {
+            Schema s = schema;
+            if (s == null) {
+                synchronized (this) {
+                    s = schema;
+                    if (s == null) {
+                        try {
+                            s = engine.compile(variantIri, document, fragment);
+                        } catch (RuntimeException e) {
+                            throw unusable(e);
+                        }
+                        schema = s;
+                    }
+                }
+            }
+            return s;
+        }
     }
+
+    /** The IRIs of the bundled schemas ({@link BuiltinSchemas}). */
+    private static final String BUILTIN_IRI = "kubelint:/builtin/";
 
     private final GroupVersionKind gvk;
     private final String origin;
@@ -65,9 +112,10 @@ public final class KindSchema {
      */
     public List<SchemaProblem> validate(JsonNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
+        Schema schema = compiled.schema();
         List<Error> errors;
         try {
-            errors = compiled.schema().validate(object);
+            errors = schema.validate(object);
         } catch (RuntimeException e) {
             throw unusable(e);
         }
@@ -82,6 +130,10 @@ public final class KindSchema {
      * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
+        Compiled compiled = compiled(strictFields);
+        if (compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID) {
+            return List.of();
+        }
         YamlToJson.Conversion json = YamlToJson.convert(object);
         List<SchemaProblem> problems = new ArrayList<>(json.problems());
         Set<String> dropped = new HashSet<>();
@@ -114,7 +166,7 @@ public final class KindSchema {
 
     /** Compiles now (normally done on first validation), to measure or to fail early. */
     public void compile(boolean strictFields) {
-        compiled(strictFields);
+        compiled(strictFields).schema();
     }
 
     private Compiled compiled(boolean strictFields) {
@@ -129,10 +181,12 @@ public final class KindSchema {
                 String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
                 try {
                     JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
-                    c = new Compiled(engine.compile(variant + iri.substring("kubelint:/".length()), document, fragment),
-                            document);
+                    c = new Compiled(variant + iri.substring("kubelint:/".length()), document, quickCheck(document));
                 } catch (RuntimeException e) {
                     throw unusable(e);
+                }
+                if (!iri.startsWith(BUILTIN_IRI)) {
+                    c.schema();
                 }
                 if (strictFields) {
                     strict = c;
@@ -142,6 +196,21 @@ public final class KindSchema {
             }
             return c;
         }
+    }
+
+    /** The fast path is an optimisation only: a schema it cannot read is simply always validated in full. */
+    private Optional<QuickCheck> quickCheck(JsonNode document) {
+        try {
+            return Optional.of(QuickCheck.of(document, fragment));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the fast test alone finds the object valid (for tests: it must agree with the full validator). */
+    boolean quicklyValid(YamlNode object, boolean strictFields) {
+        Optional<QuickCheck> quick = compiled(strictFields).quick();
+        return quick.isPresent() && quick.get().check(object) == QuickCheck.VALID;
     }
 
     private UnusableSchemaException unusable(RuntimeException e) {

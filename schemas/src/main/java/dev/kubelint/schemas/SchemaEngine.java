@@ -33,9 +33,25 @@ final class SchemaEngine {
         static final SchemaEngine INSTANCE = new SchemaEngine(null);
     }
 
-    private final SchemaRegistry registry;
+    private final Function<String, String> resources;
+    private SchemaRegistry registry;
 
     private SchemaEngine(Function<String, String> resources) {
+        this.resources = resources;
+    }
+
+    /**
+     * The validator's registry, set up on first use: a run whose objects the fast test of validity
+     * ({@link QuickCheck}) all accepts never needs it, and setting it up loads much of the library.
+     */
+    private synchronized SchemaRegistry registry() {
+        if (registry == null) {
+            registry = newRegistry(resources);
+        }
+        return registry;
+    }
+
+    private static SchemaRegistry newRegistry(Function<String, String> resources) {
         List<Format> formats = KubeFormats.all();
         Dialect.Builder dialect = Dialect.builder(Dialects.getOpenApi30())
                 .formats(map -> {
@@ -50,7 +66,7 @@ final class SchemaEngine {
                 .formatAssertionsEnabled(true)
                 .typeLoose(false)
                 .build();
-        this.registry = SchemaRegistry.withDialect(dialect.build(), builder -> {
+        return SchemaRegistry.withDialect(dialect.build(), builder -> {
             builder.schemaRegistryConfig(config);
             if (resources != null) {
                 builder.schemas(resources);
@@ -73,7 +89,7 @@ final class SchemaEngine {
      * built now, so that the compiled schema can be shared by threads without further locking.
      */
     Schema compile(String iri, JsonNode document, String fragment) {
-        Schema root = registry.getSchema(SchemaLocation.of(iri), document);
+        Schema root = registry().getSchema(SchemaLocation.of(iri), document);
         Schema schema = fragment.isEmpty() ? root
                 : root.getRefSchema(SchemaLocation.of(iri + "#" + fragment).getFragment());
         schema.initializeValidators();

@@ -26,25 +26,32 @@ public final class LabelMaps {
      * {@link #nonStringValues}; keys and values with template placeholders ({@link Placeholders}) are not checked.
      */
     public static List<Problem> validate(MappingNode map, String noun) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = List.of();
         for (MappingNode.Entry e : map.entries()) {
             if (Placeholders.contains(e.key())) {
                 continue;
             }
             List<String> keyProblems = Names.qualifiedName(e.key());
             if (!keyProblems.isEmpty()) {
-                problems.add(Problem.atKey(map, e.key(), "invalid " + noun + " key \"" + e.key() + "\": "
+                problems = add(problems, Problem.atKey(map, e.key(), "invalid " + noun + " key \"" + e.key() + "\": "
                         + String.join("; ", keyProblems)));
             }
-            e.value().asScalar().filter(ScalarNode::isString).filter(v -> !Placeholders.contains(v.asText())).ifPresent(value -> {
+            if (e.value() instanceof ScalarNode value && value.isString() && !Placeholders.contains(value.asText())) {
                 List<String> valueProblems = Names.labelValue(value.asText());
                 if (!valueProblems.isEmpty()) {
-                    problems.add(Problem.at(value, "invalid " + noun + " value \"" + value.asText() + "\" of \""
-                            + e.key() + "\": " + String.join("; ", valueProblems)));
+                    problems = add(problems, Problem.at(value, "invalid " + noun + " value \"" + value.asText()
+                            + "\" of \"" + e.key() + "\": " + String.join("; ", valueProblems)));
                 }
-            });
+            }
         }
         return problems;
+    }
+
+    /** Adds to a list that starts as the shared empty list: most maps have no problem, and allocate nothing. */
+    private static List<Problem> add(List<Problem> problems, Problem problem) {
+        List<Problem> result = problems.isEmpty() ? new ArrayList<>() : problems;
+        result.add(problem);
+        return result;
     }
 
     /**
@@ -52,10 +59,16 @@ public final class LabelMaps {
      * non-string in a map of strings. Null values are fine (the API reads them as the empty string).
      */
     public static List<Problem> nonStringValues(MappingNode map, String noun) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = List.of();
         for (MappingNode.Entry e : map.entries()) {
-            e.value().asScalar().flatMap(LabelMaps::quoteAdvice).ifPresent(advice ->
-                    problems.add(Problem.at(e.value(), noun + " \"" + e.key() + "\" must be a string, but " + advice)));
+            if (!(e.value() instanceof ScalarNode scalar) || !isBooleanOrNumber(scalar)) {
+                continue;
+            }
+            Optional<String> advice = quoteAdvice(scalar);
+            if (advice.isPresent()) {
+                problems = add(problems, Problem.at(e.value(), noun + " \"" + e.key() + "\" must be a string, but "
+                        + advice.get()));
+            }
         }
         return problems;
     }
@@ -64,6 +77,11 @@ public final class LabelMaps {
      * For a plain scalar that YAML types as a boolean or a number, what it became and how to write it as a
      * string: {@code YAML reads `yes` as the boolean true; write "yes"}.
      */
+    private static boolean isBooleanOrNumber(ScalarNode scalar) {
+        ScalarType type = scalar.type();
+        return type == ScalarType.BOOLEAN || type == ScalarType.INTEGER || type == ScalarType.FLOAT;
+    }
+
     public static Optional<String> quoteAdvice(ScalarNode scalar) {
         String what;
         if (scalar.type() == ScalarType.BOOLEAN) {

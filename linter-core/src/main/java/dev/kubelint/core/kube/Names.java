@@ -33,6 +33,9 @@ public final class Names {
 
     /** RFC 1123 label: at most 63 lowercase alphanumerics or '-', starting and ending alphanumeric. */
     public static List<String> dns1123Label(String value) {
+        if (isDns1123Label(value, 0, value.length()) && value.length() <= DNS1123_LABEL_MAX) {
+            return List.of();
+        }
         List<String> problems = new ArrayList<>();
         if (value.length() > DNS1123_LABEL_MAX) {
             problems.add("must be no more than " + DNS1123_LABEL_MAX + " characters");
@@ -46,6 +49,9 @@ public final class Names {
 
     /** RFC 1123 subdomain: at most 253 characters, dot-separated RFC 1123 labels. */
     public static List<String> dns1123Subdomain(String value) {
+        if (isDns1123Subdomain(value, 0, value.length())) {
+            return List.of();
+        }
         List<String> problems = new ArrayList<>();
         if (value.length() > DNS1123_SUBDOMAIN_MAX) {
             problems.add("must be no more than " + DNS1123_SUBDOMAIN_MAX + " characters");
@@ -76,6 +82,9 @@ public final class Names {
      * '-', '_' and '.' between.
      */
     public static List<String> qualifiedName(String value) {
+        if (isQualifiedName(value)) {
+            return List.of();
+        }
         List<String> problems = new ArrayList<>();
         String[] parts = value.split("/", -1);
         String name;
@@ -111,6 +120,9 @@ public final class Names {
 
     /** Label value: empty, or at most 63 characters that start and end alphanumeric with '-', '_', '.' between. */
     public static List<String> labelValue(String value) {
+        if (value.isEmpty() || isQualifiedNamePart(value, 0, value.length())) {
+            return List.of();
+        }
         List<String> problems = new ArrayList<>();
         if (value.length() > LABEL_VALUE_MAX) {
             problems.add("must be no more than " + LABEL_VALUE_MAX + " characters");
@@ -166,5 +178,73 @@ public final class Names {
     /** Valid port number: 1 to 65535. */
     public static boolean isValidPortNumber(long port) {
         return port >= 1 && port <= 65535;
+    }
+
+    // Fast checks of the common, valid case: the same grammars as the patterns above, written as loops over the
+    // characters because names and labels are checked for every object (the patterns and the problem lists are
+    // only built for values that fail these checks).
+
+    /** Whether value[from, to) is a non-empty RFC 1123 label (any length). */
+    private static boolean isDns1123Label(String value, int from, int to) {
+        if (from >= to || !isLowerAlnum(value.charAt(from)) || !isLowerAlnum(value.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = value.charAt(i);
+            if (!isLowerAlnum(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether value[from, to) is an RFC 1123 subdomain of at most 253 characters. */
+    private static boolean isDns1123Subdomain(String value, int from, int to) {
+        if (to - from > DNS1123_SUBDOMAIN_MAX) {
+            return false;
+        }
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || value.charAt(i) == '.') {
+                if (!isDns1123Label(value, start, i)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the value is a qualified name: an optional subdomain prefix and '/', then a valid name part. */
+    private static boolean isQualifiedName(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            return isQualifiedNamePart(value, 0, value.length());
+        }
+        return slash > 0 && value.indexOf('/', slash + 1) < 0 && isDns1123Subdomain(value, 0, slash)
+                && isQualifiedNamePart(value, slash + 1, value.length());
+    }
+
+    /** Whether value[from, to) is a non-empty name part of at most 63 characters (also a non-empty label value). */
+    private static boolean isQualifiedNamePart(String value, int from, int to) {
+        if (from >= to || to - from > QUALIFIED_NAME_MAX || !isAlnum(value.charAt(from))
+                || !isAlnum(value.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = value.charAt(i);
+            if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isAlnum(char c) {
+        return isLowerAlnum(c) || (c >= 'A' && c <= 'Z');
     }
 }

@@ -15,6 +15,10 @@ public final class Placeholders {
     }
 
     public static boolean contains(String text) {
+        // every placeholder has a '$' or a '{': most texts have neither, and skip the pattern
+        if (text.indexOf('$') < 0 && text.indexOf('{') < 0) {
+            return false;
+        }
         return PLACEHOLDER.matcher(text).find();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 
 /**
  * Where each workload kind keeps its pod spec, so that every pod rule applies to Pods and to the pod templates
@@ -26,6 +28,9 @@ public final class PodSpecs {
             "CronJob", "/spec/jobTemplate/spec/template",
             "PodTemplate", "/template");
 
+    /** {@link #TEMPLATE} as keys to follow: the view is built for every object, so without parsing pointers. */
+    private static final Map<String, String[]> TEMPLATE_KEYS = keys(TEMPLATE);
+
     private static final Set<String> GROUPS = Set.of("", "apps", "batch", "extensions");
 
     /** Kinds whose pods must run forever: their templates allow only restartPolicy Always. */
@@ -36,6 +41,12 @@ public final class PodSpecs {
     public static final Set<String> RUN_TO_COMPLETION = Set.of("Job", "CronJob");
 
     private PodSpecs() {
+    }
+
+    private static Map<String, String[]> keys(Map<String, String> pointers) {
+        Map<String, String[]> result = new java.util.HashMap<>();
+        pointers.forEach((kind, pointer) -> result.put(kind, pointer.substring(1).split("/")));
+        return Map.copyOf(result);
     }
 
     /** Whether the kind carries a pod spec (as Pod or as a template). */
@@ -65,8 +76,15 @@ public final class PodSpecs {
         if (template == null) {
             return Optional.empty();
         }
-        return root.at(template).flatMap(t -> t.asMapping()).flatMap(t ->
-                t.mapping("spec").map(spec -> new PodSpec(manifest, spec, t, Optional.of(t))));
+        MappingNode t = root;
+        for (String key : TEMPLATE_KEYS.get(manifest.kind())) {
+            t = t.has(key) ? t.mapping(key).orElse(null) : null;
+            if (t == null) {
+                return Optional.empty();
+            }
+        }
+        MappingNode owner = t;
+        return owner.mapping("spec").map(spec -> new PodSpec(manifest, spec, owner, Optional.of(owner)));
     }
 
     /**
@@ -113,21 +131,47 @@ public final class PodSpecs {
         }
 
         private static List<Container> containersOf(MappingNode spec) {
-            List<Container> result = new ArrayList<>();
-            spec.sequence("initContainers").ifPresent(seq -> seq.mappings().forEach(c ->
-                    result.add(new Container(c, "Always".equals(c.string("restartPolicy").orElse(""))
-                            ? ContainerRole.SIDECAR : ContainerRole.INIT))));
-            spec.sequence("containers").ifPresent(seq -> seq.mappings().forEach(c ->
-                    result.add(new Container(c, ContainerRole.APP))));
-            spec.sequence("ephemeralContainers").ifPresent(seq -> seq.mappings().forEach(c ->
-                    result.add(new Container(c, ContainerRole.EPHEMERAL))));
+            List<Container> result = new ArrayList<>(2);
+            for (MappingNode c : mappings(spec, "initContainers")) {
+                result.add(new Container(c, "Always".equals(c.string("restartPolicy").orElse(""))
+                        ? ContainerRole.SIDECAR : ContainerRole.INIT));
+            }
+            for (MappingNode c : mappings(spec, "containers")) {
+                result.add(new Container(c, ContainerRole.APP));
+            }
+            for (MappingNode c : mappings(spec, "ephemeralContainers")) {
+                result.add(new Container(c, ContainerRole.EPHEMERAL));
+            }
+            return result;
+        }
+
+        /** The mapping items of a sequence field, none when it is absent or not a sequence. */
+        private static List<MappingNode> mappings(MappingNode spec, String key) {
+            if (!spec.has(key)) {
+                return List.of();
+            }
+            Optional<SequenceNode> seq = spec.sequence(key);
+            if (seq.isEmpty()) {
+                return List.of();
+            }
+            List<MappingNode> result = new ArrayList<>(seq.get().size());
+            for (YamlNode item : seq.get().items()) {
+                if (item instanceof MappingNode m) {
+                    result.add(m);
+                }
+            }
             return result;
         }
 
         /** Containers that run for the pod's lifetime and share its network: app containers and sidecars. */
         public List<Container> longRunningContainers() {
-            return containers().stream().filter(c -> c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR)
-                    .toList();
+            List<Container> result = new ArrayList<>(containers.size());
+            for (Container c : containers) {
+                if (c.role() == ContainerRole.APP || c.role() == ContainerRole.SIDECAR) {
+                    result.add(c);
+                }
+            }
+            return result;
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.kubelint.rules.ports;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 
 /** The ports containers declare, read the way the API server reads them (defaults included). */
@@ -64,14 +66,26 @@ public final class Ports {
 
     /** The port entries of a container, in source order. */
     public static List<Port> of(Container container) {
-        return container.node().sequence("ports")
-                .map(seq -> seq.mappings().stream().map(m -> new Port(container, m)).toList())
-                .orElse(List.of());
+        if (!container.node().has("ports")) {
+            return List.of();
+        }
+        Optional<SequenceNode> ports = container.node().sequence("ports");
+        if (ports.isEmpty()) {
+            return List.of();
+        }
+        List<Port> result = new ArrayList<>(ports.get().size());
+        for (MappingNode m : ports.get().mappings()) {
+            result.add(new Port(container, m));
+        }
+        return result;
     }
 
     /** The port names a container declares (what probes and hooks may refer to). */
     public static Set<String> names(Container container) {
-        return of(container).stream().flatMap(p -> p.name().stream()).map(ScalarNode::asText)
-                .collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        for (Port p : of(container)) {
+            p.name().ifPresent(n -> names.add(n.asText()));
+        }
+        return names;
     }
 }

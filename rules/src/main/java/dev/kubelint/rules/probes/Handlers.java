@@ -1,6 +1,7 @@
 package dev.kubelint.rules.probes;
 
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +54,18 @@ public final class Handlers {
 
     /** The handlers a probe or hook sets, in source order; keys with a null value do not count. */
     public static List<Handler> present(MappingNode owner, Set<Type> allowed) {
-        return owner.entries().stream()
-                .filter(e -> !(e.value() instanceof ScalarNode s && s.isNull()))
-                .flatMap(e -> allowed.stream().filter(t -> t.key().equals(e.key()))
-                        .map(t -> new Handler(t, owner, e.value())))
-                .toList();
+        List<Handler> handlers = new ArrayList<>(1);
+        for (MappingNode.Entry e : owner.entries()) {
+            if (e.value() instanceof ScalarNode s && s.isNull()) {
+                continue;
+            }
+            for (Type t : allowed) {
+                if (t.key().equals(e.key())) {
+                    handlers.add(new Handler(t, owner, e.value()));
+                }
+            }
+        }
+        return handlers;
     }
 
     /**

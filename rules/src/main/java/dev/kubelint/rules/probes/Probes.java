@@ -49,12 +49,19 @@ public final class Probes {
      * init-container-probe) and ephemeral containers may not be in a manifest (see ephemeral-container).
      */
     public static List<Probe> of(PodSpec spec) {
-        List<Probe> probes = new ArrayList<>();
+        return spec.manifest().derived(Probes.class, m -> find(spec));
+    }
+
+    /** Computed once per object: every probe rule asks. */
+    private static List<Probe> find(PodSpec spec) {
+        List<Probe> probes = new ArrayList<>(2);
         for (Container c : spec.longRunningContainers()) {
             for (Kind kind : Kind.values()) {
-                c.node().mapping(kind.key()).ifPresent(m -> probes.add(new Probe(c, kind, m)));
+                if (c.node().has(kind.key())) {
+                    c.node().mapping(kind.key()).ifPresent(m -> probes.add(new Probe(c, kind, m)));
+                }
             }
         }
-        return probes;
+        return List.copyOf(probes);
     }
 }

@@ -25,7 +25,7 @@ public final class ApiVersionRemovedRule implements Rule {
             return;
         }
         TypeMeta.of(manifest).ifPresent(gvk -> {
-            ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(ctx.settings().kubernetesVersion(), gvk);
+            ApiLifecycle.Resolution resolution = TypeMeta.resolve(manifest, gvk, ctx.settings().kubernetesVersion());
             if (resolution instanceof ApiLifecycle.NotServed notServed) {
                 ctx.report(TypeMeta.apiVersionNode(manifest), notServed.message());
             }

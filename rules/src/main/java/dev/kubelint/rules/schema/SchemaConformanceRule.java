@@ -49,7 +49,7 @@ public final class SchemaConformanceRule implements Rule {
         if (gvk.isEmpty() || !RunSchemas.isBundled(settings)) {
             return;
         }
-        ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(settings.kubernetesVersion(), gvk.get());
+        ApiLifecycle.Resolution resolution = TypeMeta.resolve(manifest, gvk.get(), settings.kubernetesVersion());
         if (resolution instanceof ApiLifecycle.Served served) {
             validate(served.schema(), manifest, ctx);
         } else if (resolution instanceof ApiLifecycle.KindNotInApiVersion unknownKind) {
@@ -132,7 +132,7 @@ public final class SchemaConformanceRule implements Rule {
                 CustomResourceDefinitions.read(manifest.root(), manifest.source().displayName())
                         .ifPresent(d -> remember(new Found(manifest.source().displayName(), manifest.documentIndex(), d)));
             }
-            ApiLifecycle.Resolution resolution = RunSchemas.lifecycle().resolve(settings.kubernetesVersion(), gvk.get());
+            ApiLifecycle.Resolution resolution = TypeMeta.resolve(manifest, gvk.get(), settings.kubernetesVersion());
             if (resolution instanceof ApiLifecycle.Unknown && !RunSchemas.extras(settings).knows(gvk.get())) {
                 pending.add(new Pending(manifest.source().displayName(), manifest.documentIndex(), manifest.ref(),
                         manifest.root(), gvk.get(), ctx.locate(TypeMeta.apiVersionNode(manifest))));

@@ -66,7 +66,7 @@ public final class UnknownKindRule implements Rule {
                         spec.mapping("names").flatMap(n -> n.string("kind")).ifPresent(kind ->
                                 scannedDefinitions.add(kind + "." + group))));
             }
-            if (RunSchemas.lifecycle().resolve(settings.kubernetesVersion(), gvk.get()) instanceof ApiLifecycle.Unknown
+            if (TypeMeta.resolve(manifest, gvk.get(), settings.kubernetesVersion()) instanceof ApiLifecycle.Unknown
                     && !RunSchemas.extras(settings).knows(gvk.get())) {
                 Location here = ctx.locate(TypeMeta.kindNode(manifest));
                 unknown.merge(gvk.get().toString(), new Seen(gvk.get(), here, 1), (a, b) -> new Seen(a.gvk(),

@@ -12,6 +12,7 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.support.SelectorSites;
 
 /** A workload whose selector does not select the pods of its own template. */
 @RuleInfo(id = "selector-template-mismatch", category = "selectors", severity = Severity.ERROR,
@@ -43,13 +44,16 @@ public final class SelectorTemplateMismatchRule implements Rule {
         evaluated.firstMismatch(labels).ifPresent(unmet -> report(manifest, ctx, template.get(), selectorNode.get(), unmet));
     }
 
-    /** The selector the API server compares with the template, for the kinds where it does. */
+    /**
+     * The selector the API server compares with the template, for the kinds where it does (read once per object
+     * with the object's other selectors, see {@link SelectorSites}).
+     */
     private static Optional<StructuredSelector> selectorOf(Manifest manifest, MappingNode node) {
         if (Workloads.isAppsWorkload(manifest) || (Workloads.isJob(manifest) && Workloads.hasManualSelector(manifest))) {
-            return Optional.of(StructuredSelector.read(node));
+            return Optional.of(SelectorSites.at(manifest, node).orElseGet(() -> StructuredSelector.read(node)));
         }
         if (Workloads.isReplicationController(manifest)) {
-            return Optional.of(StructuredSelector.readMap(node));
+            return Optional.of(SelectorSites.at(manifest, node).orElseGet(() -> StructuredSelector.readMap(node)));
         }
         return Optional.empty();
     }

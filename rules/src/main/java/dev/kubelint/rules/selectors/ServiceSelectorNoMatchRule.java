@@ -18,7 +18,6 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.YamlNode;
 
 /** A Service whose selector matches none of the pods the scanned files create in its namespace. */
 @RuleInfo(id = "service-selector-no-match", category = "selectors", severity = Severity.WARNING,
@@ -50,10 +49,6 @@ public final class ServiceSelectorNoMatchRule implements Rule {
 
     private static final Set<String> BUILTIN_GROUPS = Set.of("", "apps", "batch");
 
-    /** Where each kind keeps the pod template whose labels its pods get. */
-    private static final List<String> TEMPLATES = List.of("/spec/template", "/spec/jobTemplate/spec/template",
-            "/template");
-
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         // everything happens across objects
@@ -71,7 +66,7 @@ public final class ServiceSelectorNoMatchRule implements Rule {
 
     /**
      * The labels one pod (or every pod of a template) will carry, and the keys its controller may add; for kinds
-     * kubelint does not know, any key may be added.
+     * kubelint does not know, any key may be added. The labels are an immutable copy (a compact array map).
      */
     private record Pods(Map<String, String> labels, Set<String> generated, boolean unknownController) {
 
@@ -92,21 +87,120 @@ public final class ServiceSelectorNoMatchRule implements Rule {
     private record ServiceSelector(String namespace, LabelSelector selector, Location location) {
     }
 
+    /**
+     * The pods and pod templates of one namespace, indexed so that a selector looks only at candidates: by label
+     * key and value, and, for the labels a controller may add, by the kind of controller.
+     */
+    private static final class Namespace {
+        private final List<Pods> all = new ArrayList<>();
+        private final Map<String, Map<String, List<Pods>>> byLabel = new HashMap<>();
+        private final Map<String, List<Pods>> byGeneratingKind = new HashMap<>();
+        private final List<Pods> unknownControllers = new ArrayList<>();
+
+        void add(Pods pods, String kind) {
+            all.add(pods);
+            for (Map.Entry<String, String> label : pods.labels().entrySet()) {
+                byLabel.computeIfAbsent(label.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(label.getValue(), v -> new ArrayList<>(2)).add(pods);
+            }
+            if (pods.unknownController()) {
+                unknownControllers.add(pods);
+            } else if (!pods.generated().isEmpty()) {
+                byGeneratingKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(pods);
+            }
+        }
+
+        boolean anySatisfies(LabelSelector selector) {
+            List<List<Pods>> candidates = candidates(selector);
+            for (List<Pods> group : candidates) {
+                for (Pods pods : group) {
+                    if (pods.satisfy(selector)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A superset of the pods that may satisfy the selector: those that may satisfy its most selective
+         * requirement that needs its key (every pod when it has none such).
+         */
+        private List<List<Pods>> candidates(LabelSelector selector) {
+            List<List<Pods>> best = List.of(all);
+            int bestSize = all.size();
+            for (LabelSelector.Requirement r : selector.requirements()) {
+                if (!needsKey(r.operator())) {
+                    continue;
+                }
+                List<List<Pods>> groups = candidates(r);
+                int size = 0;
+                for (List<Pods> g : groups) {
+                    size += g.size();
+                }
+                if (size < bestSize) {
+                    best = groups;
+                    bestSize = size;
+                }
+            }
+            return best;
+        }
+
+        /** Pods with the key and a value the requirement may accept, and pods whose controller may add the key. */
+        private List<List<Pods>> candidates(LabelSelector.Requirement r) {
+            List<List<Pods>> groups = new ArrayList<>();
+            Map<String, List<Pods>> values = byLabel.getOrDefault(r.key(), Map.of());
+            if (r.operator() == LabelSelector.Operator.EQUALS || r.operator() == LabelSelector.Operator.DOUBLE_EQUALS
+                    || r.operator() == LabelSelector.Operator.IN) {
+                for (String value : r.values()) {
+                    List<Pods> withValue = values.get(value);
+                    if (withValue != null) {
+                        groups.add(withValue);
+                    }
+                }
+            } else {
+                groups.addAll(values.values());
+            }
+            GENERATED.forEach((kind, keys) -> {
+                if (keys.contains(r.key()) && byGeneratingKind.containsKey(kind)) {
+                    groups.add(byGeneratingKind.get(kind));
+                }
+            });
+            groups.add(unknownControllers);
+            return groups;
+        }
+
+        /** Whether a requirement holds only for labels that have its key (so it can pick candidates by key). */
+        private static boolean needsKey(LabelSelector.Operator operator) {
+            return switch (operator) {
+                case EQUALS, DOUBLE_EQUALS, IN, EXISTS, GREATER_THAN, LESS_THAN -> true;
+                case NOT_EQUALS, NOT_IN, DOES_NOT_EXIST -> false;
+            };
+        }
+    }
+
     private static final class Check implements CrossObjectCheck {
-        private final Map<String, List<Pods>> podsByNamespace = new HashMap<>();
+        private final Map<String, Namespace> namespaces = new HashMap<>();
         private final List<ServiceSelector> services = new ArrayList<>();
+        /** One instance of each label key and value: they repeat across the pods of a run, which may be many. */
+        private final Map<String, String> strings = new HashMap<>();
 
         @Override
         public void observe(Manifest manifest, RuleContext ctx) {
-            String namespace = namespaceOf(manifest);
-            if (manifest.group().isEmpty() && manifest.kind().equals("Service")) {
-                observeService(manifest, namespace, ctx);
-            } else if (manifest.group().isEmpty() && manifest.kind().equals("Pod")) {
-                add(namespace, new Pods(manifest.labels(), Set.of(), false));
+            String group = manifest.group();
+            String kind = manifest.kind();
+            if (group.isEmpty() && kind.equals("Service")) {
+                observeService(manifest, namespaceOf(manifest), ctx);
+            } else if (group.isEmpty() && kind.equals("Pod")) {
+                add(namespaceOf(manifest), new Pods(compact(manifest.labels()), Set.of(), false), kind);
             } else {
-                template(manifest).ifPresent(t -> add(namespace, new Pods(
-                        t.at("/metadata/labels").flatMap(YamlNode::asMapping).map(LabelMaps::values).orElse(Map.of()),
-                        GENERATED.getOrDefault(manifest.kind(), Set.of()), !BUILTIN_GROUPS.contains(manifest.group()))));
+                MappingNode t = template(manifest.root());
+                if (t != null) {
+                    Map<String, String> labels = t.mapping("metadata").flatMap(m -> m.mapping("labels"))
+                            .map(LabelMaps::values).orElse(Map.of());
+                    add(namespaceOf(manifest), new Pods(compact(labels),
+                            GENERATED.getOrDefault(kind, Set.of()), !BUILTIN_GROUPS.contains(group)), kind);
+                }
             }
         }
 
@@ -120,26 +214,61 @@ public final class ServiceSelectorNoMatchRule implements Rule {
                     .ifPresent(s -> services.add(new ServiceSelector(namespace, s, ctx.locateKey(spec.get(), "selector"))));
         }
 
-        /** A pod template: a mapping with spec.containers, at one of the usual places. */
-        private static Optional<MappingNode> template(Manifest manifest) {
-            for (String pointer : TEMPLATES) {
-                Optional<MappingNode> t = manifest.root().at(pointer).flatMap(YamlNode::asMapping);
-                if (t.isPresent() && t.get().at("/spec/containers").isPresent()) {
-                    return t;
-                }
+        /**
+         * A pod template: a mapping with spec.containers, at spec.template, spec.jobTemplate.spec.template or
+         * template; null when there is none (this runs for every object, so it walks the keys directly).
+         */
+        private static MappingNode template(MappingNode root) {
+            MappingNode spec = mappingOrNull(root, "spec");
+            MappingNode t = spec == null ? null : mappingOrNull(spec, "template");
+            if (isTemplate(t)) {
+                return t;
             }
-            return Optional.empty();
+            MappingNode job = spec == null ? null : mappingOrNull(spec, "jobTemplate");
+            MappingNode jobSpec = job == null ? null : mappingOrNull(job, "spec");
+            t = jobSpec == null ? null : mappingOrNull(jobSpec, "template");
+            if (isTemplate(t)) {
+                return t;
+            }
+            t = mappingOrNull(root, "template");
+            return isTemplate(t) ? t : null;
         }
 
-        private void add(String namespace, Pods pods) {
-            podsByNamespace.computeIfAbsent(namespace, n -> new ArrayList<>()).add(pods);
+        private static boolean isTemplate(MappingNode t) {
+            MappingNode spec = t == null ? null : mappingOrNull(t, "spec");
+            return spec != null && spec.has("containers");
+        }
+
+        private static MappingNode mappingOrNull(MappingNode parent, String key) {
+            return parent.has(key) ? parent.mapping(key).orElse(null) : null;
+        }
+
+        /** An immutable copy of labels, with shared instances of the strings. */
+        private Map<String, String> compact(Map<String, String> labels) {
+            if (labels.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> copy = new HashMap<>(labels.size() * 2);
+            for (Map.Entry<String, String> e : labels.entrySet()) {
+                copy.put(shared(e.getKey()), shared(e.getValue()));
+            }
+            return Map.copyOf(copy);
+        }
+
+        private String shared(String s) {
+            String known = strings.putIfAbsent(s, s);
+            return known == null ? s : known;
+        }
+
+        private void add(String namespace, Pods pods, String kind) {
+            namespaces.computeIfAbsent(namespace, n -> new Namespace()).add(pods, kind);
         }
 
         @Override
         public void finish(RuleContext ctx) {
             for (ServiceSelector service : services) {
-                List<Pods> candidates = podsByNamespace.get(service.namespace());
-                if (candidates == null || candidates.stream().anyMatch(p -> p.satisfy(service.selector()))) {
+                Namespace candidates = namespaces.get(service.namespace());
+                if (candidates == null || candidates.anySatisfies(service.selector())) {
                     continue;
                 }
                 ctx.report(service.location(), "no pod or pod template of namespace \"" + service.namespace()

@@ -22,7 +22,12 @@ public final class ObjectMetadata {
      * templates of its generic ephemeral volumes.
      */
     public static List<MappingNode> validated(Manifest manifest) {
-        List<MappingNode> result = new ArrayList<>();
+        return manifest.derived(ObjectMetadata.class, ObjectMetadata::findValidated);
+    }
+
+    /** Computed once per object, as several rules ask. */
+    private static List<MappingNode> findValidated(Manifest manifest) {
+        List<MappingNode> result = new ArrayList<>(2);
         manifest.metadata().ifPresent(result::add);
         PodSpecs.of(manifest).ifPresent(pod -> {
             if (pod.isTemplate()) {
@@ -30,7 +35,7 @@ public final class ObjectMetadata {
             }
             result.addAll(Nodes.mappings(pod.spec(), "/volumes/*/ephemeral/volumeClaimTemplate/metadata"));
         });
-        return result;
+        return List.copyOf(result);
     }
 
     /**
@@ -38,20 +43,28 @@ public final class ObjectMetadata {
      * volume claim templates (checked only when the controller creates the Jobs and claims).
      */
     public static List<MappingNode> all(Manifest manifest) {
-        List<MappingNode> result = validated(manifest);
-        if (PodSpecs.hasPodSpec(manifest)) {
-            if (manifest.kind().equals("CronJob")) {
-                result.addAll(Nodes.mappings(manifest.root(), "/spec/jobTemplate/metadata"));
-            }
-            if (manifest.kind().equals("StatefulSet")) {
-                result.addAll(Nodes.mappings(manifest.root(), "/spec/volumeClaimTemplates/*/metadata"));
-            }
+        List<MappingNode> validated = validated(manifest);
+        if (!PodSpecs.hasPodSpec(manifest)) {
+            return validated;
+        }
+        List<MappingNode> result = new ArrayList<>(validated);
+        if (manifest.kind().equals("CronJob")) {
+            result.addAll(Nodes.mappings(manifest.root(), "/spec/jobTemplate/metadata"));
+        }
+        if (manifest.kind().equals("StatefulSet")) {
+            result.addAll(Nodes.mappings(manifest.root(), "/spec/volumeClaimTemplates/*/metadata"));
         }
         return result;
     }
 
     /** The {@code labels} (or {@code annotations}) mappings of a list of metadata. */
     public static List<MappingNode> maps(List<MappingNode> metadata, String key) {
-        return metadata.stream().flatMap(m -> m.mapping(key).stream()).toList();
+        List<MappingNode> maps = new ArrayList<>(metadata.size());
+        for (MappingNode m : metadata) {
+            if (m.has(key)) {
+                m.mapping(key).ifPresent(maps::add);
+            }
+        }
+        return maps;
     }
 }

@@ -71,11 +71,27 @@ public final class SelectorSites {
         }
     }
 
-    /** Every selector of the object, read. */
+    /** Every selector of the object, read (once per object: several rules ask). */
     public static List<Found> of(Manifest manifest) {
-        List<Found> result = new ArrayList<>();
+        return manifest.derived(SelectorSites.class, SelectorSites::find);
+    }
+
+    /** The selector read at a node of the object, when the node is one of its selector sites. */
+    public static Optional<StructuredSelector> at(Manifest manifest, MappingNode node) {
+        for (Found found : of(manifest)) {
+            if (found.selector().node() == node) {
+                return Optional.of(found.selector());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Found> find(Manifest manifest) {
+        List<Found> result = new ArrayList<>(2);
+        String group = manifest.group();
+        String kind = manifest.kind();
         for (Site site : SITES) {
-            if (site.group().equals(manifest.group()) && site.kinds().contains(manifest.kind())) {
+            if (site.kinds().contains(kind) && site.group().equals(group)) {
                 for (MappingNode node : Nodes.mappings(manifest.root(), site.pattern())) {
                     result.add(new Found(site.map() ? StructuredSelector.readMap(node) : StructuredSelector.read(node),
                             site.map()));
@@ -83,11 +99,15 @@ public final class SelectorSites {
             }
         }
         PodSpecs.of(manifest).ifPresent(pod -> {
+            // most pod specs have neither affinity nor spread constraints: look no further then
+            if (!pod.spec().has("affinity") && !pod.spec().has("topologySpreadConstraints")) {
+                return;
+            }
             for (String pattern : POD_SPEC_SITES) {
                 Nodes.mappings(pod.spec(), pattern).forEach(node ->
                         result.add(new Found(StructuredSelector.read(node), false)));
             }
         });
-        return result;
+        return List.copyOf(result);
     }
 }
