@@ -17,6 +17,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
+import dev.kubelint.core.config.ConfigDiscovery;
+import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -99,6 +101,7 @@ final class ScanCommand {
     }
 
     int run(String[] args) {
+        Warmup.schemasAndRules();
         OptionSections sections = options();
         CommandLine cmd;
         try {
@@ -114,7 +117,9 @@ final class ScanCommand {
             out.println("kubelint " + Version.current());
             return Main.OK;
         }
-        Warmup.start();
+        if (readsConfiguration(cmd)) {
+            Warmup.configuration();
+        }
         OutputSettings output;
         try {
             checkPaths(cmd);
@@ -135,6 +140,21 @@ final class ScanCommand {
                 return Main.USAGE;
             }
             return plan.fails(result.get()) ? Main.FINDINGS : Main.OK;
+        }
+    }
+
+    /** Whether the run will read a configuration file (a guess for the warm-up: the request decides for real). */
+    private boolean readsConfiguration(CommandLine cmd) {
+        if (cmd.hasOption("no-config")) {
+            return false;
+        }
+        if (cmd.hasOption("config")) {
+            return true;
+        }
+        try {
+            return new ConfigDiscovery(env.workingDirectory()).find(cmd.getArgList()).isPresent();
+        } catch (ConfigException e) {
+            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.rule.LintSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -161,7 +162,7 @@ public final class BuiltinSchemas {
         String newest = kubernetesVersions().get(kubernetesVersions().size() - 1);
         Entry configMap = index(newest).get("v1").get("ConfigMap");
         JsonNode components = read(BUNDLE + newest + "/" + configMap.file()).path("components").path("schemas");
-        ObjectNode result = Json.nodes().objectNode();
+        ObjectNode result = JsonTrees.nodes().objectNode();
         for (String name : SchemaTrees.closure(components, SchemaTrees.OBJECT_META)) {
             result.set(name, components.get(name));
         }
@@ -196,6 +197,6 @@ public final class BuiltinSchemas {
             throw new IllegalStateException("the bundled schema " + resource + " is missing from the class path;"
                     + " the schemas module generates it when it is built with Maven");
         }
-        return Json.parse(in);
+        return JsonTrees.parse(in);
     }
 }

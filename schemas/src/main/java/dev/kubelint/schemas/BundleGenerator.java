@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.kubelint.core.custom.JsonTrees;
+
 /**
  * Derives the bundle {@link BuiltinSchemas} reads from the vendored OpenAPI documents; the build runs it after
  * compiling ({@code process-classes}). For each Kubernetes version it writes one small schema per kind (the
@@ -66,7 +68,7 @@ public final class BundleGenerator {
         Map<String, Map<String, List<Source>>> found = new TreeMap<>();
         for (Path file : files) {
             String apiVersion = apiVersionOf(file.getFileName().toString());
-            JsonNode components = Json.parse(Files.readAllBytes(file)).path("components").path("schemas");
+            JsonNode components = JsonTrees.parse(Files.readAllBytes(file)).path("components").path("schemas");
             for (Map.Entry<String, JsonNode> component : components.properties()) {
                 if (component.getKey().startsWith(META_TYPES)) {
                     continue;
@@ -80,7 +82,7 @@ public final class BundleGenerator {
                 }
             }
         }
-        ObjectNode index = Json.nodes().objectNode();
+        ObjectNode index = JsonTrees.nodes().objectNode();
         index.put("format", FORMAT);
         index.put("kubernetesVersion", kubernetesVersion);
         ObjectNode apiVersions = index.putObject("apiVersions");
@@ -118,7 +120,7 @@ public final class BundleGenerator {
     }
 
     private static JsonNode kindDocument(Source source) {
-        ObjectNode document = Json.nodes().objectNode();
+        ObjectNode document = JsonTrees.nodes().objectNode();
         ObjectNode schemas = document.putObject("components").putObject("schemas");
         for (String name : SchemaTrees.closure(source.components(), source.definition())) {
             schemas.set(name, SchemaTrees.stripped(source.components().get(name)));
@@ -154,11 +156,11 @@ public final class BundleGenerator {
                 return false;
             }
         }
-        return Json.parse(Files.readAllBytes(indexFile)).path("format").asInt() == FORMAT;
+        return JsonTrees.parse(Files.readAllBytes(indexFile)).path("format").asInt() == FORMAT;
     }
 
     private static void write(Path file, JsonNode node) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.write(file, Json.write(node));
+        Files.write(file, JsonTrees.write(node));
     }
 }

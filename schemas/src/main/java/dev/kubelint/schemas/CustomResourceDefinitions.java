@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.yaml.MappingNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -101,7 +102,7 @@ public final class CustomResourceDefinitions {
         List<JsonNode> result = new ArrayList<>();
         spec.path("versions").forEach(result::add);
         if (result.isEmpty() && spec.path("version").isString()) {
-            ObjectNode single = Json.nodes().objectNode();
+            ObjectNode single = JsonTrees.nodes().objectNode();
             single.put("name", spec.path("version").asString());
             result.add(single);
         }
@@ -116,7 +117,7 @@ public final class CustomResourceDefinitions {
     }
 
     private static JsonNode prepare(ObjectNode raw, boolean strict) {
-        ObjectNode document = Json.nodes().objectNode();
+        ObjectNode document = JsonTrees.nodes().objectNode();
         ObjectNode components = document.putObject("components").putObject("schemas");
         ObjectNode root = raw.deepCopy();
         components.set(ROOT, root);

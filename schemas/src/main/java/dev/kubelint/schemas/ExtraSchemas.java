@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadProblem;
 import dev.kubelint.core.yaml.ReadResult;
@@ -209,7 +210,7 @@ public final class ExtraSchemas {
 
     /** CRDs in a JSON file: the file is one, or a List of them; a JSON Schema file gives none. */
     private static List<JsonNode> jsonDefinitions(String text) {
-        JsonNode root = Json.parse(text);
+        JsonNode root = JsonTrees.parse(text);
         List<JsonNode> result = new ArrayList<>();
         collect(root, result);
         return result;
@@ -283,7 +284,7 @@ public final class ExtraSchemas {
     /** A JSON Schema file made ready: no $schema (the OpenAPI dialect applies), closed objects when strict. */
     private JsonNode prepareFile(Path file, boolean strict) {
         try {
-            JsonNode document = Json.parse(Files.readAllBytes(file));
+            JsonNode document = JsonTrees.parse(Files.readAllBytes(file));
             if (document instanceof ObjectNode object) {
                 object.remove("$schema");
                 object.remove("id");
@@ -314,6 +315,6 @@ public final class ExtraSchemas {
         if (roots.stream().noneMatch(file::startsWith) || !Files.isRegularFile(file)) {
             return null;
         }
-        return new String(Json.write(prepareFile(file, strict)), StandardCharsets.UTF_8);
+        return new String(JsonTrees.write(prepareFile(file, strict)), StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.kubelint.core.custom.JsonTrees;
+
 /**
  * Walks and rewrites OpenAPI schema trees. A schema's sub-schemas sit under {@code properties},
  * {@code patternProperties}, {@code additionalProperties}, {@code items}, {@code allOf}, {@code anyOf},
@@ -77,7 +79,7 @@ final class SchemaTrees {
         if (!(schema instanceof ObjectNode object)) {
             return schema.deepCopy();
         }
-        ObjectNode copy = Json.nodes().objectNode();
+        ObjectNode copy = JsonTrees.nodes().objectNode();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -34,7 +35,7 @@ public final class YamlToJson {
         }
     }
 
-    private final JsonNodeFactory nodes = Json.nodes();
+    private final JsonNodeFactory nodes = JsonTrees.nodes();
     private final String base;
     private final List<SchemaProblem> problems = new ArrayList<>();
 

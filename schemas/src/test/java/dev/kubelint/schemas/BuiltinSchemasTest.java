@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.rule.LintSettings;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,7 +76,7 @@ class BuiltinSchemasTest {
                 for (String kind : SCHEMAS.kinds(version, apiVersion)) {
                     GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind).orElseThrow();
                     KindSchema schema = SCHEMAS.find(version, gvk).orElseThrow();
-                    ObjectNode object = Json.nodes().objectNode();
+                    ObjectNode object = JsonTrees.nodes().objectNode();
                     object.put("apiVersion", apiVersion);
                     object.put("kind", kind);
                     object.putObject("metadata").put("name", "x").put("unknownMetadataField", 1);

@@ -1,4 +1,4 @@
-package dev.kubelint.schemas;
+package dev.kubelint.core.custom;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,32 +23,32 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads and writes JSON trees with Jackson's streaming API only. Creating a databind {@code ObjectMapper} costs
  * several hundred milliseconds in a fresh JVM, more than reading every schema a typical run needs.
  */
-final class Json {
+public final class JsonTrees {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
+    private JsonTrees() {
     }
 
-    static JsonNodeFactory nodes() {
+    public static JsonNodeFactory nodes() {
         return NODES;
     }
 
     /** Parses JSON text; throws {@link JacksonException} for malformed input. */
-    static JsonNode parse(byte[] bytes) {
+    public static JsonNode parse(byte[] bytes) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
             return parseWhole(parser);
         }
     }
 
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             return parseWhole(parser);
         }
     }
 
-    static JsonNode parse(InputStream in) {
+    public static JsonNode parse(InputStream in) {
         try (in) {
             return parse(in.readAllBytes());
         } catch (IOException e) {
@@ -111,7 +111,7 @@ final class Json {
     }
 
     /** Compact JSON text of a tree. */
-    static byte[] write(JsonNode node) {
+    public static byte[] write(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             write(g, node);
