@@ -117,7 +117,8 @@ public final class TextReporter implements Reporter {
         StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t';
+            boolean control = (c < 0x20 || c >= 0x7F) && Character.getType(c) == Character.CONTROL && c != '\n'
+                    && c != '\t';
             if (control && b == null) {
                 b = new StringBuilder(text.length());
                 b.append(text, 0, i);

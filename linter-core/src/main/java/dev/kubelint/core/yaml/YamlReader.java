@@ -225,6 +225,12 @@ public final class YamlReader {
         int firstCodePoint = 0;
         int count = 0;
         for (int i = 0; i < chars.length; ) {
+            char c = chars[i];
+            // printable ASCII and line breaks, nearly every character of a manifest, without the code point work
+            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t') {
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(chars, i);
             int width = Character.charCount(cp);
             if (!StreamReader.isPrintable(cp)) {
