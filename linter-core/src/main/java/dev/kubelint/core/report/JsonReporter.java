@@ -3,17 +3,16 @@ package dev.kubelint.core.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The stable JSON document described in the README. */
 public final class JsonReporter implements Reporter {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public String format() {
@@ -22,7 +21,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.nodes().objectNode();
         root.put("kubernetesVersion", result.settings().kubernetesVersion());
         root.put("files", result.fileCount());
         root.put("objects", result.objectCount());
@@ -35,12 +34,12 @@ public final class JsonReporter implements Reporter {
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
         summary.put("suppressed", result.suppressed().size());
-        out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.write(JsonTrees.writePretty(root));
         out.write('\n');
     }
 
     private static ObjectNode finding(Finding f) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonTrees.nodes().objectNode();
         n.put("ruleId", f.ruleId());
         n.put("severity", f.severity().label());
         n.put("file", f.location().file());

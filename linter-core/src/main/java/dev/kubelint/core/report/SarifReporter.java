@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
@@ -22,7 +23,6 @@ import dev.kubelint.core.finding.Suppression;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.source.SourceFile;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,7 +52,6 @@ public final class SarifReporter implements Reporter {
 
     public static final String INFORMATION_URI = "https://kubelint.dev";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public String format() {
@@ -61,7 +60,7 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.nodes().objectNode();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -87,7 +86,7 @@ public final class SarifReporter implements Reporter {
         ArrayNode results = run.putArray("results");
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", true);
-        ArrayNode notifications = MAPPER.createArrayNode();
+        ArrayNode notifications = JsonTrees.nodes().arrayNode();
         for (Finding f : all) {
             if (f.location().file().isEmpty()) {
                 notifications.add(notification(f, ruleIndex));
@@ -103,7 +102,7 @@ public final class SarifReporter implements Reporter {
         properties.put("files", result.fileCount());
         properties.put("objects", result.objectCount());
 
-        out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.write(JsonTrees.writePretty(root));
         out.write('\n');
     }
 
@@ -125,7 +124,7 @@ public final class SarifReporter implements Reporter {
     }
 
     private static ObjectNode rule(String id, Optional<RuleDescriptor> descriptor) {
-        ObjectNode rule = MAPPER.createObjectNode();
+        ObjectNode rule = JsonTrees.nodes().objectNode();
         rule.put("id", id);
         rule.put("name", pascalCase(id));
         if (descriptor.isEmpty()) {
@@ -192,7 +191,7 @@ public final class SarifReporter implements Reporter {
     }
 
     private static ObjectNode result(Finding f, Map<String, Integer> ruleIndex) {
-        ObjectNode r = MAPPER.createObjectNode();
+        ObjectNode r = JsonTrees.nodes().objectNode();
         r.put("ruleId", f.ruleId());
         r.put("ruleIndex", ruleIndex.get(f.ruleId()));
         r.put("level", level(f.severity()));
@@ -226,7 +225,7 @@ public final class SarifReporter implements Reporter {
     }
 
     private static ObjectNode suppression(Suppression s) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonTrees.nodes().objectNode();
         n.put("kind", "inSource");
         n.put("status", "accepted");
         n.put("justification", s.reason());
@@ -238,7 +237,7 @@ public final class SarifReporter implements Reporter {
     }
 
     private static ObjectNode notification(Finding f, Map<String, Integer> ruleIndex) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonTrees.nodes().objectNode();
         n.put("level", level(f.severity()));
         n.putObject("message").put("text", f.message());
         ObjectNode rule = n.putObject("associatedRule");
@@ -249,7 +248,7 @@ public final class SarifReporter implements Reporter {
 
     /** A SARIF location: the artifact and the region. */
     private static ObjectNode location(Location l) {
-        ObjectNode location = MAPPER.createObjectNode();
+        ObjectNode location = JsonTrees.nodes().objectNode();
         ObjectNode physical = location.putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
         if (l.file().equals(SourceFile.STDIN)) {
