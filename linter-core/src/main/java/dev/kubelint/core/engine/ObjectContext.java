@@ -37,26 +37,6 @@ final class ObjectContext implements RuleContext {
     }
 
     @Override
-    public void report(YamlNode node, String message) {
-        report(locate(node), message, List.of());
-    }
-
-    @Override
-    public void report(YamlNode node, String message, List<Location> related) {
-        report(locate(node), message, related);
-    }
-
-    @Override
-    public void reportKey(MappingNode mapping, String key, String message) {
-        report(locateKey(mapping, key), message, List.of());
-    }
-
-    @Override
-    public void report(Location location, String message) {
-        report(location, message, List.of());
-    }
-
-    @Override
     public void report(Location location, String message, List<Location> related) {
         sink.add(new Finding(rule.id(), severity, location, message, related, Optional.empty()));
     }

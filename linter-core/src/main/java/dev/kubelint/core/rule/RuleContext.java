@@ -7,23 +7,35 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
 
-/** What a rule sees of the run while checking one object, and how it reports. */
+/**
+ * What a rule sees of the run while checking one object, and how it reports. An implementation provides the
+ * location of nodes and the one way to record a finding ({@link #report(Location, String, List)}); the other ways
+ * to report are built on those.
+ */
 public interface RuleContext {
 
     /** Reports a finding on a node (on its whole span). */
-    void report(YamlNode node, String message);
+    default void report(YamlNode node, String message) {
+        report(locate(node), message, List.of());
+    }
 
     /** Reports a finding on a node, pointing also at related places (the first declaration of a duplicate, ...). */
-    void report(YamlNode node, String message, List<Location> related);
+    default void report(YamlNode node, String message, List<Location> related) {
+        report(locate(node), message, related);
+    }
 
     /**
      * Reports a finding about a key of a mapping, placed on the key itself; when the key is absent (a missing
      * field), the finding goes on the mapping, the nearest present parent.
      */
-    void reportKey(MappingNode mapping, String key, String message);
+    default void reportKey(MappingNode mapping, String key, String message) {
+        report(locateKey(mapping, key), message, List.of());
+    }
 
     /** Reports at a location found earlier (used by cross-object checks at the end of a run). */
-    void report(Location location, String message);
+    default void report(Location location, String message) {
+        report(location, message, List.of());
+    }
 
     /** Reports at a location, with related locations. */
     void report(Location location, String message, List<Location> related);
