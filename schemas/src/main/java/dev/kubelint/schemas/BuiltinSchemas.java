@@ -111,15 +111,15 @@ public final class BuiltinSchemas {
     }
 
     /**
-     * Does now what the first validation against a version's schemas would do anyway: reads its index and sets up
-     * the validator. A command-line run calls this on a second thread while it reads its options and
-     * configuration, so that the first object does not wait for it.
+     * Does now what the first object of a Kubernetes version would do anyway: reads the version's index (and with
+     * it loads the JSON parser that reads each kind's schema). A command-line run calls this on a second thread
+     * while it reads its options and configuration, so that the first object does not wait for it. The validator
+     * itself is not set up here: objects that the fast check calls valid never need it.
      */
     public void warmUp(String kubernetesVersion) {
         if (isBundled(kubernetesVersion)) {
             index(kubernetesVersion);
         }
-        SchemaEngine.shared();
     }
 
     /** The schema of a built-in kind, loaded on first use. */
