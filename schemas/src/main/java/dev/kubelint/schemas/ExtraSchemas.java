@@ -19,7 +19,6 @@ import dev.kubelint.core.yaml.ReadProblem;
 import dev.kubelint.core.yaml.ReadResult;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

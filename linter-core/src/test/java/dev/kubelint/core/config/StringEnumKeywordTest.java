@@ -16,7 +16,6 @@ import com.networknt.schema.dialect.Dialects;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.custom.SchemaErrors;
-import dev.kubelint.core.custom.SchemaProblem;
 import dev.kubelint.core.custom.YamlJson;
 import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.YamlNode;
