@@ -163,6 +163,20 @@ public final class PodSpecs {
             return result;
         }
 
+        /**
+         * Init containers, sidecars and app containers: every container but the ephemeral ones, which are added to a
+         * running pod through their own subresource and which most container rules leave alone.
+         */
+        public List<Container> nonEphemeralContainers() {
+            List<Container> result = new ArrayList<>(containers.size());
+            for (Container c : containers) {
+                if (c.role() != ContainerRole.EPHEMERAL) {
+                    result.add(c);
+                }
+            }
+            return result;
+        }
+
         /** Containers that run for the pod's lifetime and share its network: app containers and sidecars. */
         public List<Container> longRunningContainers() {
             List<Container> result = new ArrayList<>(containers.size());

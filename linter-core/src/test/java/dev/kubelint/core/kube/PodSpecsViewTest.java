@@ -42,6 +42,19 @@ class PodSpecsViewTest {
     }
 
     @Test
+    void containersByRole() {
+        PodSpecs.PodSpec spec = PodSpecs.of(manifest(DEPLOYMENT.replace("      containers:\n",
+                "      ephemeralContainers:\n        - name: debug\n      containers:\n"))).orElseThrow();
+        assertEquals(List.of("setup", "proxy", "web", "debug"), names(spec.containers()));
+        assertEquals(List.of("setup", "proxy", "web"), names(spec.nonEphemeralContainers()));
+        assertEquals(List.of("proxy", "web"), names(spec.longRunningContainers()));
+    }
+
+    private static List<String> names(List<PodSpecs.Container> containers) {
+        return containers.stream().map(c -> c.node().string("name").orElseThrow()).toList();
+    }
+
+    @Test
     void anObjectWithoutPodSpecKeepsItsEmptyAnswer() {
         Manifest m = manifest("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n");
         assertTrue(PodSpecs.of(m).isEmpty());

@@ -42,9 +42,7 @@ public final class ContainerRestartPolicyRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         boolean rulesEnabled = ctx.settings().minorVersion() >= RESTART_RULES;
         // ephemeral containers are ephemeral-container's: a manifest may not have them at all
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
-                .forEach(c -> {
+        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> {
                     checkPolicy(c, rulesEnabled, ctx);
                     present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
                 }));

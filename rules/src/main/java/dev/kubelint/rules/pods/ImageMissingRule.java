@@ -2,7 +2,6 @@ package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -22,9 +21,7 @@ public final class ImageMissingRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
-                .forEach(c -> check(c, ctx)));
+        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> check(c, ctx)));
     }
 
     private static void check(Container container, RuleContext ctx) {

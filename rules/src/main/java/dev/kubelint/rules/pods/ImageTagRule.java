@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -25,9 +24,7 @@ public final class ImageTagRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
-                .forEach(c -> c.node().scalar("image").ifPresent(image -> check(c.describe(), image, ctx))));
+        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> c.node().scalar("image").ifPresent(image -> check(c.describe(), image, ctx))));
     }
 
     private static void check(String container, ScalarNode image, RuleContext ctx) {

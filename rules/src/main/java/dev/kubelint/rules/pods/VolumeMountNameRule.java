@@ -7,7 +7,6 @@ import java.util.Set;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -37,7 +36,7 @@ public final class VolumeMountNameRule implements Rule {
                 volumes.addAll(names(manifest.root().mapping("spec").flatMap(s -> s.sequence("volumeClaimTemplates")),
                         "/metadata/name"));
             }
-            spec.containers().stream().filter(c -> c.role() != ContainerRole.EPHEMERAL).forEach(c -> {
+            spec.nonEphemeralContainers().forEach(c -> {
                 check(c, "volumeMounts", volumes, ctx);
                 check(c, "volumeDevices", volumes, ctx);
             });

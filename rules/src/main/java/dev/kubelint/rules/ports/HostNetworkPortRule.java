@@ -2,7 +2,6 @@ package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -25,8 +24,7 @@ public final class HostNetworkPortRule implements Rule {
             if (!spec.spec().scalar("hostNetwork").flatMap(s -> s.booleanValue()).orElse(false)) {
                 return;
             }
-            spec.containers().stream()
-                    .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+            spec.nonEphemeralContainers().stream()
                     .flatMap(c -> Ports.of(c).stream())
                     .filter(p -> p.hostPortNumber() != 0 && p.containerPortNumber().isPresent()
                             && p.hostPortNumber() != p.containerPortNumber().get())

@@ -3,7 +3,6 @@ package dev.kubelint.rules.ports;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -28,8 +27,7 @@ public final class HostPortRule implements Rule {
             if (spec.spec().scalar("hostNetwork").flatMap(s -> s.booleanValue()).orElse(false)) {
                 return;
             }
-            spec.containers().stream()
-                    .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+            spec.nonEphemeralContainers().stream()
                     .flatMap(c -> Ports.of(c).stream())
                     .filter(p -> Names.isValidPortNumber(p.hostPortNumber()))
                     .forEach(p -> ctx.report(p.hostPort().orElseThrow(), "hostPort " + p.hostPortNumber()

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -24,8 +23,7 @@ public final class PortProtocolRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().stream()
                 .flatMap(c -> Ports.of(c).stream())
                 .forEach(port -> port.node().scalar("protocol").ifPresent(p -> check(p, ctx))));
     }

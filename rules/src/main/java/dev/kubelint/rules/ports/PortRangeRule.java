@@ -3,7 +3,6 @@ package dev.kubelint.rules.ports;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
@@ -23,8 +22,7 @@ public final class PortRangeRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() != ContainerRole.EPHEMERAL)
+        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().stream()
                 .flatMap(c -> Ports.of(c).stream())
                 .forEach(port -> check(port, ctx)));
     }
