@@ -79,30 +79,10 @@ final class ExplainCommand {
     /** The closest rule id, if one is close enough to be a likely typo or a fragment. */
     static Optional<String> suggestion(String id, List<RuleDescriptor> rules) {
         return rules.stream().map(RuleDescriptor::id)
-                .filter(candidate -> distance(id, candidate) <= Math.max(2, id.length() / 4)
+                .filter(candidate -> Suggestions.distance(id, candidate) <= Math.max(2, id.length() / 4)
                         || (id.length() >= 4 && candidate.contains(id)))
-                .min(Comparator.comparingInt((String candidate) -> distance(id, candidate))
+                .min(Comparator.comparingInt((String candidate) -> Suggestions.distance(id, candidate))
                         .thenComparing(Comparator.naturalOrder()));
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private int usage(String message) {

@@ -116,10 +116,11 @@ class RulesAndExplainCommandTest {
     }
 
     @Test
-    void editDistance() {
-        assertEquals(0, ExplainCommand.distance("abc", "abc"));
-        assertEquals(1, ExplainCommand.distance("abc", "abd"));
-        assertEquals(1, ExplainCommand.distance("abc", "ab"));
-        assertEquals(3, ExplainCommand.distance("", "abc"));
+    void explainSuggestsWithTheEditDistanceOfEveryOtherSuggestion() {
+        // a swap of two letters is one edit, as for options and configuration keys: two swaps are two edits here,
+        // four for a plain Levenshtein distance, which would find nothing this close
+        Run swapped = run("explain", "imgae-tga");
+        assertEquals(2, swapped.code());
+        assertTrue(swapped.err().contains("did you mean image-tag?"), swapped.err());
     }
 }
