@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.ConfigSchema;
@@ -71,8 +69,8 @@ final class ConfigCommand {
     private int init(String[] args) {
         CommandLine cmd;
         try {
-            cmd = DefaultParser.builder().get().parse(initOptions(), args);
-        } catch (ParseException e) {
+            cmd = CommandLines.parse(initOptions(), args);
+        } catch (UsageException e) {
             return usage(e.getMessage());
         }
         if (cmd.hasOption("help")) {

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
@@ -39,13 +36,13 @@ final class ExplainCommand {
     int run(String[] args) {
         CommandLine cmd;
         try {
-            cmd = DefaultParser.builder().get().parse(options(), args);
-        } catch (ParseException e) {
+            cmd = CommandLines.parse(options(), args);
+        } catch (UsageException e) {
             return usage(e.getMessage());
         }
         if (cmd.hasOption("help")) {
-            HelpFormatter.builder().setPrintWriter(out).get().printHelp(out, 100, "kubelint explain [options] RULE-ID",
-                    "Prints what a rule finds, why, how to fix it, and examples.\n\n", options(), 2, 4, "");
+            CommandLines.printHelp(out, "kubelint explain [options] RULE-ID",
+                    "Prints what a rule finds, why, how to fix it, and examples.", options());
             return Main.OK;
         }
         if (cmd.getArgList().size() != 1) {

@@ -32,14 +32,6 @@ final class OptionSections {
         return options;
     }
 
-    /** Long names without dashes, for suggestions. */
-    List<String> longNames() {
-        List<String> names = new ArrayList<>();
-        sections.values().forEach(list -> list.stream().filter(Option::hasLongOpt)
-                .forEach(o -> names.add(o.getLongOpt())));
-        return names;
-    }
-
     void printHelp(PrintWriter out) {
         for (Map.Entry<String, List<Option>> section : sections.entrySet()) {
             out.println(section.getKey() + ":");

@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
@@ -53,13 +50,12 @@ final class RulesCommand {
     int run(String[] args) {
         CommandLine cmd;
         try {
-            cmd = DefaultParser.builder().get().parse(options(), args);
-        } catch (ParseException e) {
+            cmd = CommandLines.parse(options(), args);
+        } catch (UsageException e) {
             return usage(e.getMessage());
         }
         if (cmd.hasOption("help")) {
-            HelpFormatter.builder().setPrintWriter(out).get().printHelp(out, 100, "kubelint rules [options]",
-                    "Lists the rules kubelint knows.\n\n", options(), 2, 4, "");
+            CommandLines.printHelp(out, "kubelint rules [options]", "Lists the rules kubelint knows.", options());
             return Main.OK;
         }
         if (!cmd.getArgList().isEmpty()) {

@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
-import org.apache.commons.cli.ParseException;
-import org.apache.commons.cli.UnrecognizedOptionException;
 
 import dev.kubelint.core.config.ConfigDiscovery;
 import dev.kubelint.core.config.ConfigException;
@@ -104,9 +100,9 @@ final class ScanCommand {
         OptionSections sections = options();
         CommandLine cmd;
         try {
-            cmd = DefaultParser.builder().setAllowPartialMatching(false).get().parse(sections.toOptions(), args);
-        } catch (ParseException e) {
-            return usage(describe(e, sections));
+            cmd = CommandLines.parse(sections.toOptions(), args);
+        } catch (UsageException e) {
+            return usage(e.getMessage());
         }
         if (cmd.hasOption("help")) {
             printHelp(sections);
@@ -261,30 +257,6 @@ final class ScanCommand {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** A parse error in one line, with a suggestion for a misspelled option. */
-    static String describe(ParseException e, OptionSections sections) {
-        if (e instanceof UnrecognizedOptionException u && u.getOption() != null) {
-            String token = u.getOption();
-            String name = token.replaceFirst("^-+", "");
-            int equals = name.indexOf('=');
-            if (equals >= 0) {
-                name = name.substring(0, equals);
-                if (sections.longNames().contains(name)) {
-                    return "option --" + name + " takes no value";
-                }
-            }
-            Optional<String> suggestion = Suggestions.closest(name, sections.longNames());
-            return "unknown option " + token + suggestion.map(s -> "; did you mean --" + s + "?").orElse("");
-        }
-        if (e instanceof MissingArgumentException m && m.getOption() != null) {
-            Option o = m.getOption();
-            String name = o.hasLongOpt() ? "--" + o.getLongOpt() : "-" + o.getOpt();
-            return "option " + name + " needs a value: " + name + " " + o.getArgName();
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /** A usage error: one line on stderr, exit code 2. */

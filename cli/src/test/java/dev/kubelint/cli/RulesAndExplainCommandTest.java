@@ -116,6 +116,21 @@ class RulesAndExplainCommandTest {
     }
 
     @Test
+    void subCommandsReadOptionsAsTheScanDoes() {
+        Run misspelt = run("rules", "--formt", "markdown");
+        assertEquals(2, misspelt.code());
+        assertTrue(misspelt.err().startsWith("kubelint: unknown option --formt; did you mean --format?"),
+                misspelt.err());
+        // an abbreviation is not taken for the option it starts: a later option could make it ambiguous
+        Run abbreviated = run("explain", "--form", "markdown", "image-tag");
+        assertEquals(2, abbreviated.code());
+        assertTrue(abbreviated.err().contains("unknown option --form; did you mean --format?"), abbreviated.err());
+        Run noValue = run("config", "init", "--rules-jar");
+        assertEquals(2, noValue.code());
+        assertTrue(noValue.err().contains("option --rules-jar needs a value: --rules-jar JAR"), noValue.err());
+    }
+
+    @Test
     void explainSuggestsWithTheEditDistanceOfEveryOtherSuggestion() {
         // a swap of two letters is one edit, as for options and configuration keys: two swaps are two edits here,
         // four for a plain Levenshtein distance, which would find nothing this close
