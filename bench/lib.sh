@@ -27,3 +27,15 @@ template_args() {
   fi
   printf '%s\n' "${args[@]}"
 }
+
+# Stops the calling script (named $1) unless $2 is a positive number of runs and GNU time is /usr/bin/time.
+check_runs_and_time() {
+  if ! [[ "$2" =~ ^[1-9][0-9]*$ ]]; then
+    echo "$1: --runs needs a positive number" >&2
+    exit 2
+  fi
+  if ! /usr/bin/time -v true >/dev/null 2>&1; then
+    echo "$1: needs GNU time as /usr/bin/time (Debian and Ubuntu: apt-get install time)" >&2
+    exit 2
+  fi
+}

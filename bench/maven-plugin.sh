@@ -18,14 +18,7 @@ while (($# > 0)); do
     *) echo "bench/maven-plugin.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-  echo "bench/maven-plugin.sh: --runs needs a positive number" >&2
-  exit 2
-fi
-if ! /usr/bin/time -v true >/dev/null 2>&1; then
-  echo "bench/maven-plugin.sh: needs GNU time as /usr/bin/time (Debian and Ubuntu: apt-get install time)" >&2
-  exit 2
-fi
+check_runs_and_time "bench/maven-plugin.sh" "$runs"
 
 cd "$root"
 it_repo="$root/maven-plugin/target/it-repo"

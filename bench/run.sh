@@ -23,14 +23,7 @@ while (($# > 0)); do
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-  echo "bench/run.sh: --runs needs a positive number" >&2
-  exit 2
-fi
-if ! /usr/bin/time -v true >/dev/null 2>&1; then
-  echo "bench/run.sh: needs GNU time as /usr/bin/time (Debian and Ubuntu: apt-get install time)" >&2
-  exit 2
-fi
+check_runs_and_time "bench/run.sh" "$runs"
 
 cd "$root"
 # the launcher builds the jar when the sources are newer and records the class data sharing archive
