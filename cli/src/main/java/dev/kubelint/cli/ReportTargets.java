@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.Reporter;
-import dev.kubelint.core.report.Reporters;
 
 /**
  * Where each report of a run goes, from {@code --format NAME[=FILE]} (repeatable) and {@code -o FILE}: a format
@@ -20,8 +20,12 @@ import dev.kubelint.core.report.Reporters;
  */
 final class ReportTargets {
 
-    /** One report: its format and its file, or standard output. */
-    record Target(Reporter reporter, Optional<Path> file) {
+    /** One report: its format, its reporter and its file, or standard output. */
+    record Target(ReportFormats.Format format, Reporter reporter, Optional<Path> file) {
+        Target(ReportFormats.Format format, Optional<Path> file) {
+            this(format, format.reporter().get(), file);
+        }
+
         boolean toStdout() {
             return file.isEmpty();
         }
@@ -53,7 +57,8 @@ final class ReportTargets {
             }
             Path file = path(output.get(), "-o/--output", workingDirectory);
             int index = targets.indexOf(withoutFile.get(0));
-            targets.set(index, new Target(withoutFile.get(0).reporter(), Optional.of(file)));
+            Target target = withoutFile.get(0);
+            targets.set(index, new Target(target.format(), target.reporter(), Optional.of(file)));
         } else if (withoutFile.size() > 1) {
             throw new UsageException("only one report can go to standard output, but " + names(withoutFile)
                     + " have no file; write --format NAME=FILE for all but one");
@@ -85,20 +90,21 @@ final class ReportTargets {
     private static Target target(String spec, Path workingDirectory) throws UsageException {
         int equals = spec.indexOf('=');
         String name = (equals < 0 ? spec : spec.substring(0, equals)).trim();
-        Optional<Reporter> reporter = Reporters.find(name);
-        if (reporter.isEmpty()) {
-            String hint = Suggestions.closest(name, Reporters.NAMES).map(s -> "did you mean " + s + "? ").orElse("");
+        Optional<ReportFormats.Format> format = ReportFormats.find(name);
+        if (format.isEmpty()) {
+            String hint = Suggestions.closest(name, ReportFormats.names()).map(s -> "did you mean " + s + "? ")
+                    .orElse("");
             throw new UsageException("unknown format '" + name + "' for --format; " + hint + "formats are "
-                    + String.join(", ", Reporters.NAMES));
+                    + ReportFormats.list());
         }
         if (equals < 0) {
-            return new Target(reporter.get(), Optional.empty());
+            return new Target(format.get(), Optional.empty());
         }
         String file = spec.substring(equals + 1);
         if (file.isBlank()) {
             throw new UsageException("--format " + name + "= needs a file name after '='");
         }
-        return new Target(reporter.get(), Optional.of(path(file, "--format " + name, workingDirectory)));
+        return new Target(format.get(), Optional.of(path(file, "--format " + name, workingDirectory)));
     }
 
     private static Path path(String file, String option, Path workingDirectory) throws UsageException {
@@ -119,6 +125,6 @@ final class ReportTargets {
     }
 
     private static String names(List<Target> targets) {
-        return String.join(" and ", targets.stream().map(t -> t.reporter().format()).toList());
+        return String.join(" and ", targets.stream().map(t -> t.format().name()).toList());
     }
 }

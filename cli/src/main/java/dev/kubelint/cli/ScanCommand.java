@@ -20,8 +20,8 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.Reporter;
-import dev.kubelint.core.report.Reporters;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
@@ -64,7 +64,7 @@ final class ScanCommand {
                         flag(null, "no-strict", "allow fields the schema does not define (default: they are errors)"))
                 .add(VALIDATION, RequestOptions.validationOptions())
                 .add(OUTPUT,
-                        option(null, "format", "FORMAT[=FILE]", "report format: " + String.join(", ", Reporters.NAMES)
+                        option(null, "format", "FORMAT[=FILE]", "report format: " + ReportFormats.list()
                                 + " (default text); repeatable, each to its own FILE, at most one to standard output"),
                         option("o", "output", "FILE", "write the report that has no FILE of its own to FILE instead "
                                 + "of standard output"),
@@ -231,7 +231,7 @@ final class ScanCommand {
                     }
                 }
             } catch (IOException e) {
-                err.println("kubelint: cannot write the " + target.reporter().format() + " report"
+                err.println("kubelint: cannot write the " + target.format().name() + " report"
                         + target.file().map(f -> " to " + f).orElse("") + ": " + e.getMessage());
                 return false;
             }

@@ -144,6 +144,15 @@ class ReportFormatsTest {
         assertEquals(4, Consumers.json(cli.read("target/kubelint.json")).get("findings").size());
     }
 
+    /** Format names are read as the Maven plugin reads them, through the one registry: case does not matter. */
+    @Test
+    void formatNamesIgnoreCase() throws IOException {
+        Cli.Run run = cli.run("--format", "JSON", "--format", "Sarif=out.sarif", "k8s");
+        assertEquals(Main.FINDINGS, run.exitCode(), run.err());
+        assertEquals(4, Consumers.json(run.out()).get("findings").size());
+        assertEquals(4, Consumers.sarif(cli.read("out.sarif")).get("runs").get(0).get("results").size());
+    }
+
     @Test
     void outputTakesTheOneFormatWithoutAFile() throws IOException {
         Cli.Run run = cli.run("--format", "github=gh.txt", "--format", "json", "-o", "report.json", "k8s");

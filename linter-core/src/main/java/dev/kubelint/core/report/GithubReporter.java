@@ -18,11 +18,6 @@ import dev.kubelint.core.source.SourceFile;
 public final class GithubReporter implements Reporter {
 
     @Override
-    public String format() {
-        return "github";
-    }
-
-    @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         for (Finding f : result.findings()) {
             out.write(command(f));

@@ -27,11 +27,6 @@ import dev.kubelint.core.finding.Finding;
  */
 public final class JUnitReporter implements Reporter {
 
-    @Override
-    public String format() {
-        return "junit";
-    }
-
     /** The findings of one test case. */
     private static final class Case {
         final String name;

@@ -15,11 +15,6 @@ public final class JsonReporter implements Reporter {
 
 
     @Override
-    public String format() {
-        return "json";
-    }
-
-    @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         ObjectNode root = JsonTrees.nodes().objectNode();
         root.put("kubernetesVersion", result.settings().kubernetesVersion());

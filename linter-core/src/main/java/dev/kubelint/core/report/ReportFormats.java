@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The report formats kubelint writes, by the name users give them ({@code --format}, the Maven plugin's
- * {@code formats}), each with the file name it gets in a reports folder. A new reporter is one line here.
+ * The one registry of report formats: their names as users give them ({@code --format}, the Maven plugin's
+ * {@code formats}), the file each gets in a reports folder, and their reporters. Every front end lists, finds and
+ * names formats through it, so a new format is one line here (and its reporter class).
+ *
+ * <p>Names are matched ignoring case and surrounding blanks, by every front end alike: {@code --format JSON} and
+ * {@code <formats>JSON</formats>} both mean {@code json}. Names are listed and written in lower case.
  */
 public final class ReportFormats {
 
     /**
      * One format.
      *
-     * @param name     the name users write: text, json, sarif, junit, github
+     * @param name     the name users write, lower case: text, json, sarif, ...
      * @param fileName the file it is written to in a reports folder
      * @param reporter makes a reporter (reporters may keep state while writing, so one per report)
      */
@@ -28,11 +32,18 @@ public final class ReportFormats {
             new Format("junit", "TEST-kubelint.xml", JUnitReporter::new),
             new Format("github", "kubelint-github.txt", GithubReporter::new));
 
+    private static final List<String> NAMES = ALL.stream().map(Format::name).toList();
+
     private ReportFormats() {
     }
 
     public static List<Format> all() {
         return ALL;
+    }
+
+    /** The format names, in the order help texts list them. */
+    public static List<String> names() {
+        return NAMES;
     }
 
     /** The format with this name, whatever its case and surrounding blanks. */
@@ -42,7 +53,7 @@ public final class ReportFormats {
     }
 
     /** "text, json, ..." for messages and help. */
-    public static String names() {
-        return String.join(", ", ALL.stream().map(Format::name).toList());
+    public static String list() {
+        return String.join(", ", NAMES);
     }
 }

@@ -5,11 +5,8 @@ import java.io.Writer;
 
 import dev.kubelint.core.engine.LintResult;
 
-/** Writes a run's result in one output format. */
+/** Writes a run's result in one output format; {@link ReportFormats} names the formats and makes their reporters. */
 public interface Reporter {
-
-    /** The format's name on the command line: text, json, sarif, junit, github. */
-    String format();
 
     /**
      * Whether this report lists every object of every file ({@link LintResult.FileSummary#objects()}); the engine

@@ -54,11 +54,6 @@ public final class SarifReporter implements Reporter {
 
 
     @Override
-    public String format() {
-        return "sarif";
-    }
-
-    @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         ObjectNode root = JsonTrees.nodes().objectNode();
         root.put("$schema", SCHEMA_URI);

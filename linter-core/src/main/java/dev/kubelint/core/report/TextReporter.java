@@ -16,11 +16,6 @@ import dev.kubelint.core.finding.Severity;
 public final class TextReporter implements Reporter {
 
     @Override
-    public String format() {
-        return "text";
-    }
-
-    @Override
     public boolean showsSource(ReportOptions options) {
         return options.showSource();
     }

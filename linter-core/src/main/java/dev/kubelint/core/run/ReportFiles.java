@@ -24,8 +24,9 @@ public final class ReportFiles {
     }
 
     /**
-     * The formats named (each item may itself be a comma-separated list), in order and without repeats. {@code none} alone (or nothing) selects no report; an
-     * unknown name is an error rather than a report that silently never appears.
+     * The formats named (each item may itself be a comma-separated list; names as {@link ReportFormats#find}
+     * reads them), in order and without repeats. {@code none} alone (or nothing) selects no report; an unknown
+     * name is an error rather than a report that silently never appears.
      */
     public static List<ReportFormats.Format> select(Collection<String> names) throws OptionsException {
         List<String> given = names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(String::trim)
@@ -38,7 +39,7 @@ public final class ReportFiles {
             Optional<ReportFormats.Format> format = ReportFormats.find(name);
             if (format.isEmpty()) {
                 throw new OptionsException("unknown report format '" + name + "': kubelint writes "
-                        + ReportFormats.names() + " (or none)");
+                        + ReportFormats.list() + " (or none)");
             }
             selected.putIfAbsent(format.get().name(), format.get());
         }

@@ -17,12 +17,16 @@ import dev.kubelint.core.engine.LintResult;
 class ReportersTest {
 
     @Test
-    void everyNamedFormatHasItsReporter() {
-        for (String name : Reporters.NAMES) {
-            assertEquals(name, Reporters.find(name).orElseThrow().format());
+    void formatsAreFoundByNameIgnoringCaseAndBlanks() {
+        for (ReportFormats.Format format : ReportFormats.all()) {
+            assertEquals(format.name().toLowerCase(java.util.Locale.ROOT), format.name(), "listed in lower case");
+            assertEquals(format, ReportFormats.find(format.name()).orElseThrow());
+            assertEquals(format, ReportFormats.find(" " + format.name().toUpperCase(java.util.Locale.ROOT)).orElseThrow());
         }
-        assertTrue(Reporters.find("xml").isEmpty());
-        assertTrue(Reporters.find("TEXT").isEmpty(), "format names are lower case, as documented");
+        assertEquals(ReportFormats.all().size(), ReportFormats.all().stream().map(ReportFormats.Format::fileName)
+                .distinct().count(), "each format has a file name of its own");
+        assertTrue(ReportFormats.find("xml").isEmpty());
+        assertEquals(String.join(", ", ReportFormats.names()), ReportFormats.list());
     }
 
     /**

@@ -32,7 +32,7 @@ class ReportFilesTest {
     @Test
     void anUnknownFormatIsAnError() {
         OptionsException e = assertThrows(OptionsException.class, () -> ReportFiles.select(List.of("json", "pdf")));
-        assertEquals("unknown report format 'pdf': kubelint writes " + ReportFormats.names() + " (or none)",
+        assertEquals("unknown report format 'pdf': kubelint writes " + ReportFormats.list() + " (or none)",
                 e.getMessage());
     }
 
