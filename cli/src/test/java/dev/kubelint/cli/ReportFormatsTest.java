@@ -144,6 +144,27 @@ class ReportFormatsTest {
         assertEquals(4, Consumers.json(cli.read("target/kubelint.json")).get("findings").size());
     }
 
+    /** The shapes are checked against their consumers' in linter-core; here, that the command writes them. */
+    @Test
+    void checkstyleAndCodeClimateFromTheCommandLine() throws Exception {
+        Cli.Run run = cli.run("--format", "checkstyle=out/checkstyle.xml", "--format", "codeclimate", "k8s");
+        assertEquals(Main.FINDINGS, run.exitCode(), run.err());
+        JsonNode issues = Consumers.json(run.out());
+        assertEquals(4, issues.size());
+        assertEquals("k8s/broken.yaml", issues.get(0).get("location").get("path").asString());
+        assertEquals(7, issues.get(0).get("location").get("lines").get("begin").asInt());
+        assertEquals("critical", issues.get(0).get("severity").asString());
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        Document checkstyle = factory.newDocumentBuilder().parse(dir.resolve("out/checkstyle.xml").toFile());
+        assertEquals("checkstyle", checkstyle.getDocumentElement().getTagName());
+        assertEquals(5, checkstyle.getElementsByTagName("file").getLength(), "every file scanned");
+        NodeList errors = checkstyle.getElementsByTagName("error");
+        assertEquals(4, errors.getLength());
+        Element first = (Element) errors.item(0);
+        assertEquals(List.of("7", "1", "error", "yaml-syntax"), List.of(first.getAttribute("line"),
+                first.getAttribute("column"), first.getAttribute("severity"), first.getAttribute("source")));
+    }
+
     /** Format names are read as the Maven plugin reads them, through the one registry: case does not matter. */
     @Test
     void formatNamesIgnoreCase() throws IOException {

@@ -30,7 +30,9 @@ public final class ReportFormats {
             new Format("json", "kubelint.json", JsonReporter::new),
             new Format("sarif", "kubelint.sarif", SarifReporter::new),
             new Format("junit", "TEST-kubelint.xml", JUnitReporter::new),
-            new Format("github", "kubelint-github.txt", GithubReporter::new));
+            new Format("github", "kubelint-github.txt", GithubReporter::new),
+            new Format("checkstyle", "kubelint-checkstyle.xml", CheckstyleReporter::new),
+            new Format("codeclimate", "kubelint-codeclimate.json", CodeClimateReporter::new));
 
     private static final List<String> NAMES = ALL.stream().map(Format::name).toList();
 

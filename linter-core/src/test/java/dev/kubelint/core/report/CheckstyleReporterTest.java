@@ -1,0 +1,94 @@
+package dev.kubelint.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+
+class CheckstyleReporterTest {
+
+    @TempDir
+    Path dir;
+
+    private String xml(LintResult result) throws IOException {
+        StringWriter out = new StringWriter();
+        new CheckstyleReporter().write(result, ReportOptions.plain(dir), out);
+        return out.toString();
+    }
+
+    @Test
+    void everyFileIsListedAndEveryActiveFindingIsAnError() throws IOException {
+        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
+        NodeList files = doc.getElementsByTagName("file");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < files.getLength(); i++) {
+            names.add(((Element) files.item(i)).getAttribute("name"));
+        }
+        assertEquals(List.of("k8s/broken.yaml", "k8s/empty.yaml", "k8s/list.yaml", "k8s/tabs.yaml", "k8s/web.yaml",
+                "<stdin>", "kubelint"), names, "scan order, then the run's own findings");
+        NodeList errors = doc.getElementsByTagName("error");
+        assertEquals(SampleResults.full().findings().size(), errors.getLength(), "no suppressed finding");
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < errors.getLength(); i++) {
+            Element e = (Element) errors.item(i);
+            read.add(((Element) e.getParentNode()).getAttribute("name") + ":" + e.getAttribute("line") + ":"
+                    + e.getAttribute("column") + " " + e.getAttribute("severity") + " " + e.getAttribute("source"));
+        }
+        assertEquals(List.of("k8s/broken.yaml:6:1 error yaml-syntax", "k8s/list.yaml:10:13 error schema-type",
+                "k8s/tabs.yaml:6:6 error schema-type", "k8s/web.yaml:4:9 info name-style",
+                "k8s/web.yaml:6:10 warning label-value", "k8s/web.yaml:12:22 error schema-type",
+                "<stdin>:4:7 error schema-type", "kubelint:1:1 error rule-failure"), read);
+    }
+
+    @Test
+    void messagesArriveAsWrittenAndControlCharactersCannot() throws IOException {
+        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
+        NodeList errors = doc.getElementsByTagName("error");
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < errors.getLength(); i++) {
+            messages.add(((Element) errors.item(i)).getAttribute("message"));
+        }
+        assertTrue(messages.contains("items[1].data.k: expected string, found integer 1 <&>"), messages::toString);
+        assertTrue(messages.contains("name \"web\" could say more\nsecond line of the message"), "line breaks kept");
+        assertTrue(messages.contains("label value \"we\u0308b-\uD83D\uDE00\" has characters other than "
+                + "[a-zA-Z0-9-_.]: 100% wrong, a:b"), "combining marks and emoji kept");
+        assertTrue(messages.contains("data.k: tab\there, bell\uFFFD and escape\uFFFD[31m in a message"),
+                messages::toString);
+    }
+
+    @Test
+    void aLoneSurrogateNeverMakesTheFileMalformed() throws IOException {
+        LintResult full = SampleResults.full();
+        List<Finding> findings = new ArrayList<>(full.findings());
+        findings.add(SampleResults.finding("schema-type", Severity.ERROR, "k8s/web.yaml", 13, 1, 13, 2, "/x",
+                SampleResults.WEB_POD, "half \uD83D of an emoji and a stray \uDE00"));
+        findings.sort(Finding.ORDER);
+        String xml = xml(new LintResult(full.settings(), full.catalog(), findings, full.suppressed(), full.files(),
+                full.sources(), full.elapsed()));
+        assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(xml), "a file can hold it");
+        ReportShapes.checkstyle(xml);
+        assertTrue(xml.contains("half \uFFFD of an emoji and a stray \uFFFD"), xml);
+    }
+
+    @Test
+    void aCleanRunListsItsFilesWithoutErrors() throws IOException {
+        Document doc = ReportShapes.checkstyle(xml(SampleResults.clean()));
+        assertEquals(2, doc.getElementsByTagName("file").getLength());
+        assertEquals(0, doc.getElementsByTagName("error").getLength());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kubelint.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The documented shapes of the Checkstyle XML and GitLab Code Quality reports (test resources under formats/,
+ * each saying where its shape is described); tests read those reports only through here.
+ */
+public final class ReportShapes {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Schema CHECKSTYLE = xsd("/formats/checkstyle.xsd");
+    private static final com.networknt.schema.Schema CODE_QUALITY = jsonSchema("/formats/gitlab-code-quality.schema.json");
+
+    private ReportShapes() {
+    }
+
+    /** Validates a Checkstyle report and parses it as a plain DOM, as its readers do. */
+    public static Document checkstyle(String xml) {
+        try {
+            CHECKSTYLE.newValidator().validate(new StreamSource(new StringReader(xml)));
+        } catch (SAXException | IOException e) {
+            fail("not Checkstyle XML: " + e.getMessage() + "\n" + xml);
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new AssertionError("cannot parse the Checkstyle XML", e);
+        }
+    }
+
+    /** Parses a Code Quality report, failing when it is not the shape GitLab reads. */
+    public static JsonNode codeQuality(String json) {
+        JsonNode document = MAPPER.readTree(json);
+        assertEquals(List.of(), CODE_QUALITY.validate(document).stream().map(Object::toString).toList(),
+                "Code Quality shape violations in\n" + json);
+        return document;
+    }
+
+    private static Schema xsd(String resource) {
+        URL xsd = ReportShapes.class.getResource(resource);
+        assertNotNull(xsd, resource + " is missing from the test resources");
+        try {
+            return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd);
+        } catch (SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static com.networknt.schema.Schema jsonSchema(String resource) {
+        try (InputStream in = ReportShapes.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is missing from the test resources");
+            JsonNode node = MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
