@@ -57,9 +57,9 @@ class UsageErrorsTest {
                 cli.run("--format").errLines().get(0));
         assertEquals("kubelint: option --no-source takes no value", usageError("--no-source=yes"));
         assertEquals("kubelint: unknown format 'xml' for --format; formats are text, json, sarif, junit, github, "
-                + "checkstyle, codeclimate", usageError("--format", "xml"));
+                + "checkstyle, codeclimate, html", usageError("--format", "xml"));
         assertEquals("kubelint: unknown format 'junti' for --format; did you mean junit? formats are text, json, "
-                + "sarif, junit, github, checkstyle, codeclimate", usageError("--format", "junti=out.xml"));
+                + "sarif, junit, github, checkstyle, codeclimate, html", usageError("--format", "junti=out.xml"));
         assertEquals("kubelint: --format sarif= needs a file name after '='", usageError("--format", "sarif="));
         assertEquals("kubelint: --color must be auto, always or never, not sometimes", usageError("--color", "sometimes"));
         assertEquals("kubelint: --jobs: job count 0 is not a whole number from 1 to 1024", usageError("-j", "0"));

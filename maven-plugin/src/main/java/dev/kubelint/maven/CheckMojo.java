@@ -88,7 +88,7 @@ public class CheckMojo extends AbstractMojo {
      * Report formats written to {@code outputDirectory}, comma-separated: {@code sarif} (kubelint.sarif),
      * {@code junit} (TEST-kubelint.xml), {@code json} (kubelint.json), {@code text} (kubelint.txt), {@code github}
      * (kubelint-github.txt), {@code checkstyle} (kubelint-checkstyle.xml), {@code codeclimate}
-     * (kubelint-codeclimate.json), or {@code none}. Names ignore case. An unknown format fails the build.
+     * (kubelint-codeclimate.json), {@code html} (kubelint.html), or {@code none}. Names ignore case. An unknown format fails the build.
      */
     @Parameter(property = "kubelint.formats", defaultValue = "sarif,junit")
     private List<String> formats;

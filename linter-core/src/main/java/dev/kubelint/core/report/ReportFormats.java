@@ -32,7 +32,8 @@ public final class ReportFormats {
             new Format("junit", "TEST-kubelint.xml", JUnitReporter::new),
             new Format("github", "kubelint-github.txt", GithubReporter::new),
             new Format("checkstyle", "kubelint-checkstyle.xml", CheckstyleReporter::new),
-            new Format("codeclimate", "kubelint-codeclimate.json", CodeClimateReporter::new));
+            new Format("codeclimate", "kubelint-codeclimate.json", CodeClimateReporter::new),
+            new Format("html", "kubelint.html", HtmlReporter::new));
 
     private static final List<String> NAMES = ALL.stream().map(Format::name).toList();
 
