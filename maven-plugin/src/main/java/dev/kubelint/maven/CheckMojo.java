@@ -38,10 +38,6 @@ import dev.kubelint.core.run.ReportFiles;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
-    /** Where manifests are looked for when {@code sourceDirectories} is not set: the first that exists is used. */
-    static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/k8s", "src/main/kubernetes",
-            "src/main/jkube", "k8s");
-
     /**
      * Folders (or files) of manifests to lint; folders are searched recursively for {@code .yaml}, {@code .yml}
      * and {@code .json} files. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes},
@@ -119,9 +115,9 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("kubelint: skipped (kubelint.skip)");
             return;
         }
-        List<Path> sources = sources();
+        List<Path> sources = parameters().sources();
         if (sources.isEmpty()) {
-            getLog().info("kubelint: no manifest directory (" + lookedFor() + "), skipping");
+            getLog().info("kubelint: no manifest directory (" + parameters().lookedFor() + "), skipping");
             return;
         }
         Path root = executionRootDirectory.toPath().toAbsolutePath().normalize();
@@ -152,24 +148,12 @@ public class CheckMojo extends AbstractMojo {
 
     /** The same translation as the command line's: only the syntax of the options differs. */
     LintRequestBuilder request(Path root, List<Path> sources) {
-        LintRequestBuilder builder = new LintRequestBuilder(root, sources.stream().map(Path::toString).toList())
-                .includes(includes == null ? List.of() : includes)
-                .excludes(excludes == null ? List.of() : excludes)
-                .failOn(failOn == null ? "error" : failOn)
-                .ruleClassLoader(CheckMojo.class.getClassLoader());
-        if (configFile != null) {
-            builder.configFile(baseDirectory.toPath().resolve(configFile.toPath()));
-        }
-        if (kubernetesVersion != null && !kubernetesVersion.isBlank()) {
-            builder.kubernetesVersion(kubernetesVersion);
-        }
-        if (strict != null) {
-            builder.strict(strict);
-        }
-        if (selector != null && !selector.isBlank()) {
-            builder.selector(selector);
-        }
-        return builder;
+        return parameters().request(root, sources);
+    }
+
+    private LintParameters parameters() {
+        return new LintParameters(baseDirectory, sourceDirectories, includes, excludes, configFile, kubernetesVersion,
+                strict, selector, failOn);
     }
 
     /** Every problem on a line of its own, naming the parameter as the POM spells it. */
@@ -188,33 +172,6 @@ public class CheckMojo extends AbstractMojo {
             case FAIL_ON -> "failOn";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
-    }
-
-    /** The configured folders that exist, or the first default folder that exists. */
-    private List<Path> sources() {
-        List<Path> found = new ArrayList<>();
-        for (String name : sourceNames()) {
-            Path path = baseDirectory.toPath().resolve(name).normalize();
-            if (Files.exists(path)) {
-                found.add(path.toAbsolutePath());
-                if (sourceDirectories == null || sourceDirectories.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        return found;
-    }
-
-    private List<String> sourceNames() {
-        if (sourceDirectories == null || sourceDirectories.isEmpty()) {
-            return DEFAULT_SOURCE_DIRECTORIES;
-        }
-        return sourceDirectories.stream().map(File::getPath).toList();
-    }
-
-    private String lookedFor() {
-        return sourceNames().stream().map(name -> shown(baseDirectory.toPath().resolve(name), baseDirectory.toPath()))
-                .collect(Collectors.joining(", "));
     }
 
     private void log(Finding f) {
@@ -261,12 +218,7 @@ public class CheckMojo extends AbstractMojo {
         long n = result.count(severity);
         return n + " " + word + (n == 1 ? "" : "s");
     }
-
-    /** Relative to the folder when inside it, as the engine shows files; absolute otherwise. */
     private static String shown(Path file, Path folder) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path base = folder.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
-                .replace(File.separatorChar, '/');
+        return LintParameters.shown(file, folder);
     }
 }
