@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
+import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigDiscovery;
 import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
@@ -36,6 +37,9 @@ final class ScanCommand {
     static final String OUTPUT = "Output";
     static final String RULES = "Rules and configuration";
     static final String GENERAL = "General";
+
+    /** Stale baseline entries listed on standard error; the JSON report has them all. */
+    private static final int STALE_SHOWN = 10;
 
     private final Main.Environment env;
     private final PrintWriter out;
@@ -130,10 +134,12 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
-            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet());
+            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
+                    .flatMap(r -> applyBaseline(plan, r));
             if (result.isEmpty() || !writeReports(result.get(), output)) {
                 return Main.USAGE;
             }
+            tellBaseline(plan, result.get());
             return plan.fails(result.get()) ? Main.FINDINGS : Main.OK;
         }
     }
@@ -150,6 +156,34 @@ final class ScanCommand {
             return new ConfigDiscovery(env.workingDirectory()).find(cmd.getArgList()).isPresent();
         } catch (ConfigException e) {
             return false;
+        }
+    }
+
+    /** The result with the baseline's findings set apart (after writing it, for an update); empty if it failed. */
+    private Optional<LintResult> applyBaseline(LintPlan plan, LintResult result) {
+        try {
+            return Optional.of(plan.applyBaseline(result));
+        } catch (IOException e) {
+            err.println("kubelint: --baseline: cannot write the baseline file "
+                    + plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("") + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** What an update wrote, or the baseline's entries that match nothing any more (so that the file shrinks). */
+    private void tellBaseline(LintPlan plan, LintResult result) {
+        plan.updateSummary(result).ifPresent(line -> err.println("kubelint: " + line));
+        List<Baseline.Entry> stale = result.baseline().stale();
+        if (stale.isEmpty()) {
+            return;
+        }
+        String file = plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("");
+        err.println("kubelint: baseline " + file + ": " + stale.size() + (stale.size() == 1 ? " entry matches"
+                : " entries match") + " no finding any more; --update-baseline removes "
+                + (stale.size() == 1 ? "it" : "them"));
+        stale.stream().limit(STALE_SHOWN).forEach(e -> err.println("kubelint:   " + e.describe()));
+        if (stale.size() > STALE_SHOWN) {
+            err.println("kubelint:   ... and " + (stale.size() - STALE_SHOWN) + " more (the JSON report lists them all)");
         }
     }
 

@@ -185,6 +185,7 @@ public class CheckMojo extends AbstractMojo {
             case KUBERNETES_VERSION -> "kubernetesVersion";
             case SELECTOR -> "selector";
             case FAIL_ON -> "failOn";
+            case BASELINE -> "baselineFile";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
     }
