@@ -45,8 +45,9 @@ public class CheckMojo extends AbstractMojo {
     /**
      * Folders (or files) of manifests to lint; folders are searched recursively for {@code .yaml}, {@code .yml}
      * and {@code .json} files. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes},
-     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder. Those that do not exist are
-     * ignored, and a project with none is skipped.
+     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder; a project with none of them is
+     * skipped. A folder or file configured here that does not exist fails the build: a misspelt path must not
+     * turn the check off silently.
      */
     @Parameter(property = "kubelint.sourceDirectories")
     private List<File> sourceDirectories;
@@ -71,6 +72,28 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "kubelint.configFile")
     private File configFile;
+
+    /**
+     * Where the configuration comes from, as Checkstyle's {@code configLocation}: a file (relative to the project's
+     * folder), a URL ({@code file:}, {@code jar:}, {@code https:}), or a resource on the plugin's class path, such
+     * as an organisation's shared configuration jar added to the plugin's {@code <dependencies>}. Looked for in
+     * that order. A configuration read from a URL or a resource is copied to
+     * {@code outputDirectory/config/.kubelint.yaml}, and any relative paths in it are relative to that folder.
+     * {@code configFile} wins when both are set.
+     */
+    @Parameter(property = "kubelint.configLocation")
+    private String configLocation;
+
+    /**
+     * A baseline file of accepted findings, relative to the project's folder (default: the configuration file's
+     * {@code baseline}). The findings it lists are logged as baselined and fail nothing; only new ones count.
+     */
+    @Parameter(property = "kubelint.baselineFile")
+    private File baselineFile;
+
+    /** Writes the current findings to the baseline file instead of failing on them ({@code -Dkubelint.updateBaseline}). */
+    @Parameter(property = "kubelint.updateBaseline", defaultValue = "false")
+    private boolean updateBaseline;
 
     /** The Kubernetes version to validate against: 1.30, 1.34 or 1.35. Default: the configuration file's, else the newest. */
     @Parameter(property = "kubelint.kubernetesVersion")
@@ -108,9 +131,16 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File baseDirectory;
 
-    /** Paths in the log and the reports are relative to the folder the build was started in (the reactor root). */
+    /** The reactor root: with {@code mvn -f app/pom.xml}, the folder of that POM. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
     private File executionRootDirectory;
+
+    /**
+     * The folder the build was started in: paths in the log and the reports are relative to it, so that they are
+     * clickable in the terminal and CI log that ran Maven, also with {@code mvn -f app/pom.xml}.
+     */
+    @Parameter(defaultValue = "${user.dir}", readonly = true)
+    private File invocationDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -123,11 +153,16 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("kubelint: no manifest directory (" + lookedFor() + "), skipping");
             return;
         }
-        Path root = executionRootDirectory.toPath().toAbsolutePath().normalize();
+        Path root = root();
         LintPlan plan;
         List<ReportFormats.Format> reports;
         try {
-            plan = request(root, sources).build();
+            LintRequestBuilder builder = request(root, sources);
+            if (configFile == null && configLocation != null && !configLocation.isBlank()) {
+                builder.configFile(ConfigLocation.resolve(configLocation, baseDirectory.toPath(),
+                        outputDirectory.toPath().resolve("config"), CheckMojo.class.getClassLoader()));
+            }
+            plan = builder.build();
             reports = ReportFiles.select(formats == null ? List.of() : formats);
         } catch (OptionsException e) {
             // no cause: Maven would append its message, which names the options in its own neutral way
@@ -135,15 +170,18 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
-            result = new Linter().lint(keepForReports(plan.request(), reports, root));
+            result = plan.applyBaseline(new Linter().lint(keepForReports(plan.request(), reports, root)));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("kubelint: cannot write the baseline file: " + e.getMessage(), e);
         }
         result.findings().forEach(this::log);
         // which folders: with -T the summaries of several modules interleave
-        getLog().info(sources.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")) + ": "
-                + TextReporter.summary(result));
-        List<Path> written = write(result, reports, root);
+        String folders = sources.stream().map(p -> shown(p, root)).collect(Collectors.joining(", "));
+        getLog().info(folders + ": " + TextReporter.summary(result));
+        logBaseline(plan, result, folders);
+        List<Path> written = write(result, reports, root, plan);
         if (plan.fails(result)) {
             throw new MojoFailureException(failure(result, plan, written, root));
         }
@@ -159,6 +197,10 @@ public class CheckMojo extends AbstractMojo {
         if (configFile != null) {
             builder.configFile(baseDirectory.toPath().resolve(configFile.toPath()));
         }
+        if (baselineFile != null) {
+            builder.baselineFile(baseDirectory.toPath().resolve(baselineFile.toPath()));
+        }
+        builder.updateBaseline(updateBaseline);
         if (kubernetesVersion != null && !kubernetesVersion.isBlank()) {
             builder.kubernetesVersion(kubernetesVersion);
         }
@@ -190,19 +232,52 @@ public class CheckMojo extends AbstractMojo {
         };
     }
 
-    /** The configured folders that exist, or the first default folder that exists. */
-    private List<Path> sources() {
+    /**
+     * The folder paths are shown relative to: the one the build was started in, when the reactor root is inside
+     * it ({@code mvn -f app/pom.xml}); otherwise (an IDE that runs Maven from elsewhere) the reactor root.
+     */
+    private Path root() {
+        Path reactor = executionRootDirectory.toPath().toAbsolutePath().normalize();
+        if (invocationDirectory == null) {
+            return reactor;
+        }
+        Path started = invocationDirectory.toPath().toAbsolutePath().normalize();
+        return reactor.startsWith(started) ? started : reactor;
+    }
+
+    /** Every configured folder (each must exist), or the first default folder that exists. */
+    private List<Path> sources() throws MojoExecutionException {
         List<Path> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean configured = sourceDirectories != null && !sourceDirectories.isEmpty();
         for (String name : sourceNames()) {
             Path path = baseDirectory.toPath().resolve(name).normalize();
             if (Files.exists(path)) {
                 found.add(path.toAbsolutePath());
-                if (sourceDirectories == null || sourceDirectories.isEmpty()) {
+                if (!configured) {
                     break;
                 }
+            } else if (configured) {
+                missing.add(shown(path, root()));
             }
         }
+        if (!missing.isEmpty()) {
+            throw new MojoExecutionException("kubelint: sourceDirectories: no such folder or file: "
+                    + String.join(", ", missing) + " (the default folders are optional; configured ones are not)");
+        }
         return found;
+    }
+
+    /** What a baseline did: an update's summary, or the entries that match nothing any more. */
+    private void logBaseline(LintPlan plan, LintResult result, String folders) {
+        plan.updateSummary(result).ifPresent(line -> getLog().info("kubelint: " + line));
+        if (!result.baseline().stale().isEmpty()) {
+            int n = result.baseline().stale().size();
+            getLog().warn("kubelint: " + folders + ": baseline " + plan.baseline().map(LintPlan.BaselinePlan::shown)
+                    .orElse("") + ": " + n + (n == 1 ? " entry matches" : " entries match") + " no finding any more;"
+                    + " -Dkubelint.updateBaseline removes " + (n == 1 ? "it" : "them"));
+            result.baseline().stale().forEach(e -> getLog().warn("kubelint:   " + e.describe()));
+        }
     }
 
     private List<String> sourceNames() {
@@ -235,10 +310,12 @@ public class CheckMojo extends AbstractMojo {
                 .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
     }
 
-    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root)
+    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root, LintPlan plan)
             throws MojoExecutionException {
         try {
-            List<Path> written = ReportFiles.write(result, reports, outputDirectory.toPath(), ReportOptions.plain(root));
+            // the JUnit report's failures are the findings that fail the build
+            List<Path> written = ReportFiles.write(result, reports, outputDirectory.toPath(),
+                    ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
                 getLog().info("Reports: " + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));
             }
