@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,9 @@ final class ScanCommand {
                         option(null, "exclude", "GLOB", "skip files whose path matches GLOB; repeatable"),
                         option("l", "selector", "EXPR", "lint only objects whose labels match EXPR, as kubectl get -l "
                                 + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
-                        option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"))
+                        option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"),
+                        option(null, "stdin-filename", "NAME", "the file name standard input (-) is reported under, "
+                                + "as an editor or a hook that pipes a file's text knows it"))
                 .add(VALIDATION,
                         option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
                                 + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
@@ -135,7 +138,9 @@ final class ScanCommand {
         }
         try (plan) {
             Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
+                    .map(r -> last(cmd, "stdin-filename").map(name -> StdinName.apply(r, name)).orElse(r))
                     .flatMap(r -> applyBaseline(plan, r));
+            result.ifPresent(r -> tellPathsWithoutManifests(cmd.getArgList(), r));
             if (result.isEmpty() || !writeReports(result.get(), output)) {
                 return Main.USAGE;
             }
@@ -156,6 +161,27 @@ final class ScanCommand {
             return new ConfigDiscovery(env.workingDirectory()).find(cmd.getArgList()).isPresent();
         } catch (ConfigException e) {
             return false;
+        }
+    }
+
+    /**
+     * A folder (or file) the user named that gave no manifest to check gets a line of its own, so that a wrong
+     * path or glob is not mistaken for a clean scan ("0 files").
+     */
+    private void tellPathsWithoutManifests(List<String> paths, LintResult result) {
+        Path wd = env.workingDirectory();
+        List<Path> scanned = result.files().stream().map(f -> wd.resolve(f.file()).normalize()).toList();
+        for (String path : paths) {
+            if (path.equals("-")) {
+                continue;
+            }
+            Path named = wd.resolve(path).normalize();
+            if (scanned.stream().noneMatch(f -> f.startsWith(named))) {
+                err.println("kubelint: " + path + ": " + (Files.isDirectory(named)
+                        ? "no manifest to check: the folder holds no .yaml, .yml or .json file that the include and "
+                                + "exclude globs let through"
+                        : "not checked: the include and exclude globs leave it out"));
+            }
         }
     }
 
@@ -304,6 +330,14 @@ final class ScanCommand {
         out.println();
         out.println("Validates and lints Kubernetes manifests: YAML or JSON files, folders (searched recursively),");
         out.println("or - for standard input. Findings are reported with file, line and column.");
+        out.println();
+        out.println("Commands (each has --help):");
+        out.println("  kubelint [scan] [options] PATH...      check manifests (the default command)");
+        out.println("  kubelint rules [--rules-jar JAR]       list the rules; --format markdown writes their docs");
+        out.println("  kubelint explain RULE                  one rule's documentation, with examples");
+        out.println("  kubelint config init [--force] [FILE]  write a starter " + ".kubelint.yaml");
+        out.println("  kubelint config schema                 print the JSON Schema of the configuration file");
+        out.println("  kubelint completion bash|zsh|fish      print a shell completion script");
         out.println();
         sections.printHelp(out);
         out.println("Examples:");
