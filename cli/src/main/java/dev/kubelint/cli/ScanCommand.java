@@ -335,7 +335,7 @@ final class ScanCommand {
         out.println("  kubelint [scan] [options] PATH...      check manifests (the default command)");
         out.println("  kubelint rules [--rules-jar JAR]       list the rules; --format markdown writes their docs");
         out.println("  kubelint explain RULE                  one rule's documentation, with examples");
-        out.println("  kubelint config init [--force] [FILE]  write a starter " + ".kubelint.yaml");
+        out.println("  kubelint config init [--force] [FILE]  write a starter .kubelint.yaml");
         out.println("  kubelint config schema                 print the JSON Schema of the configuration file");
         out.println("  kubelint completion bash|zsh|fish      print a shell completion script");
         out.println();

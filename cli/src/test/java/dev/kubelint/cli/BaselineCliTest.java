@@ -194,4 +194,24 @@ class BaselineCliTest {
         assertEquals(2, cli.run("--no-config", "--baseline", "broken.json", "--update-baseline", "pod.yaml").exitCode());
         assertTrue(Files.exists(cli.path("broken.json")));
     }
+
+    @Test
+    void aRunOverPartOfTheRepositoryNeitherReportsNorDropsTheEntriesOfTheRest() throws Exception {
+        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS).file("k8s/other.yaml", PORTS.replace("name: web", "name: api"));
+        assertEquals(0, cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s").exitCode());
+        assertEquals(4, cli.read("b.json").lines().filter(l -> l.contains("ruleId")).count());
+
+        // a hook that checks one changed file: the other file's entries are not stale
+        Cli.Run one = cli.run("--no-config", "--baseline", "b.json", "k8s/pod.yaml");
+        assertEquals(0, one.exitCode(), one::toString);
+        assertEquals("", one.err());
+
+        // an update from that file alone keeps them
+        cli.file("k8s/pod.yaml", PORTS.replace("protocol: TCPP", "protocol: TCP"));
+        Cli.Run update = cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s/pod.yaml");
+        assertTrue(update.err().contains("baseline b.json: 3 findings accepted (0 added, 1 removed)"), update::toString);
+        String written = cli.read("b.json");
+        assertEquals(2, written.lines().filter(l -> l.contains("\"name\": \"api\"")).count(), written);
+        assertFalse(written.contains("\"name\": \"web\", \"apiVersion\": \"v1\", \"jsonPointer\": \"/spec/containers/0/ports/1/protocol\""));
+    }
 }

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
@@ -150,6 +153,19 @@ public record Baseline(Path file, List<Entry> entries) {
         return new Baseline(file, findings.stream().map(keys::entry).toList());
     }
 
+    /**
+     * The baseline after a run: the run's active findings, plus the entries of files the run did not scan (a run
+     * over part of a repository must not drop what the rest of it has accepted).
+     */
+    public static Baseline updated(Path file, Optional<Baseline> previous, LintResult result, Path workingDirectory) {
+        Keys keys = new Keys(file, workingDirectory);
+        Set<String> scanned = keys.scannedFiles(result);
+        List<Entry> entries = new ArrayList<>(result.findings().stream().map(keys::entry).toList());
+        previous.ifPresent(p -> p.entries().stream().filter(e -> !e.file().isEmpty() && !scanned.contains(e.file()))
+                .forEach(entries::add));
+        return new Baseline(file, entries);
+    }
+
     /** Writes the file (its folder created when missing): sorted, one entry per line, with a final newline. */
     public void write() throws IOException {
         StringBuilder text = new StringBuilder("{\n  \"version\": ").append(VERSION).append(",\n  \"findings\": [");
@@ -166,10 +182,12 @@ public record Baseline(Path file, List<Entry> entries) {
 
     /**
      * The result with the findings this baseline accepts moved from the active findings to
-     * {@link LintResult#baseline()}, together with the entries no finding matched. Each entry accepts one finding.
+     * {@link LintResult#baseline()}, together with the entries of scanned files that no finding matched (entries
+     * of files the run did not scan are not stale, only out of sight). Each entry accepts one finding.
      */
     public LintResult apply(LintResult result, Path workingDirectory) {
         Keys keys = new Keys(file, workingDirectory);
+        Set<String> scanned = keys.scannedFiles(result);
         Map<Entry, Integer> remaining = new HashMap<>();
         entries.forEach(e -> remaining.merge(e, 1, Integer::sum));
         List<Finding> active = new ArrayList<>();
@@ -187,7 +205,7 @@ public record Baseline(Path file, List<Entry> entries) {
         List<Entry> stale = new ArrayList<>();
         for (Entry e : entries) {
             int left = remaining.getOrDefault(e, 0);
-            if (left > 0) {
+            if (left > 0 && (e.file().isEmpty() || scanned.contains(e.file()))) {
                 stale.add(e);
                 remaining.put(e, left - 1);
             }
@@ -204,6 +222,13 @@ public record Baseline(Path file, List<Entry> entries) {
             this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
             Path parent = this.workingDirectory.resolve(baselineFile).normalize().getParent();
             this.folder = parent == null ? this.workingDirectory : parent;
+        }
+
+        /** The files of a run, as entries name them. */
+        Set<String> scannedFiles(LintResult result) {
+            Set<String> files = new HashSet<>();
+            result.files().forEach(f -> files.add(file(f.file())));
+            return files;
         }
 
         Entry entry(Finding f) {

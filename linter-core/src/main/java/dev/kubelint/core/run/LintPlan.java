@@ -65,7 +65,7 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
         }
         BaselinePlan plan = baseline.get();
         if (plan.update()) {
-            Baseline updated = Baseline.of(plan.file(), result.findings(), request.workingDirectory());
+            Baseline updated = Baseline.updated(plan.file(), plan.accepted(), result, request.workingDirectory());
             updated.write();
             return updated.apply(result, request.workingDirectory());
         }
@@ -80,8 +80,11 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
         return baseline.filter(BaselinePlan::update).map(plan -> {
             Map<Baseline.Entry, Integer> before = counts(plan.accepted().map(Baseline::entries)
                     .orElse(List.of()));
-            Map<Baseline.Entry, Integer> after = counts(Baseline.of(plan.file(),
-                    result.baseline().matched(), request.workingDirectory()).entries());
+            // the file as written: the run's findings (all accepted now) and the entries of files it did not scan
+            List<Baseline.Entry> written = Baseline.updated(plan.file(), plan.accepted(),
+                    result.withBaseline(result.baseline().matched(), LintResult.BaselineOutcome.NONE),
+                    request.workingDirectory()).entries();
+            Map<Baseline.Entry, Integer> after = counts(written);
             int added = 0;
             int removed = 0;
             Set<Baseline.Entry> keys = new HashSet<>(before.keySet());
@@ -91,7 +94,7 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
                 added += Math.max(difference, 0);
                 removed += Math.max(-difference, 0);
             }
-            int total = result.baseline().matched().size();
+            int total = written.size();
             return "baseline " + plan.shown() + ": " + total + (total == 1 ? " finding" : " findings") + " accepted ("
                     + added + " added, " + removed + " removed)";
         });
