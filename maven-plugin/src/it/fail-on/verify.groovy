@@ -33,3 +33,10 @@ assert builds[4].contains("kubelint: kubernetesVersion: Kubernetes version '1.99
 assert !builds[4].contains(': fail-on: '), 'the options are named as the POM spells them, and only so'
 assert !builds[4].contains(warning)
 assert builds[4].contains('BUILD FAILURE')
+
+// The JUnit report agrees with failOn: the last report written (build 3, failOn=warning) fails the warning's test
+// and lists the info, below the threshold, in a passing one.
+String junit = new File(basedir, 'target/kubelint/TEST-kubelint.xml').getText('UTF-8')
+assert junit.contains('<failure message="src/main/k8s/warning.yaml:6:13: warning: YAML tag !env is ignored')
+assert !junit.contains('<failure message="src/main/k8s/info.yaml')
+assert junit.contains('below the failure threshold: src/main/k8s/info.yaml:10:1: info: status is written by the cluster')

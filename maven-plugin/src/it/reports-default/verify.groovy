@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('BUILD SUCCESS')
+assert log.contains('BUILD FAILURE')
 assert log.contains('Reports: target/kubelint/kubelint.sarif, target/kubelint/TEST-kubelint.xml')
 
 // SARIF 2.1.0: the tool with its rule catalogue, one result with its region

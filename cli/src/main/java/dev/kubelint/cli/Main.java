@@ -52,6 +52,8 @@ public final class Main {
                         return new RulesCommand(env, out, err).run(rest);
                     case "explain":
                         return new ExplainCommand(out, err).run(rest);
+                    case "completion":
+                        return new CompletionCommand(out, err).run(rest);
                     case "config":
                         if (ConfigCommand.isCommand(rest, env)) {
                             return new ConfigCommand(env, out, err).run(rest);

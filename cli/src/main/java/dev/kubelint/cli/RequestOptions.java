@@ -58,6 +58,11 @@ final class RequestOptions {
                     .desc("turn rules off (repeatable)").get(),
             Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
                     .desc("load third-party rules from JAR (repeatable)").get(),
+            Option.builder().longOpt("baseline").hasArg().argName("FILE")
+                    .desc("accept the findings listed in FILE (default: the configuration file's baseline): "
+                            + "they are reported as baselined and fail nothing").get(),
+            Option.builder().longOpt("update-baseline")
+                    .desc("write the current findings to the baseline file, then report them as baselined").get(),
             Option.builder().longOpt("no-suppressions")
                     .desc("ignore suppression annotations and comments (for audits)").get(),
             Option.builder().longOpt("debug").desc("add stack traces to rule-failure findings").get()
@@ -75,6 +80,7 @@ final class RequestOptions {
                 .excludes(values(cmd, "exclude"))
                 .enableRules(ruleIds(cmd, "enable"))
                 .disableRules(ruleIds(cmd, "disable"))
+                .updateBaseline(cmd.hasOption("update-baseline"))
                 .useSuppressions(!cmd.hasOption("no-suppressions"))
                 .debug(cmd.hasOption("debug"));
         configFile(cmd, builder, problems);
@@ -85,6 +91,7 @@ final class RequestOptions {
         last(cmd, "kubernetes-version").ifPresent(builder::kubernetesVersion);
         last(cmd, "selector").ifPresent(builder::selector);
         last(cmd, "fail-on").ifPresent(builder::failOn);
+        last(cmd, "baseline").ifPresent(file -> builder.baselineFile(Path.of(file)));
         jobs(cmd, builder, problems);
         limits(cmd, builder, problems);
         return build(builder, problems);

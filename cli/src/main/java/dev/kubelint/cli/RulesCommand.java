@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,12 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
+import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleDocs;
 import dev.kubelint.core.rule.RuleExamples;
+import dev.kubelint.core.run.OptionsException;
 
 /**
  * {@code kubelint rules}: lists the rules as a table, or writes their Markdown documentation
@@ -25,6 +28,11 @@ import dev.kubelint.core.rule.RuleExamples;
  * per rule plus the index).
  */
 final class RulesCommand {
+
+    private static final int DEFAULT_WIDTH = 100;
+    private static final int MIN_WIDTH = 60;
+    private static final int SUMMARY = 4;
+    private static final int MIN_SUMMARY = 20;
 
     private final Main.Environment env;
     private final PrintWriter out;
@@ -43,6 +51,8 @@ final class RulesCommand {
         options.addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
                 .desc("with --format markdown: write README.md and one page per rule into DIR, removing generated"
                         + " pages of rules that no longer exist").get());
+        options.addOption(Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
+                .desc("also list the rules of this jar, with an origin column (repeatable)").get());
         options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
         return options;
     }
@@ -69,13 +79,23 @@ final class RulesCommand {
             return usage("--output needs --format markdown");
         }
         RuleCatalog catalog;
+        boolean jars = cmd.hasOption("rules-jar");
         try {
-            catalog = RuleCatalog.load(Main.class.getClassLoader());
+            if (jars) {
+                try (Configuration configuration = RequestOptions.rulesOnly(cmd, env.workingDirectory())) {
+                    catalog = configuration.catalog();
+                }
+            } else {
+                catalog = RuleCatalog.load(Main.class.getClassLoader());
+            }
         } catch (RuleCatalog.RuleLoadingException e) {
             return usage(e.getMessage());
+        } catch (OptionsException e) {
+            e.problems().forEach(p -> err.println("kubelint: " + RequestOptions.shown(p)));
+            return Main.USAGE;
         }
         if (format.equals("text")) {
-            printTable(catalog.all());
+            printTable(catalog.all(), jars, width());
             return Main.OK;
         }
         if (!cmd.hasOption("output")) {
@@ -85,26 +105,74 @@ final class RulesCommand {
         return writeDocs(catalog, env.workingDirectory().resolve(cmd.getOptionValue("output")));
     }
 
-    private void printTable(List<RuleDescriptor> rules) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "SEVERITY", "ENABLED", "CATEGORY", "SUMMARY", "ORIGIN"});
-        for (RuleDescriptor r : rules) {
-            rows.add(new String[] {r.id(), r.severity().label(), r.enabledByDefault() ? "on" : "off", r.category(),
-                    r.summary(), r.origin()});
+    /** The terminal's width as the shell exports it ({@code COLUMNS}), else 100; never below 60. */
+    private int width() {
+        try {
+            return Math.max(MIN_WIDTH, Integer.parseInt(env.variables().getOrDefault("COLUMNS", "").trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
         }
-        int[] widths = new int[rows.get(0).length];
+    }
+
+    /**
+     * One row per rule, within {@code width} columns: a summary (and an origin) too long for its column continues
+     * on the next lines of that column, and the origin column is there only when rule jars are loaded.
+     */
+    private void printTable(List<RuleDescriptor> rules, boolean origin, int width) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(origin ? new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY", "ORIGIN"}
+                : new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY"});
+        for (RuleDescriptor r : rules) {
+            String[] row = {r.id(), r.severity().label(), r.enabledByDefault() ? "on" : "off", r.category(),
+                    r.summary(), r.origin()};
+            rows.add(origin ? row : Arrays.copyOf(row, 5));
+        }
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
         for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < columns; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
+        int fixed = 0;
+        for (int i = 0; i < SUMMARY; i++) {
+            fixed += widths[i] + 2;
         }
+        int rest = Math.max(MIN_SUMMARY + (origin ? MIN_SUMMARY : 0), width - fixed);
+        if (origin) {
+            widths[SUMMARY + 1] = Math.min(widths[SUMMARY + 1], rest / 3);
+            widths[SUMMARY] = Math.min(widths[SUMMARY], rest - widths[SUMMARY + 1] - 2);
+        } else {
+            widths[SUMMARY] = Math.min(widths[SUMMARY], rest);
+        }
+        for (String[] row : rows) {
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
+            for (int i = 0; i < columns; i++) {
+                List<String> lines = i < SUMMARY ? List.of(row[i]) : wrap(row[i], widths[i]);
+                cells.add(lines);
+                height = Math.max(height, lines.size());
+            }
+            for (int n = 0; n < height; n++) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < columns; i++) {
+                    String cell = n < cells.get(i).size() ? cells.get(i).get(n) : "";
+                    line.append(cell).append(i == columns - 1 ? "" : " ".repeat(Math.max(1, widths[i] + 2 - cell.length())));
+                }
+                out.println(line.toString().stripTrailing());
+            }
+        }
+    }
+
+    /** Word-wrapped to a width; a word longer than the width is cut. */
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String line : OptionSections.wrap(text, width)) {
+            for (int start = 0; start < line.length(); start += width) {
+                lines.add(line.substring(start, Math.min(line.length(), start + width)));
+            }
+        }
+        return lines.isEmpty() ? List.of("") : lines;
     }
 
     private int writeDocs(RuleCatalog catalog, Path dir) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
+import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigDiscovery;
 import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.engine.LintRequest;
@@ -37,6 +39,9 @@ final class ScanCommand {
     static final String RULES = "Rules and configuration";
     static final String GENERAL = "General";
 
+    /** Stale baseline entries listed on standard error; the JSON report has them all. */
+    private static final int STALE_SHOWN = 10;
+
     private final Main.Environment env;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -56,7 +61,9 @@ final class ScanCommand {
                         option(null, "exclude", "GLOB", "skip files whose path matches GLOB; repeatable"),
                         option("l", "selector", "EXPR", "lint only objects whose labels match EXPR, as kubectl get -l "
                                 + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
-                        option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"))
+                        option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"),
+                        option(null, "stdin-filename", "NAME", "the file name standard input (-) is reported under, "
+                                + "as an editor or a hook that pipes a file's text knows it"))
                 .add(VALIDATION,
                         option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
                                 + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
@@ -130,10 +137,14 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
-            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet());
+            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
+                    .map(r -> last(cmd, "stdin-filename").map(name -> StdinName.apply(r, name)).orElse(r))
+                    .flatMap(r -> applyBaseline(plan, r));
+            result.ifPresent(r -> tellPathsWithoutManifests(cmd.getArgList(), r));
             if (result.isEmpty() || !writeReports(result.get(), output)) {
                 return Main.USAGE;
             }
+            tellBaseline(plan, result.get());
             return plan.fails(result.get()) ? Main.FINDINGS : Main.OK;
         }
     }
@@ -150,6 +161,55 @@ final class ScanCommand {
             return new ConfigDiscovery(env.workingDirectory()).find(cmd.getArgList()).isPresent();
         } catch (ConfigException e) {
             return false;
+        }
+    }
+
+    /**
+     * A folder (or file) the user named that gave no manifest to check gets a line of its own, so that a wrong
+     * path or glob is not mistaken for a clean scan ("0 files").
+     */
+    private void tellPathsWithoutManifests(List<String> paths, LintResult result) {
+        Path wd = env.workingDirectory();
+        List<Path> scanned = result.files().stream().map(f -> wd.resolve(f.file()).normalize()).toList();
+        for (String path : paths) {
+            if (path.equals("-")) {
+                continue;
+            }
+            Path named = wd.resolve(path).normalize();
+            if (scanned.stream().noneMatch(f -> f.startsWith(named))) {
+                err.println("kubelint: " + path + ": " + (Files.isDirectory(named)
+                        ? "no manifest to check: the folder holds no .yaml, .yml or .json file that the include and "
+                                + "exclude globs let through"
+                        : "not checked: the include and exclude globs leave it out"));
+            }
+        }
+    }
+
+    /** The result with the baseline's findings set apart (after writing it, for an update); empty if it failed. */
+    private Optional<LintResult> applyBaseline(LintPlan plan, LintResult result) {
+        try {
+            return Optional.of(plan.applyBaseline(result));
+        } catch (IOException e) {
+            err.println("kubelint: --baseline: cannot write the baseline file "
+                    + plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("") + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** What an update wrote, or the baseline's entries that match nothing any more (so that the file shrinks). */
+    private void tellBaseline(LintPlan plan, LintResult result) {
+        plan.updateSummary(result).ifPresent(line -> err.println("kubelint: " + line));
+        List<Baseline.Entry> stale = result.baseline().stale();
+        if (stale.isEmpty()) {
+            return;
+        }
+        String file = plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("");
+        err.println("kubelint: baseline " + file + ": " + stale.size() + (stale.size() == 1 ? " entry matches"
+                : " entries match") + " no finding any more; --update-baseline removes "
+                + (stale.size() == 1 ? "it" : "them"));
+        stale.stream().limit(STALE_SHOWN).forEach(e -> err.println("kubelint:   " + e.describe()));
+        if (stale.size() > STALE_SHOWN) {
+            err.println("kubelint:   ... and " + (stale.size() - STALE_SHOWN) + " more (the JSON report lists them all)");
         }
     }
 
@@ -270,6 +330,14 @@ final class ScanCommand {
         out.println();
         out.println("Validates and lints Kubernetes manifests: YAML or JSON files, folders (searched recursively),");
         out.println("or - for standard input. Findings are reported with file, line and column.");
+        out.println();
+        out.println("Commands (each has --help):");
+        out.println("  kubelint [scan] [options] PATH...      check manifests (the default command)");
+        out.println("  kubelint rules [--rules-jar JAR]       list the rules; --format markdown writes their docs");
+        out.println("  kubelint explain RULE                  one rule's documentation, with examples");
+        out.println("  kubelint config init [--force] [FILE]  write a starter .kubelint.yaml");
+        out.println("  kubelint config schema                 print the JSON Schema of the configuration file");
+        out.println("  kubelint completion bash|zsh|fish      print a shell completion script");
         out.println();
         sections.printHelp(out);
         out.println("Examples:");

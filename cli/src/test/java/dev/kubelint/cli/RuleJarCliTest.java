@@ -117,4 +117,19 @@ class RuleJarCliTest {
                 + " (com.example.fragile.FragileRule) and by Fragile rules (copy.jar)"), r::toString);
         assertTrue(r.clean(), r::toString);
     }
+
+    @Test
+    void rulesShowsTheOriginOfEachRuleWhenRuleJarsAreLoaded() {
+        ConfigCli.Run r = ConfigCli.run(dir, "rules", "--rules-jar", "fragile.jar");
+        assertEquals(0, r.code(), r::toString);
+        java.util.List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("ID +SEVERITY +ON +CATEGORY +SUMMARY +ORIGIN"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("fragile-rule +warning +on +team +Fails on ConfigMaps +Fragile "
+                + "rules.*")), r::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("image-tag +.* +kubelint")), r::toString);
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 100), r::toString);
+        ConfigCli.Run missing = ConfigCli.run(dir, "rules", "--rules-jar", "missing.jar");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("kubelint: --rules-jar: "), missing::toString);
+    }
 }

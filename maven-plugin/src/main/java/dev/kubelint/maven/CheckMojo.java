@@ -41,8 +41,9 @@ public class CheckMojo extends AbstractMojo {
     /**
      * Folders (or files) of manifests to lint; folders are searched recursively for {@code .yaml}, {@code .yml}
      * and {@code .json} files. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes},
-     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder. Those that do not exist are
-     * ignored, and a project with none is skipped.
+     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder; a project with none of them is
+     * skipped. A folder or file configured here that does not exist fails the build: a misspelt path must not
+     * turn the check off silently.
      */
     @Parameter(property = "kubelint.sourceDirectories")
     private List<File> sourceDirectories;
@@ -67,6 +68,28 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "kubelint.configFile")
     private File configFile;
+
+    /**
+     * Where the configuration comes from, as Checkstyle's {@code configLocation}: a file (relative to the project's
+     * folder), a URL ({@code file:}, {@code jar:}, {@code https:}), or a resource on the plugin's class path, such
+     * as an organisation's shared configuration jar added to the plugin's {@code <dependencies>}. Looked for in
+     * that order. A configuration read from a URL or a resource is copied to
+     * {@code outputDirectory/config/.kubelint.yaml}, and any relative paths in it are relative to that folder.
+     * {@code configFile} wins when both are set.
+     */
+    @Parameter(property = "kubelint.configLocation")
+    private String configLocation;
+
+    /**
+     * A baseline file of accepted findings, relative to the project's folder (default: the configuration file's
+     * {@code baseline}). The findings it lists are logged as baselined and fail nothing; only new ones count.
+     */
+    @Parameter(property = "kubelint.baselineFile")
+    private File baselineFile;
+
+    /** Writes the current findings to the baseline file instead of failing on them ({@code -Dkubelint.updateBaseline}). */
+    @Parameter(property = "kubelint.updateBaseline", defaultValue = "false")
+    private boolean updateBaseline;
 
     /** The Kubernetes version to validate against: 1.30, 1.34 or 1.35. Default: the configuration file's, else the newest. */
     @Parameter(property = "kubelint.kubernetesVersion")
@@ -105,9 +128,16 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File baseDirectory;
 
-    /** Paths in the log and the reports are relative to the folder the build was started in (the reactor root). */
+    /** The reactor root: with {@code mvn -f app/pom.xml}, the folder of that POM. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
     private File executionRootDirectory;
+
+    /**
+     * The folder the build was started in: paths in the log and the reports are relative to it, so that they are
+     * clickable in the terminal and CI log that ran Maven, also with {@code mvn -f app/pom.xml}.
+     */
+    @Parameter(defaultValue = "${user.dir}", readonly = true)
+    private File invocationDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -115,16 +145,26 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("kubelint: skipped (kubelint.skip)");
             return;
         }
+        List<String> missing = parameters().missingSources(root());
+        if (!missing.isEmpty()) {
+            throw new MojoExecutionException("kubelint: sourceDirectories: no such folder or file: "
+                    + String.join(", ", missing) + " (the default folders are optional; configured ones are not)");
+        }
         List<Path> sources = parameters().sources();
         if (sources.isEmpty()) {
             getLog().info("kubelint: no manifest directory (" + parameters().lookedFor() + "), skipping");
             return;
         }
-        Path root = executionRootDirectory.toPath().toAbsolutePath().normalize();
+        Path root = root();
         LintPlan plan;
         List<ReportFormats.Format> reports;
         try {
-            plan = request(root, sources).build();
+            LintRequestBuilder builder = request(root, sources);
+            if (configFile == null && configLocation != null && !configLocation.isBlank()) {
+                builder.configFile(ConfigLocation.resolve(configLocation, baseDirectory.toPath(),
+                        outputDirectory.toPath().resolve("config"), CheckMojo.class.getClassLoader()));
+            }
+            plan = builder.build();
             reports = ReportFiles.select(formats == null ? List.of() : formats);
         } catch (OptionsException e) {
             // no cause: Maven would append its message, which names the options in its own neutral way
@@ -132,15 +172,18 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
-            result = new Linter().lint(keepForReports(plan.request(), reports, root));
+            result = plan.applyBaseline(new Linter().lint(keepForReports(plan.request(), reports, root)));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("kubelint: cannot write the baseline file: " + e.getMessage(), e);
         }
         result.findings().forEach(this::log);
         // which folders: with -T the summaries of several modules interleave
-        getLog().info(sources.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")) + ": "
-                + TextReporter.summary(result));
-        List<Path> written = write(result, reports, root);
+        String folders = sources.stream().map(p -> shown(p, root)).collect(Collectors.joining(", "));
+        getLog().info(folders + ": " + TextReporter.summary(result));
+        logBaseline(plan, result, folders);
+        List<Path> written = write(result, reports, root, plan);
         if (plan.fails(result)) {
             throw new MojoFailureException(failure(result, plan, written, root));
         }
@@ -148,7 +191,12 @@ public class CheckMojo extends AbstractMojo {
 
     /** The same translation as the command line's: only the syntax of the options differs. */
     LintRequestBuilder request(Path root, List<Path> sources) {
-        return parameters().request(root, sources);
+        LintRequestBuilder builder = parameters().request(root, sources);
+        if (baselineFile != null) {
+            builder.baselineFile(baseDirectory.toPath().resolve(baselineFile.toPath()));
+        }
+        builder.updateBaseline(updateBaseline);
+        return builder;
     }
 
     private LintParameters parameters() {
@@ -170,8 +218,34 @@ public class CheckMojo extends AbstractMojo {
             case KUBERNETES_VERSION -> "kubernetesVersion";
             case SELECTOR -> "selector";
             case FAIL_ON -> "failOn";
+            case BASELINE -> "baselineFile";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
+    }
+
+    /**
+     * The folder paths are shown relative to: the one the build was started in, when the reactor root is inside
+     * it ({@code mvn -f app/pom.xml}); otherwise (an IDE that runs Maven from elsewhere) the reactor root.
+     */
+    private Path root() {
+        Path reactor = executionRootDirectory.toPath().toAbsolutePath().normalize();
+        if (invocationDirectory == null) {
+            return reactor;
+        }
+        Path started = invocationDirectory.toPath().toAbsolutePath().normalize();
+        return reactor.startsWith(started) ? started : reactor;
+    }
+
+    /** What a baseline did: an update's summary, or the entries that match nothing any more. */
+    private void logBaseline(LintPlan plan, LintResult result, String folders) {
+        plan.updateSummary(result).ifPresent(line -> getLog().info("kubelint: " + line));
+        if (!result.baseline().stale().isEmpty()) {
+            int n = result.baseline().stale().size();
+            getLog().warn("kubelint: " + folders + ": baseline " + plan.baseline().map(LintPlan.BaselinePlan::shown)
+                    .orElse("") + ": " + n + (n == 1 ? " entry matches" : " entries match") + " no finding any more;"
+                    + " -Dkubelint.updateBaseline removes " + (n == 1 ? "it" : "them"));
+            result.baseline().stale().forEach(e -> getLog().warn("kubelint:   " + e.describe()));
+        }
     }
 
     private void log(Finding f) {
@@ -192,10 +266,12 @@ public class CheckMojo extends AbstractMojo {
                 .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
     }
 
-    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root)
+    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root, LintPlan plan)
             throws MojoExecutionException {
         try {
-            List<Path> written = ReportFiles.write(result, reports, outputDirectory.toPath(), ReportOptions.plain(root));
+            // the JUnit report's failures are the findings that fail the build
+            List<Path> written = ReportFiles.write(result, reports, outputDirectory.toPath(),
+                    ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
                 getLog().info("Reports: " + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));
             }

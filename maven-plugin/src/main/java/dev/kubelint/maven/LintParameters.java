@@ -36,6 +36,21 @@ record LintParameters(File baseDirectory, List<File> sourceDirectories, List<Str
         return found;
     }
 
+    /** The configured folders that do not exist, as shown relative to {@code root} (default folders are optional). */
+    List<String> missingSources(Path root) {
+        if (sourceDirectories == null || sourceDirectories.isEmpty()) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : sourceNames()) {
+            Path path = baseDirectory.toPath().resolve(name).normalize();
+            if (!Files.exists(path)) {
+                missing.add(shown(path, root));
+            }
+        }
+        return missing;
+    }
+
     /** The folders looked for, for the message that none exists. */
     String lookedFor() {
         return sourceNames().stream().map(name -> shown(baseDirectory.toPath().resolve(name), baseDirectory.toPath()))

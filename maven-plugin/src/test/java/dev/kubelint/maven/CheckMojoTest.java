@@ -127,11 +127,115 @@ class CheckMojoTest {
     }
 
     @Test
-    void listsTheLookedForFoldersWhenConfiguredOnesAreMissing() throws Exception {
+    void aConfiguredFolderThatDoesNotExistFailsTheBuild() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         CheckMojo mojo = mojo();
-        set(mojo, "sourceDirectories", List.of(project.resolve("deploy").toFile()));
+        set(mojo, "sourceDirectories", List.of(new File("k8s"), new File("deploy"), new File("charts/out")));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("kubelint: sourceDirectories: no such folder or file: deploy, charts/out (the default folders are "
+                + "optional; configured ones are not)", e.getMessage());
+        assertEquals(List.of(), log.lines, "nothing is linted");
+    }
+
+    @Test
+    void theJUnitReportFailsWhatTheBuildFailsOn() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  A: !env X\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "formats", List.of("junit"));
         mojo.execute();
-        assertEquals(List.of("[INFO] kubelint: no manifest directory (deploy), skipping"), log.lines);
+        String junit = Files.readString(project.resolve("target/kubelint/TEST-kubelint.xml"));
+        assertTrue(junit.contains("failures=\"0\""), junit);
+        assertTrue(!junit.contains("<failure"), junit);
+        assertTrue(junit.contains("below the failure threshold: k8s/a.yaml:6:6: warning: YAML tag !env"), junit);
+
+        mojo = mojo();
+        set(mojo, "formats", List.of("junit"));
+        set(mojo, "failOn", "warning");
+        assertThrows(MojoFailureException.class, mojo::execute);
+        junit = Files.readString(project.resolve("target/kubelint/TEST-kubelint.xml"));
+        assertTrue(junit.contains("<failure message=\"k8s/a.yaml:6:6: warning: YAML tag !env"), junit);
+    }
+
+    @Test
+    void pathsAreRelativeToTheFolderTheBuildStartedInAlsoWithDashF() throws Exception {
+        write("app/k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        CheckMojo mojo = mojo();
+        // mvn -f app/pom.xml from the project folder: the reactor root is app, the build started one level up
+        set(mojo, "baseDirectory", project.resolve("app").toFile());
+        set(mojo, "executionRootDirectory", project.resolve("app").toFile());
+        set(mojo, "invocationDirectory", project.toFile());
+        set(mojo, "failOn", "none");
+        mojo.execute();
+        assertTrue(log.lines.contains("[ERROR] app/k8s/a.yaml:5:3: duplicate key \"name\": first at line 4,"
+                + " column 3; kubectl silently keeps this last value [duplicate-key]"), log.lines::toString);
+
+        // an IDE that runs Maven from an unrelated folder: relative to the reactor root
+        mojo = mojo();
+        set(mojo, "baseDirectory", project.resolve("app").toFile());
+        set(mojo, "executionRootDirectory", project.resolve("app").toFile());
+        set(mojo, "invocationDirectory", project.resolve("elsewhere").toFile());
+        set(mojo, "failOn", "none");
+        mojo.execute();
+        assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("[ERROR] k8s/a.yaml:5:3: ")), log.lines::toString);
+    }
+
+    @Test
+    void aBaselineAcceptsTodaysFindingsAndAnUpdateWritesIt() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "baselineFile", new File("kubelint-baseline.json"));
+        set(mojo, "updateBaseline", true);
+        mojo.execute();
+        assertTrue(log.lines.contains("[INFO] kubelint: baseline kubelint-baseline.json: 1 finding accepted (1 added, "
+                + "0 removed)"), log.lines::toString);
+        assertTrue(Files.readString(project.resolve("kubelint-baseline.json")).contains("\"ruleId\": \"duplicate-key\""));
+
+        write("k8s/a.yaml", "# moved\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        mojo = mojo();
+        set(mojo, "baselineFile", new File("kubelint-baseline.json"));
+        mojo.execute();
+        assertTrue(log.lines.stream().anyMatch(l -> l.contains("0 errors, 0 warnings, 0 infos, 0 suppressed, 1 baselined")),
+                log.lines::toString);
+
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        mojo = mojo();
+        set(mojo, "baselineFile", new File("kubelint-baseline.json"));
+        mojo.execute();
+        assertTrue(log.lines.contains("[WARNING] kubelint:   k8s/a.yaml: duplicate-key ConfigMap b at /metadata/name"),
+                log.lines::toString);
+    }
+
+    @Test
+    void theConfigurationComesFromAFileAUrlOrAResourceOfThePluginsDependencies() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        write("shared/team.yaml", "rules:\n  duplicate-key: warning\n");
+        Path jar = project.resolve("team-config.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("kubelint/team.yaml"));
+            out.write("rules:\n  duplicate-key: info\n".getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> locations = List.of("shared/team.yaml", project.resolve("shared/team.yaml").toUri().toString(),
+                "jar:" + jar.toUri() + "!/kubelint/team.yaml", "kubelint/team.yaml", "/kubelint/team.yaml");
+        List<String> levels = List.of("[WARNING]", "[WARNING]", "[INFO]", "[INFO]", "[INFO]");
+        for (int i = 0; i < locations.size(); i++) {
+            CheckMojo mojo = mojo();
+            set(mojo, "configLocation", locations.get(i));
+            try (java.net.URLClassLoader plugin = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                    CheckMojo.class.getClassLoader())) {
+                Thread.currentThread().setContextClassLoader(plugin);
+                Path file = ConfigLocation.resolve(locations.get(i), project, project.resolve("target/kubelint/config"),
+                        plugin);
+                set(mojo, "configFile", file.toFile());
+                mojo.execute();
+            }
+            String level = levels.get(i);
+            assertTrue(log.lines.stream().anyMatch(l -> l.startsWith(level + " k8s/a.yaml:5:3: ")),
+                    locations.get(i) + ": " + log.lines);
+        }
+        OptionsException e = assertThrows(OptionsException.class, () -> ConfigLocation.resolve("nowhere/team.yaml",
+                project, project.resolve("target/kubelint/config"), CheckMojo.class.getClassLoader()));
+        assertEquals("configLocation: 'nowhere/team.yaml' is neither a file of the project, nor a URL, nor a resource "
+                + "of the plugin's dependencies", e.getMessage());
     }
 
     @Test

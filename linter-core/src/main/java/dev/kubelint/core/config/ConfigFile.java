@@ -19,12 +19,13 @@ import tools.jackson.databind.JsonNode;
  *
  * @param path        the file
  * @param displayName the file as shown in messages
+ * @param baseline    the baseline file of accepted findings ({@code baseline:})
  */
 public record ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
                          Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
                          List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
                          List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
-                         List<CustomRuleEntry> customRules) {
+                         List<CustomRuleEntry> customRules, Optional<Located<Path>> baseline) {
 
     public ConfigFile {
         include = List.copyOf(include);
@@ -39,7 +40,7 @@ public record ConfigFile(Path path, String displayName, Optional<Located<String>
     /** No file: every setting at its default. */
     public static ConfigFile empty(Path path, String displayName) {
         return new ConfigFile(path, displayName, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), List.of(), Map.of(), List.of(), List.of());
+                Optional.empty(), List.of(), Map.of(), List.of(), List.of(), Optional.empty());
     }
 
     /**

@@ -141,7 +141,7 @@ public final class ConfigReader {
         private ConfigFile build(MappingNode root) {
             return new ConfigFile(file, shown, kubernetesVersion(root), bool(root, "strict"), globs(root, "include"),
                     globs(root, "exclude"), schemaLocations(root), bool(root, "crds-from-scan"), paths(root, "rules-jars"),
-                    limits(root), rules(root), customRules(root));
+                    limits(root), rules(root), customRules(root), baseline(root));
         }
 
         private Optional<Located<String>> kubernetesVersion(MappingNode root) {
@@ -190,6 +190,11 @@ public final class ConfigReader {
                 }
             }
             return paths;
+        }
+
+        private Optional<Located<Path>> baseline(MappingNode root) {
+            return root.scalar("baseline").filter(s -> !s.isNull())
+                    .map(s -> new Located<>(folder.resolve(s.asText()).normalize(), s.span().start()));
         }
 
         private Map<ReadLimits.Limit, Long> limits(MappingNode root) {

@@ -37,6 +37,7 @@ public final class ConfigTemplate {
         out.append("# schema-locations: [crds/]     # CRD manifests or JSON Schemas of your custom resources\n");
         out.append("# crds-from-scan: true          # CRDs among the scanned manifests define schemas too\n");
         out.append("# rules-jars: [tools/team-rules.jar]\n");
+        out.append("# baseline: kubelint-baseline.json   # accepted findings (kubelint --update-baseline writes it)\n");
         out.append("# limits:\n");
         ReadLimits d = ReadLimits.DEFAULTS;
         limit(out, ReadLimits.Limit.FILE_SIZE, d.maxFileBytes());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
@@ -20,9 +21,34 @@ import dev.kubelint.core.source.SourceExcerpt;
  * @param suppressed findings silenced by an annotation or comment, with their reasons
  * @param files      per input, in scan order: its name and objects
  * @param sources    per input with findings, the lines they start on, for code frames
+ * @param baseline   the findings a baseline file accepts (not among {@code findings}) and its entries that matched
+ *                   nothing
  */
 public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
-                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
+                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed,
+                         BaselineOutcome baseline) {
+
+    /**
+     * What a baseline did to a run.
+     *
+     * @param used    whether a baseline file was applied
+     * @param matched the findings it accepts, in {@link Finding#ORDER}; they count for no threshold
+     * @param stale   its entries that matched no finding: the problem is gone, and the entry can go too
+     */
+    public record BaselineOutcome(boolean used, List<Finding> matched, List<Baseline.Entry> stale) {
+        public static final BaselineOutcome NONE = new BaselineOutcome(false, List.of(), List.of());
+
+        public BaselineOutcome {
+            matched = List.copyOf(matched);
+            stale = List.copyOf(stale);
+        }
+    }
+
+    /** A result of a run without a baseline. */
+    public LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
+                      List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
+        this(settings, catalog, findings, suppressed, files, sources, elapsed, BaselineOutcome.NONE);
+    }
 
     /**
      * One input: its name, how many objects it holds and, when the request asked for them
@@ -51,6 +77,11 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         suppressed = List.copyOf(suppressed);
         files = List.copyOf(files);
         sources = Map.copyOf(sources);
+    }
+
+    /** The same run with these active findings and what the baseline accepted. */
+    public LintResult withBaseline(List<Finding> active, BaselineOutcome outcome) {
+        return new LintResult(settings, catalog, active, suppressed, files, sources, elapsed, outcome);
     }
 
     public long count(Severity severity) {

@@ -24,6 +24,10 @@ import dev.kubelint.core.finding.Finding;
  *
  * <p>Jenkins shows only the first failure of a test case, so a test case with several findings also lists them
  * all in {@code system-out}, together with the findings suppressed on it and their reasons.
+ *
+ * <p>Only findings at or above {@link ReportOptions#failuresFrom()} (the build's failure threshold, in the Maven
+ * plugin) are failures; the others are listed in {@code system-out} of a passing test case, so that the test
+ * report and the build agree.
  */
 public final class JUnitReporter implements Reporter {
 
@@ -31,6 +35,7 @@ public final class JUnitReporter implements Reporter {
     private static final class Case {
         final String name;
         final List<Finding> findings = new ArrayList<>();
+        final List<Finding> notes = new ArrayList<>();
         final List<Finding> suppressed = new ArrayList<>();
 
         Case(String name) {
@@ -53,7 +58,7 @@ public final class JUnitReporter implements Reporter {
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());
-        Map<String, List<Case>> suites = suites(result);
+        Map<String, List<Case>> suites = suites(result, options);
         long tests = suites.values().stream().mapToLong(List::size).sum();
         long failures = suites.values().stream().flatMap(List::stream).filter(c -> !c.findings.isEmpty()).count();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -66,7 +71,7 @@ public final class JUnitReporter implements Reporter {
     }
 
     /** Per file (in the result's file order), its test cases: the objects, then the file itself when needed. */
-    private static Map<String, List<Case>> suites(LintResult result) {
+    private static Map<String, List<Case>> suites(LintResult result, ReportOptions options) {
         Map<String, List<Case>> suites = new LinkedHashMap<>();
         Map<String, Map<ObjectSummary, Case>> objectCases = new HashMap<>();
         Map<String, Case> fileCases = new HashMap<>();
@@ -87,7 +92,8 @@ public final class JUnitReporter implements Reporter {
             String file = f.location().file().isEmpty() ? "kubelint" : f.location().file();
             Map<ObjectSummary, Case> cases = objectCases.computeIfAbsent(file, k -> new LinkedHashMap<>());
             Case target = owner(f, cases).orElseGet(() -> fileCases.computeIfAbsent(file, Case::new));
-            (f.isSuppressed() ? target.suppressed : target.findings).add(f);
+            (f.isSuppressed() ? target.suppressed : options.isFailure(f.severity()) ? target.findings : target.notes)
+                    .add(f);
         }
         for (Map.Entry<String, Map<ObjectSummary, Case>> entry : objectCases.entrySet()) {
             String file = entry.getKey();
@@ -145,7 +151,7 @@ public final class JUnitReporter implements Reporter {
         for (Case c : cases) {
             out.write("    <testcase name=\"" + XmlText.attribute(c.name) + "\" classname=\""
                     + XmlText.attribute(classname) + "\"");
-            if (c.findings.isEmpty() && c.suppressed.isEmpty()) {
+            if (c.findings.isEmpty() && c.notes.isEmpty() && c.suppressed.isEmpty()) {
                 out.write("/>\n");
                 continue;
             }
@@ -154,7 +160,7 @@ public final class JUnitReporter implements Reporter {
                 out.write("      <failure message=\"" + XmlText.attribute(firstLine(TextReporter.line(f))) + "\" type=\""
                         + XmlText.attribute(f.ruleId()) + "\">" + XmlText.text(details(f, sources)) + "</failure>\n");
             }
-            if (c.findings.size() > 1 || !c.suppressed.isEmpty()) {
+            if (c.findings.size() > 1 || !c.notes.isEmpty() || !c.suppressed.isEmpty()) {
                 out.write("      <system-out>" + XmlText.text(systemOut(c)) + "</system-out>\n");
             }
             out.write("    </testcase>\n");
@@ -181,6 +187,9 @@ public final class JUnitReporter implements Reporter {
         StringBuilder b = new StringBuilder();
         for (Finding f : c.findings) {
             b.append(TextReporter.line(f)).append('\n');
+        }
+        for (Finding f : c.notes) {
+            b.append("below the failure threshold: ").append(TextReporter.line(f)).append('\n');
         }
         for (Finding f : c.suppressed) {
             b.append("suppressed (").append(f.suppression().orElseThrow().reason()).append("): ")

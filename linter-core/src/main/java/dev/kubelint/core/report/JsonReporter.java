@@ -3,6 +3,7 @@ package dev.kubelint.core.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
@@ -10,7 +11,10 @@ import dev.kubelint.core.finding.Severity;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The stable JSON document described in the README. */
+/**
+ * The stable JSON document described in the README. With a baseline, it also lists the findings the baseline
+ * accepts ({@code baselined}) and the baseline's entries that matched nothing ({@code staleBaselineEntries}).
+ */
 public final class JsonReporter implements Reporter {
 
 
@@ -24,13 +28,36 @@ public final class JsonReporter implements Reporter {
         result.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode suppressed = root.putArray("suppressed");
         result.suppressed().forEach(f -> suppressed.add(finding(f)));
+        if (result.baseline().used()) {
+            ArrayNode baselined = root.putArray("baselined");
+            result.baseline().matched().forEach(f -> baselined.add(finding(f)));
+            ArrayNode stale = root.putArray("staleBaselineEntries");
+            result.baseline().stale().forEach(e -> stale.add(staleEntry(e)));
+        }
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
         summary.put("suppressed", result.suppressed().size());
+        if (result.baseline().used()) {
+            summary.put("baselined", result.baseline().matched().size());
+        }
         out.write(JsonTrees.writePretty(root));
         out.write('\n');
+    }
+
+    /** A baseline entry that no finding matched, in the shape of the baseline file. */
+    private static ObjectNode staleEntry(Baseline.Entry e) {
+        ObjectNode n = JsonTrees.nodes().objectNode();
+        n.put("file", e.file());
+        n.put("ruleId", e.ruleId());
+        ObjectNode object = n.putObject("object");
+        object.put("apiVersion", e.apiVersion());
+        object.put("kind", e.kind());
+        object.put("namespace", e.namespace());
+        object.put("name", e.name());
+        n.put("jsonPointer", e.jsonPointer());
+        return n;
     }
 
     private static ObjectNode finding(Finding f) {

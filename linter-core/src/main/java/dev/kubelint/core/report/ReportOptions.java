@@ -1,6 +1,9 @@
 package dev.kubelint.core.report;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
 
 /**
  * How to render a report.
@@ -10,9 +13,16 @@ import java.nio.file.Path;
  * @param showSource       whether to show the source line under each finding (text only)
  * @param showSummary      whether to end with the summary line (text and github; off for --quiet)
  * @param toolVersion      kubelint's version, for reports that name their tool
+ * @param failuresFrom     the least severity that is a failed test in JUnit (the build's failure threshold;
+ *                         empty: none is); by default every finding is one
  */
 public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
-                            String toolVersion) {
+                            String toolVersion, Optional<Severity> failuresFrom) {
+
+    public ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
+                         String toolVersion) {
+        this(workingDirectory, color, showSource, showSummary, toolVersion, Optional.of(Severity.INFO));
+    }
 
     public ReportOptions(Path workingDirectory, boolean color, boolean showSource, String toolVersion) {
         this(workingDirectory, color, showSource, true, toolVersion);
@@ -24,14 +34,24 @@ public record ReportOptions(Path workingDirectory, boolean color, boolean showSo
     }
 
     public ReportOptions withColor(boolean value) {
-        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion);
+        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion, failuresFrom);
     }
 
     public ReportOptions withShowSource(boolean value) {
-        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion);
+        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion, failuresFrom);
     }
 
     public ReportOptions withShowSummary(boolean value) {
-        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion);
+        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion, failuresFrom);
+    }
+
+    /** JUnit failures only from this severity up (empty: none), so that the test report agrees with the build. */
+    public ReportOptions withFailuresFrom(Optional<Severity> threshold) {
+        return new ReportOptions(workingDirectory, color, showSource, showSummary, toolVersion, threshold);
+    }
+
+    /** Whether a finding of this severity is a failed test. */
+    public boolean isFailure(Severity severity) {
+        return failuresFrom.isPresent() && severity.atLeast(failuresFrom.get());
     }
 }

@@ -7,11 +7,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.kubelint.core.custom.JsonTrees;
@@ -37,6 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  *     {@code originalUriBaseIds}; files outside it get absolute {@code file:} URIs. Columns count code points
  *     ({@code columnKind: unicodeCodePoints}), and region ends are exclusive, as kubelint's spans are.</li>
  * <li>Suppressed findings are results with an {@code inSource} suppression whose justification is the reason.</li>
+ * <li>With a baseline, every result has a {@code baselineState}: {@code unchanged} for the findings the baseline
+ *     accepts (which also carry an {@code external} suppression, so viewers do not show them as open) and
+ *     {@code new} for the others.</li>
  * <li>Findings about the run rather than a file (a cross-object rule that failed) have no place in a file, and
  *     code scanning rejects results without one, so they are tool execution notifications.</li>
  * </ul>
@@ -62,8 +68,11 @@ public final class SarifReporter implements Reporter {
 
         List<Finding> all = new ArrayList<>(result.findings());
         all.addAll(result.suppressed());
+        all.addAll(result.baseline().matched());
         all.sort(Finding.ORDER);
         Map<String, Integer> ruleIndex = ruleIndex(all);
+        Set<Finding> baselined = Collections.newSetFromMap(new IdentityHashMap<>());
+        baselined.addAll(result.baseline().matched());
 
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "kubelint");
@@ -86,7 +95,11 @@ public final class SarifReporter implements Reporter {
             if (f.location().file().isEmpty()) {
                 notifications.add(notification(f, ruleIndex));
             } else {
-                results.add(result(f, ruleIndex));
+                ObjectNode r = result(f, ruleIndex);
+                if (result.baseline().used()) {
+                    baselineState(r, baselined.contains(f));
+                }
+                results.add(r);
             }
         }
         if (!notifications.isEmpty()) {
@@ -96,6 +109,9 @@ public final class SarifReporter implements Reporter {
         properties.put("kubernetesVersion", result.settings().kubernetesVersion());
         properties.put("files", result.fileCount());
         properties.put("objects", result.objectCount());
+        if (result.baseline().used()) {
+            properties.put("staleBaselineEntries", result.baseline().stale().size());
+        }
 
         out.write(JsonTrees.writePretty(root));
         out.write('\n');
@@ -217,6 +233,18 @@ public final class SarifReporter implements Reporter {
         properties.put("jsonPointer", f.location().jsonPointer());
         properties.put("documentIndex", f.location().documentIndex());
         return r;
+    }
+
+    /** A result's state against the baseline; an accepted one is suppressed by it, outside the source. */
+    private static void baselineState(ObjectNode r, boolean accepted) {
+        r.put("baselineState", accepted ? "unchanged" : "new");
+        if (accepted) {
+            ObjectNode n = JsonTrees.nodes().objectNode();
+            n.put("kind", "external");
+            n.put("status", "accepted");
+            n.put("justification", "accepted in the baseline");
+            r.withArray("suppressions").add(n);
+        }
     }
 
     private static ObjectNode suppression(Suppression s) {

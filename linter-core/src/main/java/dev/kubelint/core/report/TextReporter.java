@@ -69,12 +69,13 @@ public final class TextReporter implements Reporter {
         return summary(result, Ansi.OFF);
     }
 
-    /** Errors, warnings, infos, suppressed findings, files, objects and the time taken. */
+    /** Errors, warnings, infos, suppressed (and, with a baseline, baselined) findings, files, objects and the time taken. */
     public static String summary(LintResult result, Ansi ansi) {
         return count(result.count(Severity.ERROR), "error", Severity.ERROR, ansi) + ", "
                 + count(result.count(Severity.WARNING), "warning", Severity.WARNING, ansi) + ", "
                 + count(result.count(Severity.INFO), "info", Severity.INFO, ansi) + ", "
                 + result.suppressed().size() + " suppressed"
+                + (result.baseline().used() ? ", " + result.baseline().matched().size() + " baselined" : "")
                 + " in " + plural(result.fileCount(), "file") + ", " + plural(result.objectCount(), "object")
                 + " (" + seconds(result.elapsed().toMillis()) + "s)";
     }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.config.ConfigProblem;
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
+import dev.kubelint.core.config.Located;
 import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.RuleSettings;
@@ -73,6 +75,8 @@ public final class LintRequestBuilder {
     private Optional<String> selector = Optional.empty();
     private Optional<Integer> jobs = Optional.empty();
     private String failOn = "error";
+    private Optional<Path> baselineFile = Optional.empty();
+    private boolean updateBaseline;
     private boolean useSuppressions = true;
     private boolean debug;
     private InputStream stdin = InputStream.nullInputStream();
@@ -167,6 +171,21 @@ public final class LintRequestBuilder {
         return this;
     }
 
+    /**
+     * A baseline file of accepted findings (relative to the working directory), instead of the configuration
+     * file's {@code baseline}. It must exist unless the baseline is to be updated.
+     */
+    public LintRequestBuilder baselineFile(Path file) {
+        this.baselineFile = Optional.of(file);
+        return this;
+    }
+
+    /** Whether the run writes its findings to the baseline file instead of checking against it. */
+    public LintRequestBuilder updateBaseline(boolean value) {
+        this.updateBaseline = value;
+        return this;
+    }
+
     /** Whether annotation and comment suppressions apply (off for audits). */
     public LintRequestBuilder useSuppressions(boolean value) {
         this.useSuppressions = value;
@@ -241,10 +260,11 @@ public final class LintRequestBuilder {
             LintRequest fromFile = configuration.get().applyTo(
                     LintRequest.of(inputs, workingDirectory, configuration.get().catalog()));
             Map<String, RuleSettings> rules = ruleSwitches(fromFile, found);
+            Optional<LintPlan.BaselinePlan> baseline = baseline(configuration.get(), found);
             if (!found.isEmpty()) {
                 throw new OptionsException(found);
             }
-            return new LintPlan(applyOptions(fromFile, rules), threshold, configuration.get());
+            return new LintPlan(applyOptions(fromFile, rules), threshold, configuration.get(), baseline);
         } catch (OptionsException | RuntimeException e) {
             configuration.get().close();
             throw e;
@@ -309,6 +329,41 @@ public final class LintRequestBuilder {
                     discoverConfigFile, jars, ruleClassLoader, LintRequestBuilder::selectorPredicate)));
         } catch (ConfigException e) {
             e.problems().forEach(p -> found.add(problem(p)));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The baseline named here, else the configuration file's; read now, so that a bad file is a problem before
+     * the scan rather than after it.
+     */
+    private Optional<LintPlan.BaselinePlan> baseline(Configuration configuration, List<OptionProblem> found) {
+        Optional<Path> file = baselineFile.map(f -> workingDirectory.resolve(f).normalize())
+                .or(() -> configuration.file().baseline().map(Located::value));
+        if (file.isEmpty()) {
+            if (updateBaseline) {
+                found.add(OptionProblem.of(Option.BASELINE, "updating the baseline needs a baseline file: name one, "
+                        + "or set baseline: in " + ConfigReader.FILE_NAME));
+            }
+            return Optional.empty();
+        }
+        String shown = new ConfigReader(workingDirectory).displayName(file.get());
+        if (Files.isDirectory(file.get())) {
+            found.add(OptionProblem.of(Option.BASELINE, "the baseline file " + shown + " is a folder"));
+            return Optional.empty();
+        }
+        if (!Files.exists(file.get())) {
+            if (!updateBaseline) {
+                found.add(OptionProblem.of(Option.BASELINE, "no such baseline file: " + shown
+                        + "; an update of the baseline writes it"));
+            }
+            return Optional.of(new LintPlan.BaselinePlan(file.get(), shown, Optional.empty(), updateBaseline));
+        }
+        try {
+            return Optional.of(new LintPlan.BaselinePlan(file.get(), shown,
+                    Optional.of(Baseline.read(file.get(), shown)), updateBaseline));
+        } catch (Baseline.BaselineException e) {
+            found.add(OptionProblem.of(Option.BASELINE, e.getMessage()));
             return Optional.empty();
         }
     }
