@@ -20,9 +20,23 @@ import dev.kubelint.core.source.SourceExcerpt;
  * @param suppressed findings silenced by an annotation or comment, with their reasons
  * @param files      per input, in scan order: its name and objects
  * @param sources    per input with findings, the lines they start on, for code frames
+ * @param skipped    files found in folders that were not linted because they are not Kubernetes manifests (Helm
+ *                   values, CI configuration, ...), in scan order
+ * @param notes      what the run could not do the usual way and how to get it (said once each), such as folders
+ *                   linted raw for want of a rendering tool
  */
 public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
-                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
+                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed,
+                         List<SkippedFile> skipped, List<String> notes) {
+
+    /** A file found in a folder and left out because it is not a manifest, and what it looked like. */
+    public record SkippedFile(String file, String reason) {
+    }
+
+    public LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
+                      List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
+        this(settings, catalog, findings, suppressed, files, sources, elapsed, List.of(), List.of());
+    }
 
     /**
      * One input: its name, how many objects it holds and, when the request asked for them
@@ -51,6 +65,8 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         suppressed = List.copyOf(suppressed);
         files = List.copyOf(files);
         sources = Map.copyOf(sources);
+        skipped = List.copyOf(skipped);
+        notes = List.copyOf(notes);
     }
 
     public long count(Severity severity) {

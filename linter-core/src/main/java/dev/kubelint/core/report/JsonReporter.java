@@ -29,11 +29,20 @@ public final class JsonReporter implements Reporter {
         result.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode suppressed = root.putArray("suppressed");
         result.suppressed().forEach(f -> suppressed.add(finding(f)));
+        ArrayNode skipped = root.putArray("skipped");
+        result.skipped().forEach(f -> {
+            ObjectNode n = skipped.addObject();
+            n.put("file", f.file());
+            n.put("reason", "not a Kubernetes manifest: " + f.reason());
+        });
+        ArrayNode notes = root.putArray("notes");
+        result.notes().forEach(notes::add);
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
         summary.put("suppressed", result.suppressed().size());
+        summary.put("skipped", result.skipped().size());
         out.write(JsonTrees.writePretty(root));
         out.write('\n');
     }

@@ -10,9 +10,15 @@ import java.nio.file.Path;
  * @param showSource       whether to show the source line under each finding (text only)
  * @param showSummary      whether to end with the summary line (text and github; off for --quiet)
  * @param toolVersion      kubelint's version, for reports that name their tool
+ * @param verbose          text: also list the files left out as not manifests
  */
 public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
-                            String toolVersion) {
+                            String toolVersion, boolean verbose) {
+
+    public ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
+                         String toolVersion) {
+        this(workingDirectory, color, showSource, showSummary, toolVersion, false);
+    }
 
     public ReportOptions(Path workingDirectory, boolean color, boolean showSource, String toolVersion) {
         this(workingDirectory, color, showSource, true, toolVersion);
@@ -24,14 +30,18 @@ public record ReportOptions(Path workingDirectory, boolean color, boolean showSo
     }
 
     public ReportOptions withColor(boolean value) {
-        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion);
+        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion, verbose);
     }
 
     public ReportOptions withShowSource(boolean value) {
-        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion);
+        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion, verbose);
     }
 
     public ReportOptions withShowSummary(boolean value) {
-        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion);
+        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion, verbose);
+    }
+
+    public ReportOptions withVerbose(boolean value) {
+        return new ReportOptions(workingDirectory, color, showSource, showSummary, toolVersion, value);
     }
 }
