@@ -19,14 +19,28 @@ import tools.jackson.databind.JsonNode;
  *
  * @param path        the file
  * @param displayName the file as shown in messages
+ * @param helmValues  {@code helm.values}: values files for the Helm charts a scan renders
+ * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
  */
 public record ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
                          Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
                          List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
                          List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
-                         List<CustomRuleEntry> customRules) {
+                         List<CustomRuleEntry> customRules, List<Located<Path>> helmValues,
+                         Map<String, String> helmSet) {
+
+    public ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
+                      Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
+                      List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
+                      List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
+                      List<CustomRuleEntry> customRules) {
+        this(path, displayName, kubernetesVersion, strict, include, exclude, schemaLocations, crdsFromScan, rulesJars,
+                limits, rules, customRules, List.of(), Map.of());
+    }
 
     public ConfigFile {
+        helmValues = List.copyOf(helmValues);
+        helmSet = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(helmSet));
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         schemaLocations = List.copyOf(schemaLocations);

@@ -198,7 +198,8 @@ public final class Linter {
 
         private Rendering render(SourceScanner.Folder folder) {
             RenderTarget target = new RenderTarget(folder.path(), folder.scanRoot(),
-                    request.settings().kubernetesVersion(), request.render().values(), scanner::displayName);
+                    request.settings().kubernetesVersion(), request.render().values(), scanner::displayName,
+                    request.workingDirectory().toAbsolutePath().normalize());
             try {
                 return folder.renderer().render(target);
             } catch (RuntimeException | LinkageError e) {
@@ -230,7 +231,8 @@ public final class Linter {
             if (t == null) {
                 return l;
             }
-            Span span = t.file().trace().trace(t.file().text(), l.span(), l.object().kind(), l.object().name());
+            Span span = t.file().trace().trace(t.file().text(), l.span(), l.object().kind(), l.object().name(),
+                    l.jsonPointer());
             return new Location(t.file().displayName(), l.documentIndex(), span, l.jsonPointer(), l.object());
         }
 

@@ -3,23 +3,36 @@ package dev.kubelint.core.render;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Optional;
+
+import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Position;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.Span;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.core.yaml.YamlReader;
 
 /**
  * Traces a position in rendered YAML back to the source file it was rendered from (a chart template, a Kustomize
- * resource), by the text of the lines: the rendered line's content (without indentation and list dashes) when
+ * resource). Where the source is YAML that holds the object (a Kustomize resource), the finding's JSON pointer is
+ * followed in it, and its line is taken when it has the same content or key as the rendered line. Otherwise, by the
+ * text of the lines: the rendered line's content (without indentation and list dashes) when
  * exactly one line of the object's part of the source has it; else its key, when exactly one line of that part has
  * the key with a template expression ({@code image: {{ .Values.image }}}) or the same key; else the object's first
  * line in the source. Renderers re-indent, add labels and reorder keys, so nothing finer is reliable.
  */
 public final class LineTracer {
 
+    private final String text;
     private final String[] lines;
+    private volatile List<YamlDocument> parsed;
     /** 1-based line numbers where the source's documents start (after each {@code ---}). */
     private final int[] documentStarts;
 
     private LineTracer(String text) {
+        this.text = text;
         this.lines = text.split("\r\n|\r|\n", -1);
         List<Integer> starts = new ArrayList<>();
         starts.add(1);
@@ -43,35 +56,103 @@ public final class LineTracer {
      * @param span         the span in it
      * @param kind         the kind of the object the span is in (empty when unknown)
      * @param name         its name (empty when unknown)
+     * @param pointer      the JSON pointer of the node the span is on, from the root of its document
      */
-    public Span trace(String renderedText, Span span, String kind, String name) {
+    public Span trace(String renderedText, Span span, String kind, String name, String pointer) {
         String rendered = line(renderedText, span.start().line());
         int[] region = region(kind, name);
         int objectLine = objectLine(region, kind);
         String content = content(rendered);
+        int pointed = pointed(kind, name, pointer);
+        if (pointed > 0 && !content.isEmpty()) {
+            String source = content(lines[pointed - 1]);
+            if (source.equals(content)) {
+                return exact(rendered, span, pointed);
+            }
+            if (!key(content).isEmpty() && key(source).equals(key(content))) {
+                return keyed(rendered, span, pointed, key(content));
+            }
+        }
         if (!content.isEmpty()) {
             int exact = unique(region, l -> content(l).equals(content));
             if (exact > 0) {
-                int column = shifted(rendered, span.start().column(), exact);
-                int width = span.end().line() == span.start().line()
-                        ? Math.max(0, span.end().column() - span.start().column()) : 0;
-                int end = Math.min(column + width, lines[exact - 1].length() + 1);
-                return new Span(new Position(exact, column), new Position(exact, Math.max(column, end)));
+                return exact(rendered, span, exact);
             }
             String key = key(content);
             if (!key.isEmpty()) {
                 int templated = unique(region, l -> key(content(l)).equals(key) && l.contains("{{"));
                 int keyed = templated > 0 ? templated : unique(region, l -> key(content(l)).equals(key));
                 if (keyed > 0) {
-                    String source = lines[keyed - 1];
-                    int keyStart = contentStart(source);
-                    boolean atKey = span.start().column() - 1 <= contentStart(rendered) + key.length();
-                    int column = atKey ? keyStart + 1 : Math.min(keyStart + key.length() + 3, source.length() + 1);
-                    return lineSpan(keyed, column);
+                    return keyed(rendered, span, keyed, key);
                 }
             }
         }
         return lineSpan(objectLine, contentStart(lines[objectLine - 1]) + 1);
+    }
+
+    /** The same content on a source line: the same place in it. */
+    private Span exact(String rendered, Span span, int line) {
+        int column = shifted(rendered, span.start().column(), line);
+        int width = span.end().line() == span.start().line()
+                ? Math.max(0, span.end().column() - span.start().column()) : 0;
+        int end = Math.min(column + width, lines[line - 1].length() + 1);
+        return new Span(new Position(line, column), new Position(line, Math.max(column, end)));
+    }
+
+    /** The same key on a source line: its key, or its value when the span is on the value. */
+    private Span keyed(String rendered, Span span, int line, String key) {
+        String source = lines[line - 1];
+        int keyStart = contentStart(source);
+        boolean atKey = span.start().column() - 1 <= contentStart(rendered) + key.length();
+        int column = atKey ? keyStart + 1 : Math.min(keyStart + key.length() + 3, source.length() + 1);
+        return lineSpan(line, column);
+    }
+
+    /**
+     * The line of the node the pointer names in the source's document of that kind and name, when the source is
+     * YAML that holds it; 0 otherwise.
+     */
+    private int pointed(String kind, String name, String pointer) {
+        if (kind.isEmpty() || pointer.isEmpty()) {
+            return 0;
+        }
+        for (YamlDocument doc : documents()) {
+            if (doc.root().isEmpty() || !(doc.root().get() instanceof MappingNode root)
+                    || !root.string("kind").orElse("").equals(kind)
+                    || !name.isEmpty() && !root.mapping("metadata").flatMap(m -> m.string("name")).orElse(name).equals(name)) {
+                continue;
+            }
+            YamlNode node = root;
+            for (String segment : pointer.substring(1).split("/", -1)) {
+                String key = segment.replace("~1", "/").replace("~0", "~");
+                Optional<YamlNode> next = Optional.empty();
+                if (node instanceof MappingNode m) {
+                    next = m.get(key);
+                } else if (node instanceof SequenceNode s && key.chars().allMatch(Character::isDigit) && key.length() < 9) {
+                    next = s.get(Integer.parseInt(key));
+                }
+                if (next.isEmpty()) {
+                    return 0;
+                }
+                node = next.get();
+            }
+            int line = node.span().start().line();
+            return line >= 1 && line <= lines.length ? line : 0;
+        }
+        return 0;
+    }
+
+    private List<YamlDocument> documents() {
+        List<YamlDocument> docs = parsed;
+        if (docs == null) {
+            try {
+                docs = new YamlReader(ReadLimits.DEFAULTS).read("source", text).documents();
+            } catch (RuntimeException e) {
+                docs = List.of();
+            }
+            parsed = docs;
+        }
+        return docs;
     }
 
     private Span lineSpan(int line, int column) {
