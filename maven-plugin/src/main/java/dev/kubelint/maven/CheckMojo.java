@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -40,12 +41,13 @@ public class CheckMojo extends AbstractMojo {
 
     /** Where manifests are looked for when {@code sourceDirectories} is not set: the first that exists is used. */
     static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/k8s", "src/main/kubernetes",
-            "src/main/jkube", "k8s");
+            "src/main/jkube", "k8s", "src/main/helm");
 
     /**
      * Folders (or files) of manifests to lint; folders are searched recursively for {@code .yaml}, {@code .yml}
-     * and {@code .json} files. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes},
-     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder. Those that do not exist are
+     * and {@code .json} files, and Helm charts and Kustomize folders in them are rendered and their objects
+     * linted. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes}, {@code src/main/jkube},
+     * {@code k8s} and {@code src/main/helm} that exists in the project's folder. Those that do not exist are
      * ignored, and a project with none is skipped.
      */
     @Parameter(property = "kubelint.sourceDirectories")
@@ -97,6 +99,21 @@ public class CheckMojo extends AbstractMojo {
     private File outputDirectory;
 
     /** A label selector in kubectl's syntax ({@code app=web,tier!=cache}): only objects it matches are linted. */
+    /**
+     * Values files for the Helm charts the scan renders, as {@code helm template -f} takes them, relative to the
+     * project's folder; after the configuration file's {@code helm.values}, later ones win.
+     */
+    @Parameter(property = "kubelint.helmValues")
+    private List<File> helmValues;
+
+    /**
+     * Single values for the Helm charts the scan renders, as {@code helm template --set KEY=VALUE} takes them
+     * ({@code <helmSet><image.tag>1.2.3</image.tag></helmSet>}); they override the configuration file's
+     * {@code helm.set}.
+     */
+    @Parameter
+    private Map<String, String> helmSet;
+
     @Parameter(property = "kubelint.selector")
     private String selector;
 
@@ -168,6 +185,12 @@ public class CheckMojo extends AbstractMojo {
         if (selector != null && !selector.isBlank()) {
             builder.selector(selector);
         }
+        if (helmValues != null) {
+            helmValues.forEach(f -> builder.helmValues(baseDirectory.toPath().resolve(f.toPath()).toString()));
+        }
+        if (helmSet != null) {
+            helmSet.forEach((key, value) -> builder.helmSet(key + "=" + (value == null ? "" : value)));
+        }
         return builder;
     }
 
@@ -185,6 +208,8 @@ public class CheckMojo extends AbstractMojo {
             case KUBERNETES_VERSION -> "kubernetesVersion";
             case SELECTOR -> "selector";
             case FAIL_ON -> "failOn";
+            case HELM_VALUES -> "helmValues";
+            case HELM_SET -> "helmSet";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
     }
