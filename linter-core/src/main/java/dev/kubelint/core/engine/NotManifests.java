@@ -28,6 +28,10 @@ final class NotManifests {
     /** Why the file is not a manifest, or empty when it is (or may be) one. */
     static Optional<String> reason(SourceFile source, ReadResult read) {
         String name = fileName(source.displayName());
+        if (read.problems().stream().anyMatch(p -> p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.LIMIT)) {
+            // read only in part: what it holds cannot be told
+            return Optional.empty();
+        }
         boolean problems = read.problems().stream().anyMatch(p -> p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.SYNTAX
                 || p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.ENCODING);
         boolean chartFile = name.equals("chart.yaml") || name.equals("chart.lock");
