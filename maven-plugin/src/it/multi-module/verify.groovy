@@ -12,7 +12,7 @@ assert log.contains('kubelint found 1 error, 0 warnings, 0 infos (failOn: error)
 assert log.contains('[INFO] api/src/main/k8s: 0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object')
 assert log.contains('[INFO] worker/k8s: 1 error, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object')
 // the parent and the library have no manifests: one line each
-assert log.count('[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube, k8s), skipping') == 2
+assert log.count('[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube, k8s, src/main/helm), skipping') == 2
 
 assert log =~ /(?m)^\[INFO\] api \.+ SUCCESS/
 assert log =~ /(?m)^\[INFO\] worker \.+ FAILURE/

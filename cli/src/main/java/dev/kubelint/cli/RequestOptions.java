@@ -86,6 +86,8 @@ final class RequestOptions {
         configFile(cmd, builder, problems);
         rulesJars(cmd, builder);
         values(cmd, "schema-location").forEach(builder::schemaLocation);
+        values(cmd, "helm-values").forEach(builder::helmValues);
+        values(cmd, "helm-set").forEach(builder::helmSet);
         switchPair(cmd, "strict", "no-strict", problems).ifPresent(builder::strict);
         switchPair(cmd, "crds-from-scan", "no-crds-from-scan", problems).ifPresent(builder::crdsFromScan);
         last(cmd, "kubernetes-version").ifPresent(builder::kubernetesVersion);

@@ -63,7 +63,11 @@ final class ScanCommand {
                                 + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
                         option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"),
                         option(null, "stdin-filename", "NAME", "the file name standard input (-) is reported under, "
-                                + "as an editor or a hook that pipes a file's text knows it"))
+                                + "as an editor or a hook that pipes a file's text knows it"),
+                        option(null, "helm-values", "FILE", "values file for the Helm charts found, as helm template -f"
+                                + " takes it; repeatable, later ones win"),
+                        option(null, "helm-set", "KEY=VALUE", "a value for the Helm charts found, as helm template"
+                                + " --set takes it; repeatable"))
                 .add(VALIDATION,
                         option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
                                 + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
@@ -78,6 +82,8 @@ final class ScanCommand {
                         option(null, "color", "WHEN", "colours on standard output: auto (default: on a terminal, "
                                 + "unless NO_COLOR is set), always, never"),
                         flag(null, "no-source", "text report: no source line and marker under each finding"),
+                        flag("v", "verbose", "text report: also list the files left out as not Kubernetes"
+                                + " manifests"),
                         flag("q", "quiet", "text report: one line per finding, no source lines, no summary, no "
                                 + "progress line"))
                 .add(RULES,
@@ -99,7 +105,7 @@ final class ScanCommand {
 
     /** How the run reports: its targets and how text looks. */
     private record OutputSettings(List<ReportTargets.Target> targets, boolean color, boolean showSource,
-                                  boolean quiet) {
+                                  boolean quiet, boolean verbose) {
     }
 
     int run(String[] args) {
@@ -262,7 +268,7 @@ final class ScanCommand {
                 () -> new UsageException("--color must be auto, always or never, not " + colorText));
         boolean quiet = cmd.hasOption("quiet");
         return new OutputSettings(targets, Terminal.useColor(mode, env.interactive(), env.variables()),
-                !cmd.hasOption("no-source") && !quiet, quiet);
+                !cmd.hasOption("no-source") && !quiet, quiet, cmd.hasOption("verbose"));
     }
 
     /** The run keeps per-object data and source lines only when a chosen report shows them. */
@@ -274,7 +280,8 @@ final class ScanCommand {
     }
 
     private ReportOptions reportOptions(OutputSettings output) {
-        return new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(), Version.current());
+        return new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(), Version.current())
+                .withVerbose(output.verbose());
     }
 
     /** Writes every report; false (and the problem told) when one cannot be written. */

@@ -31,7 +31,8 @@ final class StdinName {
                         .map(o -> new LintResult.ObjectSummary(o.documentIndex(), o.object(), rename(o.location(), name)))
                         .toList())).toList();
         return new LintResult(result.settings(), result.catalog(), rename(result.findings(), name),
-                rename(result.suppressed(), name), files, sources, result.elapsed(), result.baseline());
+                rename(result.suppressed(), name), files, sources, result.elapsed(), result.baseline(), result.skipped(),
+                result.notes());
     }
 
     private static List<Finding> rename(List<Finding> findings, String name) {

@@ -132,10 +132,6 @@ class CorpusTest {
             new Expected("k8s-examples/_archived/volumes/storageos/storageos-pv.yaml", 22, "schema-conformance",
                     "unknown field \"secretName\" in PersistentVolume spec.storageos",
                     "StorageOSPersistentVolumeSource takes secretRef, not secretName"),
-            new Expected("k8s-examples/databases/cassandra/image/files/cassandra.yaml", 10, "missing-type-meta",
-                    "neither apiVersion nor kind", "a Cassandra server configuration file, not a Kubernetes manifest"),
-            new Expected("k8s-examples/databases/cassandra/java/src/test/resources/cassandra.yaml", 18, "missing-type-meta",
-                    "neither apiVersion nor kind", "a Cassandra server configuration file, not a Kubernetes manifest"),
             new Expected(WEBSITE + "policy/baseline-psp.yaml", 1, "api-version-removed", "PodSecurityPolicy", PSP),
             new Expected(WEBSITE + "policy/example-psp.yaml", 1, "api-version-removed", "PodSecurityPolicy", PSP),
             new Expected(WEBSITE + "policy/privileged-psp.yaml", 1, "api-version-removed", "PodSecurityPolicy", PSP),
@@ -210,7 +206,16 @@ class CorpusTest {
     @Test
     void theWholeCorpusIsRead() {
         assertEquals(307, validated.size(), "files marked validated in SOURCE.md");
-        assertEquals(641, result.files().size(), "files scanned");
+        assertEquals(641, result.files().size() + result.skipped().size(), "files scanned");
+        // Cassandra's server configuration, a placeholder that is all comments, an empty JSON file, and
+        // configuration of the API server, its audit log and kind: not manifests, so left out and said once
+        assertEquals(List.of("k8s-examples/_archived/newrelic/newrelic-config.yaml",
+                "k8s-examples/_archived/openshift-origin/secret.json",
+                "k8s-examples/databases/cassandra/image/files/cassandra.yaml",
+                "k8s-examples/databases/cassandra/java/src/test/resources/cassandra.yaml",
+                WEBSITE + "admin/konnectivity/egress-selector-configuration.yaml", WEBSITE + "audit/audit-policy.yaml",
+                WEBSITE + "pods/security/seccomp/kind.yaml"),
+                result.skipped().stream().map(LintResult.SkippedFile::file).toList());
         long objects = result.files().stream().mapToLong(LintResult.FileSummary::objectCount).sum();
         assertTrue(objects > 690, "objects linted: " + objects);
         for (String file : validated) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -40,8 +41,9 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Folders (or files) of manifests to lint; folders are searched recursively for {@code .yaml}, {@code .yml}
-     * and {@code .json} files. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes},
-     * {@code src/main/jkube} and {@code k8s} that exists in the project's folder; a project with none of them is
+     * and {@code .json} files, and Helm charts and Kustomize folders in them are rendered and their objects
+     * linted. Default: the first of {@code src/main/k8s}, {@code src/main/kubernetes}, {@code src/main/jkube},
+     * {@code k8s} and {@code src/main/helm} that exists in the project's folder; a project with none of them is
      * skipped. A folder or file configured here that does not exist fails the build: a misspelt path must not
      * turn the check off silently.
      */
@@ -117,6 +119,21 @@ public class CheckMojo extends AbstractMojo {
     private File outputDirectory;
 
     /** A label selector in kubectl's syntax ({@code app=web,tier!=cache}): only objects it matches are linted. */
+    /**
+     * Values files for the Helm charts the scan renders, as {@code helm template -f} takes them, relative to the
+     * project's folder; after the configuration file's {@code helm.values}, later ones win.
+     */
+    @Parameter(property = "kubelint.helmValues")
+    private List<File> helmValues;
+
+    /**
+     * Single values for the Helm charts the scan renders, as {@code helm template --set KEY=VALUE} takes them
+     * ({@code <helmSet><image.tag>1.2.3</image.tag></helmSet>}); they override the configuration file's
+     * {@code helm.set}.
+     */
+    @Parameter
+    private Map<String, String> helmSet;
+
     @Parameter(property = "kubelint.selector")
     private String selector;
 
@@ -196,6 +213,12 @@ public class CheckMojo extends AbstractMojo {
             builder.baselineFile(baseDirectory.toPath().resolve(baselineFile.toPath()));
         }
         builder.updateBaseline(updateBaseline);
+        if (helmValues != null) {
+            helmValues.forEach(f -> builder.helmValues(baseDirectory.toPath().resolve(f.toPath()).toString()));
+        }
+        if (helmSet != null) {
+            helmSet.forEach((key, value) -> builder.helmSet(key + "=" + (value == null ? "" : value)));
+        }
         return builder;
     }
 
@@ -219,6 +242,8 @@ public class CheckMojo extends AbstractMojo {
             case SELECTOR -> "selector";
             case FAIL_ON -> "failOn";
             case BASELINE -> "baselineFile";
+            case HELM_VALUES -> "helmValues";
+            case HELM_SET -> "helmSet";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
     }

@@ -19,7 +19,7 @@ record LintParameters(File baseDirectory, List<File> sourceDirectories, List<Str
 
     /** Where manifests are looked for when {@code sourceDirectories} is not set: the first that exists is used. */
     static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/k8s", "src/main/kubernetes",
-            "src/main/jkube", "k8s");
+            "src/main/jkube", "k8s", "src/main/helm");
 
     /** The configured folders that exist, or the first default folder that exists. */
     List<Path> sources() {

@@ -39,10 +39,11 @@ class RuleConventionsTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
     /**
-     * Rules that only a folder walk can trigger (a link out of the folder, a named pipe): a fixture is one file
-     * named explicitly, so they have a good fixture here and their firing is tested by the CLI's bad-input tests.
+     * Rules that only a folder walk can trigger (a link out of the folder, a named pipe, a Helm chart or Kustomize
+     * folder that does not render): a fixture is one file named explicitly, so they have a good fixture here and
+     * their firing is tested by the CLI's bad-input tests and the render module's tests.
      */
-    static final Set<String> FOLDER_WALK_ONLY = Set.of("skipped-file");
+    static final Set<String> FOLDER_WALK_ONLY = Set.of("skipped-file", "render-failed");
     static final Path DOCS = Path.of("../docs/rules");
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");

@@ -136,10 +136,12 @@ public final class ApiLifecycle {
             GroupVersionKind other = GroupVersionKind.of(apiVersion, gvk.kind()).orElseThrow();
             if (other.group().equals(gvk.group())
                     && ApiVersionOrder.PREFERRED_FIRST.compare(other.version(), gvk.version()) < 0) {
-                String stage = ApiVersionOrder.stabilityRank(gvk.version()) == 1 ? "beta" : "alpha";
-                return Optional.of(gvk + " is a " + stage + " API that Kubernetes " + kubernetesVersion
-                        + " also serves as " + apiVersion + "; use " + apiVersion + ", since " + stage
-                        + " versions are deprecated once a newer version exists and are later removed");
+                boolean beta = ApiVersionOrder.stabilityRank(gvk.version()) == 1;
+                String stage = beta ? "beta" : "alpha";
+                return Optional.of(gvk + (beta ? " is a beta API" : " is an alpha API, off unless a cluster enables"
+                        + " it,") + " that Kubernetes " + kubernetesVersion + " also serves as " + apiVersion + "; use "
+                        + apiVersion + ", since " + stage + " versions are deprecated once a newer version exists and"
+                        + " are later removed");
             }
         }
         return Optional.empty();

@@ -103,6 +103,15 @@ class ApiLifecycleTest {
     }
 
     @Test
+    void anAlphaVersionIsAnAlphaApiThatIsOffByDefault() {
+        assertEquals(Optional.of("admissionregistration.k8s.io/v1alpha1 MutatingAdmissionPolicy is an alpha API, off"
+                + " unless a cluster enables it, that Kubernetes 1.35 also serves as admissionregistration.k8s.io/v1beta1;"
+                + " use admissionregistration.k8s.io/v1beta1, since alpha versions are deprecated once a newer version"
+                + " exists and are later removed"), lifecycle.deprecation("1.35", GroupVersionKind.of(
+                "admissionregistration.k8s.io/v1alpha1", "MutatingAdmissionPolicy").orElseThrow()));
+    }
+
+    @Test
     void removalTableCoversTheMigrationGuide() {
         assertTrue(ApiLifecycle.removedApiVersions().keySet().containsAll(java.util.List.of(
                 "extensions/v1beta1 Deployment", "policy/v1beta1 PodSecurityPolicy", "batch/v1beta1 CronJob",

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import dev.kubelint.core.custom.CustomRule;
 import dev.kubelint.core.custom.Suggestions;
 import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.render.ChartValues;
 import dev.kubelint.core.engine.RuleSettings;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
@@ -68,6 +69,10 @@ public final class ConfigApplier {
             ReadLimits limits = request.limits();
             for (Map.Entry<ReadLimits.Limit, Long> e : file.limits().entrySet()) {
                 limits = limits.with(e.getKey(), e.getValue());
+            }
+            if (!file.helmValues().isEmpty() || !file.helmSet().isEmpty()) {
+                request = request.withRender(request.render().withValues(new ChartValues(
+                        file.helmValues().stream().map(Located::value).toList(), file.helmSet())));
             }
             return request.withCatalog(catalog).withRuleSettings(ruleSettings).withSettings(settings).withLimits(limits)
                     .withGlobs(file.include().stream().map(Located::value).toList(),

@@ -20,14 +20,19 @@ import tools.jackson.databind.JsonNode;
  * @param path        the file
  * @param displayName the file as shown in messages
  * @param baseline    the baseline file of accepted findings ({@code baseline:})
+ * @param helmValues  {@code helm.values}: values files for the Helm charts a scan renders
+ * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
  */
 public record ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
                          Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
                          List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
                          List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
-                         List<CustomRuleEntry> customRules, Optional<Located<Path>> baseline) {
+                         List<CustomRuleEntry> customRules, Optional<Located<Path>> baseline,
+                         List<Located<Path>> helmValues, Map<String, String> helmSet) {
 
     public ConfigFile {
+        helmValues = List.copyOf(helmValues);
+        helmSet = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(helmSet));
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         schemaLocations = List.copyOf(schemaLocations);
@@ -40,7 +45,7 @@ public record ConfigFile(Path path, String displayName, Optional<Located<String>
     /** No file: every setting at its default. */
     public static ConfigFile empty(Path path, String displayName) {
         return new ConfigFile(path, displayName, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), List.of(), Map.of(), List.of(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Map.of(), List.of(), List.of(), Optional.empty(), List.of(), Map.of());
     }
 
     /**

@@ -141,7 +141,28 @@ public final class ConfigReader {
         private ConfigFile build(MappingNode root) {
             return new ConfigFile(file, shown, kubernetesVersion(root), bool(root, "strict"), globs(root, "include"),
                     globs(root, "exclude"), schemaLocations(root), bool(root, "crds-from-scan"), paths(root, "rules-jars"),
-                    limits(root), rules(root), customRules(root), baseline(root));
+                    limits(root), rules(root), customRules(root), baseline(root), helmValues(root), helmSet(root));
+        }
+
+        private List<Located<Path>> helmValues(MappingNode root) {
+            Optional<MappingNode> helm = root.mapping("helm");
+            if (helm.isEmpty()) {
+                return List.of();
+            }
+            List<Located<Path>> paths = paths(helm.get(), "values");
+            for (Located<Path> p : paths) {
+                if (!Files.isRegularFile(p.value())) {
+                    problem(p.at(), "helm.values: no such file: " + displayName(p.value()));
+                }
+            }
+            return paths;
+        }
+
+        private Map<String, String> helmSet(MappingNode root) {
+            Map<String, String> set = new java.util.LinkedHashMap<>();
+            root.mapping("helm").flatMap(h -> h.mapping("set")).ifPresent(m -> m.entries().forEach(e ->
+                    e.value().asScalar().ifPresent(s -> set.put(e.key(), s.isString() ? s.asText() : s.text()))));
+            return set;
         }
 
         private Optional<Located<String>> kubernetesVersion(MappingNode root) {

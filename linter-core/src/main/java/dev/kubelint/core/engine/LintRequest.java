@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.kubelint.core.render.RenderSetup;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.yaml.ReadLimits;
@@ -33,12 +34,14 @@ import dev.kubelint.core.yaml.ReadLimits;
  *                         which only reports of one entry per object (JUnit) need; otherwise only counts are kept
  * @param sourceLines      whether the result keeps the source lines findings start on ({@link LintResult#sources()}),
  *                         which only reports that show code frames need
+ * @param render           the folder renderers (Helm charts, Kustomize) and the values for charts; none: every
+ *                         folder is walked for plain manifests
  */
 public record LintRequest(List<String> inputs, Path workingDirectory, List<String> includes, List<String> excludes,
                           LintSettings settings, ReadLimits limits, int jobs, RuleCatalog catalog,
                           Map<String, RuleSettings> ruleSettings, Optional<Predicate<Map<String, String>>> objectFilter,
                           boolean useSuppressions, InputStream stdin, ProgressListener progress, boolean debug,
-                          boolean objectSummaries, boolean sourceLines) {
+                          boolean objectSummaries, boolean sourceLines, RenderSetup render) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -54,7 +57,7 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
     public static LintRequest of(List<String> inputs, Path workingDirectory, RuleCatalog catalog) {
         return new LintRequest(inputs, workingDirectory, List.of(), List.of(), LintSettings.DEFAULTS, ReadLimits.DEFAULTS,
                 Runtime.getRuntime().availableProcessors(), catalog, Map.of(), Optional.empty(), true,
-                InputStream.nullInputStream(), ProgressListener.NONE, false, true, true);
+                InputStream.nullInputStream(), ProgressListener.NONE, false, true, true, RenderSetup.NONE);
     }
 
     public RuleSettings ruleSettings(String id) {
@@ -63,66 +66,71 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
 
     public LintRequest withSettings(LintSettings value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, value, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withJobs(int value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, value, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withGlobs(List<String> includeGlobs, List<String> excludeGlobs) {
         return new LintRequest(inputs, workingDirectory, includeGlobs, excludeGlobs, settings, limits, jobs, catalog,
-                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withLimits(ReadLimits value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, value, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withRuleSettings(Map<String, RuleSettings> value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, value,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withCatalog(RuleCatalog value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, value, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withObjectFilter(Predicate<Map<String, String>> value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                Optional.of(value), useSuppressions, stdin, progress, debug, objectSummaries, sourceLines);
+                Optional.of(value), useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withUseSuppressions(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, value, stdin, progress, debug, objectSummaries, sourceLines);
+                objectFilter, value, stdin, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withStdin(InputStream value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, value, progress, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, value, progress, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withProgress(ProgressListener value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, value, debug, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, value, debug, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withDebug(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, value, objectSummaries, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, value, objectSummaries, sourceLines, render);
     }
 
     public LintRequest withObjectSummaries(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, value, sourceLines);
+                objectFilter, useSuppressions, stdin, progress, debug, value, sourceLines, render);
+    }
+
+    public LintRequest withRender(RenderSetup value) {
+        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, value);
     }
 
     public LintRequest withSourceLines(boolean value) {
         return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, value);
+                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, value, render);
     }
 }

@@ -23,10 +23,14 @@ import dev.kubelint.core.source.SourceExcerpt;
  * @param sources    per input with findings, the lines they start on, for code frames
  * @param baseline   the findings a baseline file accepts (not among {@code findings}) and its entries that matched
  *                   nothing
+ * @param skipped    files found in folders that were not linted because they are not Kubernetes manifests (Helm
+ *                   values, CI configuration, ...), in scan order
+ * @param notes      what the run could not do the usual way and how to get it (said once each), such as folders
+ *                   linted raw for want of a rendering tool
  */
 public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
                          List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed,
-                         BaselineOutcome baseline) {
+                         BaselineOutcome baseline, List<SkippedFile> skipped, List<String> notes) {
 
     /**
      * What a baseline did to a run.
@@ -44,10 +48,15 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         }
     }
 
-    /** A result of a run without a baseline. */
+    /** A file found in a folder and left out because it is not a manifest, and what it looked like. */
+    public record SkippedFile(String file, String reason) {
+    }
+
+    /** A result of a run without a baseline, skipped files or notes. */
     public LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
                       List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
-        this(settings, catalog, findings, suppressed, files, sources, elapsed, BaselineOutcome.NONE);
+        this(settings, catalog, findings, suppressed, files, sources, elapsed, BaselineOutcome.NONE, List.of(),
+                List.of());
     }
 
     /**
@@ -77,11 +86,13 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         suppressed = List.copyOf(suppressed);
         files = List.copyOf(files);
         sources = Map.copyOf(sources);
+        skipped = List.copyOf(skipped);
+        notes = List.copyOf(notes);
     }
 
     /** The same run with these active findings and what the baseline accepted. */
     public LintResult withBaseline(List<Finding> active, BaselineOutcome outcome) {
-        return new LintResult(settings, catalog, active, suppressed, files, sources, elapsed, outcome);
+        return new LintResult(settings, catalog, active, suppressed, files, sources, elapsed, outcome, skipped, notes);
     }
 
     public long count(Severity severity) {

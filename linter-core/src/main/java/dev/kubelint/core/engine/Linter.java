@@ -23,7 +23,11 @@ import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.ToolKinds;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.render.RenderTarget;
+import dev.kubelint.core.render.RenderedFile;
+import dev.kubelint.core.render.Rendering;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.source.SourceExcerpt;
@@ -64,13 +68,14 @@ public final class Linter {
 
     public LintResult lint(LintRequest request) throws InputException {
         long started = System.nanoTime();
-        SourceScanner scanner = new SourceScanner(request.workingDirectory(), request.includes(), request.excludes());
+        SourceScanner scanner = new SourceScanner(request.workingDirectory(), request.includes(), request.excludes(),
+                request.render().renderers());
         SourceScanner.Scan scan = scanner.scan(request.inputs());
         if (!scan.errors().isEmpty()) {
             throw new InputException(scan.errors());
         }
-        Run run = new Run(request, scan.inputs().size());
-        List<FileOutcome> outcomes = run.processAll(scan.inputs());
+        Run run = new Run(request, scan.inputs().size(), scanner);
+        List<FileOutcome> outcomes = run.processAll(scan.inputs(), scan.folders());
         return run.finish(outcomes, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -79,14 +84,21 @@ public final class Linter {
                               Optional<CrossObjectCheck> crossObject) {
     }
 
-    /** What one input gave. */
-    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source) {
+    /** What one input gave; {@code notManifest} when it was left out as not a manifest (then nothing else). */
+    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source,
+                               Optional<LintResult.SkippedFile> notManifest) {
+        FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source) {
+            this(summary, findings, source, Optional.empty());
+        }
+    }
+
+    /** A rendered file while the run lasts: findings on {@code internalName} are traced back to its source. */
+    private record Traced(RenderedFile file, String internalName) {
     }
 
     /** State of one run. */
     private static final class Run {
         private final LintRequest request;
-        private final int total;
         private final List<ActiveRule> rules = new ArrayList<>();
         private final Map<String, ActiveRule> byId = new LinkedHashMap<>();
         private final SourceLoader loader;
@@ -97,10 +109,16 @@ public final class Linter {
         private final Suppressions suppressions;
         private final java.util.Set<String> fallbackIds = new java.util.HashSet<>();
         private final Map<String, String> sharedStrings = new java.util.concurrent.ConcurrentHashMap<>();
+        private final SourceScanner scanner;
+        /** Rendered files by their internal names. */
+        private final Map<String, Traced> traced = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Set<String> notes = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        private volatile int total;
 
-        Run(LintRequest request, int total) {
+        Run(LintRequest request, int total, SourceScanner scanner) {
             this.request = request;
             this.total = total;
+            this.scanner = scanner;
             this.loader = new SourceLoader(request.limits());
             this.reader = new YamlReader(request.limits());
             for (RuleDescriptor d : request.catalog().all()) {
@@ -118,30 +136,112 @@ public final class Linter {
                     id -> Optional.ofNullable(byId.get(id)).map(ActiveRule::severity), request.catalog()::contains);
         }
 
-        List<FileOutcome> processAll(List<SourceScanner.Input> inputs) {
-            if (request.jobs() == 1 || inputs.size() <= 1) {
+        /**
+         * Renders the folders first (a kustomization says which files it consumes, and those are not read raw),
+         * then reads and checks the remaining files and the rendered ones.
+         */
+        List<FileOutcome> processAll(List<SourceScanner.Input> inputs, List<SourceScanner.Folder> folders) {
+            List<Rendering> renderings = folders.isEmpty() ? List.of()
+                    : runAll(folders.stream().<java.util.concurrent.Callable<Rendering>>map(f -> () -> render(f)).toList());
+            java.util.Set<java.nio.file.Path> consumed = new java.util.HashSet<>();
+            List<java.util.concurrent.Callable<FileOutcome>> tasks = new ArrayList<>();
+            List<FileOutcome> failures = new ArrayList<>();
+            for (Rendering r : renderings) {
+                consumed.addAll(r.consumed());
+                r.notice().ifPresent(notes::add);
+                if (r.failure().isPresent()) {
+                    failures.add(renderFailure(r));
+                }
+                for (RenderedFile file : r.files()) {
+                    Traced t = new Traced(file, file.displayName() + "\u0000" + traced.size());
+                    traced.put(t.internalName(), t);
+                    tasks.add(() -> processRendered(t));
+                }
+            }
+            for (SourceScanner.Input input : inputs) {
+                if (input.named() || input.path().isEmpty()
+                        || !consumed.contains(input.path().get().toAbsolutePath().normalize())) {
+                    tasks.add(() -> process(input));
+                }
+            }
+            total = tasks.size() + failures.size();
+            List<FileOutcome> outcomes = new ArrayList<>(failures);
+            outcomes.addAll(runAll(tasks));
+            return outcomes;
+        }
+
+        private <T> List<T> runAll(List<java.util.concurrent.Callable<T>> tasks) {
+            if (request.jobs() == 1 || tasks.size() <= 1) {
                 return runOnWorker(() -> {
-                    List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
-                    for (SourceScanner.Input input : inputs) {
-                        outcomes.add(process(input));
+                    List<T> results = new ArrayList<>(tasks.size());
+                    for (java.util.concurrent.Callable<T> task : tasks) {
+                        results.add(task.call());
                     }
-                    return outcomes;
+                    return results;
                 });
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.jobs(), inputs.size()), workerThreads());
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.jobs(), tasks.size()), workerThreads());
             try {
-                List<Future<FileOutcome>> futures = new ArrayList<>(inputs.size());
-                for (SourceScanner.Input input : inputs) {
-                    futures.add(pool.submit(() -> process(input)));
+                List<Future<T>> futures = new ArrayList<>(tasks.size());
+                for (java.util.concurrent.Callable<T> task : tasks) {
+                    futures.add(pool.submit(task));
                 }
-                List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
-                for (Future<FileOutcome> f : futures) {
-                    outcomes.add(await(f));
+                List<T> results = new ArrayList<>(tasks.size());
+                for (Future<T> f : futures) {
+                    results.add(await(f));
                 }
-                return outcomes;
+                return results;
             } finally {
                 pool.shutdownNow();
             }
+        }
+
+        private Rendering render(SourceScanner.Folder folder) {
+            RenderTarget target = new RenderTarget(folder.path(), folder.scanRoot(),
+                    request.settings().kubernetesVersion(), request.render().values(), scanner::displayName,
+                    request.workingDirectory().toAbsolutePath().normalize());
+            try {
+                return folder.renderer().render(target);
+            } catch (RuntimeException | LinkageError e) {
+                return Rendering.failed(folder.path(), folder.renderer().name() + " " + scanner.displayName(folder.path())
+                        + " could not be rendered: " + e, java.util.Set.of());
+            }
+        }
+
+        private FileOutcome renderFailure(Rendering r) {
+            String file = scanner.displayName(r.failureFile().orElseThrow());
+            List<Finding> findings = new ArrayList<>();
+            addFinding(findings, "render-failed", new Location(file, 0, Span.START, "", ObjectRef.NONE),
+                    r.failure().get(), List.of());
+            return new FileOutcome(new LintResult.FileSummary(file, List.of()), findings, Optional.empty());
+        }
+
+        /** Lints a rendered file under its internal name; {@link #finish} traces its findings to the source. */
+        private FileOutcome processRendered(Traced t) {
+            SourceScanner.Input input = new SourceScanner.Input(Optional.empty(), t.internalName(), Optional.empty(), true);
+            FileOutcome outcome = lintSource(input, new SourceFile(Optional.empty(), t.internalName(), t.file().text()));
+            return new FileOutcome(new LintResult.FileSummary(t.file().displayName(), outcome.summary().objectCount(),
+                    outcome.summary().objects().stream().map(o -> new LintResult.ObjectSummary(o.documentIndex(),
+                            o.object(), trace(o.location()))).toList()), outcome.findings(), Optional.empty());
+        }
+
+        /** A location in a rendered file traced back to its source; any other location as it is. */
+        private Location trace(Location l) {
+            Traced t = traced.get(l.file());
+            if (t == null) {
+                return l;
+            }
+            Span span = t.file().trace().trace(t.file().text(), l.span(), l.object().kind(), l.object().name(),
+                    l.jsonPointer());
+            return new Location(t.file().displayName(), l.documentIndex(), span, l.jsonPointer(), l.object());
+        }
+
+        private Finding trace(Finding f) {
+            if (traced.isEmpty()) {
+                return f;
+            }
+            List<Location> related = f.related().isEmpty() ? f.related() : f.related().stream().map(this::trace).toList();
+            return new Finding(f.ruleId(), f.severity(), trace(f.location()), f.message(), related, f.suppression());
         }
 
         private <T> T runOnWorker(java.util.concurrent.Callable<T> task) {
@@ -198,8 +298,22 @@ public final class Linter {
                 return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
                         Optional.empty()));
             }
-            SourceFile source = loaded.source().get();
+            return lintSource(input, loaded.source().get());
+        }
+
+        /** Reads and checks the text of one input. */
+        private FileOutcome lintSource(SourceScanner.Input input, SourceFile source) {
+            List<Finding> findings = new ArrayList<>();
+            List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
             ReadResult read = reader.read(source.displayName(), source.text());
+            if (!input.named()) {
+                Optional<String> notManifest = NotManifests.reason(source, read);
+                if (notManifest.isPresent()) {
+                    return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), List.of()), List.of(),
+                            Optional.empty(), Optional.of(new LintResult.SkippedFile(source.displayName(),
+                            notManifest.get()))));
+                }
+            }
             Map<Integer, ObjectRef> refs = new LinkedHashMap<>();
             List<Manifest> manifests = new ArrayList<>();
             for (YamlDocument doc : read.documents()) {
@@ -237,6 +351,10 @@ public final class Linter {
             List<Manifest> checked = new ArrayList<>(manifests.size());
             List<Manifest> skipped = new ArrayList<>(0);
             for (Manifest manifest : manifests) {
+                if (ToolKinds.tool(manifest.group(), manifest.kind()) != null) {
+                    // configuration of a tool (a Kustomization, a kind cluster): not an API object
+                    continue;
+                }
                 if (request.objectFilter().isPresent() && !request.objectFilter().get().test(manifest.labels())) {
                     skipped.add(manifest);
                     continue;
@@ -394,7 +512,12 @@ public final class Linter {
             List<Finding> all = new ArrayList<>();
             Map<String, SourceExcerpt> sources = new LinkedHashMap<>();
             List<LintResult.FileSummary> files = new ArrayList<>();
+            List<LintResult.SkippedFile> notManifests = new ArrayList<>();
             for (FileOutcome o : outcomes) {
+                if (o.notManifest().isPresent()) {
+                    notManifests.add(o.notManifest().get());
+                    continue;
+                }
                 all.addAll(o.findings());
                 o.source().ifPresent(s -> sources.put(s.displayName(), s));
                 files.add(o.summary());
@@ -414,10 +537,16 @@ public final class Linter {
                 }
             }
             all.addAll(suppressions.applyCrossObject(crossObject));
+            if (!traced.isEmpty()) {
+                // traced back to their sources; a file two kustomizations render gives the same findings twice
+                all = new ArrayList<>(new java.util.LinkedHashSet<>(all.stream().map(this::trace).toList()));
+            }
             all.sort(Finding.ORDER);
             List<Finding> active = all.stream().filter(f -> !f.isSuppressed()).toList();
             List<Finding> suppressed = all.stream().filter(Finding::isSuppressed).toList();
-            return new LintResult(request.settings(), request.catalog(), active, suppressed, files, sources, elapsed);
+            return new LintResult(request.settings(), request.catalog(), active, suppressed, files, sources, elapsed,
+                    LintResult.BaselineOutcome.NONE,
+                    notManifests, List.copyOf(notes));
         }
     }
 }

@@ -34,6 +34,14 @@ public final class JsonReporter implements Reporter {
             ArrayNode stale = root.putArray("staleBaselineEntries");
             result.baseline().stale().forEach(e -> stale.add(staleEntry(e)));
         }
+        ArrayNode skipped = root.putArray("skipped");
+        result.skipped().forEach(f -> {
+            ObjectNode n = skipped.addObject();
+            n.put("file", f.file());
+            n.put("reason", "not a Kubernetes manifest: " + f.reason());
+        });
+        ArrayNode notes = root.putArray("notes");
+        result.notes().forEach(notes::add);
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
@@ -42,6 +50,7 @@ public final class JsonReporter implements Reporter {
         if (result.baseline().used()) {
             summary.put("baselined", result.baseline().matched().size());
         }
+        summary.put("skipped", result.skipped().size());
         out.write(JsonTrees.writePretty(root));
         out.write('\n');
     }

@@ -15,13 +15,14 @@ import dev.kubelint.core.finding.Severity;
  * @param toolVersion      kubelint's version, for reports that name their tool
  * @param failuresFrom     the least severity that is a failed test in JUnit (the build's failure threshold;
  *                         empty: none is); by default every finding is one
+ * @param verbose          text: also list the files left out as not manifests
  */
 public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
-                            String toolVersion, Optional<Severity> failuresFrom) {
+                            String toolVersion, Optional<Severity> failuresFrom, boolean verbose) {
 
     public ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
                          String toolVersion) {
-        this(workingDirectory, color, showSource, showSummary, toolVersion, Optional.of(Severity.INFO));
+        this(workingDirectory, color, showSource, showSummary, toolVersion, Optional.of(Severity.INFO), false);
     }
 
     public ReportOptions(Path workingDirectory, boolean color, boolean showSource, String toolVersion) {
@@ -34,20 +35,24 @@ public record ReportOptions(Path workingDirectory, boolean color, boolean showSo
     }
 
     public ReportOptions withColor(boolean value) {
-        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion, failuresFrom);
+        return new ReportOptions(workingDirectory, value, showSource, showSummary, toolVersion, failuresFrom, verbose);
     }
 
     public ReportOptions withShowSource(boolean value) {
-        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion, failuresFrom);
+        return new ReportOptions(workingDirectory, color, value, showSummary, toolVersion, failuresFrom, verbose);
     }
 
     public ReportOptions withShowSummary(boolean value) {
-        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion, failuresFrom);
+        return new ReportOptions(workingDirectory, color, showSource, value, toolVersion, failuresFrom, verbose);
     }
 
     /** JUnit failures only from this severity up (empty: none), so that the test report agrees with the build. */
     public ReportOptions withFailuresFrom(Optional<Severity> threshold) {
-        return new ReportOptions(workingDirectory, color, showSource, showSummary, toolVersion, threshold);
+        return new ReportOptions(workingDirectory, color, showSource, showSummary, toolVersion, threshold, verbose);
+    }
+
+    public ReportOptions withVerbose(boolean value) {
+        return new ReportOptions(workingDirectory, color, showSource, showSummary, toolVersion, failuresFrom, value);
     }
 
     /** Whether a finding of this severity is a failed test. */

@@ -35,6 +35,15 @@ public final class TextReporter implements Reporter {
             }
         }
         if (options.showSummary()) {
+            if (options.verbose()) {
+                for (LintResult.SkippedFile skipped : result.skipped()) {
+                    out.write(printable(skipped.file()) + ": skipped, not a Kubernetes manifest (" + skipped.reason()
+                            + ")\n");
+                }
+            }
+            for (String note : result.notes()) {
+                out.write(ansi.dim("note: ") + printable(note) + "\n");
+            }
             out.write(summary(result, ansi));
             out.write('\n');
         }
@@ -77,6 +86,8 @@ public final class TextReporter implements Reporter {
                 + result.suppressed().size() + " suppressed"
                 + (result.baseline().used() ? ", " + result.baseline().matched().size() + " baselined" : "")
                 + " in " + plural(result.fileCount(), "file") + ", " + plural(result.objectCount(), "object")
+                + (result.skipped().isEmpty() ? "" : "; " + plural(result.skipped().size(), "file")
+                        + " skipped: not Kubernetes manifests")
                 + " (" + seconds(result.elapsed().toMillis()) + "s)";
     }
 

@@ -19,6 +19,8 @@ import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.config.Located;
 import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.render.ChartValues;
+import dev.kubelint.core.render.RenderSetup;
 import dev.kubelint.core.engine.RuleSettings;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
@@ -40,7 +42,8 @@ import dev.kubelint.core.yaml.ReadLimits;
  *   <li>{@link #excludes} add to the file's {@code exclude} globs (a file excluded by the team's configuration
  *       stays excluded), while non-empty {@link #includes} replace the file's {@code include} globs (the user
  *       narrows the scan to what they name);</li>
- *   <li>{@link #schemaLocation} adds to the file's {@code schema-locations};</li>
+ *   <li>{@link #schemaLocation} adds to the file's {@code schema-locations}, {@link #helmValues} to the file's
+ *       {@code helm.values}, and {@link #helmSet} overrides the file's {@code helm.set} key by key;</li>
  *   <li>{@link #limit} and {@link #enableRules}/{@link #disableRules} change one limit or rule and keep the
  *       file's other limits and rule settings (severity, parameters, scope); a rule both enabled and disabled
  *       ends up disabled.</li>
@@ -68,6 +71,8 @@ public final class LintRequestBuilder {
     private final List<String> enabledRules = new ArrayList<>();
     private final List<String> disabledRules = new ArrayList<>();
     private final List<String> schemaLocations = new ArrayList<>();
+    private final List<String> helmValues = new ArrayList<>();
+    private final Map<String, String> helmSet = new LinkedHashMap<>();
     private final Map<ReadLimits.Limit, Long> limits = new LinkedHashMap<>();
     private Optional<String> kubernetesVersion = Optional.empty();
     private Optional<Boolean> strict = Optional.empty();
@@ -148,6 +153,26 @@ public final class LintRequestBuilder {
     }
 
     /** Whether CRDs among the scanned manifests define schemas too. */
+    /** A values file for the Helm charts the scan renders, after the configuration file's ({@code helm.values}). */
+    public LintRequestBuilder helmValues(String file) {
+        helmValues.add(file);
+        return this;
+    }
+
+    /**
+     * A single value for the Helm charts the scan renders, {@code KEY=VALUE} in Helm's {@code --set} syntax; it
+     * overrides the configuration file's {@code helm.set} of the same key.
+     */
+    public LintRequestBuilder helmSet(String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) {
+            problems.add(OptionProblem.of(Option.HELM_SET, "expected KEY=VALUE, not '" + keyValue + "'"));
+        } else {
+            helmSet.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+        }
+        return this;
+    }
+
     public LintRequestBuilder crdsFromScan(boolean value) {
         this.crdsFromScan = Optional.of(value);
         return this;
@@ -309,6 +334,11 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(Option.SELECTOR, "invalid label selector '" + s + "': " + e.getMessage()));
             }
         });
+        for (String file : helmValues) {
+            if (!Files.isRegularFile(workingDirectory.resolve(file))) {
+                found.add(OptionProblem.of(Option.HELM_VALUES, "no such file: " + file));
+            }
+        }
         for (String location : schemaLocations) {
             if (!Files.exists(workingDirectory.resolve(location))) {
                 found.add(OptionProblem.of(Option.SCHEMA_LOCATION, "no such folder or file: " + location));
@@ -383,8 +413,18 @@ public final class LintRequestBuilder {
         }
     }
 
+    /** The renderers on the rule class loader, with the file's chart values and then the options'. */
+    private RenderSetup render(RenderSetup fromFile) {
+        List<Path> files = new ArrayList<>(fromFile.values().valuesFiles());
+        helmValues.forEach(f -> files.add(workingDirectory.resolve(f).normalize()));
+        Map<String, String> set = new LinkedHashMap<>(fromFile.values().set());
+        set.putAll(helmSet);
+        return RenderSetup.discover(ruleClassLoader, new ChartValues(files, set));
+    }
+
     private LintRequest applyOptions(LintRequest fromFile, Map<String, RuleSettings> rules) {
         LintRequest request = fromFile.withSettings(settings(fromFile.settings()))
+                .withRender(render(fromFile.render()))
                 .withGlobs(includes.isEmpty() ? fromFile.includes() : includes, concat(fromFile.excludes(), excludes))
                 .withLimits(limits(fromFile.limits()))
                 .withRuleSettings(rules)

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.kubelint.core.render.FolderRenderer;
+
 /**
  * Turns the paths a user gave into the list of inputs to lint: files as given, folders walked recursively in
  * sorted order (hidden folders skipped, symbolic link loops detected), {@code -} for standard input, filtered by
@@ -27,11 +29,17 @@ public final class SourceScanner {
 
     /**
      * One input to read. {@code path} is empty for standard input; {@code skipped} says why a file found in a
-     * folder is deliberately not read (the engine reports it as a finding instead).
+     * folder is deliberately not read (the engine reports it as a finding instead); {@code named} says that the
+     * user named the file (or standard input) rather than a folder holding it.
      */
-    public record Input(java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped) {
+    public record Input(java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped,
+                        boolean named) {
         public Input(java.util.Optional<Path> path, String displayName) {
-            this(path, displayName, java.util.Optional.empty());
+            this(path, displayName, java.util.Optional.empty(), true);
+        }
+
+        public Input(java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped) {
+            this(path, displayName, skipped, false);
         }
 
         public boolean isStdin() {
@@ -43,7 +51,7 @@ public final class SourceScanner {
         @Override
         public boolean equals(Object other) {
             return other instanceof Input i && path.equals(i.path) && displayName.equals(i.displayName)
-                    && skipped.equals(i.skipped);
+                    && skipped.equals(i.skipped) && named == i.named;
         }
 
         @Override
@@ -52,8 +60,18 @@ public final class SourceScanner {
         }
     }
 
-    /** The inputs found and the paths that could not be used (a usage error for the caller). */
-    public record Scan(List<Input> inputs, List<String> errors) {
+    /**
+     * The inputs found, the folders a renderer renders (a Helm chart, a Kustomize folder) and the paths that could
+     * not be used (a usage error for the caller).
+     */
+    public record Scan(List<Input> inputs, List<Folder> folders, List<String> errors) {
+        public Scan(List<Input> inputs, List<String> errors) {
+            this(inputs, List.of(), errors);
+        }
+    }
+
+    /** A folder to render, with the folder the scan walked to find it. */
+    public record Folder(Path path, Path scanRoot, FolderRenderer renderer) {
     }
 
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
@@ -63,8 +81,16 @@ public final class SourceScanner {
     private final List<PathMatcher> excludes;
     private final List<String> includeGlobs;
     private final List<String> excludeGlobs;
+    private final List<FolderRenderer> renderers;
 
     public SourceScanner(Path workingDirectory, List<String> includeGlobs, List<String> excludeGlobs) {
+        this(workingDirectory, includeGlobs, excludeGlobs, List.of());
+    }
+
+    /** A scanner that also finds the folders the renderers render. */
+    public SourceScanner(Path workingDirectory, List<String> includeGlobs, List<String> excludeGlobs,
+                         List<FolderRenderer> renderers) {
+        this.renderers = List.copyOf(renderers);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.includeGlobs = List.copyOf(includeGlobs);
         this.excludeGlobs = List.copyOf(excludeGlobs);
@@ -88,6 +114,7 @@ public final class SourceScanner {
 
     public Scan scan(List<String> arguments) {
         Set<Input> inputs = new LinkedHashSet<>();
+        Set<Folder> folders = new LinkedHashSet<>();
         List<String> errors = new ArrayList<>();
         for (String argument : arguments) {
             if (argument.equals("-")) {
@@ -98,7 +125,7 @@ public final class SourceScanner {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
                 errors.add("no such file or directory: " + argument);
             } else if (Files.isDirectory(path)) {
-                walk(path, inputs, errors);
+                walk(path, inputs, folders, errors);
             } else if (!Files.isReadable(path)) {
                 inputs.add(new Input(java.util.Optional.of(path), displayName(path)));
             } else {
@@ -108,7 +135,7 @@ public final class SourceScanner {
                 }
             }
         }
-        return new Scan(List.copyOf(inputs), errors);
+        return new Scan(List.copyOf(inputs), List.copyOf(folders), errors);
     }
 
     /**
@@ -117,7 +144,7 @@ public final class SourceScanner {
      * never reads, say, a link to a secret elsewhere on the machine. Named pipes, sockets and devices are not
      * read either, so a scan never blocks on one. Both are reported; a file named explicitly is always read.
      */
-    private void walk(Path root, Set<Input> inputs, List<String> errors) {
+    private void walk(Path root, Set<Input> inputs, Set<Folder> folders, List<String> errors) {
         Path inside = realPath(root);
         java.util.Map<Path, java.util.Optional<String>> found = new java.util.TreeMap<>();
         try {
@@ -132,6 +159,13 @@ public final class SourceScanner {
                             found.put(dir, java.util.Optional.of(outsideMessage(dir)));
                         }
                         return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    for (FolderRenderer renderer : renderers) {
+                        if (renderer.renders(dir)) {
+                            folders.add(new Folder(dir.toAbsolutePath().normalize(), root.toAbsolutePath().normalize(),
+                                    renderer));
+                            return renderer.ownsFolder() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }

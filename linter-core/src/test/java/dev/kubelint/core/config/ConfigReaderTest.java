@@ -151,6 +151,22 @@ class ConfigReaderTest {
     }
 
     @Test
+    void helmValuesAndSetAreReadInOrderAndMissingValuesFilesAreErrors() throws Exception {
+        Files.writeString(dir.resolve("ci-values.yaml"), "replicas: 1\n");
+        ConfigFile config = read("""
+                helm:
+                  values: [ci-values.yaml]
+                  set: {image.tag: "1.2.3", replicas: 2, debug: true}
+                """);
+        assertEquals(List.of(dir.resolve("ci-values.yaml")), config.helmValues().stream().map(Located::value).toList());
+        assertEquals(List.of("image.tag=1.2.3", "replicas=2", "debug=true"), config.helmSet().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        assertProblem(problems("helm:\n  values: [missing.yaml]\n"),
+                ".kubelint.yaml:2:12: helm.values: no such file: missing.yaml");
+        assertProblem(problems("helm:\n  valuez: []\n"), "valuez");
+    }
+
+    @Test
     void yamlProblemsAreErrorsWithPositions() {
         assertProblem(problems("strict: true\nstrict: false\n"), ".kubelint.yaml:2:1: duplicate key \"strict\"");
         assertProblem(problems("rules: [a\n"), ".kubelint.yaml:2:1: YAML syntax error");

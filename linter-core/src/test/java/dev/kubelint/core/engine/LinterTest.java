@@ -247,9 +247,12 @@ class LinterTest {
     @Test
     void documentsThatAreNotObjectsAreReported() throws Exception {
         write("a.yaml", "- a\n- b\n---\njust text\n---\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult result = lint(LintRequest.of(List.of("a.yaml"), dir, catalog()));
         assertEquals(List.of("not-an-object", "not-an-object"), result.findings().stream().map(Finding::ruleId).toList());
         assertTrue(result.findings().get(0).message().contains("an array"));
+        LintResult walked = lint(LintRequest.of(List.of("."), dir, catalog()));
+        assertEquals(List.of(), walked.findings(), "found in a folder, a file without any typed document is left out");
+        assertEquals(List.of(new LintResult.SkippedFile("a.yaml", "no document has apiVersion or kind")), walked.skipped());
     }
 
     @Test

@@ -35,11 +35,12 @@ class JsonReporterTest {
     @Test
     void theDocumentHasTheShapeTheReadmeDefines() throws IOException {
         JsonNode doc = json(SampleResults.full());
-        assertEquals(Set.of("kubernetesVersion", "files", "objects", "findings", "suppressed", "summary"), keys(doc));
+        assertEquals(Set.of("kubernetesVersion", "files", "objects", "findings", "suppressed", "skipped", "notes", "summary"),
+                keys(doc));
         assertEquals("1.35", doc.get("kubernetesVersion").asString());
         assertEquals(6, doc.get("files").asInt());
         assertEquals(6, doc.get("objects").asInt());
-        assertEquals(Set.of("errors", "warnings", "infos", "suppressed"), keys(doc.get("summary")));
+        assertEquals(Set.of("errors", "warnings", "infos", "suppressed", "skipped"), keys(doc.get("summary")));
         assertEquals(List.of(6, 1, 1, 1), List.of(doc.get("summary").get("errors").asInt(),
                 doc.get("summary").get("warnings").asInt(), doc.get("summary").get("infos").asInt(),
                 doc.get("summary").get("suppressed").asInt()));

@@ -24,12 +24,18 @@ import dev.kubelint.core.rule.RuleInfo;
         rationale = "When manifests create their Namespaces, an object in a namespace none of them creates usually"
                 + " carries a typo (prod-web instead of web-prod) or depends on a namespace created elsewhere; applying"
                 + " it fails with \"namespaces ... not found\" unless that namespace exists. The namespaces Kubernetes"
-                + " creates itself (default, kube-system, kube-public, kube-node-lease) are always there. Objects without"
+                + " creates itself (default, kube-system, kube-public, kube-node-lease), the rest of the kube- prefix"
+                + " Kubernetes reserves for the system, and those managed platforms create (openshift-, gke-, gmp-)"
+                + " are taken to be there. Objects without"
                 + " metadata.namespace are not checked: they go to the namespace given at apply time.",
         remediation = "Fix the namespace name, or add the Namespace manifest to the set you apply.")
 public final class NamespaceUndefinedRule implements Rule {
 
-    private static final Set<String> ALWAYS_THERE = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+    private static final Set<String> ALWAYS_THERE = Set.of("default", "kube-system", "kube-public", "kube-node-lease",
+            "openshift");
+
+    /** Prefixes of namespaces the cluster or its platform creates: Kubernetes reserves kube-; OpenShift and GKE. */
+    private static final List<String> PLATFORM_PREFIXES = List.of("kube-", "openshift-", "gke-", "gmp-");
 
     /** How many defined namespaces a message names before "...". */
     private static final int LISTED = 5;
@@ -69,7 +75,8 @@ public final class NamespaceUndefinedRule implements Rule {
             String others = defined.stream().limit(LISTED).map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
                     + (defined.size() > LISTED ? ", ..." : "");
             used.forEach((namespace, locations) -> {
-                if (defined.contains(namespace) || ALWAYS_THERE.contains(namespace)) {
+                if (defined.contains(namespace) || ALWAYS_THERE.contains(namespace)
+                        || PLATFORM_PREFIXES.stream().anyMatch(namespace::startsWith)) {
                     return;
                 }
                 for (Location location : locations) {

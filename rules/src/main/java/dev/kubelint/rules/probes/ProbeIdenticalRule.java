@@ -25,7 +25,9 @@ import dev.kubelint.core.yaml.YamlNode;
                 + " repair?\". With identical probes, a container that is only busy or waiting for a dependency is"
                 + " taken out of its Services and killed at the same moment, and restarts can cascade under load.",
         remediation = "Make the liveness probe more tolerant than the readiness probe (a higher failureThreshold or"
-                + " a longer period) or point it at a cheaper endpoint that checks only the process itself.",
+                + " a longer period) or point it at a cheaper endpoint that checks only the process itself. Identical"
+                + " tcpSocket and grpc probes are left alone: a TCP connect only tells that the process listens, and"
+                + " the gRPC health protocol is what the Kubernetes documentation shows for both probes.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
                 "CronJob", "PodTemplate"})
 public final class ProbeIdenticalRule implements Rule {
@@ -39,12 +41,17 @@ public final class ProbeIdenticalRule implements Rule {
     private static void check(Container container, RuleContext ctx) {
         Optional<MappingNode> liveness = container.node().mapping("livenessProbe");
         Optional<MappingNode> readiness = container.node().mapping("readinessProbe");
-        if (liveness.isPresent() && readiness.isPresent()
+        if (liveness.isPresent() && readiness.isPresent() && !processLevel(liveness.get())
                 && canonical(liveness.get()).equals(canonical(readiness.get()))) {
             ctx.report(ctx.locateKey(container.node(), "readinessProbe"), "readinessProbe of " + container.describe()
                     + " is identical to its livenessProbe: when it fails the container is restarted just as it"
                     + " leaves its Services", List.of(ctx.locateKey(container.node(), "livenessProbe")));
         }
+    }
+
+    /** A TCP or gRPC health check: the same question for both probes, as the Kubernetes documentation asks it. */
+    private static boolean processLevel(MappingNode probe) {
+        return probe.has("tcpSocket") || probe.has("grpc");
     }
 
     /** The value as kubectl sends it, with mapping keys sorted: equal values give equal text. */

@@ -16,7 +16,7 @@ public final class CoreRuleProvider implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return List.of(new YamlSyntaxRule(), new DuplicateKeyRule(), new InputLimitRule(), new YamlTagRule(),
-                new NotAnObjectRule(), new UnreadableFileRule(), new SkippedFileRule(), new RuleFailureRule(),
+                new NotAnObjectRule(), new UnreadableFileRule(), new SkippedFileRule(), new RenderFailedRule(), new RuleFailureRule(),
                 new SuppressionWithoutReasonRule(), new UnusedSuppressionRule());
     }
 }
