@@ -200,7 +200,10 @@ final class ErrorTranslator {
                 return new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, e.instance(), error.getProperty(),
                         "missing required field \"" + error.getProperty() + "\" in " + where(e.instance()));
             case "format":
-                return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode));
+                return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode, e.instance()));
+            case "pattern":
+                return value(e.instance(), "Invalid value: " + StructuralSchema.render(instanceNode) + ": "
+                        + inBody(e.instance()) + " should match '" + error.getSchemaNode().asString() + "'");
             case "enum":
                 return value(e.instance(), "must be one of " + listValues(error.getSchemaNode()) + ", found "
                         + describeValue(instanceNode));
@@ -237,8 +240,18 @@ final class ErrorTranslator {
         return properties == null ? List.of() : List.copyOf(properties.propertyNames());
     }
 
-    private String formatMessage(String format, JsonNode value) {
+    /** How the API server names a field in OpenAPI validation errors: "spec.port in body". */
+    private static String inBody(String pointer) {
+        String path = JsonPointers.toPath(pointer);
+        return (path.isEmpty() ? "body" : path + " in body");
+    }
+
+    private String formatMessage(String format, JsonNode value, String pointer) {
         String text = value == null ? "" : value.asString();
+        if (format.startsWith(CrdFormats.PREFIX)) {
+            return "Invalid value: " + StructuralSchema.render(value) + ": " + inBody(pointer) + " must be of type "
+                    + format.substring(CrdFormats.PREFIX.length()) + ": " + StructuralSchema.render(value);
+        }
         switch (format) {
             case "int32":
             case "int64":

@@ -82,11 +82,19 @@ public final class KindSchema {
     private final String fragment;
     private final Preparation preparation;
     private final SchemaEngine engine;
+    private final CustomResource customResource;
     private volatile Compiled strict;
     private volatile Compiled lenient;
 
     KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
                SchemaEngine engine) {
+        this(gvk, origin, iri, fragment, preparation, engine, null);
+    }
+
+    /** A schema with {@code customResource} applied around the validation (null for none). */
+    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
+               SchemaEngine engine, CustomResource customResource) {
+        this.customResource = customResource;
         this.gvk = gvk;
         this.origin = origin;
         this.iri = iri;
@@ -127,26 +135,46 @@ public final class KindSchema {
 
     /**
      * Converts an object read from YAML as kubectl would send it, and validates it. Problems come in document
-     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
+     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing. A custom resource
+     * is decoded first as the API server decodes it ({@link CustomResource#decode}: status dropped, defaults
+     * applied) and checked further after the validation; a built-in kind's {@code status} is checked for its
+     * fields and types only.
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
-        if (compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID) {
+        boolean quicklyValid = compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID;
+        if (quicklyValid && customResource == null) {
             return List.of();
         }
         YamlToJson.Conversion json = YamlToJson.convert(object);
         List<SchemaProblem> problems = new ArrayList<>(json.problems());
-        Set<String> dropped = new HashSet<>();
-        json.problems().forEach(p -> dropped.add(p.pointer()));
-        for (SchemaProblem p : validate(json.json(), strictFields)) {
-            boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
-                    && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
-            if (!droppedField) {
-                problems.add(withQuotingHint(object, p));
+        JsonNode tree = json.json();
+        boolean decoded = customResource != null && customResource.decode(tree);
+        if (!quicklyValid || decoded) {
+            Set<String> dropped = new HashSet<>();
+            json.problems().forEach(p -> dropped.add(p.pointer()));
+            for (SchemaProblem p : validate(tree, strictFields)) {
+                boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                        && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
+                if (!droppedField && !(customResource == null && statusConstraint(p))) {
+                    problems.add(withQuotingHint(object, p));
+                }
             }
+        }
+        if (customResource != null) {
+            problems.addAll(customResource.afterValidation(tree, gvk.kind()));
         }
         problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
         return problems;
+    }
+
+    /**
+     * The API server decodes a built-in object's {@code status} strictly (unknown fields and wrong types fail), but
+     * does not hold a created object's status to the schema's {@code required} lists: a partial status is fine.
+     */
+    private static boolean statusConstraint(SchemaProblem p) {
+        return p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                && (p.pointer().equals("/status") || p.pointer().startsWith("/status/"));
     }
 
     /**
@@ -225,6 +253,9 @@ public final class KindSchema {
             reason = "it refers to " + (file >= 0 ? message.substring(file + "/file".length()) : message)
                     + ", which is not a file of the schema locations";
         } else if (cause instanceof java.util.regex.PatternSyntaxException syntax) {
+            reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
+                    + syntax.getDescription() + ")";
+        } else if (cause instanceof com.google.re2j.PatternSyntaxException syntax) {
             reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
                     + syntax.getDescription() + ")";
         } else {

@@ -160,8 +160,8 @@ class ExtraSchemasTest {
                       interval: 30s
                 """;
         assertEquals(List.of(), validate(schemas, monitor, true));
-        assertEquals(List.of("spec.endpoints[0].interval: does not match the regex pattern"
-                        + " ^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$",
+        assertEquals(List.of("spec.endpoints[0].interval: Invalid value: \"soon\": spec.endpoints[0].interval in body"
+                        + " should match '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$'",
                 "unknown field \"scheme\" in ServiceMonitor spec.endpoints[0]"),
                 Yaml.messages(validate(schemas, monitor.replace("interval: 30s", "interval: soon\n      scheme: https"), true)));
         assertEquals(List.of("spec.count: expected integer, found string \"two\""), Yaml.messages(validate(schemas,
