@@ -37,9 +37,17 @@ final class ErrorTranslator {
     private record Combinator(int step, int depth) {
     }
 
-    ErrorTranslator(String kind, JsonNode document) {
+    private final boolean statusFieldsOnly;
+
+    /**
+     * @param statusFieldsOnly whether {@code status} is checked for its fields and types only, not for the fields
+     *                         it requires (built-in kinds: the API server does not hold a created object's status to
+     *                         the schema's {@code required} lists)
+     */
+    ErrorTranslator(String kind, JsonNode document, boolean statusFieldsOnly) {
         this.kind = kind;
         this.document = document;
+        this.statusFieldsOnly = statusFieldsOnly;
     }
 
     List<SchemaProblem> translate(List<Error> errors) {
@@ -49,6 +57,10 @@ final class ErrorTranslator {
         }
         Set<SchemaProblem> problems = new LinkedHashSet<>();
         translate(all, 0, problems);
+        if (statusFieldsOnly) {
+            problems.removeIf(p -> p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                    && (p.pointer().equals("/status") || p.pointer().startsWith("/status/")));
+        }
         return mergeMisspeltRequiredFields(problems);
     }
 

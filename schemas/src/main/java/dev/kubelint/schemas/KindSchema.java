@@ -130,15 +130,15 @@ public final class KindSchema {
         if (errors.isEmpty()) {
             return List.of();
         }
-        return new ErrorTranslator(gvk.kind(), compiled.document()).translate(errors);
+        return new ErrorTranslator(gvk.kind(), compiled.document(), customResource == null).translate(errors);
     }
 
     /**
      * Converts an object read from YAML as kubectl would send it, and validates it. Problems come in document
      * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing. A custom resource
      * is decoded first as the API server decodes it ({@link CustomResource#decode}: status dropped, defaults
-     * applied) and checked further after the validation; a built-in kind's {@code status} is checked for its
-     * fields and types only.
+     * applied) and checked further after the validation; another kind's {@code status} is checked for its
+     * fields and types only ({@link ErrorTranslator}).
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
@@ -156,7 +156,7 @@ public final class KindSchema {
             for (SchemaProblem p : validate(tree, strictFields)) {
                 boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
                         && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
-                if (!droppedField && !(customResource == null && statusConstraint(p))) {
+                if (!droppedField) {
                     problems.add(withQuotingHint(object, p));
                 }
             }
@@ -166,15 +166,6 @@ public final class KindSchema {
         }
         problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
         return problems;
-    }
-
-    /**
-     * The API server decodes a built-in object's {@code status} strictly (unknown fields and wrong types fail), but
-     * does not hold a created object's status to the schema's {@code required} lists: a partial status is fine.
-     */
-    private static boolean statusConstraint(SchemaProblem p) {
-        return p.kind() == SchemaProblem.Kind.MISSING_FIELD
-                && (p.pointer().equals("/status") || p.pointer().startsWith("/status/"));
     }
 
     /**
