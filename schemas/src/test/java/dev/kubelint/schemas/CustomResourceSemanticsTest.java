@@ -39,8 +39,25 @@ class CustomResourceSemanticsTest {
     }
 
     @Test
-    void formatsInsideOneOfAreChecked() {
-        assertEquals(1, check("spec:\n  addresses: [{type: IPAddress, value: not-an-ip}]\n").size());
+    void formatsInsideOneOfAreCheckedAndTheFormsNamed() {
+        assertEquals(List.of("spec.addresses[0].value: Invalid value: \"not-an-ip\": spec.addresses[0].value in body must"
+                + " be of type ipv4: \"not-an-ip\" (checked as the IPAddress form, the closest of the IPAddress form, the"
+                + " Hostname form)"), check("spec:\n  addresses: [{type: IPAddress, value: not-an-ip}]\n"));
+    }
+
+    @Test
+    void aValueThatMatchesSeveralFormsNamesThem() {
+        ExtraSchemas schemas = ExtraSchemas.load(List.of(Path.of("src/test/resources/custom-resources/probe.yaml")));
+        MappingNode probe = Yaml.parse("""
+                apiVersion: example.com/v1
+                kind: Probe
+                metadata: {name: p}
+                spec:
+                  check: {tcpSocket: {port: 80}, httpGet: {path: /}}
+                """);
+        assertEquals(List.of("spec.check: matches both the form with httpGet and the form with tcpSocket, but must"
+                + " match exactly one form"), Yaml.messages(schemas.find(new GroupVersionKind("example.com", "v1",
+                "Probe")).orElseThrow().validate(probe, true)));
     }
 
     @Test
