@@ -118,7 +118,7 @@ class ExtraSchemasTest {
     void valueValidationBranchesStayOpen() {
         ExtraSchemas schemas = ExtraSchemas.load(List.of(CRDS));
         assertEquals(List.of(), validate(schemas, WIDGET.replace("{host: example.org}", "{ip: 10.0.0.1}"), true));
-        assertEquals(List.of("spec.endpoint: matches more than one of the allowed forms"), Yaml.messages(validate(
+        assertEquals(List.of("spec.endpoint: matches both the form with host and the form with ip, but must match exactly one form"), Yaml.messages(validate(
                 schemas, WIDGET.replace("{host: example.org}", "{ip: 10.0.0.1, host: a}"), true)));
     }
 
