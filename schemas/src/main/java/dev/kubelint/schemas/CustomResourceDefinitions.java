@@ -87,7 +87,12 @@ public final class CustomResourceDefinitions {
             GroupVersionKind gvk = new GroupVersionKind(group, v, kind);
             JsonNode subresources = version.has("subresources") ? version.path("subresources") : spec.path("subresources");
             boolean statusSubresource = subresources.path("status").isObject();
-            if (schema.isObject()) {
+            if (schema.isObject() && !DefinitionChecks.malformed(schema, "").isEmpty()) {
+                versions.put(v, Optional.empty());
+                problems.add("CustomResourceDefinition " + name + " has a malformed openAPIV3Schema for version " + v
+                        + " (" + DefinitionChecks.malformed(schema, "openAPIV3Schema").get(0).message() + "), so objects of " + gvk
+                        + " are not validated");
+            } else if (schema.isObject()) {
                 versions.put(v, Optional.of(schemaOf(gvk, (ObjectNode) schema, statusSubresource,
                         "CustomResourceDefinition " + name + " (" + origin + ")")));
             } else {

@@ -39,6 +39,7 @@ public final class KindSchema {
         private final JsonNode document;
         private final Optional<QuickCheck> quick;
         private volatile Schema schema;
+        private final java.util.Map<String, Schema> fragments = new java.util.concurrent.ConcurrentHashMap<>();
 
         Compiled(String variantIri, JsonNode document, Optional<QuickCheck> quick) {
             this.variantIri = variantIri;
@@ -181,6 +182,31 @@ public final class KindSchema {
                 .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as "
                         + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
                 .orElse(p);
+    }
+
+    /**
+     * Validates a value against the schema at a JSON pointer inside this kind's schema (strictly), such as a
+     * default of a CustomResourceDefinition against the schema it sits in.
+     *
+     * @throws UnusableSchemaException when the schema cannot be compiled or applied
+     */
+    List<SchemaProblem> validateAt(String pointer, JsonNode value) {
+        Compiled compiled = compiled(true);
+        Schema schema = compiled.fragments.computeIfAbsent(pointer, p -> {
+            try {
+                return engine.compile(compiled.variantIri, compiled.document(), fragment + p);
+            } catch (RuntimeException e) {
+                throw unusable(e);
+            }
+        });
+        List<Error> errors;
+        try {
+            errors = schema.validate(value);
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
+        return errors.isEmpty() ? List.of()
+                : new ErrorTranslator(gvk.kind(), compiled.document(), false).translate(errors);
     }
 
     /** Compiles now (normally done on first validation), to measure or to fail early. */
