@@ -13,7 +13,6 @@ import dev.kubelint.schemas.DefinitionChecks;
 import dev.kubelint.schemas.KindSchema;
 import dev.kubelint.schemas.SchemaProblem;
 import dev.kubelint.schemas.UnusableSchemaException;
-import dev.kubelint.schemas.YamlToJson;
 import tools.jackson.databind.JsonNode;
 
 /** A CustomResourceDefinition the API server rejects on create, checked as apiextensions-apiserver checks it. */
@@ -37,8 +36,9 @@ public final class CrdValidRule implements Rule {
         if (!kind.equals("CustomResourceDefinition") || !apiVersion.equals("apiextensions.k8s.io/v1")) {
             return;
         }
-        JsonNode crd = YamlToJson.convert(manifest.root()).json();
-        Map<String, Optional<KindSchema>> schemas = CustomResourceDefinitions.read(crd, manifest.source().displayName())
+        RunSchemas.ScannedDefinition scanned = RunSchemas.definition(manifest);
+        JsonNode crd = scanned.json();
+        Map<String, Optional<KindSchema>> schemas = scanned.definition()
                 .map(CustomResourceDefinitions.Definition::versions).orElse(Map.of());
         String file = manifest.source().displayName();
         try {
