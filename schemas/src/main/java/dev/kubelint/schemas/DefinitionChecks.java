@@ -75,7 +75,13 @@ public final class DefinitionChecks {
             }
         }
         JsonNode versions = spec.path("versions");
-        if (!versions.isArray() || versions.isEmpty()) {
+        if (!versions.isArray()) {
+            if (!versions.isMissingNode()) {
+                value("/spec/versions", "Invalid value: " + SchemaProblems.render(versions) + ": must be a list");
+            }
+            versions = dev.kubelint.core.custom.JsonTrees.nodes().arrayNode();
+        }
+        if (versions.isEmpty()) {
             if (!spec.path("version").isString()) {
                 if (spec.isObject()) {
                     missing("/spec", "versions", "Required value: must have exactly one version marked as storage version");
@@ -89,6 +95,10 @@ public final class DefinitionChecks {
         for (int i = 0; i < versions.size(); i++) {
             JsonNode version = versions.get(i);
             String at = "/spec/versions/" + i;
+            if (!version.isObject()) {
+                value(at, "Invalid value: " + SchemaProblems.render(version) + ": must be an object");
+                continue;
+            }
             String name = version.path("name").asString("");
             if (name.isEmpty()) {
                 missing(at, "name", "Required value");

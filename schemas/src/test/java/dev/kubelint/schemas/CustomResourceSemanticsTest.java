@@ -176,4 +176,18 @@ class CustomResourceSemanticsTest {
     void nullableFieldsAcceptNull() {
         assertEquals(List.of(), check("spec: {note: null}\n"));
     }
+
+    @Test
+    void definitionsOfAnyShapeAreCheckedWithoutFailing() {
+        for (String spec : List.of("spec: {versions: {a: 1}}", "spec: {versions: [1, null, {name: v1}]}",
+                "spec: {group: x, names: [], versions: [{name: v1, storage: true, schema: {openAPIV3Schema: [1]}}]}",
+                "spec: {versions: [{name: v1, schema: {openAPIV3Schema: {type: object, properties: {a: {items: [1]},"
+                        + " b: {allOf: {}}, c: {not: 1}, d: {additionalProperties: 2}}}}}]}")) {
+            JsonNode crd = YamlToJson.convert(Yaml.parse("apiVersion: apiextensions.k8s.io/v1\nkind: "
+                    + "CustomResourceDefinition\nmetadata: {name: a.b.c}\n" + spec + "\n")).json();
+            List<SchemaProblem> problems = DefinitionChecks.check(crd, CustomResourceDefinitions.read(crd, "t.yaml")
+                    .map(CustomResourceDefinitions.Definition::versions).orElse(java.util.Map.of()));
+            assertFalse(problems.isEmpty(), spec);
+        }
+    }
 }
