@@ -85,9 +85,16 @@ public final class CustomResourceDefinitions {
                 schema = shared;
             }
             GroupVersionKind gvk = new GroupVersionKind(group, v, kind);
-            if (schema.isObject()) {
-                versions.put(v, Optional.of(schemaOf(gvk, (ObjectNode) schema, "CustomResourceDefinition " + name
-                        + " (" + origin + ")")));
+            JsonNode subresources = version.has("subresources") ? version.path("subresources") : spec.path("subresources");
+            boolean statusSubresource = subresources.path("status").isObject();
+            if (schema.isObject() && !DefinitionChecks.malformed(schema, "").isEmpty()) {
+                versions.put(v, Optional.empty());
+                problems.add("CustomResourceDefinition " + name + " has a malformed openAPIV3Schema for version " + v
+                        + " (" + DefinitionChecks.malformed(schema, "openAPIV3Schema").get(0).message() + "), so objects of " + gvk
+                        + " are not validated");
+            } else if (schema.isObject()) {
+                versions.put(v, Optional.of(schemaOf(gvk, (ObjectNode) schema, statusSubresource,
+                        "CustomResourceDefinition " + name + " (" + origin + ")")));
             } else {
                 versions.put(v, Optional.empty());
                 problems.add("CustomResourceDefinition " + name + " has no openAPIV3Schema for version " + v
@@ -109,11 +116,11 @@ public final class CustomResourceDefinitions {
         return result;
     }
 
-    private static KindSchema schemaOf(GroupVersionKind gvk, ObjectNode schema, String origin) {
+    private static KindSchema schemaOf(GroupVersionKind gvk, ObjectNode schema, boolean statusSubresource, String origin) {
         ObjectNode raw = schema.deepCopy();
         return new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/"
                 + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
-                SchemaEngine.shared());
+                SchemaEngine.shared(), new CustomResource(raw, statusSubresource));
     }
 
     private static JsonNode prepare(ObjectNode raw, boolean strict) {
@@ -122,7 +129,10 @@ public final class CustomResourceDefinitions {
         ObjectNode root = raw.deepCopy();
         components.set(ROOT, root);
         objectMetaComponents().properties().forEach(e -> components.set(e.getKey(), e.getValue().deepCopy()));
-        SchemaTrees.forEachSchema(root, SchemaTrees.Position.STRUCTURAL, (s, p) -> kubernetesExtensions(s));
+        SchemaTrees.forEachSchema(root, SchemaTrees.Position.STRUCTURAL, (s, p) -> {
+            kubernetesExtensions(s);
+            CrdFormats.normalize(s);
+        });
         // the API server always accepts apiVersion, kind and metadata, and validates metadata as ObjectMeta
         ObjectNode properties = root.has("properties") && root.get("properties").isObject()
                 ? (ObjectNode) root.get("properties") : root.putObject("properties");

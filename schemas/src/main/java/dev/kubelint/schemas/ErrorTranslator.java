@@ -37,9 +37,17 @@ final class ErrorTranslator {
     private record Combinator(int step, int depth) {
     }
 
-    ErrorTranslator(String kind, JsonNode document) {
+    private final boolean statusFieldsOnly;
+
+    /**
+     * @param statusFieldsOnly whether {@code status} is checked for its fields and types only, not for the fields
+     *                         it requires (built-in kinds: the API server does not hold a created object's status to
+     *                         the schema's {@code required} lists)
+     */
+    ErrorTranslator(String kind, JsonNode document, boolean statusFieldsOnly) {
         this.kind = kind;
         this.document = document;
+        this.statusFieldsOnly = statusFieldsOnly;
     }
 
     List<SchemaProblem> translate(List<Error> errors) {
@@ -49,6 +57,10 @@ final class ErrorTranslator {
         }
         Set<SchemaProblem> problems = new LinkedHashSet<>();
         translate(all, 0, problems);
+        if (statusFieldsOnly) {
+            problems.removeIf(p -> p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                    && (p.pointer().equals("/status") || p.pointer().startsWith("/status/")));
+        }
         return mergeMisspeltRequiredFields(problems);
     }
 
@@ -144,8 +156,12 @@ final class ErrorTranslator {
                 branches.computeIfAbsent(branch, b -> new ArrayList<>()).add(e);
             }
         }
+        Optional<Error> combinator = group.stream().map(Err::error)
+                .filter(e -> e.getSchemaNode() != null && e.getSchemaNode().isArray()
+                        && (e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf"))).findFirst();
         if (branches.isEmpty()) {
-            out.add(value(instance, "matches more than one of the allowed forms"));
+            out.add(value(instance, combinator.map(ErrorTranslator::matchedForms)
+                    .orElse("matches more than one of the allowed forms")));
             return;
         }
         List<String> expected = new ArrayList<>();
@@ -163,10 +179,84 @@ final class ErrorTranslator {
             out.add(value(instance, expectation(group, expected) + ", found " + describeValue(valueAt(group, instance))));
             return;
         }
-        List<Err> closest = branches.values().stream()
-                .filter(b -> b.stream().noneMatch(e -> e.error().getKeyword().equals("type") && e.instance().equals(instance)))
-                .min(Comparator.comparingInt(List::size)).orElseThrow();
-        translate(closest, c.step() + 2, out);
+        Map.Entry<Integer, List<Err>> closest = branches.entrySet().stream()
+                .filter(b -> b.getValue().stream()
+                        .noneMatch(e -> e.error().getKeyword().equals("type") && e.instance().equals(instance)))
+                .min(Comparator.comparingInt(b -> b.getValue().size())).orElseThrow();
+        Set<SchemaProblem> inner = new LinkedHashSet<>();
+        translate(closest.getValue(), c.step() + 2, inner);
+        Optional<String> note = combinator.flatMap(e -> closestFormNote(e.getSchemaNode(), closest.getKey()));
+        for (SchemaProblem p : inner) {
+            out.add(note.isEmpty() ? p : new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message() + note.get()));
+        }
+    }
+
+    /**
+     * "matches both the IPAddress and the Hostname form": the forms of a {@code oneOf} that all accepted the value,
+     * read from the combinator's arguments (the indexes of the branches that matched).
+     */
+    private static String matchedForms(Error oneOf) {
+        Object[] arguments = oneOf.getArguments();
+        List<String> names = new ArrayList<>();
+        if (arguments != null && arguments.length > 1 && arguments[1] != null) {
+            for (String index : String.valueOf(arguments[1]).split("[^0-9]+")) {
+                if (!index.isEmpty() && Integer.parseInt(index) < oneOf.getSchemaNode().size()) {
+                    names.add(formName(oneOf.getSchemaNode(), Integer.parseInt(index)));
+                }
+            }
+        }
+        if (names.size() < 2) {
+            return "matches more than one of the allowed forms";
+        }
+        String list = names.size() == 2 ? "both " + names.get(0) + " and " + names.get(1)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "matches " + list + ", but must match exactly one form";
+    }
+
+    /** " (checked as the IPAddress form, the closest of the IPAddress and the Hostname form)", when forms have names. */
+    private static Optional<String> closestFormNote(JsonNode branches, int closest) {
+        if (closest >= branches.size() || !named(branches.get(closest))) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+            names.add(formName(branches, i));
+        }
+        return Optional.of(" (checked as " + names.get(closest) + ", the closest of " + String.join(", ", names) + ")");
+    }
+
+    /** Whether a branch can be named by its own words: a field with one allowed value, or required fields. */
+    private static boolean named(JsonNode branch) {
+        return singleValue(branch).isPresent() || branch.path("required").size() > 0;
+    }
+
+    /** A {@code properties} member with exactly one {@code enum} value: "type: IPAddress" names the IPAddress form. */
+    private static Optional<String> singleValue(JsonNode branch) {
+        for (Map.Entry<String, JsonNode> p : branch.path("properties").properties()) {
+            JsonNode values = p.getValue().path("enum");
+            if (values.isArray() && values.size() == 1 && values.get(0).isValueNode()) {
+                return Optional.of(values.get(0).asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "the IPAddress form", "the form with tcpSocket", or "form 2" (1-based). */
+    static String formName(JsonNode branches, int index) {
+        JsonNode branch = branches.get(index);
+        Optional<String> value = singleValue(branch);
+        if (value.isPresent()) {
+            return "the " + value.get() + " form";
+        }
+        if (branch.path("required").size() > 0) {
+            List<String> fields = new ArrayList<>();
+            branch.path("required").forEach(f -> fields.add(f.asString()));
+            return "the form with " + String.join(" and ", fields);
+        }
+        if (branch.path("type").isString()) {
+            return "the " + branch.path("type").asString() + " form";
+        }
+        return "form " + (index + 1);
     }
 
     private String expectation(List<Err> group, List<String> expected) {
@@ -200,7 +290,10 @@ final class ErrorTranslator {
                 return new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, e.instance(), error.getProperty(),
                         "missing required field \"" + error.getProperty() + "\" in " + where(e.instance()));
             case "format":
-                return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode));
+                return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode, e.instance()));
+            case "pattern":
+                return value(e.instance(), "Invalid value: " + StructuralSchema.render(instanceNode) + ": "
+                        + inBody(e.instance()) + " should match '" + error.getSchemaNode().asString() + "'");
             case "enum":
                 return value(e.instance(), "must be one of " + listValues(error.getSchemaNode()) + ", found "
                         + describeValue(instanceNode));
@@ -237,8 +330,18 @@ final class ErrorTranslator {
         return properties == null ? List.of() : List.copyOf(properties.propertyNames());
     }
 
-    private String formatMessage(String format, JsonNode value) {
+    /** How the API server names a field in OpenAPI validation errors: "spec.port in body". */
+    private static String inBody(String pointer) {
+        String path = JsonPointers.toPath(pointer);
+        return (path.isEmpty() ? "body" : path + " in body");
+    }
+
+    private String formatMessage(String format, JsonNode value, String pointer) {
         String text = value == null ? "" : value.asString();
+        if (format.startsWith(CrdFormats.PREFIX)) {
+            return "Invalid value: " + StructuralSchema.render(value) + ": " + inBody(pointer) + " must be of type "
+                    + format.substring(CrdFormats.PREFIX.length()) + ": " + StructuralSchema.render(value);
+        }
         switch (format) {
             case "int32":
             case "int64":

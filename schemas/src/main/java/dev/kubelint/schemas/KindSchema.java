@@ -39,6 +39,7 @@ public final class KindSchema {
         private final JsonNode document;
         private final Optional<QuickCheck> quick;
         private volatile Schema schema;
+        private final java.util.Map<String, Schema> fragments = new java.util.concurrent.ConcurrentHashMap<>();
 
         Compiled(String variantIri, JsonNode document, Optional<QuickCheck> quick) {
             this.variantIri = variantIri;
@@ -82,11 +83,19 @@ public final class KindSchema {
     private final String fragment;
     private final Preparation preparation;
     private final SchemaEngine engine;
+    private final CustomResource customResource;
     private volatile Compiled strict;
     private volatile Compiled lenient;
 
     KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
                SchemaEngine engine) {
+        this(gvk, origin, iri, fragment, preparation, engine, null);
+    }
+
+    /** A schema with {@code customResource} applied around the validation (null for none). */
+    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
+               SchemaEngine engine, CustomResource customResource) {
+        this.customResource = customResource;
         this.gvk = gvk;
         this.origin = origin;
         this.iri = iri;
@@ -122,28 +131,39 @@ public final class KindSchema {
         if (errors.isEmpty()) {
             return List.of();
         }
-        return new ErrorTranslator(gvk.kind(), compiled.document()).translate(errors);
+        return new ErrorTranslator(gvk.kind(), compiled.document(), customResource == null).translate(errors);
     }
 
     /**
      * Converts an object read from YAML as kubectl would send it, and validates it. Problems come in document
-     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing.
+     * order; a value the conversion had to drop (infinity, NaN) is not also reported as missing. A custom resource
+     * is decoded first as the API server decodes it ({@link CustomResource#decode}: status dropped, defaults
+     * applied) and checked further after the validation; another kind's {@code status} is checked for its
+     * fields and types only ({@link ErrorTranslator}).
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
-        if (compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID) {
+        boolean quicklyValid = compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID;
+        if (quicklyValid && customResource == null) {
             return List.of();
         }
         YamlToJson.Conversion json = YamlToJson.convert(object);
         List<SchemaProblem> problems = new ArrayList<>(json.problems());
-        Set<String> dropped = new HashSet<>();
-        json.problems().forEach(p -> dropped.add(p.pointer()));
-        for (SchemaProblem p : validate(json.json(), strictFields)) {
-            boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
-                    && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
-            if (!droppedField) {
-                problems.add(withQuotingHint(object, p));
+        JsonNode tree = json.json();
+        boolean decoded = customResource != null && customResource.decode(tree);
+        if (!quicklyValid || decoded) {
+            Set<String> dropped = new HashSet<>();
+            json.problems().forEach(p -> dropped.add(p.pointer()));
+            for (SchemaProblem p : validate(tree, strictFields)) {
+                boolean droppedField = p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                        && dropped.contains(JsonPointers.child(p.pointer(), p.field()));
+                if (!droppedField) {
+                    problems.add(withQuotingHint(object, p));
+                }
             }
+        }
+        if (customResource != null) {
+            problems.addAll(customResource.afterValidation(tree, gvk.kind()));
         }
         problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
         return problems;
@@ -162,6 +182,31 @@ public final class KindSchema {
                 .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as "
                         + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
                 .orElse(p);
+    }
+
+    /**
+     * Validates a value against the schema at a JSON pointer inside this kind's schema (strictly), such as a
+     * default of a CustomResourceDefinition against the schema it sits in.
+     *
+     * @throws UnusableSchemaException when the schema cannot be compiled or applied
+     */
+    List<SchemaProblem> validateAt(String pointer, JsonNode value) {
+        Compiled compiled = compiled(true);
+        Schema schema = compiled.fragments.computeIfAbsent(pointer, p -> {
+            try {
+                return engine.compile(compiled.variantIri, compiled.document(), fragment + p);
+            } catch (RuntimeException e) {
+                throw unusable(e);
+            }
+        });
+        List<Error> errors;
+        try {
+            errors = schema.validate(value);
+        } catch (RuntimeException e) {
+            throw unusable(e);
+        }
+        return errors.isEmpty() ? List.of()
+                : new ErrorTranslator(gvk.kind(), compiled.document(), false).translate(errors);
     }
 
     /** Compiles now (normally done on first validation), to measure or to fail early. */
@@ -225,6 +270,9 @@ public final class KindSchema {
             reason = "it refers to " + (file >= 0 ? message.substring(file + "/file".length()) : message)
                     + ", which is not a file of the schema locations";
         } else if (cause instanceof java.util.regex.PatternSyntaxException syntax) {
+            reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
+                    + syntax.getDescription() + ")";
+        } else if (cause instanceof com.google.re2j.PatternSyntaxException syntax) {
             reason = "the pattern " + syntax.getPattern() + " is not a valid regular expression ("
                     + syntax.getDescription() + ")";
         } else {

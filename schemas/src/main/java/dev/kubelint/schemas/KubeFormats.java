@@ -105,7 +105,7 @@ final class KubeFormats {
         };
     }
 
-    private static Format string(String name, java.util.function.Predicate<String> valid) {
+    static Format string(String name, java.util.function.Predicate<String> valid) {
         return new Format() {
             @Override
             public String getName() {

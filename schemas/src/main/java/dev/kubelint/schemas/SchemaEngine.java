@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The networknt validator set up for Kubernetes schemas: the OpenAPI 3.0 dialect; {@code x-kubernetes-*} and any
- * other unknown keyword accepted silently; only the formats of {@link KubeFormats}; a fixed locale so that
+ * other unknown keyword accepted silently; only the formats of {@link KubeFormats} and {@link CrdFormats};
+ * {@code pattern}s matched with RE2 semantics, as the API server matches them ({@link Re2Patterns}); a fixed locale so that
  * messages do not depend on the machine. Schemas are given as trees, never fetched: documents are addressed by
  * {@code kubelint:} IRIs that no loader can resolve.
  */
@@ -52,7 +53,8 @@ final class SchemaEngine {
     }
 
     private static SchemaRegistry newRegistry(Function<String, String> resources) {
-        List<Format> formats = KubeFormats.all();
+        List<Format> formats = new java.util.ArrayList<>(KubeFormats.all());
+        formats.addAll(CrdFormats.all());
         Dialect.Builder dialect = Dialect.builder(Dialects.getOpenApi30())
                 .formats(map -> {
                     map.clear();
@@ -64,6 +66,7 @@ final class SchemaEngine {
                 .locale(Locale.ENGLISH)
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
+                .regularExpressionFactory(Re2Patterns.FACTORY)
                 .typeLoose(false)
                 .build();
         return SchemaRegistry.withDialect(dialect.build(), builder -> {

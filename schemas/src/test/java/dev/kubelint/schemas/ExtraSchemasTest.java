@@ -118,7 +118,7 @@ class ExtraSchemasTest {
     void valueValidationBranchesStayOpen() {
         ExtraSchemas schemas = ExtraSchemas.load(List.of(CRDS));
         assertEquals(List.of(), validate(schemas, WIDGET.replace("{host: example.org}", "{ip: 10.0.0.1}"), true));
-        assertEquals(List.of("spec.endpoint: matches more than one of the allowed forms"), Yaml.messages(validate(
+        assertEquals(List.of("spec.endpoint: matches both the form with host and the form with ip, but must match exactly one form"), Yaml.messages(validate(
                 schemas, WIDGET.replace("{host: example.org}", "{ip: 10.0.0.1, host: a}"), true)));
     }
 
@@ -160,8 +160,8 @@ class ExtraSchemasTest {
                       interval: 30s
                 """;
         assertEquals(List.of(), validate(schemas, monitor, true));
-        assertEquals(List.of("spec.endpoints[0].interval: does not match the regex pattern"
-                        + " ^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$",
+        assertEquals(List.of("spec.endpoints[0].interval: Invalid value: \"soon\": spec.endpoints[0].interval in body"
+                        + " should match '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$'",
                 "unknown field \"scheme\" in ServiceMonitor spec.endpoints[0]"),
                 Yaml.messages(validate(schemas, monitor.replace("interval: 30s", "interval: soon\n      scheme: https"), true)));
         assertEquals(List.of("spec.count: expected integer, found string \"two\""), Yaml.messages(validate(schemas,

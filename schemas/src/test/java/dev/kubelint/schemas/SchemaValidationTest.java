@@ -31,6 +31,26 @@ class SchemaValidationTest {
     }
 
     @Test
+    void aBuiltInStatusIsDecodedStrictlyButNotHeldToRequiredFields() {
+        String node = """
+                apiVersion: v1
+                kind: Node
+                metadata: {name: worker-1}
+                status:
+                  nodeInfo:
+                    kubeletVersion: v1.35.0
+                  addresses:
+                    - address: 10.0.0.1
+                """;
+        assertEquals(List.of(), Yaml.validate(node));
+        assertEquals(List.of("unknown field \"kubeletVersoin\" in Node status.nodeInfo; did you mean \"kubeletVersion\"?",
+                "status.addresses[0].address: expected string, found integer 7; YAML reads 7 as an integer, so quote it (\"7\")"
+                        + " to keep it as text"),
+                Yaml.messages(Yaml.validate(node.replace("kubeletVersion:", "kubeletVersoin:")
+                        .replace("address: 10.0.0.1", "address: 7"))));
+    }
+
+    @Test
     void wrongTypeIsReportedOnTheValueWithItsPath() {
         List<SchemaProblem> problems = Yaml.validate(POD.replace("containerPort: 80", "containerPort: 80a"));
         assertEquals(List.of(SchemaProblem.value("/spec/containers/0/ports/0/containerPort",

@@ -4,11 +4,19 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 
+import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.ApiLifecycle;
 import dev.kubelint.schemas.BuiltinSchemas;
+import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.ExtraSchemas;
+import dev.kubelint.schemas.YamlToJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The schemas of a run. The extra schema folders are read once per run: the engine hands every rule the same
@@ -31,6 +39,28 @@ final class RunSchemas {
     /** Whether kubelint bundles the schemas of the run's Kubernetes version (schema-conformance says so if not). */
     static boolean isBundled(LintSettings settings) {
         return BuiltinSchemas.get().isBundled(settings.kubernetesVersion());
+    }
+
+    /** A scanned CustomResourceDefinition as kubectl sends it, and as read for validation. */
+    record ScannedDefinition(JsonNode json, Optional<CustomResourceDefinitions.Definition> definition) {
+    }
+
+    private static final Map<MappingNode, ScannedDefinition> DEFINITIONS = new WeakHashMap<>();
+
+    /**
+     * A scanned CustomResourceDefinition, read once for the rules that need it ({@code schema-conformance} validates
+     * custom resources with it, {@code crd-valid} checks it and its defaults), so that its schemas are compiled once.
+     */
+    static ScannedDefinition definition(Manifest manifest) {
+        synchronized (DEFINITIONS) {
+            ScannedDefinition found = DEFINITIONS.get(manifest.root());
+            if (found == null) {
+                JsonNode json = YamlToJson.convert(manifest.root()).json();
+                found = new ScannedDefinition(json, CustomResourceDefinitions.read(json, manifest.source().displayName()));
+                DEFINITIONS.put(manifest.root(), found);
+            }
+            return found;
+        }
     }
 
     static ExtraSchemas extras(LintSettings settings) {

@@ -129,7 +129,7 @@ public final class SchemaConformanceRule implements Rule {
                 return;
             }
             if (CustomResourceDefinitions.isDefinition(gvk.get().apiVersion(), gvk.get().kind())) {
-                CustomResourceDefinitions.read(manifest.root(), manifest.source().displayName())
+                RunSchemas.definition(manifest).definition()
                         .ifPresent(d -> remember(new Found(manifest.source().displayName(), manifest.documentIndex(), d)));
             }
             ApiLifecycle.Resolution resolution = TypeMeta.resolve(manifest, gvk.get(), settings.kubernetesVersion());
