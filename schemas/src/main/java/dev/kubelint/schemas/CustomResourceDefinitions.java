@@ -111,9 +111,11 @@ public final class CustomResourceDefinitions {
 
     private static KindSchema schemaOf(GroupVersionKind gvk, ObjectNode schema, String origin) {
         ObjectNode raw = schema.deepCopy();
-        return new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/"
-                + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
+        KindSchema kindSchema = new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group()
+                + "/" + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
                 SchemaEngine.shared());
+        kindSchema.customResourceSchema(raw);
+        return kindSchema;
     }
 
     private static JsonNode prepare(ObjectNode raw, boolean strict) {
