@@ -2,9 +2,13 @@ package dev.kubelint.cel;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,13 +25,25 @@ public final class CostEstimator {
     }
 
     private final Map<String, JsonNode> scope = new HashMap<>();
+    private final CelAbstractSyntaxTree ast;
 
-    private CostEstimator() {
+    private CostEstimator(CelAbstractSyntaxTree ast) {
+        this.ast = ast;
+    }
+
+    /** Whether the checker typed the expression as a string, bytes, list or map (whose size matters). */
+    private boolean sized(CelExpr e) {
+        Optional<CelType> t = ast.getType(e.id());
+        if (t.isEmpty()) {
+            return true;
+        }
+        CelKind k = t.get().kind();
+        return k == CelKind.STRING || k == CelKind.BYTES || k == CelKind.LIST || k == CelKind.MAP || k == CelKind.DYN;
     }
 
     /** The estimated cost of a rule whose {@code self} (and {@code oldSelf}) have the given schema. */
     public static long estimate(CelExpression expression, JsonNode selfSchema, boolean resourceRoot) {
-        CostEstimator e = new CostEstimator();
+        CostEstimator e = new CostEstimator(expression.ast());
         e.scope.put("self", selfSchema);
         e.scope.put("oldSelf", selfSchema);
         return e.estimate(expression.ast().getExpr()).cost();
@@ -35,7 +51,7 @@ public final class CostEstimator {
 
     /** The estimated cost of an expression over variables with the given schemas (absent: unknown values). */
     public static long estimate(CelExpression expression, Map<String, JsonNode> variables) {
-        CostEstimator e = new CostEstimator();
+        CostEstimator e = new CostEstimator(expression.ast());
         e.scope.putAll(variables);
         return e.estimate(expression.ast().getExpr()).cost();
     }
@@ -132,13 +148,17 @@ public final class CostEstimator {
                 String name = e.ident().name();
                 if (scope.containsKey(name)) {
                     JsonNode s = scope.get(name);
-                    return new Estimate(s, maxSize(s), 1);
+                    return new Estimate(s, s == null && !sized(e) ? 1 : maxSize(s), 1);
                 }
-                return unknown(1);
+                // an accumulator of a macro, or a variable of unknown size
+                return name.startsWith("@") || name.startsWith("__") || !sized(e) ? new Estimate(null, 1, 1) : unknown(1);
             }
             case SELECT: {
                 Estimate operand = estimate(e.select().operand());
                 JsonNode s = member(operand.schema(), e.select().field());
+                if (s == null && !sized(e)) {
+                    return new Estimate(null, 1, e.select().testOnly() ? operand.cost() : add(operand.cost(), 1));
+                }
                 long cost = e.select().testOnly() ? operand.cost() : add(operand.cost(), 1);
                 return new Estimate(s, s == null ? KubernetesCel.MAX_REQUEST_SIZE_BYTES : maxSize(s), cost);
             }
@@ -244,18 +264,24 @@ public final class CostEstimator {
         switch (fn) {
             case "_[_]": {
                 JsonNode s = element(args[0].schema());
+                if (s == null && !sized(e)) {
+                    return new Estimate(null, 1, add(cost, 1));
+                }
                 return new Estimate(s, s == null ? KubernetesCel.MAX_REQUEST_SIZE_BYTES : maxSize(s), add(cost, 1));
             }
             case "_&&_", "_||_", "_?_:_", "!_", "-_", "size", "has", "@not_strictly_false":
                 return new Estimate(null, 1, add(cost, 1));
             case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_": {
-                long size = Math.min(args[0].size(), args[1].size());
+                long size = sized(call.args().get(0)) ? Math.min(args[0].size(), args[1].size()) : 0;
                 return new Estimate(null, 1, add(cost, 1 + size / 10));
             }
             case "@in": {
                 return new Estimate(null, 1, add(cost, args[1].size()));
             }
             case "_+_": {
+                if (!sized(e)) {
+                    return new Estimate(null, 1, add(cost, 1));
+                }
                 long size = add(args[0].size(), args[1].size());
                 return new Estimate(null, size, add(cost, 1 + size / 10));
             }
