@@ -2,6 +2,8 @@ package dev.kubelint.cel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.cel.bundle.Cel;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -16,12 +18,17 @@ public final class CelCompiler {
     /** The API server's limit on the length of one expression ({@code MaxRequestSizeBytes}-derived). */
     public static final int MAX_EXPRESSION_LENGTH = 1024 * 1024;
 
+    /** The most compilations a caching compiler keeps. */
+    private static final int CACHE_LIMIT = 20_000;
+
     private final KubernetesCel environment;
     private final Cel cel;
+    private final Map<String, Compilation> cache;
 
-    CelCompiler(KubernetesCel environment, Cel cel) {
+    CelCompiler(KubernetesCel environment, Cel cel, boolean caching) {
         this.environment = environment;
         this.cel = cel;
+        this.cache = caching ? new ConcurrentHashMap<>() : null;
     }
 
     public KubernetesCel environment() {
@@ -35,6 +42,20 @@ public final class CelCompiler {
      * undefined field 'foo'"), one line each
      */
     public Compilation compile(String source) {
+        if (cache == null) {
+            return compileNow(source);
+        }
+        Compilation c = cache.get(source);
+        if (c == null) {
+            c = compileNow(source);
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(source, c);
+            }
+        }
+        return c;
+    }
+
+    private Compilation compileNow(String source) {
         CelValidationResult result;
         try {
             result = cel.compile(source);

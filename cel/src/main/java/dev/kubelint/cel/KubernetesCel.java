@@ -40,15 +40,32 @@ public final class KubernetesCel {
     public static final long MAX_REQUEST_SIZE_BYTES = 3L * 1024 * 1024;
 
     private static final Map<String, KubernetesCel> RELEASES = new ConcurrentHashMap<>();
+    /** Releases with the same libraries share one environment (building one costs far more than a compilation). */
+    private static final Map<Integer, KubernetesCel> LEVELS = new ConcurrentHashMap<>();
 
     private final String release;
     private final int minor;
-    private final Cel cel;
+    private volatile Cel cel;
+    private final Map<String, CelCompiler> dynamicCompilers = new ConcurrentHashMap<>();
 
     private KubernetesCel(String release) {
         this.release = release;
         this.minor = minorOf(release);
-        this.cel = build();
+    }
+
+    /** The environment without variables, built when first needed. */
+    private Cel cel() {
+        Cel c = cel;
+        if (c == null) {
+            synchronized (this) {
+                c = cel;
+                if (c == null) {
+                    c = builder().build();
+                    cel = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -58,9 +75,12 @@ public final class KubernetesCel {
      * @throws IllegalArgumentException when the text is not such a release
      */
     public static KubernetesCel forRelease(String release) {
-        minorOf(release);
-        return RELEASES.computeIfAbsent(release, KubernetesCel::new);
+        int level = Math.min(minorOf(release), NEWEST_LIBRARY_RELEASE);
+        return RELEASES.computeIfAbsent(release, r -> LEVELS.computeIfAbsent(level, l -> new KubernetesCel("1." + l)));
     }
+
+    /** The newest release that changed the environment (semver arrived in 1.33). */
+    private static final int NEWEST_LIBRARY_RELEASE = 33;
 
     /**
      * The environment the API server compiles new expressions in (a CRD being created, a policy being written): that
@@ -81,6 +101,7 @@ public final class KubernetesCel {
         throw new IllegalArgumentException("not a Kubernetes release with CEL: " + release);
     }
 
+    /** The release whose environment this is: the oldest with the same libraries as the one asked for. */
     public String release() {
         return release;
     }
@@ -96,13 +117,12 @@ public final class KubernetesCel {
                 .enableHeterogeneousNumericComparisons(true)
                 .enableHomogeneousLiterals(true)
                 .enableTimestampEpoch(true)
-                .populateMacroCalls(true)
                 .errorOnIntWrap(true)
                 .maxRegexProgramSize(-1)
                 .build();
     }
 
-    private Cel build() {
+    private CelBuilder builder() {
         CelOptions options = options();
         EnumSet<CelStringExtensions.Function> strings = EnumSet.allOf(CelStringExtensions.Function.class);
         strings.remove(CelStringExtensions.Function.REVERSE);
@@ -135,7 +155,7 @@ public final class KubernetesCel {
             b.addFunctionBindings(library.bindings());
         }
         overloads.forEach((name, list) -> b.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(name, list)));
-        return b.build();
+        return b;
     }
 
     /**
@@ -143,12 +163,31 @@ public final class KubernetesCel {
      * Build one per set of variables and reuse it: building costs far more than compiling.
      */
     public CelCompiler compiler(Map<String, CelType> variables, CelTypeProvider types) {
-        CelBuilder b = cel.toCelBuilder();
+        CelBuilder b = cel().toCelBuilder();
         if (types != null) {
             b.setTypeProvider(types);
         }
         variables.forEach(b::addVar);
-        return new CelCompiler(this, b.build());
+        return new CelCompiler(this, b.build(), false);
+    }
+
+    /**
+     * A shared compiler for expressions over variables of type {@code dyn} (their values are typed at run time), whose
+     * compilations are cached: the same expression compiles once per run however many schemas carry it. Evaluation
+     * gives the same results as with declared types; only type errors go unnoticed until run time.
+     *
+     * @param optionalVariables variables of type {@code optional(dyn)}
+     */
+    public CelCompiler dynamicCompiler(List<String> variables, List<String> optionalVariables) {
+        String key = String.join(",", variables) + ";" + String.join(",", optionalVariables);
+        return dynamicCompilers.computeIfAbsent(key, k -> {
+            Map<String, CelType> vars = new LinkedHashMap<>();
+            variables.forEach(v -> vars.put(v, dev.cel.common.types.SimpleType.DYN));
+            optionalVariables.forEach(v -> vars.put(v, dev.cel.common.types.OptionalType.create(dev.cel.common.types.SimpleType.DYN)));
+            CelBuilder b = builder();
+            vars.forEach(b::addVar);
+            return new CelCompiler(this, b.build(), true);
+        });
     }
 
     @Override

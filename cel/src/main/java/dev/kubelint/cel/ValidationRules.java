@@ -32,10 +32,79 @@ public final class ValidationRules {
     private static final Set<String> REASONS = Set.of("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired",
             "FieldValueDuplicate");
 
-    /** A rule as the schema gives it, and its compiled parts. */
-    private record Rule(int index, String source, String message, String messageExpressionSource, String reason,
-                        String fieldPath, boolean optionalOldSelf, Optional<CelExpression> expression,
-                        Optional<CelExpression> messageExpression, boolean usesOldSelf) {
+    /** A rule as the schema gives it; compiled when first evaluated. */
+    private static final class Rule {
+        private final KubernetesCel environment;
+        private final String source;
+        private final String message;
+        private final String messageExpressionSource;
+        private final String reason;
+        private final String fieldPath;
+        private final boolean optionalOldSelf;
+        private volatile Compiled compiled;
+
+        /** The compiled parts. */
+        private record Compiled(Optional<CelExpression> expression, Optional<CelExpression> messageExpression,
+                                boolean usesOldSelf) {
+        }
+
+        Rule(KubernetesCel environment, String source, String message, String messageExpressionSource, String reason,
+             String fieldPath, boolean optionalOldSelf) {
+            this.environment = environment;
+            this.source = source;
+            this.message = message;
+            this.messageExpressionSource = messageExpressionSource;
+            this.reason = reason;
+            this.fieldPath = fieldPath;
+            this.optionalOldSelf = optionalOldSelf;
+        }
+
+        private Compiled compiled() {
+            Compiled c = compiled;
+            if (c == null) {
+                // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
+                Optional<CelExpression> e = environment.dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                        .compile(source).expression();
+                Optional<CelExpression> m = messageExpressionSource.isEmpty() ? Optional.empty()
+                        : environment.dynamicCompiler(List.of("self", "oldSelf"), List.of()).compile(messageExpressionSource)
+                        .expression();
+                c = new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
+                compiled = c;
+            }
+            return c;
+        }
+
+        String source() {
+            return source;
+        }
+
+        String message() {
+            return message;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        String fieldPath() {
+            return fieldPath;
+        }
+
+        boolean optionalOldSelf() {
+            return optionalOldSelf;
+        }
+
+        Optional<CelExpression> expression() {
+            return compiled().expression();
+        }
+
+        Optional<CelExpression> messageExpression() {
+            return compiled().messageExpression();
+        }
+
+        boolean usesOldSelf() {
+            return compiled().usesOldSelf();
+        }
     }
 
     /** A schema node with rules somewhere at or below it. */
@@ -59,17 +128,24 @@ public final class ValidationRules {
     }
 
     private final Node root;
-    private final List<RuleProblem> problems;
     private final int ruleCount;
+    private final JsonNode schema;
+    private final KubernetesCel creation;
+    private final String typeName;
+    private volatile List<RuleProblem> problems;
 
-    private ValidationRules(Node root, List<RuleProblem> problems, int ruleCount) {
+    private ValidationRules(Node root, int ruleCount, JsonNode schema, KubernetesCel creation, String typeName) {
         this.root = root;
-        this.problems = List.copyOf(problems);
         this.ruleCount = ruleCount;
+        this.schema = schema;
+        this.creation = creation;
+        this.typeName = typeName;
     }
 
     /**
-     * Compiles the rules of a CRD version's {@code openAPIV3Schema}.
+     * Compiles the rules of a CRD version's {@code openAPIV3Schema} for evaluation. Rules are compiled with
+     * {@code self} and {@code oldSelf} of type {@code dyn} in the release's shared compiler, so that a rule many
+     * schemas carry compiles once; {@link #problems()} type-checks them against the schema, when asked.
      *
      * @param environment the release's environment: objects are checked with the rules as the API server of that
      *                    release runs them
@@ -79,14 +155,9 @@ public final class ValidationRules {
      */
     public static ValidationRules compile(JsonNode openApiV3Schema, KubernetesCel environment, KubernetesCel creation,
                                           String typeName) {
-        Builder b = new Builder(environment, creation, new SchemaTypes(typeName), new SchemaTypes(typeName));
+        Builder b = new Builder(environment, null, null);
         Node root = b.node(openApiV3Schema, "", "", true);
-        if (root != null && b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
-            b.problems.add(new RuleProblem("", "", "Forbidden: total CRD cost exceeds budget by factor of "
-                    + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT) + " (try simplifying the rule(s),"
-                    + " or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)"));
-        }
-        return new ValidationRules(root, b.problems, b.rules);
+        return new ValidationRules(root, b.rules, openApiV3Schema, creation, typeName);
     }
 
     /** Whether the schema has no rule at all. */
@@ -98,30 +169,48 @@ public final class ValidationRules {
         return ruleCount;
     }
 
-    /** The rules the API server would refuse on creating the CRD, in schema order. */
+    /**
+     * The rules the API server would refuse on creating the CRD, in schema order: each is type-checked against the
+     * schema in the creation environment, its estimated cost checked against the limits.
+     */
     public List<RuleProblem> problems() {
-        return problems;
+        List<RuleProblem> p = problems;
+        if (p == null) {
+            Builder b = new Builder(creation, new SchemaTypes(typeName), new ArrayList<>());
+            b.node(schema, "", "", true);
+            if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
+                b.problems.add(new RuleProblem("", "", "Forbidden: total CRD cost exceeds budget by factor of "
+                        + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT) + " (try simplifying the"
+                        + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
+                        + " declared)"));
+            }
+            p = List.copyOf(b.problems);
+            problems = p;
+        }
+        return p;
     }
 
     private static String factor(long cost, long limit) {
         return String.format(java.util.Locale.ROOT, "%.1fx", (double) cost / limit);
     }
 
+    /** Walks a schema: compiles its rules for evaluation, or (with types) checks them as on creation. */
     private static final class Builder {
         final KubernetesCel environment;
-        final KubernetesCel creation;
         final SchemaTypes types;
-        final SchemaTypes creationTypes;
-        final List<RuleProblem> problems = new ArrayList<>();
-        final Map<JsonNode, CelType> typed = new HashMap<>();
+        final List<RuleProblem> problems;
         long totalEstimatedCost;
         int rules;
 
-        Builder(KubernetesCel environment, KubernetesCel creation, SchemaTypes types, SchemaTypes creationTypes) {
+        /** @param types and {@code problems}: null to compile for evaluation, else to check */
+        Builder(KubernetesCel environment, SchemaTypes types, List<RuleProblem> problems) {
             this.environment = environment;
-            this.creation = creation;
             this.types = types;
-            this.creationTypes = creationTypes;
+            this.problems = problems;
+        }
+
+        boolean checking() {
+            return problems != null;
         }
 
         /**
@@ -171,13 +260,10 @@ public final class ValidationRules {
         }
 
         private void compileRules(Node node, JsonNode rulesNode, String pointer, String fieldPath, boolean resourceRoot) {
-            CelType self = types.typeOf(node.schema, pointer, resourceRoot);
-            CelType creationSelf = creationTypes.typeOf(node.schema, pointer, resourceRoot);
-            CelCompiler[] compilers = new CelCompiler[4];
+            CelCompiler[] typed = new CelCompiler[2];
+            CelType self = checking() ? types.typeOf(node.schema, pointer, resourceRoot) : null;
             for (int i = 0; i < rulesNode.size(); i++) {
                 JsonNode r = rulesNode.get(i);
-                String rulePointer = pointer + "/x-kubernetes-validations/" + i;
-                String rulePath = join(fieldPath, "x-kubernetes-validations[" + i + "]");
                 String source = r.path("rule").asString("");
                 String message = r.path("message").asString("");
                 String messageExpression = r.path("messageExpression").asString("");
@@ -185,78 +271,83 @@ public final class ValidationRules {
                 String ruleFieldPath = r.path("fieldPath").asString("");
                 boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
                 rules++;
-                if (source.isBlank()) {
-                    problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Required value: rule is not specified"));
+                if (checking()) {
+                    check(node, source, message, messageExpression, reason, ruleFieldPath, optionalOldSelf,
+                            pointer + "/x-kubernetes-validations/" + i, join(fieldPath, "x-kubernetes-validations[" + i + "]"),
+                            typed, self, resourceRoot);
                     continue;
                 }
-                if (!reason.isEmpty() && !REASONS.contains(reason)) {
-                    problems.add(new RuleProblem(rulePointer + "/reason", rulePath + ".reason", "Unsupported value: \"" + reason
-                            + "\": supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
+                if (source.isBlank()) {
+                    continue;
                 }
-                if (!ruleFieldPath.isEmpty() && FieldPaths.resolve(ruleFieldPath, node.schema).isEmpty()) {
-                    problems.add(new RuleProblem(rulePointer + "/fieldPath", rulePath + ".fieldPath", "Invalid value: \""
-                            + ruleFieldPath + "\": fieldPath must be a valid path"));
-                }
-                if (!message.isEmpty() && message.isBlank()) {
-                    problems.add(new RuleProblem(rulePointer + "/message", rulePath + ".message", "Invalid value: \""
-                            + message + "\": message must be non-empty if specified"));
-                }
-                // the rule as the server checks it on creation
-                CelCompiler creationCompiler = compiler(compilers, optionalOldSelf ? 3 : 2, creation, creationTypes, creationSelf, optionalOldSelf);
-                Compilation created = creationCompiler.compile(source);
-                if (!created.ok()) {
-                    problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \"" + oneLine(source)
-                            + "\": " + created.message()));
-                } else {
-                    CelExpression e = created.expression().get();
-                    if (!e.resultType().equals(SimpleType.BOOL) && !e.resultType().equals(SimpleType.DYN)) {
-                        problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \""
-                                + oneLine(source) + "\": cel expression must evaluate to a bool"));
-                    } else {
-                        long cost = CostEstimator.estimate(e, node.schema, resourceRoot);
-                        totalEstimatedCost = saturatedAdd(totalEstimatedCost, cost);
-                        if (cost > KubernetesCel.ESTIMATED_COST_LIMIT) {
-                            problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Forbidden: estimated rule cost"
-                                    + " exceeds budget by factor of " + factor(cost, KubernetesCel.ESTIMATED_COST_LIMIT)
-                                    + " (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where"
-                                    + " arrays, maps, and strings are declared)"));
-                        }
-                    }
-                    if (optionalOldSelf && !e.references("oldSelf")) {
-                        problems.add(new RuleProblem(rulePointer + "/optionalOldSelf", rulePath + ".optionalOldSelf",
-                                "Invalid value: true: may not be set if rule does not use oldSelf"));
-                    }
-                }
-                // the rule as objects are checked with it
-                Compilation compiled = compiler(compilers, optionalOldSelf ? 1 : 0, environment, types, self, optionalOldSelf)
-                        .compile(source);
-                Optional<CelExpression> messageExpr = Optional.empty();
-                if (!messageExpression.isEmpty()) {
-                    Compilation m = compiler(compilers, 0, environment, types, self, false).compile(messageExpression);
-                    Compilation mc = creationCompiler.compile(messageExpression);
-                    if (!mc.ok()) {
-                        problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
-                                "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression " + mc.message()));
-                    } else if (!mc.expression().get().resultType().equals(SimpleType.STRING)
-                            && !mc.expression().get().resultType().equals(SimpleType.DYN)) {
-                        problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
-                                "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression must evaluate to a string"));
-                    }
-                    messageExpr = m.expression();
-                }
-                boolean usesOldSelf = compiled.expression().map(e -> e.references("oldSelf")).orElse(false);
-                node.rules.add(new Rule(i, source, message, messageExpression, reason, ruleFieldPath, optionalOldSelf,
-                        compiled.expression(), messageExpr, usesOldSelf));
+                node.rules.add(new Rule(environment, source, message, messageExpression, reason, ruleFieldPath,
+                        optionalOldSelf));
             }
         }
 
-        private static CelCompiler compiler(CelCompiler[] cache, int slot, KubernetesCel env, SchemaTypes types, CelType self,
-                                            boolean optionalOldSelf) {
+        private void check(Node node, String source, String message, String messageExpression, String reason,
+                           String ruleFieldPath, boolean optionalOldSelf, String rulePointer, String rulePath,
+                           CelCompiler[] typed, CelType self, boolean resourceRoot) {
+            if (source.isBlank()) {
+                problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Required value: rule is not specified"));
+                return;
+            }
+            if (!reason.isEmpty() && !REASONS.contains(reason)) {
+                problems.add(new RuleProblem(rulePointer + "/reason", rulePath + ".reason", "Unsupported value: \"" + reason
+                        + "\": supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
+            }
+            if (!ruleFieldPath.isEmpty() && FieldPaths.resolve(ruleFieldPath, node.schema).isEmpty()) {
+                problems.add(new RuleProblem(rulePointer + "/fieldPath", rulePath + ".fieldPath", "Invalid value: \""
+                        + ruleFieldPath + "\": fieldPath must be a valid path"));
+            }
+            if (!message.isEmpty() && message.isBlank()) {
+                problems.add(new RuleProblem(rulePointer + "/message", rulePath + ".message", "Invalid value: \""
+                        + message + "\": message must be non-empty if specified"));
+            }
+            CelCompiler compiler = typed(typed, optionalOldSelf ? 1 : 0, self, optionalOldSelf);
+            Compilation created = compiler.compile(source);
+            if (!created.ok()) {
+                problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \"" + oneLine(source)
+                        + "\": " + created.message()));
+            } else {
+                CelExpression e = created.expression().get();
+                if (!e.resultType().equals(SimpleType.BOOL) && !e.resultType().equals(SimpleType.DYN)) {
+                    problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \""
+                            + oneLine(source) + "\": cel expression must evaluate to a bool"));
+                } else {
+                    long cost = CostEstimator.estimate(e, node.schema, resourceRoot);
+                    totalEstimatedCost = saturatedAdd(totalEstimatedCost, cost);
+                    if (cost > KubernetesCel.ESTIMATED_COST_LIMIT) {
+                        problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Forbidden: estimated rule cost"
+                                + " exceeds budget by factor of " + factor(cost, KubernetesCel.ESTIMATED_COST_LIMIT)
+                                + " (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where"
+                                + " arrays, maps, and strings are declared)"));
+                    }
+                }
+                if (optionalOldSelf && !e.references("oldSelf")) {
+                    problems.add(new RuleProblem(rulePointer + "/optionalOldSelf", rulePath + ".optionalOldSelf",
+                            "Invalid value: true: may not be set if rule does not use oldSelf"));
+                }
+            }
+            if (!messageExpression.isEmpty()) {
+                Compilation mc = typed(typed, 0, self, false).compile(messageExpression);
+                if (!mc.ok()) {
+                    problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
+                            "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression " + mc.message()));
+                } else if (!mc.expression().get().resultType().equals(SimpleType.STRING)
+                        && !mc.expression().get().resultType().equals(SimpleType.DYN)) {
+                    problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
+                            "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression must evaluate to a string"));
+                }
+            }
+        }
+
+        private CelCompiler typed(CelCompiler[] cache, int slot, CelType self, boolean optionalOldSelf) {
             if (cache[slot] == null) {
                 Map<String, CelType> vars = new LinkedHashMap<>();
                 vars.put("self", self);
                 vars.put("oldSelf", optionalOldSelf ? OptionalType.create(self) : self);
-                cache[slot] = env.compiler(vars, types);
+                cache[slot] = environment.compiler(vars, types);
             }
             return cache[slot];
         }

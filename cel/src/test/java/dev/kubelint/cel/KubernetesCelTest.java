@@ -2,6 +2,7 @@ package dev.kubelint.cel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -169,7 +170,10 @@ class KubernetesCelTest {
         assertFalse(old.compile("isSemver('1.0.0')").ok(), "semver arrived in 1.33");
         assertFalse(old.compile("[1].all(i, v, v > 0)").ok(), "two-variable comprehensions arrived in 1.32");
         assertTrue(CEL.compile("isSemver('1.0.0') && [1].all(i, v, v > 0)").ok());
-        assertEquals("1.34", KubernetesCel.forNewExpressions("1.35").release());
+        assertSame(KubernetesCel.forRelease("1.34"), KubernetesCel.forNewExpressions("1.35"));
+        CelCompiler previous = KubernetesCel.forNewExpressions("1.32").compiler(Map.of(), null);
+        assertTrue(previous.compile("format.dns1123Label().validate('a').hasValue() == false").ok());
+        assertFalse(previous.compile("[1].all(i, v, v > 0)").ok(), "1.32 objects were created by a 1.31 server");
     }
 
     @Test

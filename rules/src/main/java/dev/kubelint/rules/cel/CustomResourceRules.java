@@ -27,6 +27,10 @@ public final class CustomResourceRules {
     private static final Map<KindSchema, Map<String, ValidationRules>> COMPILED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Compiled rules by release and schema (equal schemas share them); a long-lived process forgets old ones. */
+    private static final Map<List<Object>, ValidationRules> BY_SCHEMA = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_SCHEMAS = 512;
+
     private CustomResourceRules() {
     }
 
@@ -41,11 +45,23 @@ public final class CustomResourceRules {
         return rules.isEmpty() ? Optional.empty() : Optional.of(rules);
     }
 
-    /** Rules of a CRD version's schema that are not tied to a loaded schema (the CRD check). */
+    /**
+     * The rules of a CRD version's schema, compiled once for a release however often the schema is met (as a scanned
+     * definition checked by crd-validation-rule, and as the schema of its resources).
+     */
     public static ValidationRules compile(JsonNode openApiV3Schema, String release, Object name) {
-        KubernetesCel environment = KubernetesCel.forRelease(release);
-        return ValidationRules.compile(openApiV3Schema, environment, KubernetesCel.forNewExpressions(release),
-                String.valueOf(name).replaceAll("[^A-Za-z0-9.]", "_"));
+        List<Object> key = List.of(release, openApiV3Schema);
+        ValidationRules rules = BY_SCHEMA.get(key);
+        if (rules == null) {
+            KubernetesCel environment = KubernetesCel.forRelease(release);
+            rules = ValidationRules.compile(openApiV3Schema, environment, KubernetesCel.forNewExpressions(release),
+                    String.valueOf(name).replaceAll("[^A-Za-z0-9.]", "_"));
+            if (BY_SCHEMA.size() >= REMEMBERED_SCHEMAS) {
+                BY_SCHEMA.clear();
+            }
+            BY_SCHEMA.put(key, rules);
+        }
+        return rules;
     }
 
     /**
