@@ -238,7 +238,10 @@ public final class CostEstimator {
         }
         long perIteration = add(condition.cost(), step.cost());
         long cost = add(range.cost(), init.cost(), multiply(range.size(), perIteration), result.cost());
-        return new Estimate(null, range.size(), cost);
+        // a filter gives elements of the range: they keep its schema
+        Optional<CelType> type = ast.getType(e.id());
+        JsonNode schema = type.isPresent() && type.equals(ast.getType(c.iterRange().id())) ? rangeSchema : null;
+        return new Estimate(schema, range.size(), cost);
     }
 
     private void restore(String name, boolean had, JsonNode saved) {
@@ -269,7 +272,10 @@ public final class CostEstimator {
                 }
                 return new Estimate(s, s == null ? KubernetesCel.MAX_REQUEST_SIZE_BYTES : maxSize(s), add(cost, 1));
             }
-            case "_&&_", "_||_", "_?_:_", "!_", "-_", "size", "has", "@not_strictly_false":
+            case "_&&_", "_||_", "_?_:_", "@not_strictly_false":
+                // logical operators cost their operands only
+                return new Estimate(null, 1, cost);
+            case "!_", "-_", "size", "has":
                 return new Estimate(null, 1, add(cost, 1));
             case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_": {
                 long size = sized(call.args().get(0)) ? Math.min(args[0].size(), args[1].size()) : 0;
