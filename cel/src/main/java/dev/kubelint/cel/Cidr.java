@@ -55,12 +55,7 @@ public final class Cidr {
     }
 
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Parsing.succeeds(() -> parse(text));
     }
 
     public IpAddress ip() {

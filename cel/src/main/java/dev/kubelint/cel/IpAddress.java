@@ -37,12 +37,7 @@ public final class IpAddress {
     }
 
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Parsing.succeeds(() -> parse(text));
     }
 
     static byte[] parseBytes(String text) {

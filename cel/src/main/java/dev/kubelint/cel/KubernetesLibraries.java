@@ -294,14 +294,7 @@ final class KubernetesLibraries {
                 .function("sub", CelOverloadDecl.newMemberOverload("quantity_sub", QUANTITY, QUANTITY, QUANTITY),
                         CelOverloadDecl.newMemberOverload("quantity_sub_int", QUANTITY, QUANTITY, INT))
                 .bind(unary("string_to_quantity", String.class, Quantity::parse))
-                .bind(unary("is_quantity_string", String.class, s -> {
-                    try {
-                        Quantity.parse(s);
-                        return true;
-                    } catch (IllegalArgumentException e) {
-                        return false;
-                    }
-                }))
+                .bind(unary("is_quantity_string", String.class, s -> Parsing.succeeds(() -> Quantity.parse(s))))
                 .bind(unary("quantity_sign", Quantity.class, q -> (long) q.sign()))
                 .bind(binary("quantity_is_greater_than", Quantity.class, Quantity.class, (x, y) -> x.compareTo(y) > 0))
                 .bind(binary("quantity_is_less_than", Quantity.class, Quantity.class, (x, y) -> x.compareTo(y) < 0))

@@ -57,12 +57,7 @@ public final class Semver implements Comparable<Semver> {
     }
 
     public static boolean isValid(String text, boolean normalize) {
-        try {
-            parse(text, normalize);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Parsing.succeeds(() -> parse(text, normalize));
     }
 
     public long major() {

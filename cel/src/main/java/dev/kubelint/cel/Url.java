@@ -83,12 +83,7 @@ public final class Url {
     }
 
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Parsing.succeeds(() -> parse(text));
     }
 
     public String scheme() {
