@@ -118,9 +118,11 @@ public final class CustomResourceDefinitions {
 
     private static KindSchema schemaOf(GroupVersionKind gvk, ObjectNode schema, boolean statusSubresource, String origin) {
         ObjectNode raw = schema.deepCopy();
-        return new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/"
-                + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
+        KindSchema kindSchema = new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group()
+                + "/" + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
                 SchemaEngine.shared(), new CustomResource(raw, statusSubresource));
+        kindSchema.customResourceSchema(raw);
+        return kindSchema;
     }
 
     private static JsonNode prepare(ObjectNode raw, boolean strict) {

@@ -86,6 +86,7 @@ public final class KindSchema {
     private final CustomResource customResource;
     private volatile Compiled strict;
     private volatile Compiled lenient;
+    private volatile JsonNode customResourceSchema;
 
     KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
                SchemaEngine engine) {
@@ -106,6 +107,18 @@ public final class KindSchema {
 
     public GroupVersionKind gvk() {
         return gvk;
+    }
+
+    /**
+     * The {@code openAPIV3Schema} of the CustomResourceDefinition this schema was made from, as written (its
+     * {@code x-kubernetes-validations} rules are evaluated by the cel module); empty for other schemas.
+     */
+    public Optional<JsonNode> customResourceSchema() {
+        return Optional.ofNullable(customResourceSchema);
+    }
+
+    void customResourceSchema(JsonNode schema) {
+        this.customResourceSchema = schema;
     }
 
     /** Where the schema comes from, for messages: "Kubernetes 1.35", "CustomResourceDefinition ... in crds.yaml". */

@@ -19,6 +19,7 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Span;
+import dev.kubelint.rules.cel.CustomResourceRules;
 import dev.kubelint.schemas.ApiLifecycle;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.ExtraSchemas;
@@ -74,7 +75,7 @@ public final class SchemaConformanceRule implements Rule {
     private static void validate(KindSchema schema, Manifest manifest, RuleContext ctx) {
         try {
             report(problems(schema, manifest.source().displayName(), manifest.documentIndex(), manifest.ref(),
-                    manifest.root(), ctx.settings().strict()), ctx);
+                    manifest.root(), ctx.settings()), ctx);
         } catch (UnusableSchemaException e) {
             ctx.report(TypeMeta.kindNode(manifest), e.getMessage());
         }
@@ -85,8 +86,10 @@ public final class SchemaConformanceRule implements Rule {
     }
 
     private static List<Located> problems(KindSchema schema, String file, int documentIndex, ObjectRef ref,
-                                          MappingNode root, boolean strict) {
-        List<SchemaProblem> problems = schema.validate(root, strict);
+                                          MappingNode root, LintSettings settings) {
+        List<SchemaProblem> problems = new ArrayList<>(schema.validate(root, settings.strict()));
+        // a custom resource's x-kubernetes-validations (CEL) rules
+        problems.addAll(CustomResourceRules.violations(schema, root, settings.kubernetesVersion()));
         List<Located> located = new ArrayList<>(problems.size());
         for (SchemaProblem p : problems) {
             located.add(new Located(Placement.locate(file, documentIndex, ref, root, p), p.message()));
@@ -169,7 +172,7 @@ public final class SchemaConformanceRule implements Rule {
                 try {
                     if (schema.isPresent()) {
                         report(problems(schema.get(), p.file(), p.documentIndex(), p.ref(), p.root(),
-                                ctx.settings().strict()), ctx);
+                                ctx.settings()), ctx);
                     }
                 } catch (UnusableSchemaException e) {
                     ctx.report(p.apiVersion(), e.getMessage());
