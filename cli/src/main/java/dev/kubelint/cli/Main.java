@@ -52,6 +52,11 @@ public final class Main {
                         return new RulesCommand(env, out, err).run(rest);
                     case "explain":
                         return new ExplainCommand(out, err).run(rest);
+                    case "versions":
+                        if (VersionsCommand.isCommand(rest, env)) {
+                            return new VersionsCommand(out).run(rest);
+                        }
+                        break;
                     case "config":
                         if (ConfigCommand.isCommand(rest, env)) {
                             return new ConfigCommand(env, out, err).run(rest);

@@ -1,6 +1,12 @@
 package dev.kubelint.schemas;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The catalogue of the bundled Kubernetes schemas: for each bundled Kubernetes version, the API versions it
- * serves (one vendored OpenAPI document each) and the kinds each serves, read from the documents'
- * {@code x-kubernetes-group-version-kind}. The build derives one small schema per kind from the documents
- * ({@code BundleGenerator}); this class loads a kind's schema the first time it is asked for, and keeps it for
- * the life of the JVM.
+ * The catalogue of the bundled Kubernetes schemas: for each bundled Kubernetes release, the API versions it
+ * serves (one official OpenAPI document each) and the kinds each serves, read from the documents'
+ * {@code x-kubernetes-group-version-kind}. The bundle is derived from the documents by {@link BundleGenerator}
+ * and stores each distinct component schema once; this class assembles a kind's schema from it the first time it
+ * is asked for, and keeps it for the life of the JVM.
  */
 public final class BuiltinSchemas {
 
@@ -33,12 +39,22 @@ public final class BuiltinSchemas {
         static final BuiltinSchemas INSTANCE = new BuiltinSchemas();
     }
 
-    /** A kind's entry in a version's index: its schema file and the component that is its root. */
-    record Entry(String file, String definition) {
+    /** A kind's entry in a release's index: the component that is its root. */
+    record Entry(String definition) {
     }
 
-    private final Map<String, Map<String, Map<String, Entry>>> indexes = new ConcurrentHashMap<>();
+    /** A release's index: API versions and their kinds, and the digest of each component by name. */
+    private record Release(String version, Map<String, Map<String, Entry>> apiVersions, Map<String, String> digests) {
+        String definition(GroupVersionKind gvk) {
+            Map<String, Entry> kinds = apiVersions.get(gvk.apiVersion());
+            Entry entry = kinds == null ? null : kinds.get(gvk.kind());
+            return entry == null ? null : entry.definition();
+        }
+    }
+
+    private final Map<String, Release> releases = new ConcurrentHashMap<>();
     private final Map<String, Optional<KindSchema>> schemas = new ConcurrentHashMap<>();
+    private volatile Components components;
     private volatile Set<String> groups;
 
     private BuiltinSchemas() {
@@ -111,37 +127,69 @@ public final class BuiltinSchemas {
     }
 
     /**
-     * Does now what the first object of a Kubernetes version would do anyway: reads the version's index (and with
-     * it loads the JSON parser that reads each kind's schema). A command-line run calls this on a second thread
+     * Does now what the first object of a Kubernetes version would do anyway: reads the version's index and the
+     * bundle's component schemas (and loads the JSON parser that reads each kind's schema). A command-line run calls this on a second thread
      * while it reads its options and configuration, so that the first object does not wait for it. The validator
      * itself is not set up here: objects that the fast check calls valid never need it.
      */
     public void warmUp(String kubernetesVersion) {
         if (isBundled(kubernetesVersion)) {
             index(kubernetesVersion);
+            components();
         }
     }
 
     /** The schema of a built-in kind, loaded on first use. */
     public Optional<KindSchema> find(String kubernetesVersion, GroupVersionKind gvk) {
-        Map<String, Entry> kinds = index(kubernetesVersion).get(gvk.apiVersion());
-        if (kinds == null || !kinds.containsKey(gvk.kind())) {
+        Release release = release(kubernetesVersion);
+        String definition = release.definition(gvk);
+        if (definition == null) {
             return Optional.empty();
         }
-        return schemas.computeIfAbsent(kubernetesVersion + " " + gvk, k -> Optional.of(newSchema(kubernetesVersion,
-                gvk, kinds.get(gvk.kind()))));
+        return schemas.computeIfAbsent(kubernetesVersion + " " + gvk, k -> Optional.of(newSchema(release, gvk,
+                definition)));
     }
 
-    private KindSchema newSchema(String kubernetesVersion, GroupVersionKind gvk, Entry entry) {
-        String resource = BUNDLE + kubernetesVersion + "/" + entry.file();
-        String fragment = "/components/schemas/" + entry.definition();
-        return new KindSchema(gvk, "Kubernetes " + kubernetesVersion, "kubelint:/builtin/" + kubernetesVersion + "/"
-                + entry.file(), fragment, strict -> prepare(read(resource), strict), SchemaEngine.shared());
+    private KindSchema newSchema(Release release, GroupVersionKind gvk, String definition) {
+        String file = (gvk.group().isEmpty() ? "core/" : gvk.group() + "/") + gvk.version() + "/" + gvk.kind() + ".json";
+        return new KindSchema(gvk, "Kubernetes " + release.version(), "kubelint:/builtin/" + release.version() + "/"
+                + file, "/components/schemas/" + definition,
+                strict -> prepare(document(release, definition), strict), SchemaEngine.shared());
     }
 
     /**
-     * Marks quantities for parsing and, when strict, closes the object schemas. The generated file is read afresh
-     * for each strictness, so the two compiled variants share nothing.
+     * A kind's schema as one document: its root component and every component it references, each parsed afresh
+     * from the bundle, so that the two compiled variants (strict or not) share nothing.
+     */
+    private JsonNode document(Release release, String root) {
+        Components store = components();
+        ObjectNode document = JsonTrees.nodes().objectNode();
+        ObjectNode schemas = document.putObject("components").putObject("schemas");
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(root);
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (schemas.has(name)) {
+                continue;
+            }
+            String digest = release.digests().get(name);
+            if (digest == null) {
+                continue; // a reference the documents do not resolve either
+            }
+            JsonNode schema = store.parse(digest);
+            schemas.set(name, schema);
+            SchemaTrees.forEachSchema(schema, SchemaTrees.Position.STRUCTURAL, (s, p) -> {
+                JsonNode ref = s.get("$ref");
+                if (ref != null && ref.isString() && ref.stringValue().startsWith(SchemaTrees.COMPONENTS_PREFIX)) {
+                    todo.add(ref.stringValue().substring(SchemaTrees.COMPONENTS_PREFIX.length()));
+                }
+            });
+        }
+        return document;
+    }
+
+    /**
+     * Marks quantities for parsing and, when strict, closes the object schemas.
      */
     static JsonNode prepare(JsonNode document, boolean strict) {
         JsonNode components = document.path("components").path("schemas");
@@ -160,43 +208,99 @@ public final class BuiltinSchemas {
      */
     JsonNode objectMetaComponents() {
         String newest = kubernetesVersions().get(kubernetesVersions().size() - 1);
-        Entry configMap = index(newest).get("v1").get("ConfigMap");
-        JsonNode components = read(BUNDLE + newest + "/" + configMap.file()).path("components").path("schemas");
-        ObjectNode result = JsonTrees.nodes().objectNode();
-        for (String name : SchemaTrees.closure(components, SchemaTrees.OBJECT_META)) {
-            result.set(name, components.get(name));
-        }
-        return result;
+        return document(release(newest), SchemaTrees.OBJECT_META).path("components").path("schemas");
     }
 
     private Map<String, Map<String, Entry>> index(String kubernetesVersion) {
+        return release(kubernetesVersion).apiVersions();
+    }
+
+    private Release release(String kubernetesVersion) {
         if (!isBundled(kubernetesVersion)) {
             throw new IllegalArgumentException("kubelint has no schemas for Kubernetes " + kubernetesVersion
                     + "; it bundles " + String.join(", ", kubernetesVersions()));
         }
-        return indexes.computeIfAbsent(kubernetesVersion, BuiltinSchemas::readIndex);
+        return releases.computeIfAbsent(kubernetesVersion, BuiltinSchemas::readRelease);
     }
 
-    private static Map<String, Map<String, Entry>> readIndex(String kubernetesVersion) {
-        JsonNode index = read(BUNDLE + kubernetesVersion + "/index.json");
-        Map<String, Map<String, Entry>> result = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> apiVersion : index.path("apiVersions").properties()) {
-            Map<String, Entry> kinds = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> kind : apiVersion.getValue().properties()) {
-                kinds.put(kind.getKey(), new Entry(kind.getValue().path("file").asString(),
-                        kind.getValue().path("definition").asString()));
+    private Components components() {
+        Components c = components;
+        if (c == null) {
+            synchronized (this) {
+                c = components;
+                if (c == null) {
+                    c = new Components(readText(BUNDLE + BundleGenerator.COMPONENTS));
+                    components = c;
+                }
             }
-            result.put(apiVersion.getKey(), Collections.unmodifiableMap(kinds));
         }
-        return Collections.unmodifiableMap(result);
+        return c;
     }
 
-    private static JsonNode read(String resource) {
-        InputStream in = BuiltinSchemas.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("the bundled schema " + resource + " is missing from the class path;"
-                    + " the schemas module generates it when it is built with Maven");
+    /**
+     * A release's index ({@code 1.31.txt}, written by {@link BundleGenerator}): tab-separated lines
+     * {@code api <apiVersion>}, {@code kind <apiVersion> <kind> <component>} and
+     * {@code schema <component> <digest>}.
+     */
+    private static Release readRelease(String kubernetesVersion) {
+        String text = readText(BUNDLE + kubernetesVersion + ".txt");
+        Map<String, Map<String, Entry>> apiVersions = new TreeMap<>();
+        Map<String, String> digests = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split("\t");
+            switch (f[0]) {
+                case "format" -> {
+                    if (Integer.parseInt(f[1]) != BundleGenerator.FORMAT) {
+                        throw new IllegalStateException("the bundled schemas of Kubernetes " + kubernetesVersion
+                                + " have format " + f[1] + ", not " + BundleGenerator.FORMAT);
+                    }
+                }
+                case "api" -> apiVersions.put(f[1], new LinkedHashMap<>());
+                case "kind" -> apiVersions.get(f[1]).put(f[2], new Entry(f[3]));
+                case "schema" -> digests.put(f[1], f[2]);
+                default -> throw new IllegalStateException("unexpected line in the bundled index of Kubernetes "
+                        + kubernetesVersion + ": " + line);
+            }
         }
-        return JsonTrees.parse(in);
+        apiVersions.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+        return new Release(kubernetesVersion, Collections.unmodifiableMap(apiVersions), digests);
+    }
+
+    /** The distinct component schemas of every release, one line each: digest, space, JSON text. */
+    private static final class Components {
+        private final String text;
+        private final Map<String, Integer> starts = new HashMap<>();
+
+        Components(String text) {
+            this.text = text;
+            int start = 0;
+            while (start < text.length()) {
+                int end = text.indexOf('\n', start);
+                starts.put(text.substring(start, start + BundleGenerator.DIGEST_LENGTH), start);
+                start = end < 0 ? text.length() : end + 1;
+            }
+        }
+
+        JsonNode parse(String digest) {
+            Integer start = starts.get(digest);
+            if (start == null) {
+                throw new IllegalStateException("the bundled schema " + digest + " is missing");
+            }
+            int end = text.indexOf('\n', start);
+            return JsonTrees.parse(text.substring(start + BundleGenerator.DIGEST_LENGTH + 1,
+                    end < 0 ? text.length() : end));
+        }
+    }
+
+    private static String readText(String resource) {
+        try (InputStream in = BuiltinSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled schema file " + resource + " is missing from the class"
+                        + " path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.rule.LintSettings;
@@ -24,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 class BuiltinSchemasTest {
 
-    private static final Path DOCUMENTS = Path.of("src/main/resources/dev/kubelint/schemas/openapi");
     private static final BuiltinSchemas SCHEMAS = BuiltinSchemas.get();
 
     /** The group-versions every bundled release must validate, with kinds each must have. */
@@ -39,16 +38,19 @@ class BuiltinSchemasTest {
             Map.entry("rbac.authorization.k8s.io/v1", List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")),
             Map.entry("autoscaling/v1", List.of("HorizontalPodAutoscaler", "Scale")),
             Map.entry("autoscaling/v2", List.of("HorizontalPodAutoscaler")),
-            Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "CSIStorageCapacity",
-                    "VolumeAttachment")),
+            Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "VolumeAttachment")),
             Map.entry("scheduling.k8s.io/v1", List.of("PriorityClass")),
             Map.entry("coordination.k8s.io/v1", List.of("Lease")),
             Map.entry("admissionregistration.k8s.io/v1", List.of("MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")),
+                    "ValidatingWebhookConfiguration")),
             Map.entry("apiextensions.k8s.io/v1", List.of("CustomResourceDefinition")));
 
+    static List<String> releases() {
+        return LintSettings.KUBERNETES_VERSIONS;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"1.30", "1.34", "1.35"})
+    @MethodSource("releases")
     void everyRequiredGroupVersionServesItsKinds(String version) {
         REQUIRED.forEach((apiVersion, kinds) -> {
             assertTrue(SCHEMAS.serves(version, apiVersion), version + " serves " + apiVersion);
@@ -58,10 +60,10 @@ class BuiltinSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.30", "1.34", "1.35"})
-    void theServedApiVersionsAreTheVendoredDocuments(String version) throws IOException {
+    @MethodSource("releases")
+    void theServedApiVersionsAreTheDocuments(String version) throws IOException {
         Set<String> documents = new TreeSet<>();
-        try (Stream<Path> files = Files.list(DOCUMENTS.resolve("v" + version))) {
+        try (Stream<Path> files = Files.list(OpenApiDocuments.folder().resolve("v" + version))) {
             files.forEach(f -> documents.add(BundleGenerator.apiVersionOf(f.getFileName().toString())));
         }
         assertEquals(documents, SCHEMAS.apiVersions(version));
@@ -109,6 +111,22 @@ class BuiltinSchemasTest {
     }
 
     @Test
+    void kindsComeAndGoWithTheirReleases() {
+        assertFalse(SCHEMAS.kinds("1.23", "storage.k8s.io/v1").contains("CSIStorageCapacity"));
+        assertTrue(SCHEMAS.kinds("1.24", "storage.k8s.io/v1").contains("CSIStorageCapacity"));
+        assertFalse(SCHEMAS.kinds("1.29", "admissionregistration.k8s.io/v1").contains("ValidatingAdmissionPolicy"));
+        assertTrue(SCHEMAS.kinds("1.30", "admissionregistration.k8s.io/v1").contains("ValidatingAdmissionPolicy"));
+        assertTrue(SCHEMAS.serves("1.24", "batch/v1beta1"));
+        assertFalse(SCHEMAS.serves("1.25", "batch/v1beta1"));
+        assertTrue(SCHEMAS.kinds("1.24", "policy/v1beta1").contains("PodSecurityPolicy"));
+        assertFalse(SCHEMAS.serves("1.25", "policy/v1beta1"));
+        assertTrue(SCHEMAS.serves("1.25", "autoscaling/v2beta2"));
+        assertFalse(SCHEMAS.serves("1.26", "autoscaling/v2beta2"));
+        assertTrue(SCHEMAS.serves("1.28", "flowcontrol.apiserver.k8s.io/v1beta2"));
+        assertFalse(SCHEMAS.serves("1.29", "flowcontrol.apiserver.k8s.io/v1beta2"));
+    }
+
+    @Test
     void servedApiVersionsDifferBetweenReleases() {
         assertTrue(SCHEMAS.serves("1.30", "flowcontrol.apiserver.k8s.io/v1beta3"));
         assertFalse(SCHEMAS.serves("1.35", "flowcontrol.apiserver.k8s.io/v1beta3"));
@@ -131,7 +149,8 @@ class BuiltinSchemasTest {
 
     @Test
     void anUnbundledVersionIsRefusedClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.29"));
-        assertEquals("kubelint has no schemas for Kubernetes 1.29; it bundles 1.30, 1.34, 1.35", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.22"));
+        assertEquals("kubelint has no schemas for Kubernetes 1.22; it bundles 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29,"
+                + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35", e.getMessage());
     }
 }
