@@ -31,7 +31,7 @@ import dev.kubelint.core.custom.JsonTrees;
  * <p>The bundle is content addressed. Each component schema that some kind needs is stripped of descriptions and
  * other keywords that do not validate (about a tenth of its size) and stored once in {@value #COMPONENTS}, one
  * line each, under the first 16 hex digits of the SHA-256 of its JSON text; most components are the same in many
- * releases. Each release has a small text index ({@code 1.31.txt}): the API versions it serves (one per
+ * releases. IntOrString and Quantity are described as the documents of 1.24 and later describe them. Each release has a small text index ({@code 1.31.txt}): the API versions it serves (one per
  * document), the kinds each serves with the component that is their root, and the digest of every component its
  * kinds need, by name. {@value #SOURCES} records the SHA-256 of every document the bundle was made from.
  *
@@ -51,6 +51,15 @@ public final class BundleGenerator {
     private static final Pattern DOCUMENT = Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
     private static final Pattern RELEASE_FOLDER = Pattern.compile("v1\\.(\\d+)");
     private static final String META_TYPES = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+
+    /**
+     * The two special types as the documents of 1.24 and later describe them. Those of 1.23 call both strings
+     * ({@code {"type":"string","format":"int-or-string"}} and {@code {"type":"string"}}), though the API server of
+     * 1.23 takes {@code port: 8080} and {@code cpu: 1} as it always has; every release gets the later description.
+     */
+    private static final Map<String, String> SINCE_1_24 = Map.of(
+            SchemaTrees.INT_OR_STRING, "{\"format\":\"int-or-string\",\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}",
+            SchemaTrees.QUANTITY, "{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}");
 
     /** Where a kind's schema was found: the document's API version and the component name. */
     private record Source(String documentApiVersion, String definition) {
@@ -174,7 +183,9 @@ public final class BundleGenerator {
         }
         Map<String, String> digests = new TreeMap<>();
         for (String name : needed) {
-            String text = new String(JsonTrees.write(SchemaTrees.stripped(components.get(name))), StandardCharsets.UTF_8);
+            JsonNode schema = SINCE_1_24.containsKey(name) ? JsonTrees.parse(SINCE_1_24.get(name))
+                    : SchemaTrees.stripped(components.get(name));
+            String text = new String(JsonTrees.write(schema), StandardCharsets.UTF_8);
             if (text.indexOf('\n') >= 0) {
                 throw new IllegalStateException("a component written on more than one line: " + name);
             }

@@ -110,6 +110,94 @@ class BuiltinSchemasTest {
         assertEquals(List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
     }
 
+    private static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              labels: {app: web}
+            spec:
+              securityContext: {runAsNonRoot: true}
+              containers:
+                - name: web
+                  image: nginx:1.27.3
+                  ports: [{containerPort: 8080, name: http}]
+                  resources:
+                    requests: {cpu: 100m, memory: 64Mi}
+                    limits: {memory: 128Mi}
+                  readinessProbe:
+                    httpGet: {path: /healthz, port: http}
+                  volumeMounts: [{name: cache, mountPath: /cache}]
+              volumes: [{name: cache, emptyDir: {}}]
+            """;
+
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: 2
+              strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27.3
+                      env: [{name: MODE, value: production}]
+                      livenessProbe:
+                        tcpSocket: {port: 8080}
+                        periodSeconds: 10
+            """;
+
+    @ParameterizedTest
+    @MethodSource("releases")
+    void everyReleaseLoadsAndValidatesAPodAndADeployment(String version) {
+        assertEquals(List.of(), Yaml.messages(Yaml.validate(version, POD, true)), version);
+        assertEquals(List.of(), Yaml.messages(Yaml.validate(version, DEPLOYMENT, true)), version);
+        assertEquals(List.of("unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
+                + " \"imagePullPolicy\"?"), Yaml.messages(Yaml.validate(version,
+                POD.replace("image: nginx:1.27.3", "image: nginx:1.27.3\n      imagePullPolicyy: Always"), true)),
+                version);
+        assertEquals(List.of("spec.replicas: expected integer, found string \"two\""), Yaml.messages(Yaml.validate(
+                version, DEPLOYMENT.replace("replicas: 2", "replicas: two"), true)), version);
+    }
+
+    /** The documents of 1.23 call IntOrString and Quantity strings; the API server takes numbers there too. */
+    @Test
+    void intOrStringAndQuantityTakeNumbersInEveryRelease() {
+        String pod = POD.replace("cpu: 100m", "cpu: 1").replace("port: http}", "port: 8080}");
+        assertEquals(List.of(), Yaml.messages(Yaml.validate("1.23", pod, true)));
+        assertEquals(List.of("spec.containers[0].readinessProbe.httpGet.port: expected integer or string, found"
+                + " boolean true"), Yaml.messages(Yaml.validate("1.23", pod.replace("port: 8080}", "port: true}"), true)));
+    }
+
+    @Test
+    void fieldsComeWithTheirReleases() {
+        String sidecar = POD.replace("  containers:", "  initContainers:\n    - name: proxy\n      image: envoy:1.0.0\n"
+                + "      restartPolicy: Always\n  containers:");
+        assertEquals(List.of("unknown field \"restartPolicy\" in Pod spec.initContainers[0]"),
+                Yaml.messages(Yaml.validate("1.27", sidecar, true)));
+        assertEquals(List.of(), Yaml.messages(Yaml.validate("1.28", sidecar, true)));
+        String statefulSet = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      containers: [{name: db, image: postgres:16.4}]
+                """;
+        // serviceName is optional from 1.33
+        assertEquals(1, Yaml.validate("1.32", statefulSet, true).size());
+        assertEquals(List.of(), Yaml.validate("1.33", statefulSet, true));
+    }
+
     @Test
     void kindsComeAndGoWithTheirReleases() {
         assertFalse(SCHEMAS.kinds("1.23", "storage.k8s.io/v1").contains("CSIStorageCapacity"));

@@ -3,9 +3,9 @@ package dev.kubelint.rules.probes;
 import java.util.Optional;
 
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;

@@ -23,6 +23,8 @@ public final class Releases {
     public static final int SLEEP_ZERO = 33;
     /** gRPC probes on by default (GRPCContainerProbe beta); the field is in every bundled release. */
     public static final int GRPC_PROBES = 24;
+    /** A Job's podFailurePolicy on by default (JobPodFailurePolicy beta; alpha and off by default in 1.25). */
+    public static final int POD_FAILURE_POLICY = 26;
     /** Container restartPolicy on app containers and restartPolicyRules (ContainerRestartRules beta). */
     public static final int CONTAINER_RESTART_RULES = 35;
     /** The restartPolicyRules field, alpha and off by default. */
