@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ public final class BuiltinSchemas {
     record Entry(String definition) {
     }
 
-    /** A release's index: API versions and their kinds, and the digest of each component by name. */
-    private record Release(String version, Map<String, Map<String, Entry>> apiVersions, Map<String, String> digests) {
+    /** A release's index: API versions and their kinds, and where each component is in the bundle, by name. */
+    private record Release(String version, Map<String, Map<String, Entry>> apiVersions, Map<String, Integer> offsets) {
         String definition(GroupVersionKind gvk) {
             Map<String, Entry> kinds = apiVersions.get(gvk.apiVersion());
             Entry entry = kinds == null ? null : kinds.get(gvk.kind());
@@ -158,34 +159,28 @@ public final class BuiltinSchemas {
     }
 
     /**
-     * A kind's schema as one document: its root component and every component it references, each parsed afresh
-     * from the bundle, so that the two compiled variants (strict or not) share nothing.
+     * A kind's schema as one document: its root component and every component it references, parsed afresh from
+     * the bundle, so that the two compiled variants (strict or not) share nothing. The references are found in the
+     * components' text (the generator writes them compactly), so the document is parsed once, as a whole.
      */
     private JsonNode document(Release release, String root) {
         Components store = components();
-        ObjectNode document = JsonTrees.nodes().objectNode();
-        ObjectNode schemas = document.putObject("components").putObject("schemas");
+        StringBuilder text = new StringBuilder(64 * 1024).append("{\"components\":{\"schemas\":{");
+        Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(root);
         while (!todo.isEmpty()) {
             String name = todo.poll();
-            if (schemas.has(name)) {
-                continue;
+            Integer offset = release.offsets().get(name);
+            if (offset == null || !seen.add(name)) {
+                continue; // done, or a reference the documents do not resolve either
             }
-            String digest = release.digests().get(name);
-            if (digest == null) {
-                continue; // a reference the documents do not resolve either
-            }
-            JsonNode schema = store.parse(digest);
-            schemas.set(name, schema);
-            SchemaTrees.forEachSchema(schema, SchemaTrees.Position.STRUCTURAL, (s, p) -> {
-                JsonNode ref = s.get("$ref");
-                if (ref != null && ref.isString() && ref.stringValue().startsWith(SchemaTrees.COMPONENTS_PREFIX)) {
-                    todo.add(ref.stringValue().substring(SchemaTrees.COMPONENTS_PREFIX.length()));
-                }
-            });
+            Components.Line line = store.line(offset);
+            // component names are Go type names: nothing in them needs escaping
+            text.append(seen.size() == 1 ? "\"" : ",\"").append(name).append("\":").append(line.json());
+            todo.addAll(line.refs());
         }
-        return document;
+        return JsonTrees.parse(text.append("}}}").toString());
     }
 
     /**
@@ -229,7 +224,7 @@ public final class BuiltinSchemas {
             synchronized (this) {
                 c = components;
                 if (c == null) {
-                    c = new Components(readText(BUNDLE + BundleGenerator.COMPONENTS));
+                    c = new Components(readBytes(BUNDLE + BundleGenerator.COMPONENTS));
                     components = c;
                 }
             }
@@ -245,60 +240,74 @@ public final class BuiltinSchemas {
     private static Release readRelease(String kubernetesVersion) {
         String text = readText(BUNDLE + kubernetesVersion + ".txt");
         Map<String, Map<String, Entry>> apiVersions = new TreeMap<>();
-        Map<String, String> digests = new HashMap<>();
-        for (String line : text.split("\n")) {
-            String[] f = line.split("\t");
-            switch (f[0]) {
-                case "format" -> {
-                    if (Integer.parseInt(f[1]) != BundleGenerator.FORMAT) {
-                        throw new IllegalStateException("the bundled schemas of Kubernetes " + kubernetesVersion
-                                + " have format " + f[1] + ", not " + BundleGenerator.FORMAT);
-                    }
-                }
-                case "api" -> apiVersions.put(f[1], new LinkedHashMap<>());
-                case "kind" -> apiVersions.get(f[1]).put(f[2], new Entry(f[3]));
-                case "schema" -> digests.put(f[1], f[2]);
-                default -> throw new IllegalStateException("unexpected line in the bundled index of Kubernetes "
-                        + kubernetesVersion + ": " + line);
+        Map<String, Integer> offsets = new HashMap<>(2048);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            String line = text.substring(start, end);
+            start = end + 1;
+            int tab = line.indexOf('\t');
+            int tab2 = line.indexOf('\t', tab + 1);
+            String type = line.substring(0, Math.max(tab, 0));
+            if (type.equals("schema") && tab2 > 0) {
+                offsets.put(line.substring(tab + 1, tab2), Integer.valueOf(line.substring(line.lastIndexOf('\t') + 1)));
+            } else if (type.equals("kind") && tab2 > 0) {
+                String[] f = line.split("\t");
+                apiVersions.get(f[1]).put(f[2], new Entry(f[3]));
+            } else if (type.equals("api")) {
+                apiVersions.put(line.substring(tab + 1), new LinkedHashMap<>());
+            } else if (!type.equals("format") || Integer.parseInt(line.substring(tab + 1)) != BundleGenerator.FORMAT) {
+                throw new IllegalStateException("unexpected line in the bundled index of Kubernetes "
+                        + kubernetesVersion + " (format " + BundleGenerator.FORMAT + "): " + line);
             }
         }
         apiVersions.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-        return new Release(kubernetesVersion, Collections.unmodifiableMap(apiVersions), digests);
+        return new Release(kubernetesVersion, Collections.unmodifiableMap(apiVersions), offsets);
     }
 
-    /** The distinct component schemas of every release, one line each: digest, space, JSON text. */
+    /**
+     * The distinct component schemas of every release, one line each: digest, the names of the components it
+     * references (comma-separated, or -), JSON text, separated by spaces. Only the lines a kind needs are decoded.
+     */
     private static final class Components {
-        private final String text;
-        private final Map<String, Integer> starts = new HashMap<>();
+        private final byte[] bytes;
 
-        Components(String text) {
-            this.text = text;
-            int start = 0;
-            while (start < text.length()) {
-                int end = text.indexOf('\n', start);
-                starts.put(text.substring(start, start + BundleGenerator.DIGEST_LENGTH), start);
-                start = end < 0 ? text.length() : end + 1;
-            }
+        /** One component: the names it references and its JSON text. */
+        record Line(List<String> refs, String json) {
         }
 
-        JsonNode parse(String digest) {
-            Integer start = starts.get(digest);
-            if (start == null) {
-                throw new IllegalStateException("the bundled schema " + digest + " is missing");
+        Components(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        Line line(int offset) {
+            int refs = offset + BundleGenerator.DIGEST_LENGTH + 1;
+            int json = refs;
+            while (bytes[json] != ' ') {
+                json++;
             }
-            int end = text.indexOf('\n', start);
-            return JsonTrees.parse(text.substring(start + BundleGenerator.DIGEST_LENGTH + 1,
-                    end < 0 ? text.length() : end));
+            int end = json;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            String names = new String(bytes, refs, json - refs, StandardCharsets.UTF_8);
+            return new Line(names.equals("-") ? List.of() : List.of(names.split(",")),
+                    new String(bytes, json + 1, end - json - 1, StandardCharsets.UTF_8));
         }
     }
 
     private static String readText(String resource) {
+        return new String(readBytes(resource), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(String resource) {
         try (InputStream in = BuiltinSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled schema file " + resource + " is missing from the class"
                         + " path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.kubelint.schemas;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ import dev.kubelint.core.custom.JsonTrees;
  *
  * <p>The bundle is content addressed. Each component schema that some kind needs is stripped of descriptions and
  * other keywords that do not validate (about a tenth of its size) and stored once in {@value #COMPONENTS}, one
- * line each, under the first 16 hex digits of the SHA-256 of its JSON text; most components are the same in many
+ * line each, under the first 16 hex digits of the SHA-256 of its JSON text and with the names of the components it
+ * references; most components are the same in many
  * releases. IntOrString and Quantity are described as the documents of 1.24 and later describe them. Each release has a small text index ({@code 1.31.txt}): the API versions it serves (one per
  * document), the kinds each serves with the component that is their root, and the digest of every component its
  * kinds need, by name. {@value #SOURCES} records the SHA-256 of every document the bundle was made from.
@@ -43,7 +46,7 @@ import dev.kubelint.core.custom.JsonTrees;
 public final class BundleGenerator {
 
     /** Bumped when the output format changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     static final String COMPONENTS = "components.txt";
     static final String SOURCES = "documents.sha256";
     static final int DIGEST_LENGTH = 16;
@@ -51,6 +54,8 @@ public final class BundleGenerator {
     private static final Pattern DOCUMENT = Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
     private static final Pattern RELEASE_FOLDER = Pattern.compile("v1\\.(\\d+)");
     private static final String META_TYPES = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+    /** Names that need no escaping in JSON text or in the index. */
+    private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     /**
      * The two special types as the documents of 1.24 and later describe them. Those of 1.23 call both strings
@@ -108,26 +113,45 @@ public final class BundleGenerator {
         Map<String, String> texts = new HashMap<>();
         Map<String, String> orderKeys = new HashMap<>();
         StringBuilder sources = new StringBuilder();
+        List<Release> releases = new ArrayList<>();
         for (Path folder : folders) {
             Release release = release(folder, texts, sources);
             for (Map.Entry<String, String> e : release.digests().entrySet()) {
                 orderKeys.putIfAbsent(e.getValue(), e.getKey() + String.format(" %03d", minor(folder)));
             }
-            StringBuilder index = new StringBuilder();
-            index.append("format\t").append(FORMAT).append('\n');
-            release.lines().forEach(line -> index.append(line).append('\n'));
-            out.put(release.version() + ".txt", index.toString().getBytes(StandardCharsets.UTF_8));
+            releases.add(release);
         }
         List<String> digests = new ArrayList<>(texts.keySet());
         digests.sort((a, b) -> {
             int byName = orderKeys.get(a).compareTo(orderKeys.get(b));
             return byName != 0 ? byName : a.compareTo(b);
         });
-        StringBuilder components = new StringBuilder();
+        // a line per component: digest, the components it references (or -), its JSON text
+        ByteArrayOutputStream components = new ByteArrayOutputStream();
+        Map<String, Integer> offsets = new HashMap<>();
         for (String digest : digests) {
-            components.append(digest).append(' ').append(texts.get(digest)).append('\n');
+            offsets.put(digest, components.size());
+            JsonNode schema = JsonTrees.parse(texts.get(digest));
+            Set<String> refs = new LinkedHashSet<>();
+            SchemaTrees.forEachSchema(schema, SchemaTrees.Position.STRUCTURAL, (node, position) -> {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isString() && ref.stringValue().startsWith(SchemaTrees.COMPONENTS_PREFIX)) {
+                    refs.add(ref.stringValue().substring(SchemaTrees.COMPONENTS_PREFIX.length()));
+                }
+            });
+            String line = digest + " " + (refs.isEmpty() ? "-" : String.join(",", refs)) + " " + texts.get(digest) + "\n";
+            components.writeBytes(line.getBytes(StandardCharsets.UTF_8));
         }
-        out.put(COMPONENTS, components.toString().getBytes(StandardCharsets.UTF_8));
+        out.put(COMPONENTS, components.toByteArray());
+        for (Release release : releases) {
+            StringBuilder index = new StringBuilder();
+            index.append("format\t").append(FORMAT).append('\n');
+            release.lines().forEach(line -> index.append(line).append('\n'));
+            // where each component's line starts in the components file, so that a run reads no more than it needs
+            release.digests().forEach((name, digest) -> index.append("schema\t").append(name).append('\t')
+                    .append(digest).append('\t').append(offsets.get(digest)).append('\n'));
+            out.put(release.version() + ".txt", index.toString().getBytes(StandardCharsets.UTF_8));
+        }
         out.put(SOURCES, sources.toString().getBytes(StandardCharsets.UTF_8));
         return out;
     }
@@ -186,8 +210,8 @@ public final class BundleGenerator {
             JsonNode schema = SINCE_1_24.containsKey(name) ? JsonTrees.parse(SINCE_1_24.get(name))
                     : SchemaTrees.stripped(components.get(name));
             String text = new String(JsonTrees.write(schema), StandardCharsets.UTF_8);
-            if (text.indexOf('\n') >= 0) {
-                throw new IllegalStateException("a component written on more than one line: " + name);
+            if (text.indexOf('\n') >= 0 || !COMPONENT_NAME.matcher(name).matches()) {
+                throw new IllegalStateException("a component BuiltinSchemas cannot read: " + name);
             }
             String digest = sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, DIGEST_LENGTH);
             String before = texts.putIfAbsent(digest, text);
@@ -195,7 +219,6 @@ public final class BundleGenerator {
                 throw new IllegalStateException("two components share the digest " + digest);
             }
             digests.put(name, digest);
-            lines.add("schema\t" + name + "\t" + digest);
         }
         return new Release(version, lines, digests);
     }
