@@ -129,7 +129,7 @@ public final class BuiltinSchemas {
 
     /**
      * Does now what the first object of a Kubernetes version would do anyway: reads the version's index and the
-     * bundle's component schemas (and loads the JSON parser that reads each kind's schema). A command-line run calls this on a second thread
+     * bundle's component schemas. A command-line run calls this on a second thread
      * while it reads its options and configuration, so that the first object does not wait for it. The validator
      * itself is not set up here: objects that the fast check calls valid never need it.
      */
@@ -160,8 +160,8 @@ public final class BuiltinSchemas {
 
     /**
      * A kind's schema as one document: its root component and every component it references, parsed afresh from
-     * the bundle, so that the two compiled variants (strict or not) share nothing. The references are found in the
-     * components' text (the generator writes them compactly), so the document is parsed once, as a whole.
+     * the bundle, so that the two compiled variants (strict or not) share nothing. Each component's line in the
+     * bundle names the components it references, so the document is put together as text and parsed once.
      */
     private JsonNode document(Release release, String root) {
         Components store = components();
