@@ -29,7 +29,7 @@ assert builds[3].contains('BUILD FAILURE')
 
 // 5. every bad parameter is named, with the same words as the command line's problems.
 assert builds[4].contains("kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none")
-assert builds[4].contains("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35")
+assert builds[4].contains("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of the bundled releases 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (give a minor release such as 1.31, or a patch release such as 1.31.4)")
 assert !builds[4].contains(': fail-on: '), 'the options are named as the POM spells them, and only so'
 assert !builds[4].contains(warning)
 assert builds[4].contains('BUILD FAILURE')

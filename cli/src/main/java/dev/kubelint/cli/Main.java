@@ -54,6 +54,11 @@ public final class Main {
                         return new ExplainCommand(out, err).run(rest);
                     case "completion":
                         return new CompletionCommand(out, err).run(rest);
+                    case "versions":
+                        if (VersionsCommand.isCommand(rest, env)) {
+                            return new VersionsCommand(out).run(rest);
+                        }
+                        break;
                     case "config":
                         if (ConfigCommand.isCommand(rest, env)) {
                             return new ConfigCommand(env, out, err).run(rest);

@@ -69,9 +69,11 @@ final class ScanCommand {
                         option(null, "helm-set", "KEY=VALUE", "a value for the Helm charts found, as helm template"
                                 + " --set takes it; repeatable"))
                 .add(VALIDATION,
-                        option(null, "kubernetes-version", "VERSION", "the Kubernetes version to validate against: "
-                                + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + " (default "
-                                + LintSettings.NEWEST_KUBERNETES_VERSION + ")"),
+                        option(null, "kubernetes-version", "VERSION", "the Kubernetes release to validate against: "
+                                + LintSettings.KUBERNETES_VERSIONS.get(0) + " to "
+                                + LintSettings.NEWEST_KUBERNETES_VERSION + ", or a patch release such as 1.31.4"
+                                + " (default " + LintSettings.NEWEST_KUBERNETES_VERSION + "; kubelint versions lists"
+                                + " them)"),
                         flag(null, "no-strict", "allow fields the schema does not define (default: they are errors)"))
                 .add(VALIDATION, RequestOptions.validationOptions())
                 .add(OUTPUT,

@@ -104,7 +104,7 @@ class ConfigurationCliTest {
         assertTrue(r.err().contains("kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\""), r::toString);
         // the schema check comes first; once the file is well-formed, the rest is checked
         config("""
-                kubernetes-version: 1.31
+                kubernetes-version: 1.22
                 rules:
                   duplicate-keys: off
                   not-an-object: {params: {max: 1}}
@@ -116,7 +116,8 @@ class ConfigurationCliTest {
         r = run("deploy");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:1:21: kubernetes-version: must be one of 1.30, 1.34, 1.35, not 1.31"), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the"
+                + " bundled releases 1.23, 1.24"), r::toString);
         assertTrue(r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"), r::toString);
         config("""
                 rules:
@@ -145,7 +146,7 @@ class ConfigurationCliTest {
     @Test
     void badFlagsAreUsageErrors() {
         String[][] cases = {
-                {"--kubernetes-version", "1.31", "deploy"},
+                {"--kubernetes-version", "1.22", "deploy"},
                 {"--limit", "max-depth=0", "deploy"},
                 {"--limit", "depth=3", "deploy"},
                 {"--limit", "max-depth", "deploy"},
@@ -157,7 +158,9 @@ class ConfigurationCliTest {
                 {"--exclude", "[a", "deploy"},
         };
         String[] expected = {
-                "--kubernetes-version: Kubernetes version '1.31' is not one of 1.30, 1.34, 1.35",
+                "--kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
+                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
                 "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
                 "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
@@ -187,7 +190,9 @@ class ConfigurationCliTest {
                 "kubelint: --jobs: 'x' is not a whole number",
                 "kubelint: --fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
                 "kubelint: --exclude: invalid glob '[a': Missing '] near index 1",
-                "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of 1.30, 1.34, 1.35",
+                "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of the bundled releases "
+                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 "kubelint: --selector: invalid label selector 'app in (': expected a value, ',' or ')' at column 9, found the end of the selector",
                 "kubelint: --disable: unknown rule id \"yaml-tags\"; did you mean \"yaml-tag\"?"),
                 r.err().lines().toList());

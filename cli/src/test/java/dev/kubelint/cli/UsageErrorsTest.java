@@ -66,7 +66,8 @@ class UsageErrorsTest {
         assertEquals("kubelint: --jobs: 'many' is not a whole number", usageError("-j", "many"));
         assertEquals("kubelint: --fail-on: failure threshold 'errors' is not one of error, warning, info, none",
                 usageError("--fail-on", "errors"));
-        assertEquals("kubelint: --kubernetes-version: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35",
+        assertEquals("kubelint: --kubernetes-version: Kubernetes version '1.99' is not one of the bundled releases"
+                + " 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 usageError("--kubernetes-version", "1.99"));
     }
 

@@ -93,7 +93,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "kubelint.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
 
-    /** The Kubernetes version to validate against: 1.30, 1.34 or 1.35. Default: the configuration file's, else the newest. */
+    /**
+     * The Kubernetes release to validate against: 1.23 to 1.35, or a patch release such as 1.31.4 (validated as
+     * 1.31). Default: the configuration file's, else the newest.
+     */
     @Parameter(property = "kubelint.kubernetesVersion")
     private String kubernetesVersion;
 

@@ -250,7 +250,9 @@ class CheckMojoTest {
         set(mojo, "kubernetesVersion", "1.12");
         set(mojo, "excludes", List.of("[a"));
         assertEquals("kubelint: excludes: invalid glob '[a': Missing '] near index 1\n"
-                        + "kubelint: kubernetesVersion: Kubernetes version '1.12' is not one of 1.30, 1.34, 1.35",
+                        + "kubelint: kubernetesVersion: Kubernetes version '1.12' is not one of the bundled releases "
+                        + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                        + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
 
         mojo = mojo();
@@ -290,7 +292,9 @@ class CheckMojoTest {
         assertEquals(6, cliLines.size(), cliLines::toString);
         assertTrue(cliLines.get(5).endsWith("kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean "
                 + "\"duplicate-key\"?"), cliLines::toString);
-        assertEquals("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of 1.30, 1.34, 1.35",
+        assertEquals("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of the bundled releases "
+                        + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                        + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 CheckMojo.problems(fromPlugin).lines().filter(l -> l.contains("1.99")).findFirst().orElseThrow());
     }
 

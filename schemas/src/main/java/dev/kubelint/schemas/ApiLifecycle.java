@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which Kubernetes version serves which apiVersion of a kind, and what to use instead. The bundled documents say
- * what each bundled version serves; a table (from Kubernetes' deprecated API migration guide) remembers the API
- * versions removed before the oldest bundled version, with their replacements.
+ * Which Kubernetes release serves which apiVersion of a kind, and what to use instead. The bundled documents say
+ * what each bundled release serves, and so in which release an API version went away; a table (from Kubernetes'
+ * deprecated API migration guide) remembers the API versions removed before the oldest bundled release, and the
+ * replacement of each removed API version.
  */
 public final class ApiLifecycle {
 
@@ -103,19 +104,26 @@ public final class ApiLifecycle {
             return new Served(schema.get());
         }
         String k8s = "Kubernetes " + kubernetesVersion;
-        Optional<Removal> removal = removal(gvk);
-        if (removal.isPresent()) {
-            return new NotServed(gvk + " is not served by " + k8s + ": it was removed in Kubernetes "
-                    + removal.get().removedIn() + replacementFor(kubernetesVersion, gvk, removal.get()));
+        // a removal the table knows of counts from its release on: flowcontrol v1beta3 was removed in 1.32, but
+        // Kubernetes 1.23 does not serve it because it came in 1.26
+        Optional<Removal> removal = removal(gvk).filter(r -> minor(r.removedIn()) <= minor(kubernetesVersion));
+        List<String> servedBy = bundledVersionsServing(gvk);
+        Optional<String> lastBefore = servedBy.stream().filter(v -> minor(v) < minor(kubernetesVersion))
+                .reduce((a, b) -> b);
+        if (lastBefore.isPresent() || removal.isPresent()) {
+            // the bundle has every minor release, so the one after the last that served it removed it
+            String removedIn = lastBefore.map(ApiLifecycle::nextRelease).orElseGet(() -> removal.get().removedIn());
+            String instead = removal.map(r -> replacementFor(kubernetesVersion, gvk, r))
+                    .orElseGet(() -> elsewhere(kubernetesVersion, gvk, "; use "));
+            return new NotServed(gvk + " is not served by " + k8s + ": it was removed in Kubernetes " + removedIn
+                    + instead);
         }
         if (builtins.serves(kubernetesVersion, gvk.apiVersion())) {
             return new KindNotInApiVersion(kindNotInApiVersion(kubernetesVersion, gvk));
         }
-        List<String> servedBy = bundledVersionsServing(gvk);
         if (!servedBy.isEmpty()) {
-            return new NotServed(gvk + " is not served by " + k8s + " (" + (isOlder(kubernetesVersion, servedBy)
-                    ? "it was added in a later version: " : "it was removed after ") + describe(servedBy)
-                    + " served it)" + elsewhere(kubernetesVersion, gvk, "; use "));
+            return new NotServed(gvk + " is not served by " + k8s + " (it was added in Kubernetes " + servedBy.get(0)
+                    + ")" + elsewhere(kubernetesVersion, gvk, "; use "));
         }
         if (builtins.groups().contains(gvk.group()) || removalGroup(gvk.group())) {
             return new NotServed(gvk.apiVersion() + " is not an API version of " + k8s
@@ -189,20 +197,12 @@ public final class ApiLifecycle {
         return result;
     }
 
-    private static boolean isOlder(String kubernetesVersion, List<String> servedBy) {
-        return minor(kubernetesVersion) < minor(servedBy.get(0));
-    }
-
     private static int minor(String version) {
         return Integer.parseInt(version.substring(version.indexOf('.') + 1));
     }
 
-    private static String describe(List<String> versions) {
-        if (versions.size() == 1) {
-            return "Kubernetes " + versions.get(0);
-        }
-        return "Kubernetes " + String.join(", ", versions.subList(0, versions.size() - 1)) + " and "
-                + versions.get(versions.size() - 1);
+    private static String nextRelease(String version) {
+        return "1." + (minor(version) + 1);
     }
 
     private static Optional<Removal> removal(GroupVersionKind gvk) {

@@ -1,13 +1,21 @@
 package dev.kubelint.schemas;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,26 +26,52 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.kubelint.core.custom.JsonTrees;
 
 /**
- * Derives the bundle {@link BuiltinSchemas} reads from the vendored OpenAPI documents; the build runs it after
- * compiling ({@code process-classes}). For each Kubernetes version it writes one small schema per kind (the
- * kind's component and every component it references, with descriptions and other non-validating keywords
- * removed: about a tenth of the size) and an index of the API versions and kinds served. A run-time lookup then
- * reads a few kilobytes instead of a two-megabyte document.
+ * Derives the schema bundle that {@link BuiltinSchemas} reads from the official Kubernetes OpenAPI v3 documents:
+ * one folder per minor release ({@code v1.23}, ..., {@code v1.35}) of per-group-version documents
+ * ({@code api__v1_openapi.json}, {@code apis__apps__v1_openapi.json}, ...).
  *
- * <p>Usage: {@code BundleGenerator <openapi folder> <bundle output folder>}. Versions whose output is newer than
- * their documents are skipped.
+ * <p>The bundle is content addressed. Each component schema that some kind needs is stripped of descriptions and
+ * other keywords that do not validate (about a tenth of its size) and stored once in {@value #COMPONENTS}, one
+ * line each, under the first 16 hex digits of the SHA-256 of its JSON text and with the names of the components it
+ * references; most components are the same in many
+ * releases. IntOrString and Quantity are described as the documents of 1.24 and later describe them. Each release has a small text index ({@code 1.31.txt}): the API versions it serves (one per
+ * document), the kinds each serves with the component that is their root, and the digest of every component its
+ * kinds need, by name. {@value #SOURCES} records the SHA-256 of every document the bundle was made from.
+ *
+ * <p>The output depends only on the documents' bytes: the same documents always give the same files, so the
+ * bundle is committed and a test checks that it is what this generator makes. Usage:
+ * {@code BundleGenerator <folder of release folders> <bundle output folder>}; it replaces the output folder's
+ * bundle files.
  */
 public final class BundleGenerator {
 
-    /** Bumped when the output format changes, so that stale output is rewritten. */
-    static final int FORMAT = 2;
+    /** Bumped when the output format changes. */
+    static final int FORMAT = 4;
+    static final String COMPONENTS = "components.txt";
+    static final String SOURCES = "documents.sha256";
+    static final int DIGEST_LENGTH = 16;
 
     private static final Pattern DOCUMENT = Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
-    private static final Pattern VERSION_FOLDER = Pattern.compile("v(\\d+\\.\\d+)");
+    private static final Pattern RELEASE_FOLDER = Pattern.compile("v1\\.(\\d+)");
     private static final String META_TYPES = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+    /** Names that need no escaping in JSON text or in the index. */
+    private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /**
+     * The two special types as the documents of 1.24 and later describe them. Those of 1.23 call both strings
+     * ({@code {"type":"string","format":"int-or-string"}} and {@code {"type":"string"}}), though the API server of
+     * 1.23 takes {@code port: 8080} and {@code cpu: 1} as it always has; every release gets the later description.
+     */
+    private static final Map<String, String> SINCE_1_24 = Map.of(
+            SchemaTrees.INT_OR_STRING, "{\"format\":\"int-or-string\",\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}",
+            SchemaTrees.QUANTITY, "{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}");
 
     /** Where a kind's schema was found: the document's API version and the component name. */
-    private record Source(String documentApiVersion, JsonNode components, String definition) {
+    private record Source(String documentApiVersion, String definition) {
+    }
+
+    /** What one release contributes: its index lines and the components they name. */
+    private record Release(String version, List<String> lines, Map<String, String> digests) {
     }
 
     private BundleGenerator() {
@@ -45,31 +79,103 @@ public final class BundleGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: BundleGenerator <openapi folder> <bundle output folder>");
+            throw new IllegalArgumentException("usage: BundleGenerator <folder of release folders> <bundle output folder>");
         }
-        Path input = Path.of(args[0]);
+        Map<String, byte[]> files = generate(Path.of(args[0]));
         Path output = Path.of(args[1]);
-        try (Stream<Path> folders = Files.list(input)) {
-            for (Path folder : folders.sorted().toList()) {
-                Matcher m = VERSION_FOLDER.matcher(folder.getFileName().toString());
-                if (Files.isDirectory(folder) && m.matches()) {
-                    generate(folder, output.resolve(m.group(1)), m.group(1));
+        Files.createDirectories(output);
+        try (Stream<Path> old = Files.list(output)) {
+            for (Path file : old.toList()) {
+                if (Files.isRegularFile(file) && !files.containsKey(file.getFileName().toString())) {
+                    Files.delete(file);
                 }
             }
         }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(output.resolve(file.getKey()), file.getValue());
+        }
+        System.out.println("BundleGenerator: wrote " + files.size() + " files to " + output);
     }
 
-    static void generate(Path documents, Path output, String kubernetesVersion) throws IOException {
-        List<Path> files = documentFiles(documents);
-        Path indexFile = output.resolve("index.json");
-        if (upToDate(files, indexFile)) {
-            return;
+    /** The bundle's files (name to content) for the release folders found in {@code input}. */
+    static Map<String, byte[]> generate(Path input) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> list = Files.list(input)) {
+            list.filter(f -> Files.isDirectory(f) && RELEASE_FOLDER.matcher(f.getFileName().toString()).matches())
+                    .forEach(folders::add);
         }
+        folders.sort((a, b) -> Integer.compare(minor(a), minor(b)));
+        if (folders.isEmpty()) {
+            throw new IOException("no release folders (v1.N) in " + input);
+        }
+        Map<String, byte[]> out = new TreeMap<>();
+        // component text by digest, and the name and release it was first seen under (for a stable, compact order)
+        Map<String, String> texts = new HashMap<>();
+        Map<String, String> orderKeys = new HashMap<>();
+        StringBuilder sources = new StringBuilder();
+        List<Release> releases = new ArrayList<>();
+        for (Path folder : folders) {
+            Release release = release(folder, texts, sources);
+            for (Map.Entry<String, String> e : release.digests().entrySet()) {
+                orderKeys.putIfAbsent(e.getValue(), e.getKey() + String.format(" %03d", minor(folder)));
+            }
+            releases.add(release);
+        }
+        List<String> digests = new ArrayList<>(texts.keySet());
+        digests.sort((a, b) -> {
+            int byName = orderKeys.get(a).compareTo(orderKeys.get(b));
+            return byName != 0 ? byName : a.compareTo(b);
+        });
+        // a line per component: digest, the components it references (or -), its JSON text
+        ByteArrayOutputStream components = new ByteArrayOutputStream();
+        Map<String, Integer> offsets = new HashMap<>();
+        for (String digest : digests) {
+            offsets.put(digest, components.size());
+            JsonNode schema = JsonTrees.parse(texts.get(digest));
+            Set<String> refs = new LinkedHashSet<>();
+            SchemaTrees.forEachSchema(schema, SchemaTrees.Position.STRUCTURAL, (node, position) -> {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isString() && ref.stringValue().startsWith(SchemaTrees.COMPONENTS_PREFIX)) {
+                    refs.add(ref.stringValue().substring(SchemaTrees.COMPONENTS_PREFIX.length()));
+                }
+            });
+            String line = digest + " " + (refs.isEmpty() ? "-" : String.join(",", refs)) + " " + texts.get(digest) + "\n";
+            components.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        }
+        out.put(COMPONENTS, components.toByteArray());
+        for (Release release : releases) {
+            StringBuilder index = new StringBuilder();
+            index.append("format\t").append(FORMAT).append('\n');
+            release.lines().forEach(line -> index.append(line).append('\n'));
+            // where each component's line starts in the components file, so that a run reads no more than it needs
+            release.digests().forEach((name, digest) -> index.append("schema\t").append(name).append('\t')
+                    .append(digest).append('\t').append(offsets.get(digest)).append('\n'));
+            out.put(release.version() + ".txt", index.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        out.put(SOURCES, sources.toString().getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private static Release release(Path folder, Map<String, String> texts, StringBuilder sources) throws IOException {
+        String version = folder.getFileName().toString().substring(1);
+        List<Path> files = documentFiles(folder);
+        // a component is the same in every document of a release that carries it, but for ObjectMeta in the
+        // apiregistration documents of 1.23 and 1.24 (without the clusterName of every other document): the first
+        // document in name order, api__v1_openapi.json, is the one kept
+        ObjectNode components = JsonTrees.nodes().objectNode();
         Map<String, Map<String, List<Source>>> found = new TreeMap<>();
+        List<String> apiVersions = new ArrayList<>();
         for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            sources.append(sha256(bytes)).append("  v").append(version).append('/').append(file.getFileName())
+                    .append('\n');
             String apiVersion = apiVersionOf(file.getFileName().toString());
-            JsonNode components = JsonTrees.parse(Files.readAllBytes(file)).path("components").path("schemas");
-            for (Map.Entry<String, JsonNode> component : components.properties()) {
+            apiVersions.add(apiVersion);
+            JsonNode schemas = JsonTrees.parse(bytes).path("components").path("schemas");
+            for (Map.Entry<String, JsonNode> component : schemas.properties()) {
+                if (!components.has(component.getKey())) {
+                    components.set(component.getKey(), component.getValue());
+                }
                 if (component.getKey().startsWith(META_TYPES)) {
                     continue;
                 }
@@ -78,27 +184,43 @@ public final class BundleGenerator {
                             gvk.path("version").asString());
                     found.computeIfAbsent(kindApiVersion, k -> new TreeMap<>())
                             .computeIfAbsent(gvk.path("kind").asString(), k -> new ArrayList<>())
-                            .add(new Source(apiVersion, components, component.getKey()));
+                            .add(new Source(apiVersion, component.getKey()));
                 }
             }
         }
-        ObjectNode index = JsonTrees.nodes().objectNode();
-        index.put("format", FORMAT);
-        index.put("kubernetesVersion", kubernetesVersion);
-        ObjectNode apiVersions = index.putObject("apiVersions");
-        for (Path file : files) {
-            String apiVersion = apiVersionOf(file.getFileName().toString());
-            ObjectNode kinds = apiVersions.putObject(apiVersion);
+        List<String> lines = new ArrayList<>();
+        Set<String> roots = new TreeSet<>();
+        apiVersions.sort(null);
+        for (String apiVersion : apiVersions) {
+            lines.add("api\t" + apiVersion);
+        }
+        for (String apiVersion : apiVersions) {
             for (Map.Entry<String, List<Source>> kind : found.getOrDefault(apiVersion, Map.of()).entrySet()) {
-                Source source = preferred(apiVersion, kind.getValue());
-                String name = folderOf(apiVersion) + "/" + kind.getKey() + ".json";
-                write(output.resolve(name), kindDocument(source));
-                ObjectNode entry = kinds.putObject(kind.getKey());
-                entry.put("file", name);
-                entry.put("definition", source.definition());
+                String definition = preferred(apiVersion, kind.getValue()).definition();
+                lines.add("kind\t" + apiVersion + "\t" + kind.getKey() + "\t" + definition);
+                roots.add(definition);
             }
         }
-        write(indexFile, index);
+        Set<String> needed = new TreeSet<>();
+        for (String root : roots) {
+            needed.addAll(SchemaTrees.closure(components, root));
+        }
+        Map<String, String> digests = new TreeMap<>();
+        for (String name : needed) {
+            JsonNode schema = SINCE_1_24.containsKey(name) ? JsonTrees.parse(SINCE_1_24.get(name))
+                    : SchemaTrees.stripped(components.get(name));
+            String text = new String(JsonTrees.write(schema), StandardCharsets.UTF_8);
+            if (text.indexOf('\n') >= 0 || !COMPONENT_NAME.matcher(name).matches()) {
+                throw new IllegalStateException("a component BuiltinSchemas cannot read: " + name);
+            }
+            String digest = sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, DIGEST_LENGTH);
+            String before = texts.putIfAbsent(digest, text);
+            if (before != null && !before.equals(text)) {
+                throw new IllegalStateException("two components share the digest " + digest);
+            }
+            digests.put(name, digest);
+        }
+        return new Release(version, lines, digests);
     }
 
     /**
@@ -119,15 +241,6 @@ public final class BundleGenerator {
         return sources.get(0);
     }
 
-    private static JsonNode kindDocument(Source source) {
-        ObjectNode document = JsonTrees.nodes().objectNode();
-        ObjectNode schemas = document.putObject("components").putObject("schemas");
-        for (String name : SchemaTrees.closure(source.components(), source.definition())) {
-            schemas.set(name, SchemaTrees.stripped(source.components().get(name)));
-        }
-        return document;
-    }
-
     private static List<Path> documentFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> DOCUMENT.matcher(f.getFileName().toString()).matches()).sorted().toList();
@@ -142,25 +255,19 @@ public final class BundleGenerator {
         return m.group(1) == null ? "v1" : m.group(1) + "/" + m.group(2);
     }
 
-    private static String folderOf(String apiVersion) {
-        return apiVersion.indexOf('/') < 0 ? "core/" + apiVersion : apiVersion;
+    private static int minor(Path folder) {
+        Matcher m = RELEASE_FOLDER.matcher(folder.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a release folder: " + folder);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
-    private static boolean upToDate(List<Path> inputs, Path indexFile) throws IOException {
-        if (!Files.exists(indexFile)) {
-            return false;
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        FileTime built = Files.getLastModifiedTime(indexFile);
-        for (Path input : inputs) {
-            if (Files.getLastModifiedTime(input).compareTo(built) > 0) {
-                return false;
-            }
-        }
-        return JsonTrees.parse(Files.readAllBytes(indexFile)).path("format").asInt() == FORMAT;
-    }
-
-    private static void write(Path file, JsonNode node) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, JsonTrees.write(node));
     }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiLifecycleTest {
 
@@ -58,11 +61,54 @@ class ApiLifecycleTest {
 
     @Test
     void apiVersionsOfOtherBundledReleasesAreExplained() {
-        assertEquals("resource.k8s.io/v1 DeviceClass is not served by Kubernetes 1.30 (it was added in a later version:"
-                + " Kubernetes 1.34 and 1.35 served it)", notServed("1.30", "resource.k8s.io/v1", "DeviceClass"));
-        assertEquals("networking.k8s.io/v1alpha1 ServiceCIDR is not served by Kubernetes 1.35 (it was removed after"
-                + " Kubernetes 1.30 served it); use networking.k8s.io/v1",
+        assertEquals("resource.k8s.io/v1 DeviceClass is not served by Kubernetes 1.30 (it was added in Kubernetes"
+                + " 1.34)", notServed("1.30", "resource.k8s.io/v1", "DeviceClass"));
+        assertEquals("networking.k8s.io/v1alpha1 ServiceCIDR is not served by Kubernetes 1.35: it was removed in"
+                + " Kubernetes 1.31; use networking.k8s.io/v1",
                 notServed("1.35", "networking.k8s.io/v1alpha1", "ServiceCIDR"));
+        assertEquals("flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is not served by Kubernetes 1.25 (it was added in"
+                + " Kubernetes 1.26); use flowcontrol.apiserver.k8s.io/v1beta2",
+                notServed("1.25", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.24, 1.25, batch/v1beta1, CronJob, batch/v1",
+        "1.24, 1.25, policy/v1beta1, PodDisruptionBudget, policy/v1",
+        "1.24, 1.25, discovery.k8s.io/v1beta1, EndpointSlice, discovery.k8s.io/v1",
+        "1.25, 1.26, autoscaling/v2beta2, HorizontalPodAutoscaler, autoscaling/v2",
+        "1.25, 1.26, flowcontrol.apiserver.k8s.io/v1beta1, FlowSchema, flowcontrol.apiserver.k8s.io/v1beta3",
+        "1.28, 1.29, flowcontrol.apiserver.k8s.io/v1beta2, PriorityLevelConfiguration, flowcontrol.apiserver.k8s.io/v1",
+        "1.31, 1.32, flowcontrol.apiserver.k8s.io/v1beta3, FlowSchema, flowcontrol.apiserver.k8s.io/v1"})
+    void aRemovalNamesItsReleaseAndTheReplacementServedThere(String last, String removedIn, String apiVersion,
+            String kind, String replacement) {
+        assertInstanceOf(ApiLifecycle.Served.class, resolve(last, apiVersion, kind));
+        assertEquals(apiVersion + " " + kind + " is not served by Kubernetes " + removedIn + ": it was removed in"
+                + " Kubernetes " + removedIn + "; use " + replacement, notServed(removedIn, apiVersion, kind));
+        assertEquals(apiVersion + " " + kind + " is not served by Kubernetes 1.35: it was removed in Kubernetes "
+                + removedIn, notServed("1.35", apiVersion, kind).substring(0, notServed("1.35", apiVersion, kind)
+                .indexOf(';')));
+    }
+
+    /** The table's removals within the bundled releases agree with the documents. */
+    @Test
+    void theRemovalTableAgreesWithTheDocuments() {
+        int checked = 0;
+        for (Map.Entry<String, String> removal : ApiLifecycle.removedApiVersions().entrySet()) {
+            String[] apiVersionAndKind = removal.getKey().split(" ");
+            int minor = Integer.parseInt(removal.getValue().substring(2));
+            if (minor <= 23) {
+                assertInstanceOf(ApiLifecycle.NotServed.class, resolve("1.23", apiVersionAndKind[0], apiVersionAndKind[1]),
+                        removal.getKey());
+                continue;
+            }
+            assertInstanceOf(ApiLifecycle.Served.class, resolve("1." + (minor - 1), apiVersionAndKind[0],
+                    apiVersionAndKind[1]), removal.getKey() + " is served before " + removal.getValue());
+            assertInstanceOf(ApiLifecycle.NotServed.class, resolve(removal.getValue(), apiVersionAndKind[0],
+                    apiVersionAndKind[1]), removal.getKey() + " is not served from " + removal.getValue());
+            checked++;
+        }
+        assertTrue(checked >= 15, "removals checked against the documents: " + checked);
     }
 
     @Test

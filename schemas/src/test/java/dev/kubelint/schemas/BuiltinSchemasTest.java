@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.rule.LintSettings;
@@ -24,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 class BuiltinSchemasTest {
 
-    private static final Path DOCUMENTS = Path.of("src/main/resources/dev/kubelint/schemas/openapi");
     private static final BuiltinSchemas SCHEMAS = BuiltinSchemas.get();
 
     /** The group-versions every bundled release must validate, with kinds each must have. */
@@ -39,16 +38,19 @@ class BuiltinSchemasTest {
             Map.entry("rbac.authorization.k8s.io/v1", List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")),
             Map.entry("autoscaling/v1", List.of("HorizontalPodAutoscaler", "Scale")),
             Map.entry("autoscaling/v2", List.of("HorizontalPodAutoscaler")),
-            Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "CSIStorageCapacity",
-                    "VolumeAttachment")),
+            Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "VolumeAttachment")),
             Map.entry("scheduling.k8s.io/v1", List.of("PriorityClass")),
             Map.entry("coordination.k8s.io/v1", List.of("Lease")),
             Map.entry("admissionregistration.k8s.io/v1", List.of("MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")),
+                    "ValidatingWebhookConfiguration")),
             Map.entry("apiextensions.k8s.io/v1", List.of("CustomResourceDefinition")));
 
+    static List<String> releases() {
+        return LintSettings.KUBERNETES_VERSIONS;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"1.30", "1.34", "1.35"})
+    @MethodSource("releases")
     void everyRequiredGroupVersionServesItsKinds(String version) {
         REQUIRED.forEach((apiVersion, kinds) -> {
             assertTrue(SCHEMAS.serves(version, apiVersion), version + " serves " + apiVersion);
@@ -58,10 +60,10 @@ class BuiltinSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.30", "1.34", "1.35"})
-    void theServedApiVersionsAreTheVendoredDocuments(String version) throws IOException {
+    @MethodSource("releases")
+    void theServedApiVersionsAreTheDocuments(String version) throws IOException {
         Set<String> documents = new TreeSet<>();
-        try (Stream<Path> files = Files.list(DOCUMENTS.resolve("v" + version))) {
+        try (Stream<Path> files = Files.list(OpenApiDocuments.folder().resolve("v" + version))) {
             files.forEach(f -> documents.add(BundleGenerator.apiVersionOf(f.getFileName().toString())));
         }
         assertEquals(documents, SCHEMAS.apiVersions(version));
@@ -108,6 +110,110 @@ class BuiltinSchemasTest {
         assertEquals(List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
     }
 
+    private static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              labels: {app: web}
+            spec:
+              securityContext: {runAsNonRoot: true}
+              containers:
+                - name: web
+                  image: nginx:1.27.3
+                  ports: [{containerPort: 8080, name: http}]
+                  resources:
+                    requests: {cpu: 100m, memory: 64Mi}
+                    limits: {memory: 128Mi}
+                  readinessProbe:
+                    httpGet: {path: /healthz, port: http}
+                  volumeMounts: [{name: cache, mountPath: /cache}]
+              volumes: [{name: cache, emptyDir: {}}]
+            """;
+
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: 2
+              strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27.3
+                      env: [{name: MODE, value: production}]
+                      livenessProbe:
+                        tcpSocket: {port: 8080}
+                        periodSeconds: 10
+            """;
+
+    @ParameterizedTest
+    @MethodSource("releases")
+    void everyReleaseLoadsAndValidatesAPodAndADeployment(String version) {
+        assertEquals(List.of(), Yaml.messages(Yaml.validate(version, POD, true)), version);
+        assertEquals(List.of(), Yaml.messages(Yaml.validate(version, DEPLOYMENT, true)), version);
+        assertEquals(List.of("unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
+                + " \"imagePullPolicy\"?"), Yaml.messages(Yaml.validate(version,
+                POD.replace("image: nginx:1.27.3", "image: nginx:1.27.3\n      imagePullPolicyy: Always"), true)),
+                version);
+        assertEquals(List.of("spec.replicas: expected integer, found string \"two\""), Yaml.messages(Yaml.validate(
+                version, DEPLOYMENT.replace("replicas: 2", "replicas: two"), true)), version);
+    }
+
+    /** The documents of 1.23 call IntOrString and Quantity strings; the API server takes numbers there too. */
+    @Test
+    void intOrStringAndQuantityTakeNumbersInEveryRelease() {
+        String pod = POD.replace("cpu: 100m", "cpu: 1").replace("port: http}", "port: 8080}");
+        assertEquals(List.of(), Yaml.messages(Yaml.validate("1.23", pod, true)));
+        assertEquals(List.of("spec.containers[0].readinessProbe.httpGet.port: expected integer or string, found"
+                + " boolean true"), Yaml.messages(Yaml.validate("1.23", pod.replace("port: 8080}", "port: true}"), true)));
+    }
+
+    @Test
+    void fieldsComeWithTheirReleases() {
+        String sidecar = POD.replace("  containers:", "  initContainers:\n    - name: proxy\n      image: envoy:1.0.0\n"
+                + "      restartPolicy: Always\n  containers:");
+        assertEquals(List.of("unknown field \"restartPolicy\" in Pod spec.initContainers[0]"),
+                Yaml.messages(Yaml.validate("1.27", sidecar, true)));
+        assertEquals(List.of(), Yaml.messages(Yaml.validate("1.28", sidecar, true)));
+        String statefulSet = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      containers: [{name: db, image: postgres:16.4}]
+                """;
+        // serviceName is optional from 1.33
+        assertEquals(1, Yaml.validate("1.32", statefulSet, true).size());
+        assertEquals(List.of(), Yaml.validate("1.33", statefulSet, true));
+    }
+
+    @Test
+    void kindsComeAndGoWithTheirReleases() {
+        assertFalse(SCHEMAS.kinds("1.23", "storage.k8s.io/v1").contains("CSIStorageCapacity"));
+        assertTrue(SCHEMAS.kinds("1.24", "storage.k8s.io/v1").contains("CSIStorageCapacity"));
+        assertFalse(SCHEMAS.kinds("1.29", "admissionregistration.k8s.io/v1").contains("ValidatingAdmissionPolicy"));
+        assertTrue(SCHEMAS.kinds("1.30", "admissionregistration.k8s.io/v1").contains("ValidatingAdmissionPolicy"));
+        assertTrue(SCHEMAS.serves("1.24", "batch/v1beta1"));
+        assertFalse(SCHEMAS.serves("1.25", "batch/v1beta1"));
+        assertTrue(SCHEMAS.kinds("1.24", "policy/v1beta1").contains("PodSecurityPolicy"));
+        assertFalse(SCHEMAS.serves("1.25", "policy/v1beta1"));
+        assertTrue(SCHEMAS.serves("1.25", "autoscaling/v2beta2"));
+        assertFalse(SCHEMAS.serves("1.26", "autoscaling/v2beta2"));
+        assertTrue(SCHEMAS.serves("1.28", "flowcontrol.apiserver.k8s.io/v1beta2"));
+        assertFalse(SCHEMAS.serves("1.29", "flowcontrol.apiserver.k8s.io/v1beta2"));
+    }
+
     @Test
     void servedApiVersionsDifferBetweenReleases() {
         assertTrue(SCHEMAS.serves("1.30", "flowcontrol.apiserver.k8s.io/v1beta3"));
@@ -131,7 +237,8 @@ class BuiltinSchemasTest {
 
     @Test
     void anUnbundledVersionIsRefusedClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.29"));
-        assertEquals("kubelint has no schemas for Kubernetes 1.29; it bundles 1.30, 1.34, 1.35", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.22"));
+        assertEquals("kubelint has no schemas for Kubernetes 1.22; it bundles 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29,"
+                + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35", e.getMessage());
     }
 }

@@ -172,11 +172,12 @@ public final class ConfigReader {
             }
             // 1.30 written without quotes is the number 1.3 to YAML: take the version as written
             String version = scalar.get().isString() ? scalar.get().asText() : scalar.get().text();
-            if (!LintSettings.KUBERNETES_VERSIONS.contains(version)) {
-                problem(scalar.get().span().start(), "kubernetes-version: must be one of "
-                        + String.join(", ", LintSettings.KUBERNETES_VERSIONS) + ", not " + version);
+            Optional<String> release = LintSettings.bundledRelease(version);
+            if (release.isEmpty()) {
+                problem(scalar.get().span().start(), "kubernetes-version: "
+                        + LintSettings.unknownVersionMessage(version));
             }
-            return Optional.of(new Located<>(version, scalar.get().span().start()));
+            return Optional.of(new Located<>(release.orElse(version), scalar.get().span().start()));
         }
 
         private Optional<Boolean> bool(MappingNode m, String key) {

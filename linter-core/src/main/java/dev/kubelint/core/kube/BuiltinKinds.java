@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What kubelint knows about the built-in kinds of Kubernetes, by API group and kind: which are cluster-scoped (from
- * the paths of the OpenAPI documents of Kubernetes 1.30 to 1.35) and which name syntax the API server requires of
+ * the paths of the OpenAPI documents of Kubernetes 1.23 to 1.35) and which name syntax the API server requires of
  * each (from its per-kind name validation).
  */
 public final class BuiltinKinds {
@@ -24,8 +24,9 @@ public final class BuiltinKinds {
             Map.entry("certificates.k8s.io", Set.of("CertificateSigningRequest", "ClusterTrustBundle")),
             Map.entry("flowcontrol.apiserver.k8s.io", Set.of("FlowSchema", "PriorityLevelConfiguration")),
             Map.entry("internal.apiserver.k8s.io", Set.of("StorageVersion")),
-            Map.entry("networking.k8s.io", Set.of("IngressClass", "IPAddress", "ServiceCIDR")),
+            Map.entry("networking.k8s.io", Set.of("IngressClass", "IPAddress", "ServiceCIDR", "ClusterCIDR")),
             Map.entry("node.k8s.io", Set.of("RuntimeClass")),
+            Map.entry("policy", Set.of("PodSecurityPolicy")),
             Map.entry("rbac.authorization.k8s.io", Set.of("ClusterRole", "ClusterRoleBinding")),
             Map.entry("resource.k8s.io", Set.of("DeviceClass", "DeviceTaintRule", "ResourceClass", "ResourceSlice")),
             Map.entry("scheduling.k8s.io", Set.of("PriorityClass")),

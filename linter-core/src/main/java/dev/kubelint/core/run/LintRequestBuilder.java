@@ -223,7 +223,7 @@ public final class LintRequestBuilder {
         return this;
     }
 
-    /** The Kubernetes minor version to validate against, such as "1.34". */
+    /** The Kubernetes release to validate against: a minor release ("1.34") or a patch release ("1.34.2"). */
     public LintRequestBuilder kubernetesVersion(String version) {
         this.kubernetesVersion = Optional.of(version.trim());
         return this;
@@ -322,9 +322,8 @@ public final class LintRequestBuilder {
     private void checkOptions(List<OptionProblem> found) {
         includes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.INCLUDE, p))));
         excludes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.EXCLUDE, p))));
-        kubernetesVersion.filter(v -> !LintSettings.KUBERNETES_VERSIONS.contains(v)).ifPresent(v ->
-                found.add(OptionProblem.of(Option.KUBERNETES_VERSION, "Kubernetes version '" + v + "' is not one of "
-                        + String.join(", ", LintSettings.KUBERNETES_VERSIONS))));
+        kubernetesVersion.filter(v -> LintSettings.bundledRelease(v).isEmpty()).ifPresent(v ->
+                found.add(OptionProblem.of(Option.KUBERNETES_VERSION, LintSettings.unknownVersionMessage(v))));
         jobs.filter(n -> n < 1 || n > MAX_JOBS).ifPresent(n -> found.add(OptionProblem.of(Option.JOBS,
                 "job count " + n + " is not a whole number from 1 to " + MAX_JOBS)));
         selector.ifPresent(s -> {
@@ -443,7 +442,8 @@ public final class LintRequestBuilder {
     private LintSettings settings(LintSettings fromFile) {
         LintSettings settings = fromFile;
         if (kubernetesVersion.isPresent()) {
-            settings = settings.withKubernetesVersion(kubernetesVersion.get());
+            String version = kubernetesVersion.get();
+            settings = settings.withKubernetesVersion(LintSettings.bundledRelease(version).orElse(version));
         }
         if (strict.isPresent()) {
             settings = settings.withStrict(strict.get());

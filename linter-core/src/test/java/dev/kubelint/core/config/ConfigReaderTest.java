@@ -100,6 +100,9 @@ class ConfigReaderTest {
     void anUnquotedVersionIsReadAsWritten() throws Exception {
         // YAML reads 1.30 as the number 1.3
         assertEquals("1.30", read("kubernetes-version: 1.30\n").kubernetesVersion().orElseThrow().value());
+        // a patch release means its minor release
+        assertEquals("1.31", read("kubernetes-version: 1.31.4\n").kubernetesVersion().orElseThrow().value());
+        assertEquals("1.23", read("kubernetes-version: v1.23.17\n").kubernetesVersion().orElseThrow().value());
     }
 
     @Test
@@ -141,11 +144,13 @@ class ConfigReaderTest {
     @Test
     void versionsGlobsAndSchemaLocationsAreChecked() {
         List<String> problems = problems("""
-                kubernetes-version: "1.31"
+                kubernetes-version: "1.22"
                 exclude: ["[a"]
                 schema-locations: [missing-crds]
                 """);
-        assertProblem(problems, ".kubelint.yaml:1:21: kubernetes-version: must be one of 1.30, 1.34, 1.35, not 1.31");
+        assertProblem(problems, ".kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
+                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)");
         assertProblem(problems, ".kubelint.yaml:2:11: exclude: invalid glob '[a'");
         assertProblem(problems, ".kubelint.yaml:3:20: schema-locations: no such folder or file: missing-crds");
     }

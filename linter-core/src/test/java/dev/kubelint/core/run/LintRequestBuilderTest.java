@@ -65,10 +65,28 @@ class LintRequestBuilderTest {
     }
 
     @Test
+    void aPatchReleaseMeansItsMinorRelease() throws OptionsException {
+        assertEquals("1.31", new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("1.31.4").build().request()
+                .settings().kubernetesVersion());
+        assertEquals("1.29", new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("v1.29.15-eks-0d1c2e3")
+                .build().request().settings().kubernetesVersion());
+        assertEquals("kubernetes-version: Kubernetes version '1.36.1' is not one of the bundled releases "
+                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
+                problem(new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("1.36.1")));
+        assertEquals("1.31", LintSettings.bundledRelease("1.31").orElseThrow());
+        assertEquals(Optional.empty(), LintSettings.bundledRelease("1.31."));
+        assertEquals(Optional.empty(), LintSettings.bundledRelease("1.031"));
+        assertEquals(Optional.empty(), LintSettings.bundledRelease("latest"));
+    }
+
+    @Test
     void rejectsBadValuesWithMessagesThatNameTheGoodOnes() {
         assertEquals("fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).failOn("fatal")));
-        assertEquals("kubernetes-version: Kubernetes version '1.12' is not one of 1.30, 1.34, 1.35",
+        assertEquals("kubernetes-version: Kubernetes version '1.12' is not one of the bundled releases "
+                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).kubernetesVersion("1.12")));
         assertEquals("jobs: job count 0 is not a whole number from 1 to 1024",
                 problem(new LintRequestBuilder(folder, List.of("k8s")).jobs(0)));

@@ -15,12 +15,15 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.Releases;
 
 /** A container-level restartPolicy or restartPolicyRules the chosen Kubernetes version rejects. */
 @RuleInfo(id = "container-restart-policy", category = "lifecycle", severity = Severity.ERROR,
         summary = "A container sets a restartPolicy or restartPolicyRules that the Kubernetes version rejects",
-        rationale = "Up to Kubernetes 1.34 (with default feature gates) only init containers may set restartPolicy,"
-                + " and only to Always, which makes them sidecars. From 1.35 the ContainerRestartRules feature is on:"
+        rationale = "Before Kubernetes 1.29 sidecar containers are not on by default: in 1.28 the API server drops"
+                + " the restartPolicy of init containers, which then run as ordinary init containers, and before 1.28"
+                + " the field does not exist. From 1.29 to 1.34 (with default feature gates) only init containers"
+                + " may set restartPolicy, and only to Always, which makes them sidecars. From 1.35 the ContainerRestartRules feature is on:"
                 + " app and init containers may set Always, OnFailure or Never, and restartPolicyRules (at most 20,"
                 + " action Restart, exitCodes with operator In or NotIn and at most 255 values) on a container that"
                 + " sets restartPolicy and is not a sidecar. Alpha features"
@@ -31,8 +34,6 @@ import dev.kubelint.core.yaml.YamlNode;
                 "CronJob", "PodTemplate"})
 public final class ContainerRestartPolicyRule implements Rule {
 
-    /** The first minor version with ContainerRestartRules on by default (beta). */
-    private static final int RESTART_RULES = 35;
     private static final List<String> POLICIES = List.of("Always", "OnFailure", "Never");
     private static final List<String> OPERATORS = List.of("In", "NotIn");
     private static final int MAX_RULES = 20;
@@ -40,21 +41,35 @@ public final class ContainerRestartPolicyRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        boolean rulesEnabled = ctx.settings().minorVersion() >= RESTART_RULES;
+        int minor = Releases.minor(ctx);
+        boolean rulesEnabled = minor >= Releases.CONTAINER_RESTART_RULES;
         // ephemeral containers are ephemeral-container's: a manifest may not have them at all
         PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> {
-                    checkPolicy(c, rulesEnabled, ctx);
-                    present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
+                    // before a field is in the release's schema, using it is schema-conformance's finding
+                    if (minor >= Releases.SIDECAR_FIELD) {
+                        checkPolicy(c, minor, ctx);
+                    }
+                    if (minor >= Releases.RESTART_RULES_FIELD) {
+                        present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled,
+                                ctx));
+                    }
                 }));
     }
 
-    private static void checkPolicy(Container container, boolean rulesEnabled, RuleContext ctx) {
+    private static void checkPolicy(Container container, int minor, RuleContext ctx) {
         Optional<YamlNode> policy = present(container.node(), "restartPolicy");
         if (policy.isEmpty()) {
             return;
         }
         String what = container.describe();
-        if (container.role() == ContainerRole.APP && !rulesEnabled) {
+        boolean rulesEnabled = minor >= Releases.CONTAINER_RESTART_RULES;
+        if (container.role() != ContainerRole.APP && minor < Releases.SIDECAR_CONTAINERS) {
+            ctx.reportKey(container.node(), "restartPolicy", "restartPolicy of " + what + " needs Kubernetes 1."
+                    + Releases.SIDECAR_CONTAINERS + ": in 1." + minor + " sidecar containers are an alpha feature that"
+                    + " is off by default, so the API server drops the field and the container runs as an ordinary"
+                    + " init container, which must exit before the next container starts (a sidecar that keeps"
+                    + " running keeps the pod from ever starting)");
+        } else if (container.role() == ContainerRole.APP && !rulesEnabled) {
             ctx.reportKey(container.node(), "restartPolicy", "restartPolicy may not be set for " + what + " before"
                     + " Kubernetes 1.35: only init containers may set it (to Always, for a sidecar)");
         } else {

@@ -11,6 +11,7 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.Releases;
 
 /** A pod restartPolicy the API server rejects for the kind that holds the pod spec. */
 @RuleInfo(id = "restart-policy", category = "lifecycle", severity = Severity.ERROR,
@@ -18,7 +19,8 @@ import dev.kubelint.core.yaml.ScalarNode;
         rationale = "A Pod's restartPolicy is Always (the default), OnFailure or Never. Controllers that keep pods"
                 + " running (Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController) accept only"
                 + " Always in their template, and a Job or CronJob template only OnFailure or Never, which it must"
-                + " therefore set explicitly. A Job with a podFailurePolicy needs Never.",
+                + " therefore set explicitly. A Job with a podFailurePolicy needs Never (from Kubernetes 1.26, where"
+                + " podFailurePolicy is on by default).",
         remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
                 + " the Job has a podFailurePolicy).",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
@@ -51,7 +53,9 @@ public final class RestartPolicyRule implements Rule {
         if (!allow(written.get(), RUN_TO_COMPLETION, Workloads.podSpecOwner(manifest), ctx)) {
             return;
         }
-        boolean failurePolicy = Workloads.jobSpec(manifest).flatMap(s -> s.mapping("podFailurePolicy")).isPresent();
+        // before podFailurePolicy is on by default, the API server drops it (1.25) or does not know it
+        boolean failurePolicy = Releases.minor(ctx) >= Releases.POD_FAILURE_POLICY
+                && Workloads.jobSpec(manifest).flatMap(s -> s.mapping("podFailurePolicy")).isPresent();
         if (failurePolicy && !written.get().asText().equals("Never")) {
             ctx.report(written.get(), "restartPolicy \"" + written.get().asText() + "\" is not allowed with a"
                     + " podFailurePolicy: only \"Never\" is supported when podFailurePolicy is specified");

@@ -10,6 +10,7 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.Releases;
 
 /** Probes or lifecycle hooks on an init container that is not a sidecar. */
 @RuleInfo(id = "init-container-probe", category = "containers", severity = Severity.ERROR,
@@ -17,7 +18,8 @@ import dev.kubelint.core.rule.RuleInfo;
         rationale = "An init container runs to completion before the next one starts, so there is nothing to probe"
                 + " and no stop to hook: the API server rejects livenessProbe, readinessProbe, startupProbe and"
                 + " lifecycle on init containers unless they are sidecars (restartPolicy: Always), which run beside"
-                + " the app containers and may have all of them.",
+                + " the app containers and may have all of them (from Kubernetes 1.29, where sidecar containers are"
+                + " on by default).",
         remediation = "Remove the probe or lifecycle from the init container, or make it a sidecar with"
                 + " restartPolicy: Always if it is meant to keep running.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
@@ -29,8 +31,9 @@ public final class InitContainerProbeRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
+        boolean sidecars = Releases.sidecars(ctx);
         PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.INIT)
+                .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR && !sidecars)
                 .forEach(c -> check(c, ctx)));
     }
 
@@ -38,8 +41,11 @@ public final class InitContainerProbeRule implements Rule {
         for (String field : FORBIDDEN) {
             if (container.node().get(field).filter(v -> !(v.asScalar().map(s -> s.isNull()).orElse(false)))
                     .isPresent()) {
-                ctx.reportKey(container.node(), field, field + " may not be set for " + container.describe()
-                        + ": init containers without restartPolicy: Always run to completion and cannot have it");
+                ctx.reportKey(container.node(), field, field + " may not be set for " + container.describe() + ": "
+                        + (container.role() == ContainerRole.SIDECAR ? "sidecar containers (restartPolicy: Always)"
+                        + " need Kubernetes 1." + Releases.SIDECAR_CONTAINERS + ", and init containers that are not"
+                        + " sidecars run to completion and cannot have it" : "init containers without restartPolicy:"
+                        + " Always run to completion and cannot have it"));
             }
         }
     }

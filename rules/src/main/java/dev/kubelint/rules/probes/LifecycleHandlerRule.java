@@ -13,6 +13,7 @@ import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.probes.Handlers.Handler;
+import dev.kubelint.rules.support.Releases;
 
 /** A postStart or preStop hook the API server rejects. */
 @RuleInfo(id = "lifecycle-handler", category = "lifecycle", severity = Severity.ERROR,
@@ -20,7 +21,8 @@ import dev.kubelint.rules.probes.Handlers.Handler;
         rationale = "The API server validates lifecycle hooks like probes: exactly one of exec, httpGet, tcpSocket"
                 + " and sleep, a non-empty exec.command, an httpGet scheme of HTTP or HTTPS, a valid port, and a"
                 + " sleep that is not negative (not 0 before Kubernetes 1.33) and not longer than the pod's"
-                + " terminationGracePeriodSeconds (30 when unset).",
+                + " terminationGracePeriodSeconds (30 when unset). The sleep action needs Kubernetes 1.30 (alpha and"
+                + " off by default in 1.29).",
         remediation = "Keep one complete handler per hook; make a sleep hook shorter than the grace period, or raise"
                 + " terminationGracePeriodSeconds.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
@@ -28,9 +30,6 @@ import dev.kubelint.rules.probes.Handlers.Handler;
 public final class LifecycleHandlerRule implements Rule {
 
     private static final String[] HOOKS = {"postStart", "preStop"};
-
-    /** From Kubernetes 1.33 a sleep hook may sleep 0 seconds (PodLifecycleSleepActionAllowZero). */
-    private static final int SLEEP_ZERO_ALLOWED = 33;
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
@@ -48,15 +47,21 @@ public final class LifecycleHandlerRule implements Rule {
             Handlers.checkShape(lifecycle, hook, handler.get(), Handlers.LIFECYCLE, what, ctx);
             for (Handler h : Handlers.present(handler.get(), Handlers.LIFECYCLE)) {
                 Handlers.checkPort(h, what, ctx);
-                if (h.type() == Handlers.Type.SLEEP) {
+                int minor = Releases.minor(ctx);
+                if (h.type() == Handlers.Type.SLEEP && minor >= Releases.SLEEP_ACTION) {
                     h.mapping().ifPresent(sleep -> checkSleep(spec, sleep, what, ctx));
+                } else if (h.type() == Handlers.Type.SLEEP && minor >= Releases.SLEEP_ACTION_FIELD) {
+                    // before the field is in the release's schema, it is schema-conformance's finding
+                    ctx.reportKey(handler.get(), "sleep", "the sleep action of the " + what + " needs Kubernetes 1."
+                            + Releases.SLEEP_ACTION + ": in 1." + minor + " it is an alpha feature that is off by"
+                            + " default, so the API server drops it and rejects the hook for having no handler");
                 }
             }
         }
     }
 
     private static void checkSleep(PodSpec spec, MappingNode sleep, String what, RuleContext ctx) {
-        long minimum = ctx.settings().minorVersion() >= SLEEP_ZERO_ALLOWED ? 0 : 1;
+        long minimum = Releases.minor(ctx) >= Releases.SLEEP_ZERO ? 0 : 1;
         Optional<ScalarNode> seconds = sleep.scalar("seconds");
         long value = seconds.flatMap(ScalarNode::longValue).orElse(seconds.isPresent() ? Long.MIN_VALUE : 0L);
         if (value == Long.MIN_VALUE) {

@@ -9,6 +9,7 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
+import dev.kubelint.rules.support.Releases;
 
 /** A liveness or startup probe on a container that is never restarted. */
 @RuleInfo(id = "liveness-probe-restart-never", category = "probes", severity = Severity.WARNING,
@@ -20,9 +21,6 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " again.",
         kinds = {"Pod", "Job", "CronJob", "PodTemplate"})
 public final class LivenessProbeRestartNeverRule implements Rule {
-
-    /** The first Kubernetes minor version where app containers may set their own restartPolicy. */
-    private static final int CONTAINER_RESTART_RULES = 35;
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
@@ -38,7 +36,7 @@ public final class LivenessProbeRestartNeverRule implements Rule {
             return false; // sidecars are always restarted
         }
         String policy = spec.restartPolicy();
-        if (ctx.settings().minorVersion() >= CONTAINER_RESTART_RULES) {
+        if (Releases.minor(ctx) >= Releases.CONTAINER_RESTART_RULES) {
             policy = probe.container().node().string("restartPolicy").orElse(policy);
         }
         return policy.equals("Never");
