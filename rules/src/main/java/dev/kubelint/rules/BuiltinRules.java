@@ -27,6 +27,8 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.selectors.SelectorRequiredRule(),
                 new dev.kubelint.rules.selectors.JobSelectorGeneratedRule(),
                 new dev.kubelint.rules.selectors.ServiceSelectorNoMatchRule(),
+                new dev.kubelint.rules.services.ServiceValidRule(),
+                new dev.kubelint.rules.services.ServiceWarningRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValidRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValueTypeRule(),
                 new dev.kubelint.rules.scheduling.NodeAffinityValidRule(),
