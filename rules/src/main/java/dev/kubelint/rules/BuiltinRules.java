@@ -32,6 +32,8 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.services.NetworkPolicyValidRule(),
                 new dev.kubelint.rules.workloads.PodDisruptionBudgetValidRule(),
                 new dev.kubelint.rules.workloads.HorizontalPodAutoscalerValidRule(),
+                new dev.kubelint.rules.references.NetworkPolicySelectorNoMatchRule(),
+                new dev.kubelint.rules.references.PodDisruptionBudgetSelectorNoMatchRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValidRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValueTypeRule(),
                 new dev.kubelint.rules.scheduling.NodeAffinityValidRule(),
