@@ -35,6 +35,7 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.references.NetworkPolicySelectorNoMatchRule(),
                 new dev.kubelint.rules.references.PodDisruptionBudgetSelectorNoMatchRule(),
                 new dev.kubelint.rules.references.ServiceTargetPortNoMatchRule(),
+                new dev.kubelint.rules.pods.PodWarningRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValidRule(),
                 new dev.kubelint.rules.scheduling.NodeSelectorValueTypeRule(),
                 new dev.kubelint.rules.scheduling.NodeAffinityValidRule(),
