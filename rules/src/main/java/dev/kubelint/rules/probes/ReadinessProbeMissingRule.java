@@ -23,8 +23,7 @@ import dev.kubelint.rules.services.Services;
 
 /** A container that receives traffic, or likely will, without readiness probe. */
 @RuleInfo(id = "readiness-probe-missing", category = "probes", severity = Severity.WARNING,
-        summary = "A container of pods that a Service routes traffic to (or, without Services in the scan, a"
-                + " container that exposes ports in a Deployment, StatefulSet or DaemonSet) has no readiness probe",
+        summary = "A container that a Service routes traffic to, or that likely serves, has no readiness probe",
         rationale = "Without a readiness probe a container counts as ready as soon as it starts, so Services send it"
                 + " traffic before it can answer, and rolling updates move on to the next pod before the new one"
                 + " works. When the scan holds Services of a pod's namespace, the rule judges the pods they select,"

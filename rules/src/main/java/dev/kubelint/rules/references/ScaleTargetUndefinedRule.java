@@ -13,12 +13,12 @@ import dev.kubelint.rules.selectors.PodIndex;
 
 /** A HorizontalPodAutoscaler whose scaleTargetRef names an object the scan does not define. */
 @RuleInfo(id = "scale-target-undefined", category = "workloads", severity = Severity.WARNING,
-        summary = "A HorizontalPodAutoscaler's scaleTargetRef names a workload that the scanned files do not define"
-                + " in its namespace",
+        summary = "A HorizontalPodAutoscaler's scaleTargetRef names a workload the scan does not define",
         rationale = "A HorizontalPodAutoscaler scales the object its scaleTargetRef names in its own namespace. When"
                 + " no object of that kind and name exists, the autoscaler reports FailedGetScale and scales nothing,"
                 + " usually because of a typo or a renamed workload. The rule speaks only when the scan defines"
-                + " objects of the target's kind in that namespace: otherwise the target may come from elsewhere.",
+                + " objects of the target's kind in that namespace and in the autoscaler's folder: otherwise the target"
+                + " may come from elsewhere.",
         remediation = "Name the workload to scale exactly (kind and metadata.name), in the autoscaler's namespace.",
         kinds = {"HorizontalPodAutoscaler"})
 public final class ScaleTargetUndefinedRule implements Rule {

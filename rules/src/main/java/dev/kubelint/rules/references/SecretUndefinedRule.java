@@ -35,9 +35,9 @@ public final class SecretUndefinedRule implements Rule {
                     "bitnami.com/SealedSecret:metadata.name", "external-secrets.io/ExternalSecret:spec.target.name",
                     "cert-manager.io/Certificate:spec.secretName", "secrets-store.csi.x-k8s.io/SecretProviderClass:-",
                     "onepassword.com/OnePasswordItem:metadata.name", "ricoberger.de/VaultSecret:metadata.name"),
-            "GROUP/KIND:FIELD of custom resources from which a controller creates a Secret, FIELD being the"
+            "Custom resources (GROUP/KIND:FIELD) from which a controller creates a Secret, FIELD being the"
                     + " dotted path of the Secret's name (metadata.name when the Secret takes the resource's name);"
-                    + " \"-\" means the resource makes the namespace's Secrets unknown");
+                    + " \"-\" means the resource makes the namespace's Secrets unknown.");
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {

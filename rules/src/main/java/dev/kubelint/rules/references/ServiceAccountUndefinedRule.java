@@ -18,7 +18,8 @@ import dev.kubelint.rules.selectors.PodIndex;
         rationale = "The API server refuses to create a pod whose ServiceAccount does not exist (\"error looking up"
                 + " service account\"), so a workload naming a missing one never gets pods, usually because of a typo"
                 + " or a ServiceAccount in another namespace. The rule speaks only when the scan defines"
-                + " ServiceAccounts in the pod's namespace; the ServiceAccount \"default\" exists in every namespace.",
+                + " ServiceAccounts in the pod's namespace and in the pod's folder; the ServiceAccount \"default\" exists"
+                + " in every namespace.",
         remediation = "Create the ServiceAccount in the pod's namespace, or correct serviceAccountName.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
                 "CronJob", "PodTemplate"})

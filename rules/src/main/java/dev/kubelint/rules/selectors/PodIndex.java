@@ -34,8 +34,8 @@ public final class PodIndex {
                     "rabbitmq.com/RabbitmqCluster", "kafka.strimzi.io/Kafka", "kafka.strimzi.io/KafkaNodePool",
                     "mongodbcommunity.mongodb.com/MongoDBCommunity", "grafana.integreatly.org/Grafana",
                     "jaegertracing.io/Jaeger", "opentelemetry.io/OpenTelemetryCollector"),
-            "custom resources (GROUP/KIND) from which an operator creates pods: a selector may match those pods,"
-                    + " whose labels the scan does not show");
+            "Custom resources (GROUP/KIND) from which an operator creates pods: a selector may match those pods,"
+                    + " whose labels the scan does not show.");
 
     /** Labels that controllers add to the pods they create, by kind: a selector may require them. */
     private static final Map<String, Set<String>> GENERATED = Map.of(

@@ -50,7 +50,7 @@ public final class ServiceValidRule implements Rule {
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*[-+]\\s*(\\d{1,5})\\s*");
 
     public static final RuleParam<String> NODE_PORT_RANGE = RuleParam.string("node-port-range", "30000-32767",
-            "the cluster's node-port range (kube-apiserver --service-node-port-range), as FIRST-LAST",
+            "The cluster's node-port range (kube-apiserver --service-node-port-range), as FIRST-LAST.",
             ServiceValidRule::rangeProblem);
 
     private static final List<String> TYPES = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
