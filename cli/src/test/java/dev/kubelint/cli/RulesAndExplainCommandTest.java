@@ -67,7 +67,7 @@ class RulesAndExplainCommandTest {
         Run run = run("rules", "--format", "markdown");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith(RuleDocs.GENERATED), run.out());
-        assertTrue(run.out().contains("| [container-port-conflict](container-port-conflict.md) | error | on |"), run.out());
+        assertTrue(run.out().contains("| [container-port-conflict](container-port-conflict.md) | warning | on |"), run.out());
     }
 
     @Test

@@ -46,7 +46,8 @@ class CheckMojoTest {
         write("src/main/k8s/nested/tagged.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
                 + "data:\n  A: !env X\n");
         write("src/main/k8s/nested/status.json", "{\"apiVersion\": \"v1\", \"kind\": \"Service\", "
-                + "\"metadata\": {\"name\": \"s\"}, \"status\": {\"loadBalancer\": {}}}\n");
+                + "\"metadata\": {\"name\": \"s\"}, \"spec\": {\"ports\": [{\"port\": 80}]}, "
+                + "\"status\": {\"loadBalancer\": {}}}\n");
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -145,6 +145,8 @@ public final class ConfigApplier {
         try {
             param.convert(value);
             return Optional.empty();
+        } catch (RuleParam.InvalidValueException e) {
+            return Optional.of(e.getMessage());
         } catch (IllegalArgumentException | ClassCastException e) {
             String found = describe(value);
             String hint = param.type() == RuleParam.Type.STRING && value != null && !(value instanceof List)

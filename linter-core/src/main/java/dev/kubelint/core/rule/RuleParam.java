@@ -10,6 +10,15 @@ import java.util.function.Function;
  */
 public final class RuleParam<T> {
 
+    /** A value of the right type that the parameter does not accept; the message says why. */
+    public static final class InvalidValueException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidValueException(String message) {
+            super(message);
+        }
+    }
+
     /** The types a configuration file can give a parameter. */
     public enum Type { INTEGER, BOOLEAN, STRING, STRING_LIST }
 
@@ -51,6 +60,23 @@ public final class RuleParam<T> {
                 return s;
             }
             throw new IllegalArgumentException("expected a string");
+        });
+    }
+
+    /**
+     * A string parameter whose values are checked when the configuration is read: {@code problem} tells why a value
+     * is not acceptable, or is empty when it is.
+     */
+    public static RuleParam<String> string(String name, String defaultValue, String description,
+                                           Function<String, java.util.Optional<String>> problem) {
+        return new RuleParam<>(name, Type.STRING, description, defaultValue, v -> {
+            if (!(v instanceof String s)) {
+                throw new IllegalArgumentException("expected a string");
+            }
+            problem.apply(s).ifPresent(p -> {
+                throw new InvalidValueException(p);
+            });
+            return s;
         });
     }
 

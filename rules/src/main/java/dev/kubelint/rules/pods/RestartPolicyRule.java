@@ -33,7 +33,8 @@ public final class RestartPolicyRule implements Rule {
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         PodSpecs.of(manifest).ifPresent(spec -> {
-            Optional<ScalarNode> written = spec.spec().scalar("restartPolicy");
+            // an empty or null restartPolicy is defaulted to Always, as if it were absent
+            Optional<ScalarNode> written = spec.spec().scalar("restartPolicy").filter(v -> !v.asText().isEmpty());
             if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
                 written.ifPresent(v -> allow(v, List.of("Always"), Workloads.podSpecOwner(manifest), ctx));
             } else if (PodSpecs.RUN_TO_COMPLETION.contains(manifest.kind())) {

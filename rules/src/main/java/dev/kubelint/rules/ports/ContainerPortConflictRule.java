@@ -1,10 +1,8 @@
 package dev.kubelint.rules.ports;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
@@ -15,13 +13,16 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
 
-/** Two containers of a pod that run at the same time declare the same port and protocol. */
-@RuleInfo(id = "container-port-conflict", category = "ports", severity = Severity.ERROR,
-        summary = "Two containers of a pod declare the same containerPort and protocol",
+/** Containers of a pod that run at the same time, or one container twice, declare the same port and protocol. */
+@RuleInfo(id = "container-port-conflict", category = "ports", severity = Severity.WARNING,
+        summary = "Two containers of a pod, or one container twice, declare the same containerPort and protocol",
         rationale = "App containers and sidecar containers (init containers with restartPolicy: Always) run at the"
-                + " same time in one network namespace, so only one process can bind a port. The API server merely"
-                + " warns about the duplicate, but the second container fails to start or crash-loops. Regular init"
-                + " containers run one at a time before the app containers, so they may reuse a port.",
+                + " same time in one network namespace, so only one process can bind a port: when both listen, the"
+                + " second container fails to start or crash-loops. The API server accepts the pod and only warns"
+                + " (\"duplicate port definition\"), since declaring a port does not bind it and one of the"
+                + " containers may never listen on it; the finding is therefore a warning. A port listed twice in one"
+                + " container gets the same warning from the API server. Regular init containers run one at a time"
+                + " before the app containers, so they may reuse a port.",
         remediation = "Give each container its own port, or remove the port from the container that does not"
                 + " listen on it.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
@@ -36,14 +37,19 @@ public final class ContainerPortConflictRule implements Rule {
     private static void check(List<Container> containers, RuleContext ctx) {
         Map<String, Port> first = new HashMap<>();
         for (Container container : containers) {
-            // a port listed twice in one container is one process binding once, not a conflict
-            Set<String> own = new HashSet<>();
+            Map<String, Port> own = new HashMap<>();
             for (Port port : Ports.of(container)) {
                 if (port.containerPortNumber().isEmpty()) {
                     continue;
                 }
                 String key = port.containerPortNumber().get() + "/" + port.protocol();
-                if (!own.add(key)) {
+                Port same = own.putIfAbsent(key, port);
+                if (same != null) {
+                    // with a hostPort, the duplicate is an error of host-port-conflict
+                    if (same.hostPortNumber() == 0 && port.hostPortNumber() == 0) {
+                        ctx.report(port.anchor(), "duplicate port definition: containerPort " + key + " is declared"
+                                + " twice by " + container.describe(), List.of(ctx.locate(same.anchor())));
+                    }
                     continue;
                 }
                 Port earlier = first.putIfAbsent(key, port);

@@ -1,43 +1,137 @@
 package dev.kubelint.rules.probes;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
+import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.services.Services;
 
-/** A serving container of a long-running workload without readiness probe. */
+/** A container that receives traffic, or likely will, without readiness probe. */
 @RuleInfo(id = "readiness-probe-missing", category = "probes", severity = Severity.WARNING,
-        summary = "A container that exposes ports in a Deployment, StatefulSet or DaemonSet has no readiness probe",
+        summary = "A container that a Service routes traffic to, or that likely serves, has no readiness probe",
         rationale = "Without a readiness probe a container counts as ready as soon as it starts, so Services send it"
                 + " traffic before it can answer, and rolling updates move on to the next pod before the new one"
-                + " works. Containers that declare ports usually serve something.",
+                + " works. When the scan holds Services of a pod's namespace, the rule judges the pods they select,"
+                + " whatever their workload kind, and stays quiet on pods no Service routes to; there it reports the"
+                + " containers that declare ports, or the first container when none does and no container has a"
+                + " readiness probe. Without Services of the namespace in the scan, it assumes that the containers"
+                + " of long-running workloads that declare ports serve something.",
         remediation = "Add a readinessProbe that succeeds only when the container can serve requests, for example an"
                 + " httpGet on a health endpoint or a tcpSocket on the served port.",
-        kinds = {"Deployment", "StatefulSet", "DaemonSet"})
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob"})
 public final class ReadinessProbeMissingRule implements Rule {
 
-    private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+    private static final Set<String> SERVING_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        if (!KINDS.contains(manifest.kind())) {
-            return;
-        }
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.APP)
-                .filter(c -> c.node().sequence("ports").map(p -> p.size() > 0).orElse(false))
-                .filter(c -> c.node().get("readinessProbe").flatMap(p -> p.asMapping()).isEmpty())
-                .forEach(c -> report(manifest, c, ctx)));
+        // everything happens across objects
     }
 
-    private static void report(Manifest manifest, Container container, RuleContext ctx) {
-        ctx.reportKey(container.node(), "name", container.describe() + " of " + manifest.kind() + " \""
-                + manifest.name() + "\" exposes ports but has no readinessProbe");
+    @Override
+    public Optional<CrossObjectCheck> newCrossObjectCheck() {
+        return Optional.of(new Check());
+    }
+
+    /** A container without readiness probe, and whether it declares ports. */
+    private record Unready(String describe, boolean ports, Location location) {
+    }
+
+    /** The pods of one object whose containers may need a readiness probe. */
+    private record Candidate(String namespace, PodIndex.Pods pods, String owner, boolean servingKind,
+                             boolean anyPorts, boolean anyReadiness, List<Unready> unready) {
+    }
+
+    private record Route(String namespace, LabelSelector selector, String service, Location location) {
+    }
+
+    private static final class Check implements CrossObjectCheck {
+        private final PodIndex index = new PodIndex();
+        private final List<Candidate> candidates = new ArrayList<>();
+        private final List<Route> routes = new ArrayList<>();
+        private final Set<String> namespacesWithServices = new HashSet<>();
+
+        @Override
+        public void observe(Manifest manifest, RuleContext ctx) {
+            if (Services.isService(manifest)) {
+                String ns = PodIndex.namespaceOf(manifest);
+                namespacesWithServices.add(ns);
+                Services.Spec.of(manifest).filter(s -> !s.type().equals(Services.EXTERNAL_NAME))
+                        .flatMap(s -> s.node().mapping("selector")).filter(s -> !s.isEmpty())
+                        .map(StructuredSelector::readMap).flatMap(StructuredSelector::selector)
+                        .ifPresent(s -> routes.add(new Route(ns, s, "Service \"" + manifest.name() + "\"",
+                                ctx.locateKey(manifest.root().mapping("spec").orElseThrow(), "selector"))));
+                return;
+            }
+            Optional<PodSpecs.PodSpec> spec = PodSpecs.of(manifest);
+            if (spec.isEmpty()) {
+                return;
+            }
+            Optional<PodIndex.Pods> pods = index.observe(manifest, ctx, false);
+            if (pods.isEmpty()) {
+                return;
+            }
+            List<Unready> unready = new ArrayList<>();
+            boolean anyPorts = false;
+            boolean anyReadiness = false;
+            for (Container c : spec.get().containers()) {
+                if (c.role() != ContainerRole.APP) {
+                    continue;
+                }
+                boolean ports = c.node().sequence("ports").map(p -> p.size() > 0).orElse(false);
+                boolean readiness = c.node().get("readinessProbe").flatMap(p -> p.asMapping()).isPresent();
+                anyPorts |= ports;
+                anyReadiness |= readiness;
+                if (!readiness) {
+                    unready.add(new Unready(c.describe(), ports, ctx.locateKey(c.node(), "name")));
+                }
+            }
+            if (!unready.isEmpty()) {
+                candidates.add(new Candidate(PodIndex.namespaceOf(manifest), pods.get(), manifest.kind() + " \""
+                        + manifest.name() + "\"", SERVING_KINDS.contains(manifest.kind()), anyPorts, anyReadiness,
+                        unready));
+            }
+        }
+
+        @Override
+        public void finish(RuleContext ctx) {
+            for (Candidate c : candidates) {
+                if (!namespacesWithServices.contains(c.namespace())) {
+                    if (c.servingKind()) {
+                        c.unready().stream().filter(Unready::ports).forEach(u -> ctx.report(u.location(),
+                                u.describe() + " of " + c.owner() + " exposes ports but has no readinessProbe"));
+                    }
+                    continue;
+                }
+                Optional<Route> route = routes.stream().filter(r -> r.namespace().equals(c.namespace())
+                        && c.pods().satisfy(r.selector())).findFirst();
+                if (route.isEmpty()) {
+                    continue;
+                }
+                List<Unready> report = c.anyPorts() ? c.unready().stream().filter(Unready::ports).toList()
+                        : c.anyReadiness() ? List.of() : List.of(c.unready().get(0));
+                for (Unready u : report) {
+                    ctx.report(u.location(), u.describe() + " of " + c.owner() + " receives traffic from "
+                            + route.get().service() + " but has no readinessProbe",
+                            List.of(route.get().location()));
+                }
+            }
+        }
     }
 }

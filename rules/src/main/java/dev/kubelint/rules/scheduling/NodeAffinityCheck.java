@@ -74,11 +74,15 @@ final class NodeAffinityCheck {
                     : "this preference has neither matchExpressions nor matchFields: it matches every node and has no"
                             + " effect"));
         }
-        expressions.forEach(this::requirement);
+        expressions.forEach(e -> requirement(e, required));
         fields.forEach(this::fieldRequirement);
     }
 
-    private void requirement(MappingNode expression) {
+    /**
+     * Label values are validated in required terms only: the API server leaves the values of preferred terms
+     * unchecked, and the scheduler cannot evaluate such a term, so it is ineffective there.
+     */
+    private void requirement(MappingNode expression, boolean required) {
         expression.scalar("key").ifPresent(key -> {
             List<String> problems = Names.qualifiedName(key.asText());
             if (!problems.isEmpty()) {
@@ -93,7 +97,7 @@ final class NodeAffinityCheck {
                 continue;
             }
             String text = "\"" + value.asText() + "\" is not a valid label value (" + String.join("; ", problems) + ")";
-            if (minorVersion >= LABEL_VALUES_VALIDATED_SINCE) {
+            if (required && minorVersion >= LABEL_VALUES_VALIDATED_SINCE) {
                 errors.add(Problem.at(value, text));
             } else {
                 ineffective.add(Problem.at(value, text + ": the scheduler cannot evaluate this term, so it matches"

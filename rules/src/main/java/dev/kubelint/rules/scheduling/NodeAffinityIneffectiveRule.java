@@ -10,7 +10,8 @@ import dev.kubelint.core.rule.RuleInfo;
 @RuleInfo(id = "node-affinity-ineffective", category = "scheduling", severity = Severity.WARNING,
         summary = "A node affinity term is accepted but can never match a node, or has no effect",
         rationale = "The scheduler turns each node selector term into a label selector. A Gt or Lt value that is not"
-                + " an integer (and, before Kubernetes 1.33, a value that is not a valid label value) makes that"
+                + " an integer (and a value that is not a valid label value, in a preferred term or before Kubernetes"
+                + " 1.33, when the API server does not reject it) makes that"
                 + " conversion fail, and a term with neither matchExpressions nor matchFields matches no node: a"
                 + " required term of that kind leaves the pod Pending if it is the only one. An empty preference matches"
                 + " every node and changes nothing.",

@@ -14,7 +14,8 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " qualified names; the operators are In, NotIn, Exists, DoesNotExist, Gt and Lt (case-sensitive); In"
                 + " and NotIn need values, Exists and DoesNotExist take none, Gt and Lt exactly one; matchFields supports"
                 + " only metadata.name with In or NotIn and one node name; preferred terms weigh 1 to 100. Since"
-                + " Kubernetes 1.33 values must also be valid label values. It rejects the object otherwise.",
+                + " Kubernetes 1.33 the values of required terms must also be valid label values (those of preferred"
+                + " terms are deliberately not checked). It rejects the object otherwise.",
         remediation = "Fix the term as the message says; for example use operator: In with values: [amd64], or"
                 + " operator: Exists without values.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",

@@ -1,0 +1,94 @@
+package dev.kubelint.rules.references;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.rules.selectors.PodIndex;
+
+/**
+ * The check shared by the rules about a reference by name to an object of one kind in the same namespace: it
+ * collects the names the scan defines and the references, and reports at the end each reference to a name the
+ * scan does not define, but only in namespaces where the scan defines objects of that kind (elsewhere the scan is
+ * partial: the object may come from another repository, a chart or the cluster) and only for references from a
+ * folder that itself holds objects of that kind and namespace (a folder that holds none is an application whose
+ * objects are made another way: kubectl create secret, a kustomize generator), naming another namespace that
+ * defines the name.
+ */
+abstract class NameReferences implements CrossObjectCheck {
+
+    /** A reference: the kind it names, its namespace and name, where it is and whose it is. */
+    record Reference(String kind, String namespace, String name, Location location, String from) {
+    }
+
+    /** Names defined per kind, then per namespace. */
+    private final Map<String, Map<String, Set<String>>> defined = new HashMap<>();
+    /** The folders that hold definitions, per kind and namespace ("kind/namespace"). */
+    private final Map<String, Set<String>> folders = new HashMap<>();
+    private final List<Reference> references = new ArrayList<>();
+
+    /** Records what an object defines ({@link #define}) and references ({@link #refer}). */
+    abstract void read(Manifest manifest, RuleContext ctx);
+
+    /** The end of the message: what happens in the cluster. */
+    abstract String consequence(Reference r);
+
+    void define(String kind, String namespace, String name, Manifest where) {
+        defined.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(namespace, n -> new HashSet<>()).add(name);
+        folders.computeIfAbsent(kind + "/" + namespace, k -> new HashSet<>()).add(folder(where.source().displayName()));
+    }
+
+    /** Defines the object itself under its kind. */
+    void defineSelf(Manifest manifest) {
+        define(manifest.kind(), PodIndex.namespaceOf(manifest), manifest.name(), manifest);
+    }
+
+    /** The folder part of a file name as the scan reports it. */
+    private static String folder(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return slash < 0 ? "" : file.substring(0, slash);
+    }
+
+    void refer(Reference reference) {
+        references.add(reference);
+    }
+
+    /** Whether the scan defines the object, or holds no object of its kind in its namespace (partial). */
+    boolean resolves(Reference r) {
+        Set<String> names = defined.getOrDefault(r.kind(), Map.of()).get(r.namespace());
+        return names == null || names.contains(r.name())
+                || !folders.getOrDefault(r.kind() + "/" + r.namespace(), Set.of()).contains(folder(r.location().file()));
+    }
+
+    @Override
+    public void observe(Manifest manifest, RuleContext ctx) {
+        read(manifest, ctx);
+    }
+
+    @Override
+    public void finish(RuleContext ctx) {
+        for (Reference r : references) {
+            if (resolves(r)) {
+                continue;
+            }
+            Set<String> elsewhere = new TreeSet<>();
+            defined.getOrDefault(r.kind(), Map.of()).forEach((ns, names) -> {
+                if (names.contains(r.name())) {
+                    elsewhere.add(ns);
+                }
+            });
+            String hint = elsewhere.isEmpty() ? "" : " (namespace \"" + String.join("\", \"", elsewhere) + "\" defines"
+                    + " it: did you mean namespace " + elsewhere.iterator().next() + "?)";
+            ctx.report(r.location(), r.from() + " refers to " + r.kind() + " \"" + r.name() + "\", which the scanned"
+                    + " files do not define in namespace \"" + r.namespace() + "\"" + hint + ": " + consequence(r));
+        }
+    }
+}

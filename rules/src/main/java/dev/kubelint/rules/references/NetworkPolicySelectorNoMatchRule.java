@@ -1,0 +1,87 @@
+package dev.kubelint.rules.references;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.rules.selectors.PodIndex;
+
+/** A NetworkPolicy whose podSelector, or a peer's podSelector, matches no pod of its namespace. */
+@RuleInfo(id = "network-policy-selector-no-match", category = "networking", severity = Severity.WARNING,
+        summary = "A NetworkPolicy's podSelector, or a peer's podSelector, matches no pod of its namespace in the"
+                + " scanned files",
+        rationale = "A NetworkPolicy applies to the pods its spec.podSelector matches, and a peer's podSelector"
+                + " (without namespaceSelector) allows traffic from or to the pods of the policy's namespace that it"
+                + " matches. When no pod or pod template of that namespace in the same manifests carries the selected"
+                + " labels, the policy protects nothing or its rule allows nothing, usually because of a typo in a"
+                + " label. The rule speaks only when the scan holds pods of the namespace; an empty selector (all"
+                + " pods) and peers with a namespaceSelector are not judged; in a namespace without pods in the scan,"
+                + " only a selector that matches the pods of another namespace is reported. Pods that an operator"
+                + " creates from the"
+                + " custom resources listed in operator-pods count as matching.",
+        remediation = "Make the selector name labels that the pod templates carry, or put the policy in the namespace"
+                + " of its pods.",
+        kinds = {"NetworkPolicy"})
+public final class NetworkPolicySelectorNoMatchRule implements Rule {
+
+    public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        // everything happens across objects
+    }
+
+    @Override
+    public Optional<CrossObjectCheck> newCrossObjectCheck() {
+        return Optional.of(new SelectorReferences() {
+            @Override
+            List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
+                if (!manifest.group().equals("networking.k8s.io") || !manifest.kind().equals("NetworkPolicy")) {
+                    return List.of();
+                }
+                Optional<MappingNode> spec = manifest.root().mapping("spec");
+                if (spec.isEmpty()) {
+                    return List.of();
+                }
+                String ns = PodIndex.namespaceOf(manifest);
+                String policy = "NetworkPolicy \"" + manifest.name() + "\"";
+                List<Selecting> found = new ArrayList<>();
+                selector(spec.get(), "podSelector").ifPresent(s -> found.add(new Selecting(ns, s,
+                        ctx.locateKey(spec.get(), "podSelector"), "the podSelector of " + policy)));
+                peers(spec.get(), "ingress", "from", ns, policy, ctx, found);
+                peers(spec.get(), "egress", "to", ns, policy, ctx, found);
+                return found;
+            }
+
+            @Override
+            String consequence(Selecting s) {
+                return s.what().startsWith("the podSelector of") ? "the policy applies to no pod"
+                        : "the rule allows no traffic from or to pods of the namespace";
+            }
+        });
+    }
+
+    private static void peers(MappingNode spec, String direction, String key, String ns, String policy,
+                              RuleContext ctx, List<SelectorReferences.Selecting> found) {
+        List<MappingNode> rules = spec.sequence(direction).map(SequenceNode::mappings).orElse(List.of());
+        for (MappingNode rule : rules) {
+            for (MappingNode peer : rule.sequence(key).map(SequenceNode::mappings).orElse(List.of())) {
+                if (peer.has("namespaceSelector")) {
+                    continue;
+                }
+                SelectorReferences.selector(peer, "podSelector").ifPresent(s -> found.add(
+                        new SelectorReferences.Selecting(ns, s, ctx.locateKey(peer, "podSelector"), "the " + direction
+                                + " peer podSelector of " + policy)));
+            }
+        }
+    }
+}

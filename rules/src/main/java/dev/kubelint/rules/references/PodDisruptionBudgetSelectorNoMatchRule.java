@@ -1,0 +1,57 @@
+package dev.kubelint.rules.references;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.rules.selectors.PodIndex;
+
+/** A PodDisruptionBudget whose selector matches no pod of its namespace. */
+@RuleInfo(id = "pod-disruption-budget-selector-no-match", category = "workloads", severity = Severity.WARNING,
+        summary = "A PodDisruptionBudget's selector matches no pod or pod template of its namespace in the scanned"
+                + " files",
+        rationale = "A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades) of the pods"
+                + " its selector matches. When no pod or pod template of its namespace in the same manifests carries"
+                + " the selected labels, the budget protects nothing and a drain may take every replica down at once,"
+                + " usually because of a typo in a label. The rule speaks only when the scan holds pods of the"
+                + " namespace. Pods that an operator creates from the custom resources listed in operator-pods count"
+                + " as matching.",
+        remediation = "Make the selector name labels that the workload's pod template carries (compare"
+                + " spec.selector with spec.template.metadata.labels), or put the budget in the namespace of its pods.",
+        kinds = {"PodDisruptionBudget"})
+public final class PodDisruptionBudgetSelectorNoMatchRule implements Rule {
+
+    public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        // everything happens across objects
+    }
+
+    @Override
+    public Optional<CrossObjectCheck> newCrossObjectCheck() {
+        return Optional.of(new SelectorReferences() {
+            @Override
+            List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
+                if (!manifest.group().equals("policy") || !manifest.kind().equals("PodDisruptionBudget")) {
+                    return List.of();
+                }
+                return manifest.root().mapping("spec").flatMap(spec -> selector(spec, "selector").map(s ->
+                        List.of(new Selecting(PodIndex.namespaceOf(manifest), s, ctx.locateKey(spec, "selector"),
+                                "the selector of PodDisruptionBudget \"" + manifest.name() + "\""))))
+                        .orElse(List.of());
+            }
+
+            @Override
+            String consequence(Selecting s) {
+                return "the budget protects no pod";
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package dev.kubelint.rules.references;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.selectors.PodIndex;
+
+/** A pod that needs a Secret the scan does not define. */
+@RuleInfo(id = "secret-undefined", category = "workloads", severity = Severity.WARNING,
+        enabledByDefault = false,
+        summary = "A pod's volume or environment needs a Secret that the scanned files do not define in its namespace",
+        rationale = "A Secret that a pod's volumes, env or envFrom refer to without optional: true must exist in the"
+                + " pod's namespace: otherwise the pod stays in ContainerCreating or CreateContainerConfigError. The"
+                + " rule speaks only when the scan defines Secrets, or resources that produce them, in the pod's"
+                + " namespace and in the referring file's folder. It is off by default: the Kubernetes documentation"
+                + " and most projects create Secrets outside the manifests (kubectl create secret, generators, secret"
+                + " stores), so turn it on where every Secret is a manifest of the scan. Secrets made by controllers from resources of the scan count as defined: those listed"
+                + " in secret-producers (a SealedSecret, an ExternalSecret, a cert-manager Certificate, ...).",
+        remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
+                + " or mark the reference optional.",
+        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodTemplate"})
+public final class SecretUndefinedRule implements Rule {
+
+    public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList("secret-producers", List.of(
+                    "bitnami.com/SealedSecret:metadata.name", "external-secrets.io/ExternalSecret:spec.target.name",
+                    "cert-manager.io/Certificate:spec.secretName", "secrets-store.csi.x-k8s.io/SecretProviderClass:-",
+                    "onepassword.com/OnePasswordItem:metadata.name", "ricoberger.de/VaultSecret:metadata.name"),
+            "Custom resources (GROUP/KIND:FIELD) from which a controller creates a Secret, FIELD being the"
+                    + " dotted path of the Secret's name (metadata.name when the Secret takes the resource's name);"
+                    + " \"-\" means the resource makes the namespace's Secrets unknown.");
+
+    @Override
+    public void check(Manifest manifest, RuleContext ctx) {
+        // everything happens across objects
+    }
+
+    @Override
+    public Optional<CrossObjectCheck> newCrossObjectCheck() {
+        return Optional.of(new NameReferences() {
+            private final java.util.Set<String> unknownNamespaces = new java.util.HashSet<>();
+
+            @Override
+            void read(Manifest manifest, RuleContext ctx) {
+                String ns = PodIndex.namespaceOf(manifest);
+                if (manifest.group().isEmpty() && manifest.kind().equals("Secret")) {
+                    defineSelf(manifest);
+                    return;
+                }
+                String type = manifest.group() + "/" + manifest.kind() + ":";
+                for (String producer : ctx.param(SECRET_PRODUCERS)) {
+                    if (producer.startsWith(type)) {
+                        produced(manifest, producer.substring(type.length())).ifPresentOrElse(
+                                name -> define("Secret", ns, name, manifest), () -> unknownNamespaces.add(ns));
+                        return;
+                    }
+                }
+                PodReferences.required(manifest, false).forEach(n -> refer(new Reference("Secret", ns, n.asText(),
+                        ctx.locate(n), manifest.kind() + " \"" + manifest.name() + "\"")));
+            }
+
+            @Override
+            boolean resolves(Reference r) {
+                return unknownNamespaces.contains(r.namespace()) || super.resolves(r);
+            }
+
+            @Override
+            String consequence(Reference r) {
+                return "its pods cannot start";
+            }
+        });
+    }
+
+    /** The name of the Secret a producer makes, read at a dotted path; empty for "-" or when absent. */
+    private static Optional<String> produced(Manifest manifest, String path) {
+        if (path.equals("-")) {
+            return Optional.empty();
+        }
+        String[] parts = path.split("\\.");
+        MappingNode node = manifest.root();
+        for (int i = 0; i < parts.length - 1; i++) {
+            Optional<MappingNode> next = node.mapping(parts[i]);
+            if (next.isEmpty()) {
+                return path.equals("spec.target.name") ? Optional.of(manifest.name()) : Optional.empty();
+            }
+            node = next.get();
+        }
+        Optional<String> name = node.scalar(parts[parts.length - 1]).map(ScalarNode::asText).filter(s -> !s.isEmpty());
+        // an ExternalSecret without target name makes a Secret of its own name
+        return name.isPresent() ? name : path.equals("spec.target.name") ? Optional.of(manifest.name()) : name;
+    }
+}
