@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -87,7 +88,7 @@ final class ReportTargets {
         String name = (equals < 0 ? spec : spec.substring(0, equals)).trim();
         Optional<Reporter> reporter = Reporters.find(name);
         if (reporter.isEmpty()) {
-            String hint = Suggestions.closest(name, Reporters.NAMES).map(s -> "did you mean " + s + "? ").orElse("");
+            String hint = Suggestions.closest(name, Reporters.NAMES, Suggestions.OPTIONS).map(s -> "did you mean " + s + "? ").orElse("");
             throw new UsageException("unknown format '" + name + "' for --format; " + hint + "formats are "
                     + String.join(", ", Reporters.NAMES));
         }
