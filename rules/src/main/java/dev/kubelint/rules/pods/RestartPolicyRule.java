@@ -3,6 +3,7 @@ package dev.kubelint.rules.pods;
 import java.util.List;
 import java.util.Optional;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
