@@ -10,6 +10,7 @@ import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -22,8 +23,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " therefore set explicitly. A Job with a podFailurePolicy needs Never.",
         remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
                 + " the Job has a podFailurePolicy).",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class RestartPolicyRule implements Rule {
 
     private static final List<String> ALL = List.of("Always", "OnFailure", "Never");

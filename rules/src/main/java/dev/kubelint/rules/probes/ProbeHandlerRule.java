@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 
@@ -16,8 +17,7 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " HTTP or HTTPS (upper case), and httpGet header names that are not HTTP tokens.",
         remediation = "Keep exactly one handler in the probe and complete it: a non-empty exec.command, or"
                 + " httpGet with scheme HTTP or HTTPS.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeHandlerRule implements Rule {
 
     @Override

@@ -12,6 +12,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -26,8 +27,7 @@ import dev.kubelint.core.yaml.YamlNode;
                 + " taken out of its Services and killed at the same moment, and restarts can cascade under load.",
         remediation = "Make the liveness probe more tolerant than the readiness probe (a higher failureThreshold or"
                 + " a longer period) or point it at a cheaper endpoint that checks only the process itself.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeIdenticalRule implements Rule {
 
     @Override
