@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ final class CommandLines {
                     return "option --" + name + " takes no value";
                 }
             }
-            Optional<String> suggestion = Suggestions.closest(name, longNames);
+            Optional<String> suggestion = Suggestions.closest(name, longNames, Suggestions.OPTIONS);
             return "unknown option " + token + suggestion.map(s -> "; did you mean --" + s + "?").orElse("");
         }
         if (e instanceof MissingArgumentException m && m.getOption() != null) {

@@ -1,7 +1,7 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,11 +75,7 @@ final class ExplainCommand {
 
     /** The closest rule id, if one is close enough to be a likely typo or a fragment. */
     static Optional<String> suggestion(String id, List<RuleDescriptor> rules) {
-        return rules.stream().map(RuleDescriptor::id)
-                .filter(candidate -> Suggestions.distance(id, candidate) <= Math.max(2, id.length() / 4)
-                        || (id.length() >= 4 && candidate.contains(id)))
-                .min(Comparator.comparingInt((String candidate) -> Suggestions.distance(id, candidate))
-                        .thenComparing(Comparator.naturalOrder()));
+        return Suggestions.closest(id, rules.stream().map(RuleDescriptor::id).toList(), Suggestions.RULE_IDS);
     }
 
     private int usage(String message) {

@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -92,7 +93,7 @@ final class ReportTargets {
         String name = (equals < 0 ? spec : spec.substring(0, equals)).trim();
         Optional<ReportFormats.Format> format = ReportFormats.find(name);
         if (format.isEmpty()) {
-            String hint = Suggestions.closest(name, ReportFormats.names()).map(s -> "did you mean " + s + "? ")
+            String hint = Suggestions.closest(name, ReportFormats.names(), Suggestions.OPTIONS).map(s -> "did you mean " + s + "? ")
                     .orElse("");
             throw new UsageException("unknown format '" + name + "' for --format; " + hint + "formats are "
                     + ReportFormats.list());

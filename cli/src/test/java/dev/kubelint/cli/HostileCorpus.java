@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 
 /**
  * The bad-input corpus: the committed files under {@code src/test/resources/hostile/}, the huge inputs generated
@@ -33,8 +34,7 @@ import dev.kubelint.core.rule.input.CoreRuleProvider;
 final class HostileCorpus {
 
     /** Rules reported by the reader and the engine; the corpus expects exactly these, whatever other rules say. */
-    static final Set<String> CORE_RULES = new CoreRuleProvider().rules().stream()
-            .map(r -> RuleDescriptor.of(r, "core").id()).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> CORE_RULES = Arrays.stream(CoreRule.values()).map(CoreRule::id).collect(Collectors.toUnmodifiableSet());
 
     static final String GENERATED = "gen/";
     private static final Pattern FINDING = Pattern.compile("([a-z-]+)@(\\d+):(\\d+)(?:~(\\S+))?");

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public record Fixture(Path path, String ruleId, List<Expectation> expectations, Map<String, String> settings,
                       Map<String, String> params) {
 
-    private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*(.*)$");
+    private static final Pattern MARKER = Pattern.compile("#\\s*expect(?:@(\\d{1,6}))?:\\s*(.*)$");
     private static final Pattern ONE = Pattern.compile("([a-z0-9][a-z0-9-]*)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SETTING = Pattern.compile("^#\\s*fixture:\\s*(.*)$");
 
@@ -64,14 +64,18 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
             }
             Matcher marker = MARKER.matcher(line);
             if (marker.find()) {
-                String rest = marker.group(1).trim();
+                int column = marker.group(1) == null ? Expectation.ANY_COLUMN : Integer.parseInt(marker.group(1));
+                if (marker.group(1) != null && column < 1) {
+                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": columns start at 1: " + line.trim());
+                }
+                String rest = marker.group(2).trim();
                 Matcher one = ONE.matcher(rest);
                 int end = 0;
                 while (one.find()) {
                     if (!rest.substring(end, one.start()).trim().isEmpty()) {
                         throw new IllegalArgumentException(path + ":" + (i + 1) + ": malformed expect marker: " + rest);
                     }
-                    expectations.add(new Expectation(i + 1, one.group(1), one.group(2).replace("\\\"", "\"")));
+                    expectations.add(new Expectation(i + 1, column, one.group(1), one.group(2).replace("\\\"", "\"")));
                     end = one.end();
                 }
                 if (end == 0 || !rest.substring(end).trim().isEmpty()) {

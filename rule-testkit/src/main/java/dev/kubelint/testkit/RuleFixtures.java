@@ -118,7 +118,7 @@ public final class RuleFixtures {
         List<Finding> relevant = new ArrayList<>(findings.stream().filter(f -> checked.contains(f.ruleId())).toList());
         for (Expectation e : fixture.expectations()) {
             Finding match = relevant.stream()
-                    .filter(f -> f.ruleId().equals(e.ruleId()) && f.location().line() == e.line()
+                    .filter(f -> f.ruleId().equals(e.ruleId()) && e.at(f.location().line(), f.location().column())
                             && f.message().contains(e.messagePart()))
                     .findFirst().orElse(null);
             if (match == null) {

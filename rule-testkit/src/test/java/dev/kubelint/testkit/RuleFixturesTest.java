@@ -51,6 +51,28 @@ class RuleFixturesTest {
     }
 
     @Test
+    void aColumnMarkerPinsTheColumn() throws Exception {
+        Path good = write("testkit-flag", "bad.yaml", """
+                kind: Thing
+                flagA: 1 # expect@1: testkit-flag "flagA"
+                """);
+        assertDoesNotThrow(() -> verify(good));
+        Path wrong = write("testkit-flag", "bad2.yaml", """
+                kind: Thing
+                flagA: 1 # expect@3: testkit-flag "flagA"
+                """);
+        String message = failure(wrong);
+        assertTrue(message.contains("missing finding at line 2, column 3: testkit-flag \"flagA\""), message);
+        assertTrue(message.contains("unexpected finding at line 2, column 1"), message);
+        Path zero = write("testkit-flag", "bad3.yaml", """
+                kind: Thing
+                flagA: 1 # expect@0: testkit-flag "flagA"
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verify(zero));
+        assertTrue(e.getMessage().contains("columns start at 1"), e.getMessage());
+    }
+
+    @Test
     void missingFindingFails() throws Exception {
         Path bad = write("testkit-flag", "bad.yaml", """
                 kind: Thing

@@ -1,5 +1,6 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,8 @@ public final class ApiLifecycle {
         if (!serving.isEmpty()) {
             return message + "; " + gvk.kind() + " is served as " + serving.get(0);
         }
-        Optional<String> closest = Suggestions.closest(gvk.kind(), builtins.kinds(kubernetesVersion, gvk.apiVersion()));
+        Optional<String> closest = Suggestions.closest(gvk.kind(), builtins.kinds(kubernetesVersion, gvk.apiVersion()),
+                Suggestions.FIELD_NAMES);
         return closest.map(k -> message + "; did you mean \"" + k + "\"?").orElse(message);
     }
 

@@ -1,5 +1,6 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -305,7 +306,7 @@ final class ErrorTranslator {
     private SchemaProblem unknownField(Err e) {
         String field = e.error().getProperty();
         String message = "unknown field \"" + field + "\" in " + where(e.instance());
-        Optional<String> suggestion = Suggestions.closest(field, knownProperties(e.error()));
+        Optional<String> suggestion = Suggestions.closest(field, knownProperties(e.error()), Suggestions.FIELD_NAMES);
         if (suggestion.isPresent()) {
             message += "; did you mean \"" + suggestion.get() + "\"?";
         }

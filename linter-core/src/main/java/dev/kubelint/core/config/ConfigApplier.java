@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.kubelint.core.custom.CustomRule;
-import dev.kubelint.core.custom.Suggestions;
+import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.render.ChartValues;
 import dev.kubelint.core.engine.RuleSettings;
@@ -202,7 +202,7 @@ public final class ConfigApplier {
     /** "unknown rule id" with the closest id when it looks like a typo. */
     public static String unknownRule(String id, RuleCatalog catalog) {
         List<String> ids = catalog.all().stream().map(RuleDescriptor::id).toList();
-        return "unknown rule id " + JsonText.quote(id) + Suggestions.closest(id, ids)
+        return "unknown rule id " + JsonText.quote(id) + Suggestions.closest(id, ids, Suggestions.KEYS)
                 .map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse(" (kubelint rules lists them all)");
     }
 
@@ -212,7 +212,7 @@ public final class ConfigApplier {
         }
         List<String> names = rule.params().stream().map(RuleParam::name).toList();
         return "unknown parameter " + JsonText.quote(name) + " of rule " + rule.id()
-                + Suggestions.closest(name, names).map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("")
+                + Suggestions.closest(name, names, Suggestions.KEYS).map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("")
                 + " (parameters: " + String.join(", ", names) + ")";
     }
 }

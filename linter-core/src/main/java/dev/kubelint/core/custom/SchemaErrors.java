@@ -1,5 +1,6 @@
 package dev.kubelint.core.custom;
 
+import dev.kubelint.core.kube.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -119,7 +120,7 @@ public final class SchemaErrors {
         if (known.isEmpty()) {
             return "";
         }
-        Optional<String> close = Suggestions.closest(key, known);
+        Optional<String> close = Suggestions.closest(key, known, Suggestions.KEYS);
         return close.map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("")
                 + " (known keys: " + String.join(", ", known) + ")";
     }

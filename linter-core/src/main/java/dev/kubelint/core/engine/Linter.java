@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
@@ -211,7 +212,7 @@ public final class Linter {
         private FileOutcome renderFailure(Rendering r) {
             String file = scanner.displayName(r.failureFile().orElseThrow());
             List<Finding> findings = new ArrayList<>();
-            addFinding(findings, "render-failed", new Location(file, 0, Span.START, "", ObjectRef.NONE),
+            addFinding(findings, CoreRule.RENDER_FAILED, new Location(file, 0, Span.START, "", ObjectRef.NONE),
                     r.failure().get(), List.of());
             return new FileOutcome(new LintResult.FileSummary(file, List.of()), findings, Optional.empty());
         }
@@ -285,7 +286,7 @@ public final class Linter {
             List<Finding> findings = new ArrayList<>();
             List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
             if (input.skipped().isPresent()) {
-                addFinding(findings, "skipped-file", new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
+                addFinding(findings, CoreRule.SKIPPED_FILE, new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
                         input.skipped().get(), List.of());
                 return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
                         Optional.empty()));
@@ -293,8 +294,8 @@ public final class Linter {
             SourceLoader.Loaded loaded = loader.load(input, request.stdin());
             if (loaded.source().isEmpty()) {
                 ReadProblem p = loaded.problem().orElseThrow();
-                String ruleId = p.kind() == ReadProblem.Kind.LIMIT ? "input-limit" : "unreadable-file";
-                addReaderFinding(findings, ruleId, input.displayName(), p, ObjectRef.NONE);
+                CoreRule rule = p.kind() == ReadProblem.Kind.LIMIT ? CoreRule.INPUT_LIMIT : CoreRule.UNREADABLE_FILE;
+                addReaderFinding(findings, rule, input.displayName(), p, ObjectRef.NONE);
                 return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
                         Optional.empty()));
             }
@@ -322,7 +323,7 @@ public final class Linter {
                 }
                 YamlNode root = doc.root().get();
                 if (!(root instanceof MappingNode mapping)) {
-                    addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(), root.span(),
+                    addFinding(findings, CoreRule.NOT_AN_OBJECT, new Location(source.displayName(), doc.index(), root.span(),
                             "", ObjectRef.NONE), "the document is " + article(root.jsonType())
                             + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind", List.of());
                     continue;
@@ -335,7 +336,7 @@ public final class Linter {
                         if (item instanceof MappingNode itemMapping) {
                             manifests.add(new Manifest(source, doc.index(), itemMapping));
                         } else {
-                            addFinding(findings, "not-an-object", new Location(source.displayName(), doc.index(),
+                            addFinding(findings, CoreRule.NOT_AN_OBJECT, new Location(source.displayName(), doc.index(),
                                     item.span(), item.pointer(), whole.ref()), "a List item is " + article(item.jsonType())
                                     + ", not a Kubernetes object", List.of());
                         }
@@ -345,7 +346,7 @@ public final class Linter {
                 }
             }
             for (ReadProblem p : read.problems()) {
-                addReaderFinding(findings, p.kind().ruleId(), source.displayName(), p,
+                addReaderFinding(findings, ruleOf(p.kind()), source.displayName(), p,
                         refs.getOrDefault(p.documentIndex(), ObjectRef.NONE));
             }
             List<Manifest> checked = new ArrayList<>(manifests.size());
@@ -490,21 +491,22 @@ public final class Linter {
             } else {
                 message = message + " (run with --debug for the stack trace)";
             }
-            addFinding(sink, "rule-failure", new Location(manifest.source().displayName(), manifest.documentIndex(),
+            addFinding(sink, CoreRule.RULE_FAILURE, new Location(manifest.source().displayName(), manifest.documentIndex(),
                     manifest.root().span(), manifest.root().pointer(), manifest.ref()), message, List.of());
         }
 
-        private void addReaderFinding(List<Finding> sink, String ruleId, String file, ReadProblem p, ObjectRef ref) {
+        private void addReaderFinding(List<Finding> sink, CoreRule rule, String file, ReadProblem p, ObjectRef ref) {
             List<Location> related = p.related().stream()
                     .map(span -> new Location(file, p.documentIndex(), span, p.pointer(), ref)).toList();
-            addFinding(sink, ruleId, new Location(file, p.documentIndex(), p.span(), p.pointer(), ref), p.message(), related);
+            addFinding(sink, rule, new Location(file, p.documentIndex(), p.span(), p.pointer(), ref), p.message(), related);
         }
 
         /** Adds a finding of an engine-reported rule, when that rule is enabled. */
-        private void addFinding(List<Finding> sink, String ruleId, Location location, String message, List<Location> related) {
-            ActiveRule rule = byId.get(ruleId);
+        private void addFinding(List<Finding> sink, CoreRule coreRule, Location location, String message,
+                List<Location> related) {
+            ActiveRule rule = byId.get(coreRule.id());
             if (rule != null) {
-                sink.add(new Finding(ruleId, rule.severity(), location, message, related, Optional.empty()));
+                sink.add(new Finding(coreRule.id(), rule.severity(), location, message, related, Optional.empty()));
             }
         }
 
@@ -532,7 +534,7 @@ public final class Linter {
                 try {
                     rule.crossObject().get().finish(ctx);
                 } catch (RuntimeException | StackOverflowError e) {
-                    addFinding(crossObject, "rule-failure", new Location("", 0, Span.START, "", ObjectRef.NONE),
+                    addFinding(crossObject, CoreRule.RULE_FAILURE, new Location("", 0, Span.START, "", ObjectRef.NONE),
                             "rule " + rule.descriptor().id() + " failed at the end of the run: " + e, List.of());
                 }
             }
@@ -548,5 +550,15 @@ public final class Linter {
                     LintResult.BaselineOutcome.NONE,
                     notManifests, List.copyOf(notes));
         }
+    }
+
+    /** The core rule whose findings a reading problem of this kind becomes. */
+    static CoreRule ruleOf(ReadProblem.Kind kind) {
+        return switch (kind) {
+            case SYNTAX, ENCODING -> CoreRule.YAML_SYNTAX;
+            case DUPLICATE_KEY -> CoreRule.DUPLICATE_KEY;
+            case LIMIT -> CoreRule.INPUT_LIMIT;
+            case TAG -> CoreRule.YAML_TAG;
+        };
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
@@ -45,8 +46,8 @@ import dev.kubelint.core.yaml.YamlNode;
 final class Suppressions {
 
     static final String ANNOTATION_PREFIX = "ignore.kubelint.dev/";
-    static final String WITHOUT_REASON = "suppression-without-reason";
-    static final String UNUSED = "unused-suppression";
+    static final String WITHOUT_REASON = CoreRule.SUPPRESSION_WITHOUT_REASON.id();
+    static final String UNUSED = CoreRule.UNUSED_SUPPRESSION.id();
 
     private static final String MARKER = "kubelint-ignore";
     private static final Pattern COMMENT = Pattern.compile("(?:^|\\s)(#\\s*" + MARKER + "\\b)(.*)$");

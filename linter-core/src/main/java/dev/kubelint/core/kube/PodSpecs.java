@@ -28,6 +28,10 @@ public final class PodSpecs {
             "CronJob", "/spec/jobTemplate/spec/template",
             "PodTemplate", "/template");
 
+    /** Pod and the kinds with a pod template, in the order docs list them. */
+    public static final List<String> KINDS = List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "ReplicationController", "Job", "CronJob", "PodTemplate");
+
     /** {@link #TEMPLATE} as keys to follow: the view is built for every object, so without parsing pointers. */
     private static final Map<String, String[]> TEMPLATE_KEYS = keys(TEMPLATE);
 

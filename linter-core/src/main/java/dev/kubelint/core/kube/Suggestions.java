@@ -1,35 +1,112 @@
 package dev.kubelint.core.kube;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?" for values from a fixed set: operators, enum-like fields. */
+/**
+ * Every "did you mean ...?" of kubelint: one edit distance, and a {@link Policy} per kind of word that says how
+ * close a candidate must be. Field names, option names and enum values differ in how a typo looks (case, a
+ * prefix, a stray letter), so the policy, not the caller, decides.
+ */
 public final class Suggestions {
+
+    /**
+     * How a candidate is chosen.
+     *
+     * @param ignoreCase compare in lower case, and prefer a candidate that differs from the word only in case
+     * @param exactMeansNone no suggestion for a word that is itself a candidate
+     * @param uniquePrefix a candidate that is the only one starting with the word is the suggestion
+     * @param fragmentLength a word at least this long that a candidate contains makes that candidate eligible
+     *     whatever its distance (0: off)
+     * @param minCandidateLength candidates shorter than this are only suggested when they differ in case alone
+     * @param minEdits at least this many edits are allowed
+     * @param maxEditsDivisor beyond that, the word's length divided by this
+     * @param maxEditsCap but at most this many edits
+     * @param measureShorter divide the shorter of word and candidate instead of the word
+     * @param tiesByName among equally close candidates the alphabetically first, instead of the first given
+     */
+    public record Policy(boolean ignoreCase, boolean exactMeansNone, boolean uniquePrefix, int fragmentLength,
+            int minCandidateLength, int minEdits, int maxEditsDivisor, int maxEditsCap, boolean measureShorter,
+            boolean tiesByName) {
+
+        boolean eligible(String word, String candidate, int distance) {
+            if (fragmentLength > 0 && word.length() >= fragmentLength && candidate.contains(word)) {
+                return true;
+            }
+            int length = measureShorter ? Math.min(word.length(), candidate.length()) : word.length();
+            return candidate.length() >= minCandidateLength
+                    && distance <= Math.max(minEdits, Math.min(maxEditsCap, length / maxEditsDivisor));
+        }
+    }
+
+    /** Values of a small fixed set (operators, enum-like fields): a case slip or a single edit. */
+    public static final Policy VALUES = new Policy(true, true, false, 0, 3, 1, Integer.MAX_VALUE, 1, false, false);
+
+    /** Schema field and kind names: a case slip, or a few edits for a long name (a quarter of its length, at most 3). */
+    public static final Policy FIELD_NAMES = new Policy(true, false, false, 0, 0, 1, 4, 3, false, true);
+
+    /** Keys the user types in configuration: case counts; a third of the length, at most 3 edits. */
+    public static final Policy KEYS = new Policy(false, false, false, 0, 0, 1, 3, 3, false, false);
+
+    /** Command-line option names and values: a unique prefix, or a third of the shorter length in edits. */
+    public static final Policy OPTIONS =
+            new Policy(true, false, true, 0, 0, 1, 3, Integer.MAX_VALUE, true, false);
+
+    /** Rule ids asked for by name: two edits or a quarter of the length, or a fragment of four letters or more. */
+    public static final Policy RULE_IDS =
+            new Policy(false, false, false, 4, 0, 2, 4, Integer.MAX_VALUE, false, true);
 
     private Suggestions() {
     }
 
-    /**
-     * The candidate the text most likely meant: equal but for case, or one edit (insertion, deletion, substitution)
-     * away ignoring case. Empty when none is that close, or when the text is itself a candidate.
-     */
-    public static Optional<String> closest(String text, List<String> candidates) {
-        if (candidates.contains(text)) {
+    /** The candidate {@code word} most likely meant under {@code policy}; empty when none is close enough. */
+    public static Optional<String> closest(String word, Collection<String> candidates, Policy policy) {
+        if (word.isEmpty() || (policy.exactMeansNone() && candidates.contains(word))) {
             return Optional.empty();
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        Optional<String> sameButCase = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
-        if (sameButCase.isPresent()) {
-            return sameButCase;
+        String typed = policy.ignoreCase() ? word.toLowerCase(Locale.ROOT) : word;
+        if (policy.ignoreCase()) {
+            for (String c : candidates) {
+                if (c.toLowerCase(Locale.ROOT).equals(typed)) {
+                    return Optional.of(c);
+                }
+            }
         }
-        return candidates.stream().filter(c -> c.length() > 2 && oneEditApart(lower, c.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        if (policy.uniquePrefix()) {
+            List<String> prefixed = new ArrayList<>();
+            for (String c : candidates) {
+                if (c.startsWith(typed)) {
+                    prefixed.add(c);
+                }
+            }
+            if (prefixed.size() == 1) {
+                return Optional.of(prefixed.get(0));
+            }
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = editDistance(typed, policy.ignoreCase() ? c.toLowerCase(Locale.ROOT) : c);
+            if (policy.eligible(typed, c, d)
+                    && (d < bestDistance || (d == bestDistance && policy.tiesByName() && c.compareTo(best) < 0))) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
-    /** " (did you mean In?)" or nothing, for appending to a message. */
+    /** {@link #closest(String, Collection, Policy)} under {@link #VALUES}. */
+    public static Optional<String> closest(String text, List<String> candidates) {
+        return closest(text, candidates, VALUES);
+    }
+
+    /** " (did you mean In?)" or nothing, for appending to a message; values of a fixed set. */
     public static String didYouMean(String text, List<String> candidates) {
-        return closest(text, candidates).map(c -> " (did you mean " + c + "?)").orElse("");
+        return closest(text, candidates, VALUES).map(c -> " (did you mean " + c + "?)").orElse("");
     }
 
     /**
@@ -54,21 +131,5 @@ public final class Suggestions {
             }
         }
         return d[a.length()][b.length()];
-    }
-
-    private static boolean oneEditApart(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (a.length() == b.length()) {
-            return a.substring(i + 1).equals(b.substring(i + 1));
-        }
-        String longer = a.length() > b.length() ? a : b;
-        String shorter = a.length() > b.length() ? b : a;
-        return longer.substring(i + 1).equals(shorter.substring(i));
     }
 }

@@ -27,9 +27,7 @@ public final class RuleCatalog {
         List<RuleDescriptor> descriptors = new ArrayList<>();
         try {
             for (RuleProvider provider : ServiceLoader.load(RuleProvider.class, loader)) {
-                for (Rule rule : provider.rules()) {
-                    descriptors.add(RuleDescriptor.of(rule, provider.name()));
-                }
+                descriptors.addAll(provider.descriptors());
             }
         } catch (ServiceConfigurationError e) {
             throw new RuleLoadingException("cannot load rule providers: " + e.getMessage(), e);

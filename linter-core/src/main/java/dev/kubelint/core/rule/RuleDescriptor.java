@@ -25,7 +25,17 @@ public record RuleDescriptor(Rule rule, String id, String category, Severity sev
             throw new IllegalArgumentException("rule class " + rule.getClass().getName() + " has no @RuleInfo");
         }
         return new RuleDescriptor(rule, info.id(), info.category(), info.severity(), info.summary(), info.rationale(),
-                info.remediation(), info.enabledByDefault(), List.of(info.kinds()), params(rule.getClass()), origin);
+                info.remediation(), info.enabledByDefault(), kinds(info), params(rule.getClass()), origin);
+    }
+
+    /** The kinds of the rule's groups, then its own kinds, each once. */
+    private static List<String> kinds(RuleInfo info) {
+        java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+        for (KindGroup group : info.kindGroups()) {
+            kinds.addAll(group.kinds());
+        }
+        kinds.addAll(List.of(info.kinds()));
+        return List.copyOf(kinds);
     }
 
     /** The public static final RuleParam fields of a rule class, in declaration order. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * A rule's examples for its documentation, taken from its fixtures ({@code <rule-id>/bad.yaml} and
- * {@code <rule-id>/good.yaml}) with the test machinery removed: the {@code # expect:} markers and the
+ * {@code <rule-id>/good.yaml}) with the test machinery removed: the {@code # expect:} (and {@code # expect@COL:}) markers and the
  * {@code # fixture:} header lines. A fixture that needs a test-only rule ({@code # fixture: with-rule=...}) shows
  * nothing a user could reproduce, so it gives no example.
  *
@@ -25,7 +25,7 @@ public record RuleExamples(Optional<String> bad, Optional<String> good) {
     /** Where the built-in rules' fixtures are packaged in the rules jar. */
     public static final String CLASS_PATH_PREFIX = "dev/kubelint/rules/fixtures/";
 
-    private static final Pattern MARKER = Pattern.compile("\\s*#\\s*expect:.*$");
+    private static final Pattern MARKER = Pattern.compile("\\s*#\\s*expect(?:@\\d+)?:.*$");
     private static final Pattern HEADER = Pattern.compile("^\\s*#\\s*fixture:.*$");
     private static final Pattern WITH_RULE = Pattern.compile("(?m)^\\s*#\\s*fixture:\\s*with-rule\\s*=");
 

@@ -46,4 +46,10 @@ public @interface RuleInfo {
 
     /** Kinds the rule looks at, for the docs; empty means "any kind" or as the summary says. */
     String[] kinds() default {};
+
+    /**
+     * Groups of kinds the rule applies to, added before {@link #kinds()}: {@code kindGroups = KindGroup.POD_SPECS}
+     * instead of spelling out the nine kinds that carry a pod spec.
+     */
+    KindGroup[] kindGroups() default {};
 }

@@ -12,4 +12,9 @@ public interface RuleProvider {
     String name();
 
     List<Rule> rules();
+
+    /** The rules with their metadata; by default read from each rule class's {@link RuleInfo}. */
+    default List<RuleDescriptor> descriptors() {
+        return rules().stream().map(rule -> RuleDescriptor.of(rule, name())).toList();
+    }
 }

@@ -4,22 +4,13 @@ import java.util.List;
 
 /**
  * Something wrong with the text itself, found while reading: a syntax error, a duplicate key, a limit hit, an
- * unsupported tag. The engine turns each into a finding of the rule {@link Kind#ruleId()}.
+ * unsupported tag. The engine turns each into a finding of the core rule for its kind.
  */
 public record ReadProblem(Kind kind, String message, Span span, int documentIndex, String pointer, List<Span> related) {
 
+    /** What went wrong; each kind is reported by one core rule. */
     public enum Kind {
-        SYNTAX("yaml-syntax"), DUPLICATE_KEY("duplicate-key"), LIMIT("input-limit"), TAG("yaml-tag"), ENCODING("yaml-syntax");
-
-        private final String ruleId;
-
-        Kind(String ruleId) {
-            this.ruleId = ruleId;
-        }
-
-        public String ruleId() {
-            return ruleId;
-        }
+        SYNTAX, DUPLICATE_KEY, LIMIT, TAG, ENCODING
     }
 
     public ReadProblem {

@@ -26,7 +26,7 @@ import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 
 class LinterTest {
 
@@ -76,7 +76,7 @@ class LinterTest {
 
     private RuleCatalog catalog(Rule... extra) {
         List<RuleDescriptor> all = new java.util.ArrayList<>();
-        new CoreRuleProvider().rules().forEach(r -> all.add(RuleDescriptor.of(r, "core")));
+        all.addAll(CoreRule.descriptors());
         for (Rule r : extra) {
             all.add(RuleDescriptor.of(r, "test"));
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
@@ -30,8 +30,7 @@ import dev.kubelint.core.yaml.ReadLimits.Limit;
  */
 class ReadLimitsTest {
 
-    private static final RuleCatalog CORE = RuleCatalog.of(new CoreRuleProvider().rules().stream()
-            .map(r -> RuleDescriptor.of(r, "core")).toList());
+    private static final RuleCatalog CORE = RuleCatalog.of(CoreRule.descriptors());
 
     @TempDir
     Path dir;

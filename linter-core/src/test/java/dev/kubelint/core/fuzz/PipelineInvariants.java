@@ -13,7 +13,7 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
@@ -38,8 +38,7 @@ final class PipelineInvariants {
     /** Small limits, so that short fuzzed inputs reach every limit. */
     static final ReadLimits SMALL_LIMITS = new ReadLimits(2048, 16, 24, 256, 512);
 
-    private static final RuleCatalog CORE_RULES = RuleCatalog.of(new CoreRuleProvider().rules().stream()
-            .map(r -> RuleDescriptor.of(r, "core")).toList());
+    private static final RuleCatalog CORE_RULES = RuleCatalog.of(CoreRule.descriptors());
     private static final Set<String> CORE_IDS = CORE_RULES.all().stream().map(RuleDescriptor::id)
             .collect(Collectors.toUnmodifiableSet());
     private static final SourceScanner.Input STDIN = new SourceScanner.Input(java.util.Optional.empty(), SourceFile.STDIN);

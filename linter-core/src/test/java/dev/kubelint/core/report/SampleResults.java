@@ -22,7 +22,7 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
@@ -122,9 +122,7 @@ final class SampleResults {
 
     static RuleCatalog catalog() {
         List<RuleDescriptor> rules = new ArrayList<>();
-        for (Rule r : new CoreRuleProvider().rules()) {
-            rules.add(RuleDescriptor.of(r, "core"));
-        }
+        rules.addAll(CoreRule.descriptors());
         for (Rule r : List.of(new SchemaTypeRule(), new LabelValueRule(), new NameStyleRule(), new ImageTagRule())) {
             rules.add(RuleDescriptor.of(r, "test"));
         }

@@ -9,6 +9,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -19,8 +20,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " them to be unique across the pod's init containers, containers and ephemeral containers together"
                 + " (\"Duplicate value\"), and rejects the pod or workload otherwise.",
         remediation = "Give each container its own name, for example app and app-init.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ContainerNameUniqueRule implements Rule {
 
     @Override

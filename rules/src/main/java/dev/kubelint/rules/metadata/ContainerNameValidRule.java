@@ -8,6 +8,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -19,8 +20,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " alphanumeric. It rejects the pod otherwise; for a workload the controller then fails to create"
                 + " any pod.",
         remediation = "Rename the container, for example web-server instead of Web_Server.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ContainerNameValidRule implements Rule {
 
     @Override

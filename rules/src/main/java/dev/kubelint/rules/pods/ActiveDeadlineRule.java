@@ -1,10 +1,12 @@
 package dev.kubelint.rules.pods;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -17,8 +19,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " meant to end.",
         remediation = "Use a positive number of seconds in Pods, Jobs and CronJobs, and remove activeDeadlineSeconds"
                 + " from the pod templates of long-running workloads.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ActiveDeadlineRule implements Rule {
 
     private static final long MAX = Integer.MAX_VALUE;

@@ -10,6 +10,7 @@ import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -30,8 +31,7 @@ import dev.kubelint.rules.support.Releases;
                 + " that are off by default (such as the RestartAllContainers action) count as not available.",
         remediation = "Remove the container-level restartPolicy and rely on the pod's, use Always for sidecars, or"
                 + " target Kubernetes 1.35 with --kubernetes-version if the cluster runs it.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ContainerRestartPolicyRule implements Rule {
 
     private static final List<String> POLICIES = List.of("Always", "OnFailure", "Never");

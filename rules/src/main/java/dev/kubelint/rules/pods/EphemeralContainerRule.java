@@ -1,10 +1,12 @@
 package dev.kubelint.rules.pods;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** ephemeralContainers written in a manifest. */
@@ -15,8 +17,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " created and in every pod template; a manifest that carries them is usually a copy of a live pod.",
         remediation = "Remove ephemeralContainers from the manifest; use kubectl debug to attach one to a running"
                 + " pod.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class EphemeralContainerRule implements Rule {
 
     @Override

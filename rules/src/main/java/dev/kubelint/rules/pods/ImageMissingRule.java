@@ -6,6 +6,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A container without image. */
@@ -15,8 +16,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " rejects an empty or missing image in Pods and in the pod templates of every workload alike, so"
                 + " a manifest without one cannot be applied.",
         remediation = "Set the container's image, pinned to a tag or a digest.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ImageMissingRule implements Rule {
 
     @Override

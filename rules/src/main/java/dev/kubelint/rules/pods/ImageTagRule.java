@@ -7,6 +7,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -18,8 +19,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " kubelet pulls the image on every start (imagePullPolicy defaults to Always for :latest). A digest"
                 + " (@sha256:...) or a versioned tag makes the deployment reproducible.",
         remediation = "Pin the image to a version tag such as nginx:1.27.3, or to a digest.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ImageTagRule implements Rule {
 
     @Override

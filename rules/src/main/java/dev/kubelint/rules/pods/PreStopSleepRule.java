@@ -12,6 +12,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -29,8 +30,7 @@ import dev.kubelint.rules.probes.TerminationGrace;
                 + " are lifecycle-handler errors).",
         remediation = "Sleep clearly less than terminationGracePeriodSeconds (30 when unset), or raise the grace"
                 + " period to cover the sleep plus the application's shutdown time.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PreStopSleepRule implements Rule {
 
     private static final Pattern SHELL = Pattern.compile("(.*/)?(sh|bash|ash|dash|zsh)");

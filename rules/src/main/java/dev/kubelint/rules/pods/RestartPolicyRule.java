@@ -3,12 +3,14 @@ package dev.kubelint.rules.pods;
 import java.util.List;
 import java.util.Optional;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.support.Releases;
@@ -23,8 +25,7 @@ import dev.kubelint.rules.support.Releases;
                 + " podFailurePolicy is on by default).",
         remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
                 + " the Job has a podFailurePolicy).",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class RestartPolicyRule implements Rule {
 
     private static final List<String> ALL = List.of("Always", "OnFailure", "Never");

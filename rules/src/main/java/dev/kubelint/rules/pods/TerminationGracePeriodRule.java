@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -18,8 +19,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " at-most-one guarantee that StatefulSets exist for.",
         remediation = "Use a non-negative grace period (the default is 30 seconds), and a positive one in"
                 + " StatefulSets.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class TerminationGracePeriodRule implements Rule {
 
     @Override

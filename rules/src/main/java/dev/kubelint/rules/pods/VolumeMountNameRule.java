@@ -10,6 +10,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
@@ -23,8 +24,7 @@ import dev.kubelint.core.yaml.YamlNode;
                 + " volume that was renamed or removed, stops the whole pod from being created. In a StatefulSet the"
                 + " volumeClaimTemplates count as volumes too.",
         remediation = "Add the volume to the pod's volumes, or fix the name in the mount.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class VolumeMountNameRule implements Rule {
 
     @Override

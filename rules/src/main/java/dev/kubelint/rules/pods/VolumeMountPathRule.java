@@ -10,6 +10,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -20,8 +21,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " mounts share a mountPath, since only one volume can be seen at a path.",
         remediation = "Give every mount its own mountPath; to combine files from several sources in one folder, use"
                 + " a projected volume or subPath mounts of distinct files.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class VolumeMountPathRule implements Rule {
 
     @Override

@@ -11,6 +11,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -22,8 +23,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " name that is a DNS-1123 label (at most 63 lowercase letters, digits and '-') and unique within"
                 + " the pod. With a duplicated name it would be ambiguous which volume a mount means.",
         remediation = "Give every volume its own lowercase name and update the volumeMounts that refer to it.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class VolumeNameRule implements Rule {
 
     @Override

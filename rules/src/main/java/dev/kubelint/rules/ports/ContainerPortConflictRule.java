@@ -10,6 +10,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
 
@@ -25,8 +26,7 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " before the app containers, so they may reuse a port.",
         remediation = "Give each container its own port, or remove the port from the container that does not"
                 + " listen on it.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ContainerPortConflictRule implements Rule {
 
     @Override

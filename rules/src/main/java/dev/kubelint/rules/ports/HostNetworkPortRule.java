@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
 
@@ -14,8 +15,7 @@ import dev.kubelint.rules.ports.Ports.Port;
         rationale = "On the host network a container listens on the node's ports directly, so there is nothing to"
                 + " map: the API server rejects a hostPort that is set and differs from the containerPort.",
         remediation = "Remove the hostPort, or make it equal to the containerPort.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class HostNetworkPortRule implements Rule {
 
     @Override

@@ -11,6 +11,7 @@ import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
 
@@ -22,8 +23,7 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " as different values, and the protocol defaults to TCP). Init containers are checked one by one,"
                 + " as the API server does, because they may reuse a host port that another one used before.",
         remediation = "Use a different hostPort, or remove the duplicate port entry.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class HostPortConflictRule implements Rule {
 
     @Override

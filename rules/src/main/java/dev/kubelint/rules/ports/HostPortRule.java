@@ -6,6 +6,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A container binds a port of the node. */
@@ -17,8 +18,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " they use the node's ports anyway.",
         remediation = "Expose the pod through a Service (NodePort or LoadBalancer if it must be reachable from"
                 + " outside) and remove the hostPort.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class HostPortRule implements Rule {
 
     @Override

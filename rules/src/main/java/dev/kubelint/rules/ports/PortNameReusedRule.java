@@ -13,6 +13,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports.Port;
@@ -24,8 +25,7 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " targetPort is that name resolves it to the first container that declares it; the other"
                 + " container's port is never reached through the Service, which is rarely what was meant.",
         remediation = "Give the ports distinct names, for example web-http and proxy-http.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PortNameReusedRule implements Rule {
 
     @Override

@@ -11,6 +11,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports.Port;
@@ -22,8 +23,7 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " service names (at most 15 characters; lowercase letters, digits and '-'; at least one letter; no"
                 + " '-' at either end and no \"--\") and unique within a container.",
         remediation = "Rename the port, for example http, metrics or grpc-api.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PortNameRule implements Rule {
 
     @Override

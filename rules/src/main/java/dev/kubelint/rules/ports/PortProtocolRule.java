@@ -7,6 +7,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
@@ -17,8 +18,7 @@ import dev.kubelint.core.yaml.ScalarNode;
                 + " The schema does not list the values, so a typo such as tcp or HTTP passes schema validation and"
                 + " is rejected at apply time.",
         remediation = "Write TCP, UDP or SCTP, or leave the protocol out for TCP.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PortProtocolRule implements Rule {
 
     @Override

@@ -6,6 +6,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports.Port;
@@ -16,8 +17,7 @@ import dev.kubelint.rules.ports.Ports.Port;
         rationale = "The schema only says the ports are integers. The API server requires a containerPort on every"
                 + " port entry and rejects port numbers below 1 or above 65535; a hostPort of 0 means no host port.",
         remediation = "Use a port number from 1 to 65535, and give every port entry a containerPort.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PortRangeRule implements Rule {
 
     @Override

@@ -8,6 +8,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.ports.Ports;
@@ -20,8 +21,7 @@ import dev.kubelint.rules.ports.Ports;
                 + " startup probe restarts the container over and over, a readiness probe keeps the pod out of its"
                 + " Services) and the hook fails.",
         remediation = "Use the name of one of the container's ports (ports[].name), or the port number.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class HandlerNamedPortRule implements Rule {
 
     private static final String[] HOOKS = {"postStart", "preStop"};

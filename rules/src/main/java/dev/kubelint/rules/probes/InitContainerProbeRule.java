@@ -9,6 +9,7 @@ import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.support.Releases;
 
@@ -22,8 +23,7 @@ import dev.kubelint.rules.support.Releases;
                 + " on by default).",
         remediation = "Remove the probe or lifecycle from the init container, or make it a sidecar with"
                 + " restartPolicy: Always if it is meant to keep running.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class InitContainerProbeRule implements Rule {
 
     private static final List<String> FORBIDDEN = List.of("livenessProbe", "readinessProbe", "startupProbe",

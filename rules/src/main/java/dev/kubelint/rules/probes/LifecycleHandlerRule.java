@@ -9,6 +9,7 @@ import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -25,8 +26,7 @@ import dev.kubelint.rules.support.Releases;
                 + " off by default in 1.29).",
         remediation = "Keep one complete handler per hook; make a sleep hook shorter than the grace period, or raise"
                 + " terminationGracePeriodSeconds.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class LifecycleHandlerRule implements Rule {
 
     private static final String[] HOOKS = {"postStart", "preStop"};

@@ -7,6 +7,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 import dev.kubelint.rules.support.Releases;
@@ -20,8 +21,7 @@ import dev.kubelint.rules.support.Releases;
                 + " Kubernetes 1.24 (alpha and off by default in 1.23).",
         remediation = "Keep exactly one handler in the probe and complete it: a non-empty exec.command, or"
                 + " httpGet with scheme HTTP or HTTPS.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeHandlerRule implements Rule {
 
     @Override

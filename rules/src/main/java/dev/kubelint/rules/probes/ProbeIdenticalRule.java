@@ -12,6 +12,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -28,8 +29,7 @@ import dev.kubelint.core.yaml.YamlNode;
                 + " a longer period) or point it at a cheaper endpoint that checks only the process itself. Identical"
                 + " tcpSocket and grpc probes are left alone: a TCP connect only tells that the process listens, and"
                 + " the gRPC health protocol is what the Kubernetes documentation shows for both probes.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeIdenticalRule implements Rule {
 
     @Override

@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 
@@ -15,8 +16,7 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " port (an IANA service name); grpc probes take a number only. The API server rejects anything"
                 + " else, including a quoted number such as \"8080\", which it reads as a name.",
         remediation = "Use the port number without quotes, or the name of one of the container's ports.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbePortRule implements Rule {
 
     @Override

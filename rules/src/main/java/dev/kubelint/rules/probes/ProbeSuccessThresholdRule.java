@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
@@ -16,8 +17,7 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " successThreshold on them (0 is read as the default, 1). Only readiness probes may ask for"
                 + " several successes in a row.",
         remediation = "Remove successThreshold from the liveness or startup probe, or set it to 1.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeSuccessThresholdRule implements Rule {
 
     @Override

@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 
@@ -16,8 +17,7 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " the next one is due, so the probe reacts later than its settings suggest and piles up load on a"
                 + " struggling container.",
         remediation = "Make timeoutSeconds at most periodSeconds, usually well below it.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeTimeoutRule implements Rule {
 
     @Override

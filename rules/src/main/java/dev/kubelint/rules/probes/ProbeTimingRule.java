@@ -7,6 +7,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
@@ -20,8 +21,7 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " readiness probe may not set it at all, since it never kills the container.",
         remediation = "Use non-negative values, a positive terminationGracePeriodSeconds, and set that one on"
                 + " liveness and startup probes only.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class ProbeTimingRule implements Rule {
 
     private static final List<String> NON_NEGATIVE = List.of("initialDelaySeconds", "timeoutSeconds",

@@ -4,6 +4,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** Node affinity that the API server accepts but the scheduler cannot use. */
@@ -17,8 +18,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " every node and changes nothing.",
         remediation = "Give Gt and Lt one integer value (for example values: [\"4\"]), use valid label values, and"
                 + " write at least one matchExpressions or matchFields entry in every term.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate", "PersistentVolume"})
+        kindGroups = KindGroup.POD_SPECS, kinds = {"PersistentVolume"})
 public final class NodeAffinityIneffectiveRule implements Rule {
 
     @Override

@@ -4,6 +4,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** Node affinity that the API server rejects. */
@@ -18,8 +19,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " terms are deliberately not checked). It rejects the object otherwise.",
         remediation = "Fix the term as the message says; for example use operator: In with values: [amd64], or"
                 + " operator: Exists without values.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate", "PersistentVolume"})
+        kindGroups = KindGroup.POD_SPECS, kinds = {"PersistentVolume"})
 public final class NodeAffinityValidRule implements Rule {
 
     @Override

@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** nodeSelector keys and values that are not valid label keys and values. */
@@ -17,8 +18,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " otherwise.",
         remediation = "Use the node label's exact key and value, for example kubernetes.io/os: linux or"
                 + " node.kubernetes.io/instance-type: m5.large.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate", "RuntimeClass"})
+        kindGroups = KindGroup.POD_SPECS, kinds = {"RuntimeClass"})
 public final class NodeSelectorValidRule implements Rule {
 
     @Override

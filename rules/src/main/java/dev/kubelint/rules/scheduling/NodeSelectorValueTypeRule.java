@@ -5,6 +5,7 @@ import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** nodeSelector values that YAML reads as booleans or numbers. */
@@ -15,8 +16,7 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " whole object (\"cannot unmarshal bool into Go struct field ... of type string\"). A typical case:"
                 + " gpu: true, meant to match the node label gpu=true.",
         remediation = "Quote the value: gpu: \"true\", zone: \"1\".",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate", "RuntimeClass"})
+        kindGroups = KindGroup.POD_SPECS, kinds = {"RuntimeClass"})
 public final class NodeSelectorValueTypeRule implements Rule {
 
     @Override

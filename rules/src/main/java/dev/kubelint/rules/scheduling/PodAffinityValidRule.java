@@ -8,6 +8,7 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -24,8 +25,7 @@ import dev.kubelint.rules.support.Nodes;
                 + " label-selector-valid.)",
         remediation = "Add topologyKey: kubernetes.io/hostname (one pod per node) or topology.kubernetes.io/zone (one"
                 + " per zone), fix namespace names, and keep weights between 1 and 100.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kindGroups = KindGroup.POD_SPECS)
 public final class PodAffinityValidRule implements Rule {
 
     private static final List<String> KINDS = List.of("podAffinity", "podAntiAffinity");

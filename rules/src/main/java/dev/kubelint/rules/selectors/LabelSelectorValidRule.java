@@ -4,6 +4,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.support.SelectorSites;
 
@@ -19,9 +20,8 @@ import dev.kubelint.rules.support.SelectorSites;
         remediation = "Write keys as labels are written (an optional DNS subdomain prefix and '/', then at most 63"
                 + " alphanumerics, '-', '_' or '.' that start and end alphanumeric), values as label values, spell the"
                 + " operator exactly, give In and NotIn at least one value and Exists and DoesNotExist none.",
-        kinds = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController", "Service",
-                "PersistentVolumeClaim", "PodDisruptionBudget", "NetworkPolicy", "Pod", "CronJob", "PodTemplate",
-                "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+        kindGroups = KindGroup.POD_SPECS, kinds = {"Service", "PersistentVolumeClaim", "PodDisruptionBudget",
+                "NetworkPolicy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
                 "ValidatingAdmissionPolicyBinding", "ClusterRole"})
 public final class LabelSelectorValidRule implements Rule {
 

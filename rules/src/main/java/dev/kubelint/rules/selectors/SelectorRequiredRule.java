@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.StructuredSelector;

@@ -3,20 +3,24 @@ package dev.kubelint.core.rule.input;
 import java.util.List;
 
 import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleProvider;
 
-/** The rules the engine and the reader report themselves. */
+/** The rules the engine and the reader report themselves: the constants of {@link CoreRule}. */
 public final class CoreRuleProvider implements RuleProvider {
 
     @Override
     public String name() {
-        return "kubelint core";
+        return CoreRule.ORIGIN;
     }
 
     @Override
     public List<Rule> rules() {
-        return List.of(new YamlSyntaxRule(), new DuplicateKeyRule(), new InputLimitRule(), new YamlTagRule(),
-                new NotAnObjectRule(), new UnreadableFileRule(), new SkippedFileRule(), new RenderFailedRule(), new RuleFailureRule(),
-                new SuppressionWithoutReasonRule(), new UnusedSuppressionRule());
+        return descriptors().stream().map(RuleDescriptor::rule).toList();
+    }
+
+    @Override
+    public List<RuleDescriptor> descriptors() {
+        return CoreRule.descriptors();
     }
 }

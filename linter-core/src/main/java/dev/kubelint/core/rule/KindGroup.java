@@ -1,0 +1,27 @@
+package dev.kubelint.core.rule;
+
+import java.util.List;
+
+import dev.kubelint.core.kube.PodSpecs;
+
+/**
+ * A named set of kinds for {@link RuleInfo#kindGroups()}, so that Kubernetes knowledge such as "the kinds that
+ * carry a pod spec" is written once. A rule's descriptor, its docs and the engine's dispatch see the expanded
+ * kinds.
+ */
+public enum KindGroup {
+
+    /** Pod and every kind with a pod template: Deployment, StatefulSet, DaemonSet, ReplicaSet,
+     * ReplicationController, Job, CronJob, PodTemplate (as {@link PodSpecs} reads them). */
+    POD_SPECS(PodSpecs.KINDS);
+
+    private final List<String> kinds;
+
+    KindGroup(List<String> kinds) {
+        this.kinds = List.copyOf(kinds);
+    }
+
+    public List<String> kinds() {
+        return kinds;
+    }
+}
