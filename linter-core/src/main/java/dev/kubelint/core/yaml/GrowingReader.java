@@ -2,6 +2,8 @@ package dev.kubelint.core.yaml;
 
 import java.io.Reader;
 
+import org.snakeyaml.engine.v2.exceptions.Mark;
+
 /**
  * Hands the parser small chunks first, then ever larger ones. SnakeYAML decodes and checks every character it
  * is given at once; a pass that stops after a few lines (one per broken document) must not pay for 64 KiB,
@@ -13,7 +15,9 @@ final class GrowingReader extends Reader {
     private int position;
     private int chunk = FIRST_CHUNK;
 
+    private final int start;
     private final int end;
+    private final int startPad;
     private int pad;
 
     GrowingReader(char[] chars, int start) {
@@ -24,8 +28,32 @@ final class GrowingReader extends Reader {
     GrowingReader(char[] chars, int start, int end, int pad) {
         this.chars = chars;
         this.position = start;
+        this.start = start;
         this.end = end;
+        this.startPad = pad;
         this.pad = pad;
+    }
+
+    /**
+     * The parser mark of a char offset of the view: line and column counted from the view's start (the first line
+     * after its padding), index in code points, as SnakeYAML counts them.
+     */
+    Mark markOf(int offset) {
+        int lineStart = TextOffsets.lineStart(chars, start, offset);
+        int line = TextOffsets.lineBreaks(chars, start, lineStart);
+        int column = Character.codePointCount(chars, lineStart, offset - lineStart) + (line == 0 ? startPad : 0);
+        int index = Character.codePointCount(chars, start, offset - start) + startPad;
+        return new Mark("", index, line, column, new int[0], 0);
+    }
+
+    /** The offset of the last backslash of the view, or its end. */
+    int lastBackslash() {
+        for (int i = end - 1; i >= start; i--) {
+            if (chars[i] == '\\') {
+                return i;
+            }
+        }
+        return end;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.kubelint.core.yaml;
 
-import java.io.Reader;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +9,7 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -78,7 +78,7 @@ final class ParsePass {
         return lastDocumentEnd;
     }
 
-    Optional<MarkedYamlEngineException> run(Reader text, int bufferSize, boolean patched) {
+    Optional<MarkedYamlEngineException> run(GrowingReader text, int bufferSize, boolean patched) {
         patchedEscapes = patched;
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(name)
@@ -98,6 +98,12 @@ final class ParsePass {
             return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             return Optional.of(e);
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner reads the missing digits of an x, u or U escape that the end of the stream cuts off as
+            // an empty number, where it means to report a syntax error
+            return Optional.of(new ScannerException("while scanning a double-quoted scalar", Optional.empty(),
+                    "an escape sequence is cut off by the end of the file: \\x takes 2 hexadecimal digits, \\u 4"
+                            + " and \\U 8", Optional.of(text.markOf(text.lastBackslash()))));
         } catch (YamlEngineException e) {
             String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
             problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: " + message.replace('\n', ' '),

@@ -107,4 +107,16 @@ final class TextOffsets {
         }
         return -1;
     }
+
+    /**
+     * The text with a final lone {@code \r} read as {@code \n} (same length, so offsets stay true): SnakeYAML counts a
+     * {@code \r} as a line break only when it sees the character after it, so at the end of the stream it would
+     * place the end one column past the last line instead of at the start of the next.
+     */
+    static char[] withFinalLineBreak(char[] chars) {
+        if (chars.length > 0 && chars[chars.length - 1] == '\r') {
+            chars[chars.length - 1] = '\n';
+        }
+        return chars;
+    }
 }

@@ -55,13 +55,13 @@ public final class YamlReader {
                 return new ReadResult(documents, problems);
             }
             if (jsonRoots.size() > 1) {
-                readJsonStream(name, text.toCharArray(), jsonRoots, documents, problems);
+                readJsonStream(name, TextOffsets.withFinalLineBreak(text.toCharArray()), jsonRoots, documents, problems);
                 return new ReadResult(documents, problems);
             }
         }
         // Passes read views of one array, never copies: each pass starts where the previous one gave up, so a
         // file of many broken documents costs time in proportion to its length, not to its length squared.
-        char[] chars = text.toCharArray();
+        char[] chars = TextOffsets.withFinalLineBreak(text.toCharArray());
         maskSpecialCharacters(chars).ifPresent(problems::add);
         int start = 0;
         int lineOffset = 0;
