@@ -22,6 +22,7 @@ import dev.kubelint.core.yaml.ReadProblem.Kind;
  */
 final class ParsePass {
     private final ReadLimits limits;
+    private final FileBudget budget;
     private final String name;
     private final int lineOffset;
     private final List<YamlDocument> documents;
@@ -38,8 +39,9 @@ final class ParsePass {
     private int documentsAtLastEnd;
     private int problemsAtLastEnd;
 
-    ParsePass(ReadLimits limits, String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
+    ParsePass(ReadLimits limits, FileBudget budget, String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
         this.limits = limits;
+        this.budget = budget;
         this.name = name;
         this.lineOffset = lineOffset;
         this.documents = documents;
@@ -119,12 +121,15 @@ final class ParsePass {
         }
         switch (event.getEventId()) {
             case DocumentStart -> {
+                if (budget.exhausted()) {
+                    return false;
+                }
                 if (documentIndex >= limits.maxDocuments()) {
                     problems.add(YamlReader.documentLimit(limits, TreeBuilder.position(lineOffset, event.getStartMark()).map(p -> new Span(p, p))
                             .orElse(Span.START), documentIndex));
                     return false;
                 }
-                tree = new TreeBuilder(limits, lineOffset, documentIndex, patchedEscapes, problems);
+                tree = new TreeBuilder(limits, budget, lineOffset, documentIndex, patchedEscapes, problems);
                 documentStart = TreeBuilder.position(lineOffset, event.getStartMark()).orElse(Position.START);
                 unsupportedVersion((DocumentStartEvent) event);
             }
@@ -143,6 +148,11 @@ final class ParsePass {
                     // costs the parser time in proportion to the depth for every token: stop here and resume at
                     // the next document marker instead.
                     abandonedAt = event.getStartMark();
+                    if (!budget.exhausted() && !budget.addAbandoned()) {
+                        problems.add(new ReadProblem(Kind.LIMIT, budget.abandonedMessage(),
+                                TreeBuilder.span(lineOffset, event), documentIndex));
+                        budget.exhaust();
+                    }
                 }
             }
             default -> {

@@ -30,6 +30,7 @@ final class TreeBuilder {
     private static final String MERGE_KEY = "<<";
 
     private final ReadLimits limits;
+    private final FileBudget budget;
     private final int lineOffset;
     private final int documentIndex;
     private final boolean patchedEscapes;
@@ -41,8 +42,9 @@ final class TreeBuilder {
     private boolean abandoned;
     private int aliasNodes;
 
-    TreeBuilder(ReadLimits limits, int lineOffset, int documentIndex, boolean patchedEscapes, List<ReadProblem> problems) {
+    TreeBuilder(ReadLimits limits, FileBudget budget, int lineOffset, int documentIndex, boolean patchedEscapes, List<ReadProblem> problems) {
         this.limits = limits;
+        this.budget = budget;
         this.lineOffset = lineOffset;
         this.documentIndex = documentIndex;
         this.patchedEscapes = patchedEscapes;
@@ -83,6 +85,9 @@ final class TreeBuilder {
                     span(event));
             return;
         }
+        if (!withinFileBudget(span(event))) {
+            return;
+        }
         tagProblem(event.getTag(), event, false);
         Slot slot = nextSlot();
         TreeFrame frame = new TreeFrame(event instanceof MappingStartEvent, slot, span(event).start(), event.getAnchor(),
@@ -112,6 +117,9 @@ final class TreeBuilder {
             skipDocument(Kind.LIMIT, "a scalar of " + text.length() + " characters is longer than the limit of "
                     + limits.maxScalarLength() + " (" + Limit.SCALAR_LENGTH.key() + "); the rest of this document was not read: "
                     + Limit.SCALAR_LENGTH.howToRaise(), span);
+            return;
+        }
+        if (!withinFileBudget(span)) {
             return;
         }
         KubeScalars.Resolved resolved = resolve(event, text);
@@ -200,8 +208,21 @@ final class TreeBuilder {
         }
     }
 
+    /** Counts a node against the file's budget; past it, gives up the document and the rest of the file. */
+    private boolean withinFileBudget(Span at) {
+        if (budget.addNode()) {
+            return true;
+        }
+        skipDocument(Kind.LIMIT, budget.nodesMessage(), at);
+        budget.exhaust();
+        return false;
+    }
+
     /** Copies an anchored node to the place of an alias, within the alias budget; null when over it. */
     private YamlNode rebase(YamlNode node, String pointer, Span at) {
+        if (!withinFileBudget(at)) {
+            return null;
+        }
         if (++aliasNodes > limits.maxAliasNodes()) {
             skipDocument(Kind.LIMIT, "aliases expand to more than " + limits.maxAliasNodes() + " nodes ("
                     + Limit.ALIAS_NODES.key() + "); the rest of this document was not read: "
@@ -209,6 +230,11 @@ final class TreeBuilder {
             return null;
         }
         if (node instanceof ScalarNode s) {
+            if (!budget.addAliasCharacters(s.text().length())) {
+                skipDocument(Kind.LIMIT, budget.aliasCharactersMessage(), at);
+                budget.exhaust();
+                return null;
+            }
             return new ScalarNode(s.span(), pointer, s.text(), s.style(), s.type(), s.value());
         }
         if (node instanceof SequenceNode s) {

@@ -40,23 +40,24 @@ public final class YamlReader {
     /** Reads a whole stream; never throws for bad input. */
     public ReadResult read(String name, String text) {
         List<YamlDocument> documents = new ArrayList<>();
-        List<ReadProblem> problems = new ArrayList<>();
+        FileBudget.Problems problems = new FileBudget.Problems();
+        FileBudget budget = new FileBudget(limits, text.length());
         if (text.length() > limits.maxFileBytes()) {
             problems.add(new ReadProblem(Kind.LIMIT, "file has " + text.length() + " characters, more than the limit of "
                     + limits.maxFileBytes() + " (" + Limit.FILE_SIZE.key() + "); it was not read: " + Limit.FILE_SIZE.howToRaise(),
                     Span.START, 0));
-            return new ReadResult(documents, problems);
+            return new ReadResult(documents, problems.summarize());
         }
         List<Integer> jsonRoots = new ArrayList<>();
         if (StrictJson.looksLikeJson(text)) {
             Optional<ReadProblem> json = StrictJson.check(text, jsonRoots);
             if (json.isPresent()) {
                 problems.add(json.get());
-                return new ReadResult(documents, problems);
+                return new ReadResult(documents, problems.summarize());
             }
             if (jsonRoots.size() > 1) {
-                readJsonStream(name, TextOffsets.withFinalLineBreak(text.toCharArray()), jsonRoots, documents, problems);
-                return new ReadResult(documents, problems);
+                readJsonStream(name, TextOffsets.withFinalLineBreak(text.toCharArray()), jsonRoots, documents, problems, budget);
+                return new ReadResult(documents, problems.summarize());
             }
         }
         // Passes read views of one array, never copies: each pass starts where the previous one gave up, so a
@@ -71,8 +72,11 @@ public final class YamlReader {
         long escapeBudget = 8L * chars.length + ESCAPE_BUDGET_SLACK;
         int bufferSize = TextOffsets.bufferSize(chars);
         while (true) {
-            ParsePass pass = new ParsePass(limits, name, lineOffset, nextIndex, documents, problems);
+            ParsePass pass = new ParsePass(limits, budget, name, lineOffset, nextIndex, documents, problems);
             Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start), bufferSize, patched);
+            if (budget.exhausted()) {
+                break;
+            }
             Optional<Mark> stop;
             if (error.isEmpty()) {
                 stop = pass.abandonedAt();
@@ -128,7 +132,7 @@ public final class YamlReader {
                 break;
             }
         }
-        return new ReadResult(documents, problems);
+        return new ReadResult(documents, problems.summarize());
     }
 
     private static final long ESCAPE_BUDGET_SLACK = 1 << 20;
@@ -138,17 +142,17 @@ public final class YamlReader {
      * read as a document of its own, in place (its first line padded, so that columns stay true).
      */
     private void readJsonStream(String name, char[] chars, List<Integer> roots, List<YamlDocument> documents,
-                                List<ReadProblem> problems) {
+                                List<ReadProblem> problems, FileBudget budget) {
         int bufferSize = TextOffsets.bufferSize(chars);
         int lineOffset = 0;
         int counted = 0;
-        for (int i = 0; i < roots.size() && i < limits.maxDocuments(); i++) {
+        for (int i = 0; i < roots.size() && i < limits.maxDocuments() && !budget.exhausted(); i++) {
             int start = roots.get(i);
             int end = i + 1 < roots.size() ? roots.get(i + 1) : chars.length;
             lineOffset += TextOffsets.lineBreaks(chars, counted, start);
             counted = start;
             int pad = start - TextOffsets.lineStart(chars, 0, start);
-            ParsePass pass = new ParsePass(limits, name, lineOffset, i, documents, problems);
+            ParsePass pass = new ParsePass(limits, budget, name, lineOffset, i, documents, problems);
             Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
             if (error.isPresent()) {
                 MarkedYamlEngineException e = error.get();
@@ -157,7 +161,7 @@ public final class YamlReader {
                         lineOffset + mark.map(Mark::getLine).orElse(0) + 1, mark.map(Mark::getColumn).orElse(0) + 1), i));
             }
         }
-        if (roots.size() > limits.maxDocuments()) {
+        if (roots.size() > limits.maxDocuments() && !budget.exhausted()) {
             int start = roots.get(limits.maxDocuments());
             problems.add(documentLimit(limits, Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1), limits.maxDocuments()));
         }
