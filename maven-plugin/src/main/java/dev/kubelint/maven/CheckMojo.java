@@ -161,7 +161,9 @@ public class CheckMojo extends AbstractMojo {
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)
                 .failOn(failOn == null ? "error" : failOn)
-                .ruleClassLoader(CheckMojo.class.getClassLoader());
+                .ruleClassLoader(CheckMojo.class.getClassLoader())
+                // the build already runs what the project's POM names: its .kubelint.yaml is as trusted as the POM
+                .trustConfig(true);
         if (configFile != null) {
             builder.configFile(baseDirectory.toPath().resolve(configFile.toPath()));
         }
