@@ -196,9 +196,9 @@ public final class ConfigReader {
             List<Located<Path>> paths = strings(root, key).stream()
                     .map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at())).toList();
             if (confined) {
-                Path inside = realPath(folder);
+                Path inside = SourceScanner.realPath(folder);
                 for (Located<Path> p : paths) {
-                    if (!realPath(p.value()).startsWith(inside)) {
+                    if (!SourceScanner.realPath(p.value()).startsWith(inside)) {
                         problem(p.at(), key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
                                 + ": a configuration file found by discovery may name only files in its own folder"
                                 + " and below; name the file with --config to use it as it is");
@@ -208,13 +208,6 @@ public final class ConfigReader {
             return paths;
         }
 
-        private static Path realPath(Path path) {
-            try {
-                return path.toRealPath();
-            } catch (IOException | SecurityException e) {
-                return path.toAbsolutePath().normalize();
-            }
-        }
 
         private List<Located<Path>> schemaLocations(MappingNode root) {
             List<Located<Path>> paths = paths(root, "schema-locations");

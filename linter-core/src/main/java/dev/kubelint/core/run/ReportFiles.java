@@ -56,9 +56,9 @@ public final class ReportFiles {
     public static List<String> overwrittenInputs(LintRequest request, Collection<Path> reportFiles) {
         List<Path> candidates = new ArrayList<>();
         for (Path file : reportFiles) {
-            Path real = realPath(request.workingDirectory().resolve(file));
+            Path real = SourceScanner.realPath(request.workingDirectory().resolve(file));
             boolean scanned = request.inputs().stream().filter(i -> !i.equals("-"))
-                    .anyMatch(i -> real.startsWith(realPath(request.workingDirectory().resolve(i))));
+                    .anyMatch(i -> real.startsWith(SourceScanner.realPath(request.workingDirectory().resolve(i))));
             if (Files.isRegularFile(real) && scanned) {
                 candidates.add(real);
             }
@@ -70,20 +70,12 @@ public final class ReportFiles {
                 .scan(request.inputs());
         List<String> problems = new ArrayList<>();
         for (SourceScanner.Input input : scan.inputs()) {
-            if (input.path().isPresent() && candidates.contains(realPath(input.path().get()))) {
+            if (input.path().isPresent() && candidates.contains(SourceScanner.realPath(input.path().get()))) {
                 problems.add("the report file " + input.displayName() + " is one of the scanned inputs: writing the"
                         + " report would overwrite it; write the report elsewhere (or exclude it with --exclude)");
             }
         }
         return problems;
-    }
-
-    private static Path realPath(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException | SecurityException e) {
-            return path.toAbsolutePath().normalize();
-        }
     }
 
     /** Writes every report into the folder (created when missing) and returns the files written. */
