@@ -51,7 +51,10 @@ final class RequestOptions {
             Option.builder("c").longOpt("config").hasArg().argName("FILE")
                     .desc("configuration file (default: the nearest " + ConfigReader.FILE_NAME
                             + " above the scanned paths)").get(),
-            Option.builder().longOpt("no-config").desc("use no configuration file").get(),
+            Option.builder().longOpt("no-config").desc("use no configuration file (for pull requests from forks: see"
+                    + " SECURITY.md)").get(),
+            Option.builder().longOpt("trust-config").desc("let a .kubelint.yaml found by discovery load its rules-jars"
+                    + " (which run code); a file named with --config always may").get(),
             Option.builder().longOpt("enable").hasArg().argName("RULE[,RULE]")
                     .desc("turn rules on (repeatable)").get(),
             Option.builder().longOpt("disable").hasArg().argName("RULE[,RULE]")
@@ -136,6 +139,7 @@ final class RequestOptions {
         } else if (cmd.hasOption("no-config")) {
             builder.noConfigFile();
         }
+        builder.trustConfig(cmd.hasOption("trust-config"));
     }
 
     private static void rulesJars(CommandLine cmd, LintRequestBuilder builder) {

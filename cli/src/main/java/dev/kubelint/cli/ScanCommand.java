@@ -21,6 +21,7 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.report.Ansi;
+import dev.kubelint.core.report.PrintableText;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.Reporter;
@@ -29,6 +30,7 @@ import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.OptionsException;
+import dev.kubelint.core.run.ReportFiles;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
@@ -145,6 +147,11 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
+            List<String> overwritten = ReportFiles.overwrittenInputs(plan.request(), output.targets().stream()
+                    .flatMap(t -> t.file().stream()).toList());
+            if (!overwritten.isEmpty()) {
+                return usage(PrintableText.escape(overwritten.get(0)));
+            }
             Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
                     .map(r -> last(cmd, "stdin-filename").map(name -> StdinName.apply(r, name)).orElse(r))
                     .flatMap(r -> applyBaseline(plan, r));
@@ -223,7 +230,7 @@ final class ScanCommand {
 
     /** Bad flags, a bad configuration file or rule jar: every problem on a line of its own, no stack trace. */
     private int optionsError(OptionsException e) {
-        e.problems().forEach(p -> err.println("kubelint: " + RequestOptions.shown(p)));
+        e.problems().forEach(p -> err.println("kubelint: " + PrintableText.escape(RequestOptions.shown(p))));
         return Main.USAGE;
     }
 
@@ -289,21 +296,27 @@ final class ScanCommand {
     /** Writes every report; false (and the problem told) when one cannot be written. */
     private boolean writeReports(LintResult result, OutputSettings output) {
         ReportOptions base = reportOptions(output);
+        boolean allWritten = true;
         for (ReportTargets.Target target : output.targets()) {
             try {
                 if (target.toStdout()) {
-                    target.reporter().write(result, base.withColor(output.color()), out);
-                    out.flush();
+                    Writer w = PrintableText.writer(out);
+                    target.reporter().write(result, base.withColor(output.color()), w);
+                    w.flush();
                 } else {
-                    try (Writer w = Files.newBufferedWriter(target.file().get(), StandardCharsets.UTF_8)) {
+                    try (Writer w = PrintableText.writer(Files.newBufferedWriter(target.file().get(), StandardCharsets.UTF_8))) {
                         target.reporter().write(result, base, w);
                     }
                 }
             } catch (IOException e) {
+                // the other reports are still written
                 err.println("kubelint: cannot write the " + target.format().name() + " report"
                         + target.file().map(f -> " to " + f).orElse("") + ": " + e.getMessage());
-                return false;
+                allWritten = false;
             }
+        }
+        if (!allWritten) {
+            return false;
         }
         // with every report in a file, the log still shows what the run found
         if (!output.quiet() && output.targets().stream().noneMatch(ReportTargets.Target::toStdout)) {

@@ -1,6 +1,7 @@
 package dev.kubelint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -82,7 +83,26 @@ class RuleJarCliTest {
         ConfigCli.Run debug = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "--debug", "objects.yaml");
         assertEquals(1, debug.code(), debug::toString);
         assertTrue(debug.out().contains("java.lang.IllegalStateException: cannot handle settings"), debug::toString);
-        assertTrue(debug.out().contains("\tat ") && debug.out().contains("com.example.fragile.FragileRule.check(FragileRule.java:10)"), debug::toString);
+        // the trace stays on the finding's line, its line breaks escaped like every control character of a message
+        assertTrue(debug.out().contains("\\n\\tat ") && debug.out().contains("com.example.fragile.FragileRule.check(FragileRule.java:10)"), debug::toString);
+    }
+
+    @Test
+    void aDiscoveredConfigurationLoadsItsRuleJarsOnlyWithTrustConfig() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.copy(jar, dir.resolve("lib/fragile.jar"));
+        Files.writeString(dir.resolve(".kubelint.yaml"), "rules-jars: [lib/fragile.jar]\n");
+        ConfigCli.Run refused = ConfigCli.run(dir, "objects.yaml");
+        assertEquals(2, refused.code(), refused::toString);
+        assertTrue(refused.err().startsWith("kubelint: .kubelint.yaml:1:14: rules-jars: a configuration file found by"
+                + " discovery does not load rule jars"), refused::toString);
+        assertEquals("", refused.out());
+
+        ConfigCli.Run trusted = ConfigCli.run(dir, "--trust-config", "objects.yaml");
+        assertTrue(trusted.out().contains("objects.yaml:5:1: warning: checked token [fragile-rule]"), trusted::toString);
+        ConfigCli.Run ignored = ConfigCli.run(dir, "--no-config", "objects.yaml");
+        assertFalse(ignored.out().contains("fragile-rule"), ignored::toString);
     }
 
     @Test

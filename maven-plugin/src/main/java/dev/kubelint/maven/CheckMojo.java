@@ -21,6 +21,7 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.report.PrintableText;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporter;
@@ -192,6 +193,11 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
+            List<String> overwritten = ReportFiles.overwrittenInputs(plan.request(), reports.stream()
+                    .map(f -> outputDirectory.toPath().resolve(f.fileName())).toList());
+            if (!overwritten.isEmpty()) {
+                throw new MojoExecutionException("kubelint: " + PrintableText.escape(overwritten.get(0)));
+            }
             result = plan.applyBaseline(new Linter().lint(keepForReports(plan.request(), reports, root)));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
@@ -211,7 +217,9 @@ public class CheckMojo extends AbstractMojo {
 
     /** The same translation as the command line's: only the syntax of the options differs. */
     LintRequestBuilder request(Path root, List<Path> sources) {
-        LintRequestBuilder builder = parameters().request(root, sources);
+        LintRequestBuilder builder = parameters().request(root, sources)
+                // the build already runs what the project's POM names: its .kubelint.yaml is as trusted as the POM
+                .trustConfig(true);
         if (baselineFile != null) {
             builder.baselineFile(baseDirectory.toPath().resolve(baselineFile.toPath()));
         }
@@ -232,7 +240,7 @@ public class CheckMojo extends AbstractMojo {
 
     /** Every problem on a line of its own, naming the parameter as the POM spells it. */
     static String problems(OptionsException e) {
-        return e.problems().stream().map(p -> "kubelint: " + p.shown(CheckMojo::parameter))
+        return e.problems().stream().map(p -> "kubelint: " + PrintableText.escape(p.shown(CheckMojo::parameter)))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -277,8 +285,9 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private void log(Finding f) {
-        String line = f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": "
-                + f.message() + " [" + f.ruleId() + "]";
+        // escaped: a value or file name must not start a log line of its own, such as a forged [ERROR] or BUILD SUCCESS
+        String line = PrintableText.escape(f.location().file()) + ":" + f.location().line() + ":" + f.location().column()
+                + ": " + PrintableText.escape(f.message()) + " [" + f.ruleId() + "]";
         switch (f.severity()) {
             case ERROR -> getLog().error(line);
             case WARNING -> getLog().warn(line);

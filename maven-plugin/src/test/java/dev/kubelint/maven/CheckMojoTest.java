@@ -328,6 +328,33 @@ class CheckMojoTest {
         assertTrue(Files.notExists(project.resolve("target/kubelint")));
     }
 
+    @Test
+    void noValueOrFileNameForgesALogLineAndALoneSurrogateLeavesEveryReportComplete() throws Exception {
+        write("src/main/k8s/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n"
+                + "  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": x\n  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": y\n");
+        write("src/main/k8s/evil\n[ERROR] forged.yaml", "a: 1\na: 2\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "failOn", "none");
+        set(mojo, "formats", List.of("json,sarif,junit,github,text"));
+        mojo.execute();
+        List<String> findings = log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
+        assertTrue(findings.stream().anyMatch(l -> l.contains("duplicate key \"a\\n[INFO] BUILD SUCCESS\\u001b[32m\uFFFD\"")),
+                String.join("\n", log.lines));
+        assertTrue(findings.stream().anyMatch(l -> l.startsWith("[ERROR] src/main/k8s/evil\\n[ERROR] forged.yaml:2:1: ")),
+                String.join("\n", log.lines));
+        for (String line : log.lines) {
+            assertTrue(line.chars().noneMatch(c -> c < 0x20 || c == 0x7f), line);
+        }
+        for (String report : List.of("kubelint.json", "kubelint.sarif", "TEST-kubelint.xml", "kubelint-github.txt",
+                "kubelint.txt")) {
+            Path file = project.resolve("target/kubelint").resolve(report);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            assertTrue(text.contains("\uFFFD"), report + ": " + text);
+        }
+        assertEquals(5, Files.list(project.resolve("target/kubelint")).count());
+    }
+
     private CheckMojo mojo() throws Exception {
         log.lines.clear();
         CheckMojo mojo = new CheckMojo();

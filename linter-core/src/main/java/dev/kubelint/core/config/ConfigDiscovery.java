@@ -9,15 +9,29 @@ import java.util.Optional;
 
 /**
  * Finds the {@code .kubelint.yaml} that applies to the scanned paths: from each path (a folder, or the folder of
- * a file; the working directory for standard input) upward, stopping at the repository root (a folder that
- * holds {@code .git}) or at the filesystem root.
+ * a file; the working directory for standard input) upward, up to the nearest of the repository root (a folder
+ * that holds {@code .git}), the user's home folder and the working directory. A path outside all three is
+ * governed only by a file in its own folder: discovery never climbs through shared folders such as {@code /tmp}
+ * (where anyone may leave a {@code .kubelint.yaml}) to the filesystem root.
  */
 public final class ConfigDiscovery {
 
     private final Path workingDirectory;
+    private final Optional<Path> home;
 
     public ConfigDiscovery(Path workingDirectory) {
+        this(workingDirectory, home());
+    }
+
+    /** With the home folder given (tests). */
+    ConfigDiscovery(Path workingDirectory, Optional<Path> home) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.home = home.map(h -> h.toAbsolutePath().normalize());
+    }
+
+    private static Optional<Path> home() {
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
     }
 
     /**
@@ -44,19 +58,34 @@ public final class ConfigDiscovery {
         return found.keySet().stream().findFirst();
     }
 
-    /** The nearest configuration file at or above {@code folder}, within its repository. */
-    public static Optional<Path> search(Path folder) {
-        Path dir = folder.toAbsolutePath().normalize();
-        while (dir != null) {
+    /**
+     * The nearest configuration file at or above {@code folder}, up to the root of its repository; outside a
+     * repository up to the home folder or the working directory (whichever holds it); outside all of them only in
+     * {@code folder} itself.
+     */
+    Optional<Path> search(Path folder) {
+        Path start = folder.toAbsolutePath().normalize();
+        Optional<Path> top = repositoryRoot(start)
+                .or(() -> home.filter(start::startsWith))
+                .or(() -> Optional.of(workingDirectory).filter(start::startsWith));
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(ConfigReader.FILE_NAME);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
-            // .git is a folder in a clone and a file in a worktree or submodule: either marks the root
-            if (Files.exists(dir.resolve(".git"))) {
+            if (top.isEmpty() || dir.equals(top.get())) {
                 return Optional.empty();
             }
-            dir = dir.getParent();
+        }
+        return Optional.empty();
+    }
+
+    /** The nearest folder at or above {@code dir} that holds {@code .git} (a folder in a clone, a file in a worktree). */
+    private static Optional<Path> repositoryRoot(Path dir) {
+        for (Path up = dir; up != null; up = up.getParent()) {
+            if (Files.exists(up.resolve(".git"))) {
+                return Optional.of(up);
+            }
         }
         return Optional.empty();
     }

@@ -53,8 +53,21 @@ public final class ConfigReader {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
-    /** Reads and checks a configuration file. */
+    /** Reads and checks a configuration file the user named: its paths may lead anywhere. */
     public ConfigFile read(Path file) throws ConfigException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads and checks a configuration file found by discovery, which may come with the files it governs from
+     * anyone: every path it names must stay in its folder and below (symbolic links resolved), so that a scanned
+     * checkout cannot make kubelint read, and print in code frames, a file elsewhere on the machine.
+     */
+    public ConfigFile readDiscovered(Path file) throws ConfigException {
+        return read(file, true);
+    }
+
+    private ConfigFile read(Path file, boolean confined) throws ConfigException {
         Path absolute = workingDirectory.resolve(file).normalize();
         String shown = displayName(absolute);
         if (!Files.isRegularFile(absolute)) {
@@ -66,7 +79,7 @@ public final class ConfigReader {
                 throw new ConfigException(ConfigProblem.of(shown, "the configuration file is larger than "
                         + MAX_BYTES + " bytes; is it really a .kubelint.yaml?"));
             }
-            return read(absolute, decode(Files.readAllBytes(absolute), shown));
+            return new Pass(absolute, shown, confined).read(decode(Files.readAllBytes(absolute), shown));
         } catch (IOException e) {
             throw new ConfigException(ConfigProblem.of(shown, "cannot read the configuration file: " + e.getMessage()));
         }
@@ -75,7 +88,7 @@ public final class ConfigReader {
     /** Checks configuration text as if it were the file {@code file}. */
     public ConfigFile read(Path file, String text) throws ConfigException {
         Path absolute = workingDirectory.resolve(file).normalize();
-        return new Pass(absolute, displayName(absolute)).read(text);
+        return new Pass(absolute, displayName(absolute), false).read(text);
     }
 
     /** A path as messages show it: relative to the working directory when inside it. */
@@ -101,12 +114,14 @@ public final class ConfigReader {
         private final Path file;
         private final Path folder;
         private final String shown;
+        private final boolean confined;
         private final List<ConfigProblem> problems = new ArrayList<>();
 
-        Pass(Path file, String shown) {
+        Pass(Path file, String shown, boolean confined) {
             this.file = file;
             this.folder = file.getParent() == null ? file : file.getParent();
             this.shown = shown;
+            this.confined = confined;
         }
 
         ConfigFile read(String text) throws ConfigException {
@@ -200,14 +215,26 @@ public final class ConfigReader {
         }
 
         private List<Located<Path>> paths(MappingNode root, String key) {
-            return strings(root, key).stream().map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at()))
-                    .toList();
+            List<Located<Path>> paths = strings(root, key).stream()
+                    .map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at())).toList();
+            if (confined) {
+                Path inside = SourceScanner.realPath(folder);
+                for (Located<Path> p : paths) {
+                    if (!SourceScanner.realPath(p.value()).startsWith(inside)) {
+                        problem(p.at(), key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
+                                + ": a configuration file found by discovery may name only files in its own folder"
+                                + " and below; name the file with --config to use it as it is");
+                    }
+                }
+            }
+            return paths;
         }
+
 
         private List<Located<Path>> schemaLocations(MappingNode root) {
             List<Located<Path>> paths = paths(root, "schema-locations");
             for (Located<Path> p : paths) {
-                if (!Files.exists(p.value())) {
+                if (!Files.exists(p.value()) && problems.stream().noneMatch(q -> q.at().equals(Optional.of(p.at())))) {
                     problem(p.at(), "schema-locations: no such folder or file: " + displayName(p.value()));
                 }
             }

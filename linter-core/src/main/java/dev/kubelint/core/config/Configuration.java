@@ -39,22 +39,36 @@ public final class Configuration implements AutoCloseable {
      * @param ruleLoader       the class loader whose rule providers are built in: kubelint's own, or a Maven
      *                         plugin's realm (which also holds the rule jars given as plugin dependencies)
      * @param selectors        the label selector parser, for {@code selector:} settings
+     * @param trustDiscovered  whether a file found by discovery may load its rule jars (which run code); a file
+     *                         the user named always may
      */
     public record Request(Path workingDirectory, List<String> inputs, Optional<Path> file, boolean discover,
                           List<RuleJars.Jar> extraJars, ClassLoader ruleLoader,
-                          Function<String, Predicate<Map<String, String>>> selectors) {
+                          Function<String, Predicate<Map<String, String>>> selectors, boolean trustDiscovered) {
 
         public Request {
             inputs = List.copyOf(inputs);
             extraJars = List.copyOf(extraJars);
+        }
+
+        public Request(Path workingDirectory, List<String> inputs, Optional<Path> file, boolean discover,
+                       List<RuleJars.Jar> extraJars, ClassLoader ruleLoader,
+                       Function<String, Predicate<Map<String, String>>> selectors) {
+            this(workingDirectory, inputs, file, discover, extraJars, ruleLoader, selectors, false);
         }
     }
 
     /** Reads and checks everything; on any problem, nothing stays open. */
     public static Configuration load(Request request) throws ConfigException {
         ConfigFile file = file(request);
-        List<RuleJars.Jar> jarList = new ArrayList<>();
         ConfigReader reader = new ConfigReader(request.workingDirectory());
+        if (request.file().isEmpty() && !request.trustDiscovered() && !file.rulesJars().isEmpty()) {
+            Located<Path> jar = file.rulesJars().get(0);
+            throw new ConfigException(ConfigProblem.at(file.displayName(), jar.at(), "rules-jars: a configuration file"
+                    + " found by discovery does not load rule jars, which run code: pass --trust-config if you trust"
+                    + " this checkout, name the file with --config, or --no-config to ignore it"));
+        }
+        List<RuleJars.Jar> jarList = new ArrayList<>();
         for (Located<Path> jar : file.rulesJars()) {
             jarList.add(new RuleJars.Jar(jar.value(), reader.displayName(jar.value()),
                     file.displayName() + ":" + jar.at().line() + ":" + jar.at().column()));
@@ -79,7 +93,10 @@ public final class Configuration implements AutoCloseable {
         Path wd = request.workingDirectory();
         Optional<Path> path = request.file().isPresent() ? request.file().map(wd::resolve)
                 : request.discover() ? new ConfigDiscovery(wd).find(request.inputs()) : Optional.empty();
-        return path.isPresent() ? new ConfigReader(wd).read(path.get()) : ConfigFile.empty(wd, "");
+        if (path.isEmpty()) {
+            return ConfigFile.empty(wd, "");
+        }
+        return request.file().isPresent() ? new ConfigReader(wd).read(path.get()) : new ConfigReader(wd).readDiscovered(path.get());
     }
 
     /** The file in use (empty settings when there is none). */

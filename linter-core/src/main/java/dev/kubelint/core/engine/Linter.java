@@ -283,7 +283,7 @@ public final class Linter {
 
         /** Reads and checks one input; never throws for bad input. */
         FileOutcome process(SourceScanner.Input input) {
-            List<Finding> findings = new ArrayList<>();
+            FileFindings findings = new FileFindings();
             List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
             if (input.skipped().isPresent()) {
                 addFinding(findings, CoreRule.SKIPPED_FILE, new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
@@ -304,7 +304,7 @@ public final class Linter {
 
         /** Reads and checks the text of one input. */
         private FileOutcome lintSource(SourceScanner.Input input, SourceFile source) {
-            List<Finding> findings = new ArrayList<>();
+            FileFindings findings = new FileFindings();
             List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
             ReadResult read = reader.read(source.displayName(), source.text());
             if (!input.named()) {
@@ -367,7 +367,7 @@ public final class Linter {
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
-            List<Finding> result = compact(suppressions.apply(source, read.documents(), checked, skipped, findings));
+            List<Finding> result = compact(suppressions.apply(source, read.documents(), checked, skipped, findings.withSummaries()));
             LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
             return done(new FileOutcome(summary, result, excerpt(source, result)));
         }

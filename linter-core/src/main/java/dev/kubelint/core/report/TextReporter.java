@@ -119,21 +119,11 @@ public final class TextReporter implements Reporter {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** Control characters other than line breaks and tabs are replaced, so that text cannot drive a terminal. */
+    /**
+     * Control characters, line breaks included, are escaped, so that text can neither drive a terminal nor start a
+     * line that CI would take for one of its own.
+     */
     static String printable(String text) {
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = (c < 0x20 || c >= 0x7F) && Character.getType(c) == Character.CONTROL && c != '\n'
-                    && c != '\t';
-            if (control && b == null) {
-                b = new StringBuilder(text.length());
-                b.append(text, 0, i);
-            }
-            if (b != null) {
-                b.append(control ? (char) ColumnWidths.REPLACEMENT : c);
-            }
-        }
-        return b == null ? text : b.toString();
+        return PrintableText.escape(text);
     }
 }

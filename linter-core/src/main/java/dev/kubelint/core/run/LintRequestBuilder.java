@@ -67,6 +67,7 @@ public final class LintRequestBuilder {
     private List<String> excludes = List.of();
     private Optional<Path> configFile = Optional.empty();
     private boolean discoverConfigFile = true;
+    private boolean trustConfig;
     private final List<String> rulesJars = new ArrayList<>();
     private final List<String> enabledRules = new ArrayList<>();
     private final List<String> disabledRules = new ArrayList<>();
@@ -122,6 +123,15 @@ public final class LintRequestBuilder {
     }
 
     /** No configuration file at all: kubelint's defaults and the options set here. */
+    /**
+     * Whether a configuration file found by discovery may load rule jars (which run code). A file named with
+     * {@link #configFile} always may; by default a discovered one may not, since it comes with the scanned files.
+     */
+    public LintRequestBuilder trustConfig(boolean trust) {
+        this.trustConfig = trust;
+        return this;
+    }
+
     public LintRequestBuilder noConfigFile() {
         this.configFile = Optional.empty();
         this.discoverConfigFile = false;
@@ -355,7 +365,7 @@ public final class LintRequestBuilder {
                 .map(jar -> new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, RULES_JAR_SOURCE)).toList();
         try {
             return Optional.of(Configuration.load(new Configuration.Request(workingDirectory, inputs, configFile,
-                    discoverConfigFile, jars, ruleClassLoader, LintRequestBuilder::selectorPredicate)));
+                    discoverConfigFile, jars, ruleClassLoader, LintRequestBuilder::selectorPredicate, trustConfig)));
         } catch (ConfigException e) {
             e.problems().forEach(p -> found.add(problem(p)));
             return Optional.empty();

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.report.PrintableText;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.source.SourceScanner;
 
 /** Reports written as files into one folder, one file per format (the Maven plugin's {@code formats}). */
 public final class ReportFiles {
@@ -46,6 +49,36 @@ public final class ReportFiles {
         return List.copyOf(selected.values());
     }
 
+    /**
+     * The report files that are also inputs of the request, each as a one-line problem: writing the report would
+     * overwrite a manifest it checked. Only a report file that exists and lies in (or is) a scanned path can be one,
+     * so the inputs are listed (with the request's globs, as the scan lists them) only in that case.
+     */
+    public static List<String> overwrittenInputs(LintRequest request, Collection<Path> reportFiles) {
+        List<Path> candidates = new ArrayList<>();
+        for (Path file : reportFiles) {
+            Path real = SourceScanner.realPath(request.workingDirectory().resolve(file));
+            boolean scanned = request.inputs().stream().filter(i -> !i.equals("-"))
+                    .anyMatch(i -> real.startsWith(SourceScanner.realPath(request.workingDirectory().resolve(i))));
+            if (Files.isRegularFile(real) && scanned) {
+                candidates.add(real);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        SourceScanner.Scan scan = new SourceScanner(request.workingDirectory(), request.includes(), request.excludes())
+                .scan(request.inputs());
+        List<String> problems = new ArrayList<>();
+        for (SourceScanner.Input input : scan.inputs()) {
+            if (input.path().isPresent() && candidates.contains(SourceScanner.realPath(input.path().get()))) {
+                problems.add("the report file " + input.displayName() + " is one of the scanned inputs: writing the"
+                        + " report would overwrite it; write the report elsewhere (or exclude it with --exclude)");
+            }
+        }
+        return problems;
+    }
+
     /** Writes every report into the folder (created when missing) and returns the files written. */
     public static List<Path> write(LintResult result, List<ReportFormats.Format> formats, Path folder,
                                    ReportOptions options) throws IOException {
@@ -56,7 +89,7 @@ public final class ReportFiles {
         Files.createDirectories(folder);
         for (ReportFormats.Format format : formats) {
             Path file = folder.resolve(format.fileName());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (Writer out = PrintableText.writer(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                 format.reporter().get().write(result, options, out);
             }
             written.add(file);

@@ -55,7 +55,7 @@ public final class SourceLoader {
                 if (Files.isRegularFile(path)) {
                     long size = Files.size(path);
                     if (size > limits.maxFileBytes()) {
-                        return Loaded.failed(tooLarge("file has " + size + " bytes"));
+                        return Loaded.failed(tooLarge("file has " + size + " bytes, more than"));
                     }
                 }
                 try (InputStream in = Files.newInputStream(path)) {
@@ -63,7 +63,7 @@ public final class SourceLoader {
                 }
             }
             if (bytes.length > limits.maxFileBytes()) {
-                return Loaded.failed(tooLarge("input has more than " + limits.maxFileBytes() + " bytes"));
+                return Loaded.failed(tooLarge("input is longer than"));
             }
             return decode(input, bytes);
         } catch (IOException | SecurityException e) {
@@ -86,7 +86,7 @@ public final class SourceLoader {
     }
 
     private ReadProblem tooLarge(String what) {
-        return new ReadProblem(ReadProblem.Kind.LIMIT, what + ", more than the limit of " + limits.maxFileBytes() + " ("
+        return new ReadProblem(ReadProblem.Kind.LIMIT, what + " the limit of " + limits.maxFileBytes() + " bytes ("
                 + ReadLimits.Limit.FILE_SIZE.key() + "); it was not read: " + ReadLimits.Limit.FILE_SIZE.howToRaise(),
                 Span.START, 0);
     }
@@ -138,7 +138,9 @@ public final class SourceLoader {
         int line = 1;
         int lastBreak = -1;
         for (int i = 0; i < prefix.length(); i++) {
-            if (prefix.charAt(i) == '\n') {
+            // line breaks as the YAML reader counts them: \n, \r\n and a lone \r
+            char c = prefix.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= prefix.length() || prefix.charAt(i + 1) != '\n')) {
                 line++;
                 lastBreak = i;
             }

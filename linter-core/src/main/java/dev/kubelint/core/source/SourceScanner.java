@@ -207,10 +207,11 @@ public final class SourceScanner {
         found.forEach((file, skipped) -> inputs.add(new Input(java.util.Optional.of(file), displayName(file), skipped)));
     }
 
-    private static Path realPath(Path path) {
+    /** The path with symbolic links resolved; when it cannot be resolved (it does not exist), absolute and normalized. */
+    public static Path realPath(Path path) {
         try {
             return path.toRealPath();
-        } catch (IOException e) {
+        } catch (IOException | SecurityException e) {
             return path.toAbsolutePath().normalize();
         }
     }

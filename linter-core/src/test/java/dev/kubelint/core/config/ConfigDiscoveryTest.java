@@ -73,4 +73,34 @@ class ConfigDiscoveryTest {
         assertEquals("the scanned paths have different configuration files: a/.kubelint.yaml (for a/x.yaml), "
                 + "b/.kubelint.yaml (for b); scan them separately, or choose one with --config FILE", e.getMessage());
     }
+
+    @Test
+    void outsideARepositoryTheHomeFolderAndTheWorkingDirectoryOnlyTheFolderItselfIsSearched() throws Exception {
+        file(".kubelint.yaml", "rules-jars: [evil.jar]\n"); // as in /tmp, where anyone may leave one
+        file("shared/x/web.yaml", "kind: Pod\n");
+        Path home = Files.createDirectories(dir.resolve("home/user"));
+        ConfigDiscovery discovery = new ConfigDiscovery(home, Optional.of(home));
+        assertEquals(Optional.empty(), discovery.find(List.of(dir.resolve("shared/x").toString())));
+        assertEquals(Optional.empty(), discovery.find(List.of(dir.resolve("shared/x/web.yaml").toString())));
+        Path own = file("shared/x/.kubelint.yaml", "");
+        assertEquals(Optional.of(own), discovery.find(List.of(dir.resolve("shared/x").toString())));
+    }
+
+    @Test
+    void outsideARepositoryTheSearchStopsAtTheHomeFolderOrTheWorkingDirectory() throws Exception {
+        file(".kubelint.yaml", "");
+        Path home = Files.createDirectories(dir.resolve("home/user"));
+        file("home/user/project/k8s/web.yaml", "kind: Pod\n");
+        ConfigDiscovery fromElsewhere = new ConfigDiscovery(dir.resolve("elsewhere"), Optional.of(home));
+        String k8s = dir.resolve("home/user/project/k8s").toString();
+        assertEquals(Optional.empty(), fromElsewhere.find(List.of(k8s)), "never above the home folder");
+        Path inHome = file("home/user/.kubelint.yaml", "");
+        assertEquals(Optional.of(inHome), fromElsewhere.find(List.of(k8s)));
+
+        file("work/k8s/web.yaml", "kind: Pod\n");
+        ConfigDiscovery inWork = new ConfigDiscovery(dir.resolve("work"), Optional.of(home));
+        assertEquals(Optional.empty(), inWork.find(List.of("k8s")), "never above the working directory");
+        Path workConfig = file("work/.kubelint.yaml", "");
+        assertEquals(Optional.of(workConfig), inWork.find(List.of("k8s")));
+    }
 }

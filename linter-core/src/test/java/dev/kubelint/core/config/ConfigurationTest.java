@@ -55,4 +55,59 @@ class ConfigurationTest {
                 () -> Configuration.load(request(Optional.of(Path.of("k.yaml")), true)));
         assertEquals("k.yaml:1:14: rule jar lib/none.jar does not exist", e.getMessage());
     }
+
+    @Test
+    void aDiscoveredFileMayNameOnlyPathsInItsOwnFolderTree() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        Files.createDirectories(project.resolve("crds"));
+        Files.writeString(dir.resolve("secret.yaml"), "password: hunter2\n");
+        Files.createSymbolicLink(project.resolve("crds/link.yaml"), dir.resolve("secret.yaml"));
+        Files.writeString(project.resolve(".kubelint.yaml"),
+                "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
+        Configuration.Request discovered = new Configuration.Request(project, List.of("app"), Optional.empty(), true,
+                List.of(), getClass().getClassLoader(), new EqualitySelectors());
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(discovered).close());
+        List<String> messages = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ") && messages.get(0).contains("secret.yaml is outside"),
+                messages.toString());
+        assertTrue(messages.get(1).contains("/etc/passwd is outside"), messages.toString());
+        assertTrue(messages.get(2).contains("crds/link.yaml is outside"), "a link is followed: " + messages);
+        assertTrue(messages.stream().allMatch(m -> m.contains("name the file with --config")), messages.toString());
+
+        // named by the user, the same file may name any path
+        Files.writeString(project.resolve(".kubelint.yaml"), "schema-locations: [../secret.yaml, crds]\n");
+        Configuration.Request named = new Configuration.Request(project, List.of("app"),
+                Optional.of(project.resolve(".kubelint.yaml")), true, List.of(), getClass().getClassLoader(),
+                new EqualitySelectors());
+        try (Configuration c = Configuration.load(named)) {
+            assertEquals(2, c.file().schemaLocations().size());
+        }
+    }
+
+    @Test
+    void aDiscoveredFileLoadsRuleJarsOnlyWhenTrusted() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve(".kubelint.yaml"), "rules-jars: [tools/rules.jar]\n");
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> Configuration.load(request(Optional.empty(), true)).close());
+        assertEquals(1, refused.problems().size());
+        String message = refused.problems().get(0).toString();
+        assertTrue(message.startsWith(".kubelint.yaml:1:14: rules-jars: a configuration file found by discovery does"
+                + " not load rule jars"), message);
+        assertTrue(message.contains("--trust-config") && message.contains("--no-config"), message);
+
+        // trusted, or named: the jar is loaded (here it does not exist, which is the next problem)
+        for (Configuration.Request allowed : List.of(
+                new Configuration.Request(dir, List.of("app"), Optional.empty(), true, List.of(),
+                        getClass().getClassLoader(), new EqualitySelectors(), true),
+                request(Optional.of(dir.resolve(".kubelint.yaml")), true))) {
+            ConfigException loaded = assertThrows(ConfigException.class, () -> Configuration.load(allowed).close());
+            assertTrue(loaded.problems().stream().noneMatch(p -> p.toString().contains("found by discovery")),
+                    loaded.problems().toString());
+        }
+    }
 }

@@ -122,4 +122,23 @@ class ReadLimitsTest {
         long read = allocated(() -> loaded[0] = generous.load(input, java.io.InputStream.nullInputStream()));
         assertTrue(read >= 50L * 1024 * 1024, "reading the file allocated only " + read + " bytes");
     }
+
+    @Test
+    void theSizeLimitMessageNamesEachNumberOnce() {
+        SourceLoader loader = new SourceLoader(ReadLimits.DEFAULTS.with(Limit.FILE_SIZE, 1000));
+        byte[] text = ("a: " + "x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8);
+        SourceScanner.Input stdin = new SourceScanner.Input(Optional.empty(), "<stdin>");
+        String piped = loader.load(stdin, new java.io.ByteArrayInputStream(text)).problem().orElseThrow().message();
+        assertTrue(piped.startsWith("input is longer than the limit of 1000 bytes (max-file-bytes); it was not read"),
+                piped);
+        Path file = dir.resolve("big.yaml");
+        try {
+            Files.write(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String regular = loader.load(new SourceScanner.Input(Optional.of(file), "big.yaml"), java.io.InputStream.nullInputStream())
+                .problem().orElseThrow().message();
+        assertTrue(regular.startsWith("file has 5004 bytes, more than the limit of 1000 bytes (max-file-bytes)"), regular);
+    }
 }

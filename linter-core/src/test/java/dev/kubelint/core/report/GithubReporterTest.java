@@ -82,7 +82,10 @@ class GithubReporterTest {
         for (int i = 0; i < result.findings().size(); i++) {
             Finding f = result.findings().get(i);
             String data = command(lines.get(i)).data();
-            assertTrue(data.endsWith(f.message()), data + " should end with " + f.message());
+            // line breaks travel as GitHub's %0A and come back; other control characters are escaped as in the text report
+            String shown = String.join("\n", java.util.Arrays.stream(f.message().split("\n", -1))
+                    .map(PrintableText::escape).toList());
+            assertTrue(data.endsWith(shown), data + " should end with " + shown);
         }
         String multiLine = lines.stream().filter(l -> l.startsWith("::notice")).findFirst().orElseThrow();
         assertTrue(multiLine.endsWith("::name \"web\" could say more%0Asecond line of the message"), multiLine);

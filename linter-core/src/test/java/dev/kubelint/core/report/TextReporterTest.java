@@ -57,8 +57,7 @@ class TextReporterTest {
     void findingsWithCodeFramesThenTheSummary() throws IOException {
         String text = write(SampleResults.full(), options());
         String expectedWeb = """
-                k8s/web.yaml:4:9: info: name "web" could say more
-                second line of the message [name-style]
+                k8s/web.yaml:4:9: info: name "web" could say more\\nsecond line of the message [name-style]
                     4 |   name: web
                       |         ^~~
                 k8s/web.yaml:6:10: warning: label value "we\u0308b-\uD83D\uDE00" has characters other than [a-zA-Z0-9-_.]: 100% wrong, a:b [label-value]
@@ -70,7 +69,7 @@ class TextReporterTest {
                 """;
         assertTrue(text.contains(expectedWeb), text);
         String expectedTabs = """
-                k8s/tabs.yaml:6:6: error: data.k: tab\there, bell\uFFFD and escape\uFFFD[31m in a message [schema-type]
+                k8s/tabs.yaml:6:6: error: data.k: tab\\there, bell\\u0007 and escape\\u001b[31m in a message [schema-type]
                     6 |   k:    "caf\u00e9   \u65e5\u672c"
                       |         ^~~~~~~~~~~~~
                 """;
@@ -105,7 +104,7 @@ class TextReporterTest {
     void noSourceMeansOneLinePerFinding() throws IOException {
         String text = write(SampleResults.full(), ReportOptions.plain(dir));
         assertFalse(text.contains(" | "), text);
-        assertEquals(SampleResults.full().findings().size() + 1 /* second message line */ + 1 /* summary */,
+        assertEquals(SampleResults.full().findings().size() + 1 /* summary: a message's line break is escaped */,
                 text.lines().count());
     }
 

@@ -89,4 +89,27 @@ class YamlReaderRecoveryTest {
         ReadResult future = reader.read("v.yaml", "%YAML 2.0\n---\na: 1\n");
         assertEquals(ReadProblem.Kind.SYNTAX, future.problems().get(0).kind());
     }
+
+    @Test
+    void anEscapeCutOffByTheEndOfTheFileIsASyntaxErrorAtItsBackslash() {
+        for (String escape : List.of("\\x", "\\u", "\\U")) {
+            ReadResult result = reader.read("cut.yaml", "a: 1\na: 2\n---\ndata: {k: \"" + escape);
+            assertEquals(List.of(ReadProblem.Kind.DUPLICATE_KEY, ReadProblem.Kind.SYNTAX),
+                    result.problems().stream().map(ReadProblem::kind).toList(), escape + ": " + result.problems());
+            ReadProblem cut = result.problems().get(1);
+            assertEquals(new Position(4, 12), cut.span().start(), escape + ": " + cut);
+            assertEquals(1, cut.documentIndex());
+        }
+        ReadProblem inBlock = reader.read("cut.yaml", "k: \"\\u").problems().get(0);
+        assertTrue(inBlock.message().contains("cut off by the end of the file"), inBlock.message());
+        assertEquals(new Position(1, 5), inBlock.span().start());
+    }
+
+    @Test
+    void aFinalLoneCarriageReturnEndsTheLine() {
+        ReadProblem atEnd = reader.read("cr.yaml", "a: {\r").problems().get(0);
+        assertEquals(new Position(2, 1), atEnd.span().start(), atEnd.toString());
+        ReadProblem crLines = reader.read("cr.yaml", "a: {\rb: 1\r").problems().get(0);
+        assertEquals(new Position(3, 1), crLines.span().start(), crLines.toString());
+    }
 }

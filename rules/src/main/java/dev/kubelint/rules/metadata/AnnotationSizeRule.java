@@ -1,7 +1,5 @@
 package dev.kubelint.rules.metadata;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -29,21 +27,47 @@ public final class AnnotationSizeRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         for (MappingNode metadata : ObjectMetadata.validated(manifest)) {
             metadata.mapping("annotations").ifPresent(annotations -> {
-                long size = size(annotations);
-                if (size > LIMIT) {
-                    ctx.reportKey(metadata, "annotations", "the annotations take " + size + " bytes, more than the "
-                            + LIMIT + " (256 KiB) the API server allows");
+                if (size(annotations) > LIMIT) {
+                    ctx.reportKey(metadata, "annotations", "the annotations take more than " + LIMIT
+                            + " bytes (256 KiB), the most the API server allows");
                 }
             });
         }
     }
 
+    /**
+     * The UTF-8 bytes of every key and value, counted only until they pass the limit: aliases can make a small
+     * document hold thousands of copies of one large value, and counting them all would take time in proportion
+     * to the expanded size instead of the file's.
+     */
     private static long size(MappingNode annotations) {
         long size = 0;
         for (MappingNode.Entry e : annotations.entries()) {
-            size += e.key().getBytes(StandardCharsets.UTF_8).length;
-            size += e.value().asScalar().map(s -> s.asText().getBytes(StandardCharsets.UTF_8).length).orElse(0);
+            size = utf8Length(e.key(), size);
+            size = utf8Length(e.value().asScalar().map(s -> s.asText()).orElse(""), size);
+            if (size > LIMIT) {
+                return size;
+            }
         }
         return size;
+    }
+
+    /** {@code size} plus the UTF-8 length of {@code text}, or a number over the limit as soon as it passes it. */
+    private static long utf8Length(String text, long size) {
+        long total = size;
+        for (int i = 0; i < text.length() && total <= LIMIT; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                total += 1;
+            } else if (c < 0x800) {
+                total += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                total += 4;
+                i++;
+            } else {
+                total += 3;
+            }
+        }
+        return total;
     }
 }
