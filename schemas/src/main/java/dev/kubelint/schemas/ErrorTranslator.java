@@ -376,10 +376,11 @@ final class ErrorTranslator {
         }
         if (type.isArray()) {
             List<String> names = new ArrayList<>();
-            type.forEach(t -> names.add(t.asString()));
+            type.forEach(t -> names.add(t.isString() ? t.asString() : t.toString()));
             return String.join(" or ", names);
         }
-        return type.asString();
+        // a malformed definition (type: {a: 1}) is reported on the CRD; here it only has to be named
+        return type.isString() ? type.asString() : type.toString();
     }
 
     private static String listValues(JsonNode values) {
