@@ -1,16 +1,15 @@
 package dev.kubelint.cel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.cel.bundle.Cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.runtime.CelEvaluationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Compiles expressions over a fixed set of variables in a {@link KubernetesCel} environment. Thread-safe. */
 public final class CelCompiler {
@@ -65,7 +64,10 @@ public final class CelCompiler {
         if (result.hasError()) {
             List<String> problems = new ArrayList<>();
             for (CelIssue issue : result.getErrors()) {
-                problems.add(issue.toDisplayString(result.getSource()).lines().findFirst().orElse(issue.getMessage()));
+                problems.add(issue.toDisplayString(result.getSource())
+                        .lines()
+                        .findFirst()
+                        .orElse(issue.getMessage()));
             }
             return Compilation.failed(problems);
         }

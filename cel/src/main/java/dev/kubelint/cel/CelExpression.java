@@ -1,7 +1,5 @@
 package dev.kubelint.cel;
 
-import java.util.Map;
-
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelType;
@@ -9,6 +7,7 @@ import dev.cel.common.values.CelByteString;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelEvaluationListener;
 import dev.cel.runtime.CelRuntime;
+import java.util.Map;
 
 /**
  * A compiled, type-checked expression, ready to evaluate any number of times from any thread. Evaluation is
@@ -50,16 +49,20 @@ public final class CelExpression {
         return switch (e.exprKind().getKind()) {
             case IDENT -> e.ident().name().equals(variable);
             case SELECT -> references(e.select().operand(), variable);
-            case CALL -> (e.call().target().isPresent() && references(e.call().target().get(), variable))
-                    || e.call().args().stream().anyMatch(a -> references(a, variable));
+            case CALL ->
+                (e.call().target().isPresent() && references(e.call().target().get(), variable))
+                        || e.call().args().stream().anyMatch(a -> references(a, variable));
             case LIST -> e.list().elements().stream().anyMatch(a -> references(a, variable));
-            case MAP -> e.map().entries().stream().anyMatch(en -> references(en.key(), variable) || references(en.value(), variable));
+            case MAP ->
+                e.map().entries().stream()
+                        .anyMatch(en -> references(en.key(), variable) || references(en.value(), variable));
             case STRUCT -> e.struct().entries().stream().anyMatch(en -> references(en.value(), variable));
-            case COMPREHENSION -> references(e.comprehension().iterRange(), variable)
-                    || references(e.comprehension().accuInit(), variable)
-                    || references(e.comprehension().loopCondition(), variable)
-                    || references(e.comprehension().loopStep(), variable)
-                    || references(e.comprehension().result(), variable);
+            case COMPREHENSION ->
+                references(e.comprehension().iterRange(), variable)
+                        || references(e.comprehension().accuInit(), variable)
+                        || references(e.comprehension().loopCondition(), variable)
+                        || references(e.comprehension().loopStep(), variable)
+                        || references(e.comprehension().result(), variable);
             default -> false;
         };
     }

@@ -1,5 +1,7 @@
 package dev.kubelint.cel;
 
+import dev.cel.common.values.CelByteString;
+import dev.cel.common.values.NullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.cel.common.values.CelByteString;
-import dev.cel.common.values.NullValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +27,7 @@ public final class CelValues {
 
     private static final Pattern GO_DURATION = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|ms|s|m|h)");
 
-    private CelValues() {
-    }
+    private CelValues() {}
 
     /** A value without schema: plain JSON to CEL. */
     public static Object of(JsonNode value) {
@@ -57,7 +55,8 @@ public final class CelValues {
             for (Map.Entry<String, JsonNode> e : value.properties()) {
                 String key = e.getKey();
                 JsonNode member = e.getValue();
-                JsonNode memberSchema = properties != null && properties.has(key) ? properties.get(key)
+                JsonNode memberSchema = properties != null && properties.has(key)
+                        ? properties.get(key)
                         : additional != null && additional.isObject() ? additional : null;
                 if (embedded && key.equals("metadata")) {
                     map.put(key, metadata(member));
@@ -79,7 +78,10 @@ public final class CelValues {
                 // the API server applies defaults before it validates
                 for (Map.Entry<String, JsonNode> p : properties.properties()) {
                     JsonNode fallback = p.getValue().get("default");
-                    if (fallback != null && !fallback.isNull() && !map.containsKey(p.getKey()) && !value.has(p.getKey())) {
+                    if (fallback != null
+                            && !fallback.isNull()
+                            && !map.containsKey(p.getKey())
+                            && !value.has(p.getKey())) {
                         map.put(p.getKey(), of(fallback, p.getValue(), false));
                     }
                 }
@@ -151,14 +153,15 @@ public final class CelValues {
         double nanos = 0;
         while (pos < text.length() && m.find(pos) && m.start() == pos) {
             double n = Double.parseDouble(m.group(1));
-            nanos += n * switch (m.group(2)) {
-                case "ns" -> 1;
-                case "us", "µs" -> 1e3;
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
+            nanos += n
+                    * switch (m.group(2)) {
+                        case "ns" -> 1;
+                        case "us", "µs" -> 1e3;
+                        case "ms" -> 1e6;
+                        case "s" -> 1e9;
+                        case "m" -> 60e9;
+                        default -> 3600e9;
+                    };
             pos = m.end();
         }
         if (pos != text.length() || text.isEmpty()) {

@@ -34,7 +34,9 @@ public final class Cidr {
                 problem = "ParseAddr(\"" + ip + "\"): " + e.getMessage();
             }
             if (problem == null) {
-                if (bits.isEmpty() || !bits.chars().allMatch(c -> c >= '0' && c <= '9') || (bits.length() > 1 && bits.charAt(0) == '0')) {
+                if (bits.isEmpty()
+                        || !bits.chars().allMatch(c -> c >= '0' && c <= '9')
+                        || (bits.length() > 1 && bits.charAt(0) == '0')) {
                     problem = "bad bits after slash: \"" + bits + "\"";
                 } else {
                     length = bits.length() > 3 ? 1000 : Integer.parseInt(bits);
@@ -48,7 +50,9 @@ public final class Cidr {
             throw new IllegalArgumentException("network address parse error during conversion from string: "
                     + "netip.ParsePrefix(\"" + text + "\"): " + problem);
         }
-        if (address.family() == 6 && address.toString().startsWith("::ffff:") && text.substring(0, slash).contains(".")) {
+        if (address.family() == 6
+                && address.toString().startsWith("::ffff:")
+                && text.substring(0, slash).contains(".")) {
             throw new IllegalArgumentException("IPv4-mapped IPv6 address \"" + text + "\" is not allowed");
         }
         return new Cidr(address, length);

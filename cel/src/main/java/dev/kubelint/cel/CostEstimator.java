@@ -1,14 +1,13 @@
 package dev.kubelint.cel;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +20,7 @@ import tools.jackson.databind.JsonNode;
 public final class CostEstimator {
 
     /** What is known of a sub-expression: its schema (if any), its largest size and its cost. */
-    private record Estimate(JsonNode schema, long size, long cost) {
-    }
+    private record Estimate(JsonNode schema, long size, long cost) {}
 
     private final Map<String, JsonNode> scope = new HashMap<>();
     private final CelAbstractSyntaxTree ast;
@@ -140,8 +138,11 @@ public final class CostEstimator {
         switch (e.exprKind().getKind()) {
             case CONSTANT: {
                 CelConstant c = e.constant();
-                long size = c.getKind() == CelConstant.Kind.STRING_VALUE ? c.stringValue().length()
-                        : c.getKind() == CelConstant.Kind.BYTES_VALUE ? c.bytesValue().size() : 1;
+                long size = c.getKind() == CelConstant.Kind.STRING_VALUE
+                        ? c.stringValue().length()
+                        : c.getKind() == CelConstant.Kind.BYTES_VALUE
+                                ? c.bytesValue().size()
+                                : 1;
                 return new Estimate(null, size, 0);
             }
             case IDENT: {
@@ -151,7 +152,9 @@ public final class CostEstimator {
                     return new Estimate(s, s == null && !sized(e) ? 1 : maxSize(s), 1);
                 }
                 // an accumulator of a macro, or a variable of unknown size
-                return name.startsWith("@") || name.startsWith("__") || !sized(e) ? new Estimate(null, 1, 1) : unknown(1);
+                return name.startsWith("@") || name.startsWith("__") || !sized(e)
+                        ? new Estimate(null, 1, 1)
+                        : unknown(1);
             }
             case SELECT: {
                 Estimate operand = estimate(e.select().operand());
@@ -172,7 +175,10 @@ public final class CostEstimator {
             case MAP: {
                 long cost = 1;
                 for (var entry : e.map().entries()) {
-                    cost = add(cost, estimate(entry.key()).cost(), estimate(entry.value()).cost());
+                    cost = add(
+                            cost,
+                            estimate(entry.key()).cost(),
+                            estimate(entry.value()).cost());
                 }
                 return new Estimate(null, e.map().entries().size(), cost);
             }
@@ -214,7 +220,8 @@ public final class CostEstimator {
         var c = e.comprehension();
         Estimate range = estimate(c.iterRange());
         JsonNode rangeSchema = range.schema();
-        boolean isMap = rangeSchema != null && "object".equals(rangeSchema.path("type").asString(""));
+        boolean isMap =
+                rangeSchema != null && "object".equals(rangeSchema.path("type").asString(""));
         JsonNode elementSchema = isMap ? null : element(rangeSchema);
         JsonNode saved1 = scope.get(c.iterVar());
         boolean had1 = scope.containsKey(c.iterVar());
@@ -240,7 +247,8 @@ public final class CostEstimator {
         long cost = add(range.cost(), init.cost(), multiply(range.size(), perIteration), result.cost());
         // a filter gives elements of the range: they keep its schema
         Optional<CelType> type = ast.getType(e.id());
-        JsonNode schema = type.isPresent() && type.equals(ast.getType(c.iterRange().id())) ? rangeSchema : null;
+        JsonNode schema =
+                type.isPresent() && type.equals(ast.getType(c.iterRange().id())) ? rangeSchema : null;
         return new Estimate(schema, range.size(), cost);
     }
 
@@ -297,17 +305,58 @@ public final class CostEstimator {
                 long reCost = (regex.size() + 3) / 4;
                 return new Estimate(null, firstSize, add(cost, multiply(Math.max(1, strCost), Math.max(1, reCost))));
             }
-            case "contains", "startsWith", "endsWith", "indexOf", "lastIndexOf", "lowerAscii", "upperAscii", "trim",
-                    "replace", "split", "substring", "charAt", "join", "quantity", "isQuantity", "url", "isURL", "ip",
-                    "isIP", "cidr", "isCIDR", "semver", "isSemver", "validate", "string", "bytes", "isSorted", "sum",
-                    "min", "max", "sets.contains", "sets.intersects", "sets.equivalent":
-                {
-                    long size = firstSize;
-                    if (fn.startsWith("sets.") && args.length == 2) {
-                        size = multiply(args[0].size(), args[1].size());
-                    }
-                    return new Estimate(null, firstSize, add(cost, 1 + size / 10 + (fn.equals("isSorted") || fn.startsWith("sets.") || fn.equals("sum") || fn.equals("min") || fn.equals("max") ? size : 0)));
+            case "contains",
+                    "startsWith",
+                    "endsWith",
+                    "indexOf",
+                    "lastIndexOf",
+                    "lowerAscii",
+                    "upperAscii",
+                    "trim",
+                    "replace",
+                    "split",
+                    "substring",
+                    "charAt",
+                    "join",
+                    "quantity",
+                    "isQuantity",
+                    "url",
+                    "isURL",
+                    "ip",
+                    "isIP",
+                    "cidr",
+                    "isCIDR",
+                    "semver",
+                    "isSemver",
+                    "validate",
+                    "string",
+                    "bytes",
+                    "isSorted",
+                    "sum",
+                    "min",
+                    "max",
+                    "sets.contains",
+                    "sets.intersects",
+                    "sets.equivalent": {
+                long size = firstSize;
+                if (fn.startsWith("sets.") && args.length == 2) {
+                    size = multiply(args[0].size(), args[1].size());
                 }
+                return new Estimate(
+                        null,
+                        firstSize,
+                        add(
+                                cost,
+                                1
+                                        + size / 10
+                                        + (fn.equals("isSorted")
+                                                        || fn.startsWith("sets.")
+                                                        || fn.equals("sum")
+                                                        || fn.equals("min")
+                                                        || fn.equals("max")
+                                                ? size
+                                                : 0)));
+            }
             default:
                 return new Estimate(null, firstSize, add(cost, 1));
         }

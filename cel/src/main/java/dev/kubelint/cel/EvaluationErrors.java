@@ -1,9 +1,8 @@
 package dev.kubelint.cel;
 
+import dev.cel.runtime.CelEvaluationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.cel.runtime.CelEvaluationException;
 
 /** CEL for Java's evaluation errors in the words of CEL for Go, which the API server's messages carry. */
 final class EvaluationErrors {
@@ -12,11 +11,11 @@ final class EvaluationErrors {
     private static final Pattern MISSING_KEY = Pattern.compile("key '(.*)' is not present in map\\.?");
     private static final Pattern INDEX = Pattern.compile("Index out of bounds: (-?\\d+)");
 
-    private EvaluationErrors() {
-    }
+    private EvaluationErrors() {}
 
     static String goText(CelEvaluationException e) {
-        String message = e.getMessage() == null ? "" : PREFIX.matcher(e.getMessage()).replaceFirst("");
+        String message =
+                e.getMessage() == null ? "" : PREFIX.matcher(e.getMessage()).replaceFirst("");
         Matcher m = MISSING_KEY.matcher(message);
         if (m.matches()) {
             return "no such key: " + m.group(1);

@@ -1,8 +1,7 @@
 package dev.kubelint.cel;
 
-import java.util.Optional;
-
 import dev.kubelint.core.yaml.JsonPointers;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,11 +12,9 @@ import tools.jackson.databind.JsonNode;
 final class FieldPaths {
 
     /** A valid field path as a JSON pointer and as the API server writes it (".spec.name", "[key]"). */
-    record Resolved(String pointer, String path) {
-    }
+    record Resolved(String pointer, String path) {}
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     static Optional<Resolved> resolve(String fieldPath, JsonNode schema) {
         StringBuilder pointer = new StringBuilder();

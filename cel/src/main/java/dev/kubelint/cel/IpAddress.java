@@ -136,7 +136,10 @@ public final class IpAddress {
                 continue;
             }
             if (p.isEmpty() || p.length() > 4) {
-                throw new IllegalArgumentException(p.isEmpty() ? "unexpected character" : "each colon-separated field must have at most 4 hex digits");
+                throw new IllegalArgumentException(
+                        p.isEmpty()
+                                ? "unexpected character"
+                                : "each colon-separated field must have at most 4 hex digits");
             }
             int v = 0;
             for (char c : p.toCharArray()) {

@@ -1,12 +1,5 @@
 package dev.kubelint.cel;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
@@ -18,6 +11,12 @@ import dev.cel.common.types.CelTypeProvider;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CEL environment of the API server of one Kubernetes release: CEL's standard macros and functions with
@@ -129,13 +128,18 @@ public final class KubernetesCel {
         CelBuilder b = CelFactory.standardCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings(strings), CelExtensions.sets(options), CelExtensions.optional())
-                .addRuntimeLibraries(CelExtensions.strings(strings), CelExtensions.sets(options), CelExtensions.optional());
+                .addCompilerLibraries(
+                        CelExtensions.strings(strings), CelExtensions.sets(options), CelExtensions.optional())
+                .addRuntimeLibraries(
+                        CelExtensions.strings(strings), CelExtensions.sets(options), CelExtensions.optional());
         if (hasTwoVariableComprehensions()) {
             b.addCompilerLibraries(CelExtensions.comprehensions()).addRuntimeLibraries(CelExtensions.comprehensions());
         }
-        List<KubernetesLibraries.Library> libraries = new ArrayList<>(List.of(KubernetesLibraries.lists(),
-                KubernetesLibraries.regex(), KubernetesLibraries.urls(), KubernetesLibraries.quantity()));
+        List<KubernetesLibraries.Library> libraries = new ArrayList<>(List.of(
+                KubernetesLibraries.lists(),
+                KubernetesLibraries.regex(),
+                KubernetesLibraries.urls(),
+                KubernetesLibraries.quantity()));
         if (minor >= 30) {
             libraries.add(KubernetesLibraries.ip());
             libraries.add(KubernetesLibraries.cidr());
@@ -154,7 +158,8 @@ public final class KubernetesCel {
             }
             b.addFunctionBindings(library.bindings());
         }
-        overloads.forEach((name, list) -> b.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(name, list)));
+        overloads.forEach(
+                (name, list) -> b.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(name, list)));
         return b;
     }
 
@@ -183,7 +188,8 @@ public final class KubernetesCel {
         return dynamicCompilers.computeIfAbsent(key, k -> {
             Map<String, CelType> vars = new LinkedHashMap<>();
             variables.forEach(v -> vars.put(v, dev.cel.common.types.SimpleType.DYN));
-            optionalVariables.forEach(v -> vars.put(v, dev.cel.common.types.OptionalType.create(dev.cel.common.types.SimpleType.DYN)));
+            optionalVariables.forEach(
+                    v -> vars.put(v, dev.cel.common.types.OptionalType.create(dev.cel.common.types.SimpleType.DYN)));
             CelBuilder b = builder();
             vars.forEach(b::addVar);
             return new CelCompiler(this, b.build(), true);

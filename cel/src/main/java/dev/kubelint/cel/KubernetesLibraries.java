@@ -1,17 +1,5 @@
 package dev.kubelint.cel;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
 import com.google.common.primitives.UnsignedLong;
 import com.google.re2j.Matcher;
 import com.google.re2j.PatternSyntaxException;
@@ -27,6 +15,17 @@ import dev.cel.common.types.TypeParamType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.kubelint.core.kube.Names;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The function libraries of k8s.io/apiserver/pkg/cel/library, with the names, overloads, semantics and error
@@ -48,11 +47,9 @@ final class KubernetesLibraries {
     private static final CelType DOUBLE = SimpleType.DOUBLE;
 
     /** One library: its declarations for the compiler and its bindings for the runtime. */
-    record Library(List<CelFunctionDecl> declarations, List<CelFunctionBinding> bindings) {
-    }
+    record Library(List<CelFunctionDecl> declarations, List<CelFunctionBinding> bindings) {}
 
-    private KubernetesLibraries() {
-    }
+    private KubernetesLibraries() {}
 
     /** A library under construction. */
     private static final class Builder {
@@ -102,9 +99,14 @@ final class KubernetesLibraries {
     // ---------------------------------------------------------------------------------------------- lists
 
     private static final List<Map.Entry<String, CelType>> COMPARABLE = List.of(
-            Map.entry("int", INT), Map.entry("uint", SimpleType.UINT), Map.entry("double", DOUBLE),
-            Map.entry("bool", BOOL), Map.entry("duration", SimpleType.DURATION),
-            Map.entry("timestamp", SimpleType.TIMESTAMP), Map.entry("string", STRING), Map.entry("bytes", SimpleType.BYTES));
+            Map.entry("int", INT),
+            Map.entry("uint", SimpleType.UINT),
+            Map.entry("double", DOUBLE),
+            Map.entry("bool", BOOL),
+            Map.entry("duration", SimpleType.DURATION),
+            Map.entry("timestamp", SimpleType.TIMESTAMP),
+            Map.entry("string", STRING),
+            Map.entry("bytes", SimpleType.BYTES));
 
     static Library lists() {
         Builder b = new Builder();
@@ -137,8 +139,11 @@ final class KubernetesLibraries {
                 .function("min", min.toArray(CelOverloadDecl[]::new))
                 .function("max", max.toArray(CelOverloadDecl[]::new))
                 .function("sum", sum.toArray(CelOverloadDecl[]::new))
-                .function("indexOf", CelOverloadDecl.newMemberOverload("list_a_index_of_int", INT, ListType.create(a), a))
-                .function("lastIndexOf", CelOverloadDecl.newMemberOverload("list_a_last_index_of_int", INT, ListType.create(a), a))
+                .function(
+                        "indexOf", CelOverloadDecl.newMemberOverload("list_a_index_of_int", INT, ListType.create(a), a))
+                .function(
+                        "lastIndexOf",
+                        CelOverloadDecl.newMemberOverload("list_a_last_index_of_int", INT, ListType.create(a), a))
                 .bind(binary("list_a_index_of_int", List.class, Object.class, (l, x) -> (long) indexOf(l, x)))
                 .bind(binary("list_a_last_index_of_int", List.class, Object.class, (l, x) -> (long) lastIndexOf(l, x)));
         return b.build();
@@ -146,8 +151,12 @@ final class KubernetesLibraries {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compare(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y && !(a instanceof UnsignedLong) && !(b instanceof UnsignedLong)) {
-            return a instanceof Long && b instanceof Long ? Long.compare((Long) a, (Long) b)
+        if (a instanceof Number x
+                && b instanceof Number y
+                && !(a instanceof UnsignedLong)
+                && !(b instanceof UnsignedLong)) {
+            return a instanceof Long && b instanceof Long
+                    ? Long.compare((Long) a, (Long) b)
                     : Double.compare(x.doubleValue(), y.doubleValue());
         }
         if (a instanceof Comparable c && a.getClass() == b.getClass()) {
@@ -223,15 +232,20 @@ final class KubernetesLibraries {
     static Library regex() {
         return new Builder()
                 .function("find", CelOverloadDecl.newMemberOverload("string_find_string", STRING, STRING, STRING))
-                .function("findAll",
-                        CelOverloadDecl.newMemberOverload("string_find_all_string", ListType.create(STRING), STRING, STRING),
-                        CelOverloadDecl.newMemberOverload("string_find_all_string_int", ListType.create(STRING), STRING, STRING, INT))
+                .function(
+                        "findAll",
+                        CelOverloadDecl.newMemberOverload(
+                                "string_find_all_string", ListType.create(STRING), STRING, STRING),
+                        CelOverloadDecl.newMemberOverload(
+                                "string_find_all_string_int", ListType.create(STRING), STRING, STRING, INT))
                 .bind(binary("string_find_string", String.class, String.class, (s, re) -> {
                     Matcher m = re2(re).matcher(s);
                     return m.find() ? m.group() : "";
                 }))
                 .bind(binary("string_find_all_string", String.class, String.class, (s, re) -> findAll(s, re, -1)))
-                .bind(CelFunctionBinding.from("string_find_all_string_int", List.of(String.class, String.class, Long.class),
+                .bind(CelFunctionBinding.from(
+                        "string_find_all_string_int",
+                        List.of(String.class, String.class, Long.class),
                         args -> call(() -> findAll((String) args[0], (String) args[1], (Long) args[2]))))
                 .build();
     }
@@ -262,16 +276,28 @@ final class KubernetesLibraries {
         Builder b = new Builder()
                 .function("url", CelOverloadDecl.newGlobalOverload("string_to_url", URL, STRING))
                 .function("isURL", CelOverloadDecl.newGlobalOverload("is_url_string", BOOL, STRING))
-                .function("getQuery", CelOverloadDecl.newMemberOverload("url_get_query", MapType.create(STRING,
-                        ListType.create(STRING)), URL))
+                .function(
+                        "getQuery",
+                        CelOverloadDecl.newMemberOverload(
+                                "url_get_query", MapType.create(STRING, ListType.create(STRING)), URL))
                 .bind(unary("string_to_url", String.class, Url::parse))
                 .bind(unary("is_url_string", String.class, Url::isValid))
                 .bind(unary("url_get_query", Url.class, Url::query));
-        Map<String, Function<Url, String>> getters = Map.of("getScheme", Url::scheme, "getHost", Url::host,
-                "getHostname", Url::hostname, "getPort", Url::port, "getEscapedPath", Url::escapedPath);
+        Map<String, Function<Url, String>> getters = Map.of(
+                "getScheme",
+                Url::scheme,
+                "getHost",
+                Url::host,
+                "getHostname",
+                Url::hostname,
+                "getPort",
+                Url::port,
+                "getEscapedPath",
+                Url::escapedPath);
         getters.forEach((name, getter) -> {
             String id = "url_" + name.substring(3).toLowerCase(java.util.Locale.ROOT);
-            b.function(name, CelOverloadDecl.newMemberOverload(id, STRING, URL)).bind(unary(id, Url.class, getter::apply));
+            b.function(name, CelOverloadDecl.newMemberOverload(id, STRING, URL))
+                    .bind(unary(id, Url.class, getter::apply));
         });
         return b.build();
     }
@@ -283,29 +309,41 @@ final class KubernetesLibraries {
                 .function("quantity", CelOverloadDecl.newGlobalOverload("string_to_quantity", QUANTITY, STRING))
                 .function("isQuantity", CelOverloadDecl.newGlobalOverload("is_quantity_string", BOOL, STRING))
                 .function("sign", CelOverloadDecl.newMemberOverload("quantity_sign", INT, QUANTITY))
-                .function("isGreaterThan", CelOverloadDecl.newMemberOverload("quantity_is_greater_than", BOOL, QUANTITY, QUANTITY))
-                .function("isLessThan", CelOverloadDecl.newMemberOverload("quantity_is_less_than", BOOL, QUANTITY, QUANTITY))
-                .function("compareTo", CelOverloadDecl.newMemberOverload("quantity_compare_to", INT, QUANTITY, QUANTITY))
-                .function("asApproximateFloat", CelOverloadDecl.newMemberOverload("quantity_get_float", DOUBLE, QUANTITY))
+                .function(
+                        "isGreaterThan",
+                        CelOverloadDecl.newMemberOverload("quantity_is_greater_than", BOOL, QUANTITY, QUANTITY))
+                .function(
+                        "isLessThan",
+                        CelOverloadDecl.newMemberOverload("quantity_is_less_than", BOOL, QUANTITY, QUANTITY))
+                .function(
+                        "compareTo", CelOverloadDecl.newMemberOverload("quantity_compare_to", INT, QUANTITY, QUANTITY))
+                .function(
+                        "asApproximateFloat", CelOverloadDecl.newMemberOverload("quantity_get_float", DOUBLE, QUANTITY))
                 .function("asInteger", CelOverloadDecl.newMemberOverload("quantity_get_int", INT, QUANTITY))
                 .function("isInteger", CelOverloadDecl.newMemberOverload("quantity_is_integer", BOOL, QUANTITY))
-                .function("add", CelOverloadDecl.newMemberOverload("quantity_add", QUANTITY, QUANTITY, QUANTITY),
+                .function(
+                        "add",
+                        CelOverloadDecl.newMemberOverload("quantity_add", QUANTITY, QUANTITY, QUANTITY),
                         CelOverloadDecl.newMemberOverload("quantity_add_int", QUANTITY, QUANTITY, INT))
-                .function("sub", CelOverloadDecl.newMemberOverload("quantity_sub", QUANTITY, QUANTITY, QUANTITY),
+                .function(
+                        "sub",
+                        CelOverloadDecl.newMemberOverload("quantity_sub", QUANTITY, QUANTITY, QUANTITY),
                         CelOverloadDecl.newMemberOverload("quantity_sub_int", QUANTITY, QUANTITY, INT))
                 .bind(unary("string_to_quantity", String.class, Quantity::parse))
                 .bind(unary("is_quantity_string", String.class, s -> Parsing.succeeds(() -> Quantity.parse(s))))
                 .bind(unary("quantity_sign", Quantity.class, q -> (long) q.sign()))
                 .bind(binary("quantity_is_greater_than", Quantity.class, Quantity.class, (x, y) -> x.compareTo(y) > 0))
                 .bind(binary("quantity_is_less_than", Quantity.class, Quantity.class, (x, y) -> x.compareTo(y) < 0))
-                .bind(binary("quantity_compare_to", Quantity.class, Quantity.class, (x, y) -> (long) Integer.signum(x.compareTo(y))))
+                .bind(binary("quantity_compare_to", Quantity.class, Quantity.class, (x, y) ->
+                        (long) Integer.signum(x.compareTo(y))))
                 .bind(unary("quantity_get_float", Quantity.class, Quantity::asApproximateFloat))
                 .bind(unary("quantity_get_int", Quantity.class, Quantity::asInteger))
                 .bind(unary("quantity_is_integer", Quantity.class, Quantity::isInteger))
                 .bind(binary("quantity_add", Quantity.class, Quantity.class, Quantity::add))
                 .bind(binary("quantity_add_int", Quantity.class, Long.class, (x, y) -> x.add(Quantity.ofInteger(y))))
                 .bind(binary("quantity_sub", Quantity.class, Quantity.class, Quantity::subtract))
-                .bind(binary("quantity_sub_int", Quantity.class, Long.class, (x, y) -> x.subtract(Quantity.ofInteger(y))))
+                .bind(binary(
+                        "quantity_sub_int", Quantity.class, Long.class, (x, y) -> x.subtract(Quantity.ofInteger(y))))
                 .build();
     }
 
@@ -313,7 +351,9 @@ final class KubernetesLibraries {
 
     static Library ip() {
         Builder b = new Builder()
-                .function("ip", CelOverloadDecl.newGlobalOverload("string_to_ip", IP, STRING),
+                .function(
+                        "ip",
+                        CelOverloadDecl.newGlobalOverload("string_to_ip", IP, STRING),
                         CelOverloadDecl.newMemberOverload("cidr_ip", IP, CIDR))
                 .function("isIP", CelOverloadDecl.newGlobalOverload("is_ip", BOOL, STRING))
                 .function("ip.isCanonical", CelOverloadDecl.newGlobalOverload("ip_is_canonical", BOOL, STRING))
@@ -321,16 +361,28 @@ final class KubernetesLibraries {
                 .function("string", CelOverloadDecl.newGlobalOverload("ip_to_string", STRING, IP))
                 .bind(unary("string_to_ip", String.class, IpAddress::parse))
                 .bind(unary("is_ip", String.class, IpAddress::isValid))
-                .bind(unary("ip_is_canonical", String.class, s -> IpAddress.parse(s).toString().equals(s)))
+                .bind(unary(
+                        "ip_is_canonical",
+                        String.class,
+                        s -> IpAddress.parse(s).toString().equals(s)))
                 .bind(unary("ip_family", IpAddress.class, ip -> (long) ip.family()))
                 .bind(unary("ip_to_string", IpAddress.class, IpAddress::toString))
                 .bind(unary("cidr_ip", Cidr.class, Cidr::ip));
-        Map<String, Function<IpAddress, Boolean>> tests = Map.of("isUnspecified", IpAddress::isUnspecified,
-                "isLoopback", IpAddress::isLoopback, "isLinkLocalMulticast", IpAddress::isLinkLocalMulticast,
-                "isLinkLocalUnicast", IpAddress::isLinkLocalUnicast, "isGlobalUnicast", IpAddress::isGlobalUnicast);
+        Map<String, Function<IpAddress, Boolean>> tests = Map.of(
+                "isUnspecified",
+                IpAddress::isUnspecified,
+                "isLoopback",
+                IpAddress::isLoopback,
+                "isLinkLocalMulticast",
+                IpAddress::isLinkLocalMulticast,
+                "isLinkLocalUnicast",
+                IpAddress::isLinkLocalUnicast,
+                "isGlobalUnicast",
+                IpAddress::isGlobalUnicast);
         tests.forEach((name, test) -> {
             String id = "ip_" + name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-            b.function(name, CelOverloadDecl.newMemberOverload(id, BOOL, IP)).bind(unary(id, IpAddress.class, test::apply));
+            b.function(name, CelOverloadDecl.newMemberOverload(id, BOOL, IP))
+                    .bind(unary(id, IpAddress.class, test::apply));
         });
         return b.build();
     }
@@ -339,18 +391,24 @@ final class KubernetesLibraries {
         return new Builder()
                 .function("cidr", CelOverloadDecl.newGlobalOverload("string_to_cidr", CIDR, STRING))
                 .function("isCIDR", CelOverloadDecl.newGlobalOverload("is_cidr", BOOL, STRING))
-                .function("containsIP", CelOverloadDecl.newMemberOverload("cidr_contains_ip_string", BOOL, CIDR, STRING),
+                .function(
+                        "containsIP",
+                        CelOverloadDecl.newMemberOverload("cidr_contains_ip_string", BOOL, CIDR, STRING),
                         CelOverloadDecl.newMemberOverload("cidr_contains_ip_ip", BOOL, CIDR, IP))
-                .function("containsCIDR", CelOverloadDecl.newMemberOverload("cidr_contains_cidr_string", BOOL, CIDR, STRING),
+                .function(
+                        "containsCIDR",
+                        CelOverloadDecl.newMemberOverload("cidr_contains_cidr_string", BOOL, CIDR, STRING),
                         CelOverloadDecl.newMemberOverload("cidr_contains_cidr", BOOL, CIDR, CIDR))
                 .function("masked", CelOverloadDecl.newMemberOverload("cidr_masked", CIDR, CIDR))
                 .function("prefixLength", CelOverloadDecl.newMemberOverload("cidr_prefix_length", INT, CIDR))
                 .function("string", CelOverloadDecl.newGlobalOverload("cidr_to_string", STRING, CIDR))
                 .bind(unary("string_to_cidr", String.class, Cidr::parse))
                 .bind(unary("is_cidr", String.class, Cidr::isValid))
-                .bind(binary("cidr_contains_ip_string", Cidr.class, String.class, (c, s) -> c.contains(IpAddress.parse(s))))
+                .bind(binary(
+                        "cidr_contains_ip_string", Cidr.class, String.class, (c, s) -> c.contains(IpAddress.parse(s))))
                 .bind(binary("cidr_contains_ip_ip", Cidr.class, IpAddress.class, Cidr::contains))
-                .bind(binary("cidr_contains_cidr_string", Cidr.class, String.class, (c, s) -> c.contains(Cidr.parse(s))))
+                .bind(binary(
+                        "cidr_contains_cidr_string", Cidr.class, String.class, (c, s) -> c.contains(Cidr.parse(s))))
                 .bind(binary("cidr_contains_cidr", Cidr.class, Cidr.class, Cidr::contains))
                 .bind(unary("cidr_masked", Cidr.class, Cidr::masked))
                 .bind(unary("cidr_prefix_length", Cidr.class, c -> (long) c.prefixLength()))
@@ -361,10 +419,10 @@ final class KubernetesLibraries {
     // ---------------------------------------------------------------------------------------------- format
 
     /** A named format of the format library. */
-    record NamedFormat(String name, Function<String, List<String>> validator) {
-    }
+    record NamedFormat(String name, Function<String, List<String>> validator) {}
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Map<String, NamedFormat> FORMATS = formats();
 
@@ -415,15 +473,21 @@ final class KubernetesLibraries {
 
     static Library format() {
         Builder b = new Builder()
-                .function("format.named", CelOverloadDecl.newGlobalOverload("format-named", OptionalType.create(FORMAT), STRING))
-                .function("validate", CelOverloadDecl.newMemberOverload("format-validate", OptionalType.create(ListType.create(STRING)), FORMAT, STRING))
+                .function(
+                        "format.named",
+                        CelOverloadDecl.newGlobalOverload("format-named", OptionalType.create(FORMAT), STRING))
+                .function(
+                        "validate",
+                        CelOverloadDecl.newMemberOverload(
+                                "format-validate", OptionalType.create(ListType.create(STRING)), FORMAT, STRING))
                 .bind(unary("format-named", String.class, name -> Optional.ofNullable(FORMATS.get(name))))
                 .bind(binary("format-validate", NamedFormat.class, String.class, (fmt, s) -> {
                     List<String> problems = fmt.validator().apply(s);
                     return problems.isEmpty() ? Optional.empty() : Optional.of(problems);
                 }));
-        FORMATS.forEach((name, fmt) -> b.function("format." + name, CelOverloadDecl.newGlobalOverload("format-" + name, FORMAT))
-                .bind(CelFunctionBinding.from("format-" + name, List.of(), args -> fmt)));
+        FORMATS.forEach(
+                (name, fmt) -> b.function("format." + name, CelOverloadDecl.newGlobalOverload("format-" + name, FORMAT))
+                        .bind(CelFunctionBinding.from("format-" + name, List.of(), args -> fmt)));
         return b.build();
     }
 
@@ -431,14 +495,20 @@ final class KubernetesLibraries {
 
     static Library semver() {
         return new Builder()
-                .function("semver", CelOverloadDecl.newGlobalOverload("string_to_semver", SEMVER, STRING),
+                .function(
+                        "semver",
+                        CelOverloadDecl.newGlobalOverload("string_to_semver", SEMVER, STRING),
                         CelOverloadDecl.newGlobalOverload("string_bool_to_semver", SEMVER, STRING, BOOL))
-                .function("isSemver", CelOverloadDecl.newGlobalOverload("is_semver_string", BOOL, STRING),
+                .function(
+                        "isSemver",
+                        CelOverloadDecl.newGlobalOverload("is_semver_string", BOOL, STRING),
                         CelOverloadDecl.newGlobalOverload("is_semver_string_bool", BOOL, STRING, BOOL))
                 .function("major", CelOverloadDecl.newMemberOverload("semver_major", INT, SEMVER))
                 .function("minor", CelOverloadDecl.newMemberOverload("semver_minor", INT, SEMVER))
                 .function("patch", CelOverloadDecl.newMemberOverload("semver_patch", INT, SEMVER))
-                .function("isGreaterThan", CelOverloadDecl.newMemberOverload("semver_is_greater_than", BOOL, SEMVER, SEMVER))
+                .function(
+                        "isGreaterThan",
+                        CelOverloadDecl.newMemberOverload("semver_is_greater_than", BOOL, SEMVER, SEMVER))
                 .function("isLessThan", CelOverloadDecl.newMemberOverload("semver_is_less_than", BOOL, SEMVER, SEMVER))
                 .function("compareTo", CelOverloadDecl.newMemberOverload("semver_compare_to", INT, SEMVER, SEMVER))
                 .bind(unary("string_to_semver", String.class, s -> Semver.parse(s, false)))
@@ -450,7 +520,8 @@ final class KubernetesLibraries {
                 .bind(unary("semver_patch", Semver.class, Semver::patch))
                 .bind(binary("semver_is_greater_than", Semver.class, Semver.class, (x, y) -> x.compareTo(y) > 0))
                 .bind(binary("semver_is_less_than", Semver.class, Semver.class, (x, y) -> x.compareTo(y) < 0))
-                .bind(binary("semver_compare_to", Semver.class, Semver.class, (x, y) -> (long) Integer.signum(x.compareTo(y))))
+                .bind(binary("semver_compare_to", Semver.class, Semver.class, (x, y) ->
+                        (long) Integer.signum(x.compareTo(y))))
                 .build();
     }
 }

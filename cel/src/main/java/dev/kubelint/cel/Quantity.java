@@ -36,8 +36,8 @@ public final class Quantity implements Comparable<Quantity> {
     public static Quantity parse(String text) {
         String s = text;
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("quantities must match the regular expression "
-                    + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+            throw new IllegalArgumentException(
+                    "quantities must match the regular expression " + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
         }
         int end = s.length();
         int pos = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
@@ -47,16 +47,20 @@ public final class Quantity implements Comparable<Quantity> {
         }
         String number = s.substring(numberStart, pos);
         String suffix = s.substring(pos);
-        if (number.isEmpty() || number.chars().filter(c -> c == '.').count() > 1 || !suffix.matches("[eEinumkKMGTP]*[-+]?[0-9]*")) {
-            throw new IllegalArgumentException("quantities must match the regular expression "
-                    + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+        if (number.isEmpty()
+                || number.chars().filter(c -> c == '.').count() > 1
+                || !suffix.matches("[eEinumkKMGTP]*[-+]?[0-9]*")) {
+            throw new IllegalArgumentException(
+                    "quantities must match the regular expression " + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
         }
         BigDecimal multiplier = SUFFIXES.get(suffix);
         if (multiplier == null) {
-            if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
+            if (suffix.length() > 1
+                    && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
                     && suffix.substring(1).matches("[-+]?[0-9]+")) {
                 try {
-                    multiplier = BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1).replace("+", "")));
+                    multiplier = BigDecimal.ONE.scaleByPowerOfTen(
+                            Integer.parseInt(suffix.substring(1).replace("+", "")));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("unable to parse quantity's suffix");
                 }
@@ -64,7 +68,9 @@ public final class Quantity implements Comparable<Quantity> {
                 throw new IllegalArgumentException("unable to parse quantity's suffix");
             }
         }
-        BigDecimal magnitude = number.equals(".") ? BigDecimal.ZERO : new BigDecimal(number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number);
+        BigDecimal magnitude = number.equals(".")
+                ? BigDecimal.ZERO
+                : new BigDecimal(number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number);
         BigDecimal v = magnitude.multiply(multiplier);
         if (s.charAt(0) == '-') {
             v = v.negate();

@@ -10,5 +10,4 @@ package dev.kubelint.cel;
  *                  ("properties[spec].x-kubernetes-validations[0].rule")
  * @param message   what is wrong, in the API server's words
  */
-public record RuleProblem(String pointer, String fieldPath, String message) {
-}
+public record RuleProblem(String pointer, String fieldPath, String message) {}

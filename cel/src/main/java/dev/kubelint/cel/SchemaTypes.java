@@ -1,9 +1,5 @@
 package dev.kubelint.cel;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -13,6 +9,9 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,12 +88,16 @@ public final class SchemaTypes implements CelTypeProvider {
         boolean hasProperties = properties != null && properties.isObject() && properties.size() > 0;
         if (!hasProperties && !embedded) {
             // an object that keeps unknown fields (or declares none): its members are whatever the object holds
-            return isTrue(schema, "x-kubernetes-preserve-unknown-fields") || additional != null && additional.asBoolean(false)
-                    ? SimpleType.DYN : MapType.create(SimpleType.STRING, SimpleType.DYN);
+            return isTrue(schema, "x-kubernetes-preserve-unknown-fields")
+                            || additional != null && additional.asBoolean(false)
+                    ? SimpleType.DYN
+                    : MapType.create(SimpleType.STRING, SimpleType.DYN);
         }
         Map<String, CelType> fields = new LinkedHashMap<>();
         if (hasProperties) {
-            properties.properties().forEach(e -> fields.put(e.getKey(), typeOf0(e.getValue(), name + "." + e.getKey(), false)));
+            properties
+                    .properties()
+                    .forEach(e -> fields.put(e.getKey(), typeOf0(e.getValue(), name + "." + e.getKey(), false)));
         }
         if (embedded) {
             fields.putIfAbsent("apiVersion", SimpleType.STRING);
@@ -108,7 +111,8 @@ public final class SchemaTypes implements CelTypeProvider {
     }
 
     private CelType struct(String name, Map<String, CelType> fields) {
-        StructType t = StructType.create(name, ImmutableSet.copyOf(fields.keySet()), f -> Optional.ofNullable(fields.get(f)));
+        StructType t =
+                StructType.create(name, ImmutableSet.copyOf(fields.keySet()), f -> Optional.ofNullable(fields.get(f)));
         structs.put(name, t);
         return t;
     }

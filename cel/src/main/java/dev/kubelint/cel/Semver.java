@@ -10,8 +10,7 @@ public final class Semver implements Comparable<Semver> {
 
     private static final Pattern STRICT = Pattern.compile(
             "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
-    private static final Pattern LOOSE = Pattern.compile(
-            "v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?((?:[-+].*)?)");
+    private static final Pattern LOOSE = Pattern.compile("v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?((?:[-+].*)?)");
 
     private final long major;
     private final long minor;
@@ -35,8 +34,9 @@ public final class Semver implements Comparable<Semver> {
         if (normalize) {
             Matcher loose = LOOSE.matcher(s);
             if (loose.matches()) {
-                s = new BigInteger(loose.group(1)) + "." + (loose.group(2) == null ? "0" : new BigInteger(loose.group(2)))
-                        + "." + (loose.group(3) == null ? "0" : new BigInteger(loose.group(3))) + loose.group(4);
+                s = new BigInteger(loose.group(1)) + "."
+                        + (loose.group(2) == null ? "0" : new BigInteger(loose.group(2))) + "."
+                        + (loose.group(3) == null ? "0" : new BigInteger(loose.group(3))) + loose.group(4);
             }
         }
         Matcher m = STRICT.matcher(s);
@@ -46,7 +46,8 @@ public final class Semver implements Comparable<Semver> {
         List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
         for (String p : pre) {
             if (p.chars().allMatch(Character::isDigit) && p.length() > 1 && p.charAt(0) == '0') {
-                throw new IllegalArgumentException("Numeric PreRelease version must not contain leading zeroes \"" + p + "\"");
+                throw new IllegalArgumentException(
+                        "Numeric PreRelease version must not contain leading zeroes \"" + p + "\"");
             }
         }
         try {

@@ -77,7 +77,8 @@ public final class Url {
             rest = "";
         }
         if (problem != null) {
-            throw new IllegalArgumentException("URL parse error during conversion from string: parse \"" + text + "\": " + problem);
+            throw new IllegalArgumentException(
+                    "URL parse error during conversion from string: parse \"" + text + "\": " + problem);
         }
         return new Url(text, scheme, host, rest, query);
     }

@@ -1,5 +1,9 @@
 package dev.kubelint.cel;
 
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.OptionalType;
+import dev.cel.common.types.SimpleType;
+import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.cel.common.types.CelType;
-import dev.cel.common.types.OptionalType;
-import dev.cel.common.types.SimpleType;
-import dev.kubelint.core.yaml.JsonPointers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ValidationRules {
 
-    private static final Set<String> REASONS = Set.of("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired",
-            "FieldValueDuplicate");
+    private static final Set<String> REASONS =
+            Set.of("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate");
 
     /** A rule as the schema gives it; compiled when first evaluated. */
     private static final class Rule {
@@ -44,12 +43,17 @@ public final class ValidationRules {
         private volatile Compiled compiled;
 
         /** The compiled parts. */
-        private record Compiled(Optional<CelExpression> expression, Optional<CelExpression> messageExpression,
-                                boolean usesOldSelf) {
-        }
+        private record Compiled(
+                Optional<CelExpression> expression, Optional<CelExpression> messageExpression, boolean usesOldSelf) {}
 
-        Rule(KubernetesCel environment, String source, String message, String messageExpressionSource, String reason,
-             String fieldPath, boolean optionalOldSelf) {
+        Rule(
+                KubernetesCel environment,
+                String source,
+                String message,
+                String messageExpressionSource,
+                String reason,
+                String fieldPath,
+                boolean optionalOldSelf) {
             this.environment = environment;
             this.source = source;
             this.message = message;
@@ -63,11 +67,16 @@ public final class ValidationRules {
             Compiled c = compiled;
             if (c == null) {
                 // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
-                Optional<CelExpression> e = environment.dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                        .compile(source).expression();
-                Optional<CelExpression> m = messageExpressionSource.isEmpty() ? Optional.empty()
-                        : environment.dynamicCompiler(List.of("self", "oldSelf"), List.of()).compile(messageExpressionSource)
+                Optional<CelExpression> e = environment
+                        .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                        .compile(source)
                         .expression();
+                Optional<CelExpression> m = messageExpressionSource.isEmpty()
+                        ? Optional.empty()
+                        : environment
+                                .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                                .compile(messageExpressionSource)
+                                .expression();
                 c = new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
                 compiled = c;
             }
@@ -153,8 +162,8 @@ public final class ValidationRules {
      *                    {@link #problems()} report what does not compile there
      * @param typeName    a name for the schema's struct types ("Widget.v1")
      */
-    public static ValidationRules compile(JsonNode openApiV3Schema, KubernetesCel environment, KubernetesCel creation,
-                                          String typeName) {
+    public static ValidationRules compile(
+            JsonNode openApiV3Schema, KubernetesCel environment, KubernetesCel creation, String typeName) {
         Builder b = new Builder(environment, null, null);
         Node root = b.node(openApiV3Schema, "", "", true);
         return new ValidationRules(root, b.rules, openApiV3Schema, creation, typeName);
@@ -179,10 +188,14 @@ public final class ValidationRules {
             Builder b = new Builder(creation, new SchemaTypes(typeName), new ArrayList<>());
             b.node(schema, "", "", true);
             if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
-                b.problems.add(new RuleProblem("", "", "Forbidden: total CRD cost exceeds budget by factor of "
-                        + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT) + " (try simplifying the"
-                        + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
-                        + " declared)"));
+                b.problems.add(new RuleProblem(
+                        "",
+                        "",
+                        "Forbidden: total CRD cost exceeds budget by factor of "
+                                + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT)
+                                + " (try simplifying the"
+                                + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
+                                + " declared)"));
             }
             p = List.copyOf(b.problems);
             problems = p;
@@ -229,15 +242,21 @@ public final class ValidationRules {
             JsonNode properties = schema.get("properties");
             if (properties != null && properties.isObject()) {
                 for (Map.Entry<String, JsonNode> e : properties.properties()) {
-                    Node child = node(e.getValue(), pointer + "/properties/" + JsonPointers.escape(e.getKey()),
-                            join(fieldPath, "properties[" + e.getKey() + "]"), false);
+                    Node child = node(
+                            e.getValue(),
+                            pointer + "/properties/" + JsonPointers.escape(e.getKey()),
+                            join(fieldPath, "properties[" + e.getKey() + "]"),
+                            false);
                     if (child != null) {
                         node.properties.put(e.getKey(), child);
                     }
                 }
             }
-            node.additional = node(schema.get("additionalProperties"), pointer + "/additionalProperties",
-                    join(fieldPath, "additionalProperties"), false);
+            node.additional = node(
+                    schema.get("additionalProperties"),
+                    pointer + "/additionalProperties",
+                    join(fieldPath, "additionalProperties"),
+                    false);
             node.items = node(schema.get("items"), pointer + "/items", join(fieldPath, "items"), false);
             JsonNode allOf = schema.get("allOf");
             if (allOf != null && allOf.isArray()) {
@@ -246,8 +265,12 @@ public final class ValidationRules {
                     if (branch.isObject() && branch.has("x-kubernetes-validations")) {
                         // a branch carries no type of its own: its rules see the value as the node types it
                         Node b = new Node(schema);
-                        compileRules(b, branch.get("x-kubernetes-validations"), pointer + "/allOf/" + i,
-                                join(fieldPath, "allOf[" + i + "]"), resourceRoot);
+                        compileRules(
+                                b,
+                                branch.get("x-kubernetes-validations"),
+                                pointer + "/allOf/" + i,
+                                join(fieldPath, "allOf[" + i + "]"),
+                                resourceRoot);
                         node.allOf.add(b);
                     }
                 }
@@ -259,7 +282,8 @@ public final class ValidationRules {
             return path.isEmpty() ? child : path + "." + child;
         }
 
-        private void compileRules(Node node, JsonNode rulesNode, String pointer, String fieldPath, boolean resourceRoot) {
+        private void compileRules(
+                Node node, JsonNode rulesNode, String pointer, String fieldPath, boolean resourceRoot) {
             CelCompiler[] typed = new CelCompiler[2];
             CelType self = checking() ? types.typeOf(node.schema, pointer, resourceRoot) : null;
             for (int i = 0; i < rulesNode.size(); i++) {
@@ -272,72 +296,118 @@ public final class ValidationRules {
                 boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
                 rules++;
                 if (checking()) {
-                    check(node, source, message, messageExpression, reason, ruleFieldPath, optionalOldSelf,
-                            pointer + "/x-kubernetes-validations/" + i, join(fieldPath, "x-kubernetes-validations[" + i + "]"),
-                            typed, self, resourceRoot);
+                    check(
+                            node,
+                            source,
+                            message,
+                            messageExpression,
+                            reason,
+                            ruleFieldPath,
+                            optionalOldSelf,
+                            pointer + "/x-kubernetes-validations/" + i,
+                            join(fieldPath, "x-kubernetes-validations[" + i + "]"),
+                            typed,
+                            self,
+                            resourceRoot);
                     continue;
                 }
                 if (source.isBlank()) {
                     continue;
                 }
-                node.rules.add(new Rule(environment, source, message, messageExpression, reason, ruleFieldPath,
-                        optionalOldSelf));
+                node.rules.add(new Rule(
+                        environment, source, message, messageExpression, reason, ruleFieldPath, optionalOldSelf));
             }
         }
 
-        private void check(Node node, String source, String message, String messageExpression, String reason,
-                           String ruleFieldPath, boolean optionalOldSelf, String rulePointer, String rulePath,
-                           CelCompiler[] typed, CelType self, boolean resourceRoot) {
+        private void check(
+                Node node,
+                String source,
+                String message,
+                String messageExpression,
+                String reason,
+                String ruleFieldPath,
+                boolean optionalOldSelf,
+                String rulePointer,
+                String rulePath,
+                CelCompiler[] typed,
+                CelType self,
+                boolean resourceRoot) {
             if (source.isBlank()) {
-                problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Required value: rule is not specified"));
+                problems.add(new RuleProblem(
+                        rulePointer + "/rule", rulePath + ".rule", "Required value: rule is not specified"));
                 return;
             }
             if (!reason.isEmpty() && !REASONS.contains(reason)) {
-                problems.add(new RuleProblem(rulePointer + "/reason", rulePath + ".reason", "Unsupported value: \"" + reason
-                        + "\": supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
+                problems.add(
+                        new RuleProblem(
+                                rulePointer + "/reason",
+                                rulePath + ".reason",
+                                "Unsupported value: \"" + reason
+                                        + "\": supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
             }
-            if (!ruleFieldPath.isEmpty() && FieldPaths.resolve(ruleFieldPath, node.schema).isEmpty()) {
-                problems.add(new RuleProblem(rulePointer + "/fieldPath", rulePath + ".fieldPath", "Invalid value: \""
-                        + ruleFieldPath + "\": fieldPath must be a valid path"));
+            if (!ruleFieldPath.isEmpty()
+                    && FieldPaths.resolve(ruleFieldPath, node.schema).isEmpty()) {
+                problems.add(new RuleProblem(
+                        rulePointer + "/fieldPath",
+                        rulePath + ".fieldPath",
+                        "Invalid value: \"" + ruleFieldPath + "\": fieldPath must be a valid path"));
             }
             if (!message.isEmpty() && message.isBlank()) {
-                problems.add(new RuleProblem(rulePointer + "/message", rulePath + ".message", "Invalid value: \""
-                        + message + "\": message must be non-empty if specified"));
+                problems.add(new RuleProblem(
+                        rulePointer + "/message",
+                        rulePath + ".message",
+                        "Invalid value: \"" + message + "\": message must be non-empty if specified"));
             }
             CelCompiler compiler = typed(typed, optionalOldSelf ? 1 : 0, self, optionalOldSelf);
             Compilation created = compiler.compile(source);
             if (!created.ok()) {
-                problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \"" + oneLine(source)
-                        + "\": " + created.message()));
+                problems.add(new RuleProblem(
+                        rulePointer + "/rule",
+                        rulePath + ".rule",
+                        "Invalid value: \"" + oneLine(source) + "\": " + created.message()));
             } else {
                 CelExpression e = created.expression().get();
                 if (!e.resultType().equals(SimpleType.BOOL) && !e.resultType().equals(SimpleType.DYN)) {
-                    problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Invalid value: \""
-                            + oneLine(source) + "\": cel expression must evaluate to a bool"));
+                    problems.add(new RuleProblem(
+                            rulePointer + "/rule",
+                            rulePath + ".rule",
+                            "Invalid value: \"" + oneLine(source) + "\": cel expression must evaluate to a bool"));
                 } else {
                     long cost = CostEstimator.estimate(e, node.schema, resourceRoot);
                     totalEstimatedCost = saturatedAdd(totalEstimatedCost, cost);
                     if (cost > KubernetesCel.ESTIMATED_COST_LIMIT) {
-                        problems.add(new RuleProblem(rulePointer + "/rule", rulePath + ".rule", "Forbidden: estimated rule cost"
-                                + " exceeds budget by factor of " + factor(cost, KubernetesCel.ESTIMATED_COST_LIMIT)
-                                + " (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where"
-                                + " arrays, maps, and strings are declared)"));
+                        problems.add(new RuleProblem(
+                                rulePointer + "/rule",
+                                rulePath + ".rule",
+                                "Forbidden: estimated rule cost"
+                                        + " exceeds budget by factor of "
+                                        + factor(cost, KubernetesCel.ESTIMATED_COST_LIMIT)
+                                        + " (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where"
+                                        + " arrays, maps, and strings are declared)"));
                     }
                 }
                 if (optionalOldSelf && !e.references("oldSelf")) {
-                    problems.add(new RuleProblem(rulePointer + "/optionalOldSelf", rulePath + ".optionalOldSelf",
+                    problems.add(new RuleProblem(
+                            rulePointer + "/optionalOldSelf",
+                            rulePath + ".optionalOldSelf",
                             "Invalid value: true: may not be set if rule does not use oldSelf"));
                 }
             }
             if (!messageExpression.isEmpty()) {
                 Compilation mc = typed(typed, 0, self, false).compile(messageExpression);
                 if (!mc.ok()) {
-                    problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
-                            "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression " + mc.message()));
+                    problems.add(new RuleProblem(
+                            rulePointer + "/messageExpression",
+                            rulePath + ".messageExpression",
+                            "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression "
+                                    + mc.message()));
                 } else if (!mc.expression().get().resultType().equals(SimpleType.STRING)
                         && !mc.expression().get().resultType().equals(SimpleType.DYN)) {
-                    problems.add(new RuleProblem(rulePointer + "/messageExpression", rulePath + ".messageExpression",
-                            "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression must evaluate to a string"));
+                    problems.add(new RuleProblem(
+                            rulePointer + "/messageExpression",
+                            rulePath + ".messageExpression",
+                            "Invalid value: \"" + oneLine(messageExpression)
+                                    + "\": messageExpression must evaluate to a string"));
                 }
             }
         }
@@ -380,8 +450,14 @@ public final class ValidationRules {
     }
 
     /** @return false when the cost budget is spent and validation must stop */
-    private boolean walk(Node node, JsonNode value, String pointer, String path, boolean resourceRoot, long[] budget,
-                         List<Violation> out) {
+    private boolean walk(
+            Node node,
+            JsonNode value,
+            String pointer,
+            String path,
+            boolean resourceRoot,
+            long[] budget,
+            List<Violation> out) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return true;
         }
@@ -396,8 +472,14 @@ public final class ValidationRules {
         if (value.isObject()) {
             if (node.additional != null) {
                 for (Map.Entry<String, JsonNode> e : value.properties()) {
-                    if (!walk(node.additional, e.getValue(), pointer + "/" + JsonPointers.escape(e.getKey()),
-                            key(path, e.getKey()), false, budget, out)) {
+                    if (!walk(
+                            node.additional,
+                            e.getValue(),
+                            pointer + "/" + JsonPointers.escape(e.getKey()),
+                            key(path, e.getKey()),
+                            false,
+                            budget,
+                            out)) {
                         return false;
                     }
                 }
@@ -409,15 +491,27 @@ public final class ValidationRules {
                     JsonNode fallback = p.getValue().schema.get("default");
                     member = fallback;
                 }
-                if (!walk(p.getValue(), member, pointer + "/" + JsonPointers.escape(p.getKey()), child(path, p.getKey()), false,
-                        budget, out)) {
+                if (!walk(
+                        p.getValue(),
+                        member,
+                        pointer + "/" + JsonPointers.escape(p.getKey()),
+                        child(path, p.getKey()),
+                        false,
+                        budget,
+                        out)) {
                     return false;
                 }
             }
         } else if (value.isArray() && node.items != null) {
             for (int i = 0; i < value.size(); i++) {
-                if (!walk(node.items, value.get(i), pointer + "/" + i, (path == null ? "" : path) + "[" + i + "]", false,
-                        budget, out)) {
+                if (!walk(
+                        node.items,
+                        value.get(i),
+                        pointer + "/" + i,
+                        (path == null ? "" : path) + "[" + i + "]",
+                        false,
+                        budget,
+                        out)) {
                     return false;
                 }
             }
@@ -437,8 +531,14 @@ public final class ValidationRules {
         return path == null ? "<nil>" : path;
     }
 
-    private boolean evaluate(Node node, JsonNode value, String pointer, String path, boolean resourceRoot, long[] budget,
-                             List<Violation> out) {
+    private boolean evaluate(
+            Node node,
+            JsonNode value,
+            String pointer,
+            String path,
+            boolean resourceRoot,
+            long[] budget,
+            List<Violation> out) {
         if (node.rules.isEmpty()) {
             return true;
         }
@@ -452,8 +552,13 @@ public final class ValidationRules {
                 continue;
             }
             if (budget[0] <= 0) {
-                out.add(violation(pointer, path, type, "validation failed due to running out of cost budget, no further"
-                        + " validation rules will be run", null));
+                out.add(violation(
+                        pointer,
+                        path,
+                        type,
+                        "validation failed due to running out of cost budget, no further"
+                                + " validation rules will be run",
+                        null));
                 return false;
             }
             if (self == null) {
@@ -462,23 +567,36 @@ public final class ValidationRules {
             Map<String, Object> activation = new HashMap<>();
             activation.put("self", self);
             activation.put("oldSelf", Optional.empty());
-            Evaluation result = rule.expression().get().evaluate(activation, Math.min(KubernetesCel.PER_CALL_LIMIT, budget[0]));
+            Evaluation result =
+                    rule.expression().get().evaluate(activation, Math.min(KubernetesCel.PER_CALL_LIMIT, budget[0]));
             budget[0] -= result.cost();
             if (result.costLimitExceeded()) {
                 if (budget[0] <= 0) {
-                    out.add(violation(pointer, path, type, "validation failed due to running out of cost budget, no further"
-                            + " validation rules will be run", null));
+                    out.add(violation(
+                            pointer,
+                            path,
+                            type,
+                            "validation failed due to running out of cost budget, no further"
+                                    + " validation rules will be run",
+                            null));
                 } else {
-                    out.add(violation(pointer, path, type, "'operation cancelled: actual cost limit exceeded': no further"
-                            + " validation rules will be run due to call cost exceeds limit for rule: " + errorString(rule), null));
+                    out.add(violation(
+                            pointer,
+                            path,
+                            type,
+                            "'operation cancelled: actual cost limit exceeded': no further"
+                                    + " validation rules will be run due to call cost exceeds limit for rule: "
+                                    + errorString(rule),
+                            null));
                 }
                 return false;
             }
             if (!result.ok()) {
                 String error = result.error();
                 String detail = error.startsWith("no such overload")
-                        ? "'" + error + "': call arguments did not match a supported operator, function or macro signature"
-                        + " for rule: " + errorString(rule)
+                        ? "'" + error
+                                + "': call arguments did not match a supported operator, function or macro signature"
+                                + " for rule: " + errorString(rule)
                         : error + " evaluating rule: " + errorString(rule);
                 out.add(violation(pointer, path, type, detail, null));
                 continue;
@@ -488,15 +606,22 @@ public final class ValidationRules {
             }
             String detail = null;
             if (rule.messageExpression().isPresent()) {
-                Evaluation m = rule.messageExpression().get().evaluate(activation, Math.min(KubernetesCel.PER_CALL_LIMIT, budget[0]));
+                Evaluation m = rule.messageExpression()
+                        .get()
+                        .evaluate(activation, Math.min(KubernetesCel.PER_CALL_LIMIT, budget[0]));
                 budget[0] -= m.cost();
-                if (m.ok() && m.value() instanceof String s && !s.isBlank() && !s.strip().contains("\n")
+                if (m.ok()
+                        && m.value() instanceof String s
+                        && !s.isBlank()
+                        && !s.strip().contains("\n")
                         && s.strip().length() <= 5 * 1024) {
                     detail = s.strip();
                 }
             }
             if (detail == null) {
-                detail = rule.message().isEmpty() ? "failed rule: " + errorString(rule) : rule.message().strip();
+                detail = rule.message().isEmpty()
+                        ? "failed rule: " + errorString(rule)
+                        : rule.message().strip();
             }
             String targetPointer = pointer;
             String targetPath = path;

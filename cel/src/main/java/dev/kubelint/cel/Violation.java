@@ -10,5 +10,4 @@ package dev.kubelint.cel;
  * @param message   the whole message as the API server words it
  *                  ({@code spec.listeners[0]: Invalid value: "object": <detail>})
  */
-public record Violation(String pointer, String fieldPath, String detail, String message) {
-}
+public record Violation(String pointer, String fieldPath, String detail, String message) {}

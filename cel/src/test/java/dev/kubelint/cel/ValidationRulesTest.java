@@ -3,13 +3,11 @@ package dev.kubelint.cel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.custom.JsonTrees;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.kubelint.core.custom.JsonTrees;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,37 +45,43 @@ class ValidationRulesTest {
 
     private static ValidationRules rules(String rule) {
         String escaped = JsonTrees.nodes().stringNode(rule).toString();
-        JsonNode schema = JsonTrees.parse("{\"type\": \"object\", \"properties\": {\"spec\": " + SPEC.replace("RULE", escaped)
-                + "}}");
+        JsonNode schema = JsonTrees.parse(
+                "{\"type\": \"object\", \"properties\": {\"spec\": " + SPEC.replace("RULE", escaped) + "}}");
         return ValidationRules.compile(schema, ENV, KubernetesCel.forNewExpressions("1.35"), "Example");
     }
 
     private static List<Violation> validate(String rule, String spec) {
-        return rules(rule).validate(JsonTrees.parse("{\"apiVersion\": \"example.com/v1\", \"kind\": \"Example\","
-                + " \"metadata\": {\"name\": \"ex\"}, \"spec\": " + spec + "}"));
+        return rules(rule)
+                .validate(JsonTrees.parse("{\"apiVersion\": \"example.com/v1\", \"kind\": \"Example\","
+                        + " \"metadata\": {\"name\": \"ex\"}, \"spec\": " + spec + "}"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
-        "self.minReplicas <= self.replicas # {\"minReplicas\": 1, \"replicas\": 2} # {\"minReplicas\": 3, \"replicas\": 2}",
-        "'Available' in self.stateCounts # {\"stateCounts\": {\"Available\": 1}} # {\"stateCounts\": {\"Busy\": 1}}",
-        "(size(self.list1) == 0) != (size(self.list2) == 0) # {\"list1\": [\"a\"], \"list2\": []} # {\"list1\": [\"a\"], \"list2\": [\"b\"]}",
-        "!('MY_KEY' in self.map1) || self.map1['MY_KEY'].matches('^[a-zA-Z]*$') # {\"map1\": {\"MY_KEY\": \"abc\"}} # {\"map1\": {\"MY_KEY\": \"a1\"}}",
-        "self.envars.filter(e, e.name == 'MY_ENV').all(e, e.value.matches('^[a-zA-Z]*$')) # {\"envars\": [{\"name\": \"MY_ENV\", \"value\": \"ab\"}]} # {\"envars\": [{\"name\": \"MY_ENV\", \"value\": \"a b\"}]}",
-        "has(self.expired) && self.created + self.ttl < self.expired # {\"created\": \"2024-01-01T00:00:00Z\", \"ttl\": \"1h\", \"expired\": \"2024-01-02T00:00:00Z\"} # {\"created\": \"2024-01-01T00:00:00Z\", \"ttl\": \"48h\", \"expired\": \"2024-01-02T00:00:00Z\"}",
-        "self.health.startsWith('ok') # {\"health\": \"ok: fine\"} # {\"health\": \"bad\"}",
-        "self.widgets.exists(w, w.key == 'x' && w.foo < 10) # {\"widgets\": [{\"key\": \"x\", \"foo\": 3}]} # {\"widgets\": [{\"key\": \"x\", \"foo\": 30}]}",
-        "type(self.value) == string ? self.value == '100%' : self.value == 1000 # {\"value\": 1000} # {\"value\": \"50%\"}",
-        "self.set1.all(e, !(e in self.set2)) # {\"set1\": [\"a\"], \"set2\": [\"b\"]} # {\"set1\": [\"a\"], \"set2\": [\"a\"]}",
-        "size(self.names) == size(self.details) && self.names.all(n, n in self.details) # {\"names\": [\"a\"], \"details\": {\"a\": \"x\"}} # {\"names\": [\"a\"], \"details\": {\"b\": \"x\"}}",
-        "size(self.clusters.filter(c, c.name == self.primary)) == 1 # {\"clusters\": [{\"name\": \"a\"}], \"primary\": \"a\"} # {\"clusters\": [{\"name\": \"a\"}, {\"name\": \"a\"}], \"primary\": \"a\"}",
-    })
+    @CsvSource(
+            delimiter = '#',
+            quoteCharacter = '`',
+            value = {
+                "self.minReplicas <= self.replicas # {\"minReplicas\": 1, \"replicas\": 2} # {\"minReplicas\": 3, \"replicas\": 2}",
+                "'Available' in self.stateCounts # {\"stateCounts\": {\"Available\": 1}} # {\"stateCounts\": {\"Busy\": 1}}",
+                "(size(self.list1) == 0) != (size(self.list2) == 0) # {\"list1\": [\"a\"], \"list2\": []} # {\"list1\": [\"a\"], \"list2\": [\"b\"]}",
+                "!('MY_KEY' in self.map1) || self.map1['MY_KEY'].matches('^[a-zA-Z]*$') # {\"map1\": {\"MY_KEY\": \"abc\"}} # {\"map1\": {\"MY_KEY\": \"a1\"}}",
+                "self.envars.filter(e, e.name == 'MY_ENV').all(e, e.value.matches('^[a-zA-Z]*$')) # {\"envars\": [{\"name\": \"MY_ENV\", \"value\": \"ab\"}]} # {\"envars\": [{\"name\": \"MY_ENV\", \"value\": \"a b\"}]}",
+                "has(self.expired) && self.created + self.ttl < self.expired # {\"created\": \"2024-01-01T00:00:00Z\", \"ttl\": \"1h\", \"expired\": \"2024-01-02T00:00:00Z\"} # {\"created\": \"2024-01-01T00:00:00Z\", \"ttl\": \"48h\", \"expired\": \"2024-01-02T00:00:00Z\"}",
+                "self.health.startsWith('ok') # {\"health\": \"ok: fine\"} # {\"health\": \"bad\"}",
+                "self.widgets.exists(w, w.key == 'x' && w.foo < 10) # {\"widgets\": [{\"key\": \"x\", \"foo\": 3}]} # {\"widgets\": [{\"key\": \"x\", \"foo\": 30}]}",
+                "type(self.value) == string ? self.value == '100%' : self.value == 1000 # {\"value\": 1000} # {\"value\": \"50%\"}",
+                "self.set1.all(e, !(e in self.set2)) # {\"set1\": [\"a\"], \"set2\": [\"b\"]} # {\"set1\": [\"a\"], \"set2\": [\"a\"]}",
+                "size(self.names) == size(self.details) && self.names.all(n, n in self.details) # {\"names\": [\"a\"], \"details\": {\"a\": \"x\"}} # {\"names\": [\"a\"], \"details\": {\"b\": \"x\"}}",
+                "size(self.clusters.filter(c, c.name == self.primary)) == 1 # {\"clusters\": [{\"name\": \"a\"}], \"primary\": \"a\"} # {\"clusters\": [{\"name\": \"a\"}, {\"name\": \"a\"}], \"primary\": \"a\"}",
+            })
     void documentationExamples(String rule, String kept, String broken) {
         assertEquals(List.of(), rules(rule).problems(), rule);
         assertEquals(List.of(), validate(rule, kept), rule);
         List<Violation> v = validate(rule, broken);
         assertEquals(1, v.size(), () -> rule + ": " + v);
-        assertEquals("spec: Invalid value: \"object\": failed rule: " + rule, v.get(0).message());
+        assertEquals(
+                "spec: Invalid value: \"object\": failed rule: " + rule,
+                v.get(0).message());
         assertEquals("/spec", v.get(0).pointer());
     }
 
@@ -108,7 +112,8 @@ class ValidationRulesTest {
         assertEquals(List.of(), r.problems());
         assertEquals(List.of(), r.validate(JsonTrees.parse("{\"spec\": {\"size\": \"small\"}}")));
         List<Violation> v = r.validate(JsonTrees.parse("{\"spec\": {\"size\": \"huge\"}}"));
-        assertEquals(List.of("spec.size: Invalid value: \"string\": size huge is not allowed"),
+        assertEquals(
+                List.of("spec.size: Invalid value: \"string\": size huge is not allowed"),
                 v.stream().map(Violation::message).toList());
     }
 
@@ -127,16 +132,26 @@ class ValidationRulesTest {
                     {"rule": "self.n > 0", "messageExpression": "self.n"}]}}}
                 """);
         List<String> problems = ValidationRules.compile(schema, ENV, ENV, "Widget").problems().stream()
-                .map(p -> p.fieldPath() + ": " + p.message()).toList();
+                .map(p -> p.fieldPath() + ": " + p.message())
+                .toList();
         assertEquals(8, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("properties[spec].x-kubernetes-validations[0].rule: Invalid value:"
-                + " \"self.m > 0\": compilation failed: ERROR: <input>:1:5: undefined field 'm'"), problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .startsWith("properties[spec].x-kubernetes-validations[0].rule: Invalid value:"
+                                + " \"self.m > 0\": compilation failed: ERROR: <input>:1:5: undefined field 'm'"),
+                problems.get(0));
         assertTrue(problems.get(1).endsWith("cel expression must evaluate to a bool"), problems.get(1));
         assertTrue(problems.get(2).contains("reason: Unsupported value: \"Bad\""), problems.get(2));
-        assertTrue(problems.get(3).contains("fieldPath: Invalid value: \".m\": fieldPath must be a valid path"), problems.get(3));
-        assertTrue(problems.get(4).contains("optionalOldSelf: Invalid value: true: may not be set if rule does not use oldSelf"),
+        assertTrue(
+                problems.get(3).contains("fieldPath: Invalid value: \".m\": fieldPath must be a valid path"),
+                problems.get(3));
+        assertTrue(
+                problems.get(4)
+                        .contains("optionalOldSelf: Invalid value: true: may not be set if rule does not use oldSelf"),
                 problems.get(4));
-        assertTrue(problems.get(5).contains("rule: Forbidden: estimated rule cost exceeds budget by factor of"), problems.get(5));
+        assertTrue(
+                problems.get(5).contains("rule: Forbidden: estimated rule cost exceeds budget by factor of"),
+                problems.get(5));
         assertTrue(problems.get(6).contains("messageExpression must evaluate to a string"), problems.get(6));
         assertTrue(problems.get(7).startsWith(": Forbidden: total CRD cost exceeds budget"), problems.get(7));
     }
@@ -148,6 +163,7 @@ class ValidationRulesTest {
                   "properties": {"tags": {"type": "array", "maxItems": 64, "items": {"type": "string", "maxLength": 63}}},
                   "x-kubernetes-validations": [{"rule": "self.tags.all(a, self.tags.exists_one(b, a == b))"}]}}}
                 """);
-        assertEquals(List.of(), ValidationRules.compile(schema, ENV, ENV, "Widget").problems());
+        assertEquals(
+                List.of(), ValidationRules.compile(schema, ENV, ENV, "Widget").problems());
     }
 }

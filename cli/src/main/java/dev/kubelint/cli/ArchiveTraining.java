@@ -24,16 +24,22 @@ import java.util.stream.Stream;
 public final class ArchiveTraining {
 
     /** One scan per report format; a format this build does not know is a usage error, and skipped. */
-    private static final List<List<String>> RUNS = List.of(List.of(), List.of("--format", "json"),
-            List.of("--format", "sarif"), List.of("--format", "junit"), List.of("--format", "github"));
+    private static final List<List<String>> RUNS = List.of(
+            List.of(),
+            List.of("--format", "json"),
+            List.of("--format", "sarif"),
+            List.of("--format", "junit"),
+            List.of("--format", "github"));
 
-    private ArchiveTraining() {
-    }
+    private ArchiveTraining() {}
 
     public static void main(String[] args) {
         // the process environment and console, read as Main.main reads them, so that their classes are archived too
-        Main.Environment env = new Main.Environment(Paths.get("").toAbsolutePath(), InputStream.nullInputStream(),
-                System.getenv(), System.console() != null);
+        Main.Environment env = new Main.Environment(
+                Paths.get("").toAbsolutePath(),
+                InputStream.nullInputStream(),
+                System.getenv(),
+                System.console() != null);
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         int scans = 0;
         for (List<String> options : RUNS) {
@@ -117,7 +123,8 @@ public final class ArchiveTraining {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     Optional<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p))
-                            .sorted().findFirst();
+                            .sorted()
+                            .findFirst();
                     if (yaml.isPresent()) {
                         return yaml;
                     }

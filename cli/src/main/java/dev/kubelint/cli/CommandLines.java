@@ -4,7 +4,6 @@ import dev.kubelint.core.kube.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -20,8 +19,7 @@ import org.apache.commons.cli.UnrecognizedOptionException;
  */
 final class CommandLines {
 
-    private CommandLines() {
-    }
+    private CommandLines() {}
 
     static CommandLine parse(Options options, String[] args) throws UsageException {
         try {
@@ -33,12 +31,17 @@ final class CommandLines {
 
     /** The help of a sub-command: its syntax, what it does, and its options. */
     static void printHelp(PrintWriter out, String syntax, String purpose, Options options) {
-        HelpFormatter.builder().setPrintWriter(out).get().printHelp(out, 100, syntax, purpose + "\n\n", options, 2, 4,
-                "");
+        HelpFormatter.builder()
+                .setPrintWriter(out)
+                .get()
+                .printHelp(out, 100, syntax, purpose + "\n\n", options, 2, 4, "");
     }
 
     static List<String> longNames(Options options) {
-        return options.getOptions().stream().filter(Option::hasLongOpt).map(Option::getLongOpt).toList();
+        return options.getOptions().stream()
+                .filter(Option::hasLongOpt)
+                .map(Option::getLongOpt)
+                .toList();
     }
 
     /** A parse error in one line, with a suggestion for a misspelled option. */
@@ -54,7 +57,8 @@ final class CommandLines {
                 }
             }
             Optional<String> suggestion = Suggestions.closest(name, longNames, Suggestions.OPTIONS);
-            return "unknown option " + token + suggestion.map(s -> "; did you mean --" + s + "?").orElse("");
+            return "unknown option " + token
+                    + suggestion.map(s -> "; did you mean --" + s + "?").orElse("");
         }
         if (e instanceof MissingArgumentException m && m.getOption() != null) {
             Option o = m.getOption();

@@ -1,17 +1,15 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDescriptor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.commons.cli.Option;
-
-import dev.kubelint.core.report.ReportFormats;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
 
 /**
  * {@code kubelint completion bash|zsh|fish}: a completion script for the shell, made from the command's own option
@@ -53,16 +51,19 @@ final class CompletionCommand {
         }
         List<String> rules;
         try {
-            rules = RuleCatalog.load(Main.class.getClassLoader()).all().stream().map(RuleDescriptor::id).toList();
+            rules = RuleCatalog.load(Main.class.getClassLoader()).all().stream()
+                    .map(RuleDescriptor::id)
+                    .toList();
         } catch (RuleCatalog.RuleLoadingException e) {
             err.println("kubelint: " + e.getMessage());
             return Main.USAGE;
         }
-        out.print(switch (args[0]) {
-            case "bash" -> bash(rules);
-            case "zsh" -> zsh(rules);
-            default -> fish(rules);
-        });
+        out.print(
+                switch (args[0]) {
+                    case "bash" -> bash(rules);
+                    case "zsh" -> zsh(rules);
+                    default -> fish(rules);
+                });
         return Main.OK;
     }
 
@@ -93,10 +94,13 @@ final class CompletionCommand {
         s.append("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
         s.append("  COMPREPLY=()\n");
         s.append("  case \"${COMP_WORDS[1]}\" in\n");
-        s.append("    explain) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"").append(words(rules))
+        s.append("    explain) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"")
+                .append(words(rules))
                 .append("\" -- \"$cur\")); return ;;\n");
-        s.append("    config) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"init schema\" -- \"$cur\")); return ;;\n");
-        s.append("    completion) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"").append(words(SHELLS))
+        s.append(
+                "    config) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"init schema\" -- \"$cur\")); return ;;\n");
+        s.append("    completion) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"")
+                .append(words(SHELLS))
                 .append("\" -- \"$cur\")); return ;;\n");
         s.append("    rules)\n");
         s.append("      case \"$prev\" in\n");
@@ -107,7 +111,10 @@ final class CompletionCommand {
         s.append("  esac\n");
         s.append("  case \"$prev\" in\n");
         for (Map.Entry<String, List<String>> e : values(rules).entrySet()) {
-            s.append("    --").append(e.getKey()).append(") COMPREPLY=($(compgen -W \"").append(words(e.getValue()))
+            s.append("    --")
+                    .append(e.getKey())
+                    .append(") COMPREPLY=($(compgen -W \"")
+                    .append(words(e.getValue()))
                     .append("\" -- \"$cur\")); return ;;\n");
         }
         List<String> takesPath = new ArrayList<>();
@@ -117,13 +124,16 @@ final class CompletionCommand {
                 (o.getArgName().matches("FILE|JAR|PATH|NAME") ? takesPath : takesOther).add(names(o));
             }
         }
-        s.append("    ").append(String.join("|", takesPath)).append(") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
+        s.append("    ")
+                .append(String.join("|", takesPath))
+                .append(") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
         s.append("    ").append(String.join("|", takesOther)).append(") return ;;\n");
         s.append("  esac\n");
         s.append("  if [[ \"$cur\" == -* ]]; then\n");
         s.append("    COMPREPLY=($(compgen -W \"").append(words(longNames())).append("\" -- \"$cur\"))\n");
         s.append("  else\n");
-        s.append("    [[ $COMP_CWORD -eq 1 ]] && COMPREPLY=($(compgen -W \"").append(words(COMMANDS))
+        s.append("    [[ $COMP_CWORD -eq 1 ]] && COMPREPLY=($(compgen -W \"")
+                .append(words(COMMANDS))
                 .append("\" -- \"$cur\"))\n");
         s.append("    COMPREPLY+=($(compgen -f -- \"$cur\"))\n");
         s.append("  fi\n");
@@ -142,12 +152,17 @@ final class CompletionCommand {
 
     static String fish(List<String> rules) {
         StringBuilder s = new StringBuilder();
-        s.append("# kubelint completion for fish: kubelint completion fish > ~/.config/fish/completions/kubelint.fish\n");
-        s.append("complete -c kubelint -f -n '__fish_use_subcommand' -a '").append(words(COMMANDS)).append("'\n");
-        s.append("complete -c kubelint -f -n '__fish_seen_subcommand_from explain' -a '").append(words(rules))
+        s.append(
+                "# kubelint completion for fish: kubelint completion fish > ~/.config/fish/completions/kubelint.fish\n");
+        s.append("complete -c kubelint -f -n '__fish_use_subcommand' -a '")
+                .append(words(COMMANDS))
+                .append("'\n");
+        s.append("complete -c kubelint -f -n '__fish_seen_subcommand_from explain' -a '")
+                .append(words(rules))
                 .append("'\n");
         s.append("complete -c kubelint -f -n '__fish_seen_subcommand_from config' -a 'init schema'\n");
-        s.append("complete -c kubelint -f -n '__fish_seen_subcommand_from completion' -a '").append(words(SHELLS))
+        s.append("complete -c kubelint -f -n '__fish_seen_subcommand_from completion' -a '")
+                .append(words(SHELLS))
                 .append("'\n");
         Map<String, List<String>> values = values(rules);
         for (Option o : options()) {
@@ -157,11 +172,18 @@ final class CompletionCommand {
             }
             s.append(" -l ").append(o.getLongOpt());
             if (o.hasArg()) {
-                s.append(values.containsKey(o.getLongOpt()) ? " -x -a '" + words(values.get(o.getLongOpt())) + "'"
-                        : o.getArgName().matches("FILE|JAR|PATH|NAME") ? " -r -F" : " -x");
+                s.append(
+                        values.containsKey(o.getLongOpt())
+                                ? " -x -a '" + words(values.get(o.getLongOpt())) + "'"
+                                : o.getArgName().matches("FILE|JAR|PATH|NAME") ? " -r -F" : " -x");
             }
-            s.append(" -d '").append(o.getDescription().replace("'", "").replace("\\", "")
-                    .replaceFirst("[;(:].*", "").trim()).append("'\n");
+            s.append(" -d '")
+                    .append(o.getDescription()
+                            .replace("'", "")
+                            .replace("\\", "")
+                            .replaceFirst("[;(:].*", "")
+                            .trim())
+                    .append("'\n");
         }
         return s.toString();
     }

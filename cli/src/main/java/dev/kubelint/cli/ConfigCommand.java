@@ -1,16 +1,5 @@
 package dev.kubelint.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
-
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.ConfigSchema;
 import dev.kubelint.core.config.ConfigTemplate;
@@ -18,6 +7,15 @@ import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.run.OptionsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code kubelint config init [--force] [--rules-jar JAR]... [FILE]}: writes a starter configuration listing every
@@ -59,10 +57,20 @@ final class ConfigCommand {
 
     private static Options initOptions() {
         Options options = new Options();
-        options.addOption(Option.builder("f").longOpt("force").desc("overwrite an existing file").get());
-        options.addOption(Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
-                .desc("list the rules of JAR too (repeatable)").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+        options.addOption(Option.builder("f")
+                .longOpt("force")
+                .desc("overwrite an existing file")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("rules-jar")
+                .hasArg()
+                .argName("JAR")
+                .desc("list the rules of JAR too (repeatable)")
+                .get());
+        options.addOption(Option.builder("h")
+                .longOpt("help")
+                .desc("print this help and exit")
+                .get());
         return options;
     }
 
@@ -80,8 +88,12 @@ final class ConfigCommand {
         if (cmd.getArgList().size() > 1) {
             return usage("config init takes at most one FILE, not " + String.join(" ", cmd.getArgList()));
         }
-        Path file = env.workingDirectory().resolve(cmd.getArgList().isEmpty() ? ConfigReader.FILE_NAME
-                : cmd.getArgList().get(0)).normalize();
+        Path file = env.workingDirectory()
+                .resolve(
+                        cmd.getArgList().isEmpty()
+                                ? ConfigReader.FILE_NAME
+                                : cmd.getArgList().get(0))
+                .normalize();
         String shown = new ConfigReader(env.workingDirectory()).displayName(file);
         if (Files.isDirectory(file)) {
             return usage(shown + " is a folder");
@@ -129,7 +141,8 @@ final class ConfigCommand {
         out.println("usage: kubelint config init [--force] [--rules-jar JAR]... [FILE]");
         out.println("       kubelint config schema");
         out.println();
-        out.println("config init    writes a starter " + ConfigReader.FILE_NAME + " (or FILE) that lists every setting and");
+        out.println("config init    writes a starter " + ConfigReader.FILE_NAME
+                + " (or FILE) that lists every setting and");
         out.println("               every rule with its default, all commented out");
         out.println("  -f, --force          overwrite an existing file");
         out.println("  --rules-jar JAR      list the rules of JAR too (repeatable)");

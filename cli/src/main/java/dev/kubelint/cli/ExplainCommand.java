@@ -1,18 +1,16 @@
 package dev.kubelint.cli;
 
 import dev.kubelint.core.kube.Suggestions;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Optional;
-
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
-
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleDocs;
 import dev.kubelint.core.rule.RuleExamples;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code kubelint explain RULE-ID}: prints a rule's documentation, with examples from its fixtures. */
 final class ExplainCommand {
@@ -27,9 +25,16 @@ final class ExplainCommand {
 
     private static Options options() {
         Options options = new Options();
-        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("text (default) or markdown").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+        options.addOption(Option.builder()
+                .longOpt("format")
+                .hasArg()
+                .argName("FORMAT")
+                .desc("text (default) or markdown")
+                .get());
+        options.addOption(Option.builder("h")
+                .longOpt("help")
+                .desc("print this help and exit")
+                .get());
         return options;
     }
 
@@ -41,13 +46,18 @@ final class ExplainCommand {
             return usage(e.getMessage());
         }
         if (cmd.hasOption("help")) {
-            CommandLines.printHelp(out, "kubelint explain [options] RULE-ID",
-                    "Prints what a rule finds, why, how to fix it, and examples.", options());
+            CommandLines.printHelp(
+                    out,
+                    "kubelint explain [options] RULE-ID",
+                    "Prints what a rule finds, why, how to fix it, and examples.",
+                    options());
             return Main.OK;
         }
         if (cmd.getArgList().size() != 1) {
-            return usage(cmd.getArgList().isEmpty() ? "give the id of a rule, such as image-tag"
-                    : "give one rule id, not " + cmd.getArgList().size());
+            return usage(
+                    cmd.getArgList().isEmpty()
+                            ? "give the id of a rule, such as image-tag"
+                            : "give one rule id, not " + cmd.getArgList().size());
         }
         String format = cmd.getOptionValue("format", "text");
         if (!format.equals("text") && !format.equals("markdown")) {
@@ -62,14 +72,19 @@ final class ExplainCommand {
         String id = cmd.getArgList().get(0);
         Optional<RuleDescriptor> rule = catalog.find(id);
         if (rule.isEmpty()) {
-            err.println("kubelint: unknown rule " + id + suggestion(id, catalog.all()).map(s -> "; did you mean " + s
-                    + "?").orElse(""));
+            err.println("kubelint: unknown rule " + id
+                    + suggestion(id, catalog.all())
+                            .map(s -> "; did you mean " + s + "?")
+                            .orElse(""));
             err.println("Run 'kubelint rules' to list the rules.");
             return Main.USAGE;
         }
-        RuleExamples examples = RuleExamples.fromClassPath(Main.class.getClassLoader()).examples(id);
-        out.print(format.equals("markdown") ? RuleDocs.markdownPage(rule.get(), examples)
-                : RuleDocs.text(rule.get(), examples));
+        RuleExamples examples =
+                RuleExamples.fromClassPath(Main.class.getClassLoader()).examples(id);
+        out.print(
+                format.equals("markdown")
+                        ? RuleDocs.markdownPage(rule.get(), examples)
+                        : RuleDocs.text(rule.get(), examples));
         return Main.OK;
     }
 

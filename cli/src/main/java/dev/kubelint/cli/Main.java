@@ -22,14 +22,21 @@ public final class Main {
     /** Usage error, unreadable input path or bad configuration. */
     public static final int USAGE = 2;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, new Environment(Paths.get("").toAbsolutePath(), System.in, System.getenv(),
-                Terminal.isTerminal(1), Terminal.isTerminal(2)), out, err);
+        int code = run(
+                args,
+                new Environment(
+                        Paths.get("").toAbsolutePath(),
+                        System.in,
+                        System.getenv(),
+                        Terminal.isTerminal(1),
+                        Terminal.isTerminal(2)),
+                out,
+                err);
         out.flush();
         err.flush();
         System.exit(code);
@@ -37,8 +44,11 @@ public final class Main {
 
     /** Runs with the process's working directory and no standard input. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, new Environment(Paths.get("").toAbsolutePath(), InputStream.nullInputStream(), Map.of(), false),
-                out, err);
+        return run(
+                args,
+                new Environment(Paths.get("").toAbsolutePath(), InputStream.nullInputStream(), Map.of(), false),
+                out,
+                err);
     }
 
     public static int run(String[] args, Environment env, PrintWriter out, PrintWriter err) {
@@ -87,15 +97,20 @@ public final class Main {
      * @param interactive      whether standard output is a terminal (colours)
      * @param stderrTerminal   whether standard error is a terminal (the progress line)
      */
-    public record Environment(Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive,
-                              boolean stderrTerminal) {
+    public record Environment(
+            Path workingDirectory,
+            InputStream stdin,
+            Map<String, String> variables,
+            boolean interactive,
+            boolean stderrTerminal) {
 
         public Environment {
             variables = Map.copyOf(variables);
         }
 
         /** Standard error is taken to be a terminal exactly when standard output is. */
-        public Environment(Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive) {
+        public Environment(
+                Path workingDirectory, InputStream stdin, Map<String, String> variables, boolean interactive) {
             this(workingDirectory, stdin, variables, interactive, interactive);
         }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -51,8 +50,8 @@ final class OptionSections {
         if (option.hasArg()) {
             name.append(' ').append(option.getArgName() == null ? "VALUE" : option.getArgName());
         }
-        List<String> lines = wrap(option.getDescription() == null ? "" : option.getDescription(),
-                WIDTH - DESCRIPTION_COLUMN);
+        List<String> lines =
+                wrap(option.getDescription() == null ? "" : option.getDescription(), WIDTH - DESCRIPTION_COLUMN);
         if (name.length() + 2 > DESCRIPTION_COLUMN) {
             out.println(name);
             name.setLength(0);

@@ -1,9 +1,8 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.engine.ProgressListener;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
-
-import dev.kubelint.core.engine.ProgressListener;
 
 /**
  * One line on stderr that says how a long scan is going: files done of total, objects and findings so far.

@@ -1,5 +1,10 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.source.SourceLoader;
+import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.ReadResult;
+import dev.kubelint.core.yaml.YamlReader;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.kubelint.core.source.SourceLoader;
-import dev.kubelint.core.source.SourceScanner;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.ReadResult;
-import dev.kubelint.core.yaml.YamlReader;
 
 /**
  * The floor of a scan, for the benchmarks (docs/performance.md), not a user command: finds the inputs, reads
@@ -30,8 +29,7 @@ public final class ReadOnlyScan {
 
     private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
-    private ReadOnlyScan() {
-    }
+    private ReadOnlyScan() {}
 
     /** Counts of one file, or of a whole scan. */
     record Counts(int files, long documents, long problems) {
@@ -57,8 +55,13 @@ public final class ReadOnlyScan {
             System.exit(Main.USAGE);
         }
         Counts total = readAll(scan.inputs(), Math.max(1, jobs));
-        System.out.printf(Locale.ROOT, "read %d files, %d documents, %d problems (%.2fs)%n", total.files(),
-                total.documents(), total.problems(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "read %d files, %d documents, %d problems (%.2fs)%n",
+                total.files(),
+                total.documents(),
+                total.problems(),
+                (System.nanoTime() - started) / 1e9);
         System.out.flush();
         System.exit(Main.OK);
     }
@@ -89,7 +92,8 @@ public final class ReadOnlyScan {
         if (loaded.source().isEmpty()) {
             return new Counts(1, 0, 1);
         }
-        ReadResult read = reader.read(loaded.source().get().displayName(), loaded.source().get().text());
+        ReadResult read = reader.read(
+                loaded.source().get().displayName(), loaded.source().get().text());
         return new Counts(1, read.documents().size(), read.problems().size());
     }
 

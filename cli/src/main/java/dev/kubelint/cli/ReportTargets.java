@@ -1,6 +1,8 @@
 package dev.kubelint.cli;
 
 import dev.kubelint.core.kube.Suggestions;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,9 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.kubelint.core.report.ReportFormats;
-import dev.kubelint.core.report.Reporter;
 
 /**
  * Where each report of a run goes, from {@code --format NAME[=FILE]} (repeatable) and {@code -o FILE}: a format
@@ -32,8 +31,7 @@ final class ReportTargets {
         }
     }
 
-    private ReportTargets() {
-    }
+    private ReportTargets() {}
 
     /**
      * @param formats the values of {@code --format}, empty for the default text report
@@ -93,10 +91,11 @@ final class ReportTargets {
         String name = (equals < 0 ? spec : spec.substring(0, equals)).trim();
         Optional<ReportFormats.Format> format = ReportFormats.find(name);
         if (format.isEmpty()) {
-            String hint = Suggestions.closest(name, ReportFormats.names(), Suggestions.OPTIONS).map(s -> "did you mean " + s + "? ")
+            String hint = Suggestions.closest(name, ReportFormats.names(), Suggestions.OPTIONS)
+                    .map(s -> "did you mean " + s + "? ")
                     .orElse("");
-            throw new UsageException("unknown format '" + name + "' for --format; " + hint + "formats are "
-                    + ReportFormats.list());
+            throw new UsageException(
+                    "unknown format '" + name + "' for --format; " + hint + "formats are " + ReportFormats.list());
         }
         if (equals < 0) {
             return new Target(format.get(), Optional.empty());
@@ -120,7 +119,8 @@ final class ReportTargets {
         Set<Path> seen = new HashSet<>();
         for (Target t : targets) {
             if (t.file().isPresent() && !seen.add(t.file().get().toAbsolutePath())) {
-                throw new UsageException("two reports would be written to the same file " + t.file().get());
+                throw new UsageException("two reports would be written to the same file "
+                        + t.file().get());
             }
         }
     }

@@ -1,14 +1,5 @@
 package dev.kubelint.cli;
 
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.run.LintPlan;
@@ -16,6 +7,13 @@ import dev.kubelint.core.run.LintRequestBuilder;
 import dev.kubelint.core.run.OptionProblem;
 import dev.kubelint.core.run.OptionsException;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /**
  * The options that shape what a scan checks and how (the configuration file, rule jars, rules turned on or off,
@@ -26,49 +24,94 @@ import dev.kubelint.core.yaml.ReadLimits;
  */
 final class RequestOptions {
 
-    private RequestOptions() {
-    }
+    private RequestOptions() {}
 
     /** Options that change what is validated and how the input is read (help section "Validation"). */
     static Option[] validationOptions() {
         return new Option[] {
-            Option.builder().longOpt("strict")
-                    .desc("fields the schema does not define are errors (the default)").get(),
-            Option.builder().longOpt("schema-location").hasArg().argName("PATH")
-                    .desc("folder of CRD manifests or JSON Schemas of custom resources (repeatable)").get(),
-            Option.builder().longOpt("crds-from-scan")
-                    .desc("CRDs among the scanned manifests define schemas too (the default)").get(),
-            Option.builder().longOpt("no-crds-from-scan")
-                    .desc("ignore CRDs among the scanned manifests as schemas").get(),
-            Option.builder().longOpt("limit").hasArg().argName("KEY=N")
-                    .desc("set a reader limit: " + String.join(", ", ReadLimits.Limit.keys()) + " (repeatable)").get()
+            Option.builder()
+                    .longOpt("strict")
+                    .desc("fields the schema does not define are errors (the default)")
+                    .get(),
+            Option.builder()
+                    .longOpt("schema-location")
+                    .hasArg()
+                    .argName("PATH")
+                    .desc("folder of CRD manifests or JSON Schemas of custom resources (repeatable)")
+                    .get(),
+            Option.builder()
+                    .longOpt("crds-from-scan")
+                    .desc("CRDs among the scanned manifests define schemas too (the default)")
+                    .get(),
+            Option.builder()
+                    .longOpt("no-crds-from-scan")
+                    .desc("ignore CRDs among the scanned manifests as schemas")
+                    .get(),
+            Option.builder()
+                    .longOpt("limit")
+                    .hasArg()
+                    .argName("KEY=N")
+                    .desc("set a reader limit: " + String.join(", ", ReadLimits.Limit.keys()) + " (repeatable)")
+                    .get()
         };
     }
 
     /** Options about the configuration file, the rules and suppressions (help section "Rules and configuration"). */
     static Option[] ruleOptions() {
         return new Option[] {
-            Option.builder("c").longOpt("config").hasArg().argName("FILE")
+            Option.builder("c")
+                    .longOpt("config")
+                    .hasArg()
+                    .argName("FILE")
                     .desc("configuration file (default: the nearest " + ConfigReader.FILE_NAME
-                            + " above the scanned paths)").get(),
-            Option.builder().longOpt("no-config").desc("use no configuration file (for pull requests from forks: see"
-                    + " SECURITY.md)").get(),
-            Option.builder().longOpt("trust-config").desc("let a .kubelint.yaml found by discovery load its rules-jars"
-                    + " (which run code); a file named with --config always may").get(),
-            Option.builder().longOpt("enable").hasArg().argName("RULE[,RULE]")
-                    .desc("turn rules on (repeatable)").get(),
-            Option.builder().longOpt("disable").hasArg().argName("RULE[,RULE]")
-                    .desc("turn rules off (repeatable)").get(),
-            Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
-                    .desc("load third-party rules from JAR (repeatable)").get(),
-            Option.builder().longOpt("baseline").hasArg().argName("FILE")
+                            + " above the scanned paths)")
+                    .get(),
+            Option.builder()
+                    .longOpt("no-config")
+                    .desc("use no configuration file (for pull requests from forks: see" + " SECURITY.md)")
+                    .get(),
+            Option.builder()
+                    .longOpt("trust-config")
+                    .desc("let a .kubelint.yaml found by discovery load its rules-jars"
+                            + " (which run code); a file named with --config always may")
+                    .get(),
+            Option.builder()
+                    .longOpt("enable")
+                    .hasArg()
+                    .argName("RULE[,RULE]")
+                    .desc("turn rules on (repeatable)")
+                    .get(),
+            Option.builder()
+                    .longOpt("disable")
+                    .hasArg()
+                    .argName("RULE[,RULE]")
+                    .desc("turn rules off (repeatable)")
+                    .get(),
+            Option.builder()
+                    .longOpt("rules-jar")
+                    .hasArg()
+                    .argName("JAR")
+                    .desc("load third-party rules from JAR (repeatable)")
+                    .get(),
+            Option.builder()
+                    .longOpt("baseline")
+                    .hasArg()
+                    .argName("FILE")
                     .desc("accept the findings listed in FILE (default: the configuration file's baseline): "
-                            + "they are reported as baselined and fail nothing").get(),
-            Option.builder().longOpt("update-baseline")
-                    .desc("write the current findings to the baseline file, then report them as baselined").get(),
-            Option.builder().longOpt("no-suppressions")
-                    .desc("ignore suppression annotations and comments (for audits)").get(),
-            Option.builder().longOpt("debug").desc("add stack traces to rule-failure findings").get()
+                            + "they are reported as baselined and fail nothing")
+                    .get(),
+            Option.builder()
+                    .longOpt("update-baseline")
+                    .desc("write the current findings to the baseline file, then report them as baselined")
+                    .get(),
+            Option.builder()
+                    .longOpt("no-suppressions")
+                    .desc("ignore suppression annotations and comments (for audits)")
+                    .get(),
+            Option.builder()
+                    .longOpt("debug")
+                    .desc("add stack traces to rule-failure findings")
+                    .get()
         };
     }
 
@@ -104,7 +147,8 @@ final class RequestOptions {
 
     /** Built-in rules plus those of {@code --rules-jar} options, without a configuration file (config init). */
     static Configuration rulesOnly(CommandLine cmd, Path workingDirectory) throws OptionsException {
-        LintRequestBuilder builder = new LintRequestBuilder(workingDirectory, List.of()).noConfigFile()
+        LintRequestBuilder builder = new LintRequestBuilder(workingDirectory, List.of())
+                .noConfigFile()
                 .ruleClassLoader(Main.class.getClassLoader());
         rulesJars(cmd, builder);
         return builder.build().configuration();
@@ -157,7 +201,9 @@ final class RequestOptions {
 
     /** {@code --enable a,b}: ids separated by commas, repeatable. */
     private static List<String> ruleIds(CommandLine cmd, String option) {
-        return values(cmd, option).stream().flatMap(v -> List.of(v.split(",")).stream()).toList();
+        return values(cmd, option).stream()
+                .flatMap(v -> List.of(v.split(",")).stream())
+                .toList();
     }
 
     private static void jobs(CommandLine cmd, LintRequestBuilder builder, List<OptionProblem> problems) {
@@ -180,10 +226,14 @@ final class RequestOptions {
                 if (eq < 0) {
                     throw new NumberFormatException();
                 }
-                builder.limit(value.substring(0, eq).trim(), Long.parseLong(value.substring(eq + 1).trim().replace("_", "")));
+                builder.limit(
+                        value.substring(0, eq).trim(),
+                        Long.parseLong(value.substring(eq + 1).trim().replace("_", "")));
             } catch (NumberFormatException e) {
-                problems.add(OptionProblem.of(OptionProblem.Option.LIMIT, "'" + value
-                        + "' is not KEY=N with N a whole number and KEY one of " + String.join(", ", ReadLimits.Limit.keys())));
+                problems.add(OptionProblem.of(
+                        OptionProblem.Option.LIMIT,
+                        "'" + value + "' is not KEY=N with N a whole number and KEY one of "
+                                + String.join(", ", ReadLimits.Limit.keys())));
             }
         }
     }

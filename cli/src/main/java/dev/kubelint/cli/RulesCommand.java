@@ -1,5 +1,11 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.config.Configuration;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleDocs;
+import dev.kubelint.core.rule.RuleExamples;
+import dev.kubelint.core.run.OptionsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-
-import dev.kubelint.core.config.Configuration;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleDocs;
-import dev.kubelint.core.rule.RuleExamples;
-import dev.kubelint.core.run.OptionsException;
 
 /**
  * {@code kubelint rules}: lists the rules as a table, or writes their Markdown documentation
@@ -46,14 +44,29 @@ final class RulesCommand {
 
     private static Options options() {
         Options options = new Options();
-        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("text (default): a table; markdown: the rule catalogue").get());
-        options.addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
+        options.addOption(Option.builder()
+                .longOpt("format")
+                .hasArg()
+                .argName("FORMAT")
+                .desc("text (default): a table; markdown: the rule catalogue")
+                .get());
+        options.addOption(Option.builder("o")
+                .longOpt("output")
+                .hasArg()
+                .argName("DIR")
                 .desc("with --format markdown: write README.md and one page per rule into DIR, removing generated"
-                        + " pages of rules that no longer exist").get());
-        options.addOption(Option.builder().longOpt("rules-jar").hasArg().argName("JAR")
-                .desc("also list the rules of this jar, with an origin column (repeatable)").get());
-        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+                        + " pages of rules that no longer exist")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("rules-jar")
+                .hasArg()
+                .argName("JAR")
+                .desc("also list the rules of this jar, with an origin column (repeatable)")
+                .get());
+        options.addOption(Option.builder("h")
+                .longOpt("help")
+                .desc("print this help and exit")
+                .get());
         return options;
     }
 
@@ -108,7 +121,9 @@ final class RulesCommand {
     /** The terminal's width as the shell exports it ({@code COLUMNS}), else 100; never below 60. */
     private int width() {
         try {
-            return Math.max(MIN_WIDTH, Integer.parseInt(env.variables().getOrDefault("COLUMNS", "").trim()));
+            return Math.max(
+                    MIN_WIDTH,
+                    Integer.parseInt(env.variables().getOrDefault("COLUMNS", "").trim()));
         } catch (NumberFormatException e) {
             return DEFAULT_WIDTH;
         }
@@ -120,11 +135,14 @@ final class RulesCommand {
      */
     private void printTable(List<RuleDescriptor> rules, boolean origin, int width) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(origin ? new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY", "ORIGIN"}
-                : new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY"});
+        rows.add(
+                origin
+                        ? new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY", "ORIGIN"}
+                        : new String[] {"ID", "SEVERITY", "ON", "CATEGORY", "SUMMARY"});
         for (RuleDescriptor r : rules) {
-            String[] row = {r.id(), r.severity().label(), r.enabledByDefault() ? "on" : "off", r.category(),
-                    r.summary(), r.origin()};
+            String[] row = {
+                r.id(), r.severity().label(), r.enabledByDefault() ? "on" : "off", r.category(), r.summary(), r.origin()
+            };
             rows.add(origin ? row : Arrays.copyOf(row, 5));
         }
         int columns = rows.get(0).length;
@@ -157,7 +175,8 @@ final class RulesCommand {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < columns; i++) {
                     String cell = n < cells.get(i).size() ? cells.get(i).get(n) : "";
-                    line.append(cell).append(i == columns - 1 ? "" : " ".repeat(Math.max(1, widths[i] + 2 - cell.length())));
+                    line.append(cell)
+                            .append(i == columns - 1 ? "" : " ".repeat(Math.max(1, widths[i] + 2 - cell.length())));
                 }
                 out.println(line.toString().stripTrailing());
             }
@@ -176,8 +195,8 @@ final class RulesCommand {
     }
 
     private int writeDocs(RuleCatalog catalog, Path dir) {
-        Map<String, String> files = RuleDocs.markdownFiles(catalog.all(),
-                RuleExamples.fromClassPath(Main.class.getClassLoader()));
+        Map<String, String> files =
+                RuleDocs.markdownFiles(catalog.all(), RuleExamples.fromClassPath(Main.class.getClassLoader()));
         try {
             Files.createDirectories(dir);
             int removed = removeStale(dir, files);

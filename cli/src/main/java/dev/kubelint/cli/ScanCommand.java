@@ -1,18 +1,5 @@
 package dev.kubelint.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-
 import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigDiscovery;
 import dev.kubelint.core.config.ConfigException;
@@ -22,8 +9,8 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.engine.ProgressListener;
 import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.PrintableText;
-import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
@@ -31,6 +18,17 @@ import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.OptionsException;
 import dev.kubelint.core.run.ReportFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /** {@code kubelint [options] PATH...}: scans manifests and reports findings. */
 final class ScanCommand {
@@ -57,50 +55,103 @@ final class ScanCommand {
     /** Every option of the command, by help section: the one place where options are defined. */
     static OptionSections options() {
         return new OptionSections()
-                .add(INPUT,
-                        option(null, "include", "GLOB", "only files whose path (relative to the scanned folder) "
-                                + "matches GLOB; repeatable"),
+                .add(
+                        INPUT,
+                        option(
+                                null,
+                                "include",
+                                "GLOB",
+                                "only files whose path (relative to the scanned folder) " + "matches GLOB; repeatable"),
                         option(null, "exclude", "GLOB", "skip files whose path matches GLOB; repeatable"),
-                        option("l", "selector", "EXPR", "lint only objects whose labels match EXPR, as kubectl get -l "
-                                + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
+                        option(
+                                "l",
+                                "selector",
+                                "EXPR",
+                                "lint only objects whose labels match EXPR, as kubectl get -l "
+                                        + "selects them (e.g. 'app=web,tier in (front,back),!canary')"),
                         option("j", "jobs", "N", "files checked in parallel (default: the number of cores)"),
-                        option(null, "stdin-filename", "NAME", "the file name standard input (-) is reported under, "
-                                + "as an editor or a hook that pipes a file's text knows it"),
-                        option(null, "helm-values", "FILE", "values file for the Helm charts found, as helm template -f"
-                                + " takes it; repeatable, later ones win"),
-                        option(null, "helm-set", "KEY=VALUE", "a value for the Helm charts found, as helm template"
-                                + " --set takes it; repeatable"))
-                .add(VALIDATION,
-                        option(null, "kubernetes-version", "VERSION", "the Kubernetes release to validate against: "
-                                + LintSettings.KUBERNETES_VERSIONS.get(0) + " to "
-                                + LintSettings.NEWEST_KUBERNETES_VERSION + ", or a patch release such as 1.31.4"
-                                + " (default " + LintSettings.NEWEST_KUBERNETES_VERSION + "; kubelint versions lists"
-                                + " them)"),
+                        option(
+                                null,
+                                "stdin-filename",
+                                "NAME",
+                                "the file name standard input (-) is reported under, "
+                                        + "as an editor or a hook that pipes a file's text knows it"),
+                        option(
+                                null,
+                                "helm-values",
+                                "FILE",
+                                "values file for the Helm charts found, as helm template -f"
+                                        + " takes it; repeatable, later ones win"),
+                        option(
+                                null,
+                                "helm-set",
+                                "KEY=VALUE",
+                                "a value for the Helm charts found, as helm template" + " --set takes it; repeatable"))
+                .add(
+                        VALIDATION,
+                        option(
+                                null,
+                                "kubernetes-version",
+                                "VERSION",
+                                "the Kubernetes release to validate against: "
+                                        + LintSettings.KUBERNETES_VERSIONS.get(0) + " to "
+                                        + LintSettings.NEWEST_KUBERNETES_VERSION + ", or a patch release such as 1.31.4"
+                                        + " (default " + LintSettings.NEWEST_KUBERNETES_VERSION
+                                        + "; kubelint versions lists"
+                                        + " them)"),
                         flag(null, "no-strict", "allow fields the schema does not define (default: they are errors)"))
                 .add(VALIDATION, RequestOptions.validationOptions())
-                .add(OUTPUT,
-                        option(null, "format", "FORMAT[=FILE]", "report format: " + ReportFormats.list()
-                                + " (default text); repeatable, each to its own FILE, at most one to standard output"),
-                        option("o", "output", "FILE", "write the report that has no FILE of its own to FILE instead "
-                                + "of standard output"),
-                        option(null, "color", "WHEN", "colours on standard output: auto (default: on a terminal, "
-                                + "unless NO_COLOR is set), always, never"),
+                .add(
+                        OUTPUT,
+                        option(
+                                null,
+                                "format",
+                                "FORMAT[=FILE]",
+                                "report format: " + ReportFormats.list()
+                                        + " (default text); repeatable, each to its own FILE, at most one to standard output"),
+                        option(
+                                "o",
+                                "output",
+                                "FILE",
+                                "write the report that has no FILE of its own to FILE instead " + "of standard output"),
+                        option(
+                                null,
+                                "color",
+                                "WHEN",
+                                "colours on standard output: auto (default: on a terminal, "
+                                        + "unless NO_COLOR is set), always, never"),
                         flag(null, "no-source", "text report: no source line and marker under each finding"),
-                        flag("v", "verbose", "text report: also list the files left out as not Kubernetes"
-                                + " manifests"),
-                        flag("q", "quiet", "text report: one line per finding, no source lines, no summary, no "
-                                + "progress line"))
-                .add(RULES,
-                        option(null, "fail-on", "LEVEL", "exit 1 when a finding is at least this severe: error "
-                                + "(default), warning, info, none"))
+                        flag(
+                                "v",
+                                "verbose",
+                                "text report: also list the files left out as not Kubernetes" + " manifests"),
+                        flag(
+                                "q",
+                                "quiet",
+                                "text report: one line per finding, no source lines, no summary, no "
+                                        + "progress line"))
+                .add(
+                        RULES,
+                        option(
+                                null,
+                                "fail-on",
+                                "LEVEL",
+                                "exit 1 when a finding is at least this severe: error "
+                                        + "(default), warning, info, none"))
                 .add(RULES, RequestOptions.ruleOptions())
-                .add(GENERAL,
+                .add(
+                        GENERAL,
                         flag(null, "version", "print the version and exit"),
                         flag("h", "help", "print this help and exit"));
     }
 
     private static Option option(String shortName, String longName, String argName, String description) {
-        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName).desc(description).get();
+        return Option.builder(shortName)
+                .longOpt(longName)
+                .hasArg()
+                .argName(argName)
+                .desc(description)
+                .get();
     }
 
     private static Option flag(String shortName, String longName, String description) {
@@ -108,9 +159,8 @@ final class ScanCommand {
     }
 
     /** How the run reports: its targets and how text looks. */
-    private record OutputSettings(List<ReportTargets.Target> targets, boolean color, boolean showSource,
-                                  boolean quiet, boolean verbose) {
-    }
+    private record OutputSettings(
+            List<ReportTargets.Target> targets, boolean color, boolean showSource, boolean quiet, boolean verbose) {}
 
     int run(String[] args) {
         Warmup.schemasAndRules();
@@ -147,13 +197,16 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
-            List<String> overwritten = ReportFiles.overwrittenInputs(plan.request(), output.targets().stream()
-                    .flatMap(t -> t.file().stream()).toList());
+            List<String> overwritten = ReportFiles.overwrittenInputs(
+                    plan.request(),
+                    output.targets().stream().flatMap(t -> t.file().stream()).toList());
             if (!overwritten.isEmpty()) {
                 return usage(PrintableText.escape(overwritten.get(0)));
             }
             Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
-                    .map(r -> last(cmd, "stdin-filename").map(name -> StdinName.apply(r, name)).orElse(r))
+                    .map(r -> last(cmd, "stdin-filename")
+                            .map(name -> StdinName.apply(r, name))
+                            .orElse(r))
                     .flatMap(r -> applyBaseline(plan, r));
             result.ifPresent(r -> tellPathsWithoutManifests(cmd.getArgList(), r));
             if (result.isEmpty() || !writeReports(result.get(), output)) {
@@ -173,7 +226,9 @@ final class ScanCommand {
             return true;
         }
         try {
-            return new ConfigDiscovery(env.workingDirectory()).find(cmd.getArgList()).isPresent();
+            return new ConfigDiscovery(env.workingDirectory())
+                    .find(cmd.getArgList())
+                    .isPresent();
         } catch (ConfigException e) {
             return false;
         }
@@ -185,17 +240,20 @@ final class ScanCommand {
      */
     private void tellPathsWithoutManifests(List<String> paths, LintResult result) {
         Path wd = env.workingDirectory();
-        List<Path> scanned = result.files().stream().map(f -> wd.resolve(f.file()).normalize()).toList();
+        List<Path> scanned = result.files().stream()
+                .map(f -> wd.resolve(f.file()).normalize())
+                .toList();
         for (String path : paths) {
             if (path.equals("-")) {
                 continue;
             }
             Path named = wd.resolve(path).normalize();
             if (scanned.stream().noneMatch(f -> f.startsWith(named))) {
-                err.println("kubelint: " + path + ": " + (Files.isDirectory(named)
-                        ? "no manifest to check: the folder holds no .yaml, .yml or .json file that the include and "
-                                + "exclude globs let through"
-                        : "not checked: the include and exclude globs leave it out"));
+                err.println("kubelint: " + path + ": "
+                        + (Files.isDirectory(named)
+                                ? "no manifest to check: the folder holds no .yaml, .yml or .json file that the include and "
+                                        + "exclude globs let through"
+                                : "not checked: the include and exclude globs leave it out"));
             }
         }
     }
@@ -219,12 +277,14 @@ final class ScanCommand {
             return;
         }
         String file = plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("");
-        err.println("kubelint: baseline " + file + ": " + stale.size() + (stale.size() == 1 ? " entry matches"
-                : " entries match") + " no finding any more; --update-baseline removes "
+        err.println("kubelint: baseline " + file + ": " + stale.size()
+                + (stale.size() == 1 ? " entry matches" : " entries match")
+                + " no finding any more; --update-baseline removes "
                 + (stale.size() == 1 ? "it" : "them"));
         stale.stream().limit(STALE_SHOWN).forEach(e -> err.println("kubelint:   " + e.describe()));
         if (stale.size() > STALE_SHOWN) {
-            err.println("kubelint:   ... and " + (stale.size() - STALE_SHOWN) + " more (the JSON report lists them all)");
+            err.println(
+                    "kubelint:   ... and " + (stale.size() - STALE_SHOWN) + " more (the JSON report lists them all)");
         }
     }
 
@@ -270,20 +330,25 @@ final class ScanCommand {
             throw new UsageException("-o/--output given " + outputs.length + " times; give each "
                     + "format its own file with --format NAME=FILE");
         }
-        List<ReportTargets.Target> targets = ReportTargets.parse(list(cmd.getOptionValues("format")),
-                last(cmd, "output"), env.workingDirectory());
+        List<ReportTargets.Target> targets =
+                ReportTargets.parse(list(cmd.getOptionValues("format")), last(cmd, "output"), env.workingDirectory());
         String colorText = last(cmd, "color").orElse("auto");
-        Terminal.ColorMode mode = Terminal.ColorMode.parse(colorText).orElseThrow(
-                () -> new UsageException("--color must be auto, always or never, not " + colorText));
+        Terminal.ColorMode mode = Terminal.ColorMode.parse(colorText)
+                .orElseThrow(() -> new UsageException("--color must be auto, always or never, not " + colorText));
         boolean quiet = cmd.hasOption("quiet");
-        return new OutputSettings(targets, Terminal.useColor(mode, env.interactive(), env.variables()),
-                !cmd.hasOption("no-source") && !quiet, quiet, cmd.hasOption("verbose"));
+        return new OutputSettings(
+                targets,
+                Terminal.useColor(mode, env.interactive(), env.variables()),
+                !cmd.hasOption("no-source") && !quiet,
+                quiet,
+                cmd.hasOption("verbose"));
     }
 
     /** The run keeps per-object data and source lines only when a chosen report shows them. */
     private LintRequest keepForReports(LintRequest request, OutputSettings output) {
         ReportOptions options = reportOptions(output);
-        List<Reporter> reporters = output.targets().stream().map(ReportTargets.Target::reporter).toList();
+        List<Reporter> reporters =
+                output.targets().stream().map(ReportTargets.Target::reporter).toList();
         return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
                 .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
     }
@@ -304,7 +369,8 @@ final class ScanCommand {
                     target.reporter().write(result, base.withColor(output.color()), w);
                     w.flush();
                 } else {
-                    try (Writer w = PrintableText.writer(Files.newBufferedWriter(target.file().get(), StandardCharsets.UTF_8))) {
+                    try (Writer w = PrintableText.writer(
+                            Files.newBufferedWriter(target.file().get(), StandardCharsets.UTF_8))) {
                         target.reporter().write(result, base, w);
                     }
                 }

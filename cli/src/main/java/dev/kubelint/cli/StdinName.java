@@ -1,14 +1,13 @@
 package dev.kubelint.cli;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --stdin-filename NAME}: what standard input is called in the reports, so that an editor or a pre-commit
@@ -16,8 +15,7 @@ import dev.kubelint.core.source.SourceFile;
  */
 final class StdinName {
 
-    private StdinName() {
-    }
+    private StdinName() {}
 
     /** The result with standard input named {@code name} wherever it appears. */
     static LintResult apply(LintResult result, String name) {
@@ -26,24 +24,47 @@ final class StdinName {
         if (stdin != null) {
             sources.put(name, stdin);
         }
-        List<LintResult.FileSummary> files = result.files().stream().map(f -> !f.file().equals(SourceFile.STDIN) ? f
-                : new LintResult.FileSummary(name, f.objectCount(), f.objects().stream()
-                        .map(o -> new LintResult.ObjectSummary(o.documentIndex(), o.object(), rename(o.location(), name)))
-                        .toList())).toList();
-        return new LintResult(result.settings(), result.catalog(), rename(result.findings(), name),
-                rename(result.suppressed(), name), files, sources, result.elapsed(), result.baseline(), result.skipped(),
+        List<LintResult.FileSummary> files = result.files().stream()
+                .map(f -> !f.file().equals(SourceFile.STDIN)
+                        ? f
+                        : new LintResult.FileSummary(
+                                name,
+                                f.objectCount(),
+                                f.objects().stream()
+                                        .map(o -> new LintResult.ObjectSummary(
+                                                o.documentIndex(), o.object(), rename(o.location(), name)))
+                                        .toList()))
+                .toList();
+        return new LintResult(
+                result.settings(),
+                result.catalog(),
+                rename(result.findings(), name),
+                rename(result.suppressed(), name),
+                files,
+                sources,
+                result.elapsed(),
+                result.baseline(),
+                result.skipped(),
                 result.notes());
     }
 
     private static List<Finding> rename(List<Finding> findings, String name) {
-        return findings.stream().map(f -> new Finding(f.ruleId(), f.severity(), rename(f.location(), name), f.message(),
-                f.related().stream().map(l -> rename(l, name)).toList(),
-                f.suppression().map(s -> new dev.kubelint.core.finding.Suppression(s.kind(), s.reason(),
-                        rename(s.location(), name))))).toList();
+        return findings.stream()
+                .map(f -> new Finding(
+                        f.ruleId(),
+                        f.severity(),
+                        rename(f.location(), name),
+                        f.message(),
+                        f.related().stream().map(l -> rename(l, name)).toList(),
+                        f.suppression()
+                                .map(s -> new dev.kubelint.core.finding.Suppression(
+                                        s.kind(), s.reason(), rename(s.location(), name)))))
+                .toList();
     }
 
     private static Location rename(Location l, String name) {
         return l.file().equals(SourceFile.STDIN)
-                ? new Location(name, l.documentIndex(), l.span(), l.jsonPointer(), l.object()) : l;
+                ? new Location(name, l.documentIndex(), l.span(), l.jsonPointer(), l.object())
+                : l;
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** Whether file descriptor 1 (stdout) or 2 (stderr) is a terminal. */
     static boolean isTerminal(int fd) {
@@ -28,7 +27,9 @@ final class Terminal {
 
     /** How {@code --color} is set. */
     enum ColorMode {
-        AUTO, ALWAYS, NEVER;
+        AUTO,
+        ALWAYS,
+        NEVER;
 
         static java.util.Optional<ColorMode> parse(String text) {
             return switch (text) {
@@ -48,8 +49,10 @@ final class Terminal {
         return switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> stdoutTerminal && variables.getOrDefault("NO_COLOR", "").isEmpty()
-                    && !"dumb".equals(variables.get("TERM"));
+            case AUTO ->
+                stdoutTerminal
+                        && variables.getOrDefault("NO_COLOR", "").isEmpty()
+                        && !"dumb".equals(variables.get("TERM"));
         };
     }
 

@@ -1,11 +1,10 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.schemas.BuiltinSchemas;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Set;
-
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.schemas.BuiltinSchemas;
 
 /**
  * {@code kubelint versions}: the Kubernetes releases whose schemas kubelint bundles, with how many API versions
@@ -48,7 +47,11 @@ final class VersionsCommand {
             for (String apiVersion : schemas.apiVersions(version)) {
                 kinds += schemas.kinds(version, apiVersion).size();
             }
-            out.printf("%-7s  %12d  %5d%s%n", version, schemas.apiVersions(version).size(), kinds,
+            out.printf(
+                    "%-7s  %12d  %5d%s%n",
+                    version,
+                    schemas.apiVersions(version).size(),
+                    kinds,
                     version.equals(LintSettings.NEWEST_KUBERNETES_VERSION) ? "  (default)" : "");
         }
         out.println();

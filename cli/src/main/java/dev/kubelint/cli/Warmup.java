@@ -15,8 +15,7 @@ import dev.kubelint.schemas.BuiltinSchemas;
  */
 final class Warmup {
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /** Schemas and rules: every scan needs them. */
     static void schemasAndRules() {
@@ -32,13 +31,15 @@ final class Warmup {
     }
 
     private static void start(String name, Runnable work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException | LinkageError e) {
-                // the main thread meets the same problem when it does this work itself, and reports it there
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException | LinkageError e) {
+                        // the main thread meets the same problem when it does this work itself, and reports it there
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +59,10 @@ class BaselineCliTest {
         Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
         Cli.Run update = cli.run("--no-config", "--baseline", "kubelint-baseline.json", "--update-baseline", "k8s");
         assertEquals(0, update.exitCode(), update::toString);
-        assertTrue(update.err().contains("kubelint: baseline kubelint-baseline.json: 2 findings accepted (2 added, 0 removed)"),
+        assertTrue(
+                update.err()
+                        .contains(
+                                "kubelint: baseline kubelint-baseline.json: 2 findings accepted (2 added, 0 removed)"),
                 update::toString);
         assertEquals("""
                 {
@@ -87,7 +88,10 @@ class BaselineCliTest {
     @Test
     void newFindingsFailAndStaleEntriesAreReportedSoTheFileShrinks() throws Exception {
         Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(0, cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s").exitCode());
+        assertEquals(
+                0,
+                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
+                        .exitCode());
 
         // the protocol is fixed, and a new container brings a new error
         cli.file("k8s/pod.yaml", PORTS.replace("protocol: TCPP", "protocol: TCP") + """
@@ -97,7 +101,9 @@ class BaselineCliTest {
                 """);
         Cli.Run r = cli.run("--no-config", "--baseline", "b.json", "--no-source", "k8s");
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("k8s/pod.yaml:15:31: error: containerPort -1 is not a valid port number"), r::toString);
+        assertTrue(
+                r.out().contains("k8s/pod.yaml:15:31: error: containerPort -1 is not a valid port number"),
+                r::toString);
         assertFalse(r.out().contains("70000"), "the accepted finding is not shown: " + r);
         assertTrue(r.out().contains("1 error, 0 warnings, 0 infos, 0 suppressed, 1 baselined in 1 file"), r::toString);
         assertEquals("""
@@ -125,7 +131,10 @@ class BaselineCliTest {
                   - {apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: x, ports: [{containerPort: 0}]}]}}
                 """;
         Cli cli = new Cli(dir).file("list.yaml", twice);
-        assertEquals(0, cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "list.yaml").exitCode());
+        assertEquals(
+                0,
+                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "list.yaml")
+                        .exitCode());
         // a second object at the same pointer of another document: a new finding, not covered by the first entry
         cli.file("list.yaml", twice + "---\n" + twice.replace("name: a", "name: a"));
         Cli.Run r = cli.run("--no-config", "--baseline", "b.json", "--no-source", "-q", "list.yaml");
@@ -136,7 +145,10 @@ class BaselineCliTest {
     @Test
     void sarifTellsTheBaselineStateOfEveryResult() throws Exception {
         Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(0, cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s").exitCode());
+        assertEquals(
+                0,
+                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
+                        .exitCode());
         cli.file("k8s/pod.yaml", PORTS.replace("8080", "0"));
         Cli.Run r = cli.run("--no-config", "--baseline", "b.json", "--format", "sarif", "k8s");
         assertEquals(1, r.exitCode(), r::toString);
@@ -147,7 +159,9 @@ class BaselineCliTest {
             String state = result.get("baselineState").asString();
             if (state.equals("unchanged")) {
                 unchanged++;
-                assertEquals("external", result.get("suppressions").get(0).get("kind").asString());
+                assertEquals(
+                        "external",
+                        result.get("suppressions").get(0).get("kind").asString());
             } else {
                 assertEquals("new", state);
                 assertEquals("port-range", result.get("ruleId").asString());
@@ -162,7 +176,9 @@ class BaselineCliTest {
 
     @Test
     void theConfigurationFileNamesTheBaselineRelativeToItself() throws Exception {
-        Cli cli = new Cli(dir).file("repo/.git/HEAD", "").file("repo/.kubelint.yaml", "baseline: ci/kubelint-baseline.json\n")
+        Cli cli = new Cli(dir)
+                .file("repo/.git/HEAD", "")
+                .file("repo/.kubelint.yaml", "baseline: ci/kubelint-baseline.json\n")
                 .file("repo/k8s/pod.yaml", PORTS);
         Cli.Run update = cli.run("--update-baseline", "repo/k8s");
         assertEquals(0, update.exitCode(), update::toString);
@@ -177,29 +193,44 @@ class BaselineCliTest {
 
     @Test
     void aMissingOrBrokenBaselineIsAUsageErrorBeforeTheScan() throws Exception {
-        Cli cli = new Cli(dir).file("pod.yaml", PORTS).file("broken.json", "{\"version\": 1, \"findings\": [\n  {\"ruleId\": }\n]}");
+        Cli cli = new Cli(dir)
+                .file("pod.yaml", PORTS)
+                .file("broken.json", "{\"version\": 1, \"findings\": [\n  {\"ruleId\": }\n]}");
         Cli.Run missing = cli.run("--no-config", "--baseline", "none.json", "pod.yaml");
         assertEquals(2, missing.exitCode());
-        assertEquals("kubelint: --baseline: no such baseline file: none.json; an update of the baseline writes it\n",
+        assertEquals(
+                "kubelint: --baseline: no such baseline file: none.json; an update of the baseline writes it\n",
                 missing.err());
         Cli.Run broken = cli.run("--no-config", "--baseline", "broken.json", "pod.yaml");
         assertEquals(2, broken.exitCode());
-        assertTrue(broken.err().startsWith("kubelint: --baseline: broken.json:2:14: the baseline file is not valid JSON"),
+        assertTrue(
+                broken.err().startsWith("kubelint: --baseline: broken.json:2:14: the baseline file is not valid JSON"),
                 broken::toString);
         Cli.Run noFile = cli.run("--no-config", "--update-baseline", "pod.yaml");
         assertEquals(2, noFile.exitCode());
         assertTrue(noFile.err().contains("--baseline: updating the baseline needs a baseline file"), noFile::toString);
-        assertEquals("{\"version\": 1, \"findings\": [\n  {\"ruleId\": }\n]}", cli.read("broken.json"),
+        assertEquals(
+                "{\"version\": 1, \"findings\": [\n  {\"ruleId\": }\n]}",
+                cli.read("broken.json"),
                 "a file kubelint cannot read is never overwritten");
-        assertEquals(2, cli.run("--no-config", "--baseline", "broken.json", "--update-baseline", "pod.yaml").exitCode());
+        assertEquals(
+                2,
+                cli.run("--no-config", "--baseline", "broken.json", "--update-baseline", "pod.yaml")
+                        .exitCode());
         assertTrue(Files.exists(cli.path("broken.json")));
     }
 
     @Test
     void aRunOverPartOfTheRepositoryNeitherReportsNorDropsTheEntriesOfTheRest() throws Exception {
-        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS).file("k8s/other.yaml", PORTS.replace("name: web", "name: api"));
-        assertEquals(0, cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s").exitCode());
-        assertEquals(4, cli.read("b.json").lines().filter(l -> l.contains("ruleId")).count());
+        Cli cli = new Cli(dir)
+                .file("k8s/pod.yaml", PORTS)
+                .file("k8s/other.yaml", PORTS.replace("name: web", "name: api"));
+        assertEquals(
+                0,
+                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
+                        .exitCode());
+        assertEquals(
+                4, cli.read("b.json").lines().filter(l -> l.contains("ruleId")).count());
 
         // a hook that checks one changed file: the other file's entries are not stale
         Cli.Run one = cli.run("--no-config", "--baseline", "b.json", "k8s/pod.yaml");
@@ -209,9 +240,12 @@ class BaselineCliTest {
         // an update from that file alone keeps them
         cli.file("k8s/pod.yaml", PORTS.replace("protocol: TCPP", "protocol: TCP"));
         Cli.Run update = cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s/pod.yaml");
-        assertTrue(update.err().contains("baseline b.json: 3 findings accepted (0 added, 1 removed)"), update::toString);
+        assertTrue(
+                update.err().contains("baseline b.json: 3 findings accepted (0 added, 1 removed)"), update::toString);
         String written = cli.read("b.json");
-        assertEquals(2, written.lines().filter(l -> l.contains("\"name\": \"api\"")).count(), written);
-        assertFalse(written.contains("\"name\": \"web\", \"apiVersion\": \"v1\", \"jsonPointer\": \"/spec/containers/0/ports/1/protocol\""));
+        assertEquals(
+                2, written.lines().filter(l -> l.contains("\"name\": \"api\"")).count(), written);
+        assertFalse(written.contains(
+                "\"name\": \"web\", \"apiVersion\": \"v1\", \"jsonPointer\": \"/spec/containers/0/ports/1/protocol\""));
     }
 }

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +31,8 @@ class BoundedHeapTest {
 
     /** One value of a megabyte under an anchor, and 3,000 keys that alias it, as labels and as annotations. */
     private static String aliasedMegabyte(String field) {
-        StringBuilder b = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  " + field + ":\n");
+        StringBuilder b =
+                new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  " + field + ":\n");
         b.append("    a: &v ").append("x".repeat(1024 * 1024)).append('\n');
         for (int i = 0; i < 3000; i++) {
             b.append("    k").append(i).append(": *v\n");
@@ -58,11 +56,24 @@ class BoundedHeapTest {
         }
 
         Path report = dir.resolve("report.json");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--format", "json", "-o", report.toString(), "--jobs", "1", in.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--format",
+                "json",
+                "-o",
+                report.toString(),
+                "--jobs",
+                "1",
+                in.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "a guard against hangs, not a performance target");
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertFalse(out.contains("OutOfMemoryError"), out);
@@ -71,13 +82,19 @@ class BoundedHeapTest {
         assertTrue(Files.size(report) < 20L * 1024 * 1024, "the report has " + Files.size(report) + " bytes");
         JsonNode json = Consumers.json(Files.readString(report, StandardCharsets.UTF_8));
         List<String> messages = new ArrayList<>();
-        json.get("findings").forEach(f -> messages.add(f.get("file").asString() + " " + f.get("ruleId").asString() + " "
-                + f.get("message").asString()));
-        assertTrue(messages.stream().anyMatch(m -> m.contains("alias-documents.yaml input-limit")
-                && m.contains("more than 1000000 nodes")), String.join("\n", messages).substring(0, 2000));
-        assertTrue(messages.stream().anyMatch(m -> m.contains("duplicate-keys.yaml") && m.contains("more than 1000000 nodes")));
+        json.get("findings")
+                .forEach(f -> messages.add(f.get("file").asString() + " "
+                        + f.get("ruleId").asString() + " " + f.get("message").asString()));
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.contains("alias-documents.yaml input-limit")
+                                && m.contains("more than 1000000 nodes")),
+                String.join("\n", messages).substring(0, 2000));
+        assertTrue(messages.stream()
+                .anyMatch(m -> m.contains("duplicate-keys.yaml") && m.contains("more than 1000000 nodes")));
         for (String aliased : List.of("aliased-label.yaml", "aliased-annotation.yaml")) {
-            assertTrue(messages.stream().anyMatch(m -> m.contains(aliased + " input-limit aliases copy more than")),
+            assertTrue(
+                    messages.stream().anyMatch(m -> m.contains(aliased + " input-limit aliases copy more than")),
                     aliased + ": " + messages);
         }
         assertTrue(messages.stream().allMatch(m -> m.length() < 5000), "messages quoting the megabyte are cut");

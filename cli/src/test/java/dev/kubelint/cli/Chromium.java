@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -37,7 +36,8 @@ final class Chromium {
             if (!html.find()) {
                 return Optional.empty();
             }
-            Matcher m = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(html.group());
+            Matcher m = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"")
+                    .matcher(html.group());
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         }
 
@@ -79,7 +79,8 @@ final class Chromium {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of("chromium", "chromium-browser", "google-chrome")
                 .flatMap(name -> Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst();
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Loads the file (with an optional fragment, such as {@code #view?q=...}) and returns the page. */
@@ -89,7 +90,11 @@ final class Chromium {
 
     /** A screenshot of the page's first screen. */
     void screenshot(Path file, Path png, int width, int height, Path work) throws IOException, InterruptedException {
-        run(work, "--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars",
+        run(
+                work,
+                "--screenshot=" + png,
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
                 file.toUri().toString());
         assertTrue(Files.size(png) > 0, "no screenshot written");
     }
@@ -98,17 +103,31 @@ final class Chromium {
         Path profile = Files.createDirectories(work.resolve("chromium-profile"));
         Path out = work.resolve("chromium.out");
         Path err = work.resolve("chromium.err");
-        List<String> command = new java.util.ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile,
-                "--enable-logging=stderr", "--v=0"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("chromium did not finish in 120 s");
         }
         String log = Files.readString(err, StandardCharsets.UTF_8);
-        List<String> console = log.lines().map(CONSOLE::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+        List<String> console = log.lines()
+                .map(CONSOLE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
         return new Page(Files.readString(out, StandardCharsets.UTF_8), console);
     }
 }

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Assertions;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +27,19 @@ record CliRun(List<String> args, int exitCode, String out, String err) {
     }
 
     static CliRun run(Path workingDirectory, List<String> args, InputStream stdin) {
-        return Assertions.assertTimeoutPreemptively(HANG_GUARD, () -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(args.toArray(String[]::new),
-                    new Main.Environment(workingDirectory, stdin, Map.of(), false),
-                    new PrintWriter(out), new PrintWriter(err));
-            return new CliRun(List.copyOf(args), code, out.toString(), err.toString());
-        }, () -> "kubelint did not finish within " + HANG_GUARD + ": " + args);
+        return Assertions.assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> {
+                    StringWriter out = new StringWriter();
+                    StringWriter err = new StringWriter();
+                    int code = Main.run(
+                            args.toArray(String[]::new),
+                            new Main.Environment(workingDirectory, stdin, Map.of(), false),
+                            new PrintWriter(out),
+                            new PrintWriter(err));
+                    return new CliRun(List.copyOf(args), code, out.toString(), err.toString());
+                },
+                () -> "kubelint did not finish within " + HANG_GUARD + ": " + args);
     }
 
     /** No stack trace and no internal error, on either stream. */
@@ -44,7 +47,8 @@ record CliRun(List<String> args, int exitCode, String out, String err) {
         for (String stream : List.of(out, err)) {
             assertFalse(stream.contains("Exception"), () -> "an exception was printed by " + args + ":\n" + stream);
             assertFalse(stream.contains("\tat "), () -> "a stack trace was printed by " + args + ":\n" + stream);
-            assertFalse(stream.contains("Error:") || stream.contains("internal error"),
+            assertFalse(
+                    stream.contains("Error:") || stream.contains("internal error"),
                     () -> "an internal error was printed by " + args + ":\n" + stream);
         }
         return this;
@@ -58,8 +62,13 @@ record CliRun(List<String> args, int exitCode, String out, String err) {
     List<Reported> findings() {
         List<Reported> all = new ArrayList<>();
         for (JsonNode f : json().get("findings")) {
-            all.add(new Reported(f.get("ruleId").asString(), f.get("severity").asString(), f.get("file").asString(),
-                    f.get("line").asInt(), f.get("column").asInt(), f.get("message").asString()));
+            all.add(new Reported(
+                    f.get("ruleId").asString(),
+                    f.get("severity").asString(),
+                    f.get("file").asString(),
+                    f.get("line").asInt(),
+                    f.get("column").asInt(),
+                    f.get("message").asString()));
         }
         return all;
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,24 +40,29 @@ class ColorTest {
 
     @Test
     void noColorTurnsAutoOff() {
-        assertFalse(cli.terminal(true, true).env("NO_COLOR", "1").run("k8s").out().contains(ESC));
+        assertFalse(
+                cli.terminal(true, true).env("NO_COLOR", "1").run("k8s").out().contains(ESC));
         assertTrue(cli.env("NO_COLOR", "").run("k8s").out().contains(ESC), "an empty NO_COLOR does not count");
         assertFalse(cli.env("TERM", "dumb").run("k8s").out().contains(ESC), "a dumb terminal gets no colours");
     }
 
     @Test
     void alwaysAndNeverOverrideTheTerminalAndNoColor() {
-        assertTrue(cli.terminal(false, false).run("--color", "always", "k8s").out().contains(ESC));
-        assertTrue(cli.env("NO_COLOR", "1").run("--color=always", "k8s").out().contains(ESC),
+        assertTrue(
+                cli.terminal(false, false).run("--color", "always", "k8s").out().contains(ESC));
+        assertTrue(
+                cli.env("NO_COLOR", "1").run("--color=always", "k8s").out().contains(ESC),
                 "an explicit option wins over NO_COLOR");
-        assertFalse(cli.terminal(true, true).run("--color", "never", "k8s").out().contains(ESC));
+        assertFalse(
+                cli.terminal(true, true).run("--color", "never", "k8s").out().contains(ESC));
     }
 
     @Test
     void reportFilesNeverGetColours() throws IOException {
         Cli.Run run = cli.terminal(true, true).run("--color", "always", "--format", "text=report.txt", "k8s");
         assertFalse(cli.read("report.txt").contains(ESC));
-        assertTrue(run.out().contains(ESC + "1;31m3 errors" + ESC + "0m"), "the summary on the terminal is: " + run.out());
+        assertTrue(
+                run.out().contains(ESC + "1;31m3 errors" + ESC + "0m"), "the summary on the terminal is: " + run.out());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,14 @@ class CommandLineRoughEdgesTest {
     void helpNamesEveryCommand() {
         Cli.Run help = new Cli(dir).run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : List.of("kubelint rules", "kubelint explain RULE", "kubelint config init",
-                "kubelint config schema", "kubelint completion bash|zsh|fish", "--baseline FILE", "--update-baseline",
+        for (String command : List.of(
+                "kubelint rules",
+                "kubelint explain RULE",
+                "kubelint config init",
+                "kubelint config schema",
+                "kubelint completion bash|zsh|fish",
+                "--baseline FILE",
+                "--update-baseline",
                 "--stdin-filename NAME")) {
             assertTrue(help.out().contains(command), command + " in\n" + help.out());
         }
@@ -65,7 +70,10 @@ class CommandLineRoughEdgesTest {
         }
         String script = "source ./kubelint.bash; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
                 + "; _kubelint; printf '%s\\n' \"${COMPREPLY[@]}\" | sort -u";
-        Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-c", script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.exitValue(), out);
@@ -76,7 +84,8 @@ class CommandLineRoughEdgesTest {
     void zshAndFishScriptsAreMadeFromTheSameOptions() throws Exception {
         Cli.Run zsh = new Cli(dir).run("completion", "zsh");
         assertEquals(0, zsh.exitCode());
-        assertTrue(zsh.out().contains("bashcompinit") && zsh.out().contains("complete -o filenames -F _kubelint kubelint"));
+        assertTrue(zsh.out().contains("bashcompinit")
+                && zsh.out().contains("complete -o filenames -F _kubelint kubelint"));
         Cli.Run fish = new Cli(dir).run("completion", "fish");
         assertEquals(0, fish.exitCode());
         assertTrue(fish.out().contains("complete -c kubelint -l fail-on -x -a 'error warning info none'"), fish.out());
@@ -84,8 +93,10 @@ class CommandLineRoughEdgesTest {
         for (String shell : List.of("zsh", "fish")) {
             if (onPath(shell)) {
                 Files.writeString(dir.resolve("script." + shell), shell.equals("zsh") ? zsh.out() : fish.out());
-                Process p = new ProcessBuilder(shell, "-n", "script." + shell).directory(dir.toFile())
-                        .redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(shell, "-n", "script." + shell)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .start();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
                 assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
             }
@@ -110,18 +121,29 @@ class CommandLineRoughEdgesTest {
         Cli.Run r = cli.run("--no-config", "--no-source", "--stdin-filename", "k8s/web.yaml", "-");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("k8s/web.yaml:6:73: error: containerPort 70000"), r::toString);
-        Cli.Run github = new Cli(dir).stdin(POD).run("--no-config", "--format", "github", "--stdin-filename",
-                "k8s/web.yaml", "-");
+        Cli.Run github = new Cli(dir)
+                .stdin(POD)
+                .run("--no-config", "--format", "github", "--stdin-filename", "k8s/web.yaml", "-");
         assertTrue(github.out().startsWith("::error file=k8s/web.yaml,line=6,col=73,"), github::toString);
-        Cli.Run json = new Cli(dir).stdin(POD).run("--no-config", "--format", "json", "--stdin-filename", "web.yaml", "-");
+        Cli.Run json =
+                new Cli(dir).stdin(POD).run("--no-config", "--format", "json", "--stdin-filename", "web.yaml", "-");
         assertFalse(json.out().contains("<stdin>"), json::toString);
     }
 
     @Test
     void namedPathsWithoutManifestsAreTold() throws Exception {
-        Cli cli = new Cli(dir).file("docs/README.md", "# docs\n").file("k8s/pod.yaml", POD.replace("70000", "7000"))
+        Cli cli = new Cli(dir)
+                .file("docs/README.md", "# docs\n")
+                .file("k8s/pod.yaml", POD.replace("70000", "7000"))
                 .file("charts/values.yaml", "replicas: 1\n");
-        Cli.Run r = cli.run("--no-config", "--exclude", "charts/**", "--exclude", "values.yaml", "docs", "k8s",
+        Cli.Run r = cli.run(
+                "--no-config",
+                "--exclude",
+                "charts/**",
+                "--exclude",
+                "values.yaml",
+                "docs",
+                "k8s",
                 "charts/values.yaml");
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("""

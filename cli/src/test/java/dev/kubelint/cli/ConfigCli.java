@@ -23,14 +23,16 @@ final class ConfigCli {
         }
     }
 
-    private ConfigCli() {
-    }
+    private ConfigCli() {}
 
     static Run run(Path workingDirectory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new Main.Environment(workingDirectory, InputStream.nullInputStream(), Map.of(), false),
-                new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(
+                args,
+                new Main.Environment(workingDirectory, InputStream.nullInputStream(), Map.of(), false),
+                new PrintWriter(out),
+                new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 }

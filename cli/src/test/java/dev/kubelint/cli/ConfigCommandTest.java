@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** kubelint config init and kubelint config schema. */
@@ -38,7 +36,9 @@ class ConfigCommandTest {
         Files.writeString(dir.resolve(".kubelint.yaml"), "strict: false\n");
         ConfigCli.Run r = ConfigCli.run(dir, "config", "init");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().startsWith("kubelint: .kubelint.yaml already exists; add --force to overwrite it"), r::toString);
+        assertTrue(
+                r.err().startsWith("kubelint: .kubelint.yaml already exists; add --force to overwrite it"),
+                r::toString);
         assertEquals("strict: false\n", Files.readString(dir.resolve(".kubelint.yaml")));
         r = ConfigCli.run(dir, "config", "init", "--force");
         assertEquals(0, r.code(), r::toString);
@@ -59,7 +59,8 @@ class ConfigCommandTest {
     void schemaPrintsTheConfigurationSchema() throws Exception {
         ConfigCli.Run r = ConfigCli.run(dir, "config", "schema");
         assertEquals(0, r.code(), r::toString);
-        assertEquals("https://kubelint.dev/schemas/kubelint-config.schema.json",
+        assertEquals(
+                "https://kubelint.dev/schemas/kubelint-config.schema.json",
                 JsonMapper.builder().build().readTree(r.out()).get("$id").asString());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +100,11 @@ class ConfigurationCliTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
         assertTrue(r.out().isEmpty(), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\""), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\""),
+                r::toString);
         // the schema check comes first; once the file is well-formed, the rest is checked
         config("""
                 kubernetes-version: 1.22
@@ -116,9 +119,15 @@ class ConfigurationCliTest {
         r = run("deploy");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the"
-                + " bundled releases 1.23, 1.24"), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kubelint: .kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the"
+                                        + " bundled releases 1.23, 1.24"),
+                r::toString);
+        assertTrue(
+                r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"),
+                r::toString);
         config("""
                 rules:
                   duplicate-keys: off
@@ -126,15 +135,29 @@ class ConfigurationCliTest {
                 """);
         r = run("deploy");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?"), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:3:28: rules.not-an-object.params: rule not-an-object has no parameters"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kubelint: .kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?"),
+                r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kubelint: .kubelint.yaml:3:28: rules.not-an-object.params: rule not-an-object has no parameters"),
+                r::toString);
     }
 
     @Test
     void brokenYamlInTheFileIsAUsageError() throws Exception {
-        for (String text : new String[] {"rules: [\n", "rules:\n  a: 1\n  a: 2\n", "\t- x", "rules: {a: *missing}\n",
-                "limits: {max-depth: 99999999999999999999}\n", "custom-rules: [{id: a, message: m, schema: {$ref: '#/nope'}}]\n",
-                "custom-rules: [{id: a, message: m, schema: {pattern: '(['}}]\n"}) {
+        for (String text : new String[] {
+            "rules: [\n",
+            "rules:\n  a: 1\n  a: 2\n",
+            "\t- x",
+            "rules: {a: *missing}\n",
+            "limits: {max-depth: 99999999999999999999}\n",
+            "custom-rules: [{id: a, message: m, schema: {$ref: '#/nope'}}]\n",
+            "custom-rules: [{id: a, message: m, schema: {pattern: '(['}}]\n"
+        }) {
             config(text);
             ConfigCli.Run r = run("deploy");
             assertEquals(2, r.code(), () -> text + "\n" + r);
@@ -146,30 +169,30 @@ class ConfigurationCliTest {
     @Test
     void badFlagsAreUsageErrors() {
         String[][] cases = {
-                {"--kubernetes-version", "1.22", "deploy"},
-                {"--limit", "max-depth=0", "deploy"},
-                {"--limit", "depth=3", "deploy"},
-                {"--limit", "max-depth", "deploy"},
-                {"--enable", "no-such-rule", "deploy"},
-                {"--schema-location", "nowhere", "deploy"},
-                {"--strict", "--no-strict", "deploy"},
-                {"--crds-from-scan", "--no-crds-from-scan", "deploy"},
-                {"--config", "x.yaml", "--no-config", "deploy"},
-                {"--exclude", "[a", "deploy"},
+            {"--kubernetes-version", "1.22", "deploy"},
+            {"--limit", "max-depth=0", "deploy"},
+            {"--limit", "depth=3", "deploy"},
+            {"--limit", "max-depth", "deploy"},
+            {"--enable", "no-such-rule", "deploy"},
+            {"--schema-location", "nowhere", "deploy"},
+            {"--strict", "--no-strict", "deploy"},
+            {"--crds-from-scan", "--no-crds-from-scan", "deploy"},
+            {"--config", "x.yaml", "--no-config", "deploy"},
+            {"--exclude", "[a", "deploy"},
         };
         String[] expected = {
-                "--kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
-                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
-                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
-                "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
-                "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
-                "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
-                "--enable: unknown rule id \"no-such-rule\"",
-                "--schema-location: no such folder or file: nowhere",
-                "--strict and --no-strict contradict each other",
-                "--crds-from-scan and --no-crds-from-scan contradict each other",
-                "--config and --no-config contradict each other",
-                "--exclude: invalid glob '[a'",
+            "--kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
+                    + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                    + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
+            "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
+            "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
+            "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
+            "--enable: unknown rule id \"no-such-rule\"",
+            "--schema-location: no such folder or file: nowhere",
+            "--strict and --no-strict contradict each other",
+            "--crds-from-scan and --no-crds-from-scan contradict each other",
+            "--config and --no-config contradict each other",
+            "--exclude: invalid glob '[a'",
         };
         for (int i = 0; i < cases.length; i++) {
             ConfigCli.Run r = run(cases[i]);
@@ -181,20 +204,35 @@ class ConfigurationCliTest {
 
     @Test
     void everyBadFlagIsToldAtOnceOnALineOfItsOwn() {
-        ConfigCli.Run r = run("--strict", "--no-strict", "-j", "x", "--fail-on", "fatal", "--kubernetes-version", "1.2",
-                "--exclude", "[a", "--disable", "yaml-tags", "-l", "app in (", "deploy");
+        ConfigCli.Run r = run(
+                "--strict",
+                "--no-strict",
+                "-j",
+                "x",
+                "--fail-on",
+                "fatal",
+                "--kubernetes-version",
+                "1.2",
+                "--exclude",
+                "[a",
+                "--disable",
+                "yaml-tags",
+                "-l",
+                "app in (",
+                "deploy");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
-        assertEquals(List.of(
-                "kubelint: --strict and --no-strict contradict each other",
-                "kubelint: --jobs: 'x' is not a whole number",
-                "kubelint: --fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
-                "kubelint: --exclude: invalid glob '[a': Missing '] near index 1",
-                "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of the bundled releases "
-                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
-                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
-                "kubelint: --selector: invalid label selector 'app in (': expected a value, ',' or ')' at column 9, found the end of the selector",
-                "kubelint: --disable: unknown rule id \"yaml-tags\"; did you mean \"yaml-tag\"?"),
+        assertEquals(
+                List.of(
+                        "kubelint: --strict and --no-strict contradict each other",
+                        "kubelint: --jobs: 'x' is not a whole number",
+                        "kubelint: --fail-on: failure threshold 'fatal' is not one of error, warning, info, none",
+                        "kubelint: --exclude: invalid glob '[a': Missing '] near index 1",
+                        "kubelint: --kubernetes-version: Kubernetes version '1.2' is not one of the bundled releases "
+                                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
+                        "kubelint: --selector: invalid label selector 'app in (': expected a value, ',' or ')' at column 9, found the end of the selector",
+                        "kubelint: --disable: unknown rule id \"yaml-tags\"; did you mean \"yaml-tag\"?"),
                 r.err().lines().toList());
     }
 
@@ -226,7 +264,11 @@ class ConfigurationCliTest {
         ConfigCli.Run r = run("deploy");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.clean(), r::toString);
-        assertTrue(r.err().startsWith("kubelint: .kubelint.yaml:3:15: rules.yaml-tag.selector: invalid label selector \"tier in (web\""), r::toString);
+        assertTrue(
+                r.err()
+                        .startsWith(
+                                "kubelint: .kubelint.yaml:3:15: rules.yaml-tag.selector: invalid label selector \"tier in (web\""),
+                r::toString);
     }
 
     @Test
@@ -241,7 +283,11 @@ class ConfigurationCliTest {
                 """);
         ConfigCli.Run r = run("--disable", "duplicate-key,yaml-tag", "deploy");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("deploy/pod.yaml:7:35: error: images must be pinned by digest"
-                + " (spec.containers[0].image: \"nginx:1.27\" does not match the pattern @sha256:) [pinned-images]"), r::toString);
+        assertTrue(
+                r.out()
+                        .contains(
+                                "deploy/pod.yaml:7:35: error: images must be pinned by digest"
+                                        + " (spec.containers[0].image: \"nginx:1.27\" does not match the pattern @sha256:) [pinned-images]"),
+                r::toString);
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -13,20 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +38,7 @@ final class Consumers {
     private static Schema sarifSchema;
     private static javax.xml.validation.Schema junitSchema;
 
-    private Consumers() {
-    }
+    private Consumers() {}
 
     static JsonNode json(String text) {
         return MAPPER.readTree(text);
@@ -55,7 +50,9 @@ final class Consumers {
             sarifSchema = loadSarifSchema();
         }
         JsonNode document = MAPPER.readTree(text);
-        assertEquals(List.of(), sarifSchema.validate(document).stream().map(Object::toString).toList(),
+        assertEquals(
+                List.of(),
+                sarifSchema.validate(document).stream().map(Object::toString).toList(),
                 "SARIF schema violations");
         return document;
     }
@@ -65,7 +62,8 @@ final class Consumers {
             if (junitSchema == null) {
                 URL xsd = Consumers.class.getResource("/vendor/junit/jenkins-junit.xsd");
                 assertNotNull(xsd, "vendor/junit/jenkins-junit.xsd is missing from the test resources");
-                junitSchema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd);
+                junitSchema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                        .newSchema(xsd);
             }
             junitSchema.newValidator().validate(new StreamSource(new StringReader(xml)));
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -77,8 +75,7 @@ final class Consumers {
     }
 
     /** A workflow command as the runner reads it. */
-    record Command(String name, Map<String, String> properties, String data) {
-    }
+    record Command(String name, Map<String, String> properties, String data) {}
 
     /** The runner's parsing (ActionCommand.TryParseV2); empty for a line that is not a command. */
     static Optional<Command> command(String line) {
@@ -94,12 +91,20 @@ final class Consumers {
             for (String pair : info.substring(space + 1).split(",")) {
                 String[] kv = pair.split("=", 2);
                 if (kv.length == 2 && !kv[0].isBlank()) {
-                    properties.put(kv[0], kv[1].replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":")
-                            .replace("%2C", ",").replace("%25", "%"));
+                    properties.put(
+                            kv[0],
+                            kv[1].replace("%0D", "\r")
+                                    .replace("%0A", "\n")
+                                    .replace("%3A", ":")
+                                    .replace("%2C", ",")
+                                    .replace("%25", "%"));
                 }
             }
         }
-        String data = message.substring(end + 2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
+        String data = message.substring(end + 2)
+                .replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%25", "%");
         return Optional.of(new Command(space < 0 ? info : info.substring(0, space), properties, data));
     }
 
@@ -110,7 +115,8 @@ final class Consumers {
             ObjectNode node = (ObjectNode) MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             node.remove("$schema");
             node.set("$id", node.remove("id"));
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(node);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(node);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +30,13 @@ class ExitCodeTest {
     @Test
     void oneWhenAFindingReachesTheThreshold() throws IOException {
         assertEquals(Main.FINDINGS, cli.run("k8s/dup.yaml").exitCode());
-        assertEquals(Main.FINDINGS, cli.run("--fail-on", "warning", "k8s/tagged.yaml").exitCode());
-        assertEquals(Main.FINDINGS, cli.run("--fail-on", "info", "--format", "sarif=x.sarif", "k8s/tagged.yaml")
-                .exitCode());
+        assertEquals(
+                Main.FINDINGS,
+                cli.run("--fail-on", "warning", "k8s/tagged.yaml").exitCode());
+        assertEquals(
+                Main.FINDINGS,
+                cli.run("--fail-on", "info", "--format", "sarif=x.sarif", "k8s/tagged.yaml")
+                        .exitCode());
         Consumers.sarif(cli.read("x.sarif"));
     }
 
@@ -43,7 +46,7 @@ class ExitCodeTest {
             case "sarif" -> Consumers.sarif(report);
             case "junit" -> Consumers.junit(report);
             case "json" -> Consumers.json(report);
-            default -> { }
+            default -> {}
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,10 @@ class HelpTest {
     void helpIsGroupedWithExamples() {
         Cli.Run run = new Cli(dir).run("--help");
         String help = run.out();
-        List<String> headings = help.lines().filter(l -> l.matches("[A-Z][A-Za-z ]+:")).toList();
-        assertEquals(List.of("Input:", "Validation:", "Output:", "Rules and configuration:", "General:", "Examples:"),
+        List<String> headings =
+                help.lines().filter(l -> l.matches("[A-Z][A-Za-z ]+:")).toList();
+        assertEquals(
+                List.of("Input:", "Validation:", "Output:", "Rules and configuration:", "General:", "Examples:"),
                 headings);
         assertTrue(help.startsWith("Usage: kubelint [options] PATH...\n"), help);
         assertTrue(help.contains("kubelint --format text --format sarif=target/kubelint.sarif"), help);
@@ -34,7 +35,8 @@ class HelpTest {
     void everyOptionIsListedOnceInItsSection() {
         String help = new Cli(dir).run("-h").out();
         for (Option option : ScanCommand.options().toOptions().getOptions()) {
-            Matcher m = Pattern.compile("(?m)^  (-\\w, |    )--" + Pattern.quote(option.getLongOpt()) + "\\b").matcher(help);
+            Matcher m = Pattern.compile("(?m)^  (-\\w, |    )--" + Pattern.quote(option.getLongOpt()) + "\\b")
+                    .matcher(help);
             assertTrue(m.find(), "--" + option.getLongOpt() + " is in the help");
             assertTrue(!m.find(), "--" + option.getLongOpt() + " is listed once");
         }
@@ -46,8 +48,7 @@ class HelpTest {
 
     @Test
     void helpLinesFitA100ColumnTerminal() {
-        new Cli(dir).run("--help").out().lines()
-                .forEach(l -> assertTrue(l.length() <= 100, "too long: " + l));
+        new Cli(dir).run("--help").out().lines().forEach(l -> assertTrue(l.length() <= 100, "too long: " + l));
     }
 
     @Test

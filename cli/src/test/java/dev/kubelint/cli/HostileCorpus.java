@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.rule.input.CoreRule;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRule;
-
 /**
  * The bad-input corpus: the committed files under {@code src/test/resources/hostile/}, the huge inputs generated
  * on the fly (never committed), and {@code expectations.tsv}, which records for each of them what kubelint must
@@ -34,7 +32,8 @@ import dev.kubelint.core.rule.input.CoreRule;
 final class HostileCorpus {
 
     /** Rules reported by the reader and the engine; the corpus expects exactly these, whatever other rules say. */
-    static final Set<String> CORE_RULES = Arrays.stream(CoreRule.values()).map(CoreRule::id).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> CORE_RULES =
+            Arrays.stream(CoreRule.values()).map(CoreRule::id).collect(Collectors.toUnmodifiableSet());
 
     static final String GENERATED = "gen/";
     private static final Pattern FINDING = Pattern.compile("([a-z-]+)@(\\d+):(\\d+)(?:~(\\S+))?");
@@ -67,12 +66,14 @@ final class HostileCorpus {
         }
     }
 
-    private HostileCorpus() {
-    }
+    private HostileCorpus() {}
 
     static Path resources() {
         try {
-            return Path.of(HostileCorpus.class.getResource("/hostile/expectations.tsv").toURI()).getParent();
+            return Path.of(HostileCorpus.class
+                            .getResource("/hostile/expectations.tsv")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -88,7 +89,8 @@ final class HostileCorpus {
             }
             String[] cols = line.split("\t", -1);
             if (cols.length != 4) {
-                throw new IllegalStateException("expectations.tsv:" + lineNumber + ": 4 tab-separated columns expected");
+                throw new IllegalStateException(
+                        "expectations.tsv:" + lineNumber + ": 4 tab-separated columns expected");
             }
             List<Expected> findings = new ArrayList<>();
             Map<String, Integer> counted = new TreeMap<>();
@@ -97,7 +99,10 @@ final class HostileCorpus {
                     Matcher m = FINDING.matcher(token);
                     Matcher c = COUNTED.matcher(token);
                     if (m.matches()) {
-                        findings.add(new Expected(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        findings.add(new Expected(
+                                m.group(1),
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3)),
                                 Optional.ofNullable(m.group(4)).map(s -> s.replace('_', ' '))));
                     } else if (c.matches()) {
                         counted.merge(c.group(1), Integer.parseInt(c.group(2)), Integer::sum);
@@ -109,7 +114,9 @@ final class HostileCorpus {
             boolean usage = switch (cols[1]) {
                 case "lint" -> false;
                 case "usage" -> true;
-                default -> throw new IllegalStateException("expectations.tsv:" + lineNumber + ": lint or usage, not " + cols[1]);
+                default ->
+                    throw new IllegalStateException(
+                            "expectations.tsv:" + lineNumber + ": lint or usage, not " + cols[1]);
             };
             cases.add(new Case(cols[0], usage, findings, counted, cols[3]));
         }
@@ -137,7 +144,8 @@ final class HostileCorpus {
     static Map<String, String> hashes(Path dir) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path file : files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 hashes.put(dir.relativize(file).toString(), sha256(file));
             }
         }
@@ -164,8 +172,7 @@ final class HostileCorpus {
 
         static final int MIB = 1024 * 1024;
 
-        private Generated() {
-        }
+        private Generated() {}
 
         static void writeAll(Path dir) throws IOException {
             Files.createDirectories(dir);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kubelint.cli.CliRun.Reported;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.cli.CliRun.Reported;
 
 /**
  * Inputs that are hostile because of what they are on disk rather than what they contain: symbolic link loops and
@@ -29,7 +27,8 @@ import dev.kubelint.cli.CliRun.Reported;
 class HostileFileSystemTest {
 
     private static final String GOOD = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: good\n";
-    private static final String DUPLICATE = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup\ndata:\n  a: '1'\n  a: '2'\n";
+    private static final String DUPLICATE =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup\ndata:\n  a: '1'\n  a: '2'\n";
 
     @TempDir
     Path dir;
@@ -63,10 +62,17 @@ class HostileFileSystemTest {
 
     /** The two ordinary files are linted as always: good.yaml clean, dup.yaml with its duplicate key. */
     private static void assertOrdinaryFilesLinted(CliRun run) {
-        assertEquals(List.of(), on(run, "scan/good.yaml").stream().filter(f -> HostileCorpus.CORE_RULES.contains(f.ruleId()))
-                .toList());
-        assertEquals(List.of("duplicate-key@7:3"), on(run, "scan/dup.yaml").stream()
-                .filter(f -> HostileCorpus.CORE_RULES.contains(f.ruleId())).map(Reported::brief).toList());
+        assertEquals(
+                List.of(),
+                on(run, "scan/good.yaml").stream()
+                        .filter(f -> HostileCorpus.CORE_RULES.contains(f.ruleId()))
+                        .toList());
+        assertEquals(
+                List.of("duplicate-key@7:3"),
+                on(run, "scan/dup.yaml").stream()
+                        .filter(f -> HostileCorpus.CORE_RULES.contains(f.ruleId()))
+                        .map(Reported::brief)
+                        .toList());
     }
 
     @Test
@@ -97,10 +103,14 @@ class HostileFileSystemTest {
             List<Reported> findings = on(run, link);
             assertEquals(1, findings.size(), link + ": " + findings);
             assertEquals("skipped-file@1:1", findings.get(0).brief());
-            assertTrue(findings.get(0).message().contains("outside the folder"), findings.get(0).message());
+            assertTrue(
+                    findings.get(0).message().contains("outside the folder"),
+                    findings.get(0).message());
         }
         // a link that stays inside the folder is followed like any file
-        assertEquals(List.of("duplicate-key@7:3"), on(run, "scan/inside.yaml").stream().map(Reported::brief).toList());
+        assertEquals(
+                List.of("duplicate-key@7:3"),
+                on(run, "scan/inside.yaml").stream().map(Reported::brief).toList());
 
         // named explicitly, the link's target is read: the user asked for it
         CliRun explicit = lint("scan/secret.yaml");
@@ -114,8 +124,12 @@ class HostileFileSystemTest {
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
         List<Reported> broken = on(run, "scan/broken.yaml");
-        assertEquals(List.of("unreadable-file@1:1"), broken.stream().map(Reported::brief).toList());
-        assertTrue(broken.get(0).message().contains("does not exist"), broken.get(0).message());
+        assertEquals(
+                List.of("unreadable-file@1:1"),
+                broken.stream().map(Reported::brief).toList());
+        assertTrue(
+                broken.get(0).message().contains("does not exist"),
+                broken.get(0).message());
     }
 
     @Test
@@ -126,7 +140,8 @@ class HostileFileSystemTest {
             CliRun run = lint("scan");
             HostileInputTest.assertLinted(run, 3);
             assertOrdinaryFilesLinted(run);
-            List<String> findings = on(run, "scan/locked.yaml").stream().map(Reported::brief).toList();
+            List<String> findings =
+                    on(run, "scan/locked.yaml").stream().map(Reported::brief).toList();
             if (Files.isReadable(locked)) {
                 // running as root: permissions do not stop reading, and the file is linted like any other
                 assertEquals(List.of("duplicate-key@7:3"), findings);
@@ -148,7 +163,9 @@ class HostileFileSystemTest {
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
         List<Reported> findings = on(run, mem.toString());
-        assertEquals(List.of("unreadable-file@1:1"), findings.stream().map(Reported::brief).toList());
+        assertEquals(
+                List.of("unreadable-file@1:1"),
+                findings.stream().map(Reported::brief).toList());
     }
 
     @Test
@@ -158,8 +175,12 @@ class HostileFileSystemTest {
         CliRun run = lint("scan", zero.toString());
         HostileInputTest.assertLinted(run, 3);
         List<Reported> findings = on(run, zero.toString());
-        assertEquals(List.of("input-limit@1:1"), findings.stream().map(Reported::brief).toList());
-        assertTrue(findings.get(0).message().contains("max-file-bytes"), findings.get(0).message());
+        assertEquals(
+                List.of("input-limit@1:1"),
+                findings.stream().map(Reported::brief).toList());
+        assertTrue(
+                findings.get(0).message().contains("max-file-bytes"),
+                findings.get(0).message());
     }
 
     @Test
@@ -174,8 +195,11 @@ class HostileFileSystemTest {
         write("folder.yaml/inner.yaml", DUPLICATE);
         CliRun run = lint("scan");
         HostileInputTest.assertLinted(run, 3);
-        assertEquals(List.of("duplicate-key@7:3"), on(run, "scan/folder.yaml/inner.yaml").stream()
-                .map(Reported::brief).toList());
+        assertEquals(
+                List.of("duplicate-key@7:3"),
+                on(run, "scan/folder.yaml/inner.yaml").stream()
+                        .map(Reported::brief)
+                        .toList());
         CliRun named = lint("scan/folder.yaml");
         HostileInputTest.assertLinted(named, 1);
     }
@@ -197,8 +221,11 @@ class HostileFileSystemTest {
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
         List<Reported> skipped = on(run, "scan/pipe.yaml");
-        assertEquals(List.of("skipped-file@1:1"), skipped.stream().map(Reported::brief).toList());
-        assertTrue(skipped.get(0).message().contains("named pipe"), skipped.get(0).message());
+        assertEquals(
+                List.of("skipped-file@1:1"),
+                skipped.stream().map(Reported::brief).toList());
+        assertTrue(
+                skipped.get(0).message().contains("named pipe"), skipped.get(0).message());
 
         // named explicitly (as with kubelint <(helm template ...)), the pipe is read to its end
         Thread writer = new Thread(() -> {
@@ -211,7 +238,9 @@ class HostileFileSystemTest {
         writer.setDaemon(true);
         writer.start();
         CliRun explicit = lint("scan/pipe.yaml");
-        assertEquals(List.of("duplicate-key@7:3"), explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(
+                List.of("duplicate-key@7:3"),
+                explicit.findings().stream().map(Reported::brief).toList());
         writer.join(10_000);
     }
 
@@ -221,14 +250,19 @@ class HostileFileSystemTest {
         Files.createDirectories(many);
         int count = 3_000;
         for (int i = 0; i < count; i++) {
-            Files.writeString(many.resolve(String.format("cm-%05d.yaml", i)),
-                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-" + i + "\n" + (i % 1000 == 7 ? "  name: again\n" : ""));
+            Files.writeString(
+                    many.resolve(String.format("cm-%05d.yaml", i)),
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-" + i + "\n"
+                            + (i % 1000 == 7 ? "  name: again\n" : ""));
         }
         CliRun run = lint("scan/many");
         HostileInputTest.assertLinted(run, count);
-        List<String> duplicates = run.findings().stream().filter(f -> f.ruleId().equals("duplicate-key"))
-                .map(f -> f.file() + "@" + f.line()).toList();
-        assertEquals(List.of("scan/many/cm-00007.yaml@5", "scan/many/cm-01007.yaml@5", "scan/many/cm-02007.yaml@5"),
+        List<String> duplicates = run.findings().stream()
+                .filter(f -> f.ruleId().equals("duplicate-key"))
+                .map(f -> f.file() + "@" + f.line())
+                .toList();
+        assertEquals(
+                List.of("scan/many/cm-00007.yaml@5", "scan/many/cm-01007.yaml@5", "scan/many/cm-02007.yaml@5"),
                 duplicates);
     }
 
@@ -237,9 +271,13 @@ class HostileFileSystemTest {
         write("with spaces/ünïcødé 文件 🚀.yaml", DUPLICATE);
         CliRun run = lint("scan/with spaces");
         HostileInputTest.assertLinted(run, 1);
-        assertEquals(List.of("scan/with spaces/ünïcødé 文件 🚀.yaml"), run.findings().stream().map(Reported::file).toList());
+        assertEquals(
+                List.of("scan/with spaces/ünïcødé 文件 🚀.yaml"),
+                run.findings().stream().map(Reported::file).toList());
         CliRun explicit = lint("scan/with spaces/ünïcødé 文件 🚀.yaml");
-        assertEquals(List.of("duplicate-key@7:3"), explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(
+                List.of("duplicate-key@7:3"),
+                explicit.findings().stream().map(Reported::brief).toList());
     }
 
     @Test
@@ -257,7 +295,8 @@ class HostileFileSystemTest {
         }
         String input = haveFifo ? "waiting.yaml" : "scan";
         for (String report : List.of("plain-file/report.json", "scan")) {
-            CliRun run = CliRun.run(dir, List.of("--format", "json", "-o", report, input)).assertCalm();
+            CliRun run = CliRun.run(dir, List.of("--format", "json", "-o", report, input))
+                    .assertCalm();
             assertEquals(Main.USAGE, run.exitCode(), report + ": " + run.err());
             assertEquals("", run.out());
             assertTrue(run.err().startsWith("kubelint: cannot write the report"), run.err());

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,38 +45,49 @@ class HostileNetworkTest {
 
     @Test
     void noManifestMakesKubelintReachTheNetwork() throws Exception {
-        Files.writeString(dir.resolve("refs.yaml"), String.join("\n",
-                "apiVersion: v1",
-                "kind: ConfigMap",
-                "metadata:",
-                "  name: refs",
-                "  annotations:",
-                "    schema: http://127.0.0.1:9/schema.json",
-                "$schema: http://127.0.0.1:9/draft/schema",
-                "$ref: http://127.0.0.1:9/definitions.json#/Pod",
-                "data:",
-                "  $ref: https://127.0.0.1:9/external.json",
-                "---",
-                "apiVersion: example.com/v1",
-                "kind: Widget",
-                "metadata: {name: w}",
-                "spec:",
-                "  $ref: file:///etc/passwd",
-                "  url: !!java.net.URL [\"http://127.0.0.1:9/\"]",
-                "  loader: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]",
-                ""));
+        Files.writeString(
+                dir.resolve("refs.yaml"),
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: ConfigMap",
+                        "metadata:",
+                        "  name: refs",
+                        "  annotations:",
+                        "    schema: http://127.0.0.1:9/schema.json",
+                        "$schema: http://127.0.0.1:9/draft/schema",
+                        "$ref: http://127.0.0.1:9/definitions.json#/Pod",
+                        "data:",
+                        "  $ref: https://127.0.0.1:9/external.json",
+                        "---",
+                        "apiVersion: example.com/v1",
+                        "kind: Widget",
+                        "metadata: {name: w}",
+                        "spec:",
+                        "  $ref: file:///etc/passwd",
+                        "  url: !!java.net.URL [\"http://127.0.0.1:9/\"]",
+                        "  loader: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]",
+                        ""));
         Path tags = HostileCorpus.resources().resolve("tags");
         ProxySelector previous = ProxySelector.getDefault();
         RecordingSelector recording = new RecordingSelector();
         ProxySelector.setDefault(recording);
         try {
-            CliRun run = CliRun.run(dir, List.of("--format", "json", "refs.yaml", tags.toString())).assertCalm();
+            CliRun run = CliRun.run(dir, List.of("--format", "json", "refs.yaml", tags.toString()))
+                    .assertCalm();
             HostileInputTest.assertLinted(run, 7);
-            assertTrue(run.findings().stream().noneMatch(f -> f.message().contains("root:")), "file:///etc/passwd was read");
+            assertTrue(
+                    run.findings().stream().noneMatch(f -> f.message().contains("root:")),
+                    "file:///etc/passwd was read");
             assertEquals(List.of(), recording.asked, "kubelint tried to reach the network");
 
             // the guard itself works: a real attempt is seen
-            assertThrows(Exception.class, () -> URI.create("http://127.0.0.1:9/").toURL().openConnection().connect());
+            assertThrows(
+                    Exception.class,
+                    () -> URI.create("http://127.0.0.1:9/")
+                            .toURL()
+                            .openConnection()
+                            .connect());
             assertEquals(1, recording.asked.size(), "the recording selector saw the control attempt");
         } finally {
             ProxySelector.setDefault(previous);

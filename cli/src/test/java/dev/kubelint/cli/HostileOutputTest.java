@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +34,11 @@ class HostileOutputTest {
 
     private static String strictUtf8(Path file) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError(file + " is not valid UTF-8", e);
         }
@@ -45,10 +46,23 @@ class HostileOutputTest {
 
     @Test
     void aLoneSurrogateIsWrittenAsTheReplacementCharacterInEveryReport() throws IOException {
-        Cli cli = new Cli(dir).file("k8s/cm.yaml", duplicateKey("a\\uD800b")).file("k8s/other.yaml",
-                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n");
-        Cli.Run run = cli.run("--format", "json=r/report.json", "--format", "sarif=r/report.sarif", "--format",
-                "junit=r/report.xml", "--format", "github=r/report.github", "--format", "text", "-o", "r/report.txt", "k8s");
+        Cli cli = new Cli(dir)
+                .file("k8s/cm.yaml", duplicateKey("a\\uD800b"))
+                .file("k8s/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n");
+        Cli.Run run = cli.run(
+                "--format",
+                "json=r/report.json",
+                "--format",
+                "sarif=r/report.sarif",
+                "--format",
+                "junit=r/report.xml",
+                "--format",
+                "github=r/report.github",
+                "--format",
+                "text",
+                "-o",
+                "r/report.txt",
+                "k8s");
         assertEquals(Main.FINDINGS, run.exitCode(), run.err());
         assertEquals("", run.err());
         String shown = "a\uFFFDb";
@@ -70,8 +84,12 @@ class HostileOutputTest {
 
         List<String> github = strictUtf8(cli.path("r/report.github")).lines().toList();
         assertEquals(findings + 1, github.size(), "a command per finding and the summary");
-        assertTrue(github.stream().limit(findings).map(l -> Consumers.command(l).orElseThrow().data())
-                .anyMatch(d -> d.contains(shown)), github.toString());
+        assertTrue(
+                github.stream()
+                        .limit(findings)
+                        .map(l -> Consumers.command(l).orElseThrow().data())
+                        .anyMatch(d -> d.contains(shown)),
+                github.toString());
 
         String text = strictUtf8(cli.path("r/report.txt"));
         assertTrue(text.contains(shown), text);
@@ -82,29 +100,41 @@ class HostileOutputTest {
         assertTrue(stdout.out().contains(shown) && !stdout.out().contains("\uD800"), stdout.out());
     }
 
-    private static final String FORGED = "k\\n::error file=x.yaml,line=1::FORGED\\n[ERROR] FORGED\\r\\e[31mred\\0\\x85\\u2028";
+    private static final String FORGED =
+            "k\\n::error file=x.yaml,line=1::FORGED\\n[ERROR] FORGED\\r\\e[31mred\\0\\x85\\u2028";
 
     @Test
     void noValueOrFileNameStartsALineOfItsOwnOrReachesTheTerminalInTheTextReport() throws IOException {
-        Cli cli = new Cli(dir).file("k8s/cm.yaml", duplicateKey(FORGED))
+        Cli cli = new Cli(dir)
+                .file("k8s/cm.yaml", duplicateKey(FORGED))
                 .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "a: 1\na: 2\n");
         Cli.Run run = cli.run("--no-source", "k8s");
         assertEquals(Main.FINDINGS, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            assertTrue(lines.get(i).startsWith("k8s/") || i == lines.size() - 1 && lines.get(i).contains(" in 2 files"),
+            assertTrue(
+                    lines.get(i).startsWith("k8s/")
+                            || i == lines.size() - 1 && lines.get(i).contains(" in 2 files"),
                     lines.get(i));
             assertNoControlCharacter(lines.get(i));
         }
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("k8s/cm.yaml:7:3: error: duplicate key \"k\\n::error"
-                + " file=x.yaml,line=1::FORGED\\n[ERROR] FORGED\\r\\u001b[31mred\\u0000\\u0085\\u2028\"")), run.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("k8s/evil\\n::error file=x.yaml::FORGED\\u001b[2J.yaml:2:1:")),
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.startsWith(
+                                        "k8s/cm.yaml:7:3: error: duplicate key \"k\\n::error"
+                                                + " file=x.yaml,line=1::FORGED\\n[ERROR] FORGED\\r\\u001b[31mred\\u0000\\u0085\\u2028\"")),
+                run.out());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.startsWith("k8s/evil\\n::error file=x.yaml::FORGED\\u001b[2J.yaml:2:1:")),
                 run.out());
     }
 
     @Test
     void theGithubFormatEscapesEveryControlCharacterAndKeepsOneCommandPerFinding() throws IOException {
-        Cli cli = new Cli(dir).file("k8s/cm.yaml", duplicateKey(FORGED))
+        Cli cli = new Cli(dir)
+                .file("k8s/cm.yaml", duplicateKey(FORGED))
                 .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "a: 1\na: 2\n");
         Cli.Run run = cli.run("--format", "github", "k8s");
         List<String> lines = run.out().lines().toList();
@@ -112,21 +142,34 @@ class HostileOutputTest {
             assertNoControlCharacter(line);
         }
         List<Consumers.Command> commands = lines.subList(0, lines.size() - 1).stream()
-                .map(l -> Consumers.command(l).orElseThrow()).toList();
+                .map(l -> Consumers.command(l).orElseThrow())
+                .toList();
         assertTrue(Consumers.command(lines.get(lines.size() - 1)).isEmpty(), "the summary is a plain line");
-        assertTrue(commands.stream().anyMatch(c -> c.properties().get("file").equals("k8s/cm.yaml") && c.data().contains(
-                "k\n::error file=x.yaml,line=1::FORGED\n[ERROR] FORGED\r\\u001b[31mred\\u0000")),
+        assertTrue(
+                commands.stream()
+                        .anyMatch(
+                                c -> c.properties().get("file").equals("k8s/cm.yaml")
+                                        && c.data()
+                                                .contains(
+                                                        "k\n::error file=x.yaml,line=1::FORGED\n[ERROR] FORGED\r\\u001b[31mred\\u0000")),
                 "line breaks as GitHub's %0A, the other controls escaped: " + run.out());
-        assertTrue(commands.stream().anyMatch(c -> c.properties().get("file")
-                .equals("k8s/evil\n::error file=x.yaml::FORGED\\u001b[2J.yaml")), run.out());
+        assertTrue(
+                commands.stream()
+                        .anyMatch(c -> c.properties()
+                                .get("file")
+                                .equals("k8s/evil\n::error file=x.yaml::FORGED\\u001b[2J.yaml")),
+                run.out());
     }
 
     private static void assertNoControlCharacter(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             int type = Character.getType(c);
-            assertFalse(type == Character.CONTROL || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR, "U+" + Integer.toHexString(c) + " in " + line);
+            assertFalse(
+                    type == Character.CONTROL
+                            || type == Character.LINE_SEPARATOR
+                            || type == Character.PARAGRAPH_SEPARATOR,
+                    "U+" + Integer.toHexString(c) + " in " + line);
         }
     }
 
@@ -134,7 +177,8 @@ class HostileOutputTest {
     void aReportThatWouldOverwriteAScannedInputIsRefusedBeforeTheScan() throws IOException {
         String manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n";
         Cli cli = new Cli(dir).file("k8s/namespace.yaml", manifest).file("k8s/sub/b.json", "{}\n");
-        for (List<String> args : List.of(List.of("--format", "sarif=k8s/namespace.yaml", "k8s/"),
+        for (List<String> args : List.of(
+                List.of("--format", "sarif=k8s/namespace.yaml", "k8s/"),
                 List.of("-o", "k8s/namespace.yaml", "k8s"),
                 List.of("--format", "text", "--format", "json=k8s/sub/../sub/b.json", "k8s/sub"),
                 List.of("--format", "json=k8s/namespace.yaml", "k8s/namespace.yaml"),

@@ -51,12 +51,14 @@ final class Inputs {
             data: [
             """;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** All of them under k8s/: 3 errors, 1 warning in 5 files with 5 objects. */
     static Cli all(Cli cli) throws IOException {
-        return cli.file("k8s/pod.yaml", POD).file("k8s/dup.yaml", DUP).file("k8s/wide.yaml", WIDE)
-                .file("k8s/tagged.yaml", TAGGED).file("k8s/broken.yaml", BROKEN);
+        return cli.file("k8s/pod.yaml", POD)
+                .file("k8s/dup.yaml", DUP)
+                .file("k8s/wide.yaml", WIDE)
+                .file("k8s/tagged.yaml", TAGGED)
+                .file("k8s/broken.yaml", BROKEN);
     }
 }

@@ -3,13 +3,11 @@ package dev.kubelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.rule.LintSettings;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.rule.LintSettings;
 
 class KubernetesVersionsCliTest {
 
@@ -72,17 +70,22 @@ class KubernetesVersionsCliTest {
         assertEquals(0, served.exitCode(), served::toString);
         Cli.Run removed = cli.run("--kubernetes-version", "1.25.0", "cronjob.yaml");
         assertEquals(1, removed.exitCode(), removed::toString);
-        assertTrue(removed.out().contains("batch/v1beta1 CronJob is not served by Kubernetes 1.25: it was removed in"
-                + " Kubernetes 1.25; use batch/v1"), removed.out());
+        assertTrue(
+                removed.out()
+                        .contains("batch/v1beta1 CronJob is not served by Kubernetes 1.25: it was removed in"
+                                + " Kubernetes 1.25; use batch/v1"),
+                removed.out());
     }
 
     @Test
     void anUnknownReleaseListsTheBundledOnes() throws Exception {
         Cli.Run run = new Cli(dir).file("pod.yaml", SIDECAR).run("--kubernetes-version", "1.36", "pod.yaml");
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals(List.of("kubelint: --kubernetes-version: Kubernetes version '1.36' is not one of the bundled"
-                + " releases 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (give a minor"
-                + " release such as 1.31, or a patch release such as 1.31.4)"), run.errLines());
+        assertEquals(
+                List.of("kubelint: --kubernetes-version: Kubernetes version '1.36' is not one of the bundled"
+                        + " releases 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (give a minor"
+                        + " release such as 1.31, or a patch release such as 1.31.4)"),
+                run.errLines());
     }
 
     @Test
@@ -93,8 +96,8 @@ class KubernetesVersionsCliTest {
         assertTrue(before.out().contains("\"ruleId\" : \"container-restart-policy\""), before.out());
         Cli.Run older = cli.run("--kubernetes-version", "1.27", "--format", "json", "pod.yaml");
         assertEquals(1, older.exitCode(), older::toString);
-        assertTrue(older.out().contains("unknown field \\\"restartPolicy\\\" in Pod spec.initContainers[0]"),
-                older.out());
+        assertTrue(
+                older.out().contains("unknown field \\\"restartPolicy\\\" in Pod spec.initContainers[0]"), older.out());
         for (String release : List.of("1.29", "1.35")) {
             Cli.Run after = cli.run("--kubernetes-version", release, "pod.yaml");
             assertEquals(0, after.exitCode(), after::toString);

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +43,8 @@ class LauncherIT {
     @BeforeAll
     void findBuild() {
         moduleDir = Paths.get("").toAbsolutePath();
-        assertTrue(Files.isRegularFile(moduleDir.resolve("target/kubelint.jar")),
+        assertTrue(
+                Files.isRegularFile(moduleDir.resolve("target/kubelint.jar")),
                 "run after package: target/kubelint.jar is missing in " + moduleDir);
     }
 
@@ -63,8 +63,7 @@ class LauncherIT {
         return root;
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(Path launcher, Path workingDirectory, Map<String, String> env, String stdin, String... args)
             throws IOException, InterruptedException {
@@ -159,7 +158,8 @@ class LauncherIT {
         Run run = run(launcher, root, Map.of(), "", "--format", "json", "samples/bad");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().startsWith("{") && run.out().strip().endsWith("}"), run.out());
-        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
+        assertTrue(
+                Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
                 "the archive was not recorded again");
     }
 
@@ -177,9 +177,14 @@ class LauncherIT {
 
         // an archive recorded for another jar (same name, other content): refused by the JVM, silently
         Path other = layout("other");
-        assertEquals(0, run(other.resolve("kubelint"), other, Map.of(), "", "samples/good").code());
+        assertEquals(
+                0,
+                run(other.resolve("kubelint"), other, Map.of(), "", "samples/good")
+                        .code());
         Files.copy(other.resolve("cli/target/kubelint.jsa"), archive, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(root.resolve("cli/target/kubelint.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(
+                root.resolve("cli/target/kubelint.jar"),
+                FileTime.from(Instant.now().minusSeconds(60)));
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
         Run foreign = run(launcher, root, Map.of(), "", "samples/bad");
         assertEquals(1, foreign.code(), foreign.err());
@@ -191,12 +196,16 @@ class LauncherIT {
     void optionsOverrideTheDefaultsAndTheArchiveCanBeTurnedOff() throws Exception {
         Path root = layout("options");
         Path launcher = root.resolve("kubelint");
-        List<String> off = command(launcher, root, Map.of("KUBELINT_CDS", "off", "KUBELINT_JAVA_OPTS", "-Xmx200m -Xss4m"));
+        List<String> off =
+                command(launcher, root, Map.of("KUBELINT_CDS", "off", "KUBELINT_JAVA_OPTS", "-Xmx200m -Xss4m"));
         assertFalse(off.stream().anyMatch(a -> a.contains("SharedArchiveFile")), off.toString());
-        assertTrue(off.contains("-Xmx200m") && off.contains("-Xss4m") && !off.contains("-XX:+UseSerialGC"), off.toString());
+        assertTrue(
+                off.contains("-Xmx200m") && off.contains("-Xss4m") && !off.contains("-XX:+UseSerialGC"),
+                off.toString());
         assertFalse(Files.exists(root.resolve("cli/target/kubelint.jsa")));
 
-        Run run = run(launcher, root, Map.of("KUBELINT_CDS", "off", "KUBELINT_JAVA_OPTS", "-Xmx200m"), "", "samples/good");
+        Run run = run(
+                launcher, root, Map.of("KUBELINT_CDS", "off", "KUBELINT_JAVA_OPTS", "-Xmx200m"), "", "samples/good");
         assertEquals(0, run.code(), run.err());
         assertFalse(Files.exists(root.resolve("cli/target/kubelint.jsa")));
     }

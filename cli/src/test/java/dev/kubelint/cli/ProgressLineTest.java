@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +84,8 @@ class ProgressLineTest {
         Cli.Run pipe = new Cli(dir).terminal(true, false).run("many");
         assertEquals("", pipe.err(), "a redirected stderr gets no progress line");
         Cli.Run terminal = new Cli(dir).terminal(true, true).run("many");
-        assertTrue(terminal.err().isEmpty() || terminal.err().endsWith(ERASE),
+        assertTrue(
+                terminal.err().isEmpty() || terminal.err().endsWith(ERASE),
                 "whatever was drawn is erased before the report: " + terminal.err());
         assertTrue(terminal.out().startsWith("0 errors"), terminal.out());
     }

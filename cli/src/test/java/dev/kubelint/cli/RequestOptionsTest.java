@@ -4,22 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.run.LintPlan;
 
 /** How the file and the flags combine into the request the engine gets. */
 class RequestOptionsTest {
@@ -36,7 +34,8 @@ class RequestOptionsTest {
     }
 
     private LintRequest request(String... args) throws Exception {
-        CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(), args);
+        CommandLine cmd =
+                DefaultParser.builder().get().parse(ScanCommand.options().toOptions(), args);
         try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
             return plan.request();
         }
@@ -65,17 +64,34 @@ class RequestOptionsTest {
         LintRequest fromFile = request("pod.yaml");
         assertEquals(new LintSettings("1.30", false, List.of(dir.resolve("crds")), false), fromFile.settings());
         assertEquals(10, fromFile.limits().maxDocuments());
-        assertEquals(Optional.of(Severity.ERROR), fromFile.ruleSettings("yaml-tag").severity());
+        assertEquals(
+                Optional.of(Severity.ERROR), fromFile.ruleSettings("yaml-tag").severity());
 
-        LintRequest overridden = request("--kubernetes-version", "1.35", "--strict", "--crds-from-scan",
-                "--schema-location", "more-crds", "--exclude", "tmp/**", "--limit", "max-documents=20",
-                "--disable", "yaml-tag", "--no-suppressions", "--debug", "pod.yaml");
-        assertEquals(new LintSettings("1.35", true, List.of(dir.resolve("crds"), dir.resolve("more-crds")), true),
+        LintRequest overridden = request(
+                "--kubernetes-version",
+                "1.35",
+                "--strict",
+                "--crds-from-scan",
+                "--schema-location",
+                "more-crds",
+                "--exclude",
+                "tmp/**",
+                "--limit",
+                "max-documents=20",
+                "--disable",
+                "yaml-tag",
+                "--no-suppressions",
+                "--debug",
+                "pod.yaml");
+        assertEquals(
+                new LintSettings("1.35", true, List.of(dir.resolve("crds"), dir.resolve("more-crds")), true),
                 overridden.settings());
         assertEquals(List.of("generated/**", "tmp/**"), overridden.excludes());
         assertEquals(20, overridden.limits().maxDocuments());
         assertEquals(Optional.of(false), overridden.ruleSettings("yaml-tag").enabled());
-        assertEquals(Optional.of(Severity.ERROR), overridden.ruleSettings("yaml-tag").severity(),
+        assertEquals(
+                Optional.of(Severity.ERROR),
+                overridden.ruleSettings("yaml-tag").severity(),
                 "--disable changes only whether the rule runs");
         assertFalse(overridden.useSuppressions());
         assertTrue(overridden.debug());
@@ -83,9 +99,27 @@ class RequestOptionsTest {
 
     @Test
     void optionsGivenTwiceTakeTheLastValue() throws Exception {
-        CommandLine cmd = DefaultParser.builder().get().parse(ScanCommand.options().toOptions(),
-                new String[] {"--kubernetes-version", "1.30", "--kubernetes-version", "1.34", "-j", "9", "-j", "2", "--fail-on", "info", "--fail-on", "none", "-l", "app=a", "-l",
-                    "app=b", "pod.yaml"});
+        CommandLine cmd = DefaultParser.builder()
+                .get()
+                .parse(ScanCommand.options().toOptions(), new String[] {
+                    "--kubernetes-version",
+                    "1.30",
+                    "--kubernetes-version",
+                    "1.34",
+                    "-j",
+                    "9",
+                    "-j",
+                    "2",
+                    "--fail-on",
+                    "info",
+                    "--fail-on",
+                    "none",
+                    "-l",
+                    "app=a",
+                    "-l",
+                    "app=b",
+                    "pod.yaml"
+                });
         try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
             assertEquals("1.34", plan.request().settings().kubernetesVersion());
             assertEquals(2, plan.request().jobs());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,9 +73,12 @@ class RuleJarCliTest {
     void aRuleThatThrowsIsIsolatedAndDebugAddsTheStackTrace() {
         ConfigCli.Run r = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "objects.yaml");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("objects.yaml:1:1: error: rule fragile-rule failed on ConfigMap settings:"
-                + " IllegalStateException (cannot handle settings); the other rules ran normally"
-                + " (run with --debug for the stack trace) [rule-failure]"), r::toString);
+        assertTrue(
+                r.out()
+                        .contains("objects.yaml:1:1: error: rule fragile-rule failed on ConfigMap settings:"
+                                + " IllegalStateException (cannot handle settings); the other rules ran normally"
+                                + " (run with --debug for the stack trace) [rule-failure]"),
+                r::toString);
         assertTrue(r.out().contains("objects.yaml:5:1: warning: checked token [fragile-rule]"), r::toString);
         assertTrue(!r.out().contains("\tat "), r::toString);
 
@@ -84,7 +86,10 @@ class RuleJarCliTest {
         assertEquals(1, debug.code(), debug::toString);
         assertTrue(debug.out().contains("java.lang.IllegalStateException: cannot handle settings"), debug::toString);
         // the trace stays on the finding's line, its line breaks escaped like every control character of a message
-        assertTrue(debug.out().contains("\\n\\tat ") && debug.out().contains("com.example.fragile.FragileRule.check(FragileRule.java:10)"), debug::toString);
+        assertTrue(
+                debug.out().contains("\\n\\tat ")
+                        && debug.out().contains("com.example.fragile.FragileRule.check(FragileRule.java:10)"),
+                debug::toString);
     }
 
     @Test
@@ -95,12 +100,16 @@ class RuleJarCliTest {
         Files.writeString(dir.resolve(".kubelint.yaml"), "rules-jars: [lib/fragile.jar]\n");
         ConfigCli.Run refused = ConfigCli.run(dir, "objects.yaml");
         assertEquals(2, refused.code(), refused::toString);
-        assertTrue(refused.err().startsWith("kubelint: .kubelint.yaml:1:14: rules-jars: a configuration file found by"
-                + " discovery does not load rule jars"), refused::toString);
+        assertTrue(
+                refused.err()
+                        .startsWith("kubelint: .kubelint.yaml:1:14: rules-jars: a configuration file found by"
+                                + " discovery does not load rule jars"),
+                refused::toString);
         assertEquals("", refused.out());
 
         ConfigCli.Run trusted = ConfigCli.run(dir, "--trust-config", "objects.yaml");
-        assertTrue(trusted.out().contains("objects.yaml:5:1: warning: checked token [fragile-rule]"), trusted::toString);
+        assertTrue(
+                trusted.out().contains("objects.yaml:5:1: warning: checked token [fragile-rule]"), trusted::toString);
         ConfigCli.Run ignored = ConfigCli.run(dir, "--no-config", "objects.yaml");
         assertFalse(ignored.out().contains("fragile-rule"), ignored::toString);
     }
@@ -133,8 +142,11 @@ class RuleJarCliTest {
         r = ConfigCli.run(dir, "--rules-jar", "fragile.jar", "--rules-jar", "copy.jar", "objects.yaml");
         assertEquals(2, r.code(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
-        assertTrue(r.err().startsWith("kubelint: rule id fragile-rule is defined twice: by Fragile rules (fragile.jar)"
-                + " (com.example.fragile.FragileRule) and by Fragile rules (copy.jar)"), r::toString);
+        assertTrue(
+                r.err()
+                        .startsWith("kubelint: rule id fragile-rule is defined twice: by Fragile rules (fragile.jar)"
+                                + " (com.example.fragile.FragileRule) and by Fragile rules (copy.jar)"),
+                r::toString);
         assertTrue(r.clean(), r::toString);
     }
 
@@ -144,8 +156,11 @@ class RuleJarCliTest {
         assertEquals(0, r.code(), r::toString);
         java.util.List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).matches("ID +SEVERITY +ON +CATEGORY +SUMMARY +ORIGIN"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("fragile-rule +warning +on +team +Fails on ConfigMaps +Fragile "
-                + "rules.*")), r::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.matches(
+                                "fragile-rule +warning +on +team +Fails on ConfigMaps +Fragile " + "rules.*")),
+                r::toString);
         assertTrue(lines.stream().anyMatch(l -> l.matches("image-tag +.* +kubelint")), r::toString);
         assertTrue(lines.stream().allMatch(l -> l.length() <= 100), r::toString);
         ConfigCli.Run missing = ConfigCli.run(dir, "rules", "--rules-jar", "missing.jar");

@@ -4,31 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.rule.RuleDocs;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.rule.RuleDocs;
 
 class RulesAndExplainCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new Main.Environment(dir, InputStream.nullInputStream(), Map.of(), false),
-                new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(
+                args,
+                new Main.Environment(dir, InputStream.nullInputStream(), Map.of(), false),
+                new PrintWriter(out),
+                new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -38,9 +38,14 @@ class RulesAndExplainCommandTest {
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].matches("ID +SEVERITY +ON +CATEGORY +SUMMARY"), lines[0]);
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("image-tag +warning +on +images +A container image has no"
-                + " tag .*")), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("liveness-probe-missing +info +off +probes .*")), run.out());
+        assertTrue(
+                run.out()
+                        .lines()
+                        .anyMatch(
+                                l -> l.matches("image-tag +warning +on +images +A container image has no" + " tag .*")),
+                run.out());
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.matches("liveness-probe-missing +info +off +probes .*")), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("yaml-syntax +error +on +input .*")), run.out());
         assertFalse(run.out().contains("kubelint built-in rules"), "no origin column without rule jars");
     }
@@ -52,12 +57,18 @@ class RulesAndExplainCommandTest {
         assertTrue(run.out().lines().allMatch(l -> l.length() <= 100), run.out());
         String table = run.out();
         int summary = table.lines().findFirst().orElseThrow().indexOf("SUMMARY");
-        assertTrue(table.lines().anyMatch(l -> l.length() > summary && l.substring(0, summary).isBlank()),
+        assertTrue(
+                table.lines()
+                        .anyMatch(l ->
+                                l.length() > summary && l.substring(0, summary).isBlank()),
                 "a long summary goes on in its column on the next line: " + table);
         assertTrue(table.replaceAll("\\s+", " ").contains("A container image has no tag or the tag latest"), table);
         StringWriter out = new StringWriter();
-        Main.run(new String[] {"rules"}, new Main.Environment(dir, InputStream.nullInputStream(), Map.of("COLUMNS", "160"),
-                true), new PrintWriter(out), new PrintWriter(new StringWriter()));
+        Main.run(
+                new String[] {"rules"},
+                new Main.Environment(dir, InputStream.nullInputStream(), Map.of("COLUMNS", "160"), true),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
         assertTrue(out.toString().lines().allMatch(l -> l.length() <= 160));
         assertTrue(out.toString().lines().anyMatch(l -> l.length() > 100), "a wider terminal shows more");
     }
@@ -67,7 +78,9 @@ class RulesAndExplainCommandTest {
         Run run = run("rules", "--format", "markdown");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith(RuleDocs.GENERATED), run.out());
-        assertTrue(run.out().contains("| [container-port-conflict](container-port-conflict.md) | warning | on |"), run.out());
+        assertTrue(
+                run.out().contains("| [container-port-conflict](container-port-conflict.md) | warning | on |"),
+                run.out());
     }
 
     @Test
@@ -117,7 +130,8 @@ class RulesAndExplainCommandTest {
     void explainUnknownRuleSuggestsTheClosestOne() {
         Run typo = run("explain", "contaner-port-conflict");
         assertEquals(2, typo.code());
-        assertTrue(typo.err().contains("unknown rule contaner-port-conflict; did you mean container-port-conflict?"),
+        assertTrue(
+                typo.err().contains("unknown rule contaner-port-conflict; did you mean container-port-conflict?"),
                 typo.err());
         Run fragment = run("explain", "restart-polic");
         assertTrue(fragment.err().contains("did you mean restart-policy?"), fragment.err());
@@ -137,8 +151,8 @@ class RulesAndExplainCommandTest {
     void subCommandsReadOptionsAsTheScanDoes() {
         Run misspelt = run("rules", "--formt", "markdown");
         assertEquals(2, misspelt.code());
-        assertTrue(misspelt.err().startsWith("kubelint: unknown option --formt; did you mean --format?"),
-                misspelt.err());
+        assertTrue(
+                misspelt.err().startsWith("kubelint: unknown option --formt; did you mean --format?"), misspelt.err());
         // an abbreviation is not taken for the option it starts: a later option could make it ambiguous
         Run abbreviated = run("explain", "--form", "markdown", "image-tag");
         assertEquals(2, abbreviated.code());

@@ -3,6 +3,8 @@ package dev.kubelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.config.RuleJars;
+import dev.kubelint.core.rule.RuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +13,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.config.RuleJars;
-import dev.kubelint.core.rule.RuleDescriptor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,15 +39,18 @@ class SamplePluginTest {
 
     @BeforeAll
     static void buildTheSampleJar() throws Exception {
-        jar = JarCompiler.build(SAMPLE.resolve("src/main/java"), SAMPLE.resolve("src/main/resources"), work,
-                "team-kubelint-rules");
+        jar = JarCompiler.build(
+                SAMPLE.resolve("src/main/java"), SAMPLE.resolve("src/main/resources"), work, "team-kubelint-rules");
     }
 
     @Test
     void theRulesComeWithAnOriginNamingTheJar() throws Exception {
-        try (RuleJars jars = RuleJars.load(List.of(new RuleJars.Jar(jar, "team-kubelint-rules.jar", "--rules-jar")),
+        try (RuleJars jars = RuleJars.load(
+                List.of(new RuleJars.Jar(jar, "team-kubelint-rules.jar", "--rules-jar")),
                 Main.class.getClassLoader())) {
-            assertEquals(List.of("team-label", "allowed-registries"), jars.descriptors().stream().map(RuleDescriptor::id).toList());
+            assertEquals(
+                    List.of("team-label", "allowed-registries"),
+                    jars.descriptors().stream().map(RuleDescriptor::id).toList());
             for (RuleDescriptor d : jars.descriptors()) {
                 assertEquals("Example team rules (team-kubelint-rules.jar)", d.origin());
             }
@@ -61,7 +62,8 @@ class SamplePluginTest {
         Path fixtures = SAMPLE.resolve("src/test/resources/fixtures");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.walk(fixtures)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 String rule = file.getParent().getFileName().toString();
                 tests.add(DynamicTest.dynamicTest(rule + "/" + file.getFileName(), () -> verify(rule, file)));
             }
@@ -78,17 +80,28 @@ class SamplePluginTest {
         for (int i = 0; i < lines.size(); i++) {
             Matcher param = PARAM.matcher(lines.get(i).trim());
             if (param.matches()) {
-                params.append(param.group(1)).append(": ").append(param.group(2)).append(", ");
+                params.append(param.group(1))
+                        .append(": ")
+                        .append(param.group(2))
+                        .append(", ");
             }
             Matcher expect = EXPECT.matcher(lines.get(i));
             while (expect.find()) {
-                expected.add((i + 1) + " " + expect.group(1) + " " + expect.group(2).replace("\\\"", "\""));
+                expected.add(
+                        (i + 1) + " " + expect.group(1) + " " + expect.group(2).replace("\\\"", "\""));
             }
         }
         Path config = work.resolve(rule + "-" + fixture.getFileName() + ".kubelint.yaml");
         Files.writeString(config, "rules:\n  " + rule + ":\n    params: {" + params + "}\n");
-        ConfigCli.Run r = ConfigCli.run(fixture.getParent(), "--rules-jar", jar.toString(), "--config", config.toString(),
-                "--format", "json", fixture.getFileName().toString());
+        ConfigCli.Run r = ConfigCli.run(
+                fixture.getParent(),
+                "--rules-jar",
+                jar.toString(),
+                "--config",
+                config.toString(),
+                "--format",
+                "json",
+                fixture.getFileName().toString());
         assertTrue(r.code() == 0 || r.code() == 1, r::toString);
         JsonNode findings = JsonMapper.builder().build().readTree(r.out()).get("findings");
         List<String> unexpected = new ArrayList<>();
@@ -99,13 +112,15 @@ class SamplePluginTest {
             }
             String found = f.get("line").asInt() + " " + rule + " ";
             String message = f.get("message").asString();
-            boolean matched = missing.removeIf(e -> e.startsWith(found) && message.contains(e.substring(found.length())));
+            boolean matched =
+                    missing.removeIf(e -> e.startsWith(found) && message.contains(e.substring(found.length())));
             if (!matched) {
                 unexpected.add(found + message);
             }
         }
-        assertTrue(missing.isEmpty() && unexpected.isEmpty(), () -> fixture + ": missing " + missing + ", unexpected "
-                + unexpected + "\n" + r);
+        assertTrue(
+                missing.isEmpty() && unexpected.isEmpty(),
+                () -> fixture + ": missing " + missing + ", unexpected " + unexpected + "\n" + r);
         if (fixture.getFileName().toString().startsWith("bad")) {
             assertTrue(!expected.isEmpty(), "a bad fixture expects findings");
         }

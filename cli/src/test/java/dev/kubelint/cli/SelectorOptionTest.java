@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +70,8 @@ class SelectorOptionTest {
     @Test
     void notEqualsAndNotInSelectObjectsWithoutTheLabel() throws IOException {
         pods();
-        assertEquals(Main.OK, run("-q", "--fail-on", "none", "--selector", "app notin (web)", "pods.yaml"), err.toString());
+        assertEquals(
+                Main.OK, run("-q", "--fail-on", "none", "--selector", "app notin (web)", "pods.yaml"), err.toString());
         assertFalse(out.toString().contains("pods.yaml:8:"), out.toString());
         assertTrue(out.toString().contains("pods.yaml:17:"), out.toString());
         assertTrue(out.toString().contains("pods.yaml:25:"), out.toString());
@@ -81,7 +81,10 @@ class SelectorOptionTest {
     void anInvalidSelectorIsAUsageErrorWithItsColumn() throws IOException {
         pods();
         assertEquals(Main.USAGE, run("-l", "app in (web", "pods.yaml"));
-        assertTrue(err.toString().contains("kubelint: --selector: invalid label selector 'app in (web': expected ',' or ')' at column 12"),
+        assertTrue(
+                err.toString()
+                        .contains(
+                                "kubelint: --selector: invalid label selector 'app in (web': expected ',' or ')' at column 12"),
                 err.toString());
         assertEquals("", out.toString());
     }

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.report.ColumnWidths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.report.ColumnWidths;
 
 class TextOutputTest {
 
@@ -41,11 +39,15 @@ class TextOutputTest {
                     6 |   key: !custom value
                       |        ^~~~~~~~~~~~~
                 """), run.out());
-        assertTrue(run.out().contains("k8s/broken.yaml:7:1: error: YAML syntax error: expected the node content, but "
-                + "found '<stream end>' (while parsing a flow node) [yaml-syntax]\nk8s/dup.yaml:7:3:"),
+        assertTrue(
+                run.out()
+                        .contains("k8s/broken.yaml:7:1: error: YAML syntax error: expected the node content, but "
+                                + "found '<stream end>' (while parsing a flow node) [yaml-syntax]\nk8s/dup.yaml:7:3:"),
                 "no frame for the end of the file: " + run.out());
         String summary = run.out().lines().reduce((a, b) -> b).orElseThrow();
-        assertTrue(summary.matches("3 errors, 1 warning, 0 infos, 0 suppressed in 5 files, 5 objects \\(\\d+\\.\\d\\ds\\)"),
+        assertTrue(
+                summary.matches(
+                        "3 errors, 1 warning, 0 infos, 0 suppressed in 5 files, 5 objects \\(\\d+\\.\\d\\ds\\)"),
                 summary);
     }
 
@@ -86,7 +88,8 @@ class TextOutputTest {
     @Test
     void quietGivesTheFindingLinesOnly() {
         Cli.Run run = cli.run("-q", "k8s");
-        assertEquals(List.of("k8s/broken.yaml:7:1", "k8s/dup.yaml:7:3", "k8s/tagged.yaml:6:8", "k8s/wide.yaml:5:24"),
+        assertEquals(
+                List.of("k8s/broken.yaml:7:1", "k8s/dup.yaml:7:3", "k8s/tagged.yaml:6:8", "k8s/wide.yaml:5:24"),
                 run.out().lines().map(l -> l.substring(0, l.indexOf(": "))).toList());
         assertEquals(Main.FINDINGS, run.exitCode());
         assertEquals("", cli.run("--quiet", "k8s/pod.yaml").out(), "a clean run is silent");
@@ -106,8 +109,8 @@ class TextOutputTest {
     void aCleanScanIsTheSummaryAndExitZero() {
         Cli.Run run = cli.run("k8s/pod.yaml");
         assertEquals(Main.OK, run.exitCode());
-        assertTrue(run.out().startsWith("0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object ("),
-                run.out());
+        assertTrue(
+                run.out().startsWith("0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object ("), run.out());
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +52,8 @@ class DistributionIT {
     static void unpack() throws Exception {
         Path archive = Path.of(System.getProperty("kubelint.archive"));
         assertTrue(Files.isRegularFile(archive), archive + " is built by package");
-        Result tar = run(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), unpacked,
-                System.getenv());
+        Result tar =
+                run(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), unpacked, System.getenv());
         assertEquals(0, tar.code(), tar.toString());
         home = unpacked.resolve("kubelint");
     }
@@ -65,19 +64,36 @@ class DistributionIT {
         Path emptyPath = Files.createDirectory(work.resolve("empty-path"));
         Map<String, String> fresh = Map.of("PATH", emptyPath.toString(), "HOME", work.toString());
         // the environment really has no java
-        assertNotEquals(0, run(List.of("/bin/sh", "-c", "command -v java"), work, fresh).code());
+        assertNotEquals(
+                0, run(List.of("/bin/sh", "-c", "command -v java"), work, fresh).code());
 
-        Result scan = run(List.of(home.resolve("bin/kubelint").toString(), "--no-config", "--no-source", "pod.yaml"),
-                work, fresh);
+        Result scan = run(
+                List.of(home.resolve("bin/kubelint").toString(), "--no-config", "--no-source", "pod.yaml"),
+                work,
+                fresh);
         assertEquals(1, scan.code(), scan.toString());
-        assertTrue(scan.out().contains("pod.yaml:10:26: error: containerPort 70000 is not a valid port number"),
+        assertTrue(
+                scan.out().contains("pod.yaml:10:26: error: containerPort 70000 is not a valid port number"),
                 scan.toString());
         assertTrue(scan.out().contains("[port-protocol]"), scan.toString());
         assertEquals("", scan.err());
 
         // every report format works on the trimmed runtime (JSON, SARIF and JUnit XML writers, rule metadata)
-        Result reports = run(List.of(home.resolve("bin/kubelint").toString(), "--no-config", "--format", "json=r.json",
-                "--format", "sarif=r.sarif", "--format", "junit=r.xml", "--format", "github", "pod.yaml"), work, fresh);
+        Result reports = run(
+                List.of(
+                        home.resolve("bin/kubelint").toString(),
+                        "--no-config",
+                        "--format",
+                        "json=r.json",
+                        "--format",
+                        "sarif=r.sarif",
+                        "--format",
+                        "junit=r.xml",
+                        "--format",
+                        "github",
+                        "pod.yaml"),
+                work,
+                fresh);
         assertEquals(1, reports.code(), reports.toString());
         assertTrue(Files.readString(work.resolve("r.sarif")).contains("\"ruleId\" : \"port-range\"")
                 || Files.readString(work.resolve("r.sarif")).contains("\"ruleId\": \"port-range\""));
@@ -86,8 +102,14 @@ class DistributionIT {
         assertEquals(0, explain.code(), explain.toString());
 
         // standard input and the exit code pass through
-        Result stdin = run(List.of("/bin/sh", "-c", "\"$0\" --no-config - < pod.yaml; echo \"exit $?\"",
-                home.resolve("bin/kubelint").toString()), work, fresh);
+        Result stdin = run(
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "\"$0\" --no-config - < pod.yaml; echo \"exit $?\"",
+                        home.resolve("bin/kubelint").toString()),
+                work,
+                fresh);
         assertTrue(stdin.out().endsWith("exit 1\n"), stdin.toString());
     }
 
@@ -107,11 +129,17 @@ class DistributionIT {
     void theRuntimeHoldsOnlyWhatKubelintNeeds() throws Exception {
         Result modules = run(List.of(home.resolve("runtime/bin/java").toString(), "--list-modules"), work, Map.of());
         assertEquals(0, modules.code(), modules.toString());
-        List<String> names = modules.out().lines().map(l -> l.replaceFirst("@.*", "")).sorted().toList();
+        List<String> names = modules.out()
+                .lines()
+                .map(l -> l.replaceFirst("@.*", ""))
+                .sorted()
+                .toList();
         assertEquals(List.of("java.base", "jdk.unsupported"), names);
         long bytes;
         try (Stream<Path> files = Files.walk(home)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         assertTrue(bytes < 100L * 1024 * 1024, "the unpacked distribution takes " + bytes + " bytes");
         System.out.println("[distribution] unpacked size: " + bytes / 1024 + " KiB; archive: "
@@ -122,12 +150,16 @@ class DistributionIT {
     void theRunnableJarRunsAloneFromAnyFolder() throws Exception {
         Path jar = Path.of(System.getProperty("kubelint.jar"));
         try (JarFile file = new JarFile(jar.toFile())) {
-            assertEquals("dev.kubelint.cli.Main", file.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals(
+                    "dev.kubelint.cli.Main",
+                    file.getManifest().getMainAttributes().getValue("Main-Class"));
         }
         Path copy = Files.copy(jar, work.resolve("kubelint.jar"));
         Files.writeString(work.resolve("pod.yaml"), POD);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result r = run(List.of(java, "-jar", copy.toString(), "--no-config", "-q", "pod.yaml"), work,
+        Result r = run(
+                List.of(java, "-jar", copy.toString(), "--no-config", "-q", "pod.yaml"),
+                work,
                 Map.of("PATH", work.toString(), "HOME", work.toString()));
         assertEquals(1, r.code(), r.toString());
         assertEquals(2, r.out().lines().count(), r.toString());
@@ -170,8 +202,7 @@ class DistributionIT {
         throw new IOException(tool + " is not on the PATH");
     }
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     /** Runs a command with exactly the given environment. */
     static Result run(List<String> command, Path dir, Map<String, String> environment) throws Exception {
@@ -181,7 +212,9 @@ class DistributionIT {
         Path out = Files.createTempFile("kubelint-out", ".txt");
         Path err = Files.createTempFile("kubelint-err", ".txt");
         try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             process.getOutputStream().close();
             int code = process.waitFor();
             return new Result(code, Files.readString(out), Files.readString(err));

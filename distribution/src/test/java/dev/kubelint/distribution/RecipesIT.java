@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class RecipesIT {
 
     private static final String VERSION = "9.9.9";
-    private static final Path ROOT = Path.of(System.getProperty("kubelint.root")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("kubelint.root")).toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
@@ -54,9 +54,10 @@ class RecipesIT {
     void repositoryAndWorkspace() throws Exception {
         repository = tmp.resolve("repository");
         Path artifact = Files.createDirectories(repository.resolve("dev/kubelint/kubelint-cli/" + VERSION));
-        Path jar = Files.copy(Path.of(System.getProperty("kubelint.jar")),
-                artifact.resolve("kubelint-cli-" + VERSION + "-all.jar"));
-        Files.writeString(artifact.resolve(jar.getFileName() + ".sha1"),
+        Path jar = Files.copy(
+                Path.of(System.getProperty("kubelint.jar")), artifact.resolve("kubelint-cli-" + VERSION + "-all.jar"));
+        Files.writeString(
+                artifact.resolve(jar.getFileName() + ".sha1"),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(jar))));
         Files.writeString(repository.resolve("dev/kubelint/kubelint-cli/maven-metadata.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -95,12 +96,16 @@ class RecipesIT {
     void theGithubActionAnnotatesAndWritesSarifAndFailsOnItsThreshold() throws Exception {
         Map<String, Object> action = yaml("action.yml");
         Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
-        assertTrue(inputs.keySet().containsAll(List.of("paths", "formats", "fail-on", "version", "upload-sarif")),
+        assertTrue(
+                inputs.keySet().containsAll(List.of("paths", "formats", "fail-on", "version", "upload-sarif")),
                 inputs::toString);
         Map<String, Object> runs = (Map<String, Object>) action.get("runs");
         assertEquals("composite", runs.get("using"));
         List<Map<String, Object>> steps = (List<Map<String, Object>>) runs.get("steps");
-        Map<String, Object> step = steps.stream().filter(s -> "kubelint".equals(s.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> step = steps.stream()
+                .filter(s -> "kubelint".equals(s.get("id")))
+                .findFirst()
+                .orElseThrow();
         assertTrue(steps.get(steps.size() - 1).get("uses").toString().startsWith("github/codeql-action/upload-sarif@"));
 
         Map<String, String> given = new HashMap<>();
@@ -122,23 +127,28 @@ class RecipesIT {
         DistributionIT.Result lenient = runStep(step, inputs, given);
         assertEquals(0, lenient.code(), lenient.toString());
         assertTrue(lenient.out().contains("::error file=k8s/pod.yaml"), lenient.toString());
-        assertTrue(Files.readString(Path.of(outputs().get("reports-dir"), "kubelint.xml")).contains("<failure"));
+        assertTrue(Files.readString(Path.of(outputs().get("reports-dir"), "kubelint.xml"))
+                .contains("<failure"));
         given.put("version", "1.2.3");
         DistributionIT.Result missing = runStep(step, inputs, given);
         assertEquals(2, missing.code(), missing.toString());
-        assertTrue(missing.err().contains("kubelint: cannot fetch " + repository.toUri() + "dev/kubelint/kubelint-cli/"
-                + "1.2.3/kubelint-cli-1.2.3-all.jar"), missing.toString());
+        assertTrue(
+                missing.err()
+                        .contains("kubelint: cannot fetch " + repository.toUri() + "dev/kubelint/kubelint-cli/"
+                                + "1.2.3/kubelint-cli-1.2.3-all.jar"),
+                missing.toString());
     }
 
     @Test
     void aJarThatDoesNotMatchItsChecksumIsNotRun() throws Exception {
-        Path sha1 = repository.resolve("dev/kubelint/kubelint-cli/" + VERSION + "/kubelint-cli-" + VERSION + "-all.jar.sha1");
+        Path sha1 = repository.resolve(
+                "dev/kubelint/kubelint-cli/" + VERSION + "/kubelint-cli-" + VERSION + "-all.jar.sha1");
         Files.writeString(sha1, "0".repeat(40));
         Map<String, String> env = environment();
         env.put("KUBELINT_REPOSITORY", repository.toUri().toString());
         env.put("KUBELINT_CACHE", tmp.resolve("cache").toString());
-        DistributionIT.Result r = DistributionIT.run(List.of(ROOT.resolve("ci/fetch-kubelint.sh").toString(), VERSION),
-                workspace, env);
+        DistributionIT.Result r =
+                DistributionIT.run(List.of(ROOT.resolve("ci/fetch-kubelint.sh").toString(), VERSION), workspace, env);
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("does not match its SHA-1 checksum"), r.toString());
         assertFalse(Files.exists(tmp.resolve("cache/" + VERSION + "/kubelint.jar")));
@@ -146,13 +156,15 @@ class RecipesIT {
 
     /** Runs the action's step as the runner would: inputs substituted into its env, GITHUB_* variables set. */
     @SuppressWarnings("unchecked")
-    private DistributionIT.Result runStep(Map<String, Object> step, Map<String, Object> inputs, Map<String, String> given)
-            throws Exception {
+    private DistributionIT.Result runStep(
+            Map<String, Object> step, Map<String, Object> inputs, Map<String, String> given) throws Exception {
         Map<String, String> env = environment();
         env.put("GITHUB_ACTION_PATH", ROOT.toString());
         env.put("GITHUB_WORKSPACE", workspace.toString());
         env.put("GITHUB_OUTPUT", tmp.resolve("github-output").toString());
-        env.put("RUNNER_TEMP", Files.createDirectories(tmp.resolve("runner-temp")).toString());
+        env.put(
+                "RUNNER_TEMP",
+                Files.createDirectories(tmp.resolve("runner-temp")).toString());
         env.put("GITHUB_ACTIONS", "true");
         env.put("CI", "true");
         Files.deleteIfExists(tmp.resolve("github-output"));
@@ -161,8 +173,10 @@ class RecipesIT {
             Matcher m = expression.matcher(e.getValue().toString());
             StringBuilder value = new StringBuilder();
             while (m.find()) {
-                String replacement = m.group(1).equals("runner") ? tmp.resolve("tool-cache").toString()
-                        : given.getOrDefault(m.group(2),
+                String replacement = m.group(1).equals("runner")
+                        ? tmp.resolve("tool-cache").toString()
+                        : given.getOrDefault(
+                                m.group(2),
                                 String.valueOf(((Map<String, Object>) inputs.get(m.group(2))).get("default")));
                 m.appendReplacement(value, Matcher.quoteReplacement(replacement));
             }
@@ -170,8 +184,8 @@ class RecipesIT {
             env.put(e.getKey(), value.toString());
         }
         assertEquals("bash", step.get("shell"));
-        return DistributionIT.run(List.of("bash", "-e", "-o", "pipefail", "-c", step.get("run").toString()), workspace,
-                env);
+        return DistributionIT.run(
+                List.of("bash", "-e", "-o", "pipefail", "-c", step.get("run").toString()), workspace, env);
     }
 
     private Map<String, String> outputs() throws Exception {
@@ -186,26 +200,32 @@ class RecipesIT {
     @Test
     @SuppressWarnings("unchecked")
     void thePreCommitHookChecksTheFilesItIsGiven() throws Exception {
-        List<Map<String, Object>> hooks = (List<Map<String, Object>>) (Object) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(ROOT.resolve(".pre-commit-hooks.yaml")));
+        List<Map<String, Object>> hooks = (List<Map<String, Object>>)
+                (Object) new Load(LoadSettings.builder().build())
+                        .loadFromString(Files.readString(ROOT.resolve(".pre-commit-hooks.yaml")));
         Map<String, Object> hook = hooks.get(0);
         assertEquals("kubelint", hook.get("id"));
         Pattern files = Pattern.compile(hook.get("files").toString());
         Pattern exclude = Pattern.compile(hook.get("exclude").toString());
-        assertTrue(files.matcher("k8s/pod.yaml").find() && files.matcher("a.json").find());
+        assertTrue(
+                files.matcher("k8s/pod.yaml").find() && files.matcher("a.json").find());
         assertFalse(files.matcher("README.md").find());
-        assertTrue(exclude.matcher(".kubelint.yaml").find() && exclude.matcher("ci/kubelint-baseline.json").find());
+        assertTrue(exclude.matcher(".kubelint.yaml").find()
+                && exclude.matcher("ci/kubelint-baseline.json").find());
         assertFalse(exclude.matcher("k8s/pod.yaml").find());
 
         Map<String, String> env = environment();
         env.put("KUBELINT_REPOSITORY", repository.toUri().toString());
         env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve(hook.get("entry").toString()).toString()));
+        List<String> command = new ArrayList<>(
+                List.of(ROOT.resolve(hook.get("entry").toString()).toString()));
         command.addAll(List.of("k8s/pod.yaml", "k8s/ok.yaml"));
         DistributionIT.Result r = DistributionIT.run(command, workspace, env);
         assertEquals(1, r.code(), r.toString());
-        assertEquals("k8s/pod.yaml:9:31: error: containerPort 70000 is not a valid port number: it must be between 1 "
-                + "and 65535, inclusive [port-range]\n", r.out());
+        assertEquals(
+                "k8s/pod.yaml:9:31: error: containerPort 70000 is not a valid port number: it must be between 1 "
+                        + "and 65535, inclusive [port-range]\n",
+                r.out());
         assertTrue(Files.isRegularFile(tmp.resolve("cache/kubelint/" + VERSION + "/kubelint.jar")), "cached");
 
         DistributionIT.Result clean = DistributionIT.run(List.of(command.get(0), "k8s/ok.yaml"), workspace, env);
@@ -215,7 +235,8 @@ class RecipesIT {
     @Test
     @SuppressWarnings("unchecked")
     void theGitlabJobRunsAsWrittenAndLeavesItsJunitReport() throws Exception {
-        Map<String, Object> job = (Map<String, Object>) yaml("ci/gitlab/kubelint.gitlab-ci.yml").get("kubelint");
+        Map<String, Object> job =
+                (Map<String, Object>) yaml("ci/gitlab/kubelint.gitlab-ci.yml").get("kubelint");
         Map<String, String> env = environment();
         ((Map<String, Object>) job.get("variables")).forEach((k, v) -> env.put(k, v.toString()));
         env.put("KUBELINT_REPOSITORY", repository.toUri().toString());
@@ -224,7 +245,9 @@ class RecipesIT {
         DistributionIT.Result r = runLines(script, env);
         assertEquals(1, r.code(), "the job fails on the error: " + r);
         assertTrue(r.out().contains("1 error, 0 warnings"), r.toString());
-        String report = ((Map<String, Map<String, String>>) job.get("artifacts")).get("reports").get("junit");
+        String report = ((Map<String, Map<String, String>>) job.get("artifacts"))
+                .get("reports")
+                .get("junit");
         assertTrue(Files.readString(workspace.resolve(report)).contains("<failure"));
         assertEquals("always", ((Map<String, Object>) job.get("artifacts")).get("when"));
     }

@@ -1,21 +1,5 @@
 package dev.kubelint.maven;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -31,6 +15,18 @@ import dev.kubelint.core.run.LintRequestBuilder;
 import dev.kubelint.core.run.OptionProblem;
 import dev.kubelint.core.run.OptionsException;
 import dev.kubelint.core.run.ReportFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lints the project's Kubernetes manifests and fails the build when a finding reaches {@code failOn}. Findings
@@ -182,8 +178,11 @@ public class CheckMojo extends AbstractMojo {
         try {
             LintRequestBuilder builder = request(root, sources);
             if (configFile == null && configLocation != null && !configLocation.isBlank()) {
-                builder.configFile(ConfigLocation.resolve(configLocation, baseDirectory.toPath(),
-                        outputDirectory.toPath().resolve("config"), CheckMojo.class.getClassLoader()));
+                builder.configFile(ConfigLocation.resolve(
+                        configLocation,
+                        baseDirectory.toPath(),
+                        outputDirectory.toPath().resolve("config"),
+                        CheckMojo.class.getClassLoader()));
             }
             plan = builder.build();
             reports = ReportFiles.select(formats == null ? List.of() : formats);
@@ -193,8 +192,11 @@ public class CheckMojo extends AbstractMojo {
         }
         LintResult result;
         try (plan) {
-            List<String> overwritten = ReportFiles.overwrittenInputs(plan.request(), reports.stream()
-                    .map(f -> outputDirectory.toPath().resolve(f.fileName())).toList());
+            List<String> overwritten = ReportFiles.overwrittenInputs(
+                    plan.request(),
+                    reports.stream()
+                            .map(f -> outputDirectory.toPath().resolve(f.fileName()))
+                            .toList());
             if (!overwritten.isEmpty()) {
                 throw new MojoExecutionException("kubelint: " + PrintableText.escape(overwritten.get(0)));
             }
@@ -217,7 +219,8 @@ public class CheckMojo extends AbstractMojo {
 
     /** The same translation as the command line's: only the syntax of the options differs. */
     LintRequestBuilder request(Path root, List<Path> sources) {
-        LintRequestBuilder builder = parameters().request(root, sources)
+        LintRequestBuilder builder = parameters()
+                .request(root, sources)
                 // the build already runs what the project's POM names: its .kubelint.yaml is as trusted as the POM
                 .trustConfig(true);
         if (baselineFile != null) {
@@ -225,7 +228,8 @@ public class CheckMojo extends AbstractMojo {
         }
         builder.updateBaseline(updateBaseline);
         if (helmValues != null) {
-            helmValues.forEach(f -> builder.helmValues(baseDirectory.toPath().resolve(f.toPath()).toString()));
+            helmValues.forEach(f -> builder.helmValues(
+                    baseDirectory.toPath().resolve(f.toPath()).toString()));
         }
         if (helmSet != null) {
             helmSet.forEach((key, value) -> builder.helmSet(key + "=" + (value == null ? "" : value)));
@@ -234,13 +238,22 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private LintParameters parameters() {
-        return new LintParameters(baseDirectory, sourceDirectories, includes, excludes, configFile, kubernetesVersion,
-                strict, selector, failOn);
+        return new LintParameters(
+                baseDirectory,
+                sourceDirectories,
+                includes,
+                excludes,
+                configFile,
+                kubernetesVersion,
+                strict,
+                selector,
+                failOn);
     }
 
     /** Every problem on a line of its own, naming the parameter as the POM spells it. */
     static String problems(OptionsException e) {
-        return e.problems().stream().map(p -> "kubelint: " + PrintableText.escape(p.shown(CheckMojo::parameter)))
+        return e.problems().stream()
+                .map(p -> "kubelint: " + PrintableText.escape(p.shown(CheckMojo::parameter)))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -277,8 +290,9 @@ public class CheckMojo extends AbstractMojo {
         plan.updateSummary(result).ifPresent(line -> getLog().info("kubelint: " + line));
         if (!result.baseline().stale().isEmpty()) {
             int n = result.baseline().stale().size();
-            getLog().warn("kubelint: " + folders + ": baseline " + plan.baseline().map(LintPlan.BaselinePlan::shown)
-                    .orElse("") + ": " + n + (n == 1 ? " entry matches" : " entries match") + " no finding any more;"
+            getLog().warn("kubelint: " + folders + ": baseline "
+                    + plan.baseline().map(LintPlan.BaselinePlan::shown).orElse("") + ": " + n
+                    + (n == 1 ? " entry matches" : " entries match") + " no finding any more;"
                     + " -Dkubelint.updateBaseline removes " + (n == 1 ? "it" : "them"));
             result.baseline().stale().forEach(e -> getLog().warn("kubelint:   " + e.describe()));
         }
@@ -286,8 +300,9 @@ public class CheckMojo extends AbstractMojo {
 
     private void log(Finding f) {
         // escaped: a value or file name must not start a log line of its own, such as a forged [ERROR] or BUILD SUCCESS
-        String line = PrintableText.escape(f.location().file()) + ":" + f.location().line() + ":" + f.location().column()
-                + ": " + PrintableText.escape(f.message()) + " [" + f.ruleId() + "]";
+        String line =
+                PrintableText.escape(f.location().file()) + ":" + f.location().line() + ":"
+                        + f.location().column() + ": " + PrintableText.escape(f.message()) + " [" + f.ruleId() + "]";
         switch (f.severity()) {
             case ERROR -> getLog().error(line);
             case WARNING -> getLog().warn(line);
@@ -307,10 +322,14 @@ public class CheckMojo extends AbstractMojo {
             throws MojoExecutionException {
         try {
             // the JUnit report's failures are the findings that fail the build
-            List<Path> written = ReportFiles.write(result, reports, outputDirectory.toPath(),
+            List<Path> written = ReportFiles.write(
+                    result,
+                    reports,
+                    outputDirectory.toPath(),
                     ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
-                getLog().info("Reports: " + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));
+                getLog().info("Reports: "
+                        + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));
             }
             return written;
         } catch (IOException e) {
@@ -321,9 +340,10 @@ public class CheckMojo extends AbstractMojo {
     private static String failure(LintResult result, LintPlan plan, List<Path> written, Path root) {
         String counts = count(result, Severity.ERROR, "error") + ", " + count(result, Severity.WARNING, "warning")
                 + ", " + count(result, Severity.INFO, "info");
-        String where = written.isEmpty() ? "see the lines above"
-                : "see the lines above and the reports " + written.stream().map(p -> shown(p, root))
-                        .collect(Collectors.joining(", "));
+        String where = written.isEmpty()
+                ? "see the lines above"
+                : "see the lines above and the reports "
+                        + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", "));
         return "kubelint found " + counts + " (failOn: " + plan.failOnLabel() + "); " + where;
     }
 
@@ -331,6 +351,7 @@ public class CheckMojo extends AbstractMojo {
         long n = result.count(severity);
         return n + " " + word + (n == 1 ? "" : "s");
     }
+
     private static String shown(Path file, Path folder) {
         return LintParameters.shown(file, folder);
     }

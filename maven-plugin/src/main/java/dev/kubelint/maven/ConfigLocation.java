@@ -1,5 +1,7 @@
 package dev.kubelint.maven;
 
+import dev.kubelint.core.config.ConfigReader;
+import dev.kubelint.core.run.OptionsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -11,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-import dev.kubelint.core.config.ConfigReader;
-import dev.kubelint.core.run.OptionsException;
-
 /**
  * The plugin's {@code configLocation}, resolved as Checkstyle resolves its own: a file relative to the project,
  * else a URL, else a resource on the plugin's class path (the jars of its {@code <dependencies>}). What is not a
@@ -23,10 +22,10 @@ final class ConfigLocation {
 
     /** Configuration files are small; the reader refuses larger ones anyway. */
     private static final int MAX_BYTES = 1024 * 1024;
+
     private static final int TIMEOUT_MILLIS = 20_000;
 
-    private ConfigLocation() {
-    }
+    private ConfigLocation() {}
 
     /**
      * The configuration file for a location.

@@ -1,5 +1,6 @@
 package dev.kubelint.maven;
 
+import dev.kubelint.core.run.LintRequestBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,19 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.kubelint.core.run.LintRequestBuilder;
-
 /**
  * What the plugin's goals that lint ({@code check}, {@code report}) were told: where the manifests are and how to
  * lint them. Each goal declares the parameters (Maven injects them into the goal's own fields) and hands them here,
  * where they become the folders to lint and the request, the same way for every goal.
  */
-record LintParameters(File baseDirectory, List<File> sourceDirectories, List<String> includes, List<String> excludes,
-                      File configFile, String kubernetesVersion, Boolean strict, String selector, String failOn) {
+record LintParameters(
+        File baseDirectory,
+        List<File> sourceDirectories,
+        List<String> includes,
+        List<String> excludes,
+        File configFile,
+        String kubernetesVersion,
+        Boolean strict,
+        String selector,
+        String failOn) {
 
     /** Where manifests are looked for when {@code sourceDirectories} is not set: the first that exists is used. */
-    static final List<String> DEFAULT_SOURCE_DIRECTORIES = List.of("src/main/k8s", "src/main/kubernetes",
-            "src/main/jkube", "k8s", "src/main/helm");
+    static final List<String> DEFAULT_SOURCE_DIRECTORIES =
+            List.of("src/main/k8s", "src/main/kubernetes", "src/main/jkube", "k8s", "src/main/helm");
 
     /** The configured folders that exist, or the first default folder that exists. */
     List<Path> sources() {
@@ -53,7 +60,8 @@ record LintParameters(File baseDirectory, List<File> sourceDirectories, List<Str
 
     /** The folders looked for, for the message that none exists. */
     String lookedFor() {
-        return sourceNames().stream().map(name -> shown(baseDirectory.toPath().resolve(name), baseDirectory.toPath()))
+        return sourceNames().stream()
+                .map(name -> shown(baseDirectory.toPath().resolve(name), baseDirectory.toPath()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -66,7 +74,8 @@ record LintParameters(File baseDirectory, List<File> sourceDirectories, List<Str
 
     /** The same translation as the command line's: only the syntax of the options differs. */
     LintRequestBuilder request(Path root, List<Path> sources) {
-        LintRequestBuilder builder = new LintRequestBuilder(root, sources.stream().map(Path::toString).toList())
+        LintRequestBuilder builder = new LintRequestBuilder(
+                        root, sources.stream().map(Path::toString).toList())
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)
                 .failOn(failOn == null ? "error" : failOn)
@@ -90,7 +99,8 @@ record LintParameters(File baseDirectory, List<File> sourceDirectories, List<Str
     static String shown(Path file, Path folder) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = folder.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+                .toString()
                 .replace(File.separatorChar, '/');
     }
 }

@@ -1,20 +1,5 @@
 package dev.kubelint.maven;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
-import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
-import org.apache.maven.reporting.MavenReportException;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
@@ -22,6 +7,19 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.OptionsException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
 
 /**
  * The kubelint page of the project's site ({@code mvn site}), as {@code checkstyle:checkstyle} and {@code pmd:pmd}
@@ -91,8 +89,16 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     private LintParameters parameters() {
-        return new LintParameters(baseDirectory, sourceDirectories, includes, excludes, configFile, kubernetesVersion,
-                strict, selector, "none");
+        return new LintParameters(
+                baseDirectory,
+                sourceDirectories,
+                includes,
+                excludes,
+                configFile,
+                kubernetesVersion,
+                strict,
+                selector,
+                "none");
     }
 
     @Override
@@ -109,7 +115,11 @@ public class ReportMojo extends AbstractMavenReport {
             throw new MavenReportException("kubelint: " + e.getMessage(), e);
         }
         getLog().info("kubelint report: " + dev.kubelint.core.report.TextReporter.summary(result));
-        new SitePage(getSink(), result, sources.stream().map(p -> LintParameters.shown(p, root)).toList()).write();
+        new SitePage(
+                        getSink(),
+                        result,
+                        sources.stream().map(p -> LintParameters.shown(p, root)).toList())
+                .write();
     }
 
     /** The page, written through Doxia's sink (which escapes markup; control characters are replaced here). */
@@ -138,11 +148,19 @@ public class ReportMojo extends AbstractMavenReport {
             paragraph("Manifests in " + String.join(", ", sources) + ", validated against Kubernetes "
                     + result.settings().kubernetesVersion() + ": " + result.fileCount() + " files, "
                     + result.objectCount() + " objects.");
-            table(List.of("errors", "warnings", "infos", "suppressed"), List.of(List.of(
-                    Long.toString(result.count(Severity.ERROR)), Long.toString(result.count(Severity.WARNING)),
-                    Long.toString(result.count(Severity.INFO)), Integer.toString(result.suppressed().size()))));
+            table(
+                    List.of("errors", "warnings", "infos", "suppressed"),
+                    List.of(List.of(
+                            Long.toString(result.count(Severity.ERROR)), Long.toString(result.count(Severity.WARNING)),
+                            Long.toString(result.count(Severity.INFO)),
+                                    Integer.toString(result.suppressed().size()))));
             counts("By rule", Finding::ruleId, true);
-            counts("By file", f -> f.location().file().isEmpty() ? "(the run)" : f.location().file(), false);
+            counts(
+                    "By file",
+                    f -> f.location().file().isEmpty()
+                            ? "(the run)"
+                            : f.location().file(),
+                    false);
             findings();
             rules();
             sink.section1_();
@@ -153,7 +171,8 @@ public class ReportMojo extends AbstractMavenReport {
         private void counts(String title, java.util.function.Function<Finding, String> key, boolean rules) {
             Map<String, long[]> counts = new TreeMap<>();
             for (Finding f : result.findings()) {
-                counts.computeIfAbsent(key.apply(f), k -> new long[3])[f.severity().ordinal()]++;
+                counts.computeIfAbsent(key.apply(f), k -> new long[3])[
+                        f.severity().ordinal()]++;
             }
             sink.section2();
             sink.sectionTitle2();
@@ -218,7 +237,11 @@ public class ReportMojo extends AbstractMavenReport {
         }
 
         private void rules() {
-            List<String> ids = result.findings().stream().map(Finding::ruleId).distinct().sorted().toList();
+            List<String> ids = result.findings().stream()
+                    .map(Finding::ruleId)
+                    .distinct()
+                    .sorted()
+                    .toList();
             if (ids.isEmpty()) {
                 return;
             }
@@ -288,7 +311,8 @@ public class ReportMojo extends AbstractMavenReport {
             StringBuilder b = new StringBuilder(value.length());
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                boolean pair = Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
                         && Character.isLowSurrogate(value.charAt(i + 1));
                 if (pair) {
                     b.append(c).append(value.charAt(++i));

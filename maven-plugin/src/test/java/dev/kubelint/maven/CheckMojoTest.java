@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.cli.Main;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.OptionProblem;
+import dev.kubelint.core.run.OptionsException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.cli.Main;
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.run.LintPlan;
-import dev.kubelint.core.run.OptionProblem;
-import dev.kubelint.core.run.OptionsException;
 
 /** The mojo as Maven drives it, without Maven: fields set as Maven would inject them, the log recorded. */
 class CheckMojoTest {
@@ -42,17 +40,25 @@ class CheckMojoTest {
     @Test
     void givesTheSameFindingsAsTheCommandLineOnTheSameFolder() throws Exception {
         write("src/main/k8s/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
-        write("src/main/k8s/broken.yaml", "apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n     x: 1\n");
-        write("src/main/k8s/nested/tagged.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
-                + "data:\n  A: !env X\n");
-        write("src/main/k8s/nested/status.json", "{\"apiVersion\": \"v1\", \"kind\": \"Service\", "
-                + "\"metadata\": {\"name\": \"s\"}, \"spec\": {\"ports\": [{\"port\": 80}]}, "
-                + "\"status\": {\"loadBalancer\": {}}}\n");
+        write(
+                "src/main/k8s/broken.yaml",
+                "apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n     x: 1\n");
+        write(
+                "src/main/k8s/nested/tagged.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n" + "data:\n  A: !env X\n");
+        write(
+                "src/main/k8s/nested/status.json",
+                "{\"apiVersion\": \"v1\", \"kind\": \"Service\", "
+                        + "\"metadata\": {\"name\": \"s\"}, \"spec\": {\"ports\": [{\"port\": 80}]}, "
+                        + "\"status\": {\"loadBalancer\": {}}}\n");
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--quiet", "src/main/k8s"}, new Main.Environment(project,
-                InputStream.nullInputStream(), Map.of(), false), new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(
+                new String[] {"--quiet", "src/main/k8s"},
+                new Main.Environment(project, InputStream.nullInputStream(), Map.of(), false),
+                new PrintWriter(out),
+                new PrintWriter(err));
         assertEquals(Main.FINDINGS, code, err.toString());
         List<String> fromCli = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
@@ -66,7 +72,8 @@ class CheckMojoTest {
         CheckMojo mojo = mojo();
         set(mojo, "failOn", "none");
         mojo.execute();
-        List<String> fromPlugin = log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
+        List<String> fromPlugin =
+                log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
 
         assertEquals(4, fromCli.size(), out.toString());
         assertEquals(fromCli, fromPlugin);
@@ -92,13 +99,15 @@ class CheckMojoTest {
         assertEquals("1.30", request.settings().kubernetesVersion());
         assertEquals(false, request.settings().strict());
         assertEquals(Optional.of(Severity.WARNING), plan.failOn());
-        assertTrue(request.catalog().contains("duplicate-key") && request.catalog().contains("status-section"),
+        assertTrue(
+                request.catalog().contains("duplicate-key") && request.catalog().contains("status-section"),
                 "core and built-in rules are found on the plugin's class loader");
     }
 
     @Test
     void leavesUnsetOptionsToTheDefaults() throws Exception {
-        LintRequest request = mojo().request(project, List.of(project.resolve("k8s"))).build().request();
+        LintRequest request =
+                mojo().request(project, List.of(project.resolve("k8s"))).build().request();
         assertEquals(LintSettings.DEFAULTS, request.settings());
         assertEquals(List.of(), request.includes());
         assertTrue(request.objectFilter().isEmpty());
@@ -110,10 +119,14 @@ class CheckMojoTest {
         write("k8s/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
         CheckMojo mojo = mojo();
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("kubelint found 1 error, 0 warnings, 0 infos (failOn: error); see the lines above and the reports"
-                + " target/kubelint/kubelint.json", e.getMessage());
-        assertTrue(log.lines.contains("[ERROR] src/main/jkube/a.yaml:5:3: duplicate key \"name\": first at line 4,"
-                + " column 3; kubectl silently keeps this last value [duplicate-key]"), log.lines::toString);
+        assertEquals(
+                "kubelint found 1 error, 0 warnings, 0 infos (failOn: error); see the lines above and the reports"
+                        + " target/kubelint/kubelint.json",
+                e.getMessage());
+        assertTrue(
+                log.lines.contains("[ERROR] src/main/jkube/a.yaml:5:3: duplicate key \"name\": first at line 4,"
+                        + " column 3; kubectl silently keeps this last value [duplicate-key]"),
+                log.lines::toString);
         assertTrue(log.lines.stream().noneMatch(l -> l.contains("k8s/b.yaml")), log.lines::toString);
         assertTrue(Files.isRegularFile(project.resolve("target/kubelint/kubelint.json")));
     }
@@ -122,8 +135,10 @@ class CheckMojoTest {
     void skipsAProjectWithoutManifestsInOneLine() throws Exception {
         write("src/main/java/App.java", "class App {}\n");
         mojo().execute();
-        assertEquals(List.of("[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube,"
-                + " k8s), skipping"), log.lines);
+        assertEquals(
+                List.of("[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube,"
+                        + " k8s), skipping"),
+                log.lines);
         assertTrue(Files.notExists(project.resolve("target/kubelint")));
     }
 
@@ -133,8 +148,10 @@ class CheckMojoTest {
         CheckMojo mojo = mojo();
         set(mojo, "sourceDirectories", List.of(new File("k8s"), new File("deploy"), new File("charts/out")));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertEquals("kubelint: sourceDirectories: no such folder or file: deploy, charts/out (the default folders are "
-                + "optional; configured ones are not)", e.getMessage());
+        assertEquals(
+                "kubelint: sourceDirectories: no such folder or file: deploy, charts/out (the default folders are "
+                        + "optional; configured ones are not)",
+                e.getMessage());
         assertEquals(List.of(), log.lines, "nothing is linted");
     }
 
@@ -167,8 +184,10 @@ class CheckMojoTest {
         set(mojo, "invocationDirectory", project.toFile());
         set(mojo, "failOn", "none");
         mojo.execute();
-        assertTrue(log.lines.contains("[ERROR] app/k8s/a.yaml:5:3: duplicate key \"name\": first at line 4,"
-                + " column 3; kubectl silently keeps this last value [duplicate-key]"), log.lines::toString);
+        assertTrue(
+                log.lines.contains("[ERROR] app/k8s/a.yaml:5:3: duplicate key \"name\": first at line 4,"
+                        + " column 3; kubectl silently keeps this last value [duplicate-key]"),
+                log.lines::toString);
 
         // an IDE that runs Maven from an unrelated folder: relative to the reactor root
         mojo = mojo();
@@ -187,22 +206,28 @@ class CheckMojoTest {
         set(mojo, "baselineFile", new File("kubelint-baseline.json"));
         set(mojo, "updateBaseline", true);
         mojo.execute();
-        assertTrue(log.lines.contains("[INFO] kubelint: baseline kubelint-baseline.json: 1 finding accepted (1 added, "
-                + "0 removed)"), log.lines::toString);
-        assertTrue(Files.readString(project.resolve("kubelint-baseline.json")).contains("\"ruleId\": \"duplicate-key\""));
+        assertTrue(
+                log.lines.contains("[INFO] kubelint: baseline kubelint-baseline.json: 1 finding accepted (1 added, "
+                        + "0 removed)"),
+                log.lines::toString);
+        assertTrue(
+                Files.readString(project.resolve("kubelint-baseline.json")).contains("\"ruleId\": \"duplicate-key\""));
 
         write("k8s/a.yaml", "# moved\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
         mojo = mojo();
         set(mojo, "baselineFile", new File("kubelint-baseline.json"));
         mojo.execute();
-        assertTrue(log.lines.stream().anyMatch(l -> l.contains("0 errors, 0 warnings, 0 infos, 0 suppressed, 1 baselined")),
+        assertTrue(
+                log.lines.stream()
+                        .anyMatch(l -> l.contains("0 errors, 0 warnings, 0 infos, 0 suppressed, 1 baselined")),
                 log.lines::toString);
 
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         mojo = mojo();
         set(mojo, "baselineFile", new File("kubelint-baseline.json"));
         mojo.execute();
-        assertTrue(log.lines.contains("[WARNING] kubelint:   k8s/a.yaml: duplicate-key ConfigMap b at /metadata/name"),
+        assertTrue(
+                log.lines.contains("[WARNING] kubelint:   k8s/a.yaml: duplicate-key ConfigMap b at /metadata/name"),
                 log.lines::toString);
     }
 
@@ -215,28 +240,40 @@ class CheckMojoTest {
             out.putNextEntry(new java.util.jar.JarEntry("kubelint/team.yaml"));
             out.write("rules:\n  duplicate-key: info\n".getBytes(StandardCharsets.UTF_8));
         }
-        List<String> locations = List.of("shared/team.yaml", project.resolve("shared/team.yaml").toUri().toString(),
-                "jar:" + jar.toUri() + "!/kubelint/team.yaml", "kubelint/team.yaml", "/kubelint/team.yaml");
+        List<String> locations = List.of(
+                "shared/team.yaml",
+                project.resolve("shared/team.yaml").toUri().toString(),
+                "jar:" + jar.toUri() + "!/kubelint/team.yaml",
+                "kubelint/team.yaml",
+                "/kubelint/team.yaml");
         List<String> levels = List.of("[WARNING]", "[WARNING]", "[INFO]", "[INFO]", "[INFO]");
         for (int i = 0; i < locations.size(); i++) {
             CheckMojo mojo = mojo();
             set(mojo, "configLocation", locations.get(i));
-            try (java.net.URLClassLoader plugin = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-                    CheckMojo.class.getClassLoader())) {
+            try (java.net.URLClassLoader plugin = new java.net.URLClassLoader(
+                    new java.net.URL[] {jar.toUri().toURL()}, CheckMojo.class.getClassLoader())) {
                 Thread.currentThread().setContextClassLoader(plugin);
-                Path file = ConfigLocation.resolve(locations.get(i), project, project.resolve("target/kubelint/config"),
-                        plugin);
+                Path file = ConfigLocation.resolve(
+                        locations.get(i), project, project.resolve("target/kubelint/config"), plugin);
                 set(mojo, "configFile", file.toFile());
                 mojo.execute();
             }
             String level = levels.get(i);
-            assertTrue(log.lines.stream().anyMatch(l -> l.startsWith(level + " k8s/a.yaml:5:3: ")),
+            assertTrue(
+                    log.lines.stream().anyMatch(l -> l.startsWith(level + " k8s/a.yaml:5:3: ")),
                     locations.get(i) + ": " + log.lines);
         }
-        OptionsException e = assertThrows(OptionsException.class, () -> ConfigLocation.resolve("nowhere/team.yaml",
-                project, project.resolve("target/kubelint/config"), CheckMojo.class.getClassLoader()));
-        assertEquals("configLocation: 'nowhere/team.yaml' is neither a file of the project, nor a URL, nor a resource "
-                + "of the plugin's dependencies", e.getMessage());
+        OptionsException e = assertThrows(
+                OptionsException.class,
+                () -> ConfigLocation.resolve(
+                        "nowhere/team.yaml",
+                        project,
+                        project.resolve("target/kubelint/config"),
+                        CheckMojo.class.getClassLoader()));
+        assertEquals(
+                "configLocation: 'nowhere/team.yaml' is neither a file of the project, nor a URL, nor a resource "
+                        + "of the plugin's dependencies",
+                e.getMessage());
     }
 
     @Test
@@ -244,13 +281,15 @@ class CheckMojoTest {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         CheckMojo mojo = mojo();
         set(mojo, "failOn", "fatal");
-        assertEquals("kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none",
+        assertEquals(
+                "kubelint: failOn: failure threshold 'fatal' is not one of error, warning, info, none",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
 
         mojo = mojo();
         set(mojo, "kubernetesVersion", "1.12");
         set(mojo, "excludes", List.of("[a"));
-        assertEquals("kubelint: excludes: invalid glob '[a': Missing '] near index 1\n"
+        assertEquals(
+                "kubelint: excludes: invalid glob '[a': Missing '] near index 1\n"
                         + "kubelint: kubernetesVersion: Kubernetes version '1.12' is not one of the bundled releases "
                         + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
                         + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
@@ -258,7 +297,8 @@ class CheckMojoTest {
 
         mojo = mojo();
         set(mojo, "configFile", new File("missing.yaml"));
-        assertEquals("kubelint: missing.yaml: no such configuration file",
+        assertEquals(
+                "kubelint: missing.yaml: no such configuration file",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
     }
 
@@ -273,30 +313,55 @@ class CheckMojoTest {
         set(mojo, "excludes", List.of("[x"));
         set(mojo, "selector", "app in (web");
         set(mojo, "configFile", new File("kubelint.yaml"));
-        OptionsException fromPlugin = assertThrows(OptionsException.class,
+        OptionsException fromPlugin = assertThrows(
+                OptionsException.class,
                 () -> mojo.request(project, List.of(project.resolve("k8s"))).build());
 
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--fail-on", "fatal", "--kubernetes-version", "1.99", "--include", "a[b",
-            "--exclude", "[x", "--selector", "app in (web", "--config", "kubelint.yaml", "k8s"},
+        int code = Main.run(
+                new String[] {
+                    "--fail-on",
+                    "fatal",
+                    "--kubernetes-version",
+                    "1.99",
+                    "--include",
+                    "a[b",
+                    "--exclude",
+                    "[x",
+                    "--selector",
+                    "app in (web",
+                    "--config",
+                    "kubelint.yaml",
+                    "k8s"
+                },
                 new Main.Environment(project, InputStream.nullInputStream(), Map.of(), false),
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
         assertEquals(Main.USAGE, code);
 
         // each front end names the option its own way; what is wrong is said the same
         List<String> cliLines = err.toString().lines().toList();
         List<String> expected = new ArrayList<>();
         for (OptionProblem p : fromPlugin.problems()) {
-            expected.add("kubelint: " + p.option().map(o -> "--" + o.label() + ": ").orElse("") + p.message());
+            expected.add(
+                    "kubelint: " + p.option().map(o -> "--" + o.label() + ": ").orElse("") + p.message());
         }
         assertEquals(expected, cliLines);
         assertEquals(6, cliLines.size(), cliLines::toString);
-        assertTrue(cliLines.get(5).endsWith("kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean "
-                + "\"duplicate-key\"?"), cliLines::toString);
-        assertEquals("kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of the bundled releases "
+        assertTrue(
+                cliLines.get(5)
+                        .endsWith("kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean "
+                                + "\"duplicate-key\"?"),
+                cliLines::toString);
+        assertEquals(
+                "kubelint: kubernetesVersion: Kubernetes version '1.99' is not one of the bundled releases "
                         + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
                         + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
-                CheckMojo.problems(fromPlugin).lines().filter(l -> l.contains("1.99")).findFirst().orElseThrow());
+                CheckMojo.problems(fromPlugin)
+                        .lines()
+                        .filter(l -> l.contains("1.99"))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
@@ -308,11 +373,13 @@ class CheckMojoTest {
         CheckMojo mojo = mojo();
         set(mojo, "excludes", List.of("tmp/**"));
         set(mojo, "failOn", "none");
-        try (LintPlan plan = mojo.request(project, List.of(project.resolve("k8s"))).build()) {
+        try (LintPlan plan =
+                mojo.request(project, List.of(project.resolve("k8s"))).build()) {
             assertEquals(List.of("generated/**", "tmp/**"), plan.request().excludes());
         }
         mojo.execute();
-        List<String> findings = log.lines.stream().filter(l -> l.contains("[duplicate-key]")).toList();
+        List<String> findings =
+                log.lines.stream().filter(l -> l.contains("[duplicate-key]")).toList();
         assertEquals(1, findings.size(), log.lines::toString);
         assertTrue(findings.get(0).contains("k8s/a.yaml:5:3"), findings::toString);
     }
@@ -323,32 +390,41 @@ class CheckMojoTest {
         CheckMojo mojo = mojo();
         set(mojo, "formats", List.of("none"));
         mojo.execute();
-        assertEquals(List.of("[INFO] k8s: 0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object"),
+        assertEquals(
+                List.of("[INFO] k8s: 0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object"),
                 log.lines.stream().map(l -> l.replaceFirst(" \\(.*s\\)$", "")).toList());
         assertTrue(Files.notExists(project.resolve("target/kubelint")));
     }
 
     @Test
     void noValueOrFileNameForgesALogLineAndALoneSurrogateLeavesEveryReportComplete() throws Exception {
-        write("src/main/k8s/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n"
-                + "  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": x\n  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": y\n");
+        write(
+                "src/main/k8s/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n"
+                        + "  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": x\n  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": y\n");
         write("src/main/k8s/evil\n[ERROR] forged.yaml", "a: 1\na: 2\n");
         CheckMojo mojo = mojo();
         set(mojo, "failOn", "none");
         set(mojo, "formats", List.of("json,sarif,junit,github,text"));
         mojo.execute();
-        List<String> findings = log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
-        assertTrue(findings.stream().anyMatch(l -> l.contains("duplicate key \"a\\n[INFO] BUILD SUCCESS\\u001b[32m\uFFFD\"")),
+        List<String> findings =
+                log.lines.stream().filter(l -> l.contains("src/main/k8s/")).toList();
+        assertTrue(
+                findings.stream()
+                        .anyMatch(l -> l.contains("duplicate key \"a\\n[INFO] BUILD SUCCESS\\u001b[32m\uFFFD\"")),
                 String.join("\n", log.lines));
-        assertTrue(findings.stream().anyMatch(l -> l.startsWith("[ERROR] src/main/k8s/evil\\n[ERROR] forged.yaml:2:1: ")),
+        assertTrue(
+                findings.stream().anyMatch(l -> l.startsWith("[ERROR] src/main/k8s/evil\\n[ERROR] forged.yaml:2:1: ")),
                 String.join("\n", log.lines));
         for (String line : log.lines) {
             assertTrue(line.chars().noneMatch(c -> c < 0x20 || c == 0x7f), line);
         }
-        for (String report : List.of("kubelint.json", "kubelint.sarif", "TEST-kubelint.xml", "kubelint-github.txt",
-                "kubelint.txt")) {
+        for (String report : List.of(
+                "kubelint.json", "kubelint.sarif", "TEST-kubelint.xml", "kubelint-github.txt", "kubelint.txt")) {
             Path file = project.resolve("target/kubelint").resolve(report);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
             assertTrue(text.contains("\uFFFD"), report + ": " + text);
         }

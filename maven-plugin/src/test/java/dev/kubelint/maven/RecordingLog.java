@@ -2,7 +2,6 @@ package dev.kubelint.maven;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.maven.plugin.logging.Log;
 
 /** Keeps what a mojo logs, as "[LEVEL] message" lines like Maven prints them. */
@@ -20,16 +19,13 @@ final class RecordingLog implements Log {
     }
 
     @Override
-    public void debug(CharSequence content) {
-    }
+    public void debug(CharSequence content) {}
 
     @Override
-    public void debug(CharSequence content, Throwable error) {
-    }
+    public void debug(CharSequence content, Throwable error) {}
 
     @Override
-    public void debug(Throwable error) {
-    }
+    public void debug(Throwable error) {}
 
     @Override
     public boolean isInfoEnabled() {

@@ -17,14 +17,26 @@ import java.util.concurrent.TimeUnit;
 final class ExternalTool {
 
     /** What a run gave. */
-    record Result(int exitCode, String out, String err, boolean timedOut) {
-    }
+    record Result(int exitCode, String out, String err, boolean timedOut) {}
 
     /** Proxies that lead nowhere and git limited to local repositories: a remote base is an error, not a download. */
     private static final Map<String, String> OFFLINE = Map.of(
-            "HTTP_PROXY", "http://127.0.0.1:9", "HTTPS_PROXY", "http://127.0.0.1:9",
-            "http_proxy", "http://127.0.0.1:9", "https_proxy", "http://127.0.0.1:9",
-            "NO_PROXY", "", "no_proxy", "", "GIT_ALLOW_PROTOCOL", "file", "GIT_TERMINAL_PROMPT", "0");
+            "HTTP_PROXY",
+            "http://127.0.0.1:9",
+            "HTTPS_PROXY",
+            "http://127.0.0.1:9",
+            "http_proxy",
+            "http://127.0.0.1:9",
+            "https_proxy",
+            "http://127.0.0.1:9",
+            "NO_PROXY",
+            "",
+            "no_proxy",
+            "",
+            "GIT_ALLOW_PROTOCOL",
+            "file",
+            "GIT_TERMINAL_PROMPT",
+            "0");
 
     private final Path program;
 
@@ -67,9 +79,11 @@ final class ExternalTool {
         List<String> command = new java.util.ArrayList<>();
         command.add(program.toString());
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workFolder.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workFolder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().putAll(OFFLINE);
         Process process = builder.start();
         boolean finished;

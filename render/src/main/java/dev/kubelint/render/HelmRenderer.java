@@ -1,5 +1,12 @@
 package dev.kubelint.render;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import dev.kubelint.core.render.FolderRenderer;
+import dev.kubelint.core.render.LineTracer;
+import dev.kubelint.core.render.RenderTarget;
+import dev.kubelint.core.render.RenderedFile;
+import dev.kubelint.core.render.Rendering;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,15 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-
-import dev.kubelint.core.render.FolderRenderer;
-import dev.kubelint.core.render.LineTracer;
-import dev.kubelint.core.render.RenderTarget;
-import dev.kubelint.core.render.RenderedFile;
-import dev.kubelint.core.render.Rendering;
 
 /**
  * Renders a Helm chart (a folder with a {@code Chart.yaml}) in-process, as {@code helm template} does, with Helm's
@@ -83,7 +81,9 @@ public final class HelmRenderer implements FolderRenderer {
             // helm-java finds its native library with the context class loader (Maven's is another)
             thread.setContextClassLoader(HelmRenderer.class.getClassLoader());
             try {
-                TemplateCommand command = new Helm(target.folder()).template().withName(RELEASE_NAME)
+                TemplateCommand command = new Helm(target.folder())
+                        .template()
+                        .withName(RELEASE_NAME)
                         .withKubeVersion("v" + target.kubernetesVersion() + ".0");
                 for (Path file : target.values().valuesFiles()) {
                     command = command.withValuesFile(file);
@@ -124,7 +124,10 @@ public final class HelmRenderer implements FolderRenderer {
         }
         List<RenderedFile> files = new ArrayList<>();
         for (Map.Entry<Path, StringBuilder> e : byFile.entrySet()) {
-            files.add(new RenderedFile(e.getKey(), target.displayName(e.getKey()), e.getValue().toString(),
+            files.add(new RenderedFile(
+                    e.getKey(),
+                    target.displayName(e.getKey()),
+                    e.getValue().toString(),
                     LineTracer.of(KustomizeRenderer.readOrEmpty(e.getKey()))));
         }
         return files;

@@ -1,5 +1,17 @@
 package dev.kubelint.render;
 
+import dev.kubelint.core.render.FolderRenderer;
+import dev.kubelint.core.render.LineTracer;
+import dev.kubelint.core.render.RenderTarget;
+import dev.kubelint.core.render.RenderedFile;
+import dev.kubelint.core.render.Rendering;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.core.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,19 +26,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.kubelint.core.render.FolderRenderer;
-import dev.kubelint.core.render.LineTracer;
-import dev.kubelint.core.render.RenderTarget;
-import dev.kubelint.core.render.RenderedFile;
-import dev.kubelint.core.render.Rendering;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlNode;
-import dev.kubelint.core.yaml.YamlReader;
 
 /**
  * Renders a Kustomize folder (one with a {@code kustomization.yaml} that is not a Component) with {@code kubectl
@@ -74,7 +73,9 @@ public final class KustomizeRenderer implements FolderRenderer {
         }
         try {
             // a Component is applied by the kustomizations that name it, never built on its own
-            return !COMPONENT.matcher(Files.readString(file.get(), StandardCharsets.UTF_8)).find();
+            return !COMPONENT
+                    .matcher(Files.readString(file.get(), StandardCharsets.UTF_8))
+                    .find();
         } catch (IOException | RuntimeException e) {
             return true;
         }
@@ -99,30 +100,35 @@ public final class KustomizeRenderer implements FolderRenderer {
     public Rendering render(RenderTarget target) {
         String path = pathVariable.get();
         Optional<ExternalTool> kubectl = ExternalTool.find("kubectl", path);
-        Optional<ExternalTool> kustomize = kubectl.isPresent() ? Optional.empty() : ExternalTool.find("kustomize", path);
+        Optional<ExternalTool> kustomize =
+                kubectl.isPresent() ? Optional.empty() : ExternalTool.find("kustomize", path);
         if (kubectl.isEmpty() && kustomize.isEmpty()) {
             return Rendering.raw(NO_TOOL);
         }
-        Path kustomization = kustomizationFile(target.folder()).orElse(target.folder().resolve(FILE_NAMES.get(0)));
+        Path kustomization =
+                kustomizationFile(target.folder()).orElse(target.folder().resolve(FILE_NAMES.get(0)));
         Path work = null;
         try {
             work = Files.createTempDirectory("kubelint-kustomize").toRealPath();
-            String relative = work.relativize(target.folder().toRealPath()).toString().replace('\\', '/');
-            Files.writeString(work.resolve("kustomization.yaml"), "resources:\n- " + relative
-                    + "\nbuildMetadata: [originAnnotations]\n", StandardCharsets.UTF_8);
-            List<String> arguments = kubectl.isPresent() ? List.of("kustomize", work.toString())
-                    : List.of("build", work.toString());
+            String relative =
+                    work.relativize(target.folder().toRealPath()).toString().replace('\\', '/');
+            Files.writeString(
+                    work.resolve("kustomization.yaml"),
+                    "resources:\n- " + relative + "\nbuildMetadata: [originAnnotations]\n",
+                    StandardCharsets.UTF_8);
+            List<String> arguments =
+                    kubectl.isPresent() ? List.of("kustomize", work.toString()) : List.of("build", work.toString());
             ExternalTool tool = kubectl.isPresent() ? kubectl.get() : kustomize.get();
             String command = kubectl.isPresent() ? "kubectl kustomize" : "kustomize build";
             ExternalTool.Result result = tool.run(arguments, work, TIMEOUT_SECONDS, MAX_OUTPUT_BYTES);
             Set<Path> consumed = consumed(target, kustomization);
             if (result.timedOut()) {
-                return Rendering.failed(kustomization, command + " did not finish within " + TIMEOUT_SECONDS
-                        + " seconds", consumed);
+                return Rendering.failed(
+                        kustomization, command + " did not finish within " + TIMEOUT_SECONDS + " seconds", consumed);
             }
             if (result.exitCode() != 0) {
-                return Rendering.failed(kustomization, command + " failed: " + message(result.err(), work, target),
-                        consumed);
+                return Rendering.failed(
+                        kustomization, command + " failed: " + message(result.err(), work, target), consumed);
             }
             Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
             for (String doc : result.out().split("(?m)^---[ \\t]*\\r?\\n")) {
@@ -139,21 +145,23 @@ public final class KustomizeRenderer implements FolderRenderer {
             }
             List<RenderedFile> files = new ArrayList<>();
             for (Map.Entry<Path, StringBuilder> e : byFile.entrySet()) {
-                files.add(new RenderedFile(e.getKey(), target.displayName(e.getKey()), e.getValue().toString(),
+                files.add(new RenderedFile(
+                        e.getKey(),
+                        target.displayName(e.getKey()),
+                        e.getValue().toString(),
                         LineTracer.of(readOrEmpty(e.getKey()))));
             }
             return new Rendering(files, consumed, Optional.empty(), Optional.empty(), Optional.empty());
         } catch (IOException | RuntimeException e) {
-            return Rendering.failed(kustomization, "the Kustomize folder could not be rendered: " + e.getMessage(),
-                    Set.of());
+            return Rendering.failed(
+                    kustomization, "the Kustomize folder could not be rendered: " + e.getMessage(), Set.of());
         } finally {
             delete(work);
         }
     }
 
     /** A document without its origin annotation, and the file the annotation names. */
-    private record Origin(String document, Path file) {
-    }
+    private record Origin(String document, Path file) {}
 
     /**
      * Takes the origin annotation out of a rendered document (and the annotations key, when it held nothing
@@ -180,13 +188,16 @@ public final class KustomizeRenderer implements FolderRenderer {
                 Matcher m = ORIGIN_FILE.matcher(block);
                 if (m.find()) {
                     // named relative to the temporary folder; shown as a path from the rendered folder
-                    Path named = scanRoot.resolve(realRoot.relativize(work.resolve(unquote(m.group(2))).normalize())
-                            .toString()).normalize();
+                    Path named = scanRoot.resolve(realRoot.relativize(
+                                            work.resolve(unquote(m.group(2))).normalize())
+                                    .toString())
+                            .normalize();
                     if (target.inScope(named) && Files.isRegularFile(named)) {
                         file = named;
                     }
                 }
-                boolean annotationsOnly = i > 0 && lines[i - 1].stripLeading().equals("annotations:")
+                boolean annotationsOnly = i > 0
+                        && lines[i - 1].stripLeading().equals("annotations:")
                         && indentOf(lines[i - 1]) < indent
                         && (j >= lines.length || lines[j].isBlank() || indentOf(lines[j]) <= indentOf(lines[i - 1]));
                 if (annotationsOnly) {
@@ -208,8 +219,8 @@ public final class KustomizeRenderer implements FolderRenderer {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         return value;
@@ -217,9 +228,12 @@ public final class KustomizeRenderer implements FolderRenderer {
 
     /** The tool's error without the temporary folder's name, on one line per problem. */
     private static String message(String err, Path work, RenderTarget target) {
-        String text = err.replace(work.toString() + "/", "").replace(work.toString(), "")
+        String text = err.replace(work.toString() + "/", "")
+                .replace(work.toString(), "")
                 .replace(target.scanRoot().toString() + "/", "");
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("# Warning"))
+        List<String> lines = text.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("# Warning"))
                 .toList();
         return lines.isEmpty() ? "no message" : String.join("; ", lines.subList(0, Math.min(3, lines.size())));
     }
@@ -234,38 +248,44 @@ public final class KustomizeRenderer implements FolderRenderer {
         return consumed;
     }
 
-    private static void collect(Path kustomization, Path scanRoot, Path workingDirectory, Set<Path> consumed,
-                                Set<Path> seen) {
+    private static void collect(
+            Path kustomization, Path scanRoot, Path workingDirectory, Set<Path> consumed, Set<Path> seen) {
         if (!seen.add(kustomization) || seen.size() > 256) {
             return;
         }
         consumed.add(kustomization.toAbsolutePath().normalize());
         Path folder = kustomization.getParent();
         String text = readOrEmpty(kustomization);
-        for (YamlDocument doc : new YamlReader(ReadLimits.DEFAULTS).read(kustomization.toString(), text).documents()) {
+        for (YamlDocument doc : new YamlReader(ReadLimits.DEFAULTS)
+                .read(kustomization.toString(), text)
+                .documents()) {
             if (doc.root().isEmpty() || !(doc.root().get() instanceof MappingNode root)) {
                 continue;
             }
             List<String> files = new ArrayList<>();
             strings(root.get("patchesStrategicMerge"), files);
             for (String key : List.of("patches", "patchesJson6902", "replacements")) {
-                root.sequence(key).ifPresent(s -> s.items().forEach(item -> {
-                    if (item instanceof MappingNode m) {
-                        m.string("path").ifPresent(files::add);
-                    } else {
-                        strings(item, files);
-                    }
-                }));
+                root.sequence(key)
+                        .ifPresent(s -> s.items().forEach(item -> {
+                            if (item instanceof MappingNode m) {
+                                m.string("path").ifPresent(files::add);
+                            } else {
+                                strings(item, files);
+                            }
+                        }));
             }
             List<String> folders = new ArrayList<>();
             for (String key : List.of("resources", "bases", "components")) {
                 strings(root.get(key), folders);
             }
             for (String f : files) {
-                resolve(folder, f, scanRoot, workingDirectory).filter(Files::isRegularFile).ifPresent(consumed::add);
+                resolve(folder, f, scanRoot, workingDirectory)
+                        .filter(Files::isRegularFile)
+                        .ifPresent(consumed::add);
             }
             for (String f : folders) {
-                resolve(folder, f, scanRoot, workingDirectory).filter(Files::isDirectory)
+                resolve(folder, f, scanRoot, workingDirectory)
+                        .filter(Files::isDirectory)
                         .flatMap(KustomizeRenderer::kustomizationFile)
                         .ifPresent(k -> collect(k, scanRoot, workingDirectory, consumed, seen));
             }
@@ -306,7 +326,8 @@ public final class KustomizeRenderer implements FolderRenderer {
             return;
         }
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // a temporary folder left behind is harmless
         }

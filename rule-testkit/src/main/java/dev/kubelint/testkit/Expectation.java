@@ -20,7 +20,7 @@ public record Expectation(int line, int column, String ruleId, String messagePar
 
     @Override
     public String toString() {
-        return "line " + line + (column == ANY_COLUMN ? "" : ", column " + column) + ": " + ruleId + " \""
-                + messagePart + "\"";
+        return "line " + line + (column == ANY_COLUMN ? "" : ", column " + column) + ": " + ruleId + " \"" + messagePart
+                + "\"";
     }
 }

@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  * {@code # fixture: with-rule=com.example.SomeRule}, which adds a rule class from the test class path to the run,
  * for findings that only a faulty or special rule can provoke).
  */
-public record Fixture(Path path, String ruleId, List<Expectation> expectations, Map<String, String> settings,
-                      Map<String, String> params) {
+public record Fixture(
+        Path path,
+        String ruleId,
+        List<Expectation> expectations,
+        Map<String, String> settings,
+        Map<String, String> params) {
 
     private static final Pattern MARKER = Pattern.compile("#\\s*expect(?:@(\\d{1,6}))?:\\s*(.*)$");
     private static final Pattern ONE = Pattern.compile("([a-z0-9][a-z0-9-]*)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -75,7 +79,8 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
                     if (!rest.substring(end, one.start()).trim().isEmpty()) {
                         throw new IllegalArgumentException(path + ":" + (i + 1) + ": malformed expect marker: " + rest);
                     }
-                    expectations.add(new Expectation(i + 1, column, one.group(1), one.group(2).replace("\\\"", "\"")));
+                    expectations.add(new Expectation(
+                            i + 1, column, one.group(1), one.group(2).replace("\\\"", "\"")));
                     end = one.end();
                 }
                 if (end == 0 || !rest.substring(end).trim().isEmpty()) {
@@ -87,8 +92,8 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
         return new Fixture(path, ruleId, expectations, settings, params);
     }
 
-    private static void readSetting(Path path, int line, String text, Map<String, String> settings,
-                                    Map<String, String> params) {
+    private static void readSetting(
+            Path path, int line, String text, Map<String, String> settings, Map<String, String> params) {
         if (text.startsWith("param ")) {
             String body = text.substring("param ".length()).trim();
             int eq = body.indexOf('=');
@@ -104,18 +109,20 @@ public record Fixture(Path path, String ruleId, List<Expectation> expectations, 
         }
         String key = text.substring(0, eq).trim();
         if (!SETTINGS.contains(key)) {
-            throw new IllegalArgumentException(path + ":" + line + ": unknown fixture setting " + key
-                    + " (known: " + String.join(", ", SETTINGS) + ", param NAME=VALUE)");
+            throw new IllegalArgumentException(path + ":" + line + ": unknown fixture setting " + key + " (known: "
+                    + String.join(", ", SETTINGS) + ", param NAME=VALUE)");
         }
         settings.put(key, text.substring(eq + 1).trim());
     }
 
     private static String text(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder does not fail", e);
         }

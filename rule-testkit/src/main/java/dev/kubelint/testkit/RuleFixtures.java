@@ -1,22 +1,5 @@
 package dev.kubelint.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -32,6 +15,21 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Runs rule fixtures: {@code <root>/<rule-id>/*.yaml}, each linted with the rule enabled (whatever its default)
@@ -69,7 +67,8 @@ public final class RuleFixtures {
     /** The rule ids that have a fixture folder. */
     public Set<String> ruleIds() {
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,8 +81,8 @@ public final class RuleFixtures {
         for (String ruleId : ruleIds()) {
             List<DynamicNode> tests = new ArrayList<>();
             for (Path file : files(root.resolve(ruleId))) {
-                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(),
-                        () -> verify(Fixture.read(file, ruleId))));
+                tests.add(DynamicTest.dynamicTest(
+                        file.getFileName().toString(), file.toUri(), () -> verify(Fixture.read(file, ruleId))));
             }
             containers.add(DynamicContainer.dynamicContainer(ruleId, tests.stream()));
         }
@@ -93,8 +92,10 @@ public final class RuleFixtures {
     private static List<Path> files(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".yaml")
-                    || p.getFileName().toString().endsWith(".yml") || p.getFileName().toString().endsWith(".json"))
-                    .sorted().toList();
+                            || p.getFileName().toString().endsWith(".yml")
+                            || p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,25 +103,30 @@ public final class RuleFixtures {
 
     /** Lints one fixture and checks its markers; throws {@link AssertionError} listing every mismatch. */
     public void verify(Fixture fixture) throws Exception {
-        RuleDescriptor rule = catalog.find(fixture.ruleId()).orElseThrow(() -> new AssertionError(
-                "fixture folder " + fixture.ruleId() + " names no known rule"));
+        RuleDescriptor rule = catalog.find(fixture.ruleId())
+                .orElseThrow(() -> new AssertionError("fixture folder " + fixture.ruleId() + " names no known rule"));
         List<Finding> findings = lint(fixture, rule);
         Set<String> checked = new TreeSet<>();
         checked.add(fixture.ruleId());
         fixture.expectations().forEach(e -> checked.add(e.ruleId()));
         List<String> problems = new ArrayList<>();
-        if (fixture.isGood() && fixture.expectations().stream().anyMatch(e -> e.ruleId().equals(fixture.ruleId()))) {
+        if (fixture.isGood()
+                && fixture.expectations().stream().anyMatch(e -> e.ruleId().equals(fixture.ruleId()))) {
             problems.add("a good fixture must not expect findings of " + fixture.ruleId());
         }
-        if (!fixture.isGood() && fixture.expectations().stream().noneMatch(e -> e.ruleId().equals(fixture.ruleId()))) {
+        if (!fixture.isGood()
+                && fixture.expectations().stream().noneMatch(e -> e.ruleId().equals(fixture.ruleId()))) {
             problems.add("a bad fixture must expect at least one finding of " + fixture.ruleId());
         }
-        List<Finding> relevant = new ArrayList<>(findings.stream().filter(f -> checked.contains(f.ruleId())).toList());
+        List<Finding> relevant = new ArrayList<>(
+                findings.stream().filter(f -> checked.contains(f.ruleId())).toList());
         for (Expectation e : fixture.expectations()) {
             Finding match = relevant.stream()
-                    .filter(f -> f.ruleId().equals(e.ruleId()) && e.at(f.location().line(), f.location().column())
+                    .filter(f -> f.ruleId().equals(e.ruleId())
+                            && e.at(f.location().line(), f.location().column())
                             && f.message().contains(e.messagePart()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (match == null) {
                 problems.add("missing finding at " + e + describeNear(findings, e.line()));
             } else {
@@ -128,8 +134,8 @@ public final class RuleFixtures {
             }
         }
         for (Finding f : relevant) {
-            problems.add("unexpected finding at line " + f.location().line() + ", column " + f.location().column()
-                    + ": " + f.ruleId() + " \"" + f.message() + "\"");
+            problems.add("unexpected finding at line " + f.location().line() + ", column "
+                    + f.location().column() + ": " + f.ruleId() + " \"" + f.message() + "\"");
         }
         if (!problems.isEmpty()) {
             throw new AssertionError(fixture.path() + ":\n  " + String.join("\n  ", problems));
@@ -137,8 +143,10 @@ public final class RuleFixtures {
     }
 
     private static String describeNear(List<Finding> findings, int line) {
-        List<String> near = findings.stream().filter(f -> Math.abs(f.location().line() - line) <= 1)
-                .map(f -> f.ruleId() + "@" + f.location().line() + " \"" + f.message() + "\"").toList();
+        List<String> near = findings.stream()
+                .filter(f -> Math.abs(f.location().line() - line) <= 1)
+                .map(f -> f.ruleId() + "@" + f.location().line() + " \"" + f.message() + "\"")
+                .toList();
         return near.isEmpty() ? "" : " (findings near it: " + String.join("; ", near) + ")";
     }
 
@@ -146,7 +154,8 @@ public final class RuleFixtures {
         RuleCatalog runCatalog = catalog;
         Map<String, RuleSettings> ruleSettings = new HashMap<>();
         if (fixture.settings().containsKey("with-rule")) {
-            RuleDescriptor extra = RuleDescriptor.of(instantiate(fixture.settings().get("with-rule")), "fixture");
+            RuleDescriptor extra =
+                    RuleDescriptor.of(instantiate(fixture.settings().get("with-rule")), "fixture");
             runCatalog = catalog.plus(List.of(extra));
             ruleSettings.put(extra.id(), RuleSettings.DEFAULT.withEnabled(true));
         }
@@ -155,7 +164,8 @@ public final class RuleFixtures {
             settings = settings.withKubernetesVersion(fixture.settings().get("kubernetes-version"));
         }
         if (fixture.settings().containsKey("strict")) {
-            settings = settings.withStrict(Boolean.parseBoolean(fixture.settings().get("strict")));
+            settings =
+                    settings.withStrict(Boolean.parseBoolean(fixture.settings().get("strict")));
         }
         Map<String, Object> params = new HashMap<>();
         fixture.params().forEach((name, text) -> params.put(name, paramValue(rule, name, text)));
@@ -172,19 +182,25 @@ public final class RuleFixtures {
     /** A rule named by a fixture's {@code with-rule} setting, from the test class path. */
     private static Rule instantiate(String className) {
         try {
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            Class<?> type =
+                    Class.forName(className, true, Thread.currentThread().getContextClassLoader());
             return (Rule) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new AssertionError("with-rule " + className + " is not a rule class with a public no-argument"
-                    + " constructor: " + e, e);
+            throw new AssertionError(
+                    "with-rule " + className + " is not a rule class with a public no-argument" + " constructor: " + e,
+                    e);
         }
     }
 
     /** Reads a parameter value written as YAML ({@code 3}, {@code true}, {@code ["a", "b"]}, {@code text}). */
     private static Object paramValue(RuleDescriptor rule, String name, String text) {
-        RuleParam<?> param = rule.param(name).orElseThrow(() -> new AssertionError(
-                "rule " + rule.id() + " has no parameter " + name));
-        YamlNode node = new YamlReader(ReadLimits.DEFAULTS).read("param", text).documents().get(0).root()
+        RuleParam<?> param = rule.param(name)
+                .orElseThrow(() -> new AssertionError("rule " + rule.id() + " has no parameter " + name));
+        YamlNode node = new YamlReader(ReadLimits.DEFAULTS)
+                .read("param", text)
+                .documents()
+                .get(0)
+                .root()
                 .orElseThrow(() -> new AssertionError("empty value for parameter " + name));
         Object value = plain(node);
         param.convert(value);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,7 +30,8 @@ class RuleFixturesTest {
     }
 
     private void verify(Path file) throws Exception {
-        RuleFixtures.in(root).verify(Fixture.read(file, file.getParent().getFileName().toString()));
+        RuleFixtures.in(root)
+                .verify(Fixture.read(file, file.getParent().getFileName().toString()));
     }
 
     private String failure(Path file) {
@@ -103,7 +103,8 @@ class RuleFixturesTest {
                 flagB: 2
                 """);
         String message = failure(bad);
-        assertTrue(message.contains("unexpected finding at line 3, column 1: testkit-flag \"key flagB is set"), message);
+        assertTrue(
+                message.contains("unexpected finding at line 3, column 1: testkit-flag \"key flagB is set"), message);
     }
 
     @Test
@@ -307,7 +308,8 @@ class RuleFixturesTest {
         bytes[head.length] = (byte) 0xE9;
         System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
         Files.write(bad, bytes);
-        assertEquals(List.of(new Expectation(2, "unreadable-file", "not valid text")),
+        assertEquals(
+                List.of(new Expectation(2, "unreadable-file", "not valid text")),
                 Fixture.read(bad, "unreadable-file").expectations());
         assertDoesNotThrow(() -> verify(bad));
     }
@@ -319,19 +321,26 @@ class RuleFixturesTest {
         write("testkit-flag", "notes.txt", "not a fixture\n");
         write("testkit-off", "good.yml", "kind: Thing\n");
         List<DynamicNode> nodes = RuleFixtures.in(root).tests().toList();
-        assertEquals(List.of("testkit-flag", "testkit-off"), nodes.stream().map(DynamicNode::getDisplayName).toList());
-        List<? extends DynamicNode> flagTests = ((DynamicContainer) nodes.get(0)).getChildren().toList();
-        assertEquals(List.of("bad.yaml", "good.yaml"), flagTests.stream().map(DynamicNode::getDisplayName).toList());
+        assertEquals(
+                List.of("testkit-flag", "testkit-off"),
+                nodes.stream().map(DynamicNode::getDisplayName).toList());
+        List<? extends DynamicNode> flagTests =
+                ((DynamicContainer) nodes.get(0)).getChildren().toList();
+        assertEquals(
+                List.of("bad.yaml", "good.yaml"),
+                flagTests.stream().map(DynamicNode::getDisplayName).toList());
         for (DynamicNode node : flagTests) {
             assertDoesNotThrow(() -> ((DynamicTest) node).getExecutable().execute());
         }
-        assertEquals(Set.of("testkit-flag", "testkit-off"), RuleFixtures.in(root).ruleIds());
+        assertEquals(
+                Set.of("testkit-flag", "testkit-off"), RuleFixtures.in(root).ruleIds());
     }
 
     @Test
     void aFailingFixtureFailsItsDynamicTest() throws Exception {
         write("testkit-flag", "good.yaml", "kind: Thing\nflagA: 1\n");
-        DynamicContainer container = (DynamicContainer) RuleFixtures.in(root).tests().findFirst().orElseThrow();
+        DynamicContainer container =
+                (DynamicContainer) RuleFixtures.in(root).tests().findFirst().orElseThrow();
         DynamicTest test = (DynamicTest) container.getChildren().findFirst().orElseThrow();
         assertThrows(AssertionError.class, () -> test.getExecutable().execute());
     }

@@ -1,7 +1,5 @@
 package dev.kubelint.testkit;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -9,6 +7,7 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.rule.RuleProvider;
+import java.util.List;
 
 /** Tiny rules that make the fixture runner's behaviour observable. */
 public final class TestRules implements RuleProvider {
@@ -24,7 +23,10 @@ public final class TestRules implements RuleProvider {
     }
 
     /** Reports every top-level key that starts with "flag", saying the run's Kubernetes version and its limit. */
-    @RuleInfo(id = "testkit-flag", category = "metadata", severity = Severity.WARNING,
+    @RuleInfo(
+            id = "testkit-flag",
+            category = "metadata",
+            severity = Severity.WARNING,
             summary = "A top-level key starts with flag",
             rationale = "It exists to test the fixture runner.",
             remediation = "Remove the key.")
@@ -34,14 +36,22 @@ public final class TestRules implements RuleProvider {
 
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
-            manifest.root().entries().stream().filter(e -> e.key().startsWith("flag")).forEach(e ->
-                    ctx.reportKey(manifest.root(), e.key(), "key " + e.key() + " is set (kubernetes "
-                            + ctx.settings().kubernetesVersion() + ", limit " + ctx.param(LIMIT) + ")"));
+            manifest.root().entries().stream()
+                    .filter(e -> e.key().startsWith("flag"))
+                    .forEach(e -> ctx.reportKey(
+                            manifest.root(),
+                            e.key(),
+                            "key " + e.key() + " is set (kubernetes "
+                                    + ctx.settings().kubernetesVersion() + ", limit " + ctx.param(LIMIT) + ")"));
         }
     }
 
     /** Off by default: reports a top-level key "quiet". */
-    @RuleInfo(id = "testkit-off", category = "metadata", severity = Severity.INFO, enabledByDefault = false,
+    @RuleInfo(
+            id = "testkit-off",
+            category = "metadata",
+            severity = Severity.INFO,
+            enabledByDefault = false,
             summary = "A top-level key is named quiet",
             rationale = "It exists to test that fixtures enable their rule.",
             remediation = "Remove the key.")
@@ -56,7 +66,10 @@ public final class TestRules implements RuleProvider {
     }
 
     /** Not registered: a fixture adds it with {@code with-rule}. Always throws. */
-    @RuleInfo(id = "testkit-throws", category = "engine", severity = Severity.ERROR,
+    @RuleInfo(
+            id = "testkit-throws",
+            category = "engine",
+            severity = Severity.ERROR,
             summary = "Always fails",
             rationale = "It exists to provoke rule-failure.",
             remediation = "None.")

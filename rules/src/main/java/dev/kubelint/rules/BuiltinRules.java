@@ -1,9 +1,8 @@
 package dev.kubelint.rules;
 
-import java.util.List;
-
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleProvider;
+import java.util.List;
 
 /** The built-in rule set: one provider, one line per rule. */
 public final class BuiltinRules implements RuleProvider {

@@ -3,19 +3,6 @@ package dev.kubelint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -31,18 +18,31 @@ import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
 import dev.kubelint.rules.metadata.NamespaceUndefinedRule;
 import dev.kubelint.rules.selectors.ServiceSelectorNoMatchRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine calls observe in no fixed order: the cross-object rules must report the same whatever the order. */
 class CrossObjectOrderTest {
 
     @ParameterizedTest
     @CsvSource({
-            "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/bad.yaml",
-            "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/good.yaml",
-            "namespace-undefined, src/test/resources/fixtures/namespace-undefined/bad.yaml",
-            "namespace-undefined, src/test/resources/fixtures/namespace-undefined/good.yaml"})
+        "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/bad.yaml",
+        "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/good.yaml",
+        "namespace-undefined, src/test/resources/fixtures/namespace-undefined/bad.yaml",
+        "namespace-undefined, src/test/resources/fixtures/namespace-undefined/good.yaml"
+    })
     void reportsTheSameInEveryOrder(String ruleId, String file) throws IOException {
-        Rule rule = ruleId.equals("namespace-undefined") ? new NamespaceUndefinedRule() : new ServiceSelectorNoMatchRule();
+        Rule rule =
+                ruleId.equals("namespace-undefined") ? new NamespaceUndefinedRule() : new ServiceSelectorNoMatchRule();
         List<Manifest> manifests = read(Path.of(file));
         List<String> expected = run(rule, manifests);
         if (file.endsWith("bad.yaml")) {
@@ -71,8 +71,11 @@ class CrossObjectOrderTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         SourceFile source = SourceFile.of(file.toString(), text);
         List<Manifest> manifests = new ArrayList<>();
-        for (YamlDocument doc : new YamlReader(ReadLimits.DEFAULTS).read(file.toString(), text).documents()) {
-            doc.root().flatMap(YamlNode::asMapping).ifPresent(root -> manifests.add(new Manifest(source, doc.index(), root)));
+        for (YamlDocument doc :
+                new YamlReader(ReadLimits.DEFAULTS).read(file.toString(), text).documents()) {
+            doc.root()
+                    .flatMap(YamlNode::asMapping)
+                    .ifPresent(root -> manifests.add(new Manifest(source, doc.index(), root)));
         }
         return manifests;
     }
@@ -114,7 +117,8 @@ class CrossObjectOrderTest {
         @Override
         public Location locateKey(MappingNode mapping, String key) {
             Manifest m = current.orElseThrow();
-            return new Location(m.source().displayName(), m.documentIndex(), mapping.keySpan(key), mapping.pointer(), m.ref());
+            return new Location(
+                    m.source().displayName(), m.documentIndex(), mapping.keySpan(key), mapping.pointer(), m.ref());
         }
 
         @Override

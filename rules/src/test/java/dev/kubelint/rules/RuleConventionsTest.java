@@ -3,6 +3,10 @@ package dev.kubelint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.rule.input.CoreRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +19,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.ThrowingConsumer;
-
-import dev.kubelint.core.rule.input.CoreRule;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleParam;
 
 /**
  * Keeps every rule alike, the core rules included: ids, class names, metadata, fixtures and docs. A new rule that
@@ -33,9 +31,29 @@ import dev.kubelint.core.rule.RuleParam;
 class RuleConventionsTest {
 
     /** The categories of the catalogue; a new one is added here on purpose, not by a typo. */
-    static final Set<String> CATEGORIES = Set.of("input", "engine", "schema", "metadata", "names", "namespaces",
-            "labels", "annotations", "selectors", "scheduling", "ports", "probes", "lifecycle", "containers",
-            "volumes", "images", "resources", "security", "networking", "services", "workloads", "suppression");
+    static final Set<String> CATEGORIES = Set.of(
+            "input",
+            "engine",
+            "schema",
+            "metadata",
+            "names",
+            "namespaces",
+            "labels",
+            "annotations",
+            "selectors",
+            "scheduling",
+            "ports",
+            "probes",
+            "lifecycle",
+            "containers",
+            "volumes",
+            "images",
+            "resources",
+            "security",
+            "networking",
+            "services",
+            "workloads",
+            "suppression");
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
@@ -45,12 +63,14 @@ class RuleConventionsTest {
      * their firing is tested by the CLI's bad-input tests and the render module's tests.
      */
     static final Set<String> FOLDER_WALK_ONLY = Set.of("skipped-file", "render-failed");
+
     static final Path DOCS = Path.of("../docs/rules");
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Pattern PARAM = Pattern.compile("[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*");
 
-    private final List<RuleDescriptor> rules = RuleCatalog.load(getClass().getClassLoader()).all();
+    private final List<RuleDescriptor> rules =
+            RuleCatalog.load(getClass().getClassLoader()).all();
 
     @Test
     void theCatalogueHoldsTheCoreAndTheBuiltInRules() {
@@ -71,13 +91,16 @@ class RuleConventionsTest {
         return each(r -> {
             if (r.origin().equals(CoreRule.ORIGIN)) {
                 // core rules are the constants of one enum: the constant's name is the id in upper snake case
-                assertEquals(r.id().toUpperCase(Locale.ROOT).replace('-', '_'),
+                assertEquals(
+                        r.id().toUpperCase(Locale.ROOT).replace('-', '_'),
                         CoreRule.byId(r.id()).orElseThrow().name());
                 return;
             }
             String simpleName = r.rule().getClass().getSimpleName();
-            assertEquals(className(r.id()), simpleName, "rule " + r.id() + " must live in a class named "
-                    + className(r.id()));
+            assertEquals(
+                    className(r.id()),
+                    simpleName,
+                    "rule " + r.id() + " must live in a class named " + className(r.id()));
             // the reverse, as the repository's hook derives the fixture folder from the class name
             assertEquals(r.id(), idOf(simpleName), "class " + simpleName + " maps back to another id");
         });
@@ -87,10 +110,11 @@ class RuleConventionsTest {
     Stream<DynamicTest> summaryIsOneSentenceWithoutFinalPeriod() {
         return each(r -> {
             String s = r.summary();
-            assertTrue(!s.isBlank() && Character.isLetter(s.charAt(0)), r.id() + ": summary must start with a word: "
-                    + s);
-            assertTrue(!s.endsWith(".") && !s.contains(". ") && !s.contains("\n"), r.id() + ": summary must be one"
-                    + " sentence without final period: " + s);
+            assertTrue(
+                    !s.isBlank() && Character.isLetter(s.charAt(0)), r.id() + ": summary must start with a word: " + s);
+            assertTrue(
+                    !s.endsWith(".") && !s.contains(". ") && !s.contains("\n"),
+                    r.id() + ": summary must be one" + " sentence without final period: " + s);
             assertTrue(s.length() <= 110, r.id() + ": summary is longer than 110 characters: " + s);
         });
     }
@@ -106,8 +130,9 @@ class RuleConventionsTest {
     @TestFactory
     Stream<DynamicTest> categoryIsKnownAndKindsAreKinds() {
         return each(r -> {
-            assertTrue(CATEGORIES.contains(r.category()), r.id() + ": unknown category " + r.category()
-                    + " (known: " + new TreeSet<>(CATEGORIES) + ")");
+            assertTrue(
+                    CATEGORIES.contains(r.category()),
+                    r.id() + ": unknown category " + r.category() + " (known: " + new TreeSet<>(CATEGORIES) + ")");
             r.kinds().forEach(k -> assertTrue(KIND.matcher(k).matches(), r.id() + ": " + k + " is not a kind"));
         });
     }
@@ -125,39 +150,51 @@ class RuleConventionsTest {
     @TestFactory
     Stream<DynamicTest> everyRuleHasABadAndAGoodFixture() {
         return each(r -> {
-            for (String file : FOLDER_WALK_ONLY.contains(r.id()) ? List.of("good.yaml") : List.of("bad.yaml", "good.yaml")) {
-                assertTrue(Files.isRegularFile(FIXTURES.resolve(r.id()).resolve(file)), r.id() + " has no fixture "
-                        + FIXTURES.resolve(r.id()).resolve(file) + ": add one that shows the rule "
-                        + (file.startsWith("bad") ? "firing" : "staying silent"));
+            for (String file :
+                    FOLDER_WALK_ONLY.contains(r.id()) ? List.of("good.yaml") : List.of("bad.yaml", "good.yaml")) {
+                assertTrue(
+                        Files.isRegularFile(FIXTURES.resolve(r.id()).resolve(file)),
+                        r.id() + " has no fixture "
+                                + FIXTURES.resolve(r.id()).resolve(file) + ": add one that shows the rule "
+                                + (file.startsWith("bad") ? "firing" : "staying silent"));
             }
         });
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuleHasItsGeneratedPage() {
-        return each(r -> assertTrue(Files.isRegularFile(DOCS.resolve(r.id() + ".md")), r.id() + " has no page in"
-                + " docs/rules: regenerate the docs with " + dev.kubelint.core.rule.RuleDocs.REGENERATE));
+        return each(r -> assertTrue(
+                Files.isRegularFile(DOCS.resolve(r.id() + ".md")),
+                r.id() + " has no page in" + " docs/rules: regenerate the docs with "
+                        + dev.kubelint.core.rule.RuleDocs.REGENERATE));
     }
 
     @Test
     void everyFixtureFolderNamesARule() throws IOException {
         Set<String> ids = rules.stream().map(RuleDescriptor::id).collect(Collectors.toSet());
         try (Stream<Path> dirs = Files.list(FIXTURES)) {
-            List<String> orphans = dirs.map(d -> d.getFileName().toString()).filter(d -> !ids.contains(d)).toList();
+            List<String> orphans = dirs.map(d -> d.getFileName().toString())
+                    .filter(d -> !ids.contains(d))
+                    .toList();
             assertEquals(List.of(), orphans, "fixture folders without a rule");
         }
     }
 
     @Test
     void everyRuleClassIsRegistered() throws IOException {
-        Set<String> registered = rules.stream().map(r -> r.rule().getClass().getName()).collect(Collectors.toSet());
+        Set<String> registered =
+                rules.stream().map(r -> r.rule().getClass().getName()).collect(Collectors.toSet());
         Path sources = Path.of("src/main/java");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Rule.java")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Rule.java"))
+                    .toList()) {
                 String source = Files.readString(file);
                 if (source.contains("@RuleInfo(")) {
-                    String name = sources.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
+                    String name = sources.relativize(file)
+                            .toString()
+                            .replace('/', '.')
+                            .replaceAll("\\.java$", "");
                     if (!registered.contains(name)) {
                         missing.add(name);
                     }
@@ -184,8 +221,11 @@ class RuleConventionsTest {
 
     /** {@code container-port-conflict} becomes {@code ContainerPortConflictRule}. */
     static String className(String id) {
-        return Stream.of(id.split("-")).map(part -> part.isEmpty() ? part
-                : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1)).collect(Collectors.joining())
+        return Stream.of(id.split("-"))
+                        .map(part -> part.isEmpty()
+                                ? part
+                                : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1))
+                        .collect(Collectors.joining())
                 + "Rule";
     }
 

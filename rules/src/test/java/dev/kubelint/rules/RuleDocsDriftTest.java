@@ -2,6 +2,9 @@ package dev.kubelint.rules;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDocs;
+import dev.kubelint.core.rule.RuleExamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,19 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDocs;
-import dev.kubelint.core.rule.RuleExamples;
 
 /** The committed docs/rules must be exactly what the rules' metadata and fixtures generate. */
 class RuleDocsDriftTest {
 
     @Test
     void committedDocsMatchTheGeneratedOnes() throws IOException {
-        Map<String, String> expected = RuleDocs.markdownFiles(RuleCatalog.load(getClass().getClassLoader()).all(),
+        Map<String, String> expected = RuleDocs.markdownFiles(
+                RuleCatalog.load(getClass().getClassLoader()).all(),
                 RuleExamples.fromFolder(RuleConventionsTest.FIXTURES));
         Path docs = RuleConventionsTest.DOCS;
         List<String> drift = new ArrayList<>();

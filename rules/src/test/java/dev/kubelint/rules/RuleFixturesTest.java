@@ -1,12 +1,10 @@
 package dev.kubelint.rules;
 
+import dev.kubelint.testkit.RuleFixtures;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-
-import dev.kubelint.testkit.RuleFixtures;
 
 /** Every fixture of every built-in rule, strict both ways. */
 class RuleFixturesTest {

@@ -7,7 +7,10 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A deliberately broken rule: the rule-failure fixture adds it to show how a failing rule is reported. */
-@RuleInfo(id = "throwing-test", category = "engine", severity = Severity.ERROR,
+@RuleInfo(
+        id = "throwing-test",
+        category = "engine",
+        severity = Severity.ERROR,
         summary = "Always fails",
         rationale = "It exists to provoke rule-failure in a fixture.",
         remediation = "None.")

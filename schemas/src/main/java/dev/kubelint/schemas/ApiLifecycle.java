@@ -16,8 +16,8 @@ import java.util.TreeMap;
 public final class ApiLifecycle {
 
     /** An API version that Kubernetes stopped serving for some kinds; the note explains a missing replacement. */
-    record Removal(String apiVersion, List<String> kinds, String removedIn, Optional<String> replacement, String note) {
-    }
+    record Removal(
+            String apiVersion, List<String> kinds, String removedIn, Optional<String> replacement, String note) {}
 
     private static final String PSA = "no replacement: use Pod Security Admission (the pod-security.kubernetes.io"
             + " namespace labels) or a third-party admission webhook";
@@ -28,30 +28,68 @@ public final class ApiLifecycle {
             removal("extensions/v1beta1", "1.22", "networking.k8s.io/v1", "Ingress"),
             gone("extensions/v1beta1", "1.16", PSA, "PodSecurityPolicy"),
             removal("apps/v1beta1", "1.16", "apps/v1", "Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"),
-            removal("apps/v1beta2", "1.16", "apps/v1", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            removal(
+                    "apps/v1beta2",
+                    "1.16",
+                    "apps/v1",
+                    "Deployment",
+                    "StatefulSet",
+                    "DaemonSet",
+                    "ReplicaSet",
                     "ControllerRevision"),
             removal("batch/v2alpha1", "1.21", "batch/v1", "CronJob"),
             removal("batch/v1beta1", "1.25", "batch/v1", "CronJob"),
-            removal("admissionregistration.k8s.io/v1beta1", "1.22", "admissionregistration.k8s.io/v1",
-                    "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"),
-            gone("admissionregistration.k8s.io/v1alpha1", "1.14", "no replacement: initializers were dropped in"
-                    + " favour of admission webhooks (admissionregistration.k8s.io/v1 MutatingWebhookConfiguration)",
+            removal(
+                    "admissionregistration.k8s.io/v1beta1",
+                    "1.22",
+                    "admissionregistration.k8s.io/v1",
+                    "MutatingWebhookConfiguration",
+                    "ValidatingWebhookConfiguration"),
+            gone(
+                    "admissionregistration.k8s.io/v1alpha1",
+                    "1.14",
+                    "no replacement: initializers were dropped in"
+                            + " favour of admission webhooks (admissionregistration.k8s.io/v1 MutatingWebhookConfiguration)",
                     "InitializerConfiguration"),
             removal("apiextensions.k8s.io/v1beta1", "1.22", "apiextensions.k8s.io/v1", "CustomResourceDefinition"),
             removal("apiregistration.k8s.io/v1beta1", "1.22", "apiregistration.k8s.io/v1", "APIService"),
             removal("authentication.k8s.io/v1beta1", "1.22", "authentication.k8s.io/v1", "TokenReview"),
-            removal("authorization.k8s.io/v1beta1", "1.22", "authorization.k8s.io/v1", "LocalSubjectAccessReview",
-                    "SelfSubjectAccessReview", "SubjectAccessReview", "SelfSubjectRulesReview"),
+            removal(
+                    "authorization.k8s.io/v1beta1",
+                    "1.22",
+                    "authorization.k8s.io/v1",
+                    "LocalSubjectAccessReview",
+                    "SelfSubjectAccessReview",
+                    "SubjectAccessReview",
+                    "SelfSubjectRulesReview"),
             removal("certificates.k8s.io/v1beta1", "1.22", "certificates.k8s.io/v1", "CertificateSigningRequest"),
             removal("coordination.k8s.io/v1beta1", "1.22", "coordination.k8s.io/v1", "Lease"),
             removal("networking.k8s.io/v1beta1", "1.22", "networking.k8s.io/v1", "Ingress", "IngressClass"),
-            removal("rbac.authorization.k8s.io/v1beta1", "1.22", "rbac.authorization.k8s.io/v1", "ClusterRole",
-                    "ClusterRoleBinding", "Role", "RoleBinding"),
-            removal("rbac.authorization.k8s.io/v1alpha1", "1.22", "rbac.authorization.k8s.io/v1", "ClusterRole",
-                    "ClusterRoleBinding", "Role", "RoleBinding"),
+            removal(
+                    "rbac.authorization.k8s.io/v1beta1",
+                    "1.22",
+                    "rbac.authorization.k8s.io/v1",
+                    "ClusterRole",
+                    "ClusterRoleBinding",
+                    "Role",
+                    "RoleBinding"),
+            removal(
+                    "rbac.authorization.k8s.io/v1alpha1",
+                    "1.22",
+                    "rbac.authorization.k8s.io/v1",
+                    "ClusterRole",
+                    "ClusterRoleBinding",
+                    "Role",
+                    "RoleBinding"),
             removal("scheduling.k8s.io/v1beta1", "1.22", "scheduling.k8s.io/v1", "PriorityClass"),
             removal("scheduling.k8s.io/v1alpha1", "1.22", "scheduling.k8s.io/v1", "PriorityClass"),
-            removal("storage.k8s.io/v1beta1", "1.22", "storage.k8s.io/v1", "CSIDriver", "CSINode", "StorageClass",
+            removal(
+                    "storage.k8s.io/v1beta1",
+                    "1.22",
+                    "storage.k8s.io/v1",
+                    "CSIDriver",
+                    "CSINode",
+                    "StorageClass",
                     "VolumeAttachment"),
             removal("storage.k8s.io/v1beta1", "1.27", "storage.k8s.io/v1", "CSIStorageCapacity"),
             removal("discovery.k8s.io/v1beta1", "1.25", "discovery.k8s.io/v1", "EndpointSlice"),
@@ -61,33 +99,40 @@ public final class ApiLifecycle {
             removal("policy/v1beta1", "1.25", "policy/v1", "PodDisruptionBudget"),
             gone("policy/v1beta1", "1.25", PSA, "PodSecurityPolicy"),
             removal("node.k8s.io/v1beta1", "1.25", "node.k8s.io/v1", "RuntimeClass"),
-            removal("flowcontrol.apiserver.k8s.io/v1beta1", "1.26", "flowcontrol.apiserver.k8s.io/v1", "FlowSchema",
+            removal(
+                    "flowcontrol.apiserver.k8s.io/v1beta1",
+                    "1.26",
+                    "flowcontrol.apiserver.k8s.io/v1",
+                    "FlowSchema",
                     "PriorityLevelConfiguration"),
-            removal("flowcontrol.apiserver.k8s.io/v1beta2", "1.29", "flowcontrol.apiserver.k8s.io/v1", "FlowSchema",
+            removal(
+                    "flowcontrol.apiserver.k8s.io/v1beta2",
+                    "1.29",
+                    "flowcontrol.apiserver.k8s.io/v1",
+                    "FlowSchema",
                     "PriorityLevelConfiguration"),
-            removal("flowcontrol.apiserver.k8s.io/v1beta3", "1.32", "flowcontrol.apiserver.k8s.io/v1", "FlowSchema",
+            removal(
+                    "flowcontrol.apiserver.k8s.io/v1beta3",
+                    "1.32",
+                    "flowcontrol.apiserver.k8s.io/v1",
+                    "FlowSchema",
                     "PriorityLevelConfiguration"),
             gone("settings.k8s.io/v1alpha1", "1.20", "no replacement: use a mutating admission webhook", "PodPreset"));
 
     /** What the API server does with an object's apiVersion and kind. */
-    public sealed interface Resolution permits Served, NotServed, KindNotInApiVersion, Unknown {
-    }
+    public sealed interface Resolution permits Served, NotServed, KindNotInApiVersion, Unknown {}
 
     /** A built-in kind the Kubernetes version serves; its schema validates the object. */
-    public record Served(KindSchema schema) implements Resolution {
-    }
+    public record Served(KindSchema schema) implements Resolution {}
 
     /** A built-in API version that the Kubernetes version does not serve for this kind (removed, or not yet added). */
-    public record NotServed(String message) implements Resolution {
-    }
+    public record NotServed(String message) implements Resolution {}
 
     /** The API version is served, but has no such kind. */
-    public record KindNotInApiVersion(String message) implements Resolution {
-    }
+    public record KindNotInApiVersion(String message) implements Resolution {}
 
     /** Not a built-in API group: a custom resource, or a configuration file that is no API object. */
-    public record Unknown() implements Resolution {
-    }
+    public record Unknown() implements Resolution {}
 
     private final BuiltinSchemas builtins;
 
@@ -109,15 +154,18 @@ public final class ApiLifecycle {
         // Kubernetes 1.23 does not serve it because it came in 1.26
         Optional<Removal> removal = removal(gvk).filter(r -> minor(r.removedIn()) <= minor(kubernetesVersion));
         List<String> servedBy = bundledVersionsServing(gvk);
-        Optional<String> lastBefore = servedBy.stream().filter(v -> minor(v) < minor(kubernetesVersion))
+        Optional<String> lastBefore = servedBy.stream()
+                .filter(v -> minor(v) < minor(kubernetesVersion))
                 .reduce((a, b) -> b);
         if (lastBefore.isPresent() || removal.isPresent()) {
             // the bundle has every minor release, so the one after the last that served it removed it
-            String removedIn = lastBefore.map(ApiLifecycle::nextRelease).orElseGet(() -> removal.get().removedIn());
+            String removedIn = lastBefore
+                    .map(ApiLifecycle::nextRelease)
+                    .orElseGet(() -> removal.get().removedIn());
             String instead = removal.map(r -> replacementFor(kubernetesVersion, gvk, r))
                     .orElseGet(() -> elsewhere(kubernetesVersion, gvk, "; use "));
-            return new NotServed(gvk + " is not served by " + k8s + ": it was removed in Kubernetes " + removedIn
-                    + instead);
+            return new NotServed(
+                    gvk + " is not served by " + k8s + ": it was removed in Kubernetes " + removedIn + instead);
         }
         if (builtins.serves(kubernetesVersion, gvk.apiVersion())) {
             return new KindNotInApiVersion(kindNotInApiVersion(kubernetesVersion, gvk));
@@ -147,8 +195,9 @@ public final class ApiLifecycle {
                     && ApiVersionOrder.PREFERRED_FIRST.compare(other.version(), gvk.version()) < 0) {
                 boolean beta = ApiVersionOrder.stabilityRank(gvk.version()) == 1;
                 String stage = beta ? "beta" : "alpha";
-                return Optional.of(gvk + (beta ? " is a beta API" : " is an alpha API, off unless a cluster enables"
-                        + " it,") + " that Kubernetes " + kubernetesVersion + " also serves as " + apiVersion + "; use "
+                return Optional.of(gvk
+                        + (beta ? " is a beta API" : " is an alpha API, off unless a cluster enables" + " it,")
+                        + " that Kubernetes " + kubernetesVersion + " also serves as " + apiVersion + "; use "
                         + apiVersion + ", since " + stage + " versions are deprecated once a newer version exists and"
                         + " are later removed");
             }
@@ -160,7 +209,8 @@ public final class ApiLifecycle {
         if (removal.replacement().isEmpty()) {
             return "; " + removal.note();
         }
-        GroupVersionKind replacement = GroupVersionKind.of(removal.replacement().get(), gvk.kind()).orElseThrow();
+        GroupVersionKind replacement =
+                GroupVersionKind.of(removal.replacement().get(), gvk.kind()).orElseThrow();
         if (builtins.serves(kubernetesVersion, replacement)) {
             return "; use " + replacement.apiVersion();
         }
@@ -171,7 +221,10 @@ public final class ApiLifecycle {
     private String elsewhere(String kubernetesVersion, GroupVersionKind gvk, String lead) {
         List<String> serving = builtins.apiVersionsServing(kubernetesVersion, gvk.kind());
         for (String apiVersion : serving) {
-            if (GroupVersionKind.of(apiVersion, gvk.kind()).orElseThrow().group().equals(gvk.group())) {
+            if (GroupVersionKind.of(apiVersion, gvk.kind())
+                    .orElseThrow()
+                    .group()
+                    .equals(gvk.group())) {
                 return lead + apiVersion;
             }
         }
@@ -184,8 +237,8 @@ public final class ApiLifecycle {
         if (!serving.isEmpty()) {
             return message + "; " + gvk.kind() + " is served as " + serving.get(0);
         }
-        Optional<String> closest = Suggestions.closest(gvk.kind(), builtins.kinds(kubernetesVersion, gvk.apiVersion()),
-                Suggestions.FIELD_NAMES);
+        Optional<String> closest = Suggestions.closest(
+                gvk.kind(), builtins.kinds(kubernetesVersion, gvk.apiVersion()), Suggestions.FIELD_NAMES);
         return closest.map(k -> message + "; did you mean \"" + k + "\"?").orElse(message);
     }
 
@@ -209,12 +262,17 @@ public final class ApiLifecycle {
 
     private static Optional<Removal> removal(GroupVersionKind gvk) {
         return REMOVALS.stream()
-                .filter(r -> r.apiVersion().equals(gvk.apiVersion()) && r.kinds().contains(gvk.kind()))
+                .filter(r ->
+                        r.apiVersion().equals(gvk.apiVersion()) && r.kinds().contains(gvk.kind()))
                 .findFirst();
     }
 
     private static boolean removalGroup(String group) {
-        return REMOVALS.stream().anyMatch(r -> GroupVersionKind.of(r.apiVersion(), "x").orElseThrow().group().equals(group));
+        return REMOVALS.stream()
+                .anyMatch(r -> GroupVersionKind.of(r.apiVersion(), "x")
+                        .orElseThrow()
+                        .group()
+                        .equals(group));
     }
 
     /** Removed API versions per kind, for documentation and tests. */

@@ -13,14 +13,12 @@ final class ApiVersionOrder {
     private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d{1,9})(?:(alpha|beta)(\\d{1,9}))?");
 
     /** Most preferred first. */
-    public static final Comparator<String> PREFERRED_FIRST = Comparator
-            .comparingInt(ApiVersionOrder::stabilityRank)
+    public static final Comparator<String> PREFERRED_FIRST = Comparator.comparingInt(ApiVersionOrder::stabilityRank)
             .thenComparing(Comparator.comparingLong(ApiVersionOrder::major).reversed())
             .thenComparing(Comparator.comparingLong(ApiVersionOrder::minor).reversed())
             .thenComparing(Comparator.naturalOrder());
 
-    private ApiVersionOrder() {
-    }
+    private ApiVersionOrder() {}
 
     /** 0 for GA, 1 for beta, 2 for alpha, 3 for a version outside the scheme. */
     public static int stabilityRank(String version) {

@@ -1,5 +1,7 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,9 +21,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.rule.LintSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,8 +40,7 @@ public final class BuiltinSchemas {
     }
 
     /** A kind's entry in a release's index: the component that is its root. */
-    record Entry(String definition) {
-    }
+    record Entry(String definition) {}
 
     /** A release's index: API versions and their kinds, and where each component is in the bundle, by name. */
     private record Release(String version, Map<String, Map<String, Entry>> apiVersions, Map<String, Integer> offsets) {
@@ -58,8 +56,7 @@ public final class BuiltinSchemas {
     private volatile Components components;
     private volatile Set<String> groups;
 
-    private BuiltinSchemas() {
-    }
+    private BuiltinSchemas() {}
 
     public static BuiltinSchemas get() {
         return Holder.INSTANCE;
@@ -76,7 +73,8 @@ public final class BuiltinSchemas {
 
     /** The API versions ("v1", "apps/v1", ...) a Kubernetes version serves, sorted. */
     public SortedSet<String> apiVersions(String kubernetesVersion) {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(index(kubernetesVersion).keySet()));
+        return Collections.unmodifiableSortedSet(
+                new TreeSet<>(index(kubernetesVersion).keySet()));
     }
 
     public boolean serves(String kubernetesVersion, String apiVersion) {
@@ -86,7 +84,9 @@ public final class BuiltinSchemas {
     /** The kinds an API version serves in a Kubernetes version; empty when it does not serve the API version. */
     public SortedSet<String> kinds(String kubernetesVersion, String apiVersion) {
         Map<String, Entry> kinds = index(kubernetesVersion).get(apiVersion);
-        return kinds == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(kinds.keySet()));
+        return kinds == null
+                ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(kinds.keySet()));
     }
 
     public boolean serves(String kubernetesVersion, GroupVersionKind gvk) {
@@ -147,15 +147,20 @@ public final class BuiltinSchemas {
         if (definition == null) {
             return Optional.empty();
         }
-        return schemas.computeIfAbsent(kubernetesVersion + " " + gvk, k -> Optional.of(newSchema(release, gvk,
-                definition)));
+        return schemas.computeIfAbsent(
+                kubernetesVersion + " " + gvk, k -> Optional.of(newSchema(release, gvk, definition)));
     }
 
     private KindSchema newSchema(Release release, GroupVersionKind gvk, String definition) {
-        String file = (gvk.group().isEmpty() ? "core/" : gvk.group() + "/") + gvk.version() + "/" + gvk.kind() + ".json";
-        return new KindSchema(gvk, "Kubernetes " + release.version(), "kubelint:/builtin/" + release.version() + "/"
-                + file, "/components/schemas/" + definition,
-                strict -> prepare(document(release, definition), strict), SchemaEngine.shared());
+        String file =
+                (gvk.group().isEmpty() ? "core/" : gvk.group() + "/") + gvk.version() + "/" + gvk.kind() + ".json";
+        return new KindSchema(
+                gvk,
+                "Kubernetes " + release.version(),
+                "kubelint:/builtin/" + release.version() + "/" + file,
+                "/components/schemas/" + definition,
+                strict -> prepare(document(release, definition), strict),
+                SchemaEngine.shared());
     }
 
     /**
@@ -177,7 +182,10 @@ public final class BuiltinSchemas {
             }
             Components.Line line = store.line(offset);
             // component names are Go type names: nothing in them needs escaping
-            text.append(seen.size() == 1 ? "\"" : ",\"").append(name).append("\":").append(line.json());
+            text.append(seen.size() == 1 ? "\"" : ",\"")
+                    .append(name)
+                    .append("\":")
+                    .append(line.json());
             todo.addAll(line.refs());
         }
         return JsonTrees.parse(text.append("}}}").toString());
@@ -203,7 +211,9 @@ public final class BuiltinSchemas {
      */
     JsonNode objectMetaComponents() {
         String newest = kubernetesVersions().get(kubernetesVersions().size() - 1);
-        return document(release(newest), SchemaTrees.OBJECT_META).path("components").path("schemas");
+        return document(release(newest), SchemaTrees.OBJECT_META)
+                .path("components")
+                .path("schemas");
     }
 
     private Map<String, Map<String, Entry>> index(String kubernetesVersion) {
@@ -274,8 +284,7 @@ public final class BuiltinSchemas {
         private final byte[] bytes;
 
         /** One component: the names it references and its JSON text. */
-        record Line(List<String> refs, String json) {
-        }
+        record Line(List<String> refs, String json) {}
 
         Components(byte[] bytes) {
             this.bytes = bytes;
@@ -292,7 +301,8 @@ public final class BuiltinSchemas {
                 end++;
             }
             String names = new String(bytes, refs, json - refs, StandardCharsets.UTF_8);
-            return new Line(names.equals("-") ? List.of() : List.of(names.split(",")),
+            return new Line(
+                    names.equals("-") ? List.of() : List.of(names.split(",")),
                     new String(bytes, json + 1, end - json - 1, StandardCharsets.UTF_8));
         }
     }
@@ -304,8 +314,8 @@ public final class BuiltinSchemas {
     private static byte[] readBytes(String resource) {
         try (InputStream in = BuiltinSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the bundled schema file " + resource + " is missing from the class"
-                        + " path");
+                throw new IllegalStateException(
+                        "the bundled schema file " + resource + " is missing from the class" + " path");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.custom.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.kubelint.core.custom.JsonTrees;
 
 /**
  * Derives the schema bundle that {@link BuiltinSchemas} reads from the official Kubernetes OpenAPI v3 documents:
@@ -47,11 +45,13 @@ public final class BundleGenerator {
 
     /** Bumped when the output format changes. */
     static final int FORMAT = 4;
+
     static final String COMPONENTS = "components.txt";
     static final String SOURCES = "documents.sha256";
     static final int DIGEST_LENGTH = 16;
 
-    private static final Pattern DOCUMENT = Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
+    private static final Pattern DOCUMENT =
+            Pattern.compile("api__v1_openapi\\.json|apis__([^_]+)__([^_]+)_openapi\\.json");
     private static final Pattern RELEASE_FOLDER = Pattern.compile("v1\\.(\\d+)");
     private static final String META_TYPES = "io.k8s.apimachinery.pkg.apis.meta.v1.";
     /** Names that need no escaping in JSON text or in the index. */
@@ -63,30 +63,30 @@ public final class BundleGenerator {
      * 1.23 takes {@code port: 8080} and {@code cpu: 1} as it always has; every release gets the later description.
      */
     private static final Map<String, String> SINCE_1_24 = Map.of(
-            SchemaTrees.INT_OR_STRING, "{\"format\":\"int-or-string\",\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}",
+            SchemaTrees.INT_OR_STRING,
+                    "{\"format\":\"int-or-string\",\"oneOf\":[{\"type\":\"integer\"},{\"type\":\"string\"}]}",
             SchemaTrees.QUANTITY, "{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}");
 
     /** Where a kind's schema was found: the document's API version and the component name. */
-    private record Source(String documentApiVersion, String definition) {
-    }
+    private record Source(String documentApiVersion, String definition) {}
 
     /** What one release contributes: its index lines and the components they name. */
-    private record Release(String version, List<String> lines, Map<String, String> digests) {
-    }
+    private record Release(String version, List<String> lines, Map<String, String> digests) {}
 
-    private BundleGenerator() {
-    }
+    private BundleGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: BundleGenerator <folder of release folders> <bundle output folder>");
+            throw new IllegalArgumentException(
+                    "usage: BundleGenerator <folder of release folders> <bundle output folder>");
         }
         Map<String, byte[]> files = generate(Path.of(args[0]));
         Path output = Path.of(args[1]);
         Files.createDirectories(output);
         try (Stream<Path> old = Files.list(output)) {
             for (Path file : old.toList()) {
-                if (Files.isRegularFile(file) && !files.containsKey(file.getFileName().toString())) {
+                if (Files.isRegularFile(file)
+                        && !files.containsKey(file.getFileName().toString())) {
                     Files.delete(file);
                 }
             }
@@ -101,7 +101,10 @@ public final class BundleGenerator {
     static Map<String, byte[]> generate(Path input) throws IOException {
         List<Path> folders = new ArrayList<>();
         try (Stream<Path> list = Files.list(input)) {
-            list.filter(f -> Files.isDirectory(f) && RELEASE_FOLDER.matcher(f.getFileName().toString()).matches())
+            list.filter(f -> Files.isDirectory(f)
+                            && RELEASE_FOLDER
+                                    .matcher(f.getFileName().toString())
+                                    .matches())
                     .forEach(folders::add);
         }
         folders.sort((a, b) -> Integer.compare(minor(a), minor(b)));
@@ -139,7 +142,8 @@ public final class BundleGenerator {
                     refs.add(ref.stringValue().substring(SchemaTrees.COMPONENTS_PREFIX.length()));
                 }
             });
-            String line = digest + " " + (refs.isEmpty() ? "-" : String.join(",", refs)) + " " + texts.get(digest) + "\n";
+            String line =
+                    digest + " " + (refs.isEmpty() ? "-" : String.join(",", refs)) + " " + texts.get(digest) + "\n";
             components.writeBytes(line.getBytes(StandardCharsets.UTF_8));
         }
         out.put(COMPONENTS, components.toByteArray());
@@ -148,8 +152,14 @@ public final class BundleGenerator {
             index.append("format\t").append(FORMAT).append('\n');
             release.lines().forEach(line -> index.append(line).append('\n'));
             // where each component's line starts in the components file, so that a run reads no more than it needs
-            release.digests().forEach((name, digest) -> index.append("schema\t").append(name).append('\t')
-                    .append(digest).append('\t').append(offsets.get(digest)).append('\n'));
+            release.digests()
+                    .forEach((name, digest) -> index.append("schema\t")
+                            .append(name)
+                            .append('\t')
+                            .append(digest)
+                            .append('\t')
+                            .append(offsets.get(digest))
+                            .append('\n'));
             out.put(release.version() + ".txt", index.toString().getBytes(StandardCharsets.UTF_8));
         }
         out.put(SOURCES, sources.toString().getBytes(StandardCharsets.UTF_8));
@@ -167,7 +177,11 @@ public final class BundleGenerator {
         List<String> apiVersions = new ArrayList<>();
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
-            sources.append(sha256(bytes)).append("  v").append(version).append('/').append(file.getFileName())
+            sources.append(sha256(bytes))
+                    .append("  v")
+                    .append(version)
+                    .append('/')
+                    .append(file.getFileName())
                     .append('\n');
             String apiVersion = apiVersionOf(file.getFileName().toString());
             apiVersions.add(apiVersion);
@@ -180,8 +194,8 @@ public final class BundleGenerator {
                     continue;
                 }
                 for (JsonNode gvk : component.getValue().path("x-kubernetes-group-version-kind")) {
-                    String kindApiVersion = GroupVersionKind.apiVersion(gvk.path("group").asString(),
-                            gvk.path("version").asString());
+                    String kindApiVersion = GroupVersionKind.apiVersion(
+                            gvk.path("group").asString(), gvk.path("version").asString());
                     found.computeIfAbsent(kindApiVersion, k -> new TreeMap<>())
                             .computeIfAbsent(gvk.path("kind").asString(), k -> new ArrayList<>())
                             .add(new Source(apiVersion, component.getKey()));
@@ -195,7 +209,8 @@ public final class BundleGenerator {
             lines.add("api\t" + apiVersion);
         }
         for (String apiVersion : apiVersions) {
-            for (Map.Entry<String, List<Source>> kind : found.getOrDefault(apiVersion, Map.of()).entrySet()) {
+            for (Map.Entry<String, List<Source>> kind :
+                    found.getOrDefault(apiVersion, Map.of()).entrySet()) {
                 String definition = preferred(apiVersion, kind.getValue()).definition();
                 lines.add("kind\t" + apiVersion + "\t" + kind.getKey() + "\t" + definition);
                 roots.add(definition);
@@ -207,7 +222,8 @@ public final class BundleGenerator {
         }
         Map<String, String> digests = new TreeMap<>();
         for (String name : needed) {
-            JsonNode schema = SINCE_1_24.containsKey(name) ? JsonTrees.parse(SINCE_1_24.get(name))
+            JsonNode schema = SINCE_1_24.containsKey(name)
+                    ? JsonTrees.parse(SINCE_1_24.get(name))
                     : SchemaTrees.stripped(components.get(name));
             String text = new String(JsonTrees.write(schema), StandardCharsets.UTF_8);
             if (text.indexOf('\n') >= 0 || !COMPONENT_NAME.matcher(name).matches()) {
@@ -243,7 +259,10 @@ public final class BundleGenerator {
 
     private static List<Path> documentFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> DOCUMENT.matcher(f.getFileName().toString()).matches()).sorted().toList();
+            return files.filter(
+                            f -> DOCUMENT.matcher(f.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.kubelint.schemas;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -9,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,20 +31,26 @@ final class CrdFormats {
     /** The prefix of the format names {@link #normalize} writes. */
     static final String PREFIX = "crd-";
 
-    private static final Pattern HOSTNAME = Pattern.compile("^([a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)|"
-            + "([a-zA-Z0-9\\p{S}\\p{L}](([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}([a-zA-Z\\p{L}]){2,63})$");
-    private static final Pattern UUID = Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
-    private static final Pattern UUID3 = Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
-    private static final Pattern UUID4 = Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
-    private static final Pattern UUID5 = Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
-    private static final Pattern BASE64 = Pattern.compile(
-            "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$");
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "^([a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)|"
+                    + "([a-zA-Z0-9\\p{S}\\p{L}](([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}([a-zA-Z\\p{L}]){2,63})$");
+    private static final Pattern UUID =
+            Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+    private static final Pattern UUID3 =
+            Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+    private static final Pattern UUID4 =
+            Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
+    private static final Pattern UUID5 =
+            Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
+    private static final Pattern BASE64 =
+            Pattern.compile("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$");
     private static final Pattern HEXCOLOR = Pattern.compile("^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$");
     private static final String OCTET = "\\s*(0|[1-9]\\d?|1\\d\\d?|2[0-4]\\d|25[0-5])\\s*";
     private static final Pattern RGBCOLOR = Pattern.compile("^rgb\\(" + OCTET + "," + OCTET + "," + OCTET + "\\)$");
     private static final Pattern SSN = Pattern.compile("^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$");
-    private static final Pattern CREDITCARD = Pattern.compile("^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}|6(?:011|5[0-9][0-9])"
-            + "[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])[0-9]{11}|(?:2131|1800|35\\d{3})\\d{11})$");
+    private static final Pattern CREDITCARD =
+            Pattern.compile("^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}|6(?:011|5[0-9][0-9])"
+                    + "[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])[0-9]{11}|(?:2131|1800|35\\d{3})\\d{11})$");
     private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
     /** The layouts of go-openapi's date-time: RFC 3339 (with or without a colon in the offset), local, reduced. */
     private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})"
@@ -53,15 +58,24 @@ final class CrdFormats {
             + "|T(\\d{2}):(\\d{2}):(\\d{2})\\.(?:\\d{3}|\\d{6})(?:Z|[+-](\\d{2})(\\d{2}))"
             + "|T(\\d{2}):(\\d{2})Z?"
             + "| (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?)$");
-    private static final Pattern GO_DURATION = Pattern.compile("^[-+]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+$");
+
+    private static final Pattern GO_DURATION =
+            Pattern.compile("^[-+]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+$");
     private static final Pattern SCALA_DURATION = Pattern.compile("^\\s*(?:\\d+\\s*[A-Za-zµ]+\\s*)+$");
     private static final Pattern SCALA_PART = Pattern.compile("(\\d+)\\s*([A-Za-zµ]+)");
-    private static final List<List<String>> UNITS = List.of(List.of("ns", "nano"), List.of("us", "µs", "micro"),
-            List.of("ms", "milli"), List.of("s", "sec"), List.of("m", "min"), List.of("h", "hr", "hour"),
-            List.of("d", "day"), List.of("w", "wk", "week"));
+    private static final List<List<String>> UNITS = List.of(
+            List.of("ns", "nano"),
+            List.of("us", "µs", "micro"),
+            List.of("ms", "milli"),
+            List.of("s", "sec"),
+            List.of("m", "min"),
+            List.of("h", "hr", "hour"),
+            List.of("d", "day"),
+            List.of("w", "wk", "week"));
     private static final Pattern BSON_ID = Pattern.compile("^[0-9a-fA-F]{24}$");
     private static final Pattern K8S_SHORT_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-    private static final Pattern K8S_LONG_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    private static final Pattern K8S_LONG_NAME =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     /** The string formats the API server validates, by normalized name. */
     static final Map<String, Predicate<String>> STRING_FORMATS = stringFormats();
@@ -69,8 +83,7 @@ final class CrdFormats {
     /** Formats the server knows and accepts any string for. */
     private static final Set<String> ANY_STRING = Set.of("password");
 
-    private CrdFormats() {
-    }
+    private CrdFormats() {}
 
     private static Map<String, Predicate<String>> stringFormats() {
         Map<String, Predicate<String>> f = new LinkedHashMap<>();
@@ -106,8 +119,10 @@ final class CrdFormats {
 
     /** The networknt formats for {@link #STRING_FORMATS}, named with {@link #PREFIX}. */
     static List<com.networknt.schema.format.Format> all() {
-        return STRING_FORMATS.entrySet().stream().filter(e -> !ANY_STRING.contains(e.getKey()))
-                .map(e -> KubeFormats.string(PREFIX + e.getKey(), e.getValue())).toList();
+        return STRING_FORMATS.entrySet().stream()
+                .filter(e -> !ANY_STRING.contains(e.getKey()))
+                .map(e -> KubeFormats.string(PREFIX + e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** The format as the server applies it to a schema of this type: its normalized name, or empty when ignored. */
@@ -117,7 +132,8 @@ final class CrdFormats {
             case "", "string" -> {
                 String normalized = format.replace("-", "");
                 return STRING_FORMATS.containsKey(normalized) && !ANY_STRING.contains(normalized)
-                        ? Optional.of(normalized) : Optional.empty();
+                        ? Optional.of(normalized)
+                        : Optional.empty();
             }
             case "integer" -> {
                 return format.equals("int32") || format.equals("int64") ? Optional.of(format) : Optional.empty();
@@ -134,7 +150,8 @@ final class CrdFormats {
         if (format == null) {
             return;
         }
-        Optional<String> applied = format.isString() ? applied(format.stringValue(), schema.get("type")) : Optional.empty();
+        Optional<String> applied =
+                format.isString() ? applied(format.stringValue(), schema.get("type")) : Optional.empty();
         if (applied.isEmpty()) {
             schema.remove("format");
         } else if (!applied.get().startsWith("int")) {
@@ -158,8 +175,11 @@ final class CrdFormats {
         }
         String rest;
         int colon = s.indexOf(':');
-        boolean hasScheme = colon > 0 && Character.isLetter(s.charAt(0))
-                && s.substring(0, colon).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')
+        boolean hasScheme = colon > 0
+                && Character.isLetter(s.charAt(0))
+                && s.substring(0, colon)
+                        .chars()
+                        .allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')
                 && s.substring(0, colon).chars().allMatch(c -> c < 0x80);
         if (hasScheme) {
             rest = s.substring(colon + 1);
@@ -256,7 +276,8 @@ final class CrdFormats {
             return false;
         }
         Optional<byte[]> ip = Ips.parseSloppy(s.substring(0, slash));
-        return ip.isPresent() && Integer.parseInt(prefix) <= 8 * (s.substring(0, slash).contains(":") ? 16 : 4);
+        return ip.isPresent()
+                && Integer.parseInt(prefix) <= 8 * (s.substring(0, slash).contains(":") ? 16 : 4);
     }
 
     /** Go's {@code net.ParseMAC}: 6, 8 or 20 octets as pairs with {@code :} or {@code -}, or groups of 4 with dots. */
@@ -393,7 +414,10 @@ final class CrdFormats {
 
     /** Go's {@code time.ParseDuration}, then go-openapi's longer units ("3 days", "1 week"). */
     static boolean isDuration(String s) {
-        if (s.equals("0") || s.equals("+0") || s.equals("-0") || GO_DURATION.matcher(s).matches()) {
+        if (s.equals("0")
+                || s.equals("+0")
+                || s.equals("-0")
+                || GO_DURATION.matcher(s).matches()) {
             return true;
         }
         if (!SCALA_DURATION.matcher(s).matches()) {
@@ -405,7 +429,8 @@ final class CrdFormats {
             String unit = part.group(2).toLowerCase(Locale.ROOT);
             for (List<String> variants : UNITS) {
                 for (int i = 0; i < variants.size(); i++) {
-                    if (i == variants.size() - 1 && unit.startsWith(variants.get(i)) || variants.get(i).equalsIgnoreCase(unit)) {
+                    if (i == variants.size() - 1 && unit.startsWith(variants.get(i))
+                            || variants.get(i).equalsIgnoreCase(unit)) {
                         ok = true;
                     }
                 }

@@ -2,7 +2,6 @@ package dev.kubelint.schemas;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,10 +41,12 @@ record CustomResource(ObjectNode schema, boolean statusSubresource) {
         List<SchemaProblem> problems = new ArrayList<>();
         if (object instanceof ObjectNode root) {
             JsonNode metadata = root.path("metadata");
-            if (metadata.isMissingNode() || metadata.isObject() && blank(metadata.get("name"))
-                    && blank(metadata.get("generateName"))) {
-                problems.add(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, metadata.isMissingNode() ? ""
-                        : "/metadata", metadata.isMissingNode() ? "metadata" : "name",
+            if (metadata.isMissingNode()
+                    || metadata.isObject() && blank(metadata.get("name")) && blank(metadata.get("generateName"))) {
+                problems.add(new SchemaProblem(
+                        SchemaProblem.Kind.MISSING_FIELD,
+                        metadata.isMissingNode() ? "" : "/metadata",
+                        metadata.isMissingNode() ? "metadata" : "name",
                         "metadata.name: Required value: name or generateName is required"));
             }
         }

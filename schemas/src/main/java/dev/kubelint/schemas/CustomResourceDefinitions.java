@@ -1,14 +1,13 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.yaml.MappingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.yaml.MappingNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,8 +32,13 @@ public final class CustomResourceDefinitions {
      * @param versions each served version with its schema (empty when the version has none)
      * @param problems what is wrong with the definition itself
      */
-    public record Definition(String name, String group, String kind, String origin,
-                             Map<String, Optional<KindSchema>> versions, List<String> problems) {
+    public record Definition(
+            String name,
+            String group,
+            String kind,
+            String origin,
+            Map<String, Optional<KindSchema>> versions,
+            List<String> problems) {
         public Definition {
             versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
             problems = List.copyOf(problems);
@@ -50,8 +54,7 @@ public final class CustomResourceDefinitions {
         }
     }
 
-    private CustomResourceDefinitions() {
-    }
+    private CustomResourceDefinitions() {}
 
     /** Whether an object is a CustomResourceDefinition (apiextensions.k8s.io, any version). */
     public static boolean isDefinition(String apiVersion, String kind) {
@@ -71,7 +74,9 @@ public final class CustomResourceDefinitions {
         if (group.isEmpty() || kind.isEmpty()) {
             return Optional.empty();
         }
-        String name = crd.path("metadata").path("name").asString(spec.path("names").path("plural").asString("") + "." + group);
+        String name = crd.path("metadata")
+                .path("name")
+                .asString(spec.path("names").path("plural").asString("") + "." + group);
         Map<String, Optional<KindSchema>> versions = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         JsonNode shared = spec.path("validation").path("openAPIV3Schema");
@@ -85,16 +90,25 @@ public final class CustomResourceDefinitions {
                 schema = shared;
             }
             GroupVersionKind gvk = new GroupVersionKind(group, v, kind);
-            JsonNode subresources = version.has("subresources") ? version.path("subresources") : spec.path("subresources");
+            JsonNode subresources =
+                    version.has("subresources") ? version.path("subresources") : spec.path("subresources");
             boolean statusSubresource = subresources.path("status").isObject();
             if (schema.isObject() && !DefinitionChecks.malformed(schema, "").isEmpty()) {
                 versions.put(v, Optional.empty());
                 problems.add("CustomResourceDefinition " + name + " has a malformed openAPIV3Schema for version " + v
-                        + " (" + DefinitionChecks.malformed(schema, "openAPIV3Schema").get(0).message() + "), so objects of " + gvk
+                        + " ("
+                        + DefinitionChecks.malformed(schema, "openAPIV3Schema")
+                                .get(0)
+                                .message() + "), so objects of " + gvk
                         + " are not validated");
             } else if (schema.isObject()) {
-                versions.put(v, Optional.of(schemaOf(gvk, (ObjectNode) schema, statusSubresource,
-                        "CustomResourceDefinition " + name + " (" + origin + ")")));
+                versions.put(
+                        v,
+                        Optional.of(schemaOf(
+                                gvk,
+                                (ObjectNode) schema,
+                                statusSubresource,
+                                "CustomResourceDefinition " + name + " (" + origin + ")")));
             } else {
                 versions.put(v, Optional.empty());
                 problems.add("CustomResourceDefinition " + name + " has no openAPIV3Schema for version " + v
@@ -116,11 +130,17 @@ public final class CustomResourceDefinitions {
         return result;
     }
 
-    private static KindSchema schemaOf(GroupVersionKind gvk, ObjectNode schema, boolean statusSubresource, String origin) {
+    private static KindSchema schemaOf(
+            GroupVersionKind gvk, ObjectNode schema, boolean statusSubresource, String origin) {
         ObjectNode raw = schema.deepCopy();
-        KindSchema kindSchema = new KindSchema(gvk, origin, "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group()
-                + "/" + gvk.version() + "/" + gvk.kind(), "/components/schemas/" + ROOT, strict -> prepare(raw, strict),
-                SchemaEngine.shared(), new CustomResource(raw, statusSubresource));
+        KindSchema kindSchema = new KindSchema(
+                gvk,
+                origin,
+                "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/" + gvk.version() + "/" + gvk.kind(),
+                "/components/schemas/" + ROOT,
+                strict -> prepare(raw, strict),
+                SchemaEngine.shared(),
+                new CustomResource(raw, statusSubresource));
         kindSchema.customResourceSchema(raw);
         return kindSchema;
     }
@@ -130,14 +150,17 @@ public final class CustomResourceDefinitions {
         ObjectNode components = document.putObject("components").putObject("schemas");
         ObjectNode root = raw.deepCopy();
         components.set(ROOT, root);
-        objectMetaComponents().properties().forEach(e -> components.set(e.getKey(), e.getValue().deepCopy()));
+        objectMetaComponents()
+                .properties()
+                .forEach(e -> components.set(e.getKey(), e.getValue().deepCopy()));
         SchemaTrees.forEachSchema(root, SchemaTrees.Position.STRUCTURAL, (s, p) -> {
             kubernetesExtensions(s);
             CrdFormats.normalize(s);
         });
         // the API server always accepts apiVersion, kind and metadata, and validates metadata as ObjectMeta
         ObjectNode properties = root.has("properties") && root.get("properties").isObject()
-                ? (ObjectNode) root.get("properties") : root.putObject("properties");
+                ? (ObjectNode) root.get("properties")
+                : root.putObject("properties");
         properties.putObject("apiVersion").put("type", "string");
         properties.putObject("kind").put("type", "string");
         properties.putObject("metadata").put("$ref", SchemaTrees.COMPONENTS_PREFIX + SchemaTrees.OBJECT_META);
@@ -149,7 +172,8 @@ public final class CustomResourceDefinitions {
 
     private static void kubernetesExtensions(ObjectNode schema) {
         if (SchemaTrees.isTrue(schema.get("x-kubernetes-embedded-resource"))) {
-            ObjectNode properties = schema.get("properties") instanceof ObjectNode p ? p : schema.putObject("properties");
+            ObjectNode properties =
+                    schema.get("properties") instanceof ObjectNode p ? p : schema.putObject("properties");
             if (!properties.has("apiVersion")) {
                 properties.putObject("apiVersion").put("type", "string");
             }
@@ -160,7 +184,9 @@ public final class CustomResourceDefinitions {
                 properties.putObject("metadata").put("type", "object");
             }
         }
-        if (SchemaTrees.isTrue(schema.get("x-kubernetes-int-or-string")) && !schema.has("type") && !schema.has("anyOf")
+        if (SchemaTrees.isTrue(schema.get("x-kubernetes-int-or-string"))
+                && !schema.has("type")
+                && !schema.has("anyOf")
                 && !schema.has("oneOf")) {
             ArrayNode anyOf = schema.putArray("anyOf");
             anyOf.addObject().put("type", "integer");

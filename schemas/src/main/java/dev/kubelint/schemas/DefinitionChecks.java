@@ -1,14 +1,13 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.kube.Names;
+import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.yaml.JsonPointers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,22 +24,34 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DefinitionChecks {
 
     private static final Set<String> TYPES = Set.of("array", "boolean", "integer", "number", "object", "string");
-    private static final Set<String> UNSUPPORTED = Set.of("$ref", "$schema", "id", "definitions", "dependencies",
-            "patternProperties", "additionalItems");
+    private static final Set<String> UNSUPPORTED =
+            Set.of("$ref", "$schema", "id", "definitions", "dependencies", "patternProperties", "additionalItems");
     private static final Set<String> NUMBERS = Set.of("minimum", "maximum", "multipleOf");
-    private static final Set<String> COUNTS = Set.of("minLength", "maxLength", "minItems", "maxItems",
-            "minProperties", "maxProperties");
-    private static final Set<String> FLAGS = Set.of("nullable", "exclusiveMinimum", "exclusiveMaximum",
-            "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string");
-    private static final Set<String> NOT_IN_VALUE_VALIDATION = Set.of("type", "nullable", "default",
-            "additionalProperties", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource",
-            "x-kubernetes-int-or-string", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
-            "x-kubernetes-map-type", "x-kubernetes-validations");
+    private static final Set<String> COUNTS =
+            Set.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
+    private static final Set<String> FLAGS = Set.of(
+            "nullable",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-int-or-string");
+    private static final Set<String> NOT_IN_VALUE_VALIDATION = Set.of(
+            "type",
+            "nullable",
+            "default",
+            "additionalProperties",
+            "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-int-or-string",
+            "x-kubernetes-list-type",
+            "x-kubernetes-list-map-keys",
+            "x-kubernetes-map-type",
+            "x-kubernetes-validations");
 
     private final List<SchemaProblem> problems = new ArrayList<>();
 
-    private DefinitionChecks() {
-    }
+    private DefinitionChecks() {}
 
     /** Why a schema cannot be used at all (its problems, pointers from {@code base}); empty when it is well formed. */
     static List<SchemaProblem> malformed(JsonNode schema, String base) {
@@ -68,8 +79,10 @@ public final class DefinitionChecks {
         String scope = spec.path("scope").asString("");
         if (!scope.equals("Namespaced") && !scope.equals("Cluster")) {
             if (spec.has("scope")) {
-                value("/spec/scope", "Unsupported value: " + SchemaProblems.render(spec.get("scope"))
-                        + ": supported values: \"Cluster\", \"Namespaced\"");
+                value(
+                        "/spec/scope",
+                        "Unsupported value: " + SchemaProblems.render(spec.get("scope"))
+                                + ": supported values: \"Cluster\", \"Namespaced\"");
             } else if (spec.isObject()) {
                 missing("/spec", "scope", "Required value");
             }
@@ -84,7 +97,10 @@ public final class DefinitionChecks {
         if (versions.isEmpty()) {
             if (!spec.path("version").isString()) {
                 if (spec.isObject()) {
-                    missing("/spec", "versions", "Required value: must have exactly one version marked as storage version");
+                    missing(
+                            "/spec",
+                            "versions",
+                            "Required value: must have exactly one version marked as storage version");
                 }
                 return;
             }
@@ -105,8 +121,10 @@ public final class DefinitionChecks {
             } else if (!seen.add(name)) {
                 value(at + "/name", "Duplicate value: " + SchemaProblems.render(version.get("name")));
             } else if (!Names.dns1035Label(name).isEmpty()) {
-                value(at + "/name", "Invalid value: " + SchemaProblems.render(version.get("name")) + ": "
-                        + String.join("; ", Names.dns1035Label(name)));
+                value(
+                        at + "/name",
+                        "Invalid value: " + SchemaProblems.render(version.get("name")) + ": "
+                                + String.join("; ", Names.dns1035Label(name)));
             }
             if (version.path("storage").asBoolean(false)) {
                 storage++;
@@ -119,8 +137,10 @@ public final class DefinitionChecks {
             }
             if (schema.isMissingNode()) {
                 if (v1) {
-                    missing(version.has("schema") ? at + "/schema" : at, version.has("schema") ? "openAPIV3Schema"
-                            : "schema", "Required value: schemas are required");
+                    missing(
+                            version.has("schema") ? at + "/schema" : at,
+                            version.has("schema") ? "openAPIV3Schema" : "schema",
+                            "Required value: schemas are required");
                 }
                 continue;
             }
@@ -129,8 +149,13 @@ public final class DefinitionChecks {
             if (problems.size() > before) {
                 String unchecked = "; objects of " + spec.path("group").asString("") + "/" + name + " "
                         + spec.path("names").path("kind").asString("") + " are not validated";
-                problems.set(before, new SchemaProblem(problems.get(before).kind(), problems.get(before).pointer(),
-                        problems.get(before).field(), problems.get(before).message() + unchecked));
+                problems.set(
+                        before,
+                        new SchemaProblem(
+                                problems.get(before).kind(),
+                                problems.get(before).pointer(),
+                                problems.get(before).field(),
+                                problems.get(before).message() + unchecked));
             } else if (schema instanceof ObjectNode object) {
                 structural(object, schemaAt);
                 Optional<KindSchema> compiled = schemas.getOrDefault(name, Optional.empty());
@@ -140,15 +165,17 @@ public final class DefinitionChecks {
             }
         }
         if (versions.size() > 0 && storage != 1) {
-            value("/spec/versions", "Invalid value: " + versionsText(versions)
-                    + ": must have exactly one version marked as storage version");
+            value(
+                    "/spec/versions",
+                    "Invalid value: " + versionsText(versions)
+                            + ": must have exactly one version marked as storage version");
         }
     }
 
     private static String versionsText(JsonNode versions) {
         List<String> names = new ArrayList<>();
-        versions.forEach(v -> names.add(v.path("name").asString("") + (v.path("storage").asBoolean(false)
-                ? " (storage)" : "")));
+        versions.forEach(
+                v -> names.add(v.path("name").asString("") + (v.path("storage").asBoolean(false) ? " (storage)" : "")));
         return "[" + String.join(", ", names) + "]";
     }
 
@@ -161,8 +188,10 @@ public final class DefinitionChecks {
                 missing("/spec", "group", "Required value");
             }
         } else if (!Names.dns1123Subdomain(group).isEmpty() || !group.contains(".")) {
-            value("/spec/group", "Invalid value: " + SchemaProblems.render(spec.get("group"))
-                    + ": should be a domain with at least one dot");
+            value(
+                    "/spec/group",
+                    "Invalid value: " + SchemaProblems.render(spec.get("group"))
+                            + ": should be a domain with at least one dot");
         }
         if (plural.isEmpty()) {
             if (names.isObject()) {
@@ -171,7 +200,8 @@ public final class DefinitionChecks {
         } else {
             label("/spec/names/plural", names.get("plural"));
         }
-        if (names.path("singular").isString() && !names.path("singular").stringValue().isEmpty()) {
+        if (names.path("singular").isString()
+                && !names.path("singular").stringValue().isEmpty()) {
             label("/spec/names/singular", names.get("singular"));
         }
         String kind = names.path("kind").asString("");
@@ -182,17 +212,23 @@ public final class DefinitionChecks {
         } else {
             kindName("/spec/names/kind", names.get("kind"));
         }
-        if (names.path("listKind").isString() && !names.path("listKind").stringValue().isEmpty()) {
+        if (names.path("listKind").isString()
+                && !names.path("listKind").stringValue().isEmpty()) {
             kindName("/spec/names/listKind", names.get("listKind"));
             if (names.path("listKind").stringValue().equals(kind)) {
-                value("/spec/names/listKind", "Invalid value: " + SchemaProblems.render(names.get("listKind"))
-                        + ": kind and listKind cannot be the same");
+                value(
+                        "/spec/names/listKind",
+                        "Invalid value: " + SchemaProblems.render(names.get("listKind"))
+                                + ": kind and listKind cannot be the same");
             }
         }
         String name = crd.path("metadata").path("name").asString("");
         if (!group.isEmpty() && !plural.isEmpty() && !name.isEmpty() && !name.equals(plural + "." + group)) {
-            value("/metadata/name", "Invalid value: " + SchemaProblems.render(crd.path("metadata").get("name"))
-                    + ": must be spec.names.plural+\".\"+spec.group (" + plural + "." + group + ")");
+            value(
+                    "/metadata/name",
+                    "Invalid value: "
+                            + SchemaProblems.render(crd.path("metadata").get("name"))
+                            + ": must be spec.names.plural+\".\"+spec.group (" + plural + "." + group + ")");
         }
     }
 
@@ -206,8 +242,10 @@ public final class DefinitionChecks {
     private void kindName(String pointer, JsonNode value) {
         List<String> label = Names.dns1035Label(value.asString("").toLowerCase(java.util.Locale.ROOT));
         if (!label.isEmpty()) {
-            value(pointer, "Invalid value: " + SchemaProblems.render(value) + ": "
-                    + String.join("; ", label).replace("lowercase ", ""));
+            value(
+                    pointer,
+                    "Invalid value: " + SchemaProblems.render(value) + ": "
+                            + String.join("; ", label).replace("lowercase ", ""));
         }
     }
 
@@ -224,11 +262,16 @@ public final class DefinitionChecks {
             switch (key) {
                 case "type" -> {
                     if (!v.isString()) {
-                        value(here, "Invalid value: " + SchemaProblems.render(v) + ": must be one of \"array\", \"boolean\","
-                                + " \"integer\", \"number\", \"object\", \"string\"");
+                        value(
+                                here,
+                                "Invalid value: " + SchemaProblems.render(v)
+                                        + ": must be one of \"array\", \"boolean\","
+                                        + " \"integer\", \"number\", \"object\", \"string\"");
                     } else if (!TYPES.contains(v.stringValue())) {
-                        value(here, "Unsupported value: " + SchemaProblems.render(v) + ": supported values: \"array\","
-                                + " \"boolean\", \"integer\", \"number\", \"object\", \"string\"");
+                        value(
+                                here,
+                                "Unsupported value: " + SchemaProblems.render(v) + ": supported values: \"array\","
+                                        + " \"boolean\", \"integer\", \"number\", \"object\", \"string\"");
                     }
                 }
                 case "enum", "required", "x-kubernetes-list-map-keys" -> {
@@ -237,8 +280,9 @@ public final class DefinitionChecks {
                     } else if (!key.equals("enum")) {
                         for (int i = 0; i < v.size(); i++) {
                             if (!v.get(i).isString()) {
-                                value(JsonPointers.child(here, i), "Invalid value: " + SchemaProblems.render(v.get(i))
-                                        + ": must be a string");
+                                value(
+                                        JsonPointers.child(here, i),
+                                        "Invalid value: " + SchemaProblems.render(v.get(i)) + ": must be a string");
                             }
                         }
                     }
@@ -247,9 +291,13 @@ public final class DefinitionChecks {
                     if (!v.isString()) {
                         value(here, "Invalid value: " + SchemaProblems.render(v) + ": must be a string");
                     } else {
-                        Re2Patterns.problem(v.stringValue()).ifPresent(p -> value(here, "Invalid value: "
-                                + SchemaProblems.render(v) + ": must be a valid regular expression, but isn't: "
-                                + "error parsing regexp: " + p));
+                        Re2Patterns.problem(v.stringValue())
+                                .ifPresent(p -> value(
+                                        here,
+                                        "Invalid value: "
+                                                + SchemaProblems.render(v)
+                                                + ": must be a valid regular expression, but isn't: "
+                                                + "error parsing regexp: " + p));
                     }
                 }
                 case "format", "description", "title", "x-kubernetes-list-type", "x-kubernetes-map-type" -> {
@@ -290,8 +338,11 @@ public final class DefinitionChecks {
                 }
                 default -> {
                     if (key.equals("uniqueItems") && SchemaTrees.isTrue(v)) {
-                        forbidden(here, key, "uniqueItems cannot be set to true since the runtime complexity becomes"
-                                + " quadratic");
+                        forbidden(
+                                here,
+                                key,
+                                "uniqueItems cannot be set to true since the runtime complexity becomes"
+                                        + " quadratic");
                     } else if (UNSUPPORTED.contains(key)) {
                         forbidden(here, key, key + " is not supported");
                     } else if (FLAGS.contains(key) && !v.isBoolean()) {
@@ -314,9 +365,12 @@ public final class DefinitionChecks {
                 missing(at, "type", "Required value: must not be empty at the root");
             }
         } else if (!type.equals("object")) {
-            value(at + "/type", "Invalid value: " + SchemaProblems.render(root.get("type")) + ": must be object at the root");
+            value(
+                    at + "/type",
+                    "Invalid value: " + SchemaProblems.render(root.get("type")) + ": must be object at the root");
         }
-        if (root.get("properties") instanceof ObjectNode properties && properties.get("metadata") instanceof ObjectNode meta) {
+        if (root.get("properties") instanceof ObjectNode properties
+                && properties.get("metadata") instanceof ObjectNode meta) {
             String metaAt = at + "/properties/metadata";
             for (Map.Entry<String, JsonNode> m : meta.properties()) {
                 if (!Set.of("type", "properties", "description").contains(m.getKey())) {
@@ -326,8 +380,11 @@ public final class DefinitionChecks {
             if (meta.get("properties") instanceof ObjectNode metaProperties) {
                 for (Map.Entry<String, JsonNode> p : metaProperties.properties()) {
                     if (!p.getKey().equals("name") && !p.getKey().equals("generateName")) {
-                        forbidden(JsonPointers.child(metaAt + "/properties", p.getKey()), p.getKey(), "must not specify"
-                                + " anything other than name and generateName, but metadata is implicitly specified");
+                        forbidden(
+                                JsonPointers.child(metaAt + "/properties", p.getKey()),
+                                p.getKey(),
+                                "must not specify"
+                                        + " anything other than name and generateName, but metadata is implicitly specified");
                     }
                 }
             }
@@ -347,31 +404,44 @@ public final class DefinitionChecks {
             value(at + "/x-kubernetes-preserve-unknown-fields", "Invalid value: false: must be true or undefined");
         }
         if (intOrString && !type.isEmpty()) {
-            value(at + "/type", "Invalid value: " + SchemaProblems.render(schema.get("type"))
-                    + ": must be empty if x-kubernetes-int-or-string is true");
+            value(
+                    at + "/type",
+                    "Invalid value: " + SchemaProblems.render(schema.get("type"))
+                            + ": must be empty if x-kubernetes-int-or-string is true");
         }
         if (SchemaTrees.isTrue(schema.get("x-kubernetes-embedded-resource"))) {
             if (!type.equals("object")) {
-                value(type.isEmpty() ? at : at + "/type", "Invalid value: " + (type.isEmpty() ? "\"\"" : "\"" + type + "\"")
-                        + ": must be object if x-kubernetes-embedded-resource is true");
+                value(
+                        type.isEmpty() ? at : at + "/type",
+                        "Invalid value: " + (type.isEmpty() ? "\"\"" : "\"" + type + "\"")
+                                + ": must be object if x-kubernetes-embedded-resource is true");
             } else if (!preserve && !schema.has("properties")) {
-                missing(at, "properties", "Required value: must not be empty if x-kubernetes-embedded-resource is true"
-                        + " without x-kubernetes-preserve-unknown-fields");
+                missing(
+                        at,
+                        "properties",
+                        "Required value: must not be empty if x-kubernetes-embedded-resource is true"
+                                + " without x-kubernetes-preserve-unknown-fields");
             }
         }
         if (schema.has("properties") && schema.has("additionalProperties")) {
-            forbidden(at + "/additionalProperties", "additionalProperties",
+            forbidden(
+                    at + "/additionalProperties",
+                    "additionalProperties",
                     "additionalProperties and properties are mutual exclusive");
         }
         listType(schema, at, type);
         if (schema.has("x-kubernetes-map-type")) {
             String mapType = schema.get("x-kubernetes-map-type").asString("");
             if (!mapType.equals("granular") && !mapType.equals("atomic")) {
-                value(at + "/x-kubernetes-map-type", "Unsupported value: " + SchemaProblems.render(
-                        schema.get("x-kubernetes-map-type")) + ": supported values: \"atomic\", \"granular\"");
+                value(
+                        at + "/x-kubernetes-map-type",
+                        "Unsupported value: " + SchemaProblems.render(schema.get("x-kubernetes-map-type"))
+                                + ": supported values: \"atomic\", \"granular\"");
             } else if (!type.equals("object")) {
-                value(at + "/x-kubernetes-map-type", "Invalid value: " + SchemaProblems.render(
-                        schema.get("x-kubernetes-map-type")) + ": must only be used if type is object");
+                value(
+                        at + "/x-kubernetes-map-type",
+                        "Invalid value: " + SchemaProblems.render(schema.get("x-kubernetes-map-type"))
+                                + ": must only be used if type is object");
             }
         }
         if (schema.get("properties") instanceof ObjectNode properties) {
@@ -426,14 +496,17 @@ public final class DefinitionChecks {
     }
 
     private static String what(String at) {
-        return at.endsWith("/items") ? "array items" : at.endsWith("/additionalProperties") ? "additionalProperties"
-                : "object fields";
+        return at.endsWith("/items")
+                ? "array items"
+                : at.endsWith("/additionalProperties") ? "additionalProperties" : "object fields";
     }
 
     private void listType(ObjectNode schema, String at, String type) {
         if (!schema.has("x-kubernetes-list-type")) {
             if (schema.has("x-kubernetes-list-map-keys")) {
-                forbidden(at + "/x-kubernetes-list-map-keys", "x-kubernetes-list-map-keys",
+                forbidden(
+                        at + "/x-kubernetes-list-map-keys",
+                        "x-kubernetes-list-map-keys",
                         "must not be specified if x-kubernetes-list-type is not map");
             }
             return;
@@ -442,8 +515,10 @@ public final class DefinitionChecks {
         String value = listType.asString("");
         String here = at + "/x-kubernetes-list-type";
         if (!Set.of("atomic", "set", "map").contains(value)) {
-            value(here, "Unsupported value: " + SchemaProblems.render(listType) + ": supported values: \"atomic\", \"map\","
-                    + " \"set\"");
+            value(
+                    here,
+                    "Unsupported value: " + SchemaProblems.render(listType) + ": supported values: \"atomic\", \"map\","
+                            + " \"set\"");
             return;
         }
         if (!type.equals("array")) {
@@ -454,8 +529,10 @@ public final class DefinitionChecks {
         if (value.equals("map")) {
             JsonNode keys = schema.path("x-kubernetes-list-map-keys");
             if (keys.isEmpty()) {
-                missing(at, "x-kubernetes-list-map-keys", "Required value: must not be empty if x-kubernetes-list-type"
-                        + " is map");
+                missing(
+                        at,
+                        "x-kubernetes-list-map-keys",
+                        "Required value: must not be empty if x-kubernetes-list-type" + " is map");
                 return;
             }
             if (!items.path("type").asString("").equals("object")) {
@@ -469,20 +546,28 @@ public final class DefinitionChecks {
                 JsonNode property = items.path("properties").path(key);
                 String keyAt = at + "/x-kubernetes-list-map-keys/" + i;
                 if (property.isMissingNode()) {
-                    value(keyAt, "Invalid value: " + SchemaProblems.render(keys.get(i))
-                            + ": entries must all be names of item properties");
+                    value(
+                            keyAt,
+                            "Invalid value: " + SchemaProblems.render(keys.get(i))
+                                    + ": entries must all be names of item properties");
                 } else if (!required.contains(key) && !property.has("default")) {
-                    value(keyAt, "Invalid value: " + SchemaProblems.render(keys.get(i))
-                            + ": all map keys must be required or have a default value");
-                } else if (!Set.of("string", "integer", "boolean", "number").contains(property.path("type").asString(""))) {
-                    value(keyAt, "Invalid value: " + SchemaProblems.render(keys.get(i))
-                            + ": must be a scalar of type string, integer, boolean or number");
+                    value(
+                            keyAt,
+                            "Invalid value: " + SchemaProblems.render(keys.get(i))
+                                    + ": all map keys must be required or have a default value");
+                } else if (!Set.of("string", "integer", "boolean", "number")
+                        .contains(property.path("type").asString(""))) {
+                    value(
+                            keyAt,
+                            "Invalid value: " + SchemaProblems.render(keys.get(i))
+                                    + ": must be a scalar of type string, integer, boolean or number");
                 }
             }
         } else if (value.equals("set")) {
             String itemType = items.path("type").asString("");
             boolean atomic = items.path("x-kubernetes-map-type").asString("").equals("atomic")
-                    || items.path("x-kubernetes-list-type").asString("atomic").equals("atomic") && itemType.equals("array");
+                    || items.path("x-kubernetes-list-type").asString("atomic").equals("atomic")
+                            && itemType.equals("array");
             if ((itemType.equals("object") || itemType.equals("array")) && !atomic) {
                 value(here, "Invalid value: \"set\": must only be used with scalar or atomic items");
             }
@@ -501,10 +586,14 @@ public final class DefinitionChecks {
             for (Map.Entry<String, JsonNode> p : properties.properties()) {
                 JsonNode counterpart = known == null ? null : known.get(p.getKey());
                 String here = JsonPointers.child(at + "/properties", p.getKey());
-                if (counterpart == null && !(structural.get("additionalProperties") instanceof ObjectNode)
+                if (counterpart == null
+                        && !(structural.get("additionalProperties") instanceof ObjectNode)
                         && !SchemaTrees.isTrue(structural.get("x-kubernetes-preserve-unknown-fields"))) {
-                    forbidden(here, p.getKey(), "must not be specified in value validations without a corresponding"
-                            + " property in the structural schema");
+                    forbidden(
+                            here,
+                            p.getKey(),
+                            "must not be specified in value validations without a corresponding"
+                                    + " property in the structural schema");
                 } else if (p.getValue() instanceof ObjectNode sub) {
                     valueValidation(sub, counterpart instanceof ObjectNode c ? c : structural, here);
                 }
@@ -539,7 +628,11 @@ public final class DefinitionChecks {
         if (schema.get("properties") instanceof ObjectNode properties) {
             for (Map.Entry<String, JsonNode> p : properties.properties()) {
                 String key = JsonPointers.escape(p.getKey());
-                defaults((ObjectNode) p.getValue(), at + "/properties/" + key, inSchema + "/properties/" + key, compiled);
+                defaults(
+                        (ObjectNode) p.getValue(),
+                        at + "/properties/" + key,
+                        inSchema + "/properties/" + key,
+                        compiled);
             }
         }
         if (schema.get("additionalProperties") instanceof ObjectNode additional) {
@@ -555,12 +648,18 @@ public final class DefinitionChecks {
     }
 
     private void missing(String parent, String field, String message) {
-        problems.add(new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, parent, field,
+        problems.add(new SchemaProblem(
+                SchemaProblem.Kind.MISSING_FIELD,
+                parent,
+                field,
                 SchemaProblems.path(JsonPointers.child(parent, field)) + message));
     }
 
     private void forbidden(String pointer, String field, String message) {
-        problems.add(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, pointer, field,
+        problems.add(new SchemaProblem(
+                SchemaProblem.Kind.UNKNOWN_FIELD,
+                pointer,
+                field,
                 SchemaProblems.path(pointer) + "Forbidden: " + message));
     }
 }

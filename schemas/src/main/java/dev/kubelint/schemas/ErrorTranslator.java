@@ -1,6 +1,9 @@
 package dev.kubelint.schemas;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
 import dev.kubelint.core.kube.Suggestions;
+import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,10 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
-import dev.kubelint.core.yaml.JsonPointers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,12 +30,10 @@ final class ErrorTranslator {
     private final Map<SchemaProblem, String> suggestions = new java.util.HashMap<>();
 
     /** One error with its evaluation path read as keywords. */
-    private record Err(Error error, List<Object> steps, String instance) {
-    }
+    private record Err(Error error, List<Object> steps, String instance) {}
 
     /** Where the first combinator of an error's evaluation path is. */
-    private record Combinator(int step, int depth) {
-    }
+    private record Combinator(int step, int depth) {}
 
     private final boolean statusFieldsOnly;
 
@@ -72,19 +69,23 @@ final class ErrorTranslator {
     private List<SchemaProblem> mergeMisspeltRequiredFields(Set<SchemaProblem> problems) {
         List<SchemaProblem> result = new ArrayList<>();
         for (SchemaProblem p : problems) {
-            if (p.kind() == SchemaProblem.Kind.MISSING_FIELD && problems.stream().anyMatch(u -> misspells(u, p))) {
+            if (p.kind() == SchemaProblem.Kind.MISSING_FIELD
+                    && problems.stream().anyMatch(u -> misspells(u, p))) {
                 continue;
             }
             boolean misspeltRequired = problems.stream().anyMatch(m -> misspells(p, m));
-            result.add(misspeltRequired ? new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message()
-                    + " (a required field)") : p);
+            result.add(
+                    misspeltRequired
+                            ? new SchemaProblem(p.kind(), p.pointer(), p.field(), p.message() + " (a required field)")
+                            : p);
         }
         return List.copyOf(result);
     }
 
     /** Whether an unknown field is the misspelling of a missing required field of the same object. */
     private boolean misspells(SchemaProblem unknown, SchemaProblem missing) {
-        return unknown.kind() == SchemaProblem.Kind.UNKNOWN_FIELD && missing.kind() == SchemaProblem.Kind.MISSING_FIELD
+        return unknown.kind() == SchemaProblem.Kind.UNKNOWN_FIELD
+                && missing.kind() == SchemaProblem.Kind.MISSING_FIELD
                 && missing.field().equals(suggestions.get(unknown))
                 && JsonPointers.child(missing.pointer(), unknown.field()).equals(unknown.pointer());
     }
@@ -96,7 +97,8 @@ final class ErrorTranslator {
             if (c.isEmpty()) {
                 out.add(single(e));
             } else {
-                String key = e.steps().subList(0, c.get().step() + 1) + "@" + truncate(e.instance(), c.get().depth());
+                String key = e.steps().subList(0, c.get().step() + 1) + "@"
+                        + truncate(e.instance(), c.get().depth());
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
             }
         }
@@ -157,19 +159,27 @@ final class ErrorTranslator {
                 branches.computeIfAbsent(branch, b -> new ArrayList<>()).add(e);
             }
         }
-        Optional<Error> combinator = group.stream().map(Err::error)
-                .filter(e -> e.getSchemaNode() != null && e.getSchemaNode().isArray()
-                        && (e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf"))).findFirst();
+        Optional<Error> combinator = group.stream()
+                .map(Err::error)
+                .filter(e -> e.getSchemaNode() != null
+                        && e.getSchemaNode().isArray()
+                        && (e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf")))
+                .findFirst();
         if (branches.isEmpty()) {
-            out.add(value(instance, combinator.map(ErrorTranslator::matchedForms)
-                    .orElse("matches more than one of the allowed forms")));
+            out.add(value(
+                    instance,
+                    combinator
+                            .map(ErrorTranslator::matchedForms)
+                            .orElse("matches more than one of the allowed forms")));
             return;
         }
         List<String> expected = new ArrayList<>();
         boolean allWrongType = true;
         for (List<Err> branch : branches.values()) {
             Optional<Err> typeError = branch.stream()
-                    .filter(e -> e.error().getKeyword().equals("type") && e.instance().equals(instance)).findFirst();
+                    .filter(e -> e.error().getKeyword().equals("type")
+                            && e.instance().equals(instance))
+                    .findFirst();
             if (typeError.isPresent()) {
                 expected.add(typeNames(typeError.get().error().getSchemaNode()));
             } else {
@@ -177,13 +187,16 @@ final class ErrorTranslator {
             }
         }
         if (allWrongType) {
-            out.add(value(instance, expectation(group, expected) + ", found " + describeValue(valueAt(group, instance))));
+            out.add(value(
+                    instance, expectation(group, expected) + ", found " + describeValue(valueAt(group, instance))));
             return;
         }
         Map.Entry<Integer, List<Err>> closest = branches.entrySet().stream()
                 .filter(b -> b.getValue().stream()
-                        .noneMatch(e -> e.error().getKeyword().equals("type") && e.instance().equals(instance)))
-                .min(Comparator.comparingInt(b -> b.getValue().size())).orElseThrow();
+                        .noneMatch(e -> e.error().getKeyword().equals("type")
+                                && e.instance().equals(instance)))
+                .min(Comparator.comparingInt(b -> b.getValue().size()))
+                .orElseThrow();
         Set<SchemaProblem> inner = new LinkedHashSet<>();
         translate(closest.getValue(), c.step() + 2, inner);
         Optional<String> note = combinator.flatMap(e -> closestFormNote(e.getSchemaNode(), closest.getKey()));
@@ -201,7 +214,8 @@ final class ErrorTranslator {
         List<String> names = new ArrayList<>();
         if (arguments != null && arguments.length > 1 && arguments[1] != null) {
             for (String index : String.valueOf(arguments[1]).split("[^0-9]+")) {
-                if (!index.isEmpty() && Integer.parseInt(index) < oneOf.getSchemaNode().size()) {
+                if (!index.isEmpty()
+                        && Integer.parseInt(index) < oneOf.getSchemaNode().size()) {
                     names.add(formName(oneOf.getSchemaNode(), Integer.parseInt(index)));
                 }
             }
@@ -209,7 +223,8 @@ final class ErrorTranslator {
         if (names.size() < 2) {
             return "matches more than one of the allowed forms";
         }
-        String list = names.size() == 2 ? "both " + names.get(0) + " and " + names.get(1)
+        String list = names.size() == 2
+                ? "both " + names.get(0) + " and " + names.get(1)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
         return "matches " + list + ", but must match exactly one form";
     }
@@ -261,8 +276,8 @@ final class ErrorTranslator {
     }
 
     private String expectation(List<Err> group, List<String> expected) {
-        boolean quantity = group.stream().anyMatch(e -> String.valueOf(e.error().getSchemaLocation())
-                .contains(SchemaTrees.QUANTITY));
+        boolean quantity = group.stream()
+                .anyMatch(e -> String.valueOf(e.error().getSchemaLocation()).contains(SchemaTrees.QUANTITY));
         if (quantity) {
             return "expected a quantity (a string such as 500m or 1Gi, or a number)";
         }
@@ -283,21 +298,29 @@ final class ErrorTranslator {
         JsonNode instanceNode = error.getInstanceNode();
         switch (error.getKeyword()) {
             case "type":
-                return value(e.instance(), "expected " + typeNames(error.getSchemaNode()) + ", found "
-                        + describeValue(instanceNode));
+                return value(
+                        e.instance(),
+                        "expected " + typeNames(error.getSchemaNode()) + ", found " + describeValue(instanceNode));
             case "additionalProperties":
                 return unknownField(e);
             case "required":
-                return new SchemaProblem(SchemaProblem.Kind.MISSING_FIELD, e.instance(), error.getProperty(),
+                return new SchemaProblem(
+                        SchemaProblem.Kind.MISSING_FIELD,
+                        e.instance(),
+                        error.getProperty(),
                         "missing required field \"" + error.getProperty() + "\" in " + where(e.instance()));
             case "format":
                 return value(e.instance(), formatMessage(error.getSchemaNode().asString(), instanceNode, e.instance()));
             case "pattern":
-                return value(e.instance(), "Invalid value: " + StructuralSchema.render(instanceNode) + ": "
-                        + inBody(e.instance()) + " should match '" + error.getSchemaNode().asString() + "'");
+                return value(
+                        e.instance(),
+                        "Invalid value: " + StructuralSchema.render(instanceNode) + ": " + inBody(e.instance())
+                                + " should match '" + error.getSchemaNode().asString() + "'");
             case "enum":
-                return value(e.instance(), "must be one of " + listValues(error.getSchemaNode()) + ", found "
-                        + describeValue(instanceNode));
+                return value(
+                        e.instance(),
+                        "must be one of " + listValues(error.getSchemaNode()) + ", found "
+                                + describeValue(instanceNode));
             default:
                 return value(e.instance(), error.getMessage());
         }
@@ -310,8 +333,8 @@ final class ErrorTranslator {
         if (suggestion.isPresent()) {
             message += "; did you mean \"" + suggestion.get() + "\"?";
         }
-        SchemaProblem problem = new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field),
-                field, message);
+        SchemaProblem problem = new SchemaProblem(
+                SchemaProblem.Kind.UNKNOWN_FIELD, JsonPointers.child(e.instance(), field), field, message);
         suggestion.ifPresent(s -> suggestions.put(problem, s));
         return problem;
     }
@@ -346,10 +369,11 @@ final class ErrorTranslator {
         switch (format) {
             case "int32":
             case "int64":
-                return value + " is out of range for " + format + " (" + (format.equals("int32")
-                        ? "-2147483648 to 2147483647" : "a signed 64-bit integer") + ")";
+                return value + " is out of range for " + format + " ("
+                        + (format.equals("int32") ? "-2147483648 to 2147483647" : "a signed 64-bit integer") + ")";
             case "byte":
-                return "expected base64 data, but " + KubeFormats.base64Problem(text).orElse("it is not base64");
+                return "expected base64 data, but "
+                        + KubeFormats.base64Problem(text).orElse("it is not base64");
             case "date-time":
                 return "expected a time in RFC 3339 form such as 2024-05-01T12:00:00Z, found " + describeValue(value);
             case KubeFormats.QUANTITY:

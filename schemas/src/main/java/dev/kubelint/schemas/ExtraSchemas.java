@@ -1,5 +1,12 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ReadProblem;
+import dev.kubelint.core.yaml.ReadResult;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ReadProblem;
-import dev.kubelint.core.yaml.ReadResult;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ExtraSchemas {
 
     private static final int CACHED = 4;
-    private static final Map<List<String>, ExtraSchemas> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
+    private static final Map<List<String>, ExtraSchemas> CACHE =
+            Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<List<String>, ExtraSchemas> eldest) {
                     return size() > CACHED;
@@ -49,8 +48,7 @@ public final class ExtraSchemas {
             });
 
     /** Something wrong with a schema file; line 0 when it concerns the whole file. */
-    public record Problem(Path file, int line, String message) {
-    }
+    public record Problem(Path file, int line, String message) {}
 
     private static final ExtraSchemas EMPTY = new ExtraSchemas(List.of(), Map.of(), Map.of(), List.of());
 
@@ -61,8 +59,11 @@ public final class ExtraSchemas {
     private final Map<String, Optional<KindSchema>> fileSchemas = new java.util.concurrent.ConcurrentHashMap<>();
     private final SchemaEngine engine;
 
-    private ExtraSchemas(List<Path> roots, Map<String, CustomResourceDefinitions.Definition> definitions,
-                         Map<String, Path> schemaFiles, List<Problem> problems) {
+    private ExtraSchemas(
+            List<Path> roots,
+            Map<String, CustomResourceDefinitions.Definition> definitions,
+            Map<String, Path> schemaFiles,
+            List<Problem> problems) {
         this.roots = roots;
         this.definitions = definitions;
         this.schemaFiles = schemaFiles;
@@ -111,7 +112,8 @@ public final class ExtraSchemas {
 
     /** Whether a CustomResourceDefinition or schema file covers the kind in any version. */
     public boolean knows(GroupVersionKind gvk) {
-        return definitions.containsKey(groupKind(gvk.group(), gvk.kind())) || find(gvk).isPresent();
+        return definitions.containsKey(groupKind(gvk.group(), gvk.kind()))
+                || find(gvk).isPresent();
     }
 
     /** The definition of a group and kind, for "does not serve version" messages. */
@@ -138,8 +140,15 @@ public final class ExtraSchemas {
         for (String name : candidateNames(gvk)) {
             Path file = schemaFiles.get(name);
             if (file != null) {
-                return fileSchemas.computeIfAbsent(gvk + " " + file, k -> Optional.of(new KindSchema(gvk,
-                        "schema file " + file, fileIri(file), "", strict -> prepareFile(file, strict), engine)));
+                return fileSchemas.computeIfAbsent(
+                        gvk + " " + file,
+                        k -> Optional.of(new KindSchema(
+                                gvk,
+                                "schema file " + file,
+                                fileIri(file),
+                                "",
+                                strict -> prepareFile(file, strict),
+                                engine)));
             }
         }
         return Optional.empty();
@@ -173,14 +182,16 @@ public final class ExtraSchemas {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                List<JsonNode> crds = name.endsWith(".json") ? jsonDefinitions(text) : yamlDefinitions(file, text, problems);
+                List<JsonNode> crds =
+                        name.endsWith(".json") ? jsonDefinitions(text) : yamlDefinitions(file, text, problems);
                 if (!crds.isEmpty()) {
                     for (JsonNode crd : crds) {
                         addDefinition(crd, file, definitions, problems);
                     }
                 } else if (name.endsWith(".json")) {
-                    String parent = file.getParent() == null ? "" : file.getParent().getFileName().toString()
-                            .toLowerCase(Locale.ROOT);
+                    String parent = file.getParent() == null
+                            ? ""
+                            : file.getParent().getFileName().toString().toLowerCase(Locale.ROOT);
                     schemaFiles.putIfAbsent(parent + "/" + name, file);
                     schemaFiles.putIfAbsent(name, file);
                 }
@@ -191,8 +202,8 @@ public final class ExtraSchemas {
         return new ExtraSchemas(roots, definitions, schemaFiles, problems);
     }
 
-    private static void addDefinition(JsonNode crd, Path file, Map<String, CustomResourceDefinitions.Definition> into,
-                                      List<Problem> problems) {
+    private static void addDefinition(
+            JsonNode crd, Path file, Map<String, CustomResourceDefinitions.Definition> into, List<Problem> problems) {
         Optional<CustomResourceDefinitions.Definition> read = CustomResourceDefinitions.read(crd, file.toString());
         if (read.isEmpty()) {
             problems.add(new Problem(file, 0, "a CustomResourceDefinition without spec.group or spec.names.kind"));
@@ -202,8 +213,11 @@ public final class ExtraSchemas {
         d.problems().forEach(p -> problems.add(new Problem(file, 0, p)));
         CustomResourceDefinitions.Definition previous = into.putIfAbsent(groupKind(d.group(), d.kind()), d);
         if (previous != null) {
-            problems.add(new Problem(file, 0, "CustomResourceDefinition " + d.name() + " is defined again; the one in "
-                    + previous.origin() + " is used"));
+            problems.add(new Problem(
+                    file,
+                    0,
+                    "CustomResourceDefinition " + d.name() + " is defined again; the one in " + previous.origin()
+                            + " is used"));
         }
     }
 
@@ -216,7 +230,8 @@ public final class ExtraSchemas {
     }
 
     private static void collect(JsonNode object, List<JsonNode> into) {
-        if (CustomResourceDefinitions.isDefinition(object.path("apiVersion").asString(""), object.path("kind").asString(""))) {
+        if (CustomResourceDefinitions.isDefinition(
+                object.path("apiVersion").asString(""), object.path("kind").asString(""))) {
             into.add(object);
         } else if (object.path("kind").asString("").endsWith("List")) {
             object.path("items").forEach(item -> collect(item, into));
@@ -243,7 +258,10 @@ public final class ExtraSchemas {
         if (CustomResourceDefinitions.isDefinition(apiVersion, kind)) {
             into.add(YamlToJson.convert(object).json());
         } else if (kind.endsWith("List")) {
-            object.sequence("items").map(SequenceNode::mappings).orElse(List.of()).forEach(i -> collectYaml(i, into));
+            object.sequence("items")
+                    .map(SequenceNode::mappings)
+                    .orElse(List.of())
+                    .forEach(i -> collectYaml(i, into));
         }
     }
 
@@ -256,7 +274,10 @@ public final class ExtraSchemas {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(ExtraSchemas::isSchemaFile).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(ExtraSchemas::isSchemaFile)
+                    .sorted()
+                    .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.add(new Problem(root, 0, "cannot list the schema location: " + e.getMessage()));
             return List.of();

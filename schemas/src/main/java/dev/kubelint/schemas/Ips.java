@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class Ips {
 
-    private Ips() {
-    }
+    private Ips() {}
 
     /** The 4 or 16 bytes of an address, leading zeros in IPv4 parts allowed. */
     static Optional<byte[]> parseSloppy(String s) {
@@ -106,7 +105,9 @@ final class Ips {
         }
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (p.isEmpty()
+                    || p.length() > 3
+                    || !p.chars().allMatch(c -> c >= '0' && c <= '9')
                     || !sloppy && p.length() > 1 && p.charAt(0) == '0') {
                 return Optional.empty();
             }

@@ -1,19 +1,18 @@
 package dev.kubelint.schemas;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.ScalarStyle;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 public final class KindSchema {
 
     /** Builds the document to compile, for a strictness; the root schema sits at {@code fragment} in it. */
-    interface Preparation extends Function<Boolean, JsonNode> {
-    }
+    interface Preparation extends Function<Boolean, JsonNode> {}
 
     /**
      * The prepared document, the fast test of validity over it (absent if it cannot be built), and the validator's
@@ -88,14 +86,25 @@ public final class KindSchema {
     private volatile Compiled lenient;
     private volatile JsonNode customResourceSchema;
 
-    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
-               SchemaEngine engine) {
+    KindSchema(
+            GroupVersionKind gvk,
+            String origin,
+            String iri,
+            String fragment,
+            Preparation preparation,
+            SchemaEngine engine) {
         this(gvk, origin, iri, fragment, preparation, engine, null);
     }
 
     /** A schema with {@code customResource} applied around the validation (null for none). */
-    KindSchema(GroupVersionKind gvk, String origin, String iri, String fragment, Preparation preparation,
-               SchemaEngine engine, CustomResource customResource) {
+    KindSchema(
+            GroupVersionKind gvk,
+            String origin,
+            String iri,
+            String fragment,
+            Preparation preparation,
+            SchemaEngine engine,
+            CustomResource customResource) {
         this.customResource = customResource;
         this.gvk = gvk;
         this.origin = origin;
@@ -156,7 +165,8 @@ public final class KindSchema {
      */
     public List<SchemaProblem> validate(YamlNode object, boolean strictFields) {
         Compiled compiled = compiled(strictFields);
-        boolean quicklyValid = compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID;
+        boolean quicklyValid =
+                compiled.quick().isPresent() && compiled.quick().get().check(object) == QuickCheck.VALID;
         if (quicklyValid && customResource == null) {
             return List.of();
         }
@@ -178,7 +188,8 @@ public final class KindSchema {
         if (customResource != null) {
             problems.addAll(customResource.afterValidation(tree, gvk.kind()));
         }
-        problems.sort(Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
+        problems.sort(
+                Comparator.comparing(p -> object.nearest(p.pointer()).span().start()));
         return problems;
     }
 
@@ -190,10 +201,14 @@ public final class KindSchema {
         if (p.kind() != SchemaProblem.Kind.VALUE || !p.message().contains("expected string, found ")) {
             return p;
         }
-        return object.at(p.pointer()).flatMap(YamlNode::asScalar)
+        return object.at(p.pointer())
+                .flatMap(YamlNode::asScalar)
                 .filter(s -> s.style() == ScalarStyle.PLAIN && !s.isString() && !s.isNull())
-                .map(s -> SchemaProblem.value(p.pointer(), p.message() + "; YAML reads " + s.text() + " as "
-                        + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\"" + s.text() + "\") to keep it as text"))
+                .map(s -> SchemaProblem.value(
+                        p.pointer(),
+                        p.message() + "; YAML reads " + s.text() + " as "
+                                + (s.jsonType().startsWith("i") ? "an " : "a ") + s.jsonType() + ", so quote it (\""
+                                + s.text() + "\") to keep it as text"))
                 .orElse(p);
     }
 
@@ -218,7 +233,8 @@ public final class KindSchema {
         } catch (RuntimeException e) {
             throw unusable(e);
         }
-        return errors.isEmpty() ? List.of()
+        return errors.isEmpty()
+                ? List.of()
                 : new ErrorTranslator(gvk.kind(), compiled.document(), false).translate(errors);
     }
 
@@ -291,7 +307,8 @@ public final class KindSchema {
         } else {
             reason = message.lines().findFirst().orElse(message);
         }
-        return new UnusableSchemaException("the schema of " + gvk + " from " + origin + " cannot be used: " + reason, e);
+        return new UnusableSchemaException(
+                "the schema of " + gvk + " from " + origin + " cannot be used: " + reason, e);
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.kubelint.schemas;
 
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.SchemaContext;
+import com.networknt.schema.format.Format;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.networknt.schema.ExecutionContext;
-import com.networknt.schema.SchemaContext;
-import com.networknt.schema.format.Format;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,11 +21,10 @@ final class KubeFormats {
     /** kubelint's own format name, put on the Quantity schema so that quantity strings are parsed. */
     static final String QUANTITY = "kubelint-quantity";
 
-    private static final Pattern RFC3339 = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-](\\d{2}):(\\d{2}))");
+    private static final Pattern RFC3339 =
+            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-](\\d{2}):(\\d{2}))");
 
-    private KubeFormats() {
-    }
+    private KubeFormats() {}
 
     static List<Format> all() {
         return List.of(
@@ -48,7 +46,8 @@ final class KubeFormats {
         int padding = s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0;
         for (int i = 0; i < s.length() - padding; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!ok) {
                 return Optional.of("it contains " + describe(c) + " at position " + (i + 1)
                         + ", which is not in the base64 alphabet");
@@ -78,7 +77,8 @@ final class KubeFormats {
         } catch (DateTimeException e) {
             return Optional.of("not a valid date");
         }
-        boolean timeOk = Integer.parseInt(m.group(4)) < 24 && Integer.parseInt(m.group(5)) < 60
+        boolean timeOk = Integer.parseInt(m.group(4)) < 24
+                && Integer.parseInt(m.group(5)) < 60
                 && Integer.parseInt(m.group(6)) < 60
                 && (m.group(9) == null || (Integer.parseInt(m.group(9)) < 24 && Integer.parseInt(m.group(10)) < 60));
         return timeOk ? Optional.empty() : Optional.of("not a valid time of day");

@@ -16,8 +16,7 @@ public final class Quantities {
     private static final Set<String> BINARY_SUFFIXES = Set.of("Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
     private static final String SUFFIX_CHARS = "eEinumkKMGTP";
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     public static boolean isValid(String text) {
         return problem(text).isEmpty();

@@ -1,16 +1,15 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,9 +58,11 @@ final class QuickCheck {
         boolean unsure;
         /** The JSON types the value may have: its {@code type}, or any, and null when {@code nullable}. */
         int types = ANY;
+
         boolean nullable;
         /** One of the FORMAT_ codes; none for no format or one that accepts every value. */
         int format;
+
         Map<String, Shape> properties;
         boolean closed;
         Shape additional;
@@ -226,7 +227,8 @@ final class QuickCheck {
                 if (isBig(node)) {
                     return UNSURE;
                 }
-                return format == FORMAT_INT32 ? (fits(node, Integer.MIN_VALUE, Integer.MAX_VALUE) ? VALID : INVALID)
+                return format == FORMAT_INT32
+                        ? (fits(node, Integer.MIN_VALUE, Integer.MAX_VALUE) ? VALID : INVALID)
                         : (fits(node, Long.MIN_VALUE, Long.MAX_VALUE) ? VALID : INVALID);
             case FORMAT_BYTE:
                 return type != STRING || KubeFormats.base64Problem(text(node)).isEmpty() ? VALID : INVALID;

@@ -1,11 +1,10 @@
 package dev.kubelint.schemas;
 
-import java.util.Optional;
-
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
+import java.util.Optional;
 
 /**
  * {@code pattern} as the API server matches it: Go's regular expressions (RE2), which run in time linear in the
@@ -20,8 +19,7 @@ final class Re2Patterns {
         return (RegularExpression) value -> compiled.matcher(value).find();
     };
 
-    private Re2Patterns() {
-    }
+    private Re2Patterns() {}
 
     /** Why RE2 rejects a pattern, or empty when it compiles. */
     static Optional<String> problem(String pattern) {
@@ -29,8 +27,8 @@ final class Re2Patterns {
             Pattern.compile(pattern);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of(e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty() ? ""
-                    : ": `" + e.getPattern() + "`"));
+            return Optional.of(e.getDescription()
+                    + (e.getPattern() == null || e.getPattern().isEmpty() ? "" : ": `" + e.getPattern() + "`"));
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.kubelint.schemas;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
-
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -13,6 +9,9 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +23,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class SchemaEngine {
 
-    private static final List<String> KUBERNETES_KEYWORDS = List.of("x-kubernetes-group-version-kind",
-            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type",
-            "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key", "x-kubernetes-unions",
-            "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string",
+    private static final List<String> KUBERNETES_KEYWORDS = List.of(
+            "x-kubernetes-group-version-kind",
+            "x-kubernetes-list-type",
+            "x-kubernetes-list-map-keys",
+            "x-kubernetes-map-type",
+            "x-kubernetes-patch-strategy",
+            "x-kubernetes-patch-merge-key",
+            "x-kubernetes-unions",
+            "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-int-or-string",
             "x-kubernetes-validations");
 
     private static final class Holder {
@@ -93,7 +99,8 @@ final class SchemaEngine {
      */
     Schema compile(String iri, JsonNode document, String fragment) {
         Schema root = registry().getSchema(SchemaLocation.of(iri), document);
-        Schema schema = fragment.isEmpty() ? root
+        Schema schema = fragment.isEmpty()
+                ? root
                 : root.getRefSchema(SchemaLocation.of(iri + "#" + fragment).getFragment());
         schema.initializeValidators();
         return schema;

@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 /** How the API server writes field paths and values in the messages about a CustomResourceDefinition. */
 final class SchemaProblems {
 
-    private SchemaProblems() {
-    }
+    private SchemaProblems() {}
 
     /**
      * "spec.versions[0].schema.openAPIV3Schema.properties[spec].type: " for a pointer: indexes and the names under

@@ -1,5 +1,6 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.custom.JsonTrees;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -7,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.kubelint.core.custom.JsonTrees;
 
 /**
  * Walks and rewrites OpenAPI schema trees. A schema's sub-schemas sit under {@code properties},
@@ -28,17 +26,45 @@ final class SchemaTrees {
     static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
     /** The keywords that take part in validation; the generator drops the rest (descriptions are 80% of a document). */
-    private static final Set<String> VALIDATING = Set.of("type", "format", "properties", "patternProperties",
-            "additionalProperties", "items", "required", "allOf", "anyOf", "oneOf", "not", "$ref", "enum", "nullable",
-            "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
-            "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "multipleOf",
-            "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string");
+    private static final Set<String> VALIDATING = Set.of(
+            "type",
+            "format",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "items",
+            "required",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "$ref",
+            "enum",
+            "nullable",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "multipleOf",
+            "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-int-or-string");
 
-    private SchemaTrees() {
-    }
+    private SchemaTrees() {}
 
     /** Where a sub-schema sits below its parent schema. */
-    enum Position { STRUCTURAL, COMBINATOR }
+    enum Position {
+        STRUCTURAL,
+        COMBINATOR
+    }
 
     /** Calls {@code visit} for every schema object of a tree, parents first, with its position. */
     static void forEachSchema(JsonNode schema, Position position, BiConsumer<ObjectNode, Position> visit) {
@@ -121,8 +147,13 @@ final class SchemaTrees {
      */
     private static JsonNode unwrapped(ObjectNode schema) {
         JsonNode allOf = schema.get("allOf");
-        if (schema.size() == 1 && allOf != null && allOf.isArray() && allOf.size() == 1
-                && allOf.get(0) instanceof ObjectNode only && only.size() == 1 && only.has("$ref")) {
+        if (schema.size() == 1
+                && allOf != null
+                && allOf.isArray()
+                && allOf.size() == 1
+                && allOf.get(0) instanceof ObjectNode only
+                && only.size() == 1
+                && only.has("$ref")) {
             return only;
         }
         return schema;
@@ -156,7 +187,9 @@ final class SchemaTrees {
      */
     static void closeObjects(JsonNode root) {
         forEachSchema(root, Position.STRUCTURAL, (s, p) -> {
-            if (p == Position.STRUCTURAL && s.get("properties") instanceof ObjectNode && !s.has("additionalProperties")
+            if (p == Position.STRUCTURAL
+                    && s.get("properties") instanceof ObjectNode
+                    && !s.has("additionalProperties")
                     && !isTrue(s.get("x-kubernetes-preserve-unknown-fields"))) {
                 s.put("additionalProperties", false);
             }

@@ -1,11 +1,10 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.kubelint.core.yaml.JsonPointers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,8 +37,7 @@ final class StructuralSchema {
         void visit(ObjectNode schema, JsonNode value, String pointer);
     }
 
-    private StructuralSchema() {
-    }
+    private StructuralSchema() {}
 
     /**
      * Applies the schema's defaults to an object in place, as the API server does on decoding.
@@ -145,8 +143,10 @@ final class StructuralSchema {
                     JsonNode item = array.get(i);
                     if (!item.isObject() && !item.isNull()) {
                         String at = JsonPointers.child(pointer, i);
-                        problems.add(SchemaProblem.value(at, path(at) + "Invalid value: " + render(item)
-                                + ": must be an object for an array of list-type map"));
+                        problems.add(SchemaProblem.value(
+                                at,
+                                path(at) + "Invalid value: " + render(item)
+                                        + ": must be an object for an array of list-type map"));
                         return;
                     }
                 }
@@ -170,8 +170,11 @@ final class StructuralSchema {
         return key;
     }
 
-    private static void duplicates(ArrayNode array, java.util.function.IntFunction<JsonNode> identity, String pointer,
-                                   List<SchemaProblem> problems) {
+    private static void duplicates(
+            ArrayNode array,
+            java.util.function.IntFunction<JsonNode> identity,
+            String pointer,
+            List<SchemaProblem> problems) {
         if (array.size() <= 1) {
             return;
         }
@@ -192,7 +195,9 @@ final class StructuralSchema {
             object.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
             StringBuilder out = new StringBuilder("{");
             sorted.forEach((k, v) -> out.append(out.length() > 1 ? "," : "")
-                    .append(dev.kubelint.core.yaml.JsonText.quote(k)).append(':').append(canonical(v)));
+                    .append(dev.kubelint.core.yaml.JsonText.quote(k))
+                    .append(':')
+                    .append(canonical(v)));
             return out.append('}').toString();
         }
         if (value instanceof ArrayNode array) {

@@ -1,12 +1,11 @@
 package dev.kubelint.schemas;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.custom.YamlJson;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +21,7 @@ public final class YamlToJson {
         }
     }
 
-    private YamlToJson() {
-    }
+    private YamlToJson() {}
 
     /** Converts an object; pointers of problems are relative to {@code root}. */
     public static Conversion convert(YamlNode root) {
@@ -35,9 +33,11 @@ public final class YamlToJson {
         for (ScalarNode s : conversion.unsendable()) {
             String relative = s.pointer().substring(root.pointer().length());
             String path = JsonPointers.toPath(relative);
-            problems.add(SchemaProblem.value(relative, (path.isEmpty() ? "" : path + ": ") + s.text()
-                    + " cannot be sent to the API server: JSON has no infinity or NaN, so"
-                    + " kubectl fails to convert this manifest"));
+            problems.add(SchemaProblem.value(
+                    relative,
+                    (path.isEmpty() ? "" : path + ": ") + s.text()
+                            + " cannot be sent to the API server: JSON has no infinity or NaN, so"
+                            + " kubectl fails to convert this manifest"));
         }
         return new Conversion(conversion.json(), problems);
     }

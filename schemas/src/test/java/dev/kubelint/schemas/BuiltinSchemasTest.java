@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.rule.LintSettings;
 import tools.jackson.databind.node.ObjectNode;
 
 class BuiltinSchemasTest {
@@ -28,21 +26,40 @@ class BuiltinSchemasTest {
 
     /** The group-versions every bundled release must validate, with kinds each must have. */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
-            Map.entry("v1", List.of("Pod", "Service", "ConfigMap", "Secret", "Namespace", "ServiceAccount",
-                    "PersistentVolume", "PersistentVolumeClaim", "ReplicationController", "LimitRange", "ResourceQuota",
-                    "Endpoints", "Event", "Node", "PodTemplate", "Binding")),
+            Map.entry(
+                    "v1",
+                    List.of(
+                            "Pod",
+                            "Service",
+                            "ConfigMap",
+                            "Secret",
+                            "Namespace",
+                            "ServiceAccount",
+                            "PersistentVolume",
+                            "PersistentVolumeClaim",
+                            "ReplicationController",
+                            "LimitRange",
+                            "ResourceQuota",
+                            "Endpoints",
+                            "Event",
+                            "Node",
+                            "PodTemplate",
+                            "Binding")),
             Map.entry("apps/v1", List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ControllerRevision")),
             Map.entry("batch/v1", List.of("Job", "CronJob")),
             Map.entry("networking.k8s.io/v1", List.of("Ingress", "IngressClass", "NetworkPolicy")),
             Map.entry("policy/v1", List.of("PodDisruptionBudget", "Eviction")),
-            Map.entry("rbac.authorization.k8s.io/v1", List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")),
+            Map.entry(
+                    "rbac.authorization.k8s.io/v1",
+                    List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")),
             Map.entry("autoscaling/v1", List.of("HorizontalPodAutoscaler", "Scale")),
             Map.entry("autoscaling/v2", List.of("HorizontalPodAutoscaler")),
             Map.entry("storage.k8s.io/v1", List.of("StorageClass", "CSIDriver", "CSINode", "VolumeAttachment")),
             Map.entry("scheduling.k8s.io/v1", List.of("PriorityClass")),
             Map.entry("coordination.k8s.io/v1", List.of("Lease")),
-            Map.entry("admissionregistration.k8s.io/v1", List.of("MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration")),
+            Map.entry(
+                    "admissionregistration.k8s.io/v1",
+                    List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration")),
             Map.entry("apiextensions.k8s.io/v1", List.of("CustomResourceDefinition")));
 
     static List<String> releases() {
@@ -54,7 +71,8 @@ class BuiltinSchemasTest {
     void everyRequiredGroupVersionServesItsKinds(String version) {
         REQUIRED.forEach((apiVersion, kinds) -> {
             assertTrue(SCHEMAS.serves(version, apiVersion), version + " serves " + apiVersion);
-            assertTrue(SCHEMAS.kinds(version, apiVersion).containsAll(kinds),
+            assertTrue(
+                    SCHEMAS.kinds(version, apiVersion).containsAll(kinds),
                     version + " " + apiVersion + " has " + kinds + ", not only " + SCHEMAS.kinds(version, apiVersion));
         });
     }
@@ -64,7 +82,8 @@ class BuiltinSchemasTest {
     void theServedApiVersionsAreTheDocuments(String version) throws IOException {
         Set<String> documents = new TreeSet<>();
         try (Stream<Path> files = Files.list(OpenApiDocuments.folder().resolve("v" + version))) {
-            files.forEach(f -> documents.add(BundleGenerator.apiVersionOf(f.getFileName().toString())));
+            files.forEach(f ->
+                    documents.add(BundleGenerator.apiVersionOf(f.getFileName().toString())));
         }
         assertEquals(documents, SCHEMAS.apiVersions(version));
     }
@@ -83,9 +102,13 @@ class BuiltinSchemasTest {
                     object.put("kind", kind);
                     object.putObject("metadata").put("name", "x").put("unknownMetadataField", 1);
                     List<SchemaProblem> problems = schema.validate(object, true);
-                    assertTrue(problems.contains(new SchemaProblem(SchemaProblem.Kind.UNKNOWN_FIELD,
-                            "/metadata/unknownMetadataField", "unknownMetadataField", "unknown field \"unknownMetadataField\" in " + kind
-                                    + " metadata")), gvk + " closes its metadata: " + problems);
+                    assertTrue(
+                            problems.contains(new SchemaProblem(
+                                    SchemaProblem.Kind.UNKNOWN_FIELD,
+                                    "/metadata/unknownMetadataField",
+                                    "unknownMetadataField",
+                                    "unknown field \"unknownMetadataField\" in " + kind + " metadata")),
+                            gvk + " closes its metadata: " + problems);
                     kinds++;
                 }
             }
@@ -107,7 +130,8 @@ class BuiltinSchemasTest {
                       image: nginx
                 """;
         assertEquals(List.of(), Yaml.validate("1.35", pod, true));
-        assertEquals(List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
+        assertEquals(
+                List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
     }
 
     private static final String POD = """
@@ -158,12 +182,18 @@ class BuiltinSchemasTest {
     void everyReleaseLoadsAndValidatesAPodAndADeployment(String version) {
         assertEquals(List.of(), Yaml.messages(Yaml.validate(version, POD, true)), version);
         assertEquals(List.of(), Yaml.messages(Yaml.validate(version, DEPLOYMENT, true)), version);
-        assertEquals(List.of("unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
-                + " \"imagePullPolicy\"?"), Yaml.messages(Yaml.validate(version,
-                POD.replace("image: nginx:1.27.3", "image: nginx:1.27.3\n      imagePullPolicyy: Always"), true)),
+        assertEquals(
+                List.of("unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
+                        + " \"imagePullPolicy\"?"),
+                Yaml.messages(Yaml.validate(
+                        version,
+                        POD.replace("image: nginx:1.27.3", "image: nginx:1.27.3\n      imagePullPolicyy: Always"),
+                        true)),
                 version);
-        assertEquals(List.of("spec.replicas: expected integer, found string \"two\""), Yaml.messages(Yaml.validate(
-                version, DEPLOYMENT.replace("replicas: 2", "replicas: two"), true)), version);
+        assertEquals(
+                List.of("spec.replicas: expected integer, found string \"two\""),
+                Yaml.messages(Yaml.validate(version, DEPLOYMENT.replace("replicas: 2", "replicas: two"), true)),
+                version);
     }
 
     /** The documents of 1.23 call IntOrString and Quantity strings; the API server takes numbers there too. */
@@ -171,15 +201,20 @@ class BuiltinSchemasTest {
     void intOrStringAndQuantityTakeNumbersInEveryRelease() {
         String pod = POD.replace("cpu: 100m", "cpu: 1").replace("port: http}", "port: 8080}");
         assertEquals(List.of(), Yaml.messages(Yaml.validate("1.23", pod, true)));
-        assertEquals(List.of("spec.containers[0].readinessProbe.httpGet.port: expected integer or string, found"
-                + " boolean true"), Yaml.messages(Yaml.validate("1.23", pod.replace("port: 8080}", "port: true}"), true)));
+        assertEquals(
+                List.of("spec.containers[0].readinessProbe.httpGet.port: expected integer or string, found"
+                        + " boolean true"),
+                Yaml.messages(Yaml.validate("1.23", pod.replace("port: 8080}", "port: true}"), true)));
     }
 
     @Test
     void fieldsComeWithTheirReleases() {
-        String sidecar = POD.replace("  containers:", "  initContainers:\n    - name: proxy\n      image: envoy:1.0.0\n"
-                + "      restartPolicy: Always\n  containers:");
-        assertEquals(List.of("unknown field \"restartPolicy\" in Pod spec.initContainers[0]"),
+        String sidecar = POD.replace(
+                "  containers:",
+                "  initContainers:\n    - name: proxy\n      image: envoy:1.0.0\n"
+                        + "      restartPolicy: Always\n  containers:");
+        assertEquals(
+                List.of("unknown field \"restartPolicy\" in Pod spec.initContainers[0]"),
                 Yaml.messages(Yaml.validate("1.27", sidecar, true)));
         assertEquals(List.of(), Yaml.messages(Yaml.validate("1.28", sidecar, true)));
         String statefulSet = """
@@ -224,9 +259,12 @@ class BuiltinSchemasTest {
 
     @Test
     void preferredApiVersionComesFirst() {
-        assertEquals(List.of("autoscaling/v2", "autoscaling/v1"),
+        assertEquals(
+                List.of("autoscaling/v2", "autoscaling/v1"),
                 SCHEMAS.apiVersionsServing("1.35", "HorizontalPodAutoscaler"));
-        assertEquals("resource.k8s.io/v1", SCHEMAS.apiVersionsServing("1.35", "DeviceClass").get(0));
+        assertEquals(
+                "resource.k8s.io/v1",
+                SCHEMAS.apiVersionsServing("1.35", "DeviceClass").get(0));
     }
 
     @Test
@@ -238,7 +276,9 @@ class BuiltinSchemasTest {
     @Test
     void anUnbundledVersionIsRefusedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCHEMAS.apiVersions("1.22"));
-        assertEquals("kubelint has no schemas for Kubernetes 1.22; it bundles 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29,"
-                + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35", e.getMessage());
+        assertEquals(
+                "kubelint has no schemas for Kubernetes 1.22; it bundles 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29,"
+                        + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35",
+                e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.kubelint.schemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.kubelint.core.rule.LintSettings;
 
 class BundleGeneratorTest {
 
@@ -38,8 +36,10 @@ class BundleGeneratorTest {
             while (at < Math.min(expected.length(), actual.length()) && expected.charAt(at) == actual.charAt(at)) {
                 at++;
             }
-            assertTrue(expected.equals(actual), file.getKey() + " differs from the generator's output at character "
-                    + at + ": " + excerpt(actual, at) + " instead of " + excerpt(expected, at));
+            assertTrue(
+                    expected.equals(actual),
+                    file.getKey() + " differs from the generator's output at character " + at + ": "
+                            + excerpt(actual, at) + " instead of " + excerpt(expected, at));
         }
     }
 

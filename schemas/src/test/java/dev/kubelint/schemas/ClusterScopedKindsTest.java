@@ -3,6 +3,8 @@ package dev.kubelint.schemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.kube.BuiltinKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.kube.BuiltinKinds;
 import tools.jackson.databind.JsonNode;
 
 class ClusterScopedKindsTest {
@@ -30,14 +28,20 @@ class ClusterScopedKindsTest {
         try (Stream<Path> releases = Files.list(OpenApiDocuments.folder())) {
             for (Path release : releases.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> documents = Files.list(release)) {
-                    for (Path document : documents.filter(f -> f.toString().endsWith(".json")).toList()) {
-                        JsonNode paths = JsonTrees.parse(Files.readAllBytes(document)).path("paths");
+                    for (Path document : documents
+                            .filter(f -> f.toString().endsWith(".json"))
+                            .toList()) {
+                        JsonNode paths =
+                                JsonTrees.parse(Files.readAllBytes(document)).path("paths");
                         for (Map.Entry<String, JsonNode> path : paths.properties()) {
                             for (JsonNode operation : path.getValue()) {
                                 JsonNode gvk = operation.path("x-kubernetes-group-version-kind");
                                 if (gvk.isObject()) {
-                                    scopes.computeIfAbsent(gvk.path("group").asString() + " " + gvk.path("kind")
-                                            .asString(), k -> new TreeSet<>()).add(path.getKey().contains("{namespace}"));
+                                    scopes.computeIfAbsent(
+                                                    gvk.path("group").asString() + " "
+                                                            + gvk.path("kind").asString(),
+                                                    k -> new TreeSet<>())
+                                            .add(path.getKey().contains("{namespace}"));
                                 }
                             }
                         }

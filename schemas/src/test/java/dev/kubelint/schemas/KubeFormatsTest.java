@@ -3,7 +3,6 @@ package dev.kubelint.schemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class KubeFormatsTest {
@@ -13,12 +12,17 @@ class KubeFormatsTest {
         assertEquals(Optional.empty(), KubeFormats.base64Problem(""));
         assertEquals(Optional.empty(), KubeFormats.base64Problem("aGVsbG8="));
         assertEquals(Optional.empty(), KubeFormats.base64Problem("aGVs\nbG8h"), "line breaks are skipped");
-        assertEquals(Optional.of("its length is not a multiple of 4 (base64 needs = padding)"),
+        assertEquals(
+                Optional.of("its length is not a multiple of 4 (base64 needs = padding)"),
                 KubeFormats.base64Problem("aGVsbG8"));
-        assertEquals(Optional.of("it contains '-' at position 3, which is not in the base64 alphabet"),
-                KubeFormats.base64Problem("aG-sbG8="), "the URL alphabet is not accepted");
-        assertEquals(Optional.of("it contains padding (=) before the end at position 2, which is not in the base64"
-                + " alphabet"), KubeFormats.base64Problem("a=bc"));
+        assertEquals(
+                Optional.of("it contains '-' at position 3, which is not in the base64 alphabet"),
+                KubeFormats.base64Problem("aG-sbG8="),
+                "the URL alphabet is not accepted");
+        assertEquals(
+                Optional.of("it contains padding (=) before the end at position 2, which is not in the base64"
+                        + " alphabet"),
+                KubeFormats.base64Problem("a=bc"));
     }
 
     @Test

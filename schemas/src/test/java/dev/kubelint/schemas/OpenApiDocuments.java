@@ -14,17 +14,23 @@ final class OpenApiDocuments {
 
     static final Path BUNDLE = Path.of("src/main/resources/dev/kubelint/schemas/bundle");
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** The folder, or a skipped test that says where it was looked for. */
     static Path folder() {
         String given = System.getProperty("kubelint.openapi");
         // the tests run in the module's folder, one below the repository's
-        Path folder = given != null ? Path.of(given)
-                : Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("k8s-openapi");
-        assumeTrue(Files.isDirectory(folder.resolve("v1.35")), "skipped: the Kubernetes OpenAPI documents are not at "
-                + folder + " (give their folder with -Dkubelint.openapi=PATH to compare the bundle with them)");
+        Path folder = given != null
+                ? Path.of(given)
+                : Path.of("")
+                        .toAbsolutePath()
+                        .getParent()
+                        .resolveSibling("shared")
+                        .resolve("k8s-openapi");
+        assumeTrue(
+                Files.isDirectory(folder.resolve("v1.35")),
+                "skipped: the Kubernetes OpenAPI documents are not at " + folder
+                        + " (give their folder with -Dkubelint.openapi=PATH to compare the bundle with them)");
         return folder;
     }
 }

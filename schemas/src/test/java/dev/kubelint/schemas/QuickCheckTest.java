@@ -3,6 +3,9 @@ package dev.kubelint.schemas;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlReader;
 
 /**
  * The fast test of validity must never call an object valid that the full validator finds a problem in: over
@@ -90,12 +88,15 @@ class QuickCheckTest {
                 for (boolean strict : new boolean[] {true, false}) {
                     documents++;
                     YamlToJson.Conversion json = YamlToJson.convert(root);
-                    boolean valid = json.problems().isEmpty() && schema.validate(json.json(), strict).isEmpty();
+                    boolean valid = json.problems().isEmpty()
+                            && schema.validate(json.json(), strict).isEmpty();
                     boolean quick = schema.quicklyValid(root, strict);
                     if (quick) {
                         quicklyValid++;
-                        assertTrue(valid, "called valid by the fast test, not by the validator: " + root.span()
-                                + " of " + root.string("kind").orElse("?") + " " + root.at("/metadata/name"));
+                        assertTrue(
+                                valid,
+                                "called valid by the fast test, not by the validator: " + root.span() + " of "
+                                        + root.string("kind").orElse("?") + " " + root.at("/metadata/name"));
                     }
                 }
             }
@@ -113,18 +114,22 @@ class QuickCheckTest {
         if (root.string("apiVersion").isEmpty() || root.string("kind").isEmpty()) {
             return null;
         }
-        return GroupVersionKind.of(root.string("apiVersion").get(), root.string("kind").get())
-                .flatMap(gvk -> BuiltinSchemas.get().find(version, gvk)).orElse(null);
+        return GroupVersionKind.of(
+                        root.string("apiVersion").get(), root.string("kind").get())
+                .flatMap(gvk -> BuiltinSchemas.get().find(version, gvk))
+                .orElse(null);
     }
 
     /** Every object of the corpus, the samples and the rule fixtures (folders of the other modules). */
     private static List<MappingNode> manifests() throws IOException {
         List<MappingNode> result = new ArrayList<>();
-        for (String folder : List.of("../cli/src/test/resources/corpus", "../samples", "../rules/src/test/resources/fixtures")) {
+        for (String folder :
+                List.of("../cli/src/test/resources/corpus", "../samples", "../rules/src/test/resources/fixtures")) {
             Path root = Path.of(folder);
             assertTrue(Files.isDirectory(root), "missing " + root.toAbsolutePath());
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+                files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .sorted()
                         .forEach(p -> read(p, result));
             }
         }
@@ -134,8 +139,13 @@ class QuickCheckTest {
 
     private static void read(Path file, List<MappingNode> into) {
         try {
-            for (YamlDocument doc : new YamlReader().read(file.toString(), Files.readString(file)).documents()) {
-                doc.root().filter(MappingNode.class::isInstance).map(MappingNode.class::cast).ifPresent(into::add);
+            for (YamlDocument doc : new YamlReader()
+                    .read(file.toString(), Files.readString(file))
+                    .documents()) {
+                doc.root()
+                        .filter(MappingNode.class::isInstance)
+                        .map(MappingNode.class::cast)
+                        .ifPresent(into::add);
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             // a file that is not UTF-8 on purpose (samples of bad input)

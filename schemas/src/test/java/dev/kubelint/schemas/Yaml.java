@@ -1,16 +1,14 @@
 package dev.kubelint.schemas;
 
-import java.util.List;
-
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadResult;
 import dev.kubelint.core.yaml.YamlReader;
+import java.util.List;
 
 /** Test helpers: YAML text to trees and to schema problems. */
 final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static MappingNode parse(String text) {
         ReadResult read = new YamlReader().read("test.yaml", text);
@@ -23,9 +21,12 @@ final class Yaml {
     /** Validates against the built-in schema of the object's own apiVersion and kind. */
     static List<SchemaProblem> validate(String kubernetesVersion, String text, boolean strict) {
         MappingNode root = parse(text);
-        GroupVersionKind gvk = GroupVersionKind.of(root.string("apiVersion").orElseThrow(),
-                root.string("kind").orElseThrow()).orElseThrow();
-        KindSchema schema = BuiltinSchemas.get().find(kubernetesVersion, gvk)
+        GroupVersionKind gvk = GroupVersionKind.of(
+                        root.string("apiVersion").orElseThrow(),
+                        root.string("kind").orElseThrow())
+                .orElseThrow();
+        KindSchema schema = BuiltinSchemas.get()
+                .find(kubernetesVersion, gvk)
                 .orElseThrow(() -> new AssertionError("no schema for " + gvk));
         return schema.validate(root, strict);
     }

@@ -1,5 +1,11 @@
 package dev.kubelint.core.baseline;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.source.SourceFile;
-import dev.kubelint.core.yaml.JsonText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -52,12 +51,22 @@ public record Baseline(Path file, List<Entry> entries) {
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
     /** One accepted finding. */
-    public record Entry(String file, String ruleId, String kind, String namespace, String name, String apiVersion,
-                        String jsonPointer) {
+    public record Entry(
+            String file,
+            String ruleId,
+            String kind,
+            String namespace,
+            String name,
+            String apiVersion,
+            String jsonPointer) {
 
-        static final Comparator<Entry> ORDER = Comparator.comparing(Entry::file).thenComparing(Entry::ruleId)
-                .thenComparing(Entry::kind).thenComparing(Entry::namespace).thenComparing(Entry::name)
-                .thenComparing(Entry::apiVersion).thenComparing(Entry::jsonPointer);
+        static final Comparator<Entry> ORDER = Comparator.comparing(Entry::file)
+                .thenComparing(Entry::ruleId)
+                .thenComparing(Entry::kind)
+                .thenComparing(Entry::namespace)
+                .thenComparing(Entry::name)
+                .thenComparing(Entry::apiVersion)
+                .thenComparing(Entry::jsonPointer);
 
         /**
          * "k8s/web.yaml: image-tag Deployment web at /spec/..." for messages, on one line: control characters
@@ -66,11 +75,16 @@ public record Baseline(Path file, List<Entry> entries) {
         public String describe() {
             ObjectRef object = new ObjectRef(apiVersion, kind, namespace, name);
             String what = kind.isEmpty() && name.isEmpty() ? "" : " " + object.describe();
-            String text = (file.isEmpty() ? "" : file + ": ") + ruleId + what
+            String text = (file.isEmpty() ? "" : file + ": ")
+                    + ruleId
+                    + what
                     + (jsonPointer.isEmpty() ? "" : " at " + jsonPointer);
             StringBuilder shown = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> shown.appendCodePoint(Character.getType(c) == Character.CONTROL
-                    || Character.getType(c) == Character.FORMAT ? 0xFFFD : c));
+            text.codePoints()
+                    .forEach(c -> shown.appendCodePoint(
+                            Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
+                                    ? 0xFFFD
+                                    : c));
             return shown.toString();
         }
 
@@ -131,12 +145,20 @@ public record Baseline(Path file, List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode item : root.path("findings")) {
-            if (!item.isObject() || !item.path("ruleId").isString() || item.path("ruleId").asString().isEmpty()) {
-                throw new BaselineException(shown + ": findings[" + index + "]: expected an object with at least a "
-                        + "\"ruleId\"");
+            if (!item.isObject()
+                    || !item.path("ruleId").isString()
+                    || item.path("ruleId").asString().isEmpty()) {
+                throw new BaselineException(
+                        shown + ": findings[" + index + "]: expected an object with at least a " + "\"ruleId\"");
             }
-            entries.add(new Entry(text(item, "file"), text(item, "ruleId"), text(item, "kind"),
-                    text(item, "namespace"), text(item, "name"), text(item, "apiVersion"), text(item, "jsonPointer")));
+            entries.add(new Entry(
+                    text(item, "file"),
+                    text(item, "ruleId"),
+                    text(item, "kind"),
+                    text(item, "namespace"),
+                    text(item, "name"),
+                    text(item, "apiVersion"),
+                    text(item, "jsonPointer")));
             index++;
         }
         return new Baseline(file, entries);
@@ -160,17 +182,22 @@ public record Baseline(Path file, List<Entry> entries) {
     public static Baseline updated(Path file, Optional<Baseline> previous, LintResult result, Path workingDirectory) {
         Keys keys = new Keys(file, workingDirectory);
         Set<String> scanned = keys.scannedFiles(result);
-        List<Entry> entries = new ArrayList<>(result.findings().stream().map(keys::entry).toList());
-        previous.ifPresent(p -> p.entries().stream().filter(e -> !e.file().isEmpty() && !scanned.contains(e.file()))
+        List<Entry> entries =
+                new ArrayList<>(result.findings().stream().map(keys::entry).toList());
+        previous.ifPresent(p -> p.entries().stream()
+                .filter(e -> !e.file().isEmpty() && !scanned.contains(e.file()))
                 .forEach(entries::add));
         return new Baseline(file, entries);
     }
 
     /** Writes the file (its folder created when missing): sorted, one entry per line, with a final newline. */
     public void write() throws IOException {
-        StringBuilder text = new StringBuilder("{\n  \"version\": ").append(VERSION).append(",\n  \"findings\": [");
+        StringBuilder text =
+                new StringBuilder("{\n  \"version\": ").append(VERSION).append(",\n  \"findings\": [");
         for (int i = 0; i < entries.size(); i++) {
-            text.append(i == 0 ? "\n" : ",\n").append("    ").append(entries.get(i).toJson());
+            text.append(i == 0 ? "\n" : ",\n")
+                    .append("    ")
+                    .append(entries.get(i).toJson());
         }
         text.append(entries.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         Path parent = file.toAbsolutePath().getParent();
@@ -220,7 +247,8 @@ public record Baseline(Path file, List<Entry> entries) {
 
         Keys(Path baselineFile, Path workingDirectory) {
             this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-            Path parent = this.workingDirectory.resolve(baselineFile).normalize().getParent();
+            Path parent =
+                    this.workingDirectory.resolve(baselineFile).normalize().getParent();
             this.folder = parent == null ? this.workingDirectory : parent;
         }
 
@@ -233,7 +261,13 @@ public record Baseline(Path file, List<Entry> entries) {
 
         Entry entry(Finding f) {
             ObjectRef o = f.location().object();
-            return new Entry(file(f.location().file()), f.ruleId(), o.kind(), o.namespace(), o.name(), o.apiVersion(),
+            return new Entry(
+                    file(f.location().file()),
+                    f.ruleId(),
+                    o.kind(),
+                    o.namespace(),
+                    o.name(),
+                    o.apiVersion(),
                     f.location().jsonPointer());
         }
 

@@ -1,5 +1,16 @@
 package dev.kubelint.core.config;
 
+import dev.kubelint.core.custom.CustomRule;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.RuleSettings;
+import dev.kubelint.core.kube.Suggestions;
+import dev.kubelint.core.render.ChartValues;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.yaml.JsonText;
+import dev.kubelint.core.yaml.ReadLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,18 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import dev.kubelint.core.custom.CustomRule;
-import dev.kubelint.core.kube.Suggestions;
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.render.ChartValues;
-import dev.kubelint.core.engine.RuleSettings;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleParam;
-import dev.kubelint.core.yaml.JsonText;
-import dev.kubelint.core.yaml.ReadLimits;
 
 /**
  * Checks a configuration file against the rule catalogue (rule ids, parameter names and types, label
@@ -53,7 +52,8 @@ public final class ConfigApplier {
         public LintRequest applyTo(LintRequest request) {
             LintSettings settings = request.settings();
             if (file.kubernetesVersion().isPresent()) {
-                settings = settings.withKubernetesVersion(file.kubernetesVersion().get().value());
+                settings = settings.withKubernetesVersion(
+                        file.kubernetesVersion().get().value());
             }
             if (file.strict().isPresent()) {
                 settings = settings.withStrict(file.strict().get());
@@ -71,11 +71,16 @@ public final class ConfigApplier {
                 limits = limits.with(e.getKey(), e.getValue());
             }
             if (!file.helmValues().isEmpty() || !file.helmSet().isEmpty()) {
-                request = request.withRender(request.render().withValues(new ChartValues(
-                        file.helmValues().stream().map(Located::value).toList(), file.helmSet())));
+                request = request.withRender(request.render()
+                        .withValues(new ChartValues(
+                                file.helmValues().stream().map(Located::value).toList(), file.helmSet())));
             }
-            return request.withCatalog(catalog).withRuleSettings(ruleSettings).withSettings(settings).withLimits(limits)
-                    .withGlobs(file.include().stream().map(Located::value).toList(),
+            return request.withCatalog(catalog)
+                    .withRuleSettings(ruleSettings)
+                    .withSettings(settings)
+                    .withLimits(limits)
+                    .withGlobs(
+                            file.include().stream().map(Located::value).toList(),
                             file.exclude().stream().map(Located::value).toList());
         }
     }
@@ -87,11 +92,15 @@ public final class ConfigApplier {
         for (ConfigFile.CustomRuleEntry entry : file.customRules()) {
             Optional<RuleDescriptor> clash = catalog.find(entry.spec().id());
             if (clash.isPresent()) {
-                problems.add(ConfigProblem.at(file.displayName(), entry.idAt(), "custom-rules: the id "
-                        + JsonText.quote(entry.spec().id()) + " is already taken by a rule of " + clash.get().origin()));
+                problems.add(ConfigProblem.at(
+                        file.displayName(),
+                        entry.idAt(),
+                        "custom-rules: the id " + JsonText.quote(entry.spec().id()) + " is already taken by a rule of "
+                                + clash.get().origin()));
                 continue;
             }
-            Optional<Predicate<Map<String, String>>> selector = selector(file, entry.selector(), "custom-rules", problems);
+            Optional<Predicate<Map<String, String>>> selector =
+                    selector(file, entry.selector(), "custom-rules", problems);
             custom.add(new CustomRule(entry.spec(), entry.schema(), entry.schemaJson(), selector).descriptor());
         }
         RuleCatalog all = catalog.plus(custom);
@@ -99,7 +108,10 @@ public final class ConfigApplier {
         for (ConfigFile.RuleEntry entry : file.rules()) {
             Optional<RuleDescriptor> rule = all.find(entry.id().value());
             if (rule.isEmpty()) {
-                problems.add(ConfigProblem.at(file.displayName(), entry.id().at(), unknownRule(entry.id().value(), all)));
+                problems.add(ConfigProblem.at(
+                        file.displayName(),
+                        entry.id().at(),
+                        unknownRule(entry.id().value(), all)));
                 continue;
             }
             settings.put(rule.get().id(), settings(file, entry, rule.get(), problems));
@@ -110,8 +122,8 @@ public final class ConfigApplier {
         return new Applied(file, all, settings);
     }
 
-    private RuleSettings settings(ConfigFile file, ConfigFile.RuleEntry entry, RuleDescriptor rule,
-                                  List<ConfigProblem> problems) {
+    private RuleSettings settings(
+            ConfigFile file, ConfigFile.RuleEntry entry, RuleDescriptor rule, List<ConfigProblem> problems) {
         RuleSettings s = RuleSettings.DEFAULT;
         if (entry.enabled().isPresent()) {
             s = s.withEnabled(entry.enabled().get());
@@ -123,20 +135,25 @@ public final class ConfigApplier {
         for (ConfigFile.ParamEntry p : entry.params()) {
             Optional<RuleParam<?>> param = rule.param(p.name());
             if (param.isEmpty()) {
-                problems.add(ConfigProblem.at(file.displayName(), p.nameAt(), "rules." + rule.id() + ".params: "
-                        + unknownParam(p.name(), rule)));
+                problems.add(ConfigProblem.at(
+                        file.displayName(),
+                        p.nameAt(),
+                        "rules." + rule.id() + ".params: " + unknownParam(p.name(), rule)));
                 continue;
             }
             Optional<String> wrong = typeProblem(param.get(), p.value());
             if (wrong.isPresent()) {
-                problems.add(ConfigProblem.at(file.displayName(), p.node().span().start(), "rules." + rule.id()
-                        + ".params." + p.name() + ": " + wrong.get()));
+                problems.add(ConfigProblem.at(
+                        file.displayName(),
+                        p.node().span().start(),
+                        "rules." + rule.id() + ".params." + p.name() + ": " + wrong.get()));
                 continue;
             }
             params.put(p.name(), p.value());
         }
         s = s.withParams(params);
-        Optional<Predicate<Map<String, String>>> scope = selector(file, entry.selector(), "rules." + rule.id(), problems);
+        Optional<Predicate<Map<String, String>>> scope =
+                selector(file, entry.selector(), "rules." + rule.id(), problems);
         return scope.isPresent() ? s.withScope(scope.get()) : s;
     }
 
@@ -150,7 +167,8 @@ public final class ConfigApplier {
         } catch (IllegalArgumentException | ClassCastException e) {
             String found = describe(value);
             String hint = param.type() == RuleParam.Type.STRING && value != null && !(value instanceof List)
-                    ? " (quote it to make it a string)" : "";
+                    ? " (quote it to make it a string)"
+                    : "";
             return Optional.of("expected " + expected(param.type()) + ", found " + found + hint);
         }
     }
@@ -175,8 +193,9 @@ public final class ConfigApplier {
             return "the boolean " + b;
         }
         if (value instanceof List<?> list) {
-            return list.stream().anyMatch(i -> !(i instanceof String)) ? "a list with items that are not strings"
-                    + " (quote them)" : "a list";
+            return list.stream().anyMatch(i -> !(i instanceof String))
+                    ? "a list with items that are not strings" + " (quote them)"
+                    : "a list";
         }
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return "the number " + d.longValue();
@@ -184,8 +203,8 @@ public final class ConfigApplier {
         return "the number " + value;
     }
 
-    private Optional<Predicate<Map<String, String>>> selector(ConfigFile file, Optional<Located<String>> text,
-                                                              String where, List<ConfigProblem> problems) {
+    private Optional<Predicate<Map<String, String>>> selector(
+            ConfigFile file, Optional<Located<String>> text, String where, List<ConfigProblem> problems) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -193,8 +212,11 @@ public final class ConfigApplier {
             return Optional.of(selectors.apply(text.get().value()));
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            problems.add(ConfigProblem.at(file.displayName(), text.get().at(), where + ".selector: invalid label selector "
-                    + JsonText.quote(text.get().value()) + ": " + reason));
+            problems.add(ConfigProblem.at(
+                    file.displayName(),
+                    text.get().at(),
+                    where + ".selector: invalid label selector "
+                            + JsonText.quote(text.get().value()) + ": " + reason));
             return Optional.empty();
         }
     }
@@ -202,8 +224,10 @@ public final class ConfigApplier {
     /** "unknown rule id" with the closest id when it looks like a typo. */
     public static String unknownRule(String id, RuleCatalog catalog) {
         List<String> ids = catalog.all().stream().map(RuleDescriptor::id).toList();
-        return "unknown rule id " + JsonText.quote(id) + Suggestions.closest(id, ids, Suggestions.KEYS)
-                .map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse(" (kubelint rules lists them all)");
+        return "unknown rule id " + JsonText.quote(id)
+                + Suggestions.closest(id, ids, Suggestions.KEYS)
+                        .map(c -> "; did you mean " + JsonText.quote(c) + "?")
+                        .orElse(" (kubelint rules lists them all)");
     }
 
     private static String unknownParam(String name, RuleDescriptor rule) {
@@ -212,7 +236,9 @@ public final class ConfigApplier {
         }
         List<String> names = rule.params().stream().map(RuleParam::name).toList();
         return "unknown parameter " + JsonText.quote(name) + " of rule " + rule.id()
-                + Suggestions.closest(name, names, Suggestions.KEYS).map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("")
+                + Suggestions.closest(name, names, Suggestions.KEYS)
+                        .map(c -> "; did you mean " + JsonText.quote(c) + "?")
+                        .orElse("")
                 + " (parameters: " + String.join(", ", names) + ")";
     }
 }

@@ -50,10 +50,15 @@ public final class ConfigDiscovery {
         }
         if (found.size() > 1) {
             StringBuilder which = new StringBuilder();
-            found.forEach((file, input) -> which.append(which.length() == 0 ? "" : ", ").append(show(file))
-                    .append(" (for ").append(input).append(')'));
-            throw new ConfigException(ConfigProblem.of("", "the scanned paths have different configuration files: "
-                    + which + "; scan them separately, or choose one with --config FILE"));
+            found.forEach((file, input) -> which.append(which.length() == 0 ? "" : ", ")
+                    .append(show(file))
+                    .append(" (for ")
+                    .append(input)
+                    .append(')'));
+            throw new ConfigException(ConfigProblem.of(
+                    "",
+                    "the scanned paths have different configuration files: " + which
+                            + "; scan them separately, or choose one with --config FILE"));
         }
         return found.keySet().stream().findFirst();
     }
@@ -106,7 +111,8 @@ public final class ConfigDiscovery {
     }
 
     private String show(Path file) {
-        return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString().replace('\\', '/')
+        return file.startsWith(workingDirectory)
+                ? workingDirectory.relativize(file).toString().replace('\\', '/')
                 : file.toString();
     }
 }

@@ -1,15 +1,14 @@
 package dev.kubelint.core.config;
 
+import dev.kubelint.core.custom.CustomRuleSpec;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.yaml.Position;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.kubelint.core.custom.CustomRuleSpec;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.YamlNode;
-import dev.kubelint.core.yaml.Position;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,12 +22,22 @@ import tools.jackson.databind.JsonNode;
  * @param helmValues  {@code helm.values}: values files for the Helm charts a scan renders
  * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
  */
-public record ConfigFile(Path path, String displayName, Optional<Located<String>> kubernetesVersion,
-                         Optional<Boolean> strict, List<Located<String>> include, List<Located<String>> exclude,
-                         List<Located<Path>> schemaLocations, Optional<Boolean> crdsFromScan,
-                         List<Located<Path>> rulesJars, Map<ReadLimits.Limit, Long> limits, List<RuleEntry> rules,
-                         List<CustomRuleEntry> customRules, Optional<Located<Path>> baseline,
-                         List<Located<Path>> helmValues, Map<String, String> helmSet) {
+public record ConfigFile(
+        Path path,
+        String displayName,
+        Optional<Located<String>> kubernetesVersion,
+        Optional<Boolean> strict,
+        List<Located<String>> include,
+        List<Located<String>> exclude,
+        List<Located<Path>> schemaLocations,
+        Optional<Boolean> crdsFromScan,
+        List<Located<Path>> rulesJars,
+        Map<ReadLimits.Limit, Long> limits,
+        List<RuleEntry> rules,
+        List<CustomRuleEntry> customRules,
+        Optional<Located<Path>> baseline,
+        List<Located<Path>> helmValues,
+        Map<String, String> helmSet) {
 
     public ConfigFile {
         helmValues = List.copyOf(helmValues);
@@ -44,8 +53,22 @@ public record ConfigFile(Path path, String displayName, Optional<Located<String>
 
     /** No file: every setting at its default. */
     public static ConfigFile empty(Path path, String displayName) {
-        return new ConfigFile(path, displayName, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), List.of(), Map.of(), List.of(), List.of(), Optional.empty(), List.of(), Map.of());
+        return new ConfigFile(
+                path,
+                displayName,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of());
     }
 
     /**
@@ -53,16 +76,19 @@ public record ConfigFile(Path path, String displayName, Optional<Located<String>
      *
      * @param params parameter values as written (Long, Double, Boolean, String, or a List of those)
      */
-    public record RuleEntry(Located<String> id, Optional<Boolean> enabled, Optional<Severity> severity,
-                            List<ParamEntry> params, Optional<Located<String>> selector) {
+    public record RuleEntry(
+            Located<String> id,
+            Optional<Boolean> enabled,
+            Optional<Severity> severity,
+            List<ParamEntry> params,
+            Optional<Located<String>> selector) {
         public RuleEntry {
             params = List.copyOf(params);
         }
     }
 
     /** One parameter value and where its name and value are written. */
-    public record ParamEntry(String name, Position nameAt, Object value, YamlNode node) {
-    }
+    public record ParamEntry(String name, Position nameAt, Object value, YamlNode node) {}
 
     /**
      * A custom rule with its schema already compiled.
@@ -70,7 +96,10 @@ public record ConfigFile(Path path, String displayName, Optional<Located<String>
      * @param schema     the compiled schema
      * @param schemaJson the schema as JSON (for messages)
      */
-    public record CustomRuleEntry(CustomRuleSpec spec, Position idAt, Optional<Located<String>> selector,
-                                  com.networknt.schema.Schema schema, JsonNode schemaJson) {
-    }
+    public record CustomRuleEntry(
+            CustomRuleSpec spec,
+            Position idAt,
+            Optional<Located<String>> selector,
+            com.networknt.schema.Schema schema,
+            JsonNode schemaJson) {}
 }

@@ -1,8 +1,7 @@
 package dev.kubelint.core.config;
 
-import java.util.Optional;
-
 import dev.kubelint.core.yaml.Position;
+import java.util.Optional;
 
 /**
  * One thing wrong with the configuration: the file it is in (as shown to the user), where, and what.
@@ -20,7 +19,9 @@ public record ConfigProblem(String file, Optional<Position> at, String message) 
 
     @Override
     public String toString() {
-        String where = file.isEmpty() ? "" : file + at.map(p -> ":" + p.line() + ":" + p.column()).orElse("") + ": ";
+        String where = file.isEmpty()
+                ? ""
+                : file + at.map(p -> ":" + p.line() + ":" + p.column()).orElse("") + ": ";
         return where + message;
     }
 }

@@ -1,19 +1,5 @@
 package dev.kubelint.core.config;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.custom.CustomRuleSpec;
 import dev.kubelint.core.custom.JsonSchemas;
 import dev.kubelint.core.custom.SchemaProblem;
@@ -33,6 +19,19 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a {@code .kubelint.yaml}: kubelint's own YAML reader (so every error has a line and column), then the
@@ -71,13 +70,16 @@ public final class ConfigReader {
         Path absolute = workingDirectory.resolve(file).normalize();
         String shown = displayName(absolute);
         if (!Files.isRegularFile(absolute)) {
-            throw new ConfigException(ConfigProblem.of(shown, Files.isDirectory(absolute)
-                    ? "the configuration file is a folder" : "no such configuration file"));
+            throw new ConfigException(ConfigProblem.of(
+                    shown,
+                    Files.isDirectory(absolute) ? "the configuration file is a folder" : "no such configuration file"));
         }
         try {
             if (Files.size(absolute) > MAX_BYTES) {
-                throw new ConfigException(ConfigProblem.of(shown, "the configuration file is larger than "
-                        + MAX_BYTES + " bytes; is it really a .kubelint.yaml?"));
+                throw new ConfigException(ConfigProblem.of(
+                        shown,
+                        "the configuration file is larger than " + MAX_BYTES
+                                + " bytes; is it really a .kubelint.yaml?"));
             }
             return new Pass(absolute, shown, confined).read(decode(Files.readAllBytes(absolute), shown));
         } catch (IOException e) {
@@ -95,14 +97,19 @@ public final class ConfigReader {
     public String displayName(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         String shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
-                ? workingDirectory.relativize(absolute).toString() : absolute.toString();
+                ? workingDirectory.relativize(absolute).toString()
+                : absolute.toString();
         return shown.replace(java.io.File.separatorChar, '/');
     }
 
     private static String decode(byte[] bytes, String shown) throws ConfigException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return text.startsWith("\ufeff") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new ConfigException(ConfigProblem.of(shown, "the configuration file is not UTF-8 text"));
@@ -144,19 +151,34 @@ public final class ConfigReader {
                 problem(p.span().start(), p.message());
             }
             throwIfAny();
-            List<YamlDocument> documents = read.documents().stream().filter(d -> d.root().isPresent()).toList();
+            List<YamlDocument> documents =
+                    read.documents().stream().filter(d -> d.root().isPresent()).toList();
             if (documents.size() > 1) {
-                problem(documents.get(1).span().start(), "the configuration file must hold one YAML document, not "
-                        + documents.size());
+                problem(
+                        documents.get(1).span().start(),
+                        "the configuration file must hold one YAML document, not " + documents.size());
                 throwIfAny();
             }
             return documents.isEmpty() ? Optional.empty() : documents.get(0).root();
         }
 
         private ConfigFile build(MappingNode root) {
-            return new ConfigFile(file, shown, kubernetesVersion(root), bool(root, "strict"), globs(root, "include"),
-                    globs(root, "exclude"), schemaLocations(root), bool(root, "crds-from-scan"), paths(root, "rules-jars"),
-                    limits(root), rules(root), customRules(root), baseline(root), helmValues(root), helmSet(root));
+            return new ConfigFile(
+                    file,
+                    shown,
+                    kubernetesVersion(root),
+                    bool(root, "strict"),
+                    globs(root, "include"),
+                    globs(root, "exclude"),
+                    schemaLocations(root),
+                    bool(root, "crds-from-scan"),
+                    paths(root, "rules-jars"),
+                    limits(root),
+                    rules(root),
+                    customRules(root),
+                    baseline(root),
+                    helmValues(root),
+                    helmSet(root));
         }
 
         private List<Located<Path>> helmValues(MappingNode root) {
@@ -175,8 +197,12 @@ public final class ConfigReader {
 
         private Map<String, String> helmSet(MappingNode root) {
             Map<String, String> set = new java.util.LinkedHashMap<>();
-            root.mapping("helm").flatMap(h -> h.mapping("set")).ifPresent(m -> m.entries().forEach(e ->
-                    e.value().asScalar().ifPresent(s -> set.put(e.key(), s.isString() ? s.asText() : s.text()))));
+            root.mapping("helm")
+                    .flatMap(h -> h.mapping("set"))
+                    .ifPresent(m -> m.entries()
+                            .forEach(e -> e.value()
+                                    .asScalar()
+                                    .ifPresent(s -> set.put(e.key(), s.isString() ? s.asText() : s.text()))));
             return set;
         }
 
@@ -186,13 +212,17 @@ public final class ConfigReader {
                 return Optional.empty();
             }
             // 1.30 written without quotes is the number 1.3 to YAML: take the version as written
-            String version = scalar.get().isString() ? scalar.get().asText() : scalar.get().text();
+            String version = scalar.get().isString()
+                    ? scalar.get().asText()
+                    : scalar.get().text();
             Optional<String> release = LintSettings.bundledRelease(version);
             if (release.isEmpty()) {
-                problem(scalar.get().span().start(), "kubernetes-version: "
-                        + LintSettings.unknownVersionMessage(version));
+                problem(
+                        scalar.get().span().start(),
+                        "kubernetes-version: " + LintSettings.unknownVersionMessage(version));
             }
-            return Optional.of(new Located<>(release.orElse(version), scalar.get().span().start()));
+            return Optional.of(
+                    new Located<>(release.orElse(version), scalar.get().span().start()));
         }
 
         private Optional<Boolean> bool(MappingNode m, String key) {
@@ -201,8 +231,11 @@ public final class ConfigReader {
 
         private List<Located<String>> strings(MappingNode m, String key) {
             List<Located<String>> result = new ArrayList<>();
-            m.sequence(key).ifPresent(seq -> seq.items().forEach(item -> item.asScalar().ifPresent(s ->
-                    result.add(new Located<>(s.asText(), s.span().start())))));
+            m.sequence(key)
+                    .ifPresent(seq -> seq.items()
+                            .forEach(item -> item.asScalar()
+                                    .ifPresent(s -> result.add(
+                                            new Located<>(s.asText(), s.span().start())))));
             return result;
         }
 
@@ -216,20 +249,22 @@ public final class ConfigReader {
 
         private List<Located<Path>> paths(MappingNode root, String key) {
             List<Located<Path>> paths = strings(root, key).stream()
-                    .map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at())).toList();
+                    .map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at()))
+                    .toList();
             if (confined) {
                 Path inside = SourceScanner.realPath(folder);
                 for (Located<Path> p : paths) {
                     if (!SourceScanner.realPath(p.value()).startsWith(inside)) {
-                        problem(p.at(), key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
-                                + ": a configuration file found by discovery may name only files in its own folder"
-                                + " and below; name the file with --config to use it as it is");
+                        problem(
+                                p.at(),
+                                key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
+                                        + ": a configuration file found by discovery may name only files in its own folder"
+                                        + " and below; name the file with --config to use it as it is");
                     }
                 }
             }
             return paths;
         }
-
 
         private List<Located<Path>> schemaLocations(MappingNode root) {
             List<Located<Path>> paths = paths(root, "schema-locations");
@@ -242,8 +277,10 @@ public final class ConfigReader {
         }
 
         private Optional<Located<Path>> baseline(MappingNode root) {
-            return root.scalar("baseline").filter(s -> !s.isNull())
-                    .map(s -> new Located<>(folder.resolve(s.asText()).normalize(), s.span().start()));
+            return root.scalar("baseline")
+                    .filter(s -> !s.isNull())
+                    .map(s -> new Located<>(
+                            folder.resolve(s.asText()).normalize(), s.span().start()));
         }
 
         private Map<ReadLimits.Limit, Long> limits(MappingNode root) {
@@ -274,19 +311,21 @@ public final class ConfigReader {
             }
             if (value instanceof ScalarNode s && s.isString()) {
                 // a severity alone turns the rule on at that severity
-                return new ConfigFile.RuleEntry(id, Optional.of(true), Severity.parse(s.asText()), List.of(),
-                        Optional.empty());
+                return new ConfigFile.RuleEntry(
+                        id, Optional.of(true), Severity.parse(s.asText()), List.of(), Optional.empty());
             }
             if (!(value instanceof MappingNode m)) {
                 return new ConfigFile.RuleEntry(id, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
             }
             List<ConfigFile.ParamEntry> params = new ArrayList<>();
-            m.mapping("params").ifPresent(p -> p.entries().forEach(e ->
-                    params.add(new ConfigFile.ParamEntry(e.key(), e.keySpan().start(), plain(e.value()), e.value()))));
+            m.mapping("params")
+                    .ifPresent(p -> p.entries()
+                            .forEach(e -> params.add(new ConfigFile.ParamEntry(
+                                    e.key(), e.keySpan().start(), plain(e.value()), e.value()))));
             Optional<Located<String>> selector = m.scalar("selector")
                     .map(s -> new Located<>(s.asText(), s.span().start()));
-            return new ConfigFile.RuleEntry(id, bool(m, "enabled"), m.string("severity").flatMap(Severity::parse), params,
-                    selector);
+            return new ConfigFile.RuleEntry(
+                    id, bool(m, "enabled"), m.string("severity").flatMap(Severity::parse), params, selector);
         }
 
         private List<ConfigFile.CustomRuleEntry> customRules(MappingNode root) {
@@ -299,11 +338,15 @@ public final class ConfigReader {
             Map<String, Position> seen = new HashMap<>();
             for (MappingNode m : rules.get().mappings()) {
                 String id = m.string("id").orElse("");
-                Position idAt = m.scalar("id").map(s -> s.span().start()).orElse(m.span().start());
+                Position idAt = m.scalar("id")
+                        .map(s -> s.span().start())
+                        .orElse(m.span().start());
                 Position first = seen.putIfAbsent(id, idAt);
                 if (first != null) {
-                    problem(idAt, "custom-rules: the id " + JsonText.quote(id) + " is declared twice (first at line "
-                            + first.line() + ")");
+                    problem(
+                            idAt,
+                            "custom-rules: the id " + JsonText.quote(id) + " is declared twice (first at line "
+                                    + first.line() + ")");
                 }
                 YamlNode schemaNode = m.get("schema").orElseThrow();
                 JsonSchemas.Compiled compiled = schemas.compile(schemaNode);
@@ -314,14 +357,22 @@ public final class ConfigReader {
                     continue;
                 }
                 String message = m.string("message").orElse("");
-                CustomRuleSpec spec = new CustomRuleSpec(id, m.string("severity").flatMap(Severity::parse)
-                        .orElse(Severity.ERROR), message, m.string("summary").orElse(message),
-                        m.string("remediation").orElse("Change the object so that it satisfies the rule: " + message + "."),
-                        strings(m, "kinds").stream().map(Located::value).toList(), m.string("selector"),
-                        m.string("pointer").orElse(""), bool(m, "pod-template").orElse(false), "custom rule in " + shown);
+                CustomRuleSpec spec = new CustomRuleSpec(
+                        id,
+                        m.string("severity").flatMap(Severity::parse).orElse(Severity.ERROR),
+                        message,
+                        m.string("summary").orElse(message),
+                        m.string("remediation")
+                                .orElse("Change the object so that it satisfies the rule: " + message + "."),
+                        strings(m, "kinds").stream().map(Located::value).toList(),
+                        m.string("selector"),
+                        m.string("pointer").orElse(""),
+                        bool(m, "pod-template").orElse(false),
+                        "custom rule in " + shown);
                 Optional<Located<String>> selector = m.scalar("selector")
                         .map(s -> new Located<>(s.asText(), s.span().start()));
-                result.add(new ConfigFile.CustomRuleEntry(spec, idAt, selector, compiled.schema().get(), compiled.json()));
+                result.add(new ConfigFile.CustomRuleEntry(
+                        spec, idAt, selector, compiled.schema().get(), compiled.json()));
             }
             return result;
         }

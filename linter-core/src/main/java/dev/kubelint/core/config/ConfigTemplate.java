@@ -1,15 +1,14 @@
 package dev.kubelint.core.config;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.JsonText;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The starter {@code .kubelint.yaml} of {@code kubelint config init}: every setting and every rule with its
@@ -18,21 +17,26 @@ import dev.kubelint.core.yaml.ReadLimits;
  */
 public final class ConfigTemplate {
 
-    private ConfigTemplate() {
-    }
+    private ConfigTemplate() {}
 
     public static String render(RuleCatalog catalog, String kubelintVersion) {
         StringBuilder out = new StringBuilder();
-        out.append("# kubelint configuration, written by kubelint ").append(kubelintVersion)
+        out.append("# kubelint configuration, written by kubelint ")
+                .append(kubelintVersion)
                 .append(" (kubelint config init).\n")
                 .append("# Every setting below is commented out and shows its default: uncomment and change what\n")
                 .append("# your project needs. Unknown keys, rule ids and parameters are errors. Paths are relative\n")
-                .append("# to this file; globs are relative to the scanned folder. Command-line flags override this file.\n")
+                .append(
+                        "# to this file; globs are relative to the scanned folder. Command-line flags override this file.\n")
                 .append("# The file's JSON Schema: kubelint config schema\n\n");
-        out.append("# kubernetes-version: \"").append(LintSettings.NEWEST_KUBERNETES_VERSION).append("\"   # one of ")
-                .append(String.join(", ", LintSettings.KUBERNETES_VERSIONS)).append('\n');
+        out.append("# kubernetes-version: \"")
+                .append(LintSettings.NEWEST_KUBERNETES_VERSION)
+                .append("\"   # one of ")
+                .append(String.join(", ", LintSettings.KUBERNETES_VERSIONS))
+                .append('\n');
         out.append("# strict: true                  # fields the schema does not define are errors\n");
-        out.append("# include: [\"**/*.yaml\"]        # only files matching these globs (default: .yaml, .yml, .json)\n");
+        out.append(
+                "# include: [\"**/*.yaml\"]        # only files matching these globs (default: .yaml, .yml, .json)\n");
         out.append("# exclude: [\"charts/**\"]        # skip files matching these globs\n");
         out.append("# schema-locations: [crds/]     # CRD manifests or JSON Schemas of your custom resources\n");
         out.append("# crds-from-scan: true          # CRDs among the scanned manifests define schemas too\n");
@@ -69,16 +73,28 @@ public final class ConfigTemplate {
     }
 
     private static void rule(StringBuilder out, RuleDescriptor rule) {
-        out.append("  # ").append(rule.id()).append(":   # ").append(oneLine(rule.summary())).append(" [")
-                .append(rule.category()).append(rule.origin().isEmpty() ? "" : ", " + rule.origin()).append("]\n");
+        out.append("  # ")
+                .append(rule.id())
+                .append(":   # ")
+                .append(oneLine(rule.summary()))
+                .append(" [")
+                .append(rule.category())
+                .append(rule.origin().isEmpty() ? "" : ", " + rule.origin())
+                .append("]\n");
         out.append("  #   enabled: ").append(rule.enabledByDefault()).append('\n');
         out.append("  #   severity: ").append(rule.severity().label()).append('\n');
         if (!rule.params().isEmpty()) {
             out.append("  #   params:\n");
             for (RuleParam<?> p : rule.params()) {
-                out.append("  #     ").append(p.name()).append(": ").append(yaml(p.defaultValue())).append("   # ")
-                        .append(p.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
-                        .append(oneLine(p.description())).append('\n');
+                out.append("  #     ")
+                        .append(p.name())
+                        .append(": ")
+                        .append(yaml(p.defaultValue()))
+                        .append("   # ")
+                        .append(p.type().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .append(": ")
+                        .append(oneLine(p.description()))
+                        .append('\n');
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.kubelint.core.config;
 
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.rule.RuleCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.rule.RuleCatalog;
 
 /**
  * The configuration of a run, as every front end (the command line, the Maven plugin) sets it up: the
@@ -42,18 +41,29 @@ public final class Configuration implements AutoCloseable {
      * @param trustDiscovered  whether a file found by discovery may load its rule jars (which run code); a file
      *                         the user named always may
      */
-    public record Request(Path workingDirectory, List<String> inputs, Optional<Path> file, boolean discover,
-                          List<RuleJars.Jar> extraJars, ClassLoader ruleLoader,
-                          Function<String, Predicate<Map<String, String>>> selectors, boolean trustDiscovered) {
+    public record Request(
+            Path workingDirectory,
+            List<String> inputs,
+            Optional<Path> file,
+            boolean discover,
+            List<RuleJars.Jar> extraJars,
+            ClassLoader ruleLoader,
+            Function<String, Predicate<Map<String, String>>> selectors,
+            boolean trustDiscovered) {
 
         public Request {
             inputs = List.copyOf(inputs);
             extraJars = List.copyOf(extraJars);
         }
 
-        public Request(Path workingDirectory, List<String> inputs, Optional<Path> file, boolean discover,
-                       List<RuleJars.Jar> extraJars, ClassLoader ruleLoader,
-                       Function<String, Predicate<Map<String, String>>> selectors) {
+        public Request(
+                Path workingDirectory,
+                List<String> inputs,
+                Optional<Path> file,
+                boolean discover,
+                List<RuleJars.Jar> extraJars,
+                ClassLoader ruleLoader,
+                Function<String, Predicate<Map<String, String>>> selectors) {
             this(workingDirectory, inputs, file, discover, extraJars, ruleLoader, selectors, false);
         }
     }
@@ -62,15 +72,22 @@ public final class Configuration implements AutoCloseable {
     public static Configuration load(Request request) throws ConfigException {
         ConfigFile file = file(request);
         ConfigReader reader = new ConfigReader(request.workingDirectory());
-        if (request.file().isEmpty() && !request.trustDiscovered() && !file.rulesJars().isEmpty()) {
+        if (request.file().isEmpty()
+                && !request.trustDiscovered()
+                && !file.rulesJars().isEmpty()) {
             Located<Path> jar = file.rulesJars().get(0);
-            throw new ConfigException(ConfigProblem.at(file.displayName(), jar.at(), "rules-jars: a configuration file"
-                    + " found by discovery does not load rule jars, which run code: pass --trust-config if you trust"
-                    + " this checkout, name the file with --config, or --no-config to ignore it"));
+            throw new ConfigException(ConfigProblem.at(
+                    file.displayName(),
+                    jar.at(),
+                    "rules-jars: a configuration file"
+                            + " found by discovery does not load rule jars, which run code: pass --trust-config if you trust"
+                            + " this checkout, name the file with --config, or --no-config to ignore it"));
         }
         List<RuleJars.Jar> jarList = new ArrayList<>();
         for (Located<Path> jar : file.rulesJars()) {
-            jarList.add(new RuleJars.Jar(jar.value(), reader.displayName(jar.value()),
+            jarList.add(new RuleJars.Jar(
+                    jar.value(),
+                    reader.displayName(jar.value()),
                     file.displayName() + ":" + jar.at().line() + ":" + jar.at().column()));
         }
         jarList.addAll(request.extraJars());
@@ -91,12 +108,15 @@ public final class Configuration implements AutoCloseable {
 
     private static ConfigFile file(Request request) throws ConfigException {
         Path wd = request.workingDirectory();
-        Optional<Path> path = request.file().isPresent() ? request.file().map(wd::resolve)
+        Optional<Path> path = request.file().isPresent()
+                ? request.file().map(wd::resolve)
                 : request.discover() ? new ConfigDiscovery(wd).find(request.inputs()) : Optional.empty();
         if (path.isEmpty()) {
             return ConfigFile.empty(wd, "");
         }
-        return request.file().isPresent() ? new ConfigReader(wd).read(path.get()) : new ConfigReader(wd).readDiscovered(path.get());
+        return request.file().isPresent()
+                ? new ConfigReader(wd).read(path.get())
+                : new ConfigReader(wd).readDiscovered(path.get());
     }
 
     /** The file in use (empty settings when there is none). */

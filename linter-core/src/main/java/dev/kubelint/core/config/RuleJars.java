@@ -1,5 +1,8 @@
 package dev.kubelint.core.config;
 
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleProvider;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -14,10 +17,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.zip.ZipException;
-
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleProvider;
 
 /**
  * Loads third-party rules from jars: each jar gets a class loader of its own (whose parent is kubelint's, so
@@ -37,8 +36,7 @@ public final class RuleJars implements AutoCloseable {
      * @param shown  the jar as the user wrote it, for origins and messages
      * @param source where it was given: "--rules-jar", or "file:line:column" of a configuration file
      */
-    public record Jar(Path path, String shown, String source) {
-    }
+    public record Jar(Path path, String shown, String source) {}
 
     private final List<RuleDescriptor> descriptors;
     private final List<URLClassLoader> loaders;
@@ -110,7 +108,8 @@ public final class RuleJars implements AutoCloseable {
         int providers = 0;
         try {
             // the parent's providers (kubelint's own) are visible too: keep only the jar's
-            for (ServiceLoader.Provider<RuleProvider> p : ServiceLoader.load(RuleProvider.class, loader).stream().toList()) {
+            for (ServiceLoader.Provider<RuleProvider> p :
+                    ServiceLoader.load(RuleProvider.class, loader).stream().toList()) {
                 if (p.type().getClassLoader() != loader) {
                     continue;
                 }
@@ -120,8 +119,10 @@ public final class RuleJars implements AutoCloseable {
         } catch (ServiceConfigurationError e) {
             throw problem(jar, "has a rule provider that cannot be loaded: " + reason(e));
         } catch (LinkageError e) {
-            throw problem(jar, "does not fit this kubelint (" + reason(e) + "); rebuild it against kubelint-core "
-                    + dev.kubelint.core.report.Version.current() + " on Java 17");
+            throw problem(
+                    jar,
+                    "does not fit this kubelint (" + reason(e) + "); rebuild it against kubelint-core "
+                            + dev.kubelint.core.report.Version.current() + " on Java 17");
         }
         if (providers == 0) {
             throw problem(jar, "registers no rule provider of its own in " + SERVICE_FILE);
@@ -150,8 +151,10 @@ public final class RuleJars implements AutoCloseable {
             try {
                 result.add(RuleDescriptor.of(rule, origin));
             } catch (RuntimeException | LinkageError e) {
-                throw problem(jar, "rule " + (rule == null ? "null" : rule.getClass().getName()) + " of provider "
-                        + className + " cannot be used: " + reason(e));
+                throw problem(
+                        jar,
+                        "rule " + (rule == null ? "null" : rule.getClass().getName()) + " of provider " + className
+                                + " cannot be used: " + reason(e));
             }
         }
         return result;

@@ -1,10 +1,5 @@
 package dev.kubelint.core.config;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaContext;
@@ -14,7 +9,10 @@ import com.networknt.schema.keyword.EnumValidator;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.path.NodePath;
-
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +29,8 @@ final class StringEnumKeyword implements Keyword {
     }
 
     @Override
-    public KeywordValidator newValidator(SchemaLocation location, JsonNode schemaNode, Schema parentSchema,
-                                         SchemaContext context) {
+    public KeywordValidator newValidator(
+            SchemaLocation location, JsonNode schemaNode, Schema parentSchema, SchemaContext context) {
         if (!schemaNode.isArray() || schemaNode.isEmpty()) {
             return new EnumValidator(location, schemaNode, parentSchema, context);
         }
@@ -48,8 +46,12 @@ final class StringEnumKeyword implements Keyword {
         private final Set<String> allowed = new LinkedHashSet<>();
         private final String shown;
 
-        Validator(Keyword keyword, SchemaLocation location, JsonNode schemaNode, Schema parentSchema,
-                  SchemaContext context) {
+        Validator(
+                Keyword keyword,
+                SchemaLocation location,
+                JsonNode schemaNode,
+                Schema parentSchema,
+                SchemaContext context) {
             super(keyword, schemaNode, location, parentSchema, context);
             List<String> quoted = new ArrayList<>();
             for (JsonNode value : schemaNode) {
@@ -60,15 +62,17 @@ final class StringEnumKeyword implements Keyword {
         }
 
         @Override
-        public void validate(ExecutionContext executionContext, JsonNode node, JsonNode rootNode,
-                             NodePath instanceLocation) {
+        public void validate(
+                ExecutionContext executionContext, JsonNode node, JsonNode rootNode, NodePath instanceLocation) {
             if (node.isString() && allowed.contains(node.asString())) {
                 return;
             }
-            executionContext.addError(error().instanceNode(node).instanceLocation(instanceLocation)
+            executionContext.addError(error().instanceNode(node)
+                    .instanceLocation(instanceLocation)
                     .evaluationPath(executionContext.getEvaluationPath())
                     .locale(executionContext.getExecutionConfig().getLocale())
-                    .arguments(shown).build());
+                    .arguments(shown)
+                    .build());
         }
     }
 }

@@ -1,13 +1,6 @@
 package dev.kubelint.core.custom;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-
 import com.networknt.schema.Schema;
-
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -17,6 +10,11 @@ import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +32,11 @@ public final class CustomRule implements Rule {
     private final JsonNode schemaJson;
     private final Optional<Predicate<Map<String, String>>> selector;
 
-    public CustomRule(CustomRuleSpec spec, Schema schema, JsonNode schemaJson,
-                      Optional<Predicate<Map<String, String>>> selector) {
+    public CustomRule(
+            CustomRuleSpec spec,
+            Schema schema,
+            JsonNode schemaJson,
+            Optional<Predicate<Map<String, String>>> selector) {
         this.spec = spec;
         this.schema = schema;
         this.schemaJson = schemaJson;
@@ -51,8 +52,18 @@ public final class CustomRule implements Rule {
         String rationale = "Declared in " + spec.origin() + ": " + (spec.podTemplate() ? "in every pod template, " : "")
                 + (spec.pointer().isEmpty() ? "the whole object" : "the part at " + spec.pointer())
                 + " must satisfy the rule's JSON Schema.";
-        return new RuleDescriptor(this, spec.id(), CATEGORY, spec.severity(), spec.summary(), rationale,
-                spec.remediation(), true, spec.kinds(), List.of(), spec.origin());
+        return new RuleDescriptor(
+                this,
+                spec.id(),
+                CATEGORY,
+                spec.severity(),
+                spec.summary(),
+                rationale,
+                spec.remediation(),
+                true,
+                spec.kinds(),
+                List.of(),
+                spec.origin());
     }
 
     @Override
@@ -65,7 +76,8 @@ public final class CustomRule implements Rule {
         }
         for (YamlNode start : starts(manifest)) {
             for (YamlNode target : select(start, spec.pointer())) {
-                for (SchemaProblem p : JsonSchemas.validate(schema, schemaJson, target, YamlJson.toJson(target, true))) {
+                for (SchemaProblem p :
+                        JsonSchemas.validate(schema, schemaJson, target, YamlJson.toJson(target, true))) {
                     report(p, ctx);
                 }
             }
@@ -76,7 +88,9 @@ public final class CustomRule implements Rule {
         if (!spec.podTemplate()) {
             return List.of(manifest.root());
         }
-        return PodSpecs.of(manifest).<List<YamlNode>>map(pod -> List.of(pod.owner())).orElse(List.of());
+        return PodSpecs.of(manifest)
+                .<List<YamlNode>>map(pod -> List.of(pod.owner()))
+                .orElse(List.of());
     }
 
     private void report(SchemaProblem p, RuleContext ctx) {
@@ -112,6 +126,8 @@ public final class CustomRule implements Rule {
             current = next;
         }
         // Kubernetes treats a null field as absent
-        return current.stream().filter(n -> !(n instanceof dev.kubelint.core.yaml.ScalarNode s && s.isNull())).toList();
+        return current.stream()
+                .filter(n -> !(n instanceof dev.kubelint.core.yaml.ScalarNode s && s.isNull()))
+                .toList();
     }
 }

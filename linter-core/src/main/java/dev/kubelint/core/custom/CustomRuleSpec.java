@@ -1,9 +1,8 @@
 package dev.kubelint.core.custom;
 
+import dev.kubelint.core.finding.Severity;
 import java.util.List;
 import java.util.Optional;
-
-import dev.kubelint.core.finding.Severity;
 
 /**
  * A rule declared in {@code .kubelint.yaml} rather than written in Java: the part of each object to check
@@ -22,9 +21,17 @@ import dev.kubelint.core.finding.Severity;
  *                    PodTemplate) instead of at the object
  * @param origin      where it was declared, for rule listings
  */
-public record CustomRuleSpec(String id, Severity severity, String message, String summary, String remediation,
-                             List<String> kinds, Optional<String> selector, String pointer, boolean podTemplate,
-                             String origin) {
+public record CustomRuleSpec(
+        String id,
+        Severity severity,
+        String message,
+        String summary,
+        String remediation,
+        List<String> kinds,
+        Optional<String> selector,
+        String pointer,
+        boolean podTemplate,
+        String origin) {
 
     public CustomRuleSpec {
         kinds = List.copyOf(kinds);

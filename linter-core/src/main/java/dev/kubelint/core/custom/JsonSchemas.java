@@ -1,20 +1,18 @@
 package dev.kubelint.core.custom;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +25,12 @@ public final class JsonSchemas {
     private final SchemaRegistry registry;
 
     public JsonSchemas() {
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ROOT).build())
-                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .locale(Locale.ROOT)
+                                .build())
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
     }
 
     /** A compiled schema, or what is wrong with it. */
@@ -52,13 +53,17 @@ public final class JsonSchemas {
             schema.initializeValidators();
             return new Compiled(Optional.of(schema), json, List.of());
         } catch (SchemaException | IllegalArgumentException e) {
-            return new Compiled(Optional.empty(), json, List.of(new SchemaProblem(node, Optional.empty(), false,
-                    "schema", "the schema cannot be used: " + reason(e))));
+            return new Compiled(
+                    Optional.empty(),
+                    json,
+                    List.of(new SchemaProblem(
+                            node, Optional.empty(), false, "schema", "the schema cannot be used: " + reason(e))));
         }
     }
 
     /** Validates a node against a compiled schema. */
-    public static List<SchemaProblem> validate(Schema schema, JsonNode schemaJson, YamlNode instance, JsonNode instanceJson) {
+    public static List<SchemaProblem> validate(
+            Schema schema, JsonNode schemaJson, YamlNode instance, JsonNode instanceJson) {
         return SchemaErrors.of(schema.validate(instanceJson), instance, schemaJson);
     }
 
@@ -67,14 +72,24 @@ public final class JsonSchemas {
             return List.of();
         }
         if (!json.isObject()) {
-            return List.of(new SchemaProblem(node, Optional.empty(), false, "type",
+            return List.of(new SchemaProblem(
+                    node,
+                    Optional.empty(),
+                    false,
+                    "type",
                     "a JSON Schema must be an object (or true / false), found " + node.jsonType()));
         }
-        String dialect = json.has("$schema") && json.get("$schema").isString() ? json.get("$schema").asString()
+        String dialect = json.has("$schema") && json.get("$schema").isString()
+                ? json.get("$schema").asString()
                 : SpecificationVersion.DRAFT_2020_12.getDialectId();
         if (SpecificationVersion.fromDialectId(dialect).isEmpty()) {
-            return List.of(new SchemaProblem(node, Optional.empty(), false, "$schema", "unknown $schema "
-                    + dialect + ": use " + SpecificationVersion.DRAFT_2020_12.getDialectId() + " or leave it out"));
+            return List.of(new SchemaProblem(
+                    node,
+                    Optional.empty(),
+                    false,
+                    "$schema",
+                    "unknown $schema " + dialect + ": use " + SpecificationVersion.DRAFT_2020_12.getDialectId()
+                            + " or leave it out"));
         }
         Schema meta = registry.getSchema(SchemaLocation.of(dialect));
         // one problem per place: a bad "type" fails both branches of the meta-schema's anyOf

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -31,8 +30,7 @@ public final class JsonTrees {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonTrees() {
-    }
+    private JsonTrees() {}
 
     public static JsonNodeFactory nodes() {
         return NODES;
@@ -65,7 +63,8 @@ public final class JsonTrees {
         }
         JsonNode value = read(parser);
         if (parser.nextToken() != null) {
-            throw new IllegalArgumentException("more than one JSON value at line " + parser.currentLocation().getLineNr());
+            throw new IllegalArgumentException("more than one JSON value at line "
+                    + parser.currentLocation().getLineNr());
         }
         return value;
     }

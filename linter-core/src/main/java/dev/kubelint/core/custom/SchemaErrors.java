@@ -1,6 +1,9 @@
 package dev.kubelint.core.custom;
 
+import com.networknt.schema.path.NodePath;
 import dev.kubelint.core.kube.Suggestions;
+import dev.kubelint.core.yaml.JsonText;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -9,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.networknt.schema.path.NodePath;
-
-import dev.kubelint.core.yaml.JsonText;
-import dev.kubelint.core.yaml.YamlNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,15 +20,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchemaErrors {
 
-    private SchemaErrors() {
-    }
+    private SchemaErrors() {}
 
     /**
      * @param errors   what the validator said about {@code instance}
      * @param instance the YAML node that was validated (instance locations are relative to it)
      * @param schema   the schema's JSON, to name the keys and values it allows
      */
-    public static List<SchemaProblem> of(Collection<com.networknt.schema.Error> errors, YamlNode instance, JsonNode schema) {
+    public static List<SchemaProblem> of(
+            Collection<com.networknt.schema.Error> errors, YamlNode instance, JsonNode schema) {
         Map<String, SchemaProblem> unique = new LinkedHashMap<>();
         for (com.networknt.schema.Error e : errors) {
             SchemaProblem p = problem(e, instance, schema);
@@ -48,12 +46,16 @@ public final class SchemaErrors {
         switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
                 String key = property.orElse("?");
-                return new SchemaProblem(node, property, false, keyword,
+                return new SchemaProblem(
+                        node,
+                        property,
+                        false,
+                        keyword,
                         "unknown key " + JsonText.quote(key) + knownKeys(schema, e, key));
             }
             case "required" -> {
-                return new SchemaProblem(node, property, true, keyword,
-                        "missing required key " + JsonText.quote(property.orElse("?")));
+                return new SchemaProblem(
+                        node, property, true, keyword, "missing required key " + JsonText.quote(property.orElse("?")));
             }
             case "type" -> {
                 return new SchemaProblem(node, Optional.empty(), false, keyword, typeMessage(e));
@@ -62,12 +64,20 @@ public final class SchemaErrors {
                 return new SchemaProblem(node, Optional.empty(), false, keyword, enumMessage(e));
             }
             case "const" -> {
-                return new SchemaProblem(node, Optional.empty(), false, keyword, "must be "
-                        + shown(e.getSchemaNode()) + ", not " + shown(e.getInstanceNode()));
+                return new SchemaProblem(
+                        node,
+                        Optional.empty(),
+                        false,
+                        keyword,
+                        "must be " + shown(e.getSchemaNode()) + ", not " + shown(e.getInstanceNode()));
             }
             case "pattern" -> {
-                return new SchemaProblem(node, Optional.empty(), false, keyword, shown(e.getInstanceNode())
-                        + " does not match the pattern " + argument(e, 0));
+                return new SchemaProblem(
+                        node,
+                        Optional.empty(),
+                        false,
+                        keyword,
+                        shown(e.getInstanceNode()) + " does not match the pattern " + argument(e, 0));
             }
             default -> {
                 return new SchemaProblem(node, Optional.empty(), false, keyword, e.getMessage());
@@ -86,13 +96,18 @@ public final class SchemaErrors {
 
     private static String typeMessage(com.networknt.schema.Error e) {
         String found = argument(e, 0);
-        List<String> expected = splitList(argument(e, 1)).stream().filter(t -> !t.equals("null")).toList();
+        List<String> expected = splitList(argument(e, 1)).stream()
+                .filter(t -> !t.equals("null"))
+                .toList();
         if (expected.isEmpty()) {
             expected = List.of("null");
         }
         return "expected " + orList(expected) + ", found " + found
-                + (e.getInstanceNode() != null && e.getInstanceNode().isValueNode() && !e.getInstanceNode().isNull()
-                ? " " + shown(e.getInstanceNode()) : "");
+                + (e.getInstanceNode() != null
+                                && e.getInstanceNode().isValueNode()
+                                && !e.getInstanceNode().isNull()
+                        ? " " + shown(e.getInstanceNode())
+                        : "");
     }
 
     private static String enumMessage(com.networknt.schema.Error e) {
@@ -121,13 +136,15 @@ public final class SchemaErrors {
             return "";
         }
         Optional<String> close = Suggestions.closest(key, known, Suggestions.KEYS);
-        return close.map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("")
-                + " (known keys: " + String.join(", ", known) + ")";
+        return close.map(c -> "; did you mean " + JsonText.quote(c) + "?").orElse("") + " (known keys: "
+                + String.join(", ", known) + ")";
     }
 
     /** The schema object that holds the failing keyword. */
     private static Optional<JsonNode> schemaParent(JsonNode schema, com.networknt.schema.Error e) {
-        return fragment(e).map(f -> f.substring(0, Math.max(0, f.lastIndexOf('/')))).map(schema::at)
+        return fragment(e)
+                .map(f -> f.substring(0, Math.max(0, f.lastIndexOf('/'))))
+                .map(schema::at)
                 .filter(n -> !n.isMissingNode());
     }
 
@@ -149,15 +166,18 @@ public final class SchemaErrors {
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
-        return List.of(t.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return List.of(t.split(",")).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String orList(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }
-        return items.subList(0, items.size() - 1).stream().collect(Collectors.joining(", "))
-                + " or " + items.get(items.size() - 1);
+        return items.subList(0, items.size() - 1).stream().collect(Collectors.joining(", ")) + " or "
+                + items.get(items.size() - 1);
     }
 
     private static String shown(JsonNode value) {

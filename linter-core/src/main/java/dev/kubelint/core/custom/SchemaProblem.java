@@ -1,10 +1,9 @@
 package dev.kubelint.core.custom;
 
-import java.util.Optional;
-
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.Optional;
 
 /**
  * One JSON Schema error, placed on the YAML node it is about.

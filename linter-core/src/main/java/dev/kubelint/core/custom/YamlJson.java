@@ -1,15 +1,14 @@
 package dev.kubelint.core.custom;
 
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -140,7 +139,8 @@ public final class YamlJson {
             return JSON.stringNode(s.text());
         }
         if (d == Math.rint(d)) {
-            return Math.abs(d) < MAX_EXACT_LONG ? JSON.numberNode((long) d)
+            return Math.abs(d) < MAX_EXACT_LONG
+                    ? JSON.numberNode((long) d)
                     : JSON.numberNode(new BigDecimal(d).toBigIntegerExact());
         }
         return JSON.numberNode(d);

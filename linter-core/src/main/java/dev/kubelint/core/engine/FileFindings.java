@@ -1,13 +1,12 @@
 package dev.kubelint.core.engine;
 
+import dev.kubelint.core.finding.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.kubelint.core.finding.Finding;
 
 /**
  * The findings of one file, within a budget: at most {@link #MAX_PER_RULE} of each rule are kept, and
@@ -20,6 +19,7 @@ final class FileFindings extends ArrayList<Finding> {
 
     /** Findings of one rule kept per file (the reader keeps one less of each kind, and adds its own summary). */
     static final int MAX_PER_RULE = 1000;
+
     static final int MAX_MESSAGE_LENGTH = 4096;
 
     private final Map<String, Integer> counts = new HashMap<>();
@@ -32,8 +32,16 @@ final class FileFindings extends ArrayList<Finding> {
             firstLeftOut.putIfAbsent(f.ruleId(), f);
             return false;
         }
-        return super.add(f.message().length() <= MAX_MESSAGE_LENGTH ? f : new Finding(f.ruleId(), f.severity(),
-                f.location(), cut(f.message()), f.related(), f.suppression()));
+        return super.add(
+                f.message().length() <= MAX_MESSAGE_LENGTH
+                        ? f
+                        : new Finding(
+                                f.ruleId(),
+                                f.severity(),
+                                f.location(),
+                                cut(f.message()),
+                                f.related(),
+                                f.suppression()));
     }
 
     private static String cut(String message) {
@@ -50,9 +58,15 @@ final class FileFindings extends ArrayList<Finding> {
             return this;
         }
         List<Finding> all = new ArrayList<>(this);
-        firstLeftOut.forEach((rule, first) -> all.add(new Finding(rule, first.severity(), first.location(), "and "
-                + (counts.get(rule) - MAX_PER_RULE) + " more findings of " + rule + " in this file, not listed: at most "
-                + MAX_PER_RULE + " of each rule are kept per file (the first one not listed is here)", List.of(),
+        firstLeftOut.forEach((rule, first) -> all.add(new Finding(
+                rule,
+                first.severity(),
+                first.location(),
+                "and "
+                        + (counts.get(rule) - MAX_PER_RULE) + " more findings of " + rule
+                        + " in this file, not listed: at most "
+                        + MAX_PER_RULE + " of each rule are kept per file (the first one not listed is here)",
+                List.of(),
                 Optional.empty())));
         return all;
     }

@@ -1,16 +1,15 @@
 package dev.kubelint.core.engine;
 
+import dev.kubelint.core.render.RenderSetup;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.yaml.ReadLimits;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import dev.kubelint.core.render.RenderSetup;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.yaml.ReadLimits;
 
 /**
  * Everything a run needs. The CLI and the Maven plugin both build one of these and hand it to {@link Linter};
@@ -37,11 +36,24 @@ import dev.kubelint.core.yaml.ReadLimits;
  * @param render           the folder renderers (Helm charts, Kustomize) and the values for charts; none: every
  *                         folder is walked for plain manifests
  */
-public record LintRequest(List<String> inputs, Path workingDirectory, List<String> includes, List<String> excludes,
-                          LintSettings settings, ReadLimits limits, int jobs, RuleCatalog catalog,
-                          Map<String, RuleSettings> ruleSettings, Optional<Predicate<Map<String, String>>> objectFilter,
-                          boolean useSuppressions, InputStream stdin, ProgressListener progress, boolean debug,
-                          boolean objectSummaries, boolean sourceLines, RenderSetup render) {
+public record LintRequest(
+        List<String> inputs,
+        Path workingDirectory,
+        List<String> includes,
+        List<String> excludes,
+        LintSettings settings,
+        ReadLimits limits,
+        int jobs,
+        RuleCatalog catalog,
+        Map<String, RuleSettings> ruleSettings,
+        Optional<Predicate<Map<String, String>>> objectFilter,
+        boolean useSuppressions,
+        InputStream stdin,
+        ProgressListener progress,
+        boolean debug,
+        boolean objectSummaries,
+        boolean sourceLines,
+        RenderSetup render) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -55,9 +67,24 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
 
     /** A request with defaults for everything but the inputs and the rules. */
     public static LintRequest of(List<String> inputs, Path workingDirectory, RuleCatalog catalog) {
-        return new LintRequest(inputs, workingDirectory, List.of(), List.of(), LintSettings.DEFAULTS, ReadLimits.DEFAULTS,
-                Runtime.getRuntime().availableProcessors(), catalog, Map.of(), Optional.empty(), true,
-                InputStream.nullInputStream(), ProgressListener.NONE, false, true, true, RenderSetup.NONE);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                List.of(),
+                List.of(),
+                LintSettings.DEFAULTS,
+                ReadLimits.DEFAULTS,
+                Runtime.getRuntime().availableProcessors(),
+                catalog,
+                Map.of(),
+                Optional.empty(),
+                true,
+                InputStream.nullInputStream(),
+                ProgressListener.NONE,
+                false,
+                true,
+                true,
+                RenderSetup.NONE);
     }
 
     public RuleSettings ruleSettings(String id) {
@@ -65,72 +92,296 @@ public record LintRequest(List<String> inputs, Path workingDirectory, List<Strin
     }
 
     public LintRequest withSettings(LintSettings value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, value, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                value,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withJobs(int value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, value, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                value,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withGlobs(List<String> includeGlobs, List<String> excludeGlobs) {
-        return new LintRequest(inputs, workingDirectory, includeGlobs, excludeGlobs, settings, limits, jobs, catalog,
-                ruleSettings, objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includeGlobs,
+                excludeGlobs,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withLimits(ReadLimits value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, value, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                value,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withRuleSettings(Map<String, RuleSettings> value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, value,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                value,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withCatalog(RuleCatalog value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, value, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                value,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withObjectFilter(Predicate<Map<String, String>> value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                Optional.of(value), useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                Optional.of(value),
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withUseSuppressions(boolean value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, value, stdin, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                value,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withStdin(InputStream value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, value, progress, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                value,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withProgress(ProgressListener value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, value, debug, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                value,
+                debug,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withDebug(boolean value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, value, objectSummaries, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                value,
+                objectSummaries,
+                sourceLines,
+                render);
     }
 
     public LintRequest withObjectSummaries(boolean value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, value, sourceLines, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                value,
+                sourceLines,
+                render);
     }
 
     public LintRequest withRender(RenderSetup value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, sourceLines, value);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                sourceLines,
+                value);
     }
 
     public LintRequest withSourceLines(boolean value) {
-        return new LintRequest(inputs, workingDirectory, includes, excludes, settings, limits, jobs, catalog, ruleSettings,
-                objectFilter, useSuppressions, stdin, progress, debug, objectSummaries, value, render);
+        return new LintRequest(
+                inputs,
+                workingDirectory,
+                includes,
+                excludes,
+                settings,
+                limits,
+                jobs,
+                catalog,
+                ruleSettings,
+                objectFilter,
+                useSuppressions,
+                stdin,
+                progress,
+                debug,
+                objectSummaries,
+                value,
+                render);
     }
 }

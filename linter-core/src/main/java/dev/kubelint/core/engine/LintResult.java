@@ -1,10 +1,5 @@
 package dev.kubelint.core.engine;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
@@ -13,6 +8,10 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.source.SourceExcerpt;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run found, in the deterministic order of {@link Finding#ORDER}.
@@ -28,9 +27,17 @@ import dev.kubelint.core.source.SourceExcerpt;
  * @param notes      what the run could not do the usual way and how to get it (said once each), such as folders
  *                   linted raw for want of a rendering tool
  */
-public record LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
-                         List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed,
-                         BaselineOutcome baseline, List<SkippedFile> skipped, List<String> notes) {
+public record LintResult(
+        LintSettings settings,
+        RuleCatalog catalog,
+        List<Finding> findings,
+        List<Finding> suppressed,
+        List<FileSummary> files,
+        Map<String, SourceExcerpt> sources,
+        Duration elapsed,
+        BaselineOutcome baseline,
+        List<SkippedFile> skipped,
+        List<String> notes) {
 
     /**
      * What a baseline did to a run.
@@ -49,13 +56,27 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
     }
 
     /** A file found in a folder and left out because it is not a manifest, and what it looked like. */
-    public record SkippedFile(String file, String reason) {
-    }
+    public record SkippedFile(String file, String reason) {}
 
     /** A result of a run without a baseline, skipped files or notes. */
-    public LintResult(LintSettings settings, RuleCatalog catalog, List<Finding> findings, List<Finding> suppressed,
-                      List<FileSummary> files, Map<String, SourceExcerpt> sources, Duration elapsed) {
-        this(settings, catalog, findings, suppressed, files, sources, elapsed, BaselineOutcome.NONE, List.of(),
+    public LintResult(
+            LintSettings settings,
+            RuleCatalog catalog,
+            List<Finding> findings,
+            List<Finding> suppressed,
+            List<FileSummary> files,
+            Map<String, SourceExcerpt> sources,
+            Duration elapsed) {
+        this(
+                settings,
+                catalog,
+                findings,
+                suppressed,
+                files,
+                sources,
+                elapsed,
+                BaselineOutcome.NONE,
+                List.of(),
                 List.of());
     }
 
@@ -67,7 +88,8 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
         public FileSummary {
             objects = List.copyOf(objects);
             if (!objects.isEmpty() && objects.size() != objectCount) {
-                throw new IllegalArgumentException("object count " + objectCount + " but " + objects.size() + " objects");
+                throw new IllegalArgumentException(
+                        "object count " + objectCount + " but " + objects.size() + " objects");
             }
         }
 
@@ -78,8 +100,7 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
     }
 
     /** One object of an input, for reports that list every object (JUnit). */
-    public record ObjectSummary(int documentIndex, ObjectRef object, Location location) {
-    }
+    public record ObjectSummary(int documentIndex, ObjectRef object, Location location) {}
 
     public LintResult {
         findings = List.copyOf(findings);
@@ -109,7 +130,8 @@ public record LintResult(LintSettings settings, RuleCatalog catalog, List<Findin
 
     /** Whether any active finding is at least as serious as the threshold (none: never). */
     public boolean fails(Optional<Severity> threshold) {
-        return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().atLeast(threshold.get()));
+        return threshold.isPresent()
+                && findings.stream().anyMatch(f -> f.severity().atLeast(threshold.get()));
     }
 
     public Optional<SourceExcerpt> source(String file) {

@@ -1,5 +1,29 @@
 package dev.kubelint.core.engine;
 
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.ToolKinds;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.render.RenderTarget;
+import dev.kubelint.core.render.RenderedFile;
+import dev.kubelint.core.render.Rendering;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.source.SourceExcerpt;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.source.SourceLoader;
+import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ReadProblem;
+import dev.kubelint.core.yaml.ReadResult;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.Span;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.core.yaml.YamlReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -18,31 +42,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import dev.kubelint.core.rule.input.CoreRule;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.ToolKinds;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.render.RenderTarget;
-import dev.kubelint.core.render.RenderedFile;
-import dev.kubelint.core.render.Rendering;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.source.SourceExcerpt;
-import dev.kubelint.core.source.SourceFile;
-import dev.kubelint.core.source.SourceLoader;
-import dev.kubelint.core.source.SourceScanner;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ReadProblem;
-import dev.kubelint.core.yaml.ReadResult;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.Span;
-import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlNode;
-import dev.kubelint.core.yaml.YamlReader;
 
 /**
  * Runs a lint: finds the inputs, reads each (in parallel, one file per task), checks every object with every
@@ -69,7 +68,10 @@ public final class Linter {
 
     public LintResult lint(LintRequest request) throws InputException {
         long started = System.nanoTime();
-        SourceScanner scanner = new SourceScanner(request.workingDirectory(), request.includes(), request.excludes(),
+        SourceScanner scanner = new SourceScanner(
+                request.workingDirectory(),
+                request.includes(),
+                request.excludes(),
                 request.render().renderers());
         SourceScanner.Scan scan = scanner.scan(request.inputs());
         if (!scan.errors().isEmpty()) {
@@ -81,21 +83,25 @@ public final class Linter {
     }
 
     /** The active rules of a run and how each is configured. */
-    private record ActiveRule(RuleDescriptor descriptor, Severity severity, RuleSettings settings,
-                              Optional<CrossObjectCheck> crossObject) {
-    }
+    private record ActiveRule(
+            RuleDescriptor descriptor,
+            Severity severity,
+            RuleSettings settings,
+            Optional<CrossObjectCheck> crossObject) {}
 
     /** What one input gave; {@code notManifest} when it was left out as not a manifest (then nothing else). */
-    private record FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source,
-                               Optional<LintResult.SkippedFile> notManifest) {
+    private record FileOutcome(
+            LintResult.FileSummary summary,
+            List<Finding> findings,
+            Optional<SourceExcerpt> source,
+            Optional<LintResult.SkippedFile> notManifest) {
         FileOutcome(LintResult.FileSummary summary, List<Finding> findings, Optional<SourceExcerpt> source) {
             this(summary, findings, source, Optional.empty());
         }
     }
 
     /** A rendered file while the run lasts: findings on {@code internalName} are traced back to its source. */
-    private record Traced(RenderedFile file, String internalName) {
-    }
+    private record Traced(RenderedFile file, String internalName) {}
 
     /** State of one run. */
     private static final class Run {
@@ -113,7 +119,9 @@ public final class Linter {
         private final SourceScanner scanner;
         /** Rendered files by their internal names. */
         private final Map<String, Traced> traced = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Set<String> notes = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+
+        private final java.util.Set<String> notes =
+                java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         private volatile int total;
 
         Run(LintRequest request, int total, SourceScanner scanner) {
@@ -125,7 +133,8 @@ public final class Linter {
             for (RuleDescriptor d : request.catalog().all()) {
                 RuleSettings s = request.ruleSettings(d.id());
                 if (s.enabled().orElse(d.enabledByDefault())) {
-                    ActiveRule active = new ActiveRule(d, s.severity().orElse(d.severity()), s, d.rule().newCrossObjectCheck());
+                    ActiveRule active = new ActiveRule(
+                            d, s.severity().orElse(d.severity()), s, d.rule().newCrossObjectCheck());
                     rules.add(active);
                     byId.put(d.id(), active);
                     if (d.isFallback()) {
@@ -133,8 +142,10 @@ public final class Linter {
                     }
                 }
             }
-            this.suppressions = new Suppressions(request.useSuppressions(),
-                    id -> Optional.ofNullable(byId.get(id)).map(ActiveRule::severity), request.catalog()::contains);
+            this.suppressions = new Suppressions(
+                    request.useSuppressions(),
+                    id -> Optional.ofNullable(byId.get(id)).map(ActiveRule::severity),
+                    request.catalog()::contains);
         }
 
         /**
@@ -142,8 +153,11 @@ public final class Linter {
          * then reads and checks the remaining files and the rendered ones.
          */
         List<FileOutcome> processAll(List<SourceScanner.Input> inputs, List<SourceScanner.Folder> folders) {
-            List<Rendering> renderings = folders.isEmpty() ? List.of()
-                    : runAll(folders.stream().<java.util.concurrent.Callable<Rendering>>map(f -> () -> render(f)).toList());
+            List<Rendering> renderings = folders.isEmpty()
+                    ? List.of()
+                    : runAll(folders.stream()
+                            .<java.util.concurrent.Callable<Rendering>>map(f -> () -> render(f))
+                            .toList());
             java.util.Set<java.nio.file.Path> consumed = new java.util.HashSet<>();
             List<java.util.concurrent.Callable<FileOutcome>> tasks = new ArrayList<>();
             List<FileOutcome> failures = new ArrayList<>();
@@ -160,8 +174,10 @@ public final class Linter {
                 }
             }
             for (SourceScanner.Input input : inputs) {
-                if (input.named() || input.path().isEmpty()
-                        || !consumed.contains(input.path().get().toAbsolutePath().normalize())) {
+                if (input.named()
+                        || input.path().isEmpty()
+                        || !consumed.contains(
+                                input.path().get().toAbsolutePath().normalize())) {
                     tasks.add(() -> process(input));
                 }
             }
@@ -181,7 +197,8 @@ public final class Linter {
                     return results;
                 });
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.jobs(), tasks.size()), workerThreads());
+            ExecutorService pool =
+                    Executors.newFixedThreadPool(Math.min(request.jobs(), tasks.size()), workerThreads());
             try {
                 List<Future<T>> futures = new ArrayList<>(tasks.size());
                 for (java.util.concurrent.Callable<T> task : tasks) {
@@ -198,32 +215,53 @@ public final class Linter {
         }
 
         private Rendering render(SourceScanner.Folder folder) {
-            RenderTarget target = new RenderTarget(folder.path(), folder.scanRoot(),
-                    request.settings().kubernetesVersion(), request.render().values(), scanner::displayName,
+            RenderTarget target = new RenderTarget(
+                    folder.path(),
+                    folder.scanRoot(),
+                    request.settings().kubernetesVersion(),
+                    request.render().values(),
+                    scanner::displayName,
                     request.workingDirectory().toAbsolutePath().normalize());
             try {
                 return folder.renderer().render(target);
             } catch (RuntimeException | LinkageError e) {
-                return Rendering.failed(folder.path(), folder.renderer().name() + " " + scanner.displayName(folder.path())
-                        + " could not be rendered: " + e, java.util.Set.of());
+                return Rendering.failed(
+                        folder.path(),
+                        folder.renderer().name() + " " + scanner.displayName(folder.path()) + " could not be rendered: "
+                                + e,
+                        java.util.Set.of());
             }
         }
 
         private FileOutcome renderFailure(Rendering r) {
             String file = scanner.displayName(r.failureFile().orElseThrow());
             List<Finding> findings = new ArrayList<>();
-            addFinding(findings, CoreRule.RENDER_FAILED, new Location(file, 0, Span.START, "", ObjectRef.NONE),
-                    r.failure().get(), List.of());
+            addFinding(
+                    findings,
+                    CoreRule.RENDER_FAILED,
+                    new Location(file, 0, Span.START, "", ObjectRef.NONE),
+                    r.failure().get(),
+                    List.of());
             return new FileOutcome(new LintResult.FileSummary(file, List.of()), findings, Optional.empty());
         }
 
         /** Lints a rendered file under its internal name; {@link #finish} traces its findings to the source. */
         private FileOutcome processRendered(Traced t) {
-            SourceScanner.Input input = new SourceScanner.Input(Optional.empty(), t.internalName(), Optional.empty(), true);
-            FileOutcome outcome = lintSource(input, new SourceFile(Optional.empty(), t.internalName(), t.file().text()));
-            return new FileOutcome(new LintResult.FileSummary(t.file().displayName(), outcome.summary().objectCount(),
-                    outcome.summary().objects().stream().map(o -> new LintResult.ObjectSummary(o.documentIndex(),
-                            o.object(), trace(o.location()))).toList()), outcome.findings(), Optional.empty());
+            SourceScanner.Input input =
+                    new SourceScanner.Input(Optional.empty(), t.internalName(), Optional.empty(), true);
+            FileOutcome outcome = lintSource(
+                    input,
+                    new SourceFile(Optional.empty(), t.internalName(), t.file().text()));
+            return new FileOutcome(
+                    new LintResult.FileSummary(
+                            t.file().displayName(),
+                            outcome.summary().objectCount(),
+                            outcome.summary().objects().stream()
+                                    .map(o -> new LintResult.ObjectSummary(
+                                            o.documentIndex(), o.object(), trace(o.location())))
+                                    .toList()),
+                    outcome.findings(),
+                    Optional.empty());
         }
 
         /** A location in a rendered file traced back to its source; any other location as it is. */
@@ -232,8 +270,14 @@ public final class Linter {
             if (t == null) {
                 return l;
             }
-            Span span = t.file().trace().trace(t.file().text(), l.span(), l.object().kind(), l.object().name(),
-                    l.jsonPointer());
+            Span span = t.file()
+                    .trace()
+                    .trace(
+                            t.file().text(),
+                            l.span(),
+                            l.object().kind(),
+                            l.object().name(),
+                            l.jsonPointer());
             return new Location(t.file().displayName(), l.documentIndex(), span, l.jsonPointer(), l.object());
         }
 
@@ -241,7 +285,9 @@ public final class Linter {
             if (traced.isEmpty()) {
                 return f;
             }
-            List<Location> related = f.related().isEmpty() ? f.related() : f.related().stream().map(this::trace).toList();
+            List<Location> related = f.related().isEmpty()
+                    ? f.related()
+                    : f.related().stream().map(this::trace).toList();
             return new Finding(f.ruleId(), f.severity(), trace(f.location()), f.message(), related, f.suppression());
         }
 
@@ -286,18 +332,22 @@ public final class Linter {
             FileFindings findings = new FileFindings();
             List<LintResult.ObjectSummary> objectSummaries = new ArrayList<>();
             if (input.skipped().isPresent()) {
-                addFinding(findings, CoreRule.SKIPPED_FILE, new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
-                        input.skipped().get(), List.of());
-                return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
-                        Optional.empty()));
+                addFinding(
+                        findings,
+                        CoreRule.SKIPPED_FILE,
+                        new Location(input.displayName(), 0, Span.START, "", ObjectRef.NONE),
+                        input.skipped().get(),
+                        List.of());
+                return done(new FileOutcome(
+                        new LintResult.FileSummary(input.displayName(), List.of()), findings, Optional.empty()));
             }
             SourceLoader.Loaded loaded = loader.load(input, request.stdin());
             if (loaded.source().isEmpty()) {
                 ReadProblem p = loaded.problem().orElseThrow();
                 CoreRule rule = p.kind() == ReadProblem.Kind.LIMIT ? CoreRule.INPUT_LIMIT : CoreRule.UNREADABLE_FILE;
                 addReaderFinding(findings, rule, input.displayName(), p, ObjectRef.NONE);
-                return done(new FileOutcome(new LintResult.FileSummary(input.displayName(), List.of()), findings,
-                        Optional.empty()));
+                return done(new FileOutcome(
+                        new LintResult.FileSummary(input.displayName(), List.of()), findings, Optional.empty()));
             }
             return lintSource(input, loaded.source().get());
         }
@@ -310,9 +360,11 @@ public final class Linter {
             if (!input.named()) {
                 Optional<String> notManifest = NotManifests.reason(source, read);
                 if (notManifest.isPresent()) {
-                    return done(new FileOutcome(new LintResult.FileSummary(source.displayName(), List.of()), List.of(),
-                            Optional.empty(), Optional.of(new LintResult.SkippedFile(source.displayName(),
-                            notManifest.get()))));
+                    return done(new FileOutcome(
+                            new LintResult.FileSummary(source.displayName(), List.of()),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.of(new LintResult.SkippedFile(source.displayName(), notManifest.get()))));
                 }
             }
             Map<Integer, ObjectRef> refs = new LinkedHashMap<>();
@@ -323,9 +375,13 @@ public final class Linter {
                 }
                 YamlNode root = doc.root().get();
                 if (!(root instanceof MappingNode mapping)) {
-                    addFinding(findings, CoreRule.NOT_AN_OBJECT, new Location(source.displayName(), doc.index(), root.span(),
-                            "", ObjectRef.NONE), "the document is " + article(root.jsonType())
-                            + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind", List.of());
+                    addFinding(
+                            findings,
+                            CoreRule.NOT_AN_OBJECT,
+                            new Location(source.displayName(), doc.index(), root.span(), "", ObjectRef.NONE),
+                            "the document is " + article(root.jsonType())
+                                    + ", not a Kubernetes object: kubectl expects a mapping with apiVersion and kind",
+                            List.of());
                     continue;
                 }
                 Manifest whole = new Manifest(source, doc.index(), mapping);
@@ -336,9 +392,17 @@ public final class Linter {
                         if (item instanceof MappingNode itemMapping) {
                             manifests.add(new Manifest(source, doc.index(), itemMapping));
                         } else {
-                            addFinding(findings, CoreRule.NOT_AN_OBJECT, new Location(source.displayName(), doc.index(),
-                                    item.span(), item.pointer(), whole.ref()), "a List item is " + article(item.jsonType())
-                                    + ", not a Kubernetes object", List.of());
+                            addFinding(
+                                    findings,
+                                    CoreRule.NOT_AN_OBJECT,
+                                    new Location(
+                                            source.displayName(),
+                                            doc.index(),
+                                            item.span(),
+                                            item.pointer(),
+                                            whole.ref()),
+                                    "a List item is " + article(item.jsonType()) + ", not a Kubernetes object",
+                                    List.of());
                         }
                     }
                 } else {
@@ -346,7 +410,11 @@ public final class Linter {
                 }
             }
             for (ReadProblem p : read.problems()) {
-                addReaderFinding(findings, ruleOf(p.kind()), source.displayName(), p,
+                addReaderFinding(
+                        findings,
+                        ruleOf(p.kind()),
+                        source.displayName(),
+                        p,
                         refs.getOrDefault(p.documentIndex(), ObjectRef.NONE));
             }
             List<Manifest> checked = new ArrayList<>(manifests.size());
@@ -356,7 +424,8 @@ public final class Linter {
                     // configuration of a tool (a Kustomization, a kind cluster): not an API object
                     continue;
                 }
-                if (request.objectFilter().isPresent() && !request.objectFilter().get().test(manifest.labels())) {
+                if (request.objectFilter().isPresent()
+                        && !request.objectFilter().get().test(manifest.labels())) {
                     skipped.add(manifest);
                     continue;
                 }
@@ -367,8 +436,10 @@ public final class Linter {
                 objects.incrementAndGet();
                 check(manifest, findings);
             }
-            List<Finding> result = compact(suppressions.apply(source, read.documents(), checked, skipped, findings.withSummaries()));
-            LintResult.FileSummary summary = new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
+            List<Finding> result =
+                    compact(suppressions.apply(source, read.documents(), checked, skipped, findings.withSummaries()));
+            LintResult.FileSummary summary =
+                    new LintResult.FileSummary(source.displayName(), checked.size(), objectSummaries);
             return done(new FileOutcome(summary, result, excerpt(source, result)));
         }
 
@@ -384,16 +455,25 @@ public final class Linter {
             if (source.path().isEmpty()) {
                 return Optional.of(SourceExcerpt.whole(source));
             }
-            int[] lines = IntStream.concat(findings.stream().mapToInt(f -> f.location().line()),
-                    suppressions.lines(source.displayName())).toArray();
+            int[] lines = IntStream.concat(
+                            findings.stream().mapToInt(f -> f.location().line()),
+                            suppressions.lines(source.displayName()))
+                    .toArray();
             return lines.length == 0 ? Optional.empty() : Optional.of(SourceExcerpt.of(source, Arrays.stream(lines)));
         }
 
         /** One object for the reports that list them; the strings most objects repeat are shared. */
         private LintResult.ObjectSummary summary(SourceFile source, Manifest manifest) {
             ObjectRef ref = shared(manifest.ref());
-            return new LintResult.ObjectSummary(manifest.documentIndex(), ref, new Location(source.displayName(),
-                    manifest.documentIndex(), manifest.root().span(), shared(manifest.root().pointer()), ref));
+            return new LintResult.ObjectSummary(
+                    manifest.documentIndex(),
+                    ref,
+                    new Location(
+                            source.displayName(),
+                            manifest.documentIndex(),
+                            manifest.root().span(),
+                            shared(manifest.root().pointer()),
+                            ref));
         }
 
         /**
@@ -405,16 +485,21 @@ public final class Linter {
             Map<ObjectRef, ObjectRef> refs = new IdentityHashMap<>();
             List<Finding> kept = new ArrayList<>(findings.size());
             for (Finding f : findings) {
-                List<Location> related = f.related().isEmpty() ? f.related()
+                List<Location> related = f.related().isEmpty()
+                        ? f.related()
                         : f.related().stream().map(l -> compact(l, refs)).toList();
-                kept.add(new Finding(f.ruleId(), f.severity(), compact(f.location(), refs), f.message(), related,
-                        f.suppression()));
+                kept.add(new Finding(
+                        f.ruleId(), f.severity(), compact(f.location(), refs), f.message(), related, f.suppression()));
             }
             return kept;
         }
 
         private Location compact(Location l, Map<ObjectRef, ObjectRef> refs) {
-            return new Location(l.file(), l.documentIndex(), l.span(), shared(l.jsonPointer()),
+            return new Location(
+                    l.file(),
+                    l.documentIndex(),
+                    l.span(),
+                    shared(l.jsonPointer()),
                     refs.computeIfAbsent(l.object(), this::shared));
         }
 
@@ -428,7 +513,8 @@ public final class Linter {
         }
 
         private FileOutcome done(FileOutcome outcome) {
-            findingCount.addAndGet(outcome.findings().stream().filter(f -> !f.isSuppressed()).count());
+            findingCount.addAndGet(
+                    outcome.findings().stream().filter(f -> !f.isSuppressed()).count());
             request.progress().progress(filesDone.incrementAndGet(), total, objects.get(), findingCount.get());
             return outcome;
         }
@@ -445,11 +531,12 @@ public final class Linter {
         private void check(Manifest manifest, List<Finding> sink) {
             int first = sink.size();
             for (ActiveRule rule : rules) {
-                if (rule.settings().scope().isPresent() && !rule.settings().scope().get().test(manifest.labels())) {
+                if (rule.settings().scope().isPresent()
+                        && !rule.settings().scope().get().test(manifest.labels())) {
                     continue;
                 }
-                ObjectContext ctx = new ObjectContext(request, rule.descriptor(), rule.settings(), rule.severity(),
-                        Optional.of(manifest), sink);
+                ObjectContext ctx = new ObjectContext(
+                        request, rule.descriptor(), rule.settings(), rule.severity(), Optional.of(manifest), sink);
                 try {
                     rule.descriptor().rule().check(manifest, ctx);
                     if (rule.crossObject().isPresent()) {
@@ -473,15 +560,18 @@ public final class Linter {
             java.util.Set<String> explained = new java.util.HashSet<>();
             for (Finding f : objectFindings) {
                 if (f.severity() == Severity.ERROR && !fallbackIds.contains(f.ruleId())) {
-                    explained.add(f.location().jsonPointer() + "\u0000" + f.location().span());
+                    explained.add(
+                            f.location().jsonPointer() + "\u0000" + f.location().span());
                 }
             }
             objectFindings.removeIf(f -> fallbackIds.contains(f.ruleId())
-                    && explained.contains(f.location().jsonPointer() + "\u0000" + f.location().span()));
+                    && explained.contains(
+                            f.location().jsonPointer() + "\u0000" + f.location().span()));
         }
 
         private void reportFailure(ActiveRule rule, Manifest manifest, Throwable e, List<Finding> sink) {
-            String message = "rule " + rule.descriptor().id() + " failed on " + manifest.ref().describe() + ": "
+            String message = "rule " + rule.descriptor().id() + " failed on "
+                    + manifest.ref().describe() + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
                     + "; the other rules ran normally";
             if (request.debug()) {
@@ -491,19 +581,34 @@ public final class Linter {
             } else {
                 message = message + " (run with --debug for the stack trace)";
             }
-            addFinding(sink, CoreRule.RULE_FAILURE, new Location(manifest.source().displayName(), manifest.documentIndex(),
-                    manifest.root().span(), manifest.root().pointer(), manifest.ref()), message, List.of());
+            addFinding(
+                    sink,
+                    CoreRule.RULE_FAILURE,
+                    new Location(
+                            manifest.source().displayName(),
+                            manifest.documentIndex(),
+                            manifest.root().span(),
+                            manifest.root().pointer(),
+                            manifest.ref()),
+                    message,
+                    List.of());
         }
 
         private void addReaderFinding(List<Finding> sink, CoreRule rule, String file, ReadProblem p, ObjectRef ref) {
             List<Location> related = p.related().stream()
-                    .map(span -> new Location(file, p.documentIndex(), span, p.pointer(), ref)).toList();
-            addFinding(sink, rule, new Location(file, p.documentIndex(), p.span(), p.pointer(), ref), p.message(), related);
+                    .map(span -> new Location(file, p.documentIndex(), span, p.pointer(), ref))
+                    .toList();
+            addFinding(
+                    sink,
+                    rule,
+                    new Location(file, p.documentIndex(), p.span(), p.pointer(), ref),
+                    p.message(),
+                    related);
         }
 
         /** Adds a finding of an engine-reported rule, when that rule is enabled. */
-        private void addFinding(List<Finding> sink, CoreRule coreRule, Location location, String message,
-                List<Location> related) {
+        private void addFinding(
+                List<Finding> sink, CoreRule coreRule, Location location, String message, List<Location> related) {
             ActiveRule rule = byId.get(coreRule.id());
             if (rule != null) {
                 sink.add(new Finding(coreRule.id(), rule.severity(), location, message, related, Optional.empty()));
@@ -529,26 +634,40 @@ public final class Linter {
                 if (rule.crossObject().isEmpty()) {
                     continue;
                 }
-                ObjectContext ctx = new ObjectContext(request, rule.descriptor(), rule.settings(), rule.severity(),
-                        Optional.empty(), crossObject);
+                ObjectContext ctx = new ObjectContext(
+                        request, rule.descriptor(), rule.settings(), rule.severity(), Optional.empty(), crossObject);
                 try {
                     rule.crossObject().get().finish(ctx);
                 } catch (RuntimeException | StackOverflowError e) {
-                    addFinding(crossObject, CoreRule.RULE_FAILURE, new Location("", 0, Span.START, "", ObjectRef.NONE),
-                            "rule " + rule.descriptor().id() + " failed at the end of the run: " + e, List.of());
+                    addFinding(
+                            crossObject,
+                            CoreRule.RULE_FAILURE,
+                            new Location("", 0, Span.START, "", ObjectRef.NONE),
+                            "rule " + rule.descriptor().id() + " failed at the end of the run: " + e,
+                            List.of());
                 }
             }
             all.addAll(suppressions.applyCrossObject(crossObject));
             if (!traced.isEmpty()) {
                 // traced back to their sources; a file two kustomizations render gives the same findings twice
-                all = new ArrayList<>(new java.util.LinkedHashSet<>(all.stream().map(this::trace).toList()));
+                all = new ArrayList<>(new java.util.LinkedHashSet<>(
+                        all.stream().map(this::trace).toList()));
             }
             all.sort(Finding.ORDER);
             List<Finding> active = all.stream().filter(f -> !f.isSuppressed()).toList();
-            List<Finding> suppressed = all.stream().filter(Finding::isSuppressed).toList();
-            return new LintResult(request.settings(), request.catalog(), active, suppressed, files, sources, elapsed,
+            List<Finding> suppressed =
+                    all.stream().filter(Finding::isSuppressed).toList();
+            return new LintResult(
+                    request.settings(),
+                    request.catalog(),
+                    active,
+                    suppressed,
+                    files,
+                    sources,
+                    elapsed,
                     LintResult.BaselineOutcome.NONE,
-                    notManifests, List.copyOf(notes));
+                    notManifests,
+                    List.copyOf(notes));
         }
     }
 

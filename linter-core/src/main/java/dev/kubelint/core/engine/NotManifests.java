@@ -1,15 +1,13 @@
 package dev.kubelint.core.engine;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import dev.kubelint.core.kube.ToolKinds;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadResult;
 import dev.kubelint.core.yaml.YamlDocument;
-
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Recognises the files a folder walk finds that are not Kubernetes manifests: Helm values and chart metadata,
@@ -22,8 +20,7 @@ final class NotManifests {
     /** A line that starts a manifest's type, at any indentation: a broken manifest still has one. */
     private static final Pattern TYPE_LINE = Pattern.compile("(?m)^[ \\t]*[\"']?(apiVersion|kind)[\"']?[ \\t]*:");
 
-    private NotManifests() {
-    }
+    private NotManifests() {}
 
     /** Why the file is not a manifest, or empty when it is (or may be) one. */
     static Optional<String> reason(SourceFile source, ReadResult read) {
@@ -32,8 +29,9 @@ final class NotManifests {
             // read only in part: what it holds cannot be told
             return Optional.empty();
         }
-        boolean problems = read.problems().stream().anyMatch(p -> p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.SYNTAX
-                || p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.ENCODING);
+        boolean problems = read.problems().stream()
+                .anyMatch(p -> p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.SYNTAX
+                        || p.kind() == dev.kubelint.core.yaml.ReadProblem.Kind.ENCODING);
         boolean chartFile = name.equals("chart.yaml") || name.equals("chart.lock");
         String tool = null;
         boolean untyped = false;
@@ -87,9 +85,12 @@ final class NotManifests {
         if (tool != null) {
             return Optional.of("configuration of " + tool);
         }
-        return Optional.of(problems ? "not YAML that kubectl reads, and no apiVersion or kind in it"
-                : read.documents().stream().anyMatch(d -> d.root().isPresent()) ? "no document has apiVersion or kind"
-                : "no documents");
+        return Optional.of(
+                problems
+                        ? "not YAML that kubectl reads, and no apiVersion or kind in it"
+                        : read.documents().stream().anyMatch(d -> d.root().isPresent())
+                                ? "no document has apiVersion or kind"
+                                : "no documents");
     }
 
     /** What a document without apiVersion and kind looks like, when it is recognisable. */
@@ -103,8 +104,13 @@ final class NotManifests {
         if (fileName.startsWith("values") || fileName.endsWith("-values.yaml") || fileName.endsWith("_values.yaml")) {
             return "Helm values";
         }
-        if (fileName.startsWith("kustomization.") || root.has("resources") && (root.has("namePrefix")
-                || root.has("commonLabels") || root.has("patches") || root.has("images") || root.has("components"))) {
+        if (fileName.startsWith("kustomization.")
+                || root.has("resources")
+                        && (root.has("namePrefix")
+                                || root.has("commonLabels")
+                                || root.has("patches")
+                                || root.has("images")
+                                || root.has("components"))) {
             return "Kustomize configuration";
         }
         if (root.has("jobs") && (root.has("on") || root.has("true"))) {
@@ -132,5 +138,4 @@ final class NotManifests {
         int slash = displayName.lastIndexOf('/');
         return displayName.substring(slash + 1).toLowerCase(Locale.ROOT);
     }
-
 }

@@ -1,8 +1,5 @@
 package dev.kubelint.core.engine;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
@@ -15,6 +12,8 @@ import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.List;
+import java.util.Optional;
 
 /** The context one rule gets for one object (or, without an object, for the end of a cross-object check). */
 final class ObjectContext implements RuleContext {
@@ -26,8 +25,13 @@ final class ObjectContext implements RuleContext {
     private final Optional<Manifest> manifest;
     private final List<Finding> sink;
 
-    ObjectContext(LintRequest request, RuleDescriptor rule, RuleSettings settings, Severity severity,
-                  Optional<Manifest> manifest, List<Finding> sink) {
+    ObjectContext(
+            LintRequest request,
+            RuleDescriptor rule,
+            RuleSettings settings,
+            Severity severity,
+            Optional<Manifest> manifest,
+            List<Finding> sink) {
         this.request = request;
         this.rule = rule;
         this.settings = settings;

@@ -1,19 +1,22 @@
 package dev.kubelint.core.engine;
 
+import dev.kubelint.core.finding.Severity;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import dev.kubelint.core.finding.Severity;
 
 /**
  * How the user configured one rule: turned on or off, its severity, its parameters (as read from configuration,
  * checked against the rule's {@link dev.kubelint.core.rule.RuleParam}s), and an optional scope on object labels.
  */
-public record RuleSettings(Optional<Boolean> enabled, Optional<Severity> severity, Map<String, Object> params,
-                           Optional<Predicate<Map<String, String>>> scope) {
+public record RuleSettings(
+        Optional<Boolean> enabled,
+        Optional<Severity> severity,
+        Map<String, Object> params,
+        Optional<Predicate<Map<String, String>>> scope) {
 
-    public static final RuleSettings DEFAULT = new RuleSettings(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+    public static final RuleSettings DEFAULT =
+            new RuleSettings(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
 
     public RuleSettings {
         params = Map.copyOf(params);

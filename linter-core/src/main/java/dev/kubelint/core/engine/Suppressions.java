@@ -1,5 +1,22 @@
 package dev.kubelint.core.engine;
 
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.finding.Suppression;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.JsonPointers;
+import dev.kubelint.core.yaml.JsonText;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.Position;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.Span;
+import dev.kubelint.core.yaml.YamlDocument;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,24 +30,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
-import dev.kubelint.core.rule.input.CoreRule;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.finding.Suppression;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.source.SourceFile;
-import dev.kubelint.core.yaml.JsonPointers;
-import dev.kubelint.core.yaml.JsonText;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.Position;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.Span;
-import dev.kubelint.core.yaml.YamlDocument;
-import dev.kubelint.core.yaml.YamlNode;
 
 /**
  * Applies suppression annotations ({@code ignore.kubelint.dev/<rule-id>: "<reason>"}) and line comments
@@ -116,8 +115,12 @@ final class Suppressions {
      * @param skipped objects left out by the object filter: their suppressions are not read, so they are
      *                never reported as unused
      */
-    List<Finding> apply(SourceFile source, List<YamlDocument> documents, List<Manifest> checked, List<Manifest> skipped,
-                        List<Finding> findings) {
+    List<Finding> apply(
+            SourceFile source,
+            List<YamlDocument> documents,
+            List<Manifest> checked,
+            List<Manifest> skipped,
+            List<Finding> findings) {
         if (!enabled) {
             return findings;
         }
@@ -140,7 +143,8 @@ final class Suppressions {
 
     /** The lines a file's suppressions are on: an unused one is reported there at the end of the run. */
     IntStream lines(String file) {
-        return byFile.getOrDefault(file, List.of()).stream().mapToInt(e -> e.suppression.location().line());
+        return byFile.getOrDefault(file, List.of()).stream()
+                .mapToInt(e -> e.suppression.location().line());
     }
 
     /** Applies the kept suppressions to the cross-object findings, then reports every unused suppression. */
@@ -158,8 +162,13 @@ final class Suppressions {
             for (List<Entry> entries : new TreeMap<>(byFile).values()) {
                 for (Entry e : entries) {
                     if (!e.used) {
-                        result.add(new Finding(UNUSED, severity.get(), e.suppression.location(), unusedMessage(e),
-                                List.of(), Optional.empty()));
+                        result.add(new Finding(
+                                UNUSED,
+                                severity.get(),
+                                e.suppression.location(),
+                                unusedMessage(e),
+                                List.of(),
+                                Optional.empty()));
                     }
                 }
             }
@@ -185,15 +194,17 @@ final class Suppressions {
     }
 
     private String unusedMessage(Entry e) {
-        String what = e.suppression.kind() == Suppression.Kind.ANNOTATION ? "suppression annotation" : "kubelint-ignore comment";
+        String what = e.suppression.kind() == Suppression.Kind.ANNOTATION
+                ? "suppression annotation"
+                : "kubelint-ignore comment";
         if (!knownRule.test(e.ruleId)) {
             return what + " names " + JsonText.quote(e.ruleId) + ", which is no rule: it suppresses nothing";
         }
         if (e.suppression.kind() == Suppression.Kind.COMMENT && e.line < 0) {
             return what + " for " + e.ruleId + " has no line below it to apply to";
         }
-        return what + " for " + e.ruleId + " matched no finding" + (activeSeverity.apply(e.ruleId).isEmpty()
-                ? " (the rule is off)" : "") + ": remove it";
+        return what + " for " + e.ruleId + " matched no finding"
+                + (activeSeverity.apply(e.ruleId).isEmpty() ? " (the rule is off)" : "") + ": remove it";
     }
 
     // ---- annotations
@@ -209,11 +220,18 @@ final class Suppressions {
             }
             String ruleId = a.key().substring(ANNOTATION_PREFIX.length());
             String reason = a.value() instanceof ScalarNode s ? s.asText().trim() : "";
-            Location at = new Location(source.displayName(), m.documentIndex(), a.keySpan(),
-                    JsonPointers.child(annotations.get().pointer(), a.key()), m.ref());
+            Location at = new Location(
+                    source.displayName(),
+                    m.documentIndex(),
+                    a.keySpan(),
+                    JsonPointers.child(annotations.get().pointer(), a.key()),
+                    m.ref());
             if (reason.isEmpty()) {
-                problem(problems, at, "suppression annotation " + a.key() + " gives no reason, so it is ignored: write "
-                        + a.key() + ": \"<why the finding does not apply>\"");
+                problem(
+                        problems,
+                        at,
+                        "suppression annotation " + a.key() + " gives no reason, so it is ignored: write " + a.key()
+                                + ": \"<why the finding does not apply>\"");
                 continue;
             }
             entries.add(Entry.forObject(ruleId, new Suppression(Suppression.Kind.ANNOTATION, reason, at), m));
@@ -222,8 +240,13 @@ final class Suppressions {
 
     // ---- comments
 
-    private void comments(SourceFile source, List<YamlDocument> documents, List<Manifest> checked, List<Manifest> skipped,
-                          List<Entry> entries, List<Finding> problems) {
+    private void comments(
+            SourceFile source,
+            List<YamlDocument> documents,
+            List<Manifest> checked,
+            List<Manifest> skipped,
+            List<Entry> entries,
+            List<Finding> problems) {
         if (!source.text().contains(MARKER)) {
             return;
         }
@@ -242,16 +265,18 @@ final class Suppressions {
                 continue;
             }
             Optional<Manifest> object = containing(checked, lookup);
-            Location at = new Location(source.displayName(), object.map(Manifest::documentIndex)
-                    .orElse(documentAt(documents, c.at.line())), new Span(c.at, new Position(c.at.line(), c.endColumn)),
-                    "", object.map(Manifest::ref).orElse(ObjectRef.NONE));
+            Location at = new Location(
+                    source.displayName(),
+                    object.map(Manifest::documentIndex).orElse(documentAt(documents, c.at.line())),
+                    new Span(c.at, new Position(c.at.line(), c.endColumn)),
+                    "",
+                    object.map(Manifest::ref).orElse(ObjectRef.NONE));
             read(c, target, at, entries, problems);
         }
     }
 
     /** A comment that looks like a suppression: where its {@code #} is and what follows the marker. */
-    private record Candidate(Position at, int endColumn, boolean ownLine, String body) {
-    }
+    private record Candidate(Position at, int endColumn, boolean ownLine, String body) {}
 
     private static List<Candidate> candidates(SourceFile source) {
         List<Candidate> result = new ArrayList<>();
@@ -263,8 +288,11 @@ final class Suppressions {
             Matcher m = COMMENT.matcher(line);
             if (m.find()) {
                 int hash = m.start(1);
-                result.add(new Candidate(new Position(n, line.codePointCount(0, hash) + 1),
-                        line.codePointCount(0, line.length()) + 1, line.substring(0, hash).isBlank(), m.group(2)));
+                result.add(new Candidate(
+                        new Position(n, line.codePointCount(0, hash) + 1),
+                        line.codePointCount(0, line.length()) + 1,
+                        line.substring(0, hash).isBlank(),
+                        m.group(2)));
             }
         }
         return result;
@@ -286,13 +314,17 @@ final class Suppressions {
                 ruleIds.add(id.trim());
             }
         }
-        if (ruleIds.isEmpty() || ruleIds.stream().anyMatch(id -> !RULE_ID.matcher(id).matches())) {
+        if (ruleIds.isEmpty()
+                || ruleIds.stream().anyMatch(id -> !RULE_ID.matcher(id).matches())) {
             problem(problems, at, "cannot read the rule ids of this kubelint-ignore comment: write " + COMMENT_FORM);
             return;
         }
         if (reason.isEmpty()) {
-            problem(problems, at, "kubelint-ignore comment for " + String.join(", ", ruleIds)
-                    + " gives no reason, so it is ignored: add -- <why the finding does not apply>");
+            problem(
+                    problems,
+                    at,
+                    "kubelint-ignore comment for " + String.join(", ", ruleIds)
+                            + " gives no reason, so it is ignored: add -- <why the finding does not apply>");
             return;
         }
         for (String id : ruleIds) {
@@ -318,8 +350,11 @@ final class Suppressions {
         Manifest best = null;
         for (Manifest m : manifests) {
             Span s = m.root().span();
-            if (s.start().line() <= line && line <= s.end().line()
-                    && (best == null || best.root().pointer().length() < m.root().pointer().length())) {
+            if (s.start().line() <= line
+                    && line <= s.end().line()
+                    && (best == null
+                            || best.root().pointer().length()
+                                    < m.root().pointer().length())) {
                 best = m;
             }
         }
@@ -358,7 +393,9 @@ final class Suppressions {
     }
 
     private void problem(List<Finding> sink, Location at, String message) {
-        activeSeverity.apply(WITHOUT_REASON).ifPresent(severity ->
-                sink.add(new Finding(WITHOUT_REASON, severity, at, message, List.of(), Optional.empty())));
+        activeSeverity
+                .apply(WITHOUT_REASON)
+                .ifPresent(severity ->
+                        sink.add(new Finding(WITHOUT_REASON, severity, at, message, List.of(), Optional.empty())));
     }
 }

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** One thing kubelint has to say about an input. */
-public record Finding(String ruleId, Severity severity, Location location, String message,
-                      List<Location> related, Optional<Suppression> suppression) {
+public record Finding(
+        String ruleId,
+        Severity severity,
+        Location location,
+        String message,
+        List<Location> related,
+        Optional<Suppression> suppression) {
 
     /** The order of every report: file, line, column, rule id, then message. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.location().file())
+    public static final Comparator<Finding> ORDER = Comparator.comparing(
+                    (Finding f) -> f.location().file())
             .thenComparingInt(f -> f.location().line())
             .thenComparingInt(f -> f.location().column())
             .thenComparing(Finding::ruleId)

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** How serious a finding is. ERROR: the API server rejects it or it cannot work; WARNING and INFO: advice. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** Lower-case name used in output and configuration: "error", "warning", "info". */
     public String label() {

@@ -13,14 +13,21 @@ public final class BuiltinKinds {
 
     private static final Map<String, Set<String>> CLUSTER_SCOPED = Map.ofEntries(
             Map.entry("", Set.of("Namespace", "Node", "PersistentVolume", "ComponentStatus")),
-            Map.entry("admissionregistration.k8s.io", Set.of("MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
-                    "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding")),
+            Map.entry(
+                    "admissionregistration.k8s.io",
+                    Set.of(
+                            "MutatingWebhookConfiguration",
+                            "ValidatingWebhookConfiguration",
+                            "ValidatingAdmissionPolicy",
+                            "ValidatingAdmissionPolicyBinding",
+                            "MutatingAdmissionPolicy",
+                            "MutatingAdmissionPolicyBinding")),
             Map.entry("apiextensions.k8s.io", Set.of("CustomResourceDefinition")),
             Map.entry("apiregistration.k8s.io", Set.of("APIService")),
             Map.entry("authentication.k8s.io", Set.of("TokenReview", "SelfSubjectReview")),
-            Map.entry("authorization.k8s.io", Set.of("SubjectAccessReview", "SelfSubjectAccessReview",
-                    "SelfSubjectRulesReview")),
+            Map.entry(
+                    "authorization.k8s.io",
+                    Set.of("SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview")),
             Map.entry("certificates.k8s.io", Set.of("CertificateSigningRequest", "ClusterTrustBundle")),
             Map.entry("flowcontrol.apiserver.k8s.io", Set.of("FlowSchema", "PriorityLevelConfiguration")),
             Map.entry("internal.apiserver.k8s.io", Set.of("StorageVersion")),
@@ -30,37 +37,70 @@ public final class BuiltinKinds {
             Map.entry("rbac.authorization.k8s.io", Set.of("ClusterRole", "ClusterRoleBinding")),
             Map.entry("resource.k8s.io", Set.of("DeviceClass", "DeviceTaintRule", "ResourceClass", "ResourceSlice")),
             Map.entry("scheduling.k8s.io", Set.of("PriorityClass")),
-            Map.entry("storage.k8s.io", Set.of("CSIDriver", "CSINode", "StorageClass", "VolumeAttachment",
-                    "VolumeAttributesClass")),
+            Map.entry(
+                    "storage.k8s.io",
+                    Set.of("CSIDriver", "CSINode", "StorageClass", "VolumeAttachment", "VolumeAttributesClass")),
             Map.entry("storagemigration.k8s.io", Set.of("StorageVersionMigration")));
 
-    private static final Set<String> SUBDOMAIN_CORE = Set.of("Pod", "ConfigMap", "Secret", "ServiceAccount",
-            "PersistentVolume", "PersistentVolumeClaim", "ReplicationController", "Endpoints", "LimitRange",
-            "ResourceQuota", "PodTemplate", "Node");
+    private static final Set<String> SUBDOMAIN_CORE = Set.of(
+            "Pod",
+            "ConfigMap",
+            "Secret",
+            "ServiceAccount",
+            "PersistentVolume",
+            "PersistentVolumeClaim",
+            "ReplicationController",
+            "Endpoints",
+            "LimitRange",
+            "ResourceQuota",
+            "PodTemplate",
+            "Node");
 
     private static final Map<String, Map<String, NameFormat>> NAME_FORMATS = Map.ofEntries(
             Map.entry("", core()),
-            Map.entry("apps", Map.of("Deployment", NameFormat.DNS1123_SUBDOMAIN, "ReplicaSet", NameFormat.DNS1123_SUBDOMAIN,
-                    "DaemonSet", NameFormat.DNS1123_SUBDOMAIN, "ControllerRevision", NameFormat.DNS1123_SUBDOMAIN,
-                    // since Kubernetes 1.27: the name becomes the pods' hostname
-                    "StatefulSet", NameFormat.DNS1123_LABEL)),
+            Map.entry(
+                    "apps",
+                    Map.of(
+                            "Deployment",
+                            NameFormat.DNS1123_SUBDOMAIN,
+                            "ReplicaSet",
+                            NameFormat.DNS1123_SUBDOMAIN,
+                            "DaemonSet",
+                            NameFormat.DNS1123_SUBDOMAIN,
+                            "ControllerRevision",
+                            NameFormat.DNS1123_SUBDOMAIN,
+                            // since Kubernetes 1.27: the name becomes the pods' hostname
+                            "StatefulSet",
+                            NameFormat.DNS1123_LABEL)),
             Map.entry("batch", subdomains("Job", "CronJob")),
             Map.entry("autoscaling", subdomains("HorizontalPodAutoscaler")),
             Map.entry("policy", subdomains("PodDisruptionBudget")),
             Map.entry("networking.k8s.io", subdomains("Ingress", "IngressClass", "NetworkPolicy")),
-            Map.entry("rbac.authorization.k8s.io", Map.of("Role", NameFormat.PATH_SEGMENT, "ClusterRole",
-                    NameFormat.PATH_SEGMENT, "RoleBinding", NameFormat.PATH_SEGMENT, "ClusterRoleBinding",
-                    NameFormat.PATH_SEGMENT)),
+            Map.entry(
+                    "rbac.authorization.k8s.io",
+                    Map.of(
+                            "Role",
+                            NameFormat.PATH_SEGMENT,
+                            "ClusterRole",
+                            NameFormat.PATH_SEGMENT,
+                            "RoleBinding",
+                            NameFormat.PATH_SEGMENT,
+                            "ClusterRoleBinding",
+                            NameFormat.PATH_SEGMENT)),
             Map.entry("storage.k8s.io", subdomains("StorageClass", "VolumeAttachment")),
             Map.entry("scheduling.k8s.io", subdomains("PriorityClass")),
             Map.entry("node.k8s.io", subdomains("RuntimeClass")),
             Map.entry("coordination.k8s.io", subdomains("Lease")),
             Map.entry("discovery.k8s.io", subdomains("EndpointSlice")),
-            Map.entry("admissionregistration.k8s.io", subdomains("ValidatingWebhookConfiguration",
-                    "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")));
+            Map.entry(
+                    "admissionregistration.k8s.io",
+                    subdomains(
+                            "ValidatingWebhookConfiguration",
+                            "MutatingWebhookConfiguration",
+                            "ValidatingAdmissionPolicy",
+                            "ValidatingAdmissionPolicyBinding")));
 
-    private BuiltinKinds() {
-    }
+    private BuiltinKinds() {}
 
     /** Whether the kind is a built-in cluster-scoped kind (objects without a namespace). */
     public static boolean isClusterScoped(String group, String kind) {

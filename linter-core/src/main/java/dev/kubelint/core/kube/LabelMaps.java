@@ -1,14 +1,13 @@
 package dev.kubelint.core.kube;
 
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.ScalarType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.ScalarType;
 
 /**
  * Maps of strings that Kubernetes checks like labels ({@code metadata.labels}, {@code nodeSelector}, selector maps,
@@ -17,8 +16,7 @@ import dev.kubelint.core.yaml.ScalarType;
  */
 public final class LabelMaps {
 
-    private LabelMaps() {
-    }
+    private LabelMaps() {}
 
     /**
      * Problems with the keys and string values of a label map. {@code noun} names the map in messages:
@@ -33,14 +31,22 @@ public final class LabelMaps {
             }
             List<String> keyProblems = Names.qualifiedName(e.key());
             if (!keyProblems.isEmpty()) {
-                problems = add(problems, Problem.atKey(map, e.key(), "invalid " + noun + " key \"" + e.key() + "\": "
-                        + String.join("; ", keyProblems)));
+                problems = add(
+                        problems,
+                        Problem.atKey(
+                                map,
+                                e.key(),
+                                "invalid " + noun + " key \"" + e.key() + "\": " + String.join("; ", keyProblems)));
             }
             if (e.value() instanceof ScalarNode value && value.isString() && !Placeholders.contains(value.asText())) {
                 List<String> valueProblems = Names.labelValue(value.asText());
                 if (!valueProblems.isEmpty()) {
-                    problems = add(problems, Problem.at(value, "invalid " + noun + " value \"" + value.asText()
-                            + "\" of \"" + e.key() + "\": " + String.join("; ", valueProblems)));
+                    problems = add(
+                            problems,
+                            Problem.at(
+                                    value,
+                                    "invalid " + noun + " value \"" + value.asText() + "\" of \"" + e.key() + "\": "
+                                            + String.join("; ", valueProblems)));
                 }
             }
         }
@@ -66,8 +72,9 @@ public final class LabelMaps {
             }
             Optional<String> advice = quoteAdvice(scalar);
             if (advice.isPresent()) {
-                problems = add(problems, Problem.at(e.value(), noun + " \"" + e.key() + "\" must be a string, but "
-                        + advice.get()));
+                problems = add(
+                        problems,
+                        Problem.at(e.value(), noun + " \"" + e.key() + "\" must be a string, but " + advice.get()));
             }
         }
         return problems;

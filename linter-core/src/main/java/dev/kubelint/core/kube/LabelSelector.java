@@ -17,8 +17,15 @@ public final class LabelSelector {
 
     /** How a requirement relates a label's value to its values. */
     public enum Operator {
-        EQUALS("="), DOUBLE_EQUALS("=="), NOT_EQUALS("!="), IN(" in "), NOT_IN(" notin "), EXISTS(""),
-        DOES_NOT_EXIST(""), GREATER_THAN(">"), LESS_THAN("<");
+        EQUALS("="),
+        DOUBLE_EQUALS("=="),
+        NOT_EQUALS("!="),
+        IN(" in "),
+        NOT_IN(" notin "),
+        EXISTS(""),
+        DOES_NOT_EXIST(""),
+        GREATER_THAN(">"),
+        LESS_THAN("<");
 
         private final String symbol;
 

@@ -1,10 +1,9 @@
 package dev.kubelint.core.kube;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.kube.LabelSelector.Operator;
 import dev.kubelint.core.kube.LabelSelector.Requirement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The lexer and recursive-descent parser behind {@link LabelSelector#parse}. It accepts exactly what
@@ -15,7 +14,19 @@ import dev.kubelint.core.kube.LabelSelector.Requirement;
 final class LabelSelectorParser {
 
     private enum Kind {
-        END, OPEN, CLOSE, COMMA, NOT, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, GREATER, LESS, IN, NOT_IN, IDENTIFIER
+        END,
+        OPEN,
+        CLOSE,
+        COMMA,
+        NOT,
+        EQUALS,
+        DOUBLE_EQUALS,
+        NOT_EQUALS,
+        GREATER,
+        LESS,
+        IN,
+        NOT_IN,
+        IDENTIFIER
     }
 
     /** A token and the character offset where it starts. */
@@ -155,8 +166,10 @@ final class LabelSelectorParser {
     private void checkKey(Token key) throws LabelSelectorException {
         List<String> problems = Names.qualifiedName(key.text());
         if (!problems.isEmpty()) {
-            throw new LabelSelectorException("invalid label key '" + key.text() + "' at column " + column(key.offset())
-                    + ": " + String.join("; ", problems), column(key.offset()));
+            throw new LabelSelectorException(
+                    "invalid label key '" + key.text() + "' at column " + column(key.offset()) + ": "
+                            + String.join("; ", problems),
+                    column(key.offset()));
         }
     }
 
@@ -167,8 +180,10 @@ final class LabelSelectorParser {
             problems.add("'>' and '<' compare integers");
         }
         if (!problems.isEmpty()) {
-            throw new LabelSelectorException("invalid value '" + value.text() + "' at column " + column(value.offset())
-                    + ": " + String.join("; ", problems), column(value.offset()));
+            throw new LabelSelectorException(
+                    "invalid value '" + value.text() + "' at column " + column(value.offset()) + ": "
+                            + String.join("; ", problems),
+                    column(value.offset()));
         }
     }
 
@@ -186,8 +201,8 @@ final class LabelSelectorParser {
 
     private LabelSelectorException expected(String what, Token found) {
         int column = column(found.offset());
-        return new LabelSelectorException("expected " + what + " at column " + column + ", found " + describe(found),
-                column);
+        return new LabelSelectorException(
+                "expected " + what + " at column " + column + ", found " + describe(found), column);
     }
 
     private static String describe(Token token) {

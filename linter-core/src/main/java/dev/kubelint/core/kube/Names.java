@@ -18,8 +18,8 @@ public final class Names {
     public static final int PORT_NAME_MAX = 15;
 
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
     private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
@@ -28,8 +28,7 @@ public final class Names {
     private static final Pattern HTTP_HEADER_NAME = Pattern.compile("[-A-Za-z0-9]+");
     private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** RFC 1123 label: at most 63 lowercase alphanumerics or '-', starting and ending alphanumeric. */
     public static List<String> dns1123Label(String value) {
@@ -41,8 +40,9 @@ public final class Names {
             problems.add("must be no more than " + DNS1123_LABEL_MAX + " characters");
         }
         if (!DNS1123_LABEL.matcher(value).matches()) {
-            problems.add("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
-                    + " start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
+            problems.add(
+                    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
+                            + " start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
         }
         return problems;
     }
@@ -57,8 +57,9 @@ public final class Names {
             problems.add("must be no more than " + DNS1123_SUBDOMAIN_MAX + " characters");
         }
         if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            problems.add("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
-                    + " and must start and end with an alphanumeric character (e.g. 'example.com')");
+            problems.add(
+                    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
+                            + " and must start and end with an alphanumeric character (e.g. 'example.com')");
         }
         return problems;
     }
@@ -111,8 +112,9 @@ public final class Names {
                 problems.add("name part must be no more than " + QUALIFIED_NAME_MAX + " characters");
             }
             if (!QUALIFIED_NAME_PART.matcher(name).matches()) {
-                problems.add("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end"
-                        + " with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc')");
+                problems.add(
+                        "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end"
+                                + " with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc')");
             }
         }
         return problems;
@@ -128,8 +130,9 @@ public final class Names {
             problems.add("must be no more than " + LABEL_VALUE_MAX + " characters");
         }
         if (!LABEL_VALUE.matcher(value).matches()) {
-            problems.add("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
-                    + " and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345')");
+            problems.add(
+                    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
+                            + " and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345')");
         }
         return problems;
     }
@@ -221,13 +224,17 @@ public final class Names {
         if (slash < 0) {
             return isQualifiedNamePart(value, 0, value.length());
         }
-        return slash > 0 && value.indexOf('/', slash + 1) < 0 && isDns1123Subdomain(value, 0, slash)
+        return slash > 0
+                && value.indexOf('/', slash + 1) < 0
+                && isDns1123Subdomain(value, 0, slash)
                 && isQualifiedNamePart(value, slash + 1, value.length());
     }
 
     /** Whether value[from, to) is a non-empty name part of at most 63 characters (also a non-empty label value). */
     private static boolean isQualifiedNamePart(String value, int from, int to) {
-        if (from >= to || to - from > QUALIFIED_NAME_MAX || !isAlnum(value.charAt(from))
+        if (from >= to
+                || to - from > QUALIFIED_NAME_MAX
+                || !isAlnum(value.charAt(from))
                 || !isAlnum(value.charAt(to - 1))) {
             return false;
         }

@@ -11,8 +11,7 @@ public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$[A-Za-z_{(]|\\{\\{.*}}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     public static boolean contains(String text) {
         // every placeholder has a '$' or a '{': most texts have neither, and skip the pattern

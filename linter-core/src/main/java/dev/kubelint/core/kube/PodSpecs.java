@@ -1,15 +1,14 @@
 package dev.kubelint.core.kube;
 
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlNode;
 
 /**
  * Where each workload kind keeps its pod spec, so that every pod rule applies to Pods and to the pod templates
@@ -29,8 +28,16 @@ public final class PodSpecs {
             "PodTemplate", "/template");
 
     /** Pod and the kinds with a pod template, in the order docs list them. */
-    public static final List<String> KINDS = List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Job", "CronJob", "PodTemplate");
+    public static final List<String> KINDS = List.of(
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "PodTemplate");
 
     /** {@link #TEMPLATE} as keys to follow: the view is built for every object, so without parsing pointers. */
     private static final Map<String, String[]> TEMPLATE_KEYS = keys(TEMPLATE);
@@ -38,18 +45,18 @@ public final class PodSpecs {
     private static final Set<String> GROUPS = Set.of("", "apps", "batch", "extensions");
 
     /** Kinds whose pods must run forever: their templates allow only restartPolicy Always. */
-    public static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController");
+    public static final Set<String> LONG_RUNNING =
+            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController");
 
     /** Kinds whose pods run to completion: their templates allow only OnFailure or Never. */
     public static final Set<String> RUN_TO_COMPLETION = Set.of("Job", "CronJob");
 
-    private PodSpecs() {
-    }
+    private PodSpecs() {}
 
     private static Map<String, String[]> keys(Map<String, String> pointers) {
         Map<String, String[]> result = new java.util.HashMap<>();
-        pointers.forEach((kind, pointer) -> result.put(kind, pointer.substring(1).split("/")));
+        pointers.forEach(
+                (kind, pointer) -> result.put(kind, pointer.substring(1).split("/")));
         return Map.copyOf(result);
     }
 
@@ -101,8 +108,12 @@ public final class PodSpecs {
      * @param containers all containers with their role, in the order: init containers, containers, ephemeral
      *                 containers (unmodifiable)
      */
-    public record PodSpec(Manifest manifest, MappingNode spec, MappingNode owner, Optional<MappingNode> template,
-                          List<Container> containers) {
+    public record PodSpec(
+            Manifest manifest,
+            MappingNode spec,
+            MappingNode owner,
+            Optional<MappingNode> template,
+            List<Container> containers) {
 
         public PodSpec {
             containers = List.copyOf(containers);
@@ -115,8 +126,13 @@ public final class PodSpecs {
         /** Labels the pods will carry: the Pod's own, or the template's. */
         public Map<String, String> podLabels() {
             Map<String, String> labels = new java.util.LinkedHashMap<>();
-            owner.mapping("metadata").flatMap(m -> m.mapping("labels")).ifPresent(map -> map.entries().forEach(e ->
-                    e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> labels.put(e.key(), s.asText()))));
+            owner.mapping("metadata")
+                    .flatMap(m -> m.mapping("labels"))
+                    .ifPresent(map -> map.entries()
+                            .forEach(e -> e.value()
+                                    .asScalar()
+                                    .filter(s -> !s.isNull())
+                                    .ifPresent(s -> labels.put(e.key(), s.asText()))));
             return labels;
         }
 
@@ -137,8 +153,11 @@ public final class PodSpecs {
         private static List<Container> containersOf(MappingNode spec) {
             List<Container> result = new ArrayList<>(2);
             for (MappingNode c : mappings(spec, "initContainers")) {
-                result.add(new Container(c, "Always".equals(c.string("restartPolicy").orElse(""))
-                        ? ContainerRole.SIDECAR : ContainerRole.INIT));
+                result.add(new Container(
+                        c,
+                        "Always".equals(c.string("restartPolicy").orElse(""))
+                                ? ContainerRole.SIDECAR
+                                : ContainerRole.INIT));
             }
             for (MappingNode c : mappings(spec, "containers")) {
                 result.add(new Container(c, ContainerRole.APP));

@@ -1,10 +1,9 @@
 package dev.kubelint.core.kube;
 
-import java.util.Optional;
-
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.Optional;
 
 /**
  * A problem found by a validation helper, with the node it is on: the node itself, or a key of a mapping (a bad

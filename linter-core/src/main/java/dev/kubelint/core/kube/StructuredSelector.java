@@ -1,16 +1,15 @@
 package dev.kubelint.core.kube;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.kube.LabelSelector.Operator;
 import dev.kubelint.core.kube.LabelSelector.Requirement;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A selector written in a manifest, read and checked as the API server checks it (ValidateLabelSelector):
@@ -107,7 +106,8 @@ public final class StructuredSelector {
         key.ifPresent(k -> {
             List<String> keyProblems = Names.qualifiedName(k.asText());
             if (!keyProblems.isEmpty()) {
-                problems.add(Problem.at(k, "invalid selector key \"" + k.asText() + "\": " + String.join("; ", keyProblems)));
+                problems.add(Problem.at(
+                        k, "invalid selector key \"" + k.asText() + "\": " + String.join("; ", keyProblems)));
             }
         });
         Optional<Operator> op = operator.flatMap(o -> operator(o));
@@ -131,8 +131,11 @@ public final class StructuredSelector {
             case "DoesNotExist":
                 return Optional.of(Operator.DOES_NOT_EXIST);
             default:
-                problems.add(Problem.at(node, "\"" + node.asText() + "\" is not a valid selector operator"
-                        + Suggestions.didYouMean(node.asText(), OPERATORS) + "; use In, NotIn, Exists or DoesNotExist"));
+                problems.add(Problem.at(
+                        node,
+                        "\"" + node.asText() + "\" is not a valid selector operator"
+                                + Suggestions.didYouMean(node.asText(), OPERATORS)
+                                + "; use In, NotIn, Exists or DoesNotExist"));
                 return Optional.empty();
         }
     }
@@ -156,7 +159,8 @@ public final class StructuredSelector {
             String text = scalar.get().asText();
             List<String> valueProblems = Names.labelValue(text);
             if (!valueProblems.isEmpty()) {
-                problems.add(Problem.at(item, "invalid selector value \"" + text + "\": " + String.join("; ", valueProblems)));
+                problems.add(Problem.at(
+                        item, "invalid selector value \"" + text + "\": " + String.join("; ", valueProblems)));
             }
             result.add(text);
         }
@@ -167,8 +171,8 @@ public final class StructuredSelector {
         if (op.isSetBased() && values.isEmpty()) {
             problems.add(Problem.atKey(expression, "values", "values must be specified when operator is In or NotIn"));
         } else if (op.isUnary() && !values.isEmpty()) {
-            problems.add(Problem.atKey(expression, "values",
-                    "values may not be specified when operator is Exists or DoesNotExist"));
+            problems.add(Problem.atKey(
+                    expression, "values", "values may not be specified when operator is Exists or DoesNotExist"));
         }
     }
 }

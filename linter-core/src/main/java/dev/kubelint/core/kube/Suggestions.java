@@ -28,8 +28,16 @@ public final class Suggestions {
      * @param measureShorter divide the shorter of word and candidate instead of the word
      * @param tiesByName among equally close candidates the alphabetically first, instead of the first given
      */
-    public record Policy(boolean ignoreCase, boolean exactMeansNone, boolean uniquePrefix, int fragmentLength,
-            int minCandidateLength, int minEdits, int maxEditsDivisor, int maxEditsCap, boolean measureShorter,
+    public record Policy(
+            boolean ignoreCase,
+            boolean exactMeansNone,
+            boolean uniquePrefix,
+            int fragmentLength,
+            int minCandidateLength,
+            int minEdits,
+            int maxEditsDivisor,
+            int maxEditsCap,
+            boolean measureShorter,
             boolean tiesByName) {
 
         boolean eligible(String word, String candidate, int distance) {
@@ -52,15 +60,12 @@ public final class Suggestions {
     public static final Policy KEYS = new Policy(false, false, false, 0, 0, 1, 3, 3, false, false);
 
     /** Command-line option names and values: a unique prefix, or a third of the shorter length in edits. */
-    public static final Policy OPTIONS =
-            new Policy(true, false, true, 0, 0, 1, 3, Integer.MAX_VALUE, true, false);
+    public static final Policy OPTIONS = new Policy(true, false, true, 0, 0, 1, 3, Integer.MAX_VALUE, true, false);
 
     /** Rule ids asked for by name: two edits or a quarter of the length, or a fragment of four letters or more. */
-    public static final Policy RULE_IDS =
-            new Policy(false, false, false, 4, 0, 2, 4, Integer.MAX_VALUE, false, true);
+    public static final Policy RULE_IDS = new Policy(false, false, false, 4, 0, 2, 4, Integer.MAX_VALUE, false, true);
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate {@code word} most likely meant under {@code policy}; empty when none is close enough. */
     public static Optional<String> closest(String word, Collection<String> candidates, Policy policy) {
@@ -106,7 +111,9 @@ public final class Suggestions {
 
     /** " (did you mean In?)" or nothing, for appending to a message; values of a fixed set. */
     public static String didYouMean(String text, List<String> candidates) {
-        return closest(text, candidates, VALUES).map(c -> " (did you mean " + c + "?)").orElse("");
+        return closest(text, candidates, VALUES)
+                .map(c -> " (did you mean " + c + "?)")
+                .orElse("");
     }
 
     /**

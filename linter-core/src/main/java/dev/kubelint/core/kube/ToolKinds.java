@@ -40,8 +40,7 @@ public final class ToolKinds {
     /** Kinds of the core group that are files of kubectl, not API objects. */
     private static final Set<String> CORE_KINDS = Set.of("Config");
 
-    private ToolKinds() {
-    }
+    private ToolKinds() {}
 
     /** The tool an object configures, or null when it is (or may be) a Kubernetes API object. */
     public static String tool(String group, String kind) {

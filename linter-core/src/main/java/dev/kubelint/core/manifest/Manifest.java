@@ -1,13 +1,12 @@
 package dev.kubelint.core.manifest;
 
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.MappingNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.source.SourceFile;
-import dev.kubelint.core.yaml.MappingNode;
 
 /**
  * One Kubernetes object of the input: a document, or an item of a {@code kind: List} document. Its
@@ -31,9 +30,15 @@ public final class Manifest {
         this.ref = new ObjectRef(
                 root.scalar("apiVersion").map(s -> s.asText()).orElse(""),
                 root.scalar("kind").map(s -> s.asText()).orElse(""),
-                metadata == null ? "" : metadata.scalar("namespace").map(s -> s.asText()).orElse(""),
-                metadata == null ? "" : metadata.scalar("name").map(s -> s.asText())
-                        .or(() -> metadata.scalar("generateName").map(s -> s.asText() + "*")).orElse(""));
+                metadata == null
+                        ? ""
+                        : metadata.scalar("namespace").map(s -> s.asText()).orElse(""),
+                metadata == null
+                        ? ""
+                        : metadata.scalar("name")
+                                .map(s -> s.asText())
+                                .or(() -> metadata.scalar("generateName").map(s -> s.asText() + "*"))
+                                .orElse(""));
     }
 
     public SourceFile source() {
@@ -95,8 +100,13 @@ public final class Manifest {
 
     private java.util.Map<String, String> stringMap(String key) {
         java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
-        metadata().flatMap(m -> m.mapping(key)).ifPresent(map -> map.entries().forEach(e ->
-                e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> result.put(e.key(), s.asText()))));
+        metadata()
+                .flatMap(m -> m.mapping(key))
+                .ifPresent(map -> map.entries()
+                        .forEach(e -> e.value()
+                                .asScalar()
+                                .filter(s -> !s.isNull())
+                                .ifPresent(s -> result.put(e.key(), s.asText()))));
         return result;
     }
 

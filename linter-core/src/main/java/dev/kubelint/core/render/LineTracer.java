@@ -1,10 +1,5 @@
 package dev.kubelint.core.render;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import java.util.Optional;
-
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.ReadLimits;
@@ -13,6 +8,9 @@ import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Traces a position in rendered YAML back to the source file it was rendered from (a chart template, a Kustomize
@@ -81,7 +79,9 @@ public final class LineTracer {
             String key = key(content);
             if (!key.isEmpty()) {
                 int templated = unique(region, l -> key(content(l)).equals(key) && l.contains("{{"));
-                int keyed = templated > 0 ? templated : unique(region, l -> key(content(l)).equals(key));
+                int keyed = templated > 0
+                        ? templated
+                        : unique(region, l -> key(content(l)).equals(key));
                 if (keyed > 0) {
                     return keyed(rendered, span, keyed, key);
                 }
@@ -94,7 +94,8 @@ public final class LineTracer {
     private Span exact(String rendered, Span span, int line) {
         int column = shifted(rendered, span.start().column(), line);
         int width = span.end().line() == span.start().line()
-                ? Math.max(0, span.end().column() - span.start().column()) : 0;
+                ? Math.max(0, span.end().column() - span.start().column())
+                : 0;
         int end = Math.min(column + width, lines[line - 1].length() + 1);
         return new Span(new Position(line, column), new Position(line, Math.max(column, end)));
     }
@@ -117,9 +118,14 @@ public final class LineTracer {
             return 0;
         }
         for (YamlDocument doc : documents()) {
-            if (doc.root().isEmpty() || !(doc.root().get() instanceof MappingNode root)
+            if (doc.root().isEmpty()
+                    || !(doc.root().get() instanceof MappingNode root)
                     || !root.string("kind").orElse("").equals(kind)
-                    || !name.isEmpty() && !root.mapping("metadata").flatMap(m -> m.string("name")).orElse(name).equals(name)) {
+                    || !name.isEmpty()
+                            && !root.mapping("metadata")
+                                    .flatMap(m -> m.string("name"))
+                                    .orElse(name)
+                                    .equals(name)) {
                 continue;
             }
             YamlNode node = root;
@@ -128,7 +134,9 @@ public final class LineTracer {
                 Optional<YamlNode> next = Optional.empty();
                 if (node instanceof MappingNode m) {
                     next = m.get(key);
-                } else if (node instanceof SequenceNode s && key.chars().allMatch(Character::isDigit) && key.length() < 9) {
+                } else if (node instanceof SequenceNode s
+                        && key.chars().allMatch(Character::isDigit)
+                        && key.length() < 9) {
                     next = s.get(Integer.parseInt(key));
                 }
                 if (next.isEmpty()) {

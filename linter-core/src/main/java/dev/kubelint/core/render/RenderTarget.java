@@ -14,11 +14,20 @@ import java.util.function.Function;
  * @param displayNames      the name findings show for a path
  * @param workingDirectory  the run's working directory, absolute
  */
-public record RenderTarget(Path folder, Path scanRoot, String kubernetesVersion, ChartValues values,
-                           Function<Path, String> displayNames, Path workingDirectory) {
+public record RenderTarget(
+        Path folder,
+        Path scanRoot,
+        String kubernetesVersion,
+        ChartValues values,
+        Function<Path, String> displayNames,
+        Path workingDirectory) {
 
-    public RenderTarget(Path folder, Path scanRoot, String kubernetesVersion, ChartValues values,
-                        Function<Path, String> displayNames) {
+    public RenderTarget(
+            Path folder,
+            Path scanRoot,
+            String kubernetesVersion,
+            ChartValues values,
+            Function<Path, String> displayNames) {
         this(folder, scanRoot, kubernetesVersion, values, displayNames, scanRoot);
     }
 

@@ -11,5 +11,4 @@ import java.nio.file.Path;
  * @param text        the rendered documents
  * @param trace       maps positions in {@code text} to positions in the source file
  */
-public record RenderedFile(Path original, String displayName, String text, LineTracer trace) {
-}
+public record RenderedFile(Path original, String displayName, String text, LineTracer trace) {}

@@ -15,8 +15,12 @@ import java.util.Set;
  * @param notice   when the folder could not be rendered for want of a tool: what to do, said once per run; its
  *                 files are then linted raw
  */
-public record Rendering(List<RenderedFile> files, Set<Path> consumed, Optional<String> failure,
-                        Optional<Path> failureFile, Optional<String> notice) {
+public record Rendering(
+        List<RenderedFile> files,
+        Set<Path> consumed,
+        Optional<String> failure,
+        Optional<Path> failureFile,
+        Optional<String> notice) {
 
     public Rendering {
         files = List.copyOf(files);

@@ -1,14 +1,13 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
 
 /**
  * Checkstyle XML, as reviewdog ({@code -f=checkstyle}), Jenkins Warnings NG, SonarQube and other Checkstyle
@@ -41,7 +40,8 @@ public final class CheckstyleReporter implements Reporter {
             }
             out.write("  <file name=\"" + name + "\">\n");
             for (Finding f : file.getValue()) {
-                out.write("    <error line=\"" + f.location().line() + "\" column=\"" + f.location().column()
+                out.write("    <error line=\"" + f.location().line() + "\" column=\""
+                        + f.location().column()
                         + "\" severity=\"" + f.severity().label() + "\" message=\"" + XmlText.attribute(f.message())
                         + "\" source=\"" + XmlText.attribute(f.ruleId()) + "\"/>\n");
             }

@@ -1,5 +1,10 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.finding.Severity;
 
 /**
  * GitLab Code Quality JSON (the Code Climate issue format as GitLab reads it from {@code artifacts: reports:
@@ -59,8 +58,11 @@ public final class CodeClimateReporter implements Reporter {
             b.append("\", \"severity\": \"").append(severity(f.severity()));
             b.append("\", \"location\": {\"path\": ");
             JsonStrings.quote(at.file().isEmpty() ? RUN_PATH : at.file(), b);
-            b.append(", \"lines\": {\"begin\": ").append(at.line()).append(", \"end\": ")
-                    .append(Math.max(at.line(), at.endLine())).append("}}}");
+            b.append(", \"lines\": {\"begin\": ")
+                    .append(at.line())
+                    .append(", \"end\": ")
+                    .append(Math.max(at.line(), at.endLine()))
+                    .append("}}}");
             if (b.length() > 8192) {
                 out.write(b.toString());
                 b.setLength(0);
@@ -82,8 +84,15 @@ public final class CodeClimateReporter implements Reporter {
     /** What the finding is, without where it is: the fingerprint's input. */
     static String identity(Finding f) {
         ObjectRef object = f.location().object();
-        return String.join("\u0000", f.ruleId(), f.location().file(), object.apiVersion(), object.kind(),
-                object.namespace(), object.name(), f.location().jsonPointer(),
+        return String.join(
+                "\u0000",
+                f.ruleId(),
+                f.location().file(),
+                object.apiVersion(),
+                object.kind(),
+                object.namespace(),
+                object.name(),
+                f.location().jsonPointer(),
                 NUMBERS.matcher(f.message()).replaceAll("#"));
     }
 

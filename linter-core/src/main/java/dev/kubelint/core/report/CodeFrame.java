@@ -1,10 +1,9 @@
 package dev.kubelint.core.report;
 
-import java.util.Optional;
-
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Span;
+import java.util.Optional;
 
 /**
  * The offending source line of a finding with a marker under it, as compilers show it:

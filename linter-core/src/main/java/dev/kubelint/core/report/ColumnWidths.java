@@ -39,10 +39,10 @@ public final class ColumnWidths {
         {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
     };
 
-    private static final int[] WIDE_STARTS = Arrays.stream(WIDE).mapToInt(r -> r[0]).toArray();
+    private static final int[] WIDE_STARTS =
+            Arrays.stream(WIDE).mapToInt(r -> r[0]).toArray();
 
-    private ColumnWidths() {
-    }
+    private ColumnWidths() {}
 
     /** Terminal cells of a printable code point (tabs and controls are the caller's business). */
     public static int of(int codePoint) {

@@ -1,14 +1,13 @@
 package dev.kubelint.core.report;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.source.SourceFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice} per finding, which

@@ -1,5 +1,9 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.RuleDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.rule.RuleDescriptor;
 
 /**
  * One self-contained HTML page for people: the run's summary (Kubernetes version, counts by severity, by rule and
@@ -44,8 +43,10 @@ public final class HtmlReporter implements Reporter {
         List<Finding> all = new ArrayList<>(result.findings());
         all.addAll(result.suppressed());
         all.sort(Finding.ORDER);
-        Map<String, Integer> rules = index(all.stream().map(Finding::ruleId).sorted().toList());
-        Map<String, Integer> files = index(all.stream().map(HtmlReporter::file).sorted().toList());
+        Map<String, Integer> rules =
+                index(all.stream().map(Finding::ruleId).sorted().toList());
+        Map<String, Integer> files =
+                index(all.stream().map(HtmlReporter::file).sorted().toList());
 
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -59,10 +60,11 @@ public final class HtmlReporter implements Reporter {
         out.write("<main>\n<section id=\"findings\" aria-labelledby=\"findings-title\">\n"
                 + "<h2 id=\"findings-title\">Findings</h2>\n");
         out.write(resource("filters.html"));
-        out.write("<p id=\"shown\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"list\" class=\"findings\"></ol>\n"
-                + "<nav id=\"pages\" class=\"pages\" aria-label=\"Pages of findings\"></nav>\n"
-                + "<noscript><p>The list of findings needs JavaScript; the summary and the rules are above and below."
-                + "</p></noscript>\n</section>\n");
+        out.write(
+                "<p id=\"shown\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"list\" class=\"findings\"></ol>\n"
+                        + "<nav id=\"pages\" class=\"pages\" aria-label=\"Pages of findings\"></nav>\n"
+                        + "<noscript><p>The list of findings needs JavaScript; the summary and the rules are above and below."
+                        + "</p></noscript>\n</section>\n");
         ruleSections(result, rules, all, out);
         out.write("</main>\n<script type=\"application/json\" id=\"data\">");
         data(result, options, all, rules, files, out);
@@ -76,28 +78,32 @@ public final class HtmlReporter implements Reporter {
                 + XmlText.text(result.settings().kubernetesVersion()) + "</strong>"
                 + (result.settings().strict() ? ", strict" : ", not strict") + " &middot; <span id=\"file-count\">"
                 + result.fileCount() + "</span> files, " + result.objectCount() + " objects &middot; kubelint "
-                + XmlText.text(options.toolVersion()) + "</p>\n<ul class=\"counts\" aria-label=\"Findings by severity\">\n");
+                + XmlText.text(options.toolVersion())
+                + "</p>\n<ul class=\"counts\" aria-label=\"Findings by severity\">\n");
         for (Severity s : Severity.values()) {
             out.write("<li class=\"count " + s.label() + "\"><span class=\"n\" id=\"count-" + s.label() + "\">"
                     + result.count(s) + "</span> " + s.label() + (result.count(s) == 1 ? "" : "s") + "</li>\n");
         }
-        out.write("<li class=\"count suppressed\"><span class=\"n\" id=\"count-suppressed\">" + result.suppressed().size()
-                + "</span> suppressed</li>\n</ul>\n</header>\n");
+        out.write("<li class=\"count suppressed\"><span class=\"n\" id=\"count-suppressed\">"
+                + result.suppressed().size() + "</span> suppressed</li>\n</ul>\n</header>\n");
     }
 
     /** Counts by rule and by file, each row a filter. */
-    private static void summary(LintResult result, List<Finding> all, Map<String, Integer> rules,
-                                Map<String, Integer> files, Writer out) throws IOException {
+    private static void summary(
+            LintResult result, List<Finding> all, Map<String, Integer> rules, Map<String, Integer> files, Writer out)
+            throws IOException {
         Map<String, long[]> byRule = counts(all, Finding::ruleId);
         Map<String, long[]> byFile = counts(all, HtmlReporter::file);
-        out.write("<section class=\"summary\" aria-label=\"Summary\">\n<div>\n<h2>By rule</h2>\n<table id=\"by-rule\">\n"
-                + "<thead><tr><th scope=\"col\">rule</th>" + countHeads()
-                + "</tr></thead>\n<tbody>\n");
+        out.write(
+                "<section class=\"summary\" aria-label=\"Summary\">\n<div>\n<h2>By rule</h2>\n<table id=\"by-rule\">\n"
+                        + "<thead><tr><th scope=\"col\">rule</th>" + countHeads()
+                        + "</tr></thead>\n<tbody>\n");
         for (Map.Entry<String, long[]> e : byRule.entrySet()) {
             String id = XmlText.attribute(e.getKey());
             out.write("<tr><th scope=\"row\"><a href=\"#rule-" + id + "\">" + XmlText.text(e.getKey())
                     + "</a> <button type=\"button\" class=\"pick\" data-rule=\"" + rules.get(e.getKey())
-                    + "\" aria-label=\"Show the findings of " + id + "\">filter</button></th>" + countCells(e.getValue())
+                    + "\" aria-label=\"Show the findings of " + id + "\">filter</button></th>"
+                    + countCells(e.getValue())
                     + "</tr>\n");
         }
         out.write("</tbody>\n</table>\n</div>\n<div>\n<h2>By file</h2>\n<table id=\"by-file\">\n"
@@ -107,7 +113,10 @@ public final class HtmlReporter implements Reporter {
             out.write("<tr><th scope=\"row\"><button type=\"button\" class=\"pick file\" data-file=\"" + files.get(name)
                     + "\">" + XmlText.text(name) + "</button></th>" + countCells(e.getValue()) + "</tr>\n");
         }
-        int clean = (int) result.files().stream().map(f -> f.file()).distinct().filter(f -> !byFile.containsKey(f))
+        int clean = (int) result.files().stream()
+                .map(f -> f.file())
+                .distinct()
+                .filter(f -> !byFile.containsKey(f))
                 .count();
         out.write("</tbody>\n</table>\n<p class=\"note\">" + clean + (clean == 1 ? " file" : " files")
                 + " without findings.</p>\n</div>\n</section>\n");
@@ -121,7 +130,9 @@ public final class HtmlReporter implements Reporter {
     private static String countCells(long[] counts) {
         StringBuilder b = new StringBuilder();
         for (long n : counts) {
-            b.append("<td class=\"num\">").append(n == 0 ? "" : Long.toString(n)).append("</td>");
+            b.append("<td class=\"num\">")
+                    .append(n == 0 ? "" : Long.toString(n))
+                    .append("</td>");
         }
         return b.toString();
     }
@@ -147,7 +158,8 @@ public final class HtmlReporter implements Reporter {
                     + XmlText.text(id) + "</h3>\n");
             if (rule.isPresent()) {
                 RuleDescriptor r = rule.get();
-                out.write("<p class=\"rule-meta\"><span class=\"badge " + r.severity().label() + "\">"
+                out.write("<p class=\"rule-meta\"><span class=\"badge "
+                        + r.severity().label() + "\">"
                         + r.severity().label() + "</span> " + XmlText.text(r.category()) + " &middot; " + count
                         + (count == 1 ? " finding" : " findings") + "</p>\n<p class=\"rule-summary\">"
                         + XmlText.text(r.summary()) + "</p>\n<p><strong>Why:</strong> " + XmlText.text(r.rationale())
@@ -168,8 +180,14 @@ public final class HtmlReporter implements Reporter {
      * severity is 0 error, 1 warning, 2 info; frame is {@code [line, before, marked, after]} or null; suppression
      * the reason, or null for an active finding.
      */
-    private static void data(LintResult result, ReportOptions options, List<Finding> all, Map<String, Integer> rules,
-                             Map<String, Integer> files, Writer out) throws IOException {
+    private static void data(
+            LintResult result,
+            ReportOptions options,
+            List<Finding> all,
+            Map<String, Integer> rules,
+            Map<String, Integer> files,
+            Writer out)
+            throws IOException {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());
         StringBuilder b = new StringBuilder("{\"rules\":[");
         boolean first = true;
@@ -196,12 +214,23 @@ public final class HtmlReporter implements Reporter {
         for (Finding f : all) {
             b.append(first ? "\n[" : ",\n[");
             first = false;
-            b.append(f.severity().ordinal()).append(',').append(rules.get(f.ruleId())).append(',')
-                    .append(files.get(file(f))).append(',').append(f.location().line()).append(',')
-                    .append(f.location().column()).append(',');
+            b.append(f.severity().ordinal())
+                    .append(',')
+                    .append(rules.get(f.ruleId()))
+                    .append(',')
+                    .append(files.get(file(f)))
+                    .append(',')
+                    .append(f.location().line())
+                    .append(',')
+                    .append(f.location().column())
+                    .append(',');
             JsonStrings.quote(f.message(), b);
             b.append(',');
-            JsonStrings.quote(f.location().object().kind().isEmpty() ? "" : f.location().object().describe(), b);
+            JsonStrings.quote(
+                    f.location().object().kind().isEmpty()
+                            ? ""
+                            : f.location().object().describe(),
+                    b);
             b.append(',');
             JsonStrings.quote(f.location().jsonPointer(), b);
             b.append(',');

@@ -1,5 +1,9 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.engine.LintResult.FileSummary;
+import dev.kubelint.core.engine.LintResult.ObjectSummary;
+import dev.kubelint.core.finding.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -10,11 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.engine.LintResult.FileSummary;
-import dev.kubelint.core.engine.LintResult.ObjectSummary;
-import dev.kubelint.core.finding.Finding;
 
 /**
  * JUnit XML as Jenkins, GitLab and Maven Surefire read it: one {@code testsuite} per file, one {@code testcase}
@@ -60,7 +59,10 @@ public final class JUnitReporter implements Reporter {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());
         Map<String, List<Case>> suites = suites(result, options);
         long tests = suites.values().stream().mapToLong(List::size).sum();
-        long failures = suites.values().stream().flatMap(List::stream).filter(c -> !c.findings.isEmpty()).count();
+        long failures = suites.values().stream()
+                .flatMap(List::stream)
+                .filter(c -> !c.findings.isEmpty())
+                .count();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"kubelint\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\""
                 + " time=\"" + seconds(result) + "\">\n");
@@ -89,7 +91,8 @@ public final class JUnitReporter implements Reporter {
         all.addAll(result.suppressed());
         all.sort(Finding.ORDER);
         for (Finding f : all) {
-            String file = f.location().file().isEmpty() ? "kubelint" : f.location().file();
+            String file =
+                    f.location().file().isEmpty() ? "kubelint" : f.location().file();
             Map<ObjectSummary, Case> cases = objectCases.computeIfAbsent(file, k -> new LinkedHashMap<>());
             Case target = owner(f, cases).orElseGet(() -> fileCases.computeIfAbsent(file, Case::new));
             (f.isSuppressed() ? target.suppressed : options.isFailure(f.severity()) ? target.findings : target.notes)
@@ -120,7 +123,9 @@ public final class JUnitReporter implements Reporter {
             String pointer = f.location().jsonPointer();
             boolean inside = o.documentIndex() == f.location().documentIndex()
                     && (pointer.equals(root) || pointer.startsWith(root + "/"));
-            if (inside && (best == null || root.length() > best.location().jsonPointer().length())) {
+            if (inside
+                    && (best == null
+                            || root.length() > best.location().jsonPointer().length())) {
                 best = o;
             }
         }
@@ -157,8 +162,9 @@ public final class JUnitReporter implements Reporter {
             }
             out.write(">\n");
             for (Finding f : c.findings) {
-                out.write("      <failure message=\"" + XmlText.attribute(firstLine(TextReporter.line(f))) + "\" type=\""
-                        + XmlText.attribute(f.ruleId()) + "\">" + XmlText.text(details(f, sources)) + "</failure>\n");
+                out.write("      <failure message=\"" + XmlText.attribute(firstLine(TextReporter.line(f)))
+                        + "\" type=\"" + XmlText.attribute(f.ruleId()) + "\">" + XmlText.text(details(f, sources))
+                        + "</failure>\n");
             }
             if (c.findings.size() > 1 || !c.notes.isEmpty() || !c.suppressed.isEmpty()) {
                 out.write("      <system-out>" + XmlText.text(systemOut(c)) + "</system-out>\n");
@@ -189,11 +195,16 @@ public final class JUnitReporter implements Reporter {
             b.append(TextReporter.line(f)).append('\n');
         }
         for (Finding f : c.notes) {
-            b.append("below the failure threshold: ").append(TextReporter.line(f)).append('\n');
+            b.append("below the failure threshold: ")
+                    .append(TextReporter.line(f))
+                    .append('\n');
         }
         for (Finding f : c.suppressed) {
-            b.append("suppressed (").append(f.suppression().orElseThrow().reason()).append("): ")
-                    .append(TextReporter.line(f)).append('\n');
+            b.append("suppressed (")
+                    .append(f.suppression().orElseThrow().reason())
+                    .append("): ")
+                    .append(TextReporter.line(f))
+                    .append('\n');
         }
         return b.toString();
     }

@@ -1,13 +1,12 @@
 package dev.kubelint.core.report;
 
-import java.io.IOException;
-import java.io.Writer;
-
 import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
+import java.io.IOException;
+import java.io.Writer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * accepts ({@code baselined}) and the baseline's entries that matched nothing ({@code staleBaselineEntries}).
  */
 public final class JsonReporter implements Reporter {
-
 
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {

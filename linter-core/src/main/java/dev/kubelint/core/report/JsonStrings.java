@@ -11,8 +11,7 @@ final class JsonStrings {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonStrings() {
-    }
+    private JsonStrings() {}
 
     /** The value as a quoted JSON string. */
     static String quote(String value) {
@@ -40,9 +39,17 @@ final class JsonStrings {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == '<' || c == '>'
+                    if (c < 0x20
+                            || (c >= 0x7F && c <= 0x9F)
+                            || c == 0x2028
+                            || c == 0x2029
+                            || c == '<'
+                            || c == '>'
                             || c == '&') {
-                        b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                        b.append("\\u")
+                                .append(HEX[c >> 12])
+                                .append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF])
                                 .append(HEX[c & 0xF]);
                     } else {
                         b.append(c);

@@ -17,8 +17,7 @@ public final class PrintableText {
     /** What an unpaired surrogate becomes. */
     public static final char REPLACEMENT = (char) ColumnWidths.REPLACEMENT;
 
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     /**
      * The text with every control character (C0, DEL, C1, line and paragraph separators) written as an escape:
@@ -63,7 +62,9 @@ public final class PrintableText {
             return String.format("\\u%04x", (int) c);
         }
         if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? null : String.valueOf(REPLACEMENT);
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? null
+                    : String.valueOf(REPLACEMENT);
         }
         if (Character.isLowSurrogate(c)) {
             return i > 0 && Character.isHighSurrogate(text.charAt(i - 1)) ? null : String.valueOf(REPLACEMENT);

@@ -22,8 +22,7 @@ public final class ReportFormats {
      * @param fileName the file it is written to in a reports folder
      * @param reporter makes a reporter (reporters may keep state while writing, so one per report)
      */
-    public record Format(String name, String fileName, Supplier<Reporter> reporter) {
-    }
+    public record Format(String name, String fileName, Supplier<Reporter> reporter) {}
 
     private static final List<Format> ALL = List.of(
             new Format("text", "kubelint.txt", TextReporter::new),
@@ -37,8 +36,7 @@ public final class ReportFormats {
 
     private static final List<String> NAMES = ALL.stream().map(Format::name).toList();
 
-    private ReportFormats() {
-    }
+    private ReportFormats() {}
 
     public static List<Format> all() {
         return ALL;

@@ -1,9 +1,8 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.finding.Severity;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.kubelint.core.finding.Severity;
 
 /**
  * How to render a report.
@@ -17,11 +16,17 @@ import dev.kubelint.core.finding.Severity;
  *                         empty: none is); by default every finding is one
  * @param verbose          text: also list the files left out as not manifests
  */
-public record ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
-                            String toolVersion, Optional<Severity> failuresFrom, boolean verbose) {
+public record ReportOptions(
+        Path workingDirectory,
+        boolean color,
+        boolean showSource,
+        boolean showSummary,
+        String toolVersion,
+        Optional<Severity> failuresFrom,
+        boolean verbose) {
 
-    public ReportOptions(Path workingDirectory, boolean color, boolean showSource, boolean showSummary,
-                         String toolVersion) {
+    public ReportOptions(
+            Path workingDirectory, boolean color, boolean showSource, boolean showSummary, String toolVersion) {
         this(workingDirectory, color, showSource, showSummary, toolVersion, Optional.of(Severity.INFO), false);
     }
 

@@ -1,9 +1,8 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
 import java.io.Writer;
-
-import dev.kubelint.core.engine.LintResult;
 
 /** Writes a run's result in one output format; {@link ReportFormats} names the formats and makes their reporters. */
 public interface Reporter {

@@ -1,5 +1,14 @@
 package dev.kubelint.core.report;
 
+import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.finding.Suppression;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.source.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.kubelint.core.custom.JsonTrees;
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.finding.Suppression;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleParam;
-import dev.kubelint.core.source.SourceFile;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +56,6 @@ public final class SarifReporter implements Reporter {
     public static final String ROOT = "SRCROOT";
 
     public static final String INFORMATION_URI = "https://kubelint.dev";
-
 
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
@@ -174,7 +172,11 @@ public final class SarifReporter implements Reporter {
             b.append("\n\nApplies to: ").append(String.join(", ", d.kinds())).append('.');
         }
         for (RuleParam<?> p : d.params()) {
-            b.append("\n\nParameter ").append(p.name()).append(" (default ").append(p.defaultValue()).append("): ")
+            b.append("\n\nParameter ")
+                    .append(p.name())
+                    .append(" (default ")
+                    .append(p.defaultValue())
+                    .append("): ")
                     .append(sentence(p.description()));
         }
         b.append("\n\nDocumentation: ").append(d.helpUri());
@@ -188,13 +190,20 @@ public final class SarifReporter implements Reporter {
         b.append("### How to fix\n\n").append(sentence(d.remediation()));
         if (!d.kinds().isEmpty()) {
             b.append("\n\nApplies to: ");
-            b.append(String.join(", ", d.kinds().stream().map(k -> "`" + k + "`").toList())).append('.');
+            b.append(String.join(
+                            ", ", d.kinds().stream().map(k -> "`" + k + "`").toList()))
+                    .append('.');
         }
         if (!d.params().isEmpty()) {
             b.append("\n\n### Parameters\n\n| name | default | meaning |\n| --- | --- | --- |");
             for (RuleParam<?> p : d.params()) {
-                b.append("\n| `").append(p.name()).append("` | `").append(p.defaultValue()).append("` | ")
-                        .append(p.description().replace("|", "\\|")).append(" |");
+                b.append("\n| `")
+                        .append(p.name())
+                        .append("` | `")
+                        .append(p.defaultValue())
+                        .append("` | ")
+                        .append(p.description().replace("|", "\\|"))
+                        .append(" |");
             }
         }
         b.append("\n\n[Rule documentation](").append(d.helpUri()).append(")");
@@ -211,8 +220,11 @@ public final class SarifReporter implements Reporter {
         ObjectNode location = location(f.location());
         if (!f.location().object().kind().isEmpty()) {
             ObjectNode logical = location.putArray("logicalLocations").addObject();
-            logical.put("name", f.location().object().name().isEmpty() ? f.location().object().kind()
-                    : f.location().object().name());
+            logical.put(
+                    "name",
+                    f.location().object().name().isEmpty()
+                            ? f.location().object().kind()
+                            : f.location().object().name());
             logical.put("fullyQualifiedName", f.location().object().describe());
             logical.put("kind", "resource");
         }
@@ -304,12 +316,15 @@ public final class SarifReporter implements Reporter {
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (byte value : bytes) {
             int c = value & 0xff;
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean keep = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=@".indexOf(c) >= 0;
             if (keep) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

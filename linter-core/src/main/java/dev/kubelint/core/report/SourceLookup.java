@@ -1,10 +1,5 @@
 package dev.kubelint.core.report;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.source.SourceExcerpt;
@@ -12,6 +7,10 @@ import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The code frame of a finding: from the lines the engine kept (the lines findings start on, every line of
@@ -25,12 +24,14 @@ final class SourceLookup {
      * Limits for a file the scan read (it has kept lines): whatever its size, since the run's limits, which may
      * have been raised, let it through.
      */
-    private static final ReadLimits SCANNED = ReadLimits.DEFAULTS.with(ReadLimits.Limit.FILE_SIZE, Integer.MAX_VALUE - 16);
+    private static final ReadLimits SCANNED =
+            ReadLimits.DEFAULTS.with(ReadLimits.Limit.FILE_SIZE, Integer.MAX_VALUE - 16);
 
     private final LintResult result;
     private final Path workingDirectory;
     /** The last file read again: reports go through the findings file by file, so one is enough. */
     private String rereadName = "";
+
     private Optional<SourceFile> reread = Optional.empty();
 
     SourceLookup(LintResult result, Path workingDirectory) {

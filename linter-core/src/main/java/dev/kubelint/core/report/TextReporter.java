@@ -1,13 +1,12 @@
 package dev.kubelint.core.report;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Optional;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
 
 /**
  * Compiler-style lines, {@code file:line:col: severity: message [rule-id]}, each followed by the offending source
@@ -86,8 +85,9 @@ public final class TextReporter implements Reporter {
                 + result.suppressed().size() + " suppressed"
                 + (result.baseline().used() ? ", " + result.baseline().matched().size() + " baselined" : "")
                 + " in " + plural(result.fileCount(), "file") + ", " + plural(result.objectCount(), "object")
-                + (result.skipped().isEmpty() ? "" : "; " + plural(result.skipped().size(), "file")
-                        + " skipped: not Kubernetes manifests")
+                + (result.skipped().isEmpty()
+                        ? ""
+                        : "; " + plural(result.skipped().size(), "file") + " skipped: not Kubernetes manifests")
                 + " (" + seconds(result.elapsed().toMillis()) + "s)";
     }
 

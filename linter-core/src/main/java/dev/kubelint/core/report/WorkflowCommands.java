@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class WorkflowCommands {
 
-    private WorkflowCommands() {
-    }
+    private WorkflowCommands() {}
 
     /** One command line, without its line break; properties in the map's order. */
     public static String command(String name, Map<String, String> properties, String message) {

@@ -6,8 +6,7 @@ package dev.kubelint.core.report;
  */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     static String text(String value) {
         return escape(value, false);
@@ -44,7 +43,11 @@ final class XmlText {
 
     /** XML 1.0's Char production. */
     private static boolean allowed(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
+                || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 }

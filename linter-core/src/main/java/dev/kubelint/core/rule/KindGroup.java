@@ -1,8 +1,7 @@
 package dev.kubelint.core.rule;
 
-import java.util.List;
-
 import dev.kubelint.core.kube.PodSpecs;
+import java.util.List;
 
 /**
  * A named set of kinds for {@link RuleInfo#kindGroups()}, so that Kubernetes knowledge such as "the kinds that

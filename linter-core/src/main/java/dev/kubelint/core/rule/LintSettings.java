@@ -20,11 +20,12 @@ public record LintSettings(String kubernetesVersion, boolean strict, List<Path> 
     public static final String NEWEST_KUBERNETES_VERSION = "1.35";
 
     /** The Kubernetes minor releases kubelint bundles schemas for, oldest first. */
-    public static final List<String> KUBERNETES_VERSIONS = List.of("1.23", "1.24", "1.25", "1.26", "1.27", "1.28",
-            "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35");
+    public static final List<String> KUBERNETES_VERSIONS = List.of(
+            "1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35");
 
     /** A minor release ("1.31") or a patch release of it ("1.31.4", "v1.31.4", "1.31.4-eks-1a2b3c"). */
-    private static final Pattern VERSION = Pattern.compile("v?(1\\.(?:0|[1-9]\\d{0,3}))(?:\\.\\d{1,6}(?:[-+][0-9A-Za-z.+-]*)?)?");
+    private static final Pattern VERSION =
+            Pattern.compile("v?(1\\.(?:0|[1-9]\\d{0,3}))(?:\\.\\d{1,6}(?:[-+][0-9A-Za-z.+-]*)?)?");
 
     public static final LintSettings DEFAULTS = new LintSettings(NEWEST_KUBERNETES_VERSION, true, List.of(), true);
 

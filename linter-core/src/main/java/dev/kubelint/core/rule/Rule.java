@@ -1,8 +1,7 @@
 package dev.kubelint.core.rule;
 
-import java.util.Optional;
-
 import dev.kubelint.core.manifest.Manifest;
+import java.util.Optional;
 
 /**
  * A check of Kubernetes objects, annotated with {@link RuleInfo}. Implementations are stateless and thread-safe:

@@ -42,9 +42,11 @@ public final class RuleCatalog {
         for (RuleDescriptor d : sorted) {
             RuleDescriptor previous = byId.putIfAbsent(d.id(), d);
             if (previous != null) {
-                throw new RuleLoadingException("rule id " + d.id() + " is defined twice: by " + previous.origin()
-                        + " (" + previous.rule().getClass().getName() + ") and by " + d.origin() + " ("
-                        + d.rule().getClass().getName() + ")", null);
+                throw new RuleLoadingException(
+                        "rule id " + d.id() + " is defined twice: by " + previous.origin()
+                                + " (" + previous.rule().getClass().getName() + ") and by " + d.origin() + " ("
+                                + d.rule().getClass().getName() + ")",
+                        null);
             }
         }
         return new RuleCatalog(byId);

@@ -1,11 +1,10 @@
 package dev.kubelint.core.rule;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.List;
 
 /**
  * What a rule sees of the run while checking one object, and how it reports. An implementation provides the

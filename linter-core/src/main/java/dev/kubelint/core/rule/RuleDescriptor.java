@@ -1,17 +1,25 @@
 package dev.kubelint.core.rule;
 
+import dev.kubelint.core.finding.Severity;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.kubelint.core.finding.Severity;
-
 /** A rule and its metadata, read from its {@link RuleInfo} and its {@link RuleParam} fields. */
-public record RuleDescriptor(Rule rule, String id, String category, Severity severity, String summary, String rationale,
-                             String remediation, boolean enabledByDefault, List<String> kinds,
-                             List<RuleParam<?>> params, String origin) {
+public record RuleDescriptor(
+        Rule rule,
+        String id,
+        String category,
+        Severity severity,
+        String summary,
+        String rationale,
+        String remediation,
+        boolean enabledByDefault,
+        List<String> kinds,
+        List<RuleParam<?>> params,
+        String origin) {
 
     public RuleDescriptor {
         kinds = List.copyOf(kinds);
@@ -24,8 +32,18 @@ public record RuleDescriptor(Rule rule, String id, String category, Severity sev
         if (info == null) {
             throw new IllegalArgumentException("rule class " + rule.getClass().getName() + " has no @RuleInfo");
         }
-        return new RuleDescriptor(rule, info.id(), info.category(), info.severity(), info.summary(), info.rationale(),
-                info.remediation(), info.enabledByDefault(), kinds(info), params(rule.getClass()), origin);
+        return new RuleDescriptor(
+                rule,
+                info.id(),
+                info.category(),
+                info.severity(),
+                info.summary(),
+                info.rationale(),
+                info.remediation(),
+                info.enabledByDefault(),
+                kinds(info),
+                params(rule.getClass()),
+                origin);
     }
 
     /** The kinds of the rule's groups, then its own kinds, each once. */

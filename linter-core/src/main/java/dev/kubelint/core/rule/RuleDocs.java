@@ -24,8 +24,7 @@ public final class RuleDocs {
 
     private static final int WIDTH = 100;
 
-    private RuleDocs() {
-    }
+    private RuleDocs() {}
 
     /** Every generated file of a catalogue, by file name: {@code <rule-id>.md} for each rule and the index. */
     public static Map<String, String> markdownFiles(List<RuleDescriptor> rules, RuleExamples.Source examples) {
@@ -40,16 +39,28 @@ public final class RuleDocs {
     /** The catalogue index: the rules by category, each with its severity, default and summary. */
     public static String markdownIndex(List<RuleDescriptor> rules) {
         StringBuilder md = new StringBuilder(GENERATED).append("\n\n# Rule catalogue\n\n");
-        md.append(rules.size()).append(" rules. Each page says what the rule finds, why it matters and how to fix"
-                + " it, lists its parameters and shows examples. `kubelint rules` lists the rules and"
-                + " `kubelint explain <rule-id>` prints a page in the terminal.\n");
-        Map<String, List<RuleDescriptor>> byCategory = rules.stream().collect(
-                Collectors.groupingBy(RuleDescriptor::category, TreeMap::new, Collectors.toList()));
+        md.append(rules.size())
+                .append(" rules. Each page says what the rule finds, why it matters and how to fix"
+                        + " it, lists its parameters and shows examples. `kubelint rules` lists the rules and"
+                        + " `kubelint explain <rule-id>` prints a page in the terminal.\n");
+        Map<String, List<RuleDescriptor>> byCategory = rules.stream()
+                .collect(Collectors.groupingBy(RuleDescriptor::category, TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, list) -> {
-            md.append("\n## ").append(category).append("\n\n| Rule | Severity | Default | Summary |\n| --- | --- | --- | --- |\n");
+            md.append("\n## ")
+                    .append(category)
+                    .append("\n\n| Rule | Severity | Default | Summary |\n| --- | --- | --- | --- |\n");
             for (RuleDescriptor r : list) {
-                md.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ").append(r.severity().label())
-                        .append(" | ").append(onOff(r)).append(" | ").append(cell(r.summary())).append(" |\n");
+                md.append("| [")
+                        .append(r.id())
+                        .append("](")
+                        .append(r.id())
+                        .append(".md) | ")
+                        .append(r.severity().label())
+                        .append(" | ")
+                        .append(onOff(r))
+                        .append(" | ")
+                        .append(cell(r.summary()))
+                        .append(" |\n");
             }
         });
         return md.toString();
@@ -57,53 +68,103 @@ public final class RuleDocs {
 
     /** One rule's page. */
     public static String markdownPage(RuleDescriptor rule, RuleExamples examples) {
-        StringBuilder md = new StringBuilder(GENERATED).append("\n\n# ").append(rule.id()).append("\n\n")
-                .append(rule.summary()).append(".\n\n")
+        StringBuilder md = new StringBuilder(GENERATED)
+                .append("\n\n# ")
+                .append(rule.id())
+                .append("\n\n")
+                .append(rule.summary())
+                .append(".\n\n")
                 .append("| | |\n| --- | --- |\n")
-                .append("| Severity | ").append(rule.severity().label()).append(" |\n")
-                .append("| Enabled by default | ").append(rule.enabledByDefault() ? "yes" : "no").append(" |\n")
-                .append("| Category | ").append(rule.category()).append(" |\n")
-                .append("| Kinds | ").append(cell(kinds(rule))).append(" |\n")
-                .append("| Origin | ").append(cell(rule.origin())).append(" |\n")
-                .append("\n## Why\n\n").append(rule.rationale()).append("\n")
-                .append("\n## How to fix\n\n").append(rule.remediation()).append("\n")
+                .append("| Severity | ")
+                .append(rule.severity().label())
+                .append(" |\n")
+                .append("| Enabled by default | ")
+                .append(rule.enabledByDefault() ? "yes" : "no")
+                .append(" |\n")
+                .append("| Category | ")
+                .append(rule.category())
+                .append(" |\n")
+                .append("| Kinds | ")
+                .append(cell(kinds(rule)))
+                .append(" |\n")
+                .append("| Origin | ")
+                .append(cell(rule.origin()))
+                .append(" |\n")
+                .append("\n## Why\n\n")
+                .append(rule.rationale())
+                .append("\n")
+                .append("\n## How to fix\n\n")
+                .append(rule.remediation())
+                .append("\n")
                 .append("\n## Parameters\n\n");
         if (rule.params().isEmpty()) {
             md.append("This rule has no parameters.\n");
         } else {
             md.append("| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n");
             for (RuleParam<?> p : rule.params()) {
-                md.append("| `").append(p.name()).append("` | ").append(typeName(p)).append(" | `")
-                        .append(p.defaultValue()).append("` | ").append(cell(p.description())).append(" |\n");
+                md.append("| `")
+                        .append(p.name())
+                        .append("` | ")
+                        .append(typeName(p))
+                        .append(" | `")
+                        .append(p.defaultValue())
+                        .append("` | ")
+                        .append(cell(p.description()))
+                        .append(" |\n");
             }
         }
         md.append("\n## Examples\n\n");
         if (examples.bad().isEmpty() && examples.good().isEmpty()) {
             md.append("No examples: this rule's findings do not come from a manifest's content alone.\n");
         }
-        examples.bad().ifPresent(bad -> md.append("Reported:\n\n```yaml\n").append(bad).append("```\n"));
-        examples.good().ifPresent(good -> md.append(examples.bad().isPresent() ? "\n" : "")
-                .append("Not reported:\n\n```yaml\n").append(good).append("```\n"));
+        examples.bad()
+                .ifPresent(
+                        bad -> md.append("Reported:\n\n```yaml\n").append(bad).append("```\n"));
+        examples.good()
+                .ifPresent(good -> md.append(examples.bad().isPresent() ? "\n" : "")
+                        .append("Not reported:\n\n```yaml\n")
+                        .append(good)
+                        .append("```\n"));
         return md.toString();
     }
 
     /** One rule's documentation as plain text for a terminal. */
     public static String text(RuleDescriptor rule, RuleExamples examples) {
-        StringBuilder out = new StringBuilder(rule.id()).append(" (").append(rule.severity().label()).append(", ")
-                .append(rule.enabledByDefault() ? "on" : "off").append(" by default, category ").append(rule.category())
-                .append(", from ").append(rule.origin()).append(")\n\n")
-                .append(wrap(rule.summary() + ".", "")).append("\n")
-                .append("Kinds: ").append(kinds(rule)).append("\n\n")
-                .append("Why:\n").append(wrap(rule.rationale(), "  ")).append("\n")
-                .append("How to fix:\n").append(wrap(rule.remediation(), "  ")).append("\n")
+        StringBuilder out = new StringBuilder(rule.id())
+                .append(" (")
+                .append(rule.severity().label())
+                .append(", ")
+                .append(rule.enabledByDefault() ? "on" : "off")
+                .append(" by default, category ")
+                .append(rule.category())
+                .append(", from ")
+                .append(rule.origin())
+                .append(")\n\n")
+                .append(wrap(rule.summary() + ".", ""))
+                .append("\n")
+                .append("Kinds: ")
+                .append(kinds(rule))
+                .append("\n\n")
+                .append("Why:\n")
+                .append(wrap(rule.rationale(), "  "))
+                .append("\n")
+                .append("How to fix:\n")
+                .append(wrap(rule.remediation(), "  "))
+                .append("\n")
                 .append("Parameters:");
         if (rule.params().isEmpty()) {
             out.append(" none\n");
         } else {
             out.append("\n");
             for (RuleParam<?> p : rule.params()) {
-                out.append("  ").append(p.name()).append(" (").append(typeName(p)).append(", default ")
-                        .append(p.defaultValue()).append(")\n").append(wrap(p.description(), "      "));
+                out.append("  ")
+                        .append(p.name())
+                        .append(" (")
+                        .append(typeName(p))
+                        .append(", default ")
+                        .append(p.defaultValue())
+                        .append(")\n")
+                        .append(wrap(p.description(), "      "));
             }
         }
         examples.bad().ifPresent(bad -> out.append("\nReported:\n").append(indent(bad, "    ")));

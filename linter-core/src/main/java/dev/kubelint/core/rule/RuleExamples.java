@@ -36,12 +36,15 @@ public record RuleExamples(Optional<String> bad, Optional<String> good) {
 
     /** Fixtures in a folder: {@code <root>/<rule-id>/bad.yaml} and {@code good.yaml}. */
     public static Source fromFolder(Path root) {
-        return id -> of(read(root.resolve(id).resolve("bad.yaml")), read(root.resolve(id).resolve("good.yaml")));
+        return id -> of(
+                read(root.resolve(id).resolve("bad.yaml")),
+                read(root.resolve(id).resolve("good.yaml")));
     }
 
     /** Fixtures on the class path under {@link #CLASS_PATH_PREFIX}, as the rules jar packages them. */
     public static Source fromClassPath(ClassLoader loader) {
-        return id -> of(read(loader, CLASS_PATH_PREFIX + id + "/bad.yaml"),
+        return id -> of(
+                read(loader, CLASS_PATH_PREFIX + id + "/bad.yaml"),
                 read(loader, CLASS_PATH_PREFIX + id + "/good.yaml"));
     }
 

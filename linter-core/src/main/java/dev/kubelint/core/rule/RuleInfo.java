@@ -1,12 +1,11 @@
 package dev.kubelint.core.rule;
 
+import dev.kubelint.core.finding.Severity;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import dev.kubelint.core.finding.Severity;
 
 /**
  * Everything a user or a tool needs to know about a rule, on the rule's class: the registry, the docs generator

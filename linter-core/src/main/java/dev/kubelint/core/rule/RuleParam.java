@@ -20,7 +20,12 @@ public final class RuleParam<T> {
     }
 
     /** The types a configuration file can give a parameter. */
-    public enum Type { INTEGER, BOOLEAN, STRING, STRING_LIST }
+    public enum Type {
+        INTEGER,
+        BOOLEAN,
+        STRING,
+        STRING_LIST
+    }
 
     private final String name;
     private final Type type;
@@ -67,8 +72,11 @@ public final class RuleParam<T> {
      * A string parameter whose values are checked when the configuration is read: {@code problem} tells why a value
      * is not acceptable, or is empty when it is.
      */
-    public static RuleParam<String> string(String name, String defaultValue, String description,
-                                           Function<String, java.util.Optional<String>> problem) {
+    public static RuleParam<String> string(
+            String name,
+            String defaultValue,
+            String description,
+            Function<String, java.util.Optional<String>> problem) {
         return new RuleParam<>(name, Type.STRING, description, defaultValue, v -> {
             if (!(v instanceof String s)) {
                 throw new IllegalArgumentException("expected a string");

@@ -1,5 +1,10 @@
 package dev.kubelint.core.run;
 
+import dev.kubelint.core.baseline.Baseline;
+import dev.kubelint.core.config.Configuration;
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.kubelint.core.baseline.Baseline;
-import dev.kubelint.core.config.Configuration;
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Severity;
 
 /**
  * A checked, ready run: the request for the {@link dev.kubelint.core.engine.Linter} and the threshold that decides
@@ -25,8 +24,9 @@ import dev.kubelint.core.finding.Severity;
  * @param configuration the configuration the request was built from
  * @param baseline      the baseline file in use, if any
  */
-public record LintPlan(LintRequest request, Optional<Severity> failOn, Configuration configuration,
-                       Optional<BaselinePlan> baseline) implements AutoCloseable {
+public record LintPlan(
+        LintRequest request, Optional<Severity> failOn, Configuration configuration, Optional<BaselinePlan> baseline)
+        implements AutoCloseable {
 
     /**
      * The baseline of a run.
@@ -36,8 +36,7 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
      * @param accepted its entries as read; empty when the file does not exist yet
      * @param update   whether the run writes its findings to the file instead of checking against it
      */
-    public record BaselinePlan(Path file, String shown, Optional<Baseline> accepted, boolean update) {
-    }
+    public record BaselinePlan(Path file, String shown, Optional<Baseline> accepted, boolean update) {}
 
     /** A plan without a baseline. */
     public LintPlan(LintRequest request, Optional<Severity> failOn, Configuration configuration) {
@@ -69,7 +68,9 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
             updated.write();
             return updated.apply(result, request.workingDirectory());
         }
-        return plan.accepted().map(b -> b.apply(result, request.workingDirectory())).orElse(result);
+        return plan.accepted()
+                .map(b -> b.apply(result, request.workingDirectory()))
+                .orElse(result);
     }
 
     /**
@@ -78,12 +79,15 @@ public record LintPlan(LintRequest request, Optional<Severity> failOn, Configura
      */
     public Optional<String> updateSummary(LintResult result) {
         return baseline.filter(BaselinePlan::update).map(plan -> {
-            Map<Baseline.Entry, Integer> before = counts(plan.accepted().map(Baseline::entries)
-                    .orElse(List.of()));
+            Map<Baseline.Entry, Integer> before =
+                    counts(plan.accepted().map(Baseline::entries).orElse(List.of()));
             // the file as written: the run's findings (all accepted now) and the entries of files it did not scan
-            List<Baseline.Entry> written = Baseline.updated(plan.file(), plan.accepted(),
-                    result.withBaseline(result.baseline().matched(), LintResult.BaselineOutcome.NONE),
-                    request.workingDirectory()).entries();
+            List<Baseline.Entry> written = Baseline.updated(
+                            plan.file(),
+                            plan.accepted(),
+                            result.withBaseline(result.baseline().matched(), LintResult.BaselineOutcome.NONE),
+                            request.workingDirectory())
+                    .entries();
             Map<Baseline.Entry, Integer> after = counts(written);
             int added = 0;
             int removed = 0;

@@ -1,15 +1,5 @@
 package dev.kubelint.core.run;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-
 import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
@@ -19,17 +9,26 @@ import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.config.Located;
 import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.render.ChartValues;
-import dev.kubelint.core.render.RenderSetup;
 import dev.kubelint.core.engine.RuleSettings;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.LabelSelectorException;
+import dev.kubelint.core.render.ChartValues;
+import dev.kubelint.core.render.RenderSetup;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.run.OptionProblem.Option;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns what a user asked for into a checked {@link LintPlan}: the one place where options become a request. The
@@ -195,11 +194,15 @@ public final class LintRequestBuilder {
     public LintRequestBuilder limit(String key, long value) {
         Optional<ReadLimits.Limit> limit = ReadLimits.Limit.byKey(key.trim());
         if (limit.isEmpty()) {
-            problems.add(OptionProblem.of(Option.LIMIT, "unknown reader limit '" + key + "': the limits are "
-                    + String.join(", ", ReadLimits.Limit.keys())));
+            problems.add(OptionProblem.of(
+                    Option.LIMIT,
+                    "unknown reader limit '" + key + "': the limits are "
+                            + String.join(", ", ReadLimits.Limit.keys())));
         } else if (value < limit.get().min() || value > limit.get().max()) {
-            problems.add(OptionProblem.of(Option.LIMIT, "limit " + limit.get().key() + " " + value
-                    + " is not a whole number from " + limit.get().min() + " to " + limit.get().max()));
+            problems.add(OptionProblem.of(
+                    Option.LIMIT,
+                    "limit " + limit.get().key() + " " + value + " is not a whole number from "
+                            + limit.get().min() + " to " + limit.get().max()));
         } else {
             limits.put(limit.get(), value);
         }
@@ -292,8 +295,10 @@ public final class LintRequestBuilder {
             throw new OptionsException(found);
         }
         try {
-            LintRequest fromFile = configuration.get().applyTo(
-                    LintRequest.of(inputs, workingDirectory, configuration.get().catalog()));
+            LintRequest fromFile = configuration
+                    .get()
+                    .applyTo(LintRequest.of(
+                            inputs, workingDirectory, configuration.get().catalog()));
             Map<String, RuleSettings> rules = ruleSwitches(fromFile, found);
             Optional<LintPlan.BaselinePlan> baseline = baseline(configuration.get(), found);
             if (!found.isEmpty()) {
@@ -322,20 +327,25 @@ public final class LintRequestBuilder {
         }
         Optional<Severity> severity = Severity.parse(text);
         if (severity.isEmpty()) {
-            found.add(OptionProblem.of(Option.FAIL_ON, "failure threshold '" + text
-                    + "' is not one of error, warning, info, none"));
+            found.add(OptionProblem.of(
+                    Option.FAIL_ON, "failure threshold '" + text + "' is not one of error, warning, info, none"));
         }
         return severity;
     }
 
     /** The checks that need neither the configuration file nor the rules. */
     private void checkOptions(List<OptionProblem> found) {
-        includes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.INCLUDE, p))));
-        excludes.forEach(glob -> SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.EXCLUDE, p))));
-        kubernetesVersion.filter(v -> LintSettings.bundledRelease(v).isEmpty()).ifPresent(v ->
-                found.add(OptionProblem.of(Option.KUBERNETES_VERSION, LintSettings.unknownVersionMessage(v))));
-        jobs.filter(n -> n < 1 || n > MAX_JOBS).ifPresent(n -> found.add(OptionProblem.of(Option.JOBS,
-                "job count " + n + " is not a whole number from 1 to " + MAX_JOBS)));
+        includes.forEach(glob ->
+                SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.INCLUDE, p))));
+        excludes.forEach(glob ->
+                SourceScanner.checkGlob(glob).ifPresent(p -> found.add(OptionProblem.of(Option.EXCLUDE, p))));
+        kubernetesVersion
+                .filter(v -> LintSettings.bundledRelease(v).isEmpty())
+                .ifPresent(v ->
+                        found.add(OptionProblem.of(Option.KUBERNETES_VERSION, LintSettings.unknownVersionMessage(v))));
+        jobs.filter(n -> n < 1 || n > MAX_JOBS)
+                .ifPresent(n -> found.add(OptionProblem.of(
+                        Option.JOBS, "job count " + n + " is not a whole number from 1 to " + MAX_JOBS)));
         selector.ifPresent(s -> {
             try {
                 LabelSelector.parse(s);
@@ -362,10 +372,18 @@ public final class LintRequestBuilder {
      */
     private Optional<Configuration> loadConfiguration(List<OptionProblem> found) {
         List<RuleJars.Jar> jars = rulesJars.stream()
-                .map(jar -> new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, RULES_JAR_SOURCE)).toList();
+                .map(jar -> new RuleJars.Jar(workingDirectory.resolve(jar).normalize(), jar, RULES_JAR_SOURCE))
+                .toList();
         try {
-            return Optional.of(Configuration.load(new Configuration.Request(workingDirectory, inputs, configFile,
-                    discoverConfigFile, jars, ruleClassLoader, LintRequestBuilder::selectorPredicate, trustConfig)));
+            return Optional.of(Configuration.load(new Configuration.Request(
+                    workingDirectory,
+                    inputs,
+                    configFile,
+                    discoverConfigFile,
+                    jars,
+                    ruleClassLoader,
+                    LintRequestBuilder::selectorPredicate,
+                    trustConfig)));
         } catch (ConfigException e) {
             e.problems().forEach(p -> found.add(problem(p)));
             return Optional.empty();
@@ -377,12 +395,15 @@ public final class LintRequestBuilder {
      * the scan rather than after it.
      */
     private Optional<LintPlan.BaselinePlan> baseline(Configuration configuration, List<OptionProblem> found) {
-        Optional<Path> file = baselineFile.map(f -> workingDirectory.resolve(f).normalize())
+        Optional<Path> file = baselineFile
+                .map(f -> workingDirectory.resolve(f).normalize())
                 .or(() -> configuration.file().baseline().map(Located::value));
         if (file.isEmpty()) {
             if (updateBaseline) {
-                found.add(OptionProblem.of(Option.BASELINE, "updating the baseline needs a baseline file: name one, "
-                        + "or set baseline: in " + ConfigReader.FILE_NAME));
+                found.add(OptionProblem.of(
+                        Option.BASELINE,
+                        "updating the baseline needs a baseline file: name one, " + "or set baseline: in "
+                                + ConfigReader.FILE_NAME));
             }
             return Optional.empty();
         }
@@ -393,14 +414,14 @@ public final class LintRequestBuilder {
         }
         if (!Files.exists(file.get())) {
             if (!updateBaseline) {
-                found.add(OptionProblem.of(Option.BASELINE, "no such baseline file: " + shown
-                        + "; an update of the baseline writes it"));
+                found.add(OptionProblem.of(
+                        Option.BASELINE, "no such baseline file: " + shown + "; an update of the baseline writes it"));
             }
             return Optional.of(new LintPlan.BaselinePlan(file.get(), shown, Optional.empty(), updateBaseline));
         }
         try {
-            return Optional.of(new LintPlan.BaselinePlan(file.get(), shown,
-                    Optional.of(Baseline.read(file.get(), shown)), updateBaseline));
+            return Optional.of(new LintPlan.BaselinePlan(
+                    file.get(), shown, Optional.of(Baseline.read(file.get(), shown)), updateBaseline));
         } catch (Baseline.BaselineException e) {
             found.add(OptionProblem.of(Option.BASELINE, e.getMessage()));
             return Optional.empty();
@@ -409,7 +430,8 @@ public final class LintRequestBuilder {
 
     /** A configuration problem: the rule jars set here are the option's, the rest keep their file and position. */
     private static OptionProblem problem(ConfigProblem p) {
-        return p.file().equals(RULES_JAR_SOURCE) ? OptionProblem.of(Option.RULES_JAR, p.message())
+        return p.file().equals(RULES_JAR_SOURCE)
+                ? OptionProblem.of(Option.RULES_JAR, p.message())
                 : OptionProblem.general(p.toString());
     }
 
@@ -453,7 +475,8 @@ public final class LintRequestBuilder {
         LintSettings settings = fromFile;
         if (kubernetesVersion.isPresent()) {
             String version = kubernetesVersion.get();
-            settings = settings.withKubernetesVersion(LintSettings.bundledRelease(version).orElse(version));
+            settings = settings.withKubernetesVersion(
+                    LintSettings.bundledRelease(version).orElse(version));
         }
         if (strict.isPresent()) {
             settings = settings.withStrict(strict.get());
@@ -482,8 +505,13 @@ public final class LintRequestBuilder {
         return settings;
     }
 
-    private static void switchRules(List<String> ids, boolean enabled, Option option, LintRequest request,
-                                    Map<String, RuleSettings> settings, List<OptionProblem> found) {
+    private static void switchRules(
+            List<String> ids,
+            boolean enabled,
+            Option option,
+            LintRequest request,
+            Map<String, RuleSettings> settings,
+            List<OptionProblem> found) {
         RuleCatalog catalog = request.catalog();
         for (String id : ids) {
             String trimmed = id.trim();
@@ -494,7 +522,10 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(option, ConfigApplier.unknownRule(trimmed, catalog)));
                 continue;
             }
-            settings.put(trimmed, settings.getOrDefault(trimmed, request.ruleSettings(trimmed)).withEnabled(enabled));
+            settings.put(
+                    trimmed,
+                    settings.getOrDefault(trimmed, request.ruleSettings(trimmed))
+                            .withEnabled(enabled));
         }
     }
 

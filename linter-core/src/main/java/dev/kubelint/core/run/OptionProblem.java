@@ -16,10 +16,20 @@ public record OptionProblem(Optional<Option> option, String message) {
 
     /** The options whose values {@link LintRequestBuilder} checks. */
     public enum Option {
-        INCLUDE("include"), EXCLUDE("exclude"), KUBERNETES_VERSION("kubernetes-version"), SELECTOR("selector"),
-        JOBS("jobs"), FAIL_ON("fail-on"), RULES_JAR("rules-jar"), ENABLE("enable"), DISABLE("disable"),
-        SCHEMA_LOCATION("schema-location"), LIMIT("limit"), BASELINE("baseline"),
-        HELM_VALUES("helm-values"), HELM_SET("helm-set");
+        INCLUDE("include"),
+        EXCLUDE("exclude"),
+        KUBERNETES_VERSION("kubernetes-version"),
+        SELECTOR("selector"),
+        JOBS("jobs"),
+        FAIL_ON("fail-on"),
+        RULES_JAR("rules-jar"),
+        ENABLE("enable"),
+        DISABLE("disable"),
+        SCHEMA_LOCATION("schema-location"),
+        LIMIT("limit"),
+        BASELINE("baseline"),
+        HELM_VALUES("helm-values"),
+        HELM_SET("helm-set");
 
         private final String label;
 

@@ -1,5 +1,11 @@
 package dev.kubelint.core.run;
 
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.report.PrintableText;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.source.SourceScanner;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.report.PrintableText;
-import dev.kubelint.core.report.ReportFormats;
-import dev.kubelint.core.report.ReportOptions;
-import dev.kubelint.core.source.SourceScanner;
-
 /** Reports written as files into one folder, one file per format (the Maven plugin's {@code formats}). */
 public final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * The formats named (each item may itself be a comma-separated list; names as {@link ReportFormats#find}
@@ -32,8 +30,11 @@ public final class ReportFiles {
      * name is an error rather than a report that silently never appears.
      */
     public static List<ReportFormats.Format> select(Collection<String> names) throws OptionsException {
-        List<String> given = names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(String::trim)
-                .filter(n -> !n.isEmpty()).toList();
+        List<String> given = names.stream()
+                .flatMap(n -> Arrays.stream(n.split(",")))
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .toList();
         if (given.size() == 1 && given.get(0).equalsIgnoreCase("none")) {
             return List.of();
         }
@@ -41,8 +42,8 @@ public final class ReportFiles {
         for (String name : given) {
             Optional<ReportFormats.Format> format = ReportFormats.find(name);
             if (format.isEmpty()) {
-                throw new OptionsException("unknown report format '" + name + "': kubelint writes "
-                        + ReportFormats.list() + " (or none)");
+                throw new OptionsException(
+                        "unknown report format '" + name + "': kubelint writes " + ReportFormats.list() + " (or none)");
             }
             selected.putIfAbsent(format.get().name(), format.get());
         }
@@ -58,8 +59,10 @@ public final class ReportFiles {
         List<Path> candidates = new ArrayList<>();
         for (Path file : reportFiles) {
             Path real = SourceScanner.realPath(request.workingDirectory().resolve(file));
-            boolean scanned = request.inputs().stream().filter(i -> !i.equals("-"))
-                    .anyMatch(i -> real.startsWith(SourceScanner.realPath(request.workingDirectory().resolve(i))));
+            boolean scanned = request.inputs().stream()
+                    .filter(i -> !i.equals("-"))
+                    .anyMatch(i -> real.startsWith(
+                            SourceScanner.realPath(request.workingDirectory().resolve(i))));
             if (Files.isRegularFile(real) && scanned) {
                 candidates.add(real);
             }
@@ -71,7 +74,8 @@ public final class ReportFiles {
                 .scan(request.inputs());
         List<String> problems = new ArrayList<>();
         for (SourceScanner.Input input : scan.inputs()) {
-            if (input.path().isPresent() && candidates.contains(SourceScanner.realPath(input.path().get()))) {
+            if (input.path().isPresent()
+                    && candidates.contains(SourceScanner.realPath(input.path().get()))) {
                 problems.add("the report file " + input.displayName() + " is one of the scanned inputs: writing the"
                         + " report would overwrite it; write the report elsewhere (or exclude it with --exclude)");
             }
@@ -80,8 +84,9 @@ public final class ReportFiles {
     }
 
     /** Writes every report into the folder (created when missing) and returns the files written. */
-    public static List<Path> write(LintResult result, List<ReportFormats.Format> formats, Path folder,
-                                   ReportOptions options) throws IOException {
+    public static List<Path> write(
+            LintResult result, List<ReportFormats.Format> formats, Path folder, ReportOptions options)
+            throws IOException {
         List<Path> written = new ArrayList<>(formats.size());
         if (formats.isEmpty()) {
             return written;

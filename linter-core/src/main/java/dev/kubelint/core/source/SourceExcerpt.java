@@ -25,7 +25,11 @@ public final class SourceExcerpt {
     /** The given 1-based lines of a source (lines outside it are left out; repeats are kept once). */
     public static SourceExcerpt of(SourceFile source, IntStream lineNumbers) {
         int count = lineCount(source);
-        int[] numbers = lineNumbers.filter(n -> n >= 1 && n <= count).sorted().distinct().toArray();
+        int[] numbers = lineNumbers
+                .filter(n -> n >= 1 && n <= count)
+                .sorted()
+                .distinct()
+                .toArray();
         String[] lines = new String[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
             lines[i] = source.line(numbers[i]);

@@ -1,5 +1,9 @@
 package dev.kubelint.core.source;
 
+import dev.kubelint.core.yaml.Position;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.ReadProblem;
+import dev.kubelint.core.yaml.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,11 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.kubelint.core.yaml.Position;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.ReadProblem;
-import dev.kubelint.core.yaml.Span;
 
 /**
  * Reads an input's bytes and decodes them as kubectl would: UTF-8, with or without a byte order mark, or UTF-16
@@ -67,8 +66,8 @@ public final class SourceLoader {
             }
             return decode(input, bytes);
         } catch (IOException | SecurityException e) {
-            return Loaded.failed(new ReadProblem(ReadProblem.Kind.ENCODING, "cannot read the file: " + reason(e),
-                    Span.START, 0));
+            return Loaded.failed(
+                    new ReadProblem(ReadProblem.Kind.ENCODING, "cannot read the file: " + reason(e), Span.START, 0));
         }
     }
 
@@ -86,9 +85,12 @@ public final class SourceLoader {
     }
 
     private ReadProblem tooLarge(String what) {
-        return new ReadProblem(ReadProblem.Kind.LIMIT, what + " the limit of " + limits.maxFileBytes() + " bytes ("
-                + ReadLimits.Limit.FILE_SIZE.key() + "); it was not read: " + ReadLimits.Limit.FILE_SIZE.howToRaise(),
-                Span.START, 0);
+        return new ReadProblem(
+                ReadProblem.Kind.LIMIT,
+                what + " the limit of " + limits.maxFileBytes() + " bytes (" + ReadLimits.Limit.FILE_SIZE.key()
+                        + "); it was not read: " + ReadLimits.Limit.FILE_SIZE.howToRaise(),
+                Span.START,
+                0);
     }
 
     /** Decodes bytes of one input. */
@@ -115,10 +117,15 @@ public final class SourceLoader {
             int bad = firstBadByte(bytes, offset, charset);
             Position at = positionOfByte(bytes, offset, bad, charset);
             String what = charset == StandardCharsets.UTF_8 ? "UTF-8" : charset.name();
-            String detail = e instanceof MalformedInputException ? "invalid " + what + " byte sequence at byte " + bad
+            String detail = e instanceof MalformedInputException
+                    ? "invalid " + what + " byte sequence at byte " + bad
                     : "cannot decode " + what + " at byte " + bad;
-            return Loaded.failed(new ReadProblem(ReadProblem.Kind.ENCODING, "the file is not valid text: " + detail
-                    + "; kubectl reads manifests as UTF-8 (or UTF-16 with a byte order mark)", new Span(at, at), 0));
+            return Loaded.failed(new ReadProblem(
+                    ReadProblem.Kind.ENCODING,
+                    "the file is not valid text: " + detail
+                            + "; kubectl reads manifests as UTF-8 (or UTF-16 with a byte order mark)",
+                    new Span(at, at),
+                    0));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kubelint.core.source;
 
+import dev.kubelint.core.render.FolderRenderer;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.kubelint.core.render.FolderRenderer;
-
 /**
  * Turns the paths a user gave into the list of inputs to lint: files as given, folders walked recursively in
  * sorted order (hidden folders skipped, symbolic link loops detected), {@code -} for standard input, filtered by
@@ -32,8 +31,8 @@ public final class SourceScanner {
      * folder is deliberately not read (the engine reports it as a finding instead); {@code named} says that the
      * user named the file (or standard input) rather than a folder holding it.
      */
-    public record Input(java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped,
-                        boolean named) {
+    public record Input(
+            java.util.Optional<Path> path, String displayName, java.util.Optional<String> skipped, boolean named) {
         public Input(java.util.Optional<Path> path, String displayName) {
             this(path, displayName, java.util.Optional.empty(), true);
         }
@@ -50,8 +49,11 @@ public final class SourceScanner {
         // use, which costs a single-file run about 20 ms of start-up
         @Override
         public boolean equals(Object other) {
-            return other instanceof Input i && path.equals(i.path) && displayName.equals(i.displayName)
-                    && skipped.equals(i.skipped) && named == i.named;
+            return other instanceof Input i
+                    && path.equals(i.path)
+                    && displayName.equals(i.displayName)
+                    && skipped.equals(i.skipped)
+                    && named == i.named;
         }
 
         @Override
@@ -71,8 +73,7 @@ public final class SourceScanner {
     }
 
     /** A folder to render, with the folder the scan walked to find it. */
-    public record Folder(Path path, Path scanRoot, FolderRenderer renderer) {
-    }
+    public record Folder(Path path, Path scanRoot, FolderRenderer renderer) {}
 
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
 
@@ -88,8 +89,11 @@ public final class SourceScanner {
     }
 
     /** A scanner that also finds the folders the renderers render. */
-    public SourceScanner(Path workingDirectory, List<String> includeGlobs, List<String> excludeGlobs,
-                         List<FolderRenderer> renderers) {
+    public SourceScanner(
+            Path workingDirectory,
+            List<String> includeGlobs,
+            List<String> excludeGlobs,
+            List<FolderRenderer> renderers) {
         this.renderers = List.copyOf(renderers);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.includeGlobs = List.copyOf(includeGlobs);
@@ -104,7 +108,8 @@ public final class SourceScanner {
             matcher(glob);
             return java.util.Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of("invalid glob '" + glob + "': " + e.getMessage().split("\n")[0]);
+            return java.util.Optional.of(
+                    "invalid glob '" + glob + "': " + e.getMessage().split("\n")[0]);
         }
     }
 
@@ -148,63 +153,72 @@ public final class SourceScanner {
         Path inside = realPath(root);
         java.util.Map<Path, java.util.Optional<String>> found = new java.util.TreeMap<>();
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && isHidden(dir)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!dir.equals(root) && leavesFolder(dir, inside)) {
-                        if (selected(dir, root)) {
-                            found.put(dir, java.util.Optional.of(outsideMessage(dir)));
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(root) && isHidden(dir)) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (!dir.equals(root) && leavesFolder(dir, inside)) {
+                                if (selected(dir, root)) {
+                                    found.put(dir, java.util.Optional.of(outsideMessage(dir)));
+                                }
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            for (FolderRenderer renderer : renderers) {
+                                if (renderer.renders(dir)) {
+                                    folders.add(new Folder(
+                                            dir.toAbsolutePath().normalize(),
+                                            root.toAbsolutePath().normalize(),
+                                            renderer));
+                                    return renderer.ownsFolder()
+                                            ? FileVisitResult.SKIP_SUBTREE
+                                            : FileVisitResult.CONTINUE;
+                                }
+                            }
+                            return FileVisitResult.CONTINUE;
                         }
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    for (FolderRenderer renderer : renderers) {
-                        if (renderer.renders(dir)) {
-                            folders.add(new Folder(dir.toAbsolutePath().normalize(), root.toAbsolutePath().normalize(),
-                                    renderer));
-                            return renderer.ownsFolder() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (!hasManifestExtension(file) || isHidden(file) || !selected(file, root)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isSymbolicLink()) {
+                                // a link whose target is missing: the engine reports it as unreadable
+                                found.put(file, java.util.Optional.empty());
+                            } else if (leavesFolder(file, inside)) {
+                                found.put(file, java.util.Optional.of(outsideMessage(file)));
+                            } else if (attrs.isRegularFile()) {
+                                found.put(file, java.util.Optional.empty());
+                            } else if (attrs.isOther()) {
+                                found.put(
+                                        file,
+                                        java.util.Optional.of(
+                                                "not a regular file (a named pipe, socket or device), so it"
+                                                        + " was not read: kubelint reads such a file only when it is named explicitly"));
+                            }
+                            return FileVisitResult.CONTINUE;
                         }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hasManifestExtension(file) || isHidden(file) || !selected(file, root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isSymbolicLink()) {
-                        // a link whose target is missing: the engine reports it as unreadable
-                        found.put(file, java.util.Optional.empty());
-                    } else if (leavesFolder(file, inside)) {
-                        found.put(file, java.util.Optional.of(outsideMessage(file)));
-                    } else if (attrs.isRegularFile()) {
-                        found.put(file, java.util.Optional.empty());
-                    } else if (attrs.isOther()) {
-                        found.put(file, java.util.Optional.of("not a regular file (a named pipe, socket or device), so it"
-                                + " was not read: kubelint reads such a file only when it is named explicitly"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (hasManifestExtension(file) && selected(file, root)) {
-                        // unreadable: the engine reports it as a finding on the file
-                        found.put(file, java.util.Optional.empty());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (e instanceof FileSystemLoopException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (hasManifestExtension(file) && selected(file, root)) {
+                                // unreadable: the engine reports it as a finding on the file
+                                found.put(file, java.util.Optional.empty());
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             errors.add("cannot read folder " + displayName(root) + ": " + e.getMessage());
         }
-        found.forEach((file, skipped) -> inputs.add(new Input(java.util.Optional.of(file), displayName(file), skipped)));
+        found.forEach(
+                (file, skipped) -> inputs.add(new Input(java.util.Optional.of(file), displayName(file), skipped)));
     }
 
     /** The path with symbolic links resolved; when it cannot be resolved (it does not exist), absolute and normalized. */
@@ -234,7 +248,9 @@ public final class SourceScanner {
 
     private static boolean isHidden(Path path) {
         Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".") && !name.toString().equals(".")
+        return name != null
+                && name.toString().startsWith(".")
+                && !name.toString().equals(".")
                 && !name.toString().equals("..");
     }
 
@@ -278,7 +294,8 @@ public final class SourceScanner {
     /** Relative to the working directory when inside it, "/"-separated. */
     public String displayName(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        String shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString()
+        String shown = absolute.startsWith(workingDirectory)
+                ? workingDirectory.relativize(absolute).toString()
                 : absolute.toString();
         if (shown.isEmpty()) {
             shown = ".";

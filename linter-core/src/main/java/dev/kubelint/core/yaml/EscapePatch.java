@@ -9,8 +9,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  */
 final class EscapePatch {
 
-    private EscapePatch() {
-    }
+    private EscapePatch() {}
 
     /** The character that replaces the quote in a patched {@code \'} escape: YAML's {@code \_} (U+00A0). */
     static final char SINGLE_QUOTE_MARK = '_';

@@ -1,12 +1,11 @@
 package dev.kubelint.core.yaml;
 
+import dev.kubelint.core.yaml.ReadLimits.Limit;
+import dev.kubelint.core.yaml.ReadProblem.Kind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.kubelint.core.yaml.ReadLimits.Limit;
-import dev.kubelint.core.yaml.ReadProblem.Kind;
 
 /**
  * What one file may cost the reader, over all its documents and passes: the per-document limits alone let a file
@@ -119,9 +118,12 @@ final class FileBudget {
         /** The kept problems and one summary per kind that had more. */
         List<ReadProblem> summarize() {
             List<ReadProblem> all = new ArrayList<>(this);
-            firstLeftOut.forEach((kind, first) -> all.add(new ReadProblem(kind, "and " + (counts.get(kind)
-                    - MAX_PROBLEMS_PER_KIND) + " more such problems in this file, not listed: at most "
-                    + MAX_PROBLEMS_PER_KIND + " of each kind are (the first one not listed is here)", first.span(),
+            firstLeftOut.forEach((kind, first) -> all.add(new ReadProblem(
+                    kind,
+                    "and " + (counts.get(kind) - MAX_PROBLEMS_PER_KIND)
+                            + " more such problems in this file, not listed: at most "
+                            + MAX_PROBLEMS_PER_KIND + " of each kind are (the first one not listed is here)",
+                    first.span(),
                     first.documentIndex())));
             return all;
         }

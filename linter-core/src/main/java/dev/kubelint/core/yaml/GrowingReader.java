@@ -1,7 +1,6 @@
 package dev.kubelint.core.yaml;
 
 import java.io.Reader;
-
 import org.snakeyaml.engine.v2.exceptions.Mark;
 
 /**

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** RFC 6901 JSON pointers, and the dotted paths people read ({@code spec.containers[0].ports[0]}). */
 public final class JsonPointers {
 
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     public static String child(String parent, String key) {
         return parent + "/" + escape(key);

@@ -3,8 +3,7 @@ package dev.kubelint.core.yaml;
 /** Minimal JSON string quoting, used for messages and output. */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2);

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class KubeScalars {
 
-    private static final Set<String> TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
-    private static final Set<String> FALSE = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
+    private static final Set<String> TRUE =
+            Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+    private static final Set<String> FALSE =
+            Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
     private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
     private static final Set<String> POSITIVE_INFINITY = Set.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF");
     private static final Set<String> NEGATIVE_INFINITY = Set.of("-.inf", "-.Inf", "-.INF");
@@ -20,11 +22,9 @@ public final class KubeScalars {
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /** A resolved scalar: its type and value ({@code String}, {@code Boolean}, {@code Long}, {@code BigInteger}, {@code Double} or null). */
-    public record Resolved(ScalarType type, Object value) {
-    }
+    public record Resolved(ScalarType type, Object value) {}
 
-    private KubeScalars() {
-    }
+    private KubeScalars() {}
 
     /** Resolves a plain (unquoted, untagged) scalar. */
     public static Resolved resolvePlain(String text) {

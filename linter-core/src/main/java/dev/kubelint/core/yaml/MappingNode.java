@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class MappingNode implements YamlNode {
 
     /** One key and its value; {@code keySpan} is where the key is written. */
-    public record Entry(String key, Span keySpan, YamlNode value) {
-    }
+    public record Entry(String key, Span keySpan, YamlNode value) {}
 
     private final Span span;
     private final String pointer;

@@ -1,19 +1,17 @@
 package dev.kubelint.core.yaml;
 
+import dev.kubelint.core.yaml.ReadProblem.Kind;
 import java.util.List;
 import java.util.Optional;
-
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-
-import dev.kubelint.core.yaml.ReadProblem.Kind;
 
 /**
  * One parse of (a suffix of) the stream: runs SnakeYAML Engine's parser, hands each document's events to a
@@ -39,7 +37,14 @@ final class ParsePass {
     private int documentsAtLastEnd;
     private int problemsAtLastEnd;
 
-    ParsePass(ReadLimits limits, FileBudget budget, String name, int lineOffset, int firstDocumentIndex, List<YamlDocument> documents, List<ReadProblem> problems) {
+    ParsePass(
+            ReadLimits limits,
+            FileBudget budget,
+            String name,
+            int lineOffset,
+            int firstDocumentIndex,
+            List<YamlDocument> documents,
+            List<ReadProblem> problems) {
         this.limits = limits;
         this.budget = budget;
         this.name = name;
@@ -75,7 +80,9 @@ final class ParsePass {
             problems.remove(problems.size() - 1);
         }
         if (lastDocumentEnd.isPresent()) {
-            documentIndex = documents.isEmpty() ? documentIndex : documents.get(documents.size() - 1).index() + 1;
+            documentIndex = documents.isEmpty()
+                    ? documentIndex
+                    : documents.get(documents.size() - 1).index() + 1;
         }
         return lastDocumentEnd;
     }
@@ -101,15 +108,22 @@ final class ParsePass {
         } catch (MarkedYamlEngineException e) {
             return Optional.of(e);
         } catch (NumberFormatException e) {
-            // SnakeYAML's scanner reads the missing digits of an x, u or U escape that the end of the stream cuts off as
+            // SnakeYAML's scanner reads the missing digits of an x, u or U escape that the end of the stream cuts off
+            // as
             // an empty number, where it means to report a syntax error
-            return Optional.of(new ScannerException("while scanning a double-quoted scalar", Optional.empty(),
+            return Optional.of(new ScannerException(
+                    "while scanning a double-quoted scalar",
+                    Optional.empty(),
                     "an escape sequence is cut off by the end of the file: \\x takes 2 hexadecimal digits, \\u 4"
-                            + " and \\U 8", Optional.of(text.markOf(text.lastBackslash()))));
+                            + " and \\U 8",
+                    Optional.of(text.markOf(text.lastBackslash()))));
         } catch (YamlEngineException e) {
             String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
-            problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: " + message.replace('\n', ' '),
-                    Span.at(lineOffset + 1, 1), documentIndex));
+            problems.add(new ReadProblem(
+                    Kind.SYNTAX,
+                    "YAML syntax error: " + message.replace('\n', ' '),
+                    Span.at(lineOffset + 1, 1),
+                    documentIndex));
             return Optional.empty();
         }
     }
@@ -125,16 +139,22 @@ final class ParsePass {
                     return false;
                 }
                 if (documentIndex >= limits.maxDocuments()) {
-                    problems.add(YamlReader.documentLimit(limits, TreeBuilder.position(lineOffset, event.getStartMark()).map(p -> new Span(p, p))
-                            .orElse(Span.START), documentIndex));
+                    problems.add(YamlReader.documentLimit(
+                            limits,
+                            TreeBuilder.position(lineOffset, event.getStartMark())
+                                    .map(p -> new Span(p, p))
+                                    .orElse(Span.START),
+                            documentIndex));
                     return false;
                 }
                 tree = new TreeBuilder(limits, budget, lineOffset, documentIndex, patchedEscapes, problems);
-                documentStart = TreeBuilder.position(lineOffset, event.getStartMark()).orElse(Position.START);
+                documentStart =
+                        TreeBuilder.position(lineOffset, event.getStartMark()).orElse(Position.START);
                 unsupportedVersion((DocumentStartEvent) event);
             }
             case DocumentEnd -> {
-                Position end = TreeBuilder.position(lineOffset, event.getEndMark()).orElse(documentStart);
+                Position end =
+                        TreeBuilder.position(lineOffset, event.getEndMark()).orElse(documentStart);
                 documents.add(new YamlDocument(documentIndex, tree.root(), new Span(documentStart, end)));
                 documentIndex++;
                 lastDocumentEnd = event.getEndMark();
@@ -149,8 +169,11 @@ final class ParsePass {
                     // the next document marker instead.
                     abandonedAt = event.getStartMark();
                     if (!budget.exhausted() && !budget.addAbandoned()) {
-                        problems.add(new ReadProblem(Kind.LIMIT, budget.abandonedMessage(),
-                                TreeBuilder.span(lineOffset, event), documentIndex));
+                        problems.add(new ReadProblem(
+                                Kind.LIMIT,
+                                budget.abandonedMessage(),
+                                TreeBuilder.span(lineOffset, event),
+                                documentIndex));
                         budget.exhaust();
                     }
                 }
@@ -164,9 +187,13 @@ final class ParsePass {
 
     /** kubectl's YAML library refuses any %YAML directive but 1.1 and 1.2. */
     private void unsupportedVersion(DocumentStartEvent event) {
-        event.getSpecVersion().filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2).ifPresent(v ->
-                problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: %YAML " + v.getRepresentation()
-                        + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only", TreeBuilder.span(lineOffset, event), documentIndex)));
+        event.getSpecVersion()
+                .filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2)
+                .ifPresent(v -> problems.add(new ReadProblem(
+                        Kind.SYNTAX,
+                        "YAML syntax error: %YAML " + v.getRepresentation()
+                                + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only",
+                        TreeBuilder.span(lineOffset, event),
+                        documentIndex)));
     }
-
 }

@@ -20,8 +20,11 @@ public record ReadLimits(long maxFileBytes, int maxDocuments, int maxDepth, int 
 
     /** The option and configuration key that raises each limit, for messages. */
     public enum Limit {
-        FILE_SIZE("max-file-bytes"), DOCUMENTS("max-documents"), DEPTH("max-depth"),
-        ALIAS_NODES("max-alias-nodes"), SCALAR_LENGTH("max-scalar-length");
+        FILE_SIZE("max-file-bytes"),
+        DOCUMENTS("max-documents"),
+        DEPTH("max-depth"),
+        ALIAS_NODES("max-alias-nodes"),
+        SCALAR_LENGTH("max-scalar-length");
 
         private final String key;
 
@@ -68,10 +71,14 @@ public record ReadLimits(long maxFileBytes, int maxDocuments, int maxDepth, int 
     public ReadLimits with(Limit limit, long value) {
         return switch (limit) {
             case FILE_SIZE -> new ReadLimits(value, maxDocuments, maxDepth, maxAliasNodes, maxScalarLength);
-            case DOCUMENTS -> new ReadLimits(maxFileBytes, Math.toIntExact(value), maxDepth, maxAliasNodes, maxScalarLength);
-            case DEPTH -> new ReadLimits(maxFileBytes, maxDocuments, Math.toIntExact(value), maxAliasNodes, maxScalarLength);
-            case ALIAS_NODES -> new ReadLimits(maxFileBytes, maxDocuments, maxDepth, Math.toIntExact(value), maxScalarLength);
-            case SCALAR_LENGTH -> new ReadLimits(maxFileBytes, maxDocuments, maxDepth, maxAliasNodes, Math.toIntExact(value));
+            case DOCUMENTS ->
+                new ReadLimits(maxFileBytes, Math.toIntExact(value), maxDepth, maxAliasNodes, maxScalarLength);
+            case DEPTH ->
+                new ReadLimits(maxFileBytes, maxDocuments, Math.toIntExact(value), maxAliasNodes, maxScalarLength);
+            case ALIAS_NODES ->
+                new ReadLimits(maxFileBytes, maxDocuments, maxDepth, Math.toIntExact(value), maxScalarLength);
+            case SCALAR_LENGTH ->
+                new ReadLimits(maxFileBytes, maxDocuments, maxDepth, maxAliasNodes, Math.toIntExact(value));
         };
     }
 }

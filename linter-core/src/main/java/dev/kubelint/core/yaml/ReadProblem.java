@@ -10,7 +10,11 @@ public record ReadProblem(Kind kind, String message, Span span, int documentInde
 
     /** What went wrong; each kind is reported by one core rule. */
     public enum Kind {
-        SYNTAX, DUPLICATE_KEY, LIMIT, TAG, ENCODING
+        SYNTAX,
+        DUPLICATE_KEY,
+        LIMIT,
+        TAG,
+        ENCODING
     }
 
     public ReadProblem {

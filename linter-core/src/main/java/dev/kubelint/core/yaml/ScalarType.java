@@ -2,7 +2,11 @@ package dev.kubelint.core.yaml;
 
 /** The JSON type a scalar has after kubectl's YAML-to-JSON conversion. */
 public enum ScalarType {
-    STRING("string"), BOOLEAN("boolean"), INTEGER("integer"), FLOAT("number"), NULL("null");
+    STRING("string"),
+    BOOLEAN("boolean"),
+    INTEGER("integer"),
+    FLOAT("number"),
+    NULL("null");
 
     private final String jsonName;
 

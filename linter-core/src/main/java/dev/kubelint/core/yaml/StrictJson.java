@@ -2,7 +2,6 @@ package dev.kubelint.core.yaml;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,12 +33,12 @@ final class StrictJson {
                 .build();
     }
 
-    private static final Pattern SOURCE_MARKER = Pattern.compile(
-            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", Pattern.DOTALL);
-    private static final Pattern ANY_SOURCE_MARKER = Pattern.compile(" ?\\(start marker at \\[Source: .*?\\]\\)", Pattern.DOTALL);
+    private static final Pattern SOURCE_MARKER =
+            Pattern.compile("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", Pattern.DOTALL);
+    private static final Pattern ANY_SOURCE_MARKER =
+            Pattern.compile(" ?\\(start marker at \\[Source: .*?\\]\\)", Pattern.DOTALL);
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     static boolean looksLikeJson(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -84,8 +83,11 @@ final class StrictJson {
             if (newline > 0) {
                 message = message.substring(0, newline);
             }
-            return Optional.of(new ReadProblem(ReadProblem.Kind.SYNTAX, "JSON syntax error: " + message
-                    + " (kubectl reads a file that starts with '{' as strict JSON)", Span.at(line, column), 0));
+            return Optional.of(new ReadProblem(
+                    ReadProblem.Kind.SYNTAX,
+                    "JSON syntax error: " + message + " (kubectl reads a file that starts with '{' as strict JSON)",
+                    Span.at(line, column),
+                    0));
         }
     }
 }

@@ -5,8 +5,7 @@ final class TextOffsets {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private TextOffsets() {
-    }
+    private TextOffsets() {}
 
     /**
      * The parser's buffer: a token longer than the buffer makes SnakeYAML copy its window again and again, so a
@@ -58,7 +57,9 @@ final class TextOffsets {
     static int charOffset(char[] chars, int start, int codePoints) {
         int i = start;
         for (int n = 0; n < codePoints && i < chars.length; n++) {
-            i += Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
+            i += Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])
+                    ? 2
+                    : 1;
         }
         return Math.min(i, chars.length);
     }
@@ -99,7 +100,10 @@ final class TextOffsets {
     static int nextDocumentStart(char[] chars, int from) {
         int i = from;
         while (i < chars.length) {
-            if (i + 3 <= chars.length && chars[i] == '-' && chars[i + 1] == '-' && chars[i + 2] == '-'
+            if (i + 3 <= chars.length
+                    && chars[i] == '-'
+                    && chars[i + 1] == '-'
+                    && chars[i + 2] == '-'
                     && (i + 3 == chars.length || Character.isWhitespace(chars[i + 3]))) {
                 return i;
             }

@@ -1,5 +1,7 @@
 package dev.kubelint.core.yaml;
 
+import dev.kubelint.core.yaml.ReadLimits.Limit;
+import dev.kubelint.core.yaml.ReadProblem.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,18 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-
-import dev.kubelint.core.yaml.ReadLimits.Limit;
-import dev.kubelint.core.yaml.ReadProblem.Kind;
 
 /**
  * Builds the tree of one document straight from SnakeYAML Engine's parser events, without recursion: types
@@ -42,7 +40,13 @@ final class TreeBuilder {
     private boolean abandoned;
     private int aliasNodes;
 
-    TreeBuilder(ReadLimits limits, FileBudget budget, int lineOffset, int documentIndex, boolean patchedEscapes, List<ReadProblem> problems) {
+    TreeBuilder(
+            ReadLimits limits,
+            FileBudget budget,
+            int lineOffset,
+            int documentIndex,
+            boolean patchedEscapes,
+            List<ReadProblem> problems) {
         this.limits = limits;
         this.budget = budget;
         this.lineOffset = lineOffset;
@@ -80,8 +84,10 @@ final class TreeBuilder {
 
     private void startCollection(CollectionStartEvent event) {
         if (stack.size() >= limits.maxDepth()) {
-            skipDocument(Kind.LIMIT, "nesting is deeper than " + limits.maxDepth() + " levels ("
-                    + Limit.DEPTH.key() + "); the rest of this document was not read: " + Limit.DEPTH.howToRaise(),
+            skipDocument(
+                    Kind.LIMIT,
+                    "nesting is deeper than " + limits.maxDepth() + " levels (" + Limit.DEPTH.key()
+                            + "); the rest of this document was not read: " + Limit.DEPTH.howToRaise(),
                     span(event));
             return;
         }
@@ -90,8 +96,8 @@ final class TreeBuilder {
         }
         tagProblem(event.getTag(), event, false);
         Slot slot = nextSlot();
-        TreeFrame frame = new TreeFrame(event instanceof MappingStartEvent, slot, span(event).start(), event.getAnchor(),
-                event.isFlow());
+        TreeFrame frame = new TreeFrame(
+                event instanceof MappingStartEvent, slot, span(event).start(), event.getAnchor(), event.isFlow());
         stack.push(frame);
         frame.anchorName.ifPresent(a -> anchors.put(a.getValue(), Anchored.PENDING));
     }
@@ -114,9 +120,13 @@ final class TreeBuilder {
         Span span = span(event);
         String text = patchedEscapes && event.isDQuoted() ? event.getValue().replace('\u00a0', '\'') : event.getValue();
         if (text.length() > limits.maxScalarLength()) {
-            skipDocument(Kind.LIMIT, "a scalar of " + text.length() + " characters is longer than the limit of "
-                    + limits.maxScalarLength() + " (" + Limit.SCALAR_LENGTH.key() + "); the rest of this document was not read: "
-                    + Limit.SCALAR_LENGTH.howToRaise(), span);
+            skipDocument(
+                    Kind.LIMIT,
+                    "a scalar of " + text.length() + " characters is longer than the limit of "
+                            + limits.maxScalarLength() + " (" + Limit.SCALAR_LENGTH.key()
+                            + "); the rest of this document was not read: "
+                            + Limit.SCALAR_LENGTH.howToRaise(),
+                    span);
             return;
         }
         if (!withinFileBudget(span)) {
@@ -130,8 +140,11 @@ final class TreeBuilder {
             parent.pendingKeySpan = span;
             parent.pendingMerge = merge;
             parent.lastEnd = span.end();
-            event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(
-                    new ScalarNode(span, "", text, style(event), resolved.type(), resolved.value()))));
+            event.getAnchor()
+                    .ifPresent(a -> anchors.put(
+                            a.getValue(),
+                            new Anchored(
+                                    new ScalarNode(span, "", text, style(event), resolved.type(), resolved.value()))));
             return;
         }
         Slot slot = nextSlot();
@@ -160,15 +173,21 @@ final class TreeBuilder {
             return;
         }
         String t = tag.get();
-        boolean standard = t.equals("tag:yaml.org,2002:map") || t.equals("tag:yaml.org,2002:seq")
+        boolean standard = t.equals("tag:yaml.org,2002:map")
+                || t.equals("tag:yaml.org,2002:seq")
                 || t.equals("tag:yaml.org,2002:omap");
         if (standard && !scalar) {
             return;
         }
         String shown = t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring("tag:yaml.org,2002:".length()) : t;
-        problems.add(new ReadProblem(Kind.TAG, "YAML tag " + shown + " is ignored: kubelint never constructs objects"
-                + " from tags, and kubectl cannot send a tagged value to the API server", span(event), documentIndex,
-                currentPointer(), List.of()));
+        problems.add(new ReadProblem(
+                Kind.TAG,
+                "YAML tag " + shown + " is ignored: kubelint never constructs objects"
+                        + " from tags, and kubectl cannot send a tagged value to the API server",
+                span(event),
+                documentIndex,
+                currentPointer(),
+                List.of()));
     }
 
     private String currentPointer() {
@@ -185,8 +204,11 @@ final class TreeBuilder {
             return;
         }
         if (anchored == Anchored.PENDING) {
-            skipDocument(Kind.SYNTAX, "YAML syntax error: alias *" + alias.getValue()
-                    + " refers to the collection that contains it (a recursive alias)", span);
+            skipDocument(
+                    Kind.SYNTAX,
+                    "YAML syntax error: alias *" + alias.getValue()
+                            + " refers to the collection that contains it (a recursive alias)",
+                    span);
             return;
         }
         TreeFrame parent = stack.peek();
@@ -224,9 +246,12 @@ final class TreeBuilder {
             return null;
         }
         if (++aliasNodes > limits.maxAliasNodes()) {
-            skipDocument(Kind.LIMIT, "aliases expand to more than " + limits.maxAliasNodes() + " nodes ("
-                    + Limit.ALIAS_NODES.key() + "); the rest of this document was not read: "
-                    + Limit.ALIAS_NODES.howToRaise(), at);
+            skipDocument(
+                    Kind.LIMIT,
+                    "aliases expand to more than " + limits.maxAliasNodes() + " nodes ("
+                            + Limit.ALIAS_NODES.key() + "); the rest of this document was not read: "
+                            + Limit.ALIAS_NODES.howToRaise(),
+                    at);
             return null;
         }
         if (node instanceof ScalarNode s) {
@@ -271,8 +296,11 @@ final class TreeBuilder {
                 return new Slot(parent.slot.pointer + "/?", null, null, true);
             }
             String key = parent.pendingKey;
-            return new Slot(parent.pendingMerge ? parent.slot.pointer : JsonPointers.child(parent.slot.pointer, key),
-                    key, parent.pendingKeySpan, false);
+            return new Slot(
+                    parent.pendingMerge ? parent.slot.pointer : JsonPointers.child(parent.slot.pointer, key),
+                    key,
+                    parent.pendingKeySpan,
+                    false);
         }
         return new Slot(JsonPointers.child(parent.slot.pointer, parent.items.size()), null, null, false);
     }
@@ -285,8 +313,12 @@ final class TreeBuilder {
         }
         parent.lastEnd = node.span().end();
         if (slot.complexKey) {
-            problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: a mapping key must be a scalar for kubectl, not "
-                    + (node instanceof MappingNode ? "a mapping" : "a sequence"), node.span(), documentIndex));
+            problems.add(new ReadProblem(
+                    Kind.SYNTAX,
+                    "YAML syntax error: a mapping key must be a scalar for kubectl, not "
+                            + (node instanceof MappingNode ? "a mapping" : "a sequence"),
+                    node.span(),
+                    documentIndex));
             parent.pendingKey = "?";
             parent.pendingKeySpan = node.span();
             parent.pendingMerge = false;
@@ -305,9 +337,15 @@ final class TreeBuilder {
         } else {
             MappingNode.Entry first = parent.seen.get(slot.key);
             if (first != null) {
-                problems.add(new ReadProblem(Kind.DUPLICATE_KEY, "duplicate key \"" + slot.key + "\": first at line "
-                        + first.keySpan().start().line() + ", column " + first.keySpan().start().column()
-                        + "; kubectl silently keeps this last value", slot.keySpan, documentIndex, slot.pointer,
+                problems.add(new ReadProblem(
+                        Kind.DUPLICATE_KEY,
+                        "duplicate key \"" + slot.key + "\": first at line "
+                                + first.keySpan().start().line() + ", column "
+                                + first.keySpan().start().column()
+                                + "; kubectl silently keeps this last value",
+                        slot.keySpan,
+                        documentIndex,
+                        slot.pointer,
                         List.of(first.keySpan())));
             }
             MappingNode.Entry entry = new MappingNode.Entry(slot.key, slot.keySpan, node);
@@ -337,8 +375,11 @@ final class TreeBuilder {
             } else if (merge instanceof SequenceNode s && s.items().stream().allMatch(i -> i instanceof MappingNode)) {
                 s.items().forEach(i -> sources.add((MappingNode) i));
             } else {
-                problems.add(new ReadProblem(Kind.SYNTAX, "YAML syntax error: a merge key (<<) needs a mapping or a list of mappings",
-                        merge.span(), documentIndex));
+                problems.add(new ReadProblem(
+                        Kind.SYNTAX,
+                        "YAML syntax error: a merge key (<<) needs a mapping or a list of mappings",
+                        merge.span(),
+                        documentIndex));
                 continue;
             }
             for (MappingNode source : sources) {
@@ -393,12 +434,11 @@ final class TreeBuilder {
         };
     }
 
-/** Where the next node goes: its pointer, and for a mapping value its key. */
-record Slot(String pointer, String key, Span keySpan, boolean complexKey) {
-}
+    /** Where the next node goes: its pointer, and for a mapping value its key. */
+    record Slot(String pointer, String key, Span keySpan, boolean complexKey) {}
 
-/** A node registered under an anchor; PENDING while its collection is still open. */
-record Anchored(YamlNode node) {
-    static final Anchored PENDING = new Anchored(null);
-}
+    /** A node registered under an anchor; PENDING while its collection is still open. */
+    record Anchored(YamlNode node) {
+        static final Anchored PENDING = new Anchored(null);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.snakeyaml.engine.v2.common.Anchor;
 
 /** A collection the {@link TreeBuilder} has opened and not yet closed. */
@@ -21,6 +20,7 @@ final class TreeFrame {
     final List<YamlNode> merges = new ArrayList<>(0);
     /** Where each merge key is: copies it makes over the alias budget are reported there. */
     final List<Span> mergeSpans = new ArrayList<>(0);
+
     String pendingKey;
     Span pendingKeySpan;
     boolean pendingMerge;

@@ -1,15 +1,13 @@
 package dev.kubelint.core.yaml;
 
+import dev.kubelint.core.yaml.ReadLimits.Limit;
+import dev.kubelint.core.yaml.ReadProblem.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-
-import dev.kubelint.core.yaml.ReadLimits.Limit;
-import dev.kubelint.core.yaml.ReadProblem.Kind;
 
 /**
  * Reads a YAML or JSON stream into {@link YamlNode} trees with positions, the way kubectl reads it.
@@ -43,9 +41,12 @@ public final class YamlReader {
         FileBudget.Problems problems = new FileBudget.Problems();
         FileBudget budget = new FileBudget(limits, text.length());
         if (text.length() > limits.maxFileBytes()) {
-            problems.add(new ReadProblem(Kind.LIMIT, "file has " + text.length() + " characters, more than the limit of "
-                    + limits.maxFileBytes() + " (" + Limit.FILE_SIZE.key() + "); it was not read: " + Limit.FILE_SIZE.howToRaise(),
-                    Span.START, 0));
+            problems.add(new ReadProblem(
+                    Kind.LIMIT,
+                    "file has " + text.length() + " characters, more than the limit of " + limits.maxFileBytes() + " ("
+                            + Limit.FILE_SIZE.key() + "); it was not read: " + Limit.FILE_SIZE.howToRaise(),
+                    Span.START,
+                    0));
             return new ReadResult(documents, problems.summarize());
         }
         List<Integer> jsonRoots = new ArrayList<>();
@@ -56,7 +57,13 @@ public final class YamlReader {
                 return new ReadResult(documents, problems.summarize());
             }
             if (jsonRoots.size() > 1) {
-                readJsonStream(name, TextOffsets.withFinalLineBreak(text.toCharArray()), jsonRoots, documents, problems, budget);
+                readJsonStream(
+                        name,
+                        TextOffsets.withFinalLineBreak(text.toCharArray()),
+                        jsonRoots,
+                        documents,
+                        problems,
+                        budget);
                 return new ReadResult(documents, problems.summarize());
             }
         }
@@ -86,18 +93,23 @@ public final class YamlReader {
             } else {
                 MarkedYamlEngineException e = error.get();
                 stop = e.getProblemMark().or(e::getContextMark);
-                int errorAt = stop.isPresent() ? TextOffsets.charOffset(chars, start, stop.get().getIndex()) : start;
+                int errorAt = stop.isPresent()
+                        ? TextOffsets.charOffset(chars, start, stop.get().getIndex())
+                        : start;
                 // kubectl's YAML library accepts \' inside double quotes (as a plain '); SnakeYAML does not. Patch
                 // every such escape of that scalar to an equivalent of the same length, so positions stay true, and
                 // read again from the end of the last complete document. A budget on the text re-read keeps a file
                 // full of such scalars from taking forever.
-                if (stop.isPresent() && EscapePatch.isSingleQuoteEscape(e, chars, errorAt) && escapeWork < escapeBudget) {
+                if (stop.isPresent()
+                        && EscapePatch.isSingleQuoteEscape(e, chars, errorAt)
+                        && escapeWork < escapeBudget) {
                     EscapePatch.patchSingleQuoteEscapes(chars, errorAt);
                     patched = true;
                     int restartAt = start;
                     Optional<Mark> kept = pass.rollbackToLastDocument();
                     if (kept.isPresent()) {
-                        int end = TextOffsets.charOffset(chars, start, kept.get().getIndex());
+                        int end =
+                                TextOffsets.charOffset(chars, start, kept.get().getIndex());
                         restartAt = kept.get().getColumn() == 0 ? end : TextOffsets.nextLineStart(chars, end);
                         nextIndex = pass.currentDocumentIndex();
                     }
@@ -119,8 +131,12 @@ public final class YamlReader {
             nextIndex = pass.currentDocumentIndex() + 1;
             // resume at the next document marker on a later line than the start of the failed pass
             int stopLine = stop.map(Mark::getLine).orElse(0);
-            int stopAt = stop.isPresent() ? TextOffsets.charOffset(chars, start, stop.get().getIndex()) : start;
-            int from = stopLine == 0 ? TextOffsets.nextLineStart(chars, start) : TextOffsets.lineStart(chars, start, stopAt);
+            int stopAt = stop.isPresent()
+                    ? TextOffsets.charOffset(chars, start, stop.get().getIndex())
+                    : start;
+            int from = stopLine == 0
+                    ? TextOffsets.nextLineStart(chars, start)
+                    : TextOffsets.lineStart(chars, start, stopAt);
             int resume = TextOffsets.nextDocumentStart(chars, from);
             if (resume < 0) {
                 break;
@@ -141,8 +157,13 @@ public final class YamlReader {
      * Several JSON values one after the other: kubectl's JSON decoder reads them as separate objects, so each is
      * read as a document of its own, in place (its first line padded, so that columns stay true).
      */
-    private void readJsonStream(String name, char[] chars, List<Integer> roots, List<YamlDocument> documents,
-                                List<ReadProblem> problems, FileBudget budget) {
+    private void readJsonStream(
+            String name,
+            char[] chars,
+            List<Integer> roots,
+            List<YamlDocument> documents,
+            List<ReadProblem> problems,
+            FileBudget budget) {
         int bufferSize = TextOffsets.bufferSize(chars);
         int lineOffset = 0;
         int counted = 0;
@@ -153,17 +174,26 @@ public final class YamlReader {
             counted = start;
             int pad = start - TextOffsets.lineStart(chars, 0, start);
             ParsePass pass = new ParsePass(limits, budget, name, lineOffset, i, documents, problems);
-            Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
+            Optional<MarkedYamlEngineException> error =
+                    pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
             if (error.isPresent()) {
                 MarkedYamlEngineException e = error.get();
                 Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-                problems.add(new ReadProblem(Kind.SYNTAX, syntaxMessage(e, lineOffset), Span.at(
-                        lineOffset + mark.map(Mark::getLine).orElse(0) + 1, mark.map(Mark::getColumn).orElse(0) + 1), i));
+                problems.add(new ReadProblem(
+                        Kind.SYNTAX,
+                        syntaxMessage(e, lineOffset),
+                        Span.at(
+                                lineOffset + mark.map(Mark::getLine).orElse(0) + 1,
+                                mark.map(Mark::getColumn).orElse(0) + 1),
+                        i));
             }
         }
         if (roots.size() > limits.maxDocuments() && !budget.exhausted()) {
             int start = roots.get(limits.maxDocuments());
-            problems.add(documentLimit(limits, Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1), limits.maxDocuments()));
+            problems.add(documentLimit(
+                    limits,
+                    Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1),
+                    limits.maxDocuments()));
         }
     }
 
@@ -200,14 +230,23 @@ public final class YamlReader {
         }
         Position at = TextOffsets.positionOf(chars, first);
         String more = count > 1 ? " (and " + (count - 1) + " more in this file)" : "";
-        return Optional.of(new ReadProblem(Kind.SYNTAX, String.format("YAML syntax error: special character U+%04X is not"
-                + " allowed in YAML%s; is this a binary file?", firstCodePoint, more), new Span(at, at),
+        return Optional.of(new ReadProblem(
+                Kind.SYNTAX,
+                String.format(
+                        "YAML syntax error: special character U+%04X is not"
+                                + " allowed in YAML%s; is this a binary file?",
+                        firstCodePoint, more),
+                new Span(at, at),
                 TextOffsets.documentsBefore(chars, first)));
     }
 
     static ReadProblem documentLimit(ReadLimits limits, Span at, int documentIndex) {
-        return new ReadProblem(Kind.LIMIT, "the file has more than " + limits.maxDocuments() + " documents ("
-                + Limit.DOCUMENTS.key() + "); the rest were not read: " + Limit.DOCUMENTS.howToRaise(), at, documentIndex);
+        return new ReadProblem(
+                Kind.LIMIT,
+                "the file has more than " + limits.maxDocuments() + " documents (" + Limit.DOCUMENTS.key()
+                        + "); the rest were not read: " + Limit.DOCUMENTS.howToRaise(),
+                at,
+                documentIndex);
     }
 
     private static String syntaxMessage(MarkedYamlEngineException e, int lineOffset) {
@@ -215,10 +254,13 @@ public final class YamlReader {
         String context = e.getContext();
         String message = problem;
         if (context != null) {
-            message += " (" + context + e.getContextMark()
-                    .filter(m -> !m.equals(e.getProblemMark().orElse(null)))
-                    .map(m -> " that starts at line " + (lineOffset + m.getLine() + 1) + ", column " + (m.getColumn() + 1))
-                    .orElse("") + ")";
+            message += " (" + context
+                    + e.getContextMark()
+                            .filter(m -> !m.equals(e.getProblemMark().orElse(null)))
+                            .map(m -> " that starts at line " + (lineOffset + m.getLine() + 1) + ", column "
+                                    + (m.getColumn() + 1))
+                            .orElse("")
+                    + ")";
         }
         return "YAML syntax error: " + message.replace('\n', ' ').trim();
     }

@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -22,6 +13,13 @@ import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.testing.EqualitySelectors;
 import dev.kubelint.core.testing.TestCatalog;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigApplierTest {
 
@@ -36,13 +34,15 @@ class ConfigApplierTest {
     }
 
     private List<String> problems(String text) {
-        return assertThrows(ConfigException.class, () -> apply(text)).problems().stream().map(ConfigProblem::toString)
+        return assertThrows(ConfigException.class, () -> apply(text)).problems().stream()
+                .map(ConfigProblem::toString)
                 .toList();
     }
 
     private static void assertProblem(List<String> problems, String expected) {
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> "no problem containing <" + expected
-                + "> in " + problems);
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains(expected)),
+                () -> "no problem containing <" + expected + "> in " + problems);
     }
 
     @Test
@@ -53,7 +53,8 @@ class ConfigApplierTest {
                   something-else: warning
                 """);
         assertProblem(problems, ".kubelint.yaml:2:3: unknown rule id \"latest-tags\"; did you mean \"latest-tag\"?");
-        assertProblem(problems, ".kubelint.yaml:3:3: unknown rule id \"something-else\" (kubelint rules lists them all)");
+        assertProblem(
+                problems, ".kubelint.yaml:3:3: unknown rule id \"something-else\" (kubelint rules lists them all)");
     }
 
     @Test
@@ -70,23 +71,37 @@ class ConfigApplierTest {
                   duplicate-key:
                     params: {depth: 1}
                 """);
-        assertProblem(problems, ".kubelint.yaml:4:12: rules.latest-tag.params.max: expected an integer, found the string \"many\"");
-        assertProblem(problems, ".kubelint.yaml:5:17: rules.latest-tag.params.untagged: expected true or false, found the number 1");
-        assertProblem(problems, ".kubelint.yaml:6:12: rules.latest-tag.params.tag: expected a string, found the number 3 (quote it to make it a string)");
-        assertProblem(problems, ".kubelint.yaml:7:16: rules.latest-tag.params.allowed: expected a list of strings, found a list with items that are not strings");
-        assertProblem(problems, ".kubelint.yaml:8:7: rules.latest-tag.params: unknown parameter \"maxx\" of rule latest-tag; did you mean \"max\"? (parameters: max, untagged, tag, allowed)");
-        assertProblem(problems, ".kubelint.yaml:10:14: rules.duplicate-key.params: rule duplicate-key has no parameters, so \"depth\" is unknown");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:4:12: rules.latest-tag.params.max: expected an integer, found the string \"many\"");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:5:17: rules.latest-tag.params.untagged: expected true or false, found the number 1");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:6:12: rules.latest-tag.params.tag: expected a string, found the number 3 (quote it to make it a string)");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:7:16: rules.latest-tag.params.allowed: expected a list of strings, found a list with items that are not strings");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:8:7: rules.latest-tag.params: unknown parameter \"maxx\" of rule latest-tag; did you mean \"max\"? (parameters: max, untagged, tag, allowed)");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:10:14: rules.duplicate-key.params: rule duplicate-key has no parameters, so \"depth\" is unknown");
     }
 
     @Test
     void invalidSelectorsAreErrorsAtTheSelector() {
-        assertProblem(problems("rules:\n  latest-tag:\n    selector: \"tier in (web)\"\n"),
+        assertProblem(
+                problems("rules:\n  latest-tag:\n    selector: \"tier in (web)\"\n"),
                 ".kubelint.yaml:3:15: rules.latest-tag.selector: invalid label selector \"tier in (web)\": want key=value");
     }
 
     @Test
     void customRuleIdsMustNotTakeAnExistingId() {
-        assertProblem(problems("custom-rules:\n  - {id: latest-tag, message: m, schema: true}\n"),
+        assertProblem(
+                problems("custom-rules:\n  - {id: latest-tag, message: m, schema: true}\n"),
                 ".kubelint.yaml:2:10: custom-rules: the id \"latest-tag\" is already taken by a rule of test rules");
     }
 
@@ -102,8 +117,12 @@ class ConfigApplierTest {
                     pointer: /spec
                     schema: {properties: {hostNetwork: {const: false}}}
                 """);
-        assertEquals("custom rule in .kubelint.yaml", applied.catalog().find("no-host-network").orElseThrow().origin());
-        assertEquals(Optional.of(Severity.WARNING), applied.ruleSettings().get("no-host-network").severity());
+        assertEquals(
+                "custom rule in .kubelint.yaml",
+                applied.catalog().find("no-host-network").orElseThrow().origin());
+        assertEquals(
+                Optional.of(Severity.WARNING),
+                applied.ruleSettings().get("no-host-network").severity());
     }
 
     @Test

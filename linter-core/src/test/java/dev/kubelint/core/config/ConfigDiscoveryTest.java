@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +69,10 @@ class ConfigDiscoveryTest {
         ConfigDiscovery discovery = new ConfigDiscovery(dir);
         assertEquals(Optional.of(dir.resolve("a/.kubelint.yaml")), discovery.find(List.of("a/x.yaml", "c/y.yaml")));
         ConfigException e = assertThrows(ConfigException.class, () -> discovery.find(List.of("a/x.yaml", "b")));
-        assertEquals("the scanned paths have different configuration files: a/.kubelint.yaml (for a/x.yaml), "
-                + "b/.kubelint.yaml (for b); scan them separately, or choose one with --config FILE", e.getMessage());
+        assertEquals(
+                "the scanned paths have different configuration files: a/.kubelint.yaml (for a/x.yaml), "
+                        + "b/.kubelint.yaml (for b); scan them separately, or choose one with --config FILE",
+                e.getMessage());
     }
 
     @Test
@@ -80,10 +81,14 @@ class ConfigDiscoveryTest {
         file("shared/x/web.yaml", "kind: Pod\n");
         Path home = Files.createDirectories(dir.resolve("home/user"));
         ConfigDiscovery discovery = new ConfigDiscovery(home, Optional.of(home));
-        assertEquals(Optional.empty(), discovery.find(List.of(dir.resolve("shared/x").toString())));
-        assertEquals(Optional.empty(), discovery.find(List.of(dir.resolve("shared/x/web.yaml").toString())));
+        assertEquals(
+                Optional.empty(), discovery.find(List.of(dir.resolve("shared/x").toString())));
+        assertEquals(
+                Optional.empty(),
+                discovery.find(List.of(dir.resolve("shared/x/web.yaml").toString())));
         Path own = file("shared/x/.kubelint.yaml", "");
-        assertEquals(Optional.of(own), discovery.find(List.of(dir.resolve("shared/x").toString())));
+        assertEquals(
+                Optional.of(own), discovery.find(List.of(dir.resolve("shared/x").toString())));
     }
 
     @Test

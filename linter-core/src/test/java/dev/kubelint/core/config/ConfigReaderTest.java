@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.yaml.ReadLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.yaml.ReadLimits;
 
 class ConfigReaderTest {
 
@@ -34,8 +32,9 @@ class ConfigReaderTest {
     }
 
     private static void assertProblem(List<String> problems, String expected) {
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> "no problem containing <" + expected
-                + "> in " + problems);
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains(expected)),
+                () -> "no problem containing <" + expected + "> in " + problems);
     }
 
     @Test
@@ -63,11 +62,19 @@ class ConfigReaderTest {
                 """);
         assertEquals("1.34", config.kubernetesVersion().orElseThrow().value());
         assertEquals(Optional.of(false), config.strict());
-        assertEquals(List.of("**/*.yaml"), config.include().stream().map(Located::value).toList());
-        assertEquals(List.of("charts/**"), config.exclude().stream().map(Located::value).toList());
-        assertEquals(List.of(dir.resolve("crds")), config.schemaLocations().stream().map(Located::value).toList());
+        assertEquals(
+                List.of("**/*.yaml"),
+                config.include().stream().map(Located::value).toList());
+        assertEquals(
+                List.of("charts/**"),
+                config.exclude().stream().map(Located::value).toList());
+        assertEquals(
+                List.of(dir.resolve("crds")),
+                config.schemaLocations().stream().map(Located::value).toList());
         assertEquals(Optional.of(false), config.crdsFromScan());
-        assertEquals(List.of(dir.resolve("lib/team-rules.jar")), config.rulesJars().stream().map(Located::value).toList());
+        assertEquals(
+                List.of(dir.resolve("lib/team-rules.jar")),
+                config.rulesJars().stream().map(Located::value).toList());
         assertEquals(64L, config.limits().get(ReadLimits.Limit.DEPTH));
         assertEquals(1000L, config.limits().get(ReadLimits.Limit.FILE_SIZE));
         assertEquals(3, config.rules().size());
@@ -79,7 +86,9 @@ class ConfigReaderTest {
         assertEquals(Optional.of(Severity.INFO), info.severity());
         ConfigFile.RuleEntry full = config.rules().get(2);
         assertEquals(Optional.of(Severity.WARNING), full.severity());
-        assertEquals(List.of("max", "names"), full.params().stream().map(ConfigFile.ParamEntry::name).toList());
+        assertEquals(
+                List.of("max", "names"),
+                full.params().stream().map(ConfigFile.ParamEntry::name).toList());
         assertEquals(3L, full.params().get(0).value());
         assertEquals(List.of("a", "b"), full.params().get(1).value());
         assertEquals("app=web", full.selector().orElseThrow().value());
@@ -99,10 +108,25 @@ class ConfigReaderTest {
     @Test
     void anUnquotedVersionIsReadAsWritten() throws Exception {
         // YAML reads 1.30 as the number 1.3
-        assertEquals("1.30", read("kubernetes-version: 1.30\n").kubernetesVersion().orElseThrow().value());
+        assertEquals(
+                "1.30",
+                read("kubernetes-version: 1.30\n")
+                        .kubernetesVersion()
+                        .orElseThrow()
+                        .value());
         // a patch release means its minor release
-        assertEquals("1.31", read("kubernetes-version: 1.31.4\n").kubernetesVersion().orElseThrow().value());
-        assertEquals("1.23", read("kubernetes-version: v1.23.17\n").kubernetesVersion().orElseThrow().value());
+        assertEquals(
+                "1.31",
+                read("kubernetes-version: 1.31.4\n")
+                        .kubernetesVersion()
+                        .orElseThrow()
+                        .value());
+        assertEquals(
+                "1.23",
+                read("kubernetes-version: v1.23.17\n")
+                        .kubernetesVersion()
+                        .orElseThrow()
+                        .value());
     }
 
     @Test
@@ -148,9 +172,11 @@ class ConfigReaderTest {
                 exclude: ["[a"]
                 schema-locations: [missing-crds]
                 """);
-        assertProblem(problems, ".kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
-                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
-                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
+                        + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                        + " (give a minor release such as 1.31, or a patch release such as 1.31.4)");
         assertProblem(problems, ".kubelint.yaml:2:11: exclude: invalid glob '[a'");
         assertProblem(problems, ".kubelint.yaml:3:20: schema-locations: no such folder or file: missing-crds");
     }
@@ -163,10 +189,16 @@ class ConfigReaderTest {
                   values: [ci-values.yaml]
                   set: {image.tag: "1.2.3", replicas: 2, debug: true}
                 """);
-        assertEquals(List.of(dir.resolve("ci-values.yaml")), config.helmValues().stream().map(Located::value).toList());
-        assertEquals(List.of("image.tag=1.2.3", "replicas=2", "debug=true"), config.helmSet().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList());
-        assertProblem(problems("helm:\n  values: [missing.yaml]\n"),
+        assertEquals(
+                List.of(dir.resolve("ci-values.yaml")),
+                config.helmValues().stream().map(Located::value).toList());
+        assertEquals(
+                List.of("image.tag=1.2.3", "replicas=2", "debug=true"),
+                config.helmSet().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
+        assertProblem(
+                problems("helm:\n  values: [missing.yaml]\n"),
                 ".kubelint.yaml:2:12: helm.values: no such file: missing.yaml");
         assertProblem(problems("helm:\n  valuez: []\n"), "valuez");
     }
@@ -175,18 +207,24 @@ class ConfigReaderTest {
     void yamlProblemsAreErrorsWithPositions() {
         assertProblem(problems("strict: true\nstrict: false\n"), ".kubelint.yaml:2:1: duplicate key \"strict\"");
         assertProblem(problems("rules: [a\n"), ".kubelint.yaml:2:1: YAML syntax error");
-        assertProblem(problems("strict: true\n---\nstrict: false\n"), ".kubelint.yaml:2:1: the configuration file must hold one YAML document");
+        assertProblem(
+                problems("strict: true\n---\nstrict: false\n"),
+                ".kubelint.yaml:2:1: the configuration file must hold one YAML document");
         assertProblem(problems("- a\n- b\n"), ".kubelint.yaml:1:1: expected object, found array");
     }
 
     @Test
     void fileProblemsNameTheFile() throws IOException {
         ConfigReader reader = new ConfigReader(dir);
-        assertEquals("other.yaml: no such configuration file",
-                assertThrows(ConfigException.class, () -> reader.read(Path.of("other.yaml"))).getMessage());
+        assertEquals(
+                "other.yaml: no such configuration file",
+                assertThrows(ConfigException.class, () -> reader.read(Path.of("other.yaml")))
+                        .getMessage());
         Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9});
-        assertEquals("latin1.yaml: the configuration file is not UTF-8 text",
-                assertThrows(ConfigException.class, () -> reader.read(Path.of("latin1.yaml"))).getMessage());
+        assertEquals(
+                "latin1.yaml: the configuration file is not UTF-8 text",
+                assertThrows(ConfigException.class, () -> reader.read(Path.of("latin1.yaml")))
+                        .getMessage());
         Files.writeString(dir.resolve("ok.yaml"), "\ufeffstrict: false\n", StandardCharsets.UTF_8);
         assertDoesNotThrow(() -> reader.read(Path.of("ok.yaml")));
     }
@@ -263,10 +301,16 @@ class ConfigReaderTest {
                     message: m
                     schema: {pattern: "(["}
                 """);
-        assertProblem(problems, ".kubelint.yaml:4:20: custom-rules[0].schema.type: must be array, boolean, integer, null, number, object or string, not \"strin\"");
-        assertProblem(problems, ".kubelint.yaml:9:22: custom-rules[1].schema.properties.x.minimum: expected number, found string");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:4:20: custom-rules[0].schema.type: must be array, boolean, integer, null, number, object or string, not \"strin\"");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:9:22: custom-rules[1].schema.properties.x.minimum: expected number, found string");
         assertProblem(problems, ".kubelint.yaml:10:9: custom-rules: the id \"b\" is declared twice (first at line 5)");
-        assertProblem(problems, ".kubelint.yaml:12:13: custom-rules[2].schema: the schema cannot be used: cannot resolve the reference https://example.com/x.json");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:12:13: custom-rules[2].schema: the schema cannot be used: cannot resolve the reference https://example.com/x.json");
         assertProblem(problems, ".kubelint.yaml:15:13: custom-rules[3].schema: the schema cannot be used:");
     }
 }

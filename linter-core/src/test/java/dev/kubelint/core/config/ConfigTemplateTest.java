@@ -3,17 +3,15 @@ package dev.kubelint.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.testing.EqualitySelectors;
 import dev.kubelint.core.testing.TestCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTemplateTest {
 
@@ -56,18 +54,32 @@ class ConfigTemplateTest {
     @Test
     void everyLineUncommentedIsAValidConfigurationWithTheDefaults() throws Exception {
         String uncommented = template.lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("# kubelint") && !line.startsWith("# Every")
-                        && !line.startsWith("# your") && !line.startsWith("# to this") && !line.startsWith("# The file")
-                        && !line.startsWith("# Per rule") && !line.startsWith("# selector") && !line.startsWith("# Rules without"))
+                .filter(line -> !line.isBlank()
+                        && !line.startsWith("# kubelint")
+                        && !line.startsWith("# Every")
+                        && !line.startsWith("# your")
+                        && !line.startsWith("# to this")
+                        && !line.startsWith("# The file")
+                        && !line.startsWith("# Per rule")
+                        && !line.startsWith("# selector")
+                        && !line.startsWith("# Rules without"))
                 .map(line -> line.replaceFirst("^(\\s*)# ", "$1"))
                 .collect(Collectors.joining("\n", "", "\n"));
         ConfigApplier.Applied applied = read(uncommented);
         assertEquals(catalog.all().size(), applied.ruleSettings().size());
         for (RuleDescriptor rule : catalog.all()) {
-            assertEquals(rule.enabledByDefault(), applied.ruleSettings().get(rule.id()).enabled().orElseThrow(), rule.id());
-            assertEquals(rule.severity(), applied.ruleSettings().get(rule.id()).severity().orElseThrow(), rule.id());
+            assertEquals(
+                    rule.enabledByDefault(),
+                    applied.ruleSettings().get(rule.id()).enabled().orElseThrow(),
+                    rule.id());
+            assertEquals(
+                    rule.severity(),
+                    applied.ruleSettings().get(rule.id()).severity().orElseThrow(),
+                    rule.id());
         }
-        assertEquals(List.of("team-label"), applied.file().customRules().stream().map(c -> c.spec().id()).toList());
+        assertEquals(
+                List.of("team-label"),
+                applied.file().customRules().stream().map(c -> c.spec().id()).toList());
         assertEquals("1.35", applied.file().kubernetesVersion().orElseThrow().value());
     }
 }

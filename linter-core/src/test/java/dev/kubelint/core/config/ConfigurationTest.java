@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.testing.EqualitySelectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintRequest;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.testing.EqualitySelectors;
 
 /** The set-up every front end shares: file, rule jars, catalogue. */
 class ConfigurationTest {
@@ -23,8 +21,8 @@ class ConfigurationTest {
     Path dir;
 
     private Configuration.Request request(Optional<Path> file, boolean discover) {
-        return new Configuration.Request(dir, List.of("app"), file, discover, List.of(), getClass().getClassLoader(),
-                new EqualitySelectors());
+        return new Configuration.Request(
+                dir, List.of("app"), file, discover, List.of(), getClass().getClassLoader(), new EqualitySelectors());
     }
 
     @Test
@@ -51,8 +49,8 @@ class ConfigurationTest {
     @Test
     void problemsOfTheFileOrItsJarsAreConfigErrors() throws Exception {
         Files.writeString(dir.resolve("k.yaml"), "rules-jars: [lib/none.jar]\n");
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Configuration.load(request(Optional.of(Path.of("k.yaml")), true)));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Configuration.load(request(Optional.of(Path.of("k.yaml")), true)));
         assertEquals("k.yaml:1:14: rule jar lib/none.jar does not exist", e.getMessage());
     }
 
@@ -64,14 +62,25 @@ class ConfigurationTest {
         Files.createDirectories(project.resolve("crds"));
         Files.writeString(dir.resolve("secret.yaml"), "password: hunter2\n");
         Files.createSymbolicLink(project.resolve("crds/link.yaml"), dir.resolve("secret.yaml"));
-        Files.writeString(project.resolve(".kubelint.yaml"),
+        Files.writeString(
+                project.resolve(".kubelint.yaml"),
                 "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
-        Configuration.Request discovered = new Configuration.Request(project, List.of("app"), Optional.empty(), true,
-                List.of(), getClass().getClassLoader(), new EqualitySelectors());
-        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages = e.problems().stream().map(ConfigProblem::toString).toList();
+        Configuration.Request discovered = new Configuration.Request(
+                project,
+                List.of("app"),
+                Optional.empty(),
+                true,
+                List.of(),
+                getClass().getClassLoader(),
+                new EqualitySelectors());
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Configuration.load(discovered).close());
+        List<String> messages =
+                e.problems().stream().map(ConfigProblem::toString).toList();
         assertEquals(3, messages.size(), messages.toString());
-        assertTrue(messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ") && messages.get(0).contains("secret.yaml is outside"),
+        assertTrue(
+                messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ")
+                        && messages.get(0).contains("secret.yaml is outside"),
                 messages.toString());
         assertTrue(messages.get(1).contains("/etc/passwd is outside"), messages.toString());
         assertTrue(messages.get(2).contains("crds/link.yaml is outside"), "a link is followed: " + messages);
@@ -79,8 +88,13 @@ class ConfigurationTest {
 
         // named by the user, the same file may name any path
         Files.writeString(project.resolve(".kubelint.yaml"), "schema-locations: [../secret.yaml, crds]\n");
-        Configuration.Request named = new Configuration.Request(project, List.of("app"),
-                Optional.of(project.resolve(".kubelint.yaml")), true, List.of(), getClass().getClassLoader(),
+        Configuration.Request named = new Configuration.Request(
+                project,
+                List.of("app"),
+                Optional.of(project.resolve(".kubelint.yaml")),
+                true,
+                List.of(),
+                getClass().getClassLoader(),
                 new EqualitySelectors());
         try (Configuration c = Configuration.load(named)) {
             assertEquals(2, c.file().schemaLocations().size());
@@ -92,21 +106,33 @@ class ConfigurationTest {
         Files.createDirectories(dir.resolve(".git"));
         Files.createDirectories(dir.resolve("app"));
         Files.writeString(dir.resolve(".kubelint.yaml"), "rules-jars: [tools/rules.jar]\n");
-        ConfigException refused = assertThrows(ConfigException.class,
+        ConfigException refused = assertThrows(
+                ConfigException.class,
                 () -> Configuration.load(request(Optional.empty(), true)).close());
         assertEquals(1, refused.problems().size());
         String message = refused.problems().get(0).toString();
-        assertTrue(message.startsWith(".kubelint.yaml:1:14: rules-jars: a configuration file found by discovery does"
-                + " not load rule jars"), message);
+        assertTrue(
+                message.startsWith(".kubelint.yaml:1:14: rules-jars: a configuration file found by discovery does"
+                        + " not load rule jars"),
+                message);
         assertTrue(message.contains("--trust-config") && message.contains("--no-config"), message);
 
         // trusted, or named: the jar is loaded (here it does not exist, which is the next problem)
         for (Configuration.Request allowed : List.of(
-                new Configuration.Request(dir, List.of("app"), Optional.empty(), true, List.of(),
-                        getClass().getClassLoader(), new EqualitySelectors(), true),
+                new Configuration.Request(
+                        dir,
+                        List.of("app"),
+                        Optional.empty(),
+                        true,
+                        List.of(),
+                        getClass().getClassLoader(),
+                        new EqualitySelectors(),
+                        true),
                 request(Optional.of(dir.resolve(".kubelint.yaml")), true))) {
-            ConfigException loaded = assertThrows(ConfigException.class, () -> Configuration.load(allowed).close());
-            assertTrue(loaded.problems().stream().noneMatch(p -> p.toString().contains("found by discovery")),
+            ConfigException loaded = assertThrows(
+                    ConfigException.class, () -> Configuration.load(allowed).close());
+            assertTrue(
+                    loaded.problems().stream().noneMatch(p -> p.toString().contains("found by discovery")),
                     loaded.problems().toString());
         }
     }

@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -20,6 +11,13 @@ import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.testing.TestJars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleJarsTest {
 
@@ -49,7 +47,13 @@ class RuleJarsTest {
                     public String name() { return "%s"; }
                     public List<Rule> rules() { return List.of(%s); }
                 }
-                """.formatted(pkg, constructorBody, name, String.join(", ", List.of(rules).stream().map(r -> "new " + r + "()").toList()));
+                """.formatted(
+                pkg,
+                constructorBody,
+                name,
+                String.join(
+                        ", ",
+                        List.of(rules).stream().map(r -> "new " + r + "()").toList()));
     }
 
     /** The classes of every test jar, compiled once: one package per jar. */
@@ -57,21 +61,34 @@ class RuleJarsTest {
 
     @BeforeAll
     static void compile(@TempDir Path work) throws Exception {
-        classes = TestJars.compile(work, Map.of(
-                "com.example.team.NoDefaultNamespace", rule("com.example.team", "NoDefaultNamespace", "no-default-namespace",
-                        "if (manifest.namespace().equals(\"default\")) ctx.report(manifest.root(), \"not in default\");"),
-                "com.example.team.Provider", provider("com.example.team", "Team rules", "", "NoDefaultNamespace"),
-                "com.example.bad.Provider", provider("com.example.bad", "Bad", "throw new IllegalStateException(\"no licence key\");"),
-                "com.example.plain.Bare", "package com.example.plain; public final class Bare implements dev.kubelint.core.rule.Rule {"
-                        + " public void check(dev.kubelint.core.manifest.Manifest m, dev.kubelint.core.rule.RuleContext c) {} }",
-                "com.example.plain.Provider", provider("com.example.plain", "Plain", "", "Bare"),
-                "com.example.clash.Dup", rule("com.example.clash", "Dup", "duplicate-key", ""),
-                "com.example.clash.Provider", provider("com.example.clash", "Clashing rules", "", "Dup")));
+        classes = TestJars.compile(
+                work,
+                Map.of(
+                        "com.example.team.NoDefaultNamespace",
+                                rule(
+                                        "com.example.team",
+                                        "NoDefaultNamespace",
+                                        "no-default-namespace",
+                                        "if (manifest.namespace().equals(\"default\")) ctx.report(manifest.root(), \"not in default\");"),
+                        "com.example.team.Provider",
+                                provider("com.example.team", "Team rules", "", "NoDefaultNamespace"),
+                        "com.example.bad.Provider",
+                                provider(
+                                        "com.example.bad",
+                                        "Bad",
+                                        "throw new IllegalStateException(\"no licence key\");"),
+                        "com.example.plain.Bare",
+                                "package com.example.plain; public final class Bare implements dev.kubelint.core.rule.Rule {"
+                                        + " public void check(dev.kubelint.core.manifest.Manifest m, dev.kubelint.core.rule.RuleContext c) {} }",
+                        "com.example.plain.Provider", provider("com.example.plain", "Plain", "", "Bare"),
+                        "com.example.clash.Dup", rule("com.example.clash", "Dup", "duplicate-key", ""),
+                        "com.example.clash.Provider", provider("com.example.clash", "Clashing rules", "", "Dup")));
     }
 
     private Path jar(String name, String pkg) throws Exception {
         String folder = pkg.isEmpty() ? "" : pkg.replace('.', '/');
-        Map<String, String> services = pkg.isEmpty() ? TestJars.services("com.example.Gone") : TestJars.services(pkg + ".Provider");
+        Map<String, String> services =
+                pkg.isEmpty() ? TestJars.services("com.example.Gone") : TestJars.services(pkg + ".Provider");
         return TestJars.pack(classes, folder, services, dir.resolve(name + ".jar"));
     }
 
@@ -84,7 +101,8 @@ class RuleJarsTest {
     }
 
     private String problem(List<RuleJars.Jar> jars) {
-        ConfigException e = assertThrows(ConfigException.class, () -> RuleJars.load(jars, getClass().getClassLoader()));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> RuleJars.load(jars, getClass().getClassLoader()));
         assertEquals(1, e.problems().size());
         return e.getMessage();
     }
@@ -92,51 +110,70 @@ class RuleJarsTest {
     @Test
     void loadsTheJarsRulesWithAnOriginNamingTheJar() throws Exception {
         Path jar = teamJar();
-        try (RuleJars jars = RuleJars.load(List.of(jar(jar), jar(jar)), getClass().getClassLoader())) {
+        try (RuleJars jars =
+                RuleJars.load(List.of(jar(jar), jar(jar)), getClass().getClassLoader())) {
             assertEquals(1, jars.descriptors().size(), "the same jar twice is loaded once");
             RuleDescriptor d = jars.descriptors().get(0);
             assertEquals("no-default-namespace", d.id());
             assertEquals("Team rules (team.jar)", d.origin());
             assertTrue(d.rule().getClass().getClassLoader() instanceof java.net.URLClassLoader);
 
-            Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n");
+            Files.writeString(
+                    dir.resolve("cm.yaml"),
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\n");
             RuleCatalog catalog = RuleCatalog.load(getClass().getClassLoader()).plus(jars.descriptors());
-            LintResult result = new Linter().lint(LintRequest.of(List.of("cm.yaml"), dir, catalog).withJobs(1));
-            assertEquals(List.of("no-default-namespace"), result.findings().stream().map(Finding::ruleId).toList());
+            LintResult result = new Linter()
+                    .lint(LintRequest.of(List.of("cm.yaml"), dir, catalog).withJobs(1));
+            assertEquals(
+                    List.of("no-default-namespace"),
+                    result.findings().stream().map(Finding::ruleId).toList());
         }
     }
 
     @Test
     void badJarsAreOneLineErrors() throws Exception {
-        assertEquals("--rules-jar: rule jar missing.jar does not exist", problem(List.of(jar(dir.resolve("missing.jar")))));
+        assertEquals(
+                "--rules-jar: rule jar missing.jar does not exist", problem(List.of(jar(dir.resolve("missing.jar")))));
         Files.writeString(dir.resolve("text.jar"), "not a zip");
-        assertEquals("--rules-jar: rule jar text.jar is not a jar (zip) file", problem(List.of(jar(dir.resolve("text.jar")))));
+        assertEquals(
+                "--rules-jar: rule jar text.jar is not a jar (zip) file",
+                problem(List.of(jar(dir.resolve("text.jar")))));
         TestJars.pack(classes, "", Map.of("readme.txt", "nothing"), dir.resolve("empty.jar"));
-        assertEquals("--rules-jar: rule jar empty.jar registers no rule provider (it has no "
-                + "META-INF/services/dev.kubelint.core.rule.RuleProvider)", problem(List.of(jar(dir.resolve("empty.jar")))));
+        assertEquals(
+                "--rules-jar: rule jar empty.jar registers no rule provider (it has no "
+                        + "META-INF/services/dev.kubelint.core.rule.RuleProvider)",
+                problem(List.of(jar(dir.resolve("empty.jar")))));
     }
 
     @Test
     void providersThatCannotLoadAreOneLineErrors() throws Exception {
         Path missingClass = jar("missing-class", "");
-        assertTrue(problem(List.of(jar(missingClass))).startsWith("--rules-jar: rule jar missing-class.jar has a rule provider"
-                + " that cannot be loaded: "), () -> problem(List.of(jar(missingClass))));
+        assertTrue(
+                problem(List.of(jar(missingClass)))
+                        .startsWith("--rules-jar: rule jar missing-class.jar has a rule provider"
+                                + " that cannot be loaded: "),
+                () -> problem(List.of(jar(missingClass))));
         Path throwing = jar("throwing", "com.example.bad");
         String message = problem(List.of(jar(throwing)));
         assertTrue(message.startsWith("--rules-jar: rule jar throwing.jar "), message);
         assertTrue(message.contains("IllegalStateException: no licence key"), message);
         Path noAnnotation = jar("plain", "com.example.plain");
-        assertEquals("--rules-jar: rule jar plain.jar rule com.example.plain.Bare of provider com.example.plain.Provider cannot"
-                + " be used: IllegalArgumentException: rule class com.example.plain.Bare has no @RuleInfo", problem(List.of(jar(noAnnotation))));
+        assertEquals(
+                "--rules-jar: rule jar plain.jar rule com.example.plain.Bare of provider com.example.plain.Provider cannot"
+                        + " be used: IllegalArgumentException: rule class com.example.plain.Bare has no @RuleInfo",
+                problem(List.of(jar(noAnnotation))));
     }
 
     @Test
     void aClashOfRuleIdsIsReportedByTheCatalog() throws Exception {
         Path clash = jar("clash", "com.example.clash");
         try (RuleJars jars = RuleJars.load(List.of(jar(clash)), getClass().getClassLoader())) {
-            RuleCatalog.RuleLoadingException e = assertThrows(RuleCatalog.RuleLoadingException.class,
+            RuleCatalog.RuleLoadingException e = assertThrows(
+                    RuleCatalog.RuleLoadingException.class,
                     () -> RuleCatalog.load(getClass().getClassLoader()).plus(jars.descriptors()));
-            assertTrue(e.getMessage().startsWith("rule id duplicate-key is defined twice: by kubelint core"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("rule id duplicate-key is defined twice: by kubelint core"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("Clashing rules (clash.jar)"), e.getMessage());
         }
     }

@@ -3,23 +3,20 @@ package dev.kubelint.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
-
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.custom.SchemaErrors;
 import dev.kubelint.core.custom.YamlJson;
 import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** kubelint's {@code enum} keyword agrees with the library's on what it accepts and on the problems it gives. */
@@ -37,12 +34,21 @@ class StringEnumKeywordTest {
             dialect.keyword(new StringEnumKeyword());
         }
         JsonNode schemaJson = JsonTrees.parse(SCHEMA);
-        Schema schema = SchemaRegistry.withDialect(dialect.build(), b -> b
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ROOT).build()))
+        Schema schema = SchemaRegistry.withDialect(
+                        dialect.build(),
+                        b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .locale(Locale.ROOT)
+                                .build()))
                 .getSchema(schemaJson);
-        YamlNode root = new YamlReader(ReadLimits.DEFAULTS).read("t.yaml", yaml).documents().get(0).root().orElseThrow();
+        YamlNode root = new YamlReader(ReadLimits.DEFAULTS)
+                .read("t.yaml", yaml)
+                .documents()
+                .get(0)
+                .root()
+                .orElseThrow();
         return SchemaErrors.of(schema.validate(YamlJson.toJson(root, false)), root, schemaJson).stream()
-                .map(p -> p.span().start().line() + ": " + p.keyword() + ": " + p.detail()).toList();
+                .map(p -> p.span().start().line() + ": " + p.keyword() + ": " + p.detail())
+                .toList();
     }
 
     private static void sameAsLibrary(String yaml, List<String> expected) {

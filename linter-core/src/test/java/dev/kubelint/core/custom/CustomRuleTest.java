@@ -3,14 +3,6 @@ package dev.kubelint.core.custom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.ConfigReader;
@@ -19,6 +11,12 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.testing.EqualitySelectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CustomRuleTest {
 
@@ -30,14 +28,17 @@ class CustomRuleTest {
         ConfigApplier.Applied applied = new ConfigApplier(new EqualitySelectors())
                 .apply(file, RuleCatalog.load(getClass().getClassLoader()));
         Files.writeString(dir.resolve("m.yaml"), manifests);
-        LintRequest request = applied.applyTo(LintRequest.of(List.of("m.yaml"), dir, RuleCatalog.of(List.of()))).withJobs(1);
+        LintRequest request = applied.applyTo(LintRequest.of(List.of("m.yaml"), dir, RuleCatalog.of(List.of())))
+                .withJobs(1);
         return new Linter().lint(request).findings();
     }
 
     /** "rule@line:column message" of each finding. */
     private static String describe(List<Finding> findings) {
-        return findings.stream().map(f -> f.ruleId() + "@" + f.location().line() + ":" + f.location().column() + " "
-                + f.message()).collect(Collectors.joining("\n"));
+        return findings.stream()
+                .map(f -> f.ruleId() + "@" + f.location().line() + ":"
+                        + f.location().column() + " " + f.message())
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -71,8 +72,7 @@ class CustomRuleTest {
                 """);
         assertEquals("""
                 named-ports@8:11 container ports need a name (spec.containers[0].ports[0]: missing required key "name")
-                named-ports@9:37 container ports need a name (spec.containers[0].ports[1].name: must be at most 15 characters long)""",
-                describe(findings));
+                named-ports@9:37 container ports need a name (spec.containers[0].ports[1].name: must be at most 15 characters long)""", describe(findings));
         assertEquals(dev.kubelint.core.finding.Severity.WARNING, findings.get(0).severity());
         assertEquals("/spec/containers/0/ports/0", findings.get(0).location().jsonPointer());
     }
@@ -111,8 +111,7 @@ class CustomRuleTest {
                 """);
         assertEquals("""
                 no-host-network@4:21 pods must not use the host network (spec.hostNetwork: must be false, not true)
-                no-host-network@15:24 pods must not use the host network (spec.jobTemplate.spec.template.spec.hostNetwork: must be false, not true)""",
-                describe(findings));
+                no-host-network@15:24 pods must not use the host network (spec.jobTemplate.spec.template.spec.hostNetwork: must be false, not true)""", describe(findings));
     }
 
     @Test
@@ -132,7 +131,8 @@ class CustomRuleTest {
                 metadata: {name: d, labels: {env: ENV}}
                 spec: {replicas: 1}
                 """;
-        assertEquals("prod-replicas@4:18 production deployments run at least two replicas (spec.replicas: must have a minimum value of 2)",
+        assertEquals(
+                "prod-replicas@4:18 production deployments run at least two replicas (spec.replicas: must have a minimum value of 2)",
                 describe(lint(config, deployment.replace("ENV", "prod"))));
         assertEquals("", describe(lint(config, deployment.replace("ENV", "dev"))));
     }
@@ -152,7 +152,8 @@ class CustomRuleTest {
     // ---- the three worked examples of the README, read from the README itself
 
     private static String readmeExample(String id) throws Exception {
-        String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+        String readme =
+                Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
         for (String block : readme.split("```")) {
             if (block.startsWith("yaml\n") && block.contains("custom-rules:") && block.contains("- id: " + id + "\n")) {
                 return block.substring("yaml\n".length());
@@ -192,8 +193,7 @@ class CustomRuleTest {
                 """);
         assertEquals("""
                 required-labels@4:3 every workload needs the labels app.kubernetes.io/name and team (metadata: missing required key "labels")
-                required-labels@12:5 every workload needs the labels app.kubernetes.io/name and team (metadata.labels: missing required key "team")""",
-                describe(findings));
+                required-labels@12:5 every workload needs the labels app.kubernetes.io/name and team (metadata.labels: missing required key "team")""", describe(findings));
     }
 
     @Test
@@ -224,8 +224,7 @@ class CustomRuleTest {
                 """);
         assertEquals("""
                 allowed-registries@9:18 images must come from registry.example.com or ghcr.io/example (spec.template.spec.initContainers[0].image: "busybox:1.36" does not match the pattern ^(registry\\.example\\.com|ghcr\\.io/example)/)
-                allowed-registries@14:18 images must come from registry.example.com or ghcr.io/example (spec.template.spec.containers[1].image: "docker.io/envoyproxy/envoy:v1.31" does not match the pattern ^(registry\\.example\\.com|ghcr\\.io/example)/)""",
-                describe(findings));
+                allowed-registries@14:18 images must come from registry.example.com or ghcr.io/example (spec.template.spec.containers[1].image: "docker.io/envoyproxy/envoy:v1.31" does not match the pattern ^(registry\\.example\\.com|ghcr\\.io/example)/)""", describe(findings));
     }
 
     @Test
@@ -252,8 +251,7 @@ class CustomRuleTest {
                 """);
         assertEquals("""
                 resource-limits@9:11 every container needs CPU and memory limits (spec.template.spec.containers[0]: missing required key "resources")
-                resource-limits@14:21 every container needs CPU and memory limits (spec.template.spec.containers[1].resources.limits: missing required key "memory")""",
-                describe(findings));
+                resource-limits@14:21 every container needs CPU and memory limits (spec.template.spec.containers[1].resources.limits: missing required key "memory")""", describe(findings));
         assertTrue(findings.stream().allMatch(f -> f.severity() == dev.kubelint.core.finding.Severity.WARNING));
     }
 }

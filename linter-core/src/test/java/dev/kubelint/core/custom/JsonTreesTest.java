@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +22,9 @@ class JsonTreesTest {
         assertEquals("web", node.get("name").asString());
         assertEquals(443, node.get("ports").get(1).asInt());
         assertEquals(0.5, node.get("ratio").asDouble());
-        assertEquals(new BigInteger("123456789012345678901234567890"), node.get("big").bigIntegerValue());
+        assertEquals(
+                new BigInteger("123456789012345678901234567890"),
+                node.get("big").bigIntegerValue());
         assertTrue(node.get("on").booleanValue());
         assertTrue(node.get("none").isNull());
         assertTrue(node.get("nested").get("empty").isObject());
@@ -40,7 +40,8 @@ class JsonTreesTest {
     void prettyTextIsLaidOutAsJacksonsDefaultPrettyPrinterLaysItOut() {
         ObjectNode node = (ObjectNode) JsonTrees.parse(DOCUMENT);
         node.put("text", "quote \" and \u00e9");
-        String expected = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        String expected =
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         assertEquals(expected, JsonTrees.writePretty(node));
         assertTrue(JsonTrees.writePretty(node).contains("\n  \"ports\" : [ 80, 443 ],\n"));
     }

@@ -3,19 +3,17 @@ package dev.kubelint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.input.CoreRuleProvider;
 import dev.kubelint.core.yaml.ReadLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The budgets of one file: nodes built (parsed or copied), documents given up over a limit, findings kept per
@@ -23,15 +21,17 @@ import dev.kubelint.core.yaml.ReadLimits;
  */
 class FileBudgetTest {
 
-    private static final RuleCatalog CORE = RuleCatalog.of(new CoreRuleProvider().rules().stream()
-            .map(r -> RuleDescriptor.of(r, "core")).toList());
+    private static final RuleCatalog CORE = RuleCatalog.of(new CoreRuleProvider()
+            .rules().stream().map(r -> RuleDescriptor.of(r, "core")).toList());
 
     @TempDir
     Path dir;
 
     private List<Finding> lint(String text) throws Exception {
         Files.writeString(dir.resolve("input.yaml"), text, StandardCharsets.UTF_8);
-        return new Linter().lint(LintRequest.of(List.of("input.yaml"), dir, CORE).withJobs(1)).findings();
+        return new Linter()
+                .lint(LintRequest.of(List.of("input.yaml"), dir, CORE).withJobs(1))
+                .findings();
     }
 
     /** A document whose aliases copy 90,107 nodes, just under the default alias budget of 100,000. */
@@ -59,9 +59,13 @@ class FileBudgetTest {
         String deep = "---\na: " + "[".repeat(300) + "]".repeat(300) + "\n";
         List<Finding> findings = lint(deep.repeat(150));
         assertEquals(102, findings.size());
-        assertEquals(101, findings.stream().filter(f -> f.message().contains("max-depth")).count());
-        Finding last = findings.stream().filter(f -> f.message().contains("more than 100 documents of this file are"
-                + " over a limit")).findFirst().orElseThrow();
+        assertEquals(
+                101,
+                findings.stream().filter(f -> f.message().contains("max-depth")).count());
+        Finding last = findings.stream()
+                .filter(f -> f.message().contains("more than 100 documents of this file are" + " over a limit"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(101 * 2, last.location().line(), "in the 101st document");
     }
 
@@ -82,19 +86,29 @@ class FileBudgetTest {
     @Test
     void theEngineKeepsAThousandFindingsOfARulePerFileAndCutsHugeMessages() {
         FileFindings findings = new FileFindings();
-        dev.kubelint.core.finding.Location at = new dev.kubelint.core.finding.Location("f.yaml", 0,
-                dev.kubelint.core.yaml.Span.START, "", dev.kubelint.core.finding.ObjectRef.NONE);
+        dev.kubelint.core.finding.Location at = new dev.kubelint.core.finding.Location(
+                "f.yaml", 0, dev.kubelint.core.yaml.Span.START, "", dev.kubelint.core.finding.ObjectRef.NONE);
         String huge = "x".repeat(100_000);
         for (int i = 0; i < 3000; i++) {
-            findings.add(new Finding("label-value", dev.kubelint.core.finding.Severity.ERROR, at, "value \"" + huge + "\"",
-                    List.of(), java.util.Optional.empty()));
+            findings.add(new Finding(
+                    "label-value",
+                    dev.kubelint.core.finding.Severity.ERROR,
+                    at,
+                    "value \"" + huge + "\"",
+                    List.of(),
+                    java.util.Optional.empty()));
         }
         List<Finding> kept = findings.withSummaries();
         assertEquals(1001, kept.size());
-        assertTrue(kept.subList(0, 1000).stream().allMatch(f -> f.message().length() < 4200
-                && f.message().endsWith("more characters)")), kept.get(0).message().substring(3900));
-        assertEquals("and 2000 more findings of label-value in this file, not listed: at most 1000 of each rule are"
-                + " kept per file (the first one not listed is here)", kept.get(1000).message());
+        assertTrue(
+                kept.subList(0, 1000).stream()
+                        .allMatch(
+                                f -> f.message().length() < 4200 && f.message().endsWith("more characters)")),
+                kept.get(0).message().substring(3900));
+        assertEquals(
+                "and 2000 more findings of label-value in this file, not listed: at most 1000 of each rule are"
+                        + " kept per file (the first one not listed is here)",
+                kept.get(1000).message());
     }
 
     @Test
@@ -102,7 +116,8 @@ class FileBudgetTest {
         ReadLimits raised = ReadLimits.DEFAULTS.with(ReadLimits.Limit.ALIAS_NODES, 1_000_000);
         List<String> problems = new dev.kubelint.core.yaml.YamlReader(raised)
                 .read("x.yaml", ("---\n" + justUnderTheAliasBudget()).repeat(12)).problems().stream()
-                .map(p -> p.message()).toList();
+                        .map(p -> p.message())
+                        .toList();
         assertEquals(List.of(), problems, "twelve documents of 90,000 copies fit ten million nodes");
     }
 }

@@ -5,18 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
@@ -27,6 +15,16 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.input.CoreRule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LinterTest {
 
@@ -34,8 +32,13 @@ class LinterTest {
     Path dir;
 
     /** Reports every object's kind, to see which objects the engine hands to rules. */
-    @RuleInfo(id = "kind-echo", category = "test", severity = Severity.INFO, summary = "Echoes the kind",
-            rationale = "Test.", remediation = "None.")
+    @RuleInfo(
+            id = "kind-echo",
+            category = "test",
+            severity = Severity.INFO,
+            summary = "Echoes the kind",
+            rationale = "Test.",
+            remediation = "None.")
     static final class KindEchoRule implements Rule {
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
@@ -44,8 +47,13 @@ class LinterTest {
     }
 
     /** Always throws, to see that a failing rule is isolated. */
-    @RuleInfo(id = "always-fails", category = "test", severity = Severity.WARNING, summary = "Fails",
-            rationale = "Test.", remediation = "None.")
+    @RuleInfo(
+            id = "always-fails",
+            category = "test",
+            severity = Severity.WARNING,
+            summary = "Fails",
+            rationale = "Test.",
+            remediation = "None.")
     static final class AlwaysFailsRule implements Rule {
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
@@ -54,8 +62,14 @@ class LinterTest {
     }
 
     /** A fallback that reports every kind value, like a schema check would. */
-    @RuleInfo(id = "kind-fallback", category = "test", severity = Severity.ERROR, summary = "Fallback on kind",
-            rationale = "Test.", remediation = "None.", fallback = true)
+    @RuleInfo(
+            id = "kind-fallback",
+            category = "test",
+            severity = Severity.ERROR,
+            summary = "Fallback on kind",
+            rationale = "Test.",
+            remediation = "None.",
+            fallback = true)
     static final class KindFallbackRule implements Rule {
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
@@ -65,8 +79,13 @@ class LinterTest {
     }
 
     /** A dedicated rule that explains the kind value. */
-    @RuleInfo(id = "kind-dedicated", category = "test", severity = Severity.ERROR, summary = "Dedicated on kind",
-            rationale = "Test.", remediation = "None.")
+    @RuleInfo(
+            id = "kind-dedicated",
+            category = "test",
+            severity = Severity.ERROR,
+            summary = "Dedicated on kind",
+            rationale = "Test.",
+            remediation = "None.")
     static final class KindDedicatedRule implements Rule {
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
@@ -95,8 +114,10 @@ class LinterTest {
 
     @Test
     void listItemsAreObjectsOfTheirOwnWithTheirOwnPositions() throws Exception {
-        write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
-                + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
+        write(
+                "list.yaml",
+                "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
+                        + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
         List<Finding> echoes = result.findings();
         assertEquals(2, echoes.size(), echoes.toString());
@@ -109,15 +130,21 @@ class LinterTest {
 
     @Test
     void objectsAreListedOnlyWhenAskedForAndCountedAlways() throws Exception {
-        write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
-                + "metadata: {name: q, namespace: shop}\n");
+        write(
+                "a.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
+                        + "metadata: {name: q, namespace: shop}\n");
         LintRequest request = LintRequest.of(List.of("."), dir, catalog());
         LintResult listed = lint(request);
         LintResult.FileSummary file = listed.files().get(0);
         assertEquals(2, file.objectCount());
-        assertEquals(List.of("Pod p", "Pod shop/q"), file.objects().stream().map(o -> o.object().describe()).toList());
+        assertEquals(
+                List.of("Pod p", "Pod shop/q"),
+                file.objects().stream().map(o -> o.object().describe()).toList());
         assertEquals(5, file.objects().get(1).location().line());
-        assertTrue(file.objects().get(0).object().kind() == file.objects().get(1).object().kind(),
+        assertTrue(
+                file.objects().get(0).object().kind()
+                        == file.objects().get(1).object().kind(),
                 "the kind is kept once for all objects");
 
         LintResult counted = lint(request.withObjectSummaries(false));
@@ -130,7 +157,8 @@ class LinterTest {
     void keptFindingsShareTheStringsTheyRepeat() throws Exception {
         write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
         write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
-        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))).findings();
+        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())))
+                .findings();
         assertEquals(2, echoes.size(), echoes.toString());
         Location a = echoes.get(0).location();
         Location b = echoes.get(1).location();
@@ -138,7 +166,9 @@ class LinterTest {
         assertSame(a.object().kind(), b.object().kind());
         assertSame(a.object().namespace(), b.object().namespace());
         assertSame(a.jsonPointer(), b.jsonPointer());
-        assertEquals(List.of("Pod shop/p", "Pod shop/q"), List.of(a.object().describe(), b.object().describe()));
+        assertEquals(
+                List.of("Pod shop/p", "Pod shop/q"),
+                List.of(a.object().describe(), b.object().describe()));
         assertEquals("/kind", a.jsonPointer());
     }
 
@@ -150,7 +180,8 @@ class LinterTest {
         write(".git/e.yaml", "kind: E\n");
         write("notes.txt", "kind: F\n");
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
-        assertEquals(List.of("a/c.yml", "a/d.json", "b.yaml"),
+        assertEquals(
+                List.of("a/c.yml", "a/d.json", "b.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
     }
 
@@ -159,9 +190,11 @@ class LinterTest {
         write("base/a.yaml", "kind: A\n");
         write("base/b.yaml", "kind: B\n");
         write("overlays/c.yaml", "kind: C\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog())
-                .withGlobs(List.of("base/**"), List.of("**/b.yaml")));
-        assertEquals(List.of("base/a.yaml"), result.files().stream().map(LintResult.FileSummary::file).toList());
+        LintResult result =
+                lint(LintRequest.of(List.of("."), dir, catalog()).withGlobs(List.of("base/**"), List.of("**/b.yaml")));
+        assertEquals(
+                List.of("base/a.yaml"),
+                result.files().stream().map(LintResult.FileSummary::file).toList());
     }
 
     @Test
@@ -169,20 +202,23 @@ class LinterTest {
         write("x/a.yaml", "kind: A\n");
         Files.createSymbolicLink(dir.resolve("x/loop"), dir.resolve("x"));
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
-        assertEquals(List.of("x/a.yaml"), result.files().stream().map(LintResult.FileSummary::file).toList());
+        assertEquals(
+                List.of("x/a.yaml"),
+                result.files().stream().map(LintResult.FileSummary::file).toList());
     }
 
     @Test
     void missingPathsAreInputErrors() {
-        Linter.InputException e = assertThrows(Linter.InputException.class,
-                () -> lint(LintRequest.of(List.of("nope.yaml"), dir, catalog())));
+        Linter.InputException e = assertThrows(
+                Linter.InputException.class, () -> lint(LintRequest.of(List.of("nope.yaml"), dir, catalog())));
         assertTrue(e.getMessage().contains("nope.yaml"));
     }
 
     @Test
     void standardInputIsReadForDash() throws Exception {
         LintRequest request = LintRequest.of(List.of("-"), dir, catalog(new KindEchoRule()))
-                .withStdin(new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
+                .withStdin(
+                        new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
         LintResult result = lint(request);
         assertEquals("<stdin>", result.findings().get(0).location().file());
         assertTrue(result.source("<stdin>").isPresent());
@@ -192,11 +228,15 @@ class LinterTest {
     void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule(), new KindEchoRule())));
-        assertEquals(List.of("kind-echo", "rule-failure"), result.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(
+                List.of("kind-echo", "rule-failure"),
+                result.findings().stream().map(Finding::ruleId).toList());
         Finding failure = result.findings().get(1);
-        assertTrue(failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
+        assertTrue(
+                failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
         assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
-        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule())).withDebug(true));
+        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule()))
+                .withDebug(true));
         assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
     }
 
@@ -204,8 +244,11 @@ class LinterTest {
     void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
         LintRequest base = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
-        LintResult warned = lint(base.withRuleSettings(Map.of("duplicate-key", RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
-                "kind-echo", RuleSettings.DEFAULT.withEnabled(false))));
+        LintResult warned = lint(base.withRuleSettings(Map.of(
+                "duplicate-key",
+                RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
+                "kind-echo",
+                RuleSettings.DEFAULT.withEnabled(false))));
         assertEquals(1, warned.findings().size());
         assertEquals(Severity.WARNING, warned.findings().get(0).severity());
         assertEquals(false, warned.fails(Optional.of(Severity.ERROR)));
@@ -224,7 +267,9 @@ class LinterTest {
     @Test
     void outputIsTheSameForAnyNumberOfJobs() throws Exception {
         for (int i = 0; i < 40; i++) {
-            write("f" + (i % 7) + "/m" + i + ".yaml", "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
+            write(
+                    "f" + (i % 7) + "/m" + i + ".yaml",
+                    "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
         }
         LintRequest request = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
         List<Finding> one = lint(request.withJobs(1)).findings();
@@ -237,8 +282,10 @@ class LinterTest {
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult both = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule(), new KindDedicatedRule())));
-        assertEquals(List.of("the precise explanation", "generic problem with metadata"),
+        LintResult both =
+                lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule(), new KindDedicatedRule())));
+        assertEquals(
+                List.of("the precise explanation", "generic problem with metadata"),
                 both.findings().stream().map(Finding::message).toList());
         LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule())));
         assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
@@ -248,16 +295,21 @@ class LinterTest {
     void documentsThatAreNotObjectsAreReported() throws Exception {
         write("a.yaml", "- a\n- b\n---\njust text\n---\n");
         LintResult result = lint(LintRequest.of(List.of("a.yaml"), dir, catalog()));
-        assertEquals(List.of("not-an-object", "not-an-object"), result.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(
+                List.of("not-an-object", "not-an-object"),
+                result.findings().stream().map(Finding::ruleId).toList());
         assertTrue(result.findings().get(0).message().contains("an array"));
         LintResult walked = lint(LintRequest.of(List.of("."), dir, catalog()));
         assertEquals(List.of(), walked.findings(), "found in a folder, a file without any typed document is left out");
-        assertEquals(List.of(new LintResult.SkippedFile("a.yaml", "no document has apiVersion or kind")), walked.skipped());
+        assertEquals(
+                List.of(new LintResult.SkippedFile("a.yaml", "no document has apiVersion or kind")), walked.skipped());
     }
 
     @Test
     void invalidUtf8IsAFindingWithAPosition() throws Exception {
-        Files.write(dir.resolve("bad.yaml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        Files.write(
+                dir.resolve("bad.yaml"),
+                new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         write("good.yaml", "kind: Pod\n");
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
         Finding f = result.findings().get(0);
@@ -269,11 +321,13 @@ class LinterTest {
 
     @Test
     void byteOrderMarksAndUtf16AreRead() throws Exception {
-        Files.write(dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
         byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
         Files.write(dir.resolve("utf16.yaml"), utf16);
         LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
-        assertEquals(List.of("kind Pod named a", "kind Pod named b"),
+        assertEquals(
+                List.of("kind Pod named a", "kind Pod named b"),
                 result.findings().stream().map(Finding::message).toList());
     }
 }

@@ -3,15 +3,6 @@ package dev.kubelint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.junit.jupiter.api.Test;
-
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
@@ -23,15 +14,28 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.input.CoreRuleProvider;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 
 /** Files of a repository that are not manifests are left out and said once; manifests, even broken, are not. */
 class NotManifestsTest {
 
-    private static final Path REPO = Paths.get("src/test/resources/not-manifests/repo").toAbsolutePath();
+    private static final Path REPO =
+            Paths.get("src/test/resources/not-manifests/repo").toAbsolutePath();
 
     /** Reports every object it is given. */
-    @RuleInfo(id = "object-echo", category = "test", severity = Severity.INFO, summary = "Echoes objects",
-            rationale = "Test.", remediation = "None.")
+    @RuleInfo(
+            id = "object-echo",
+            category = "test",
+            severity = Severity.INFO,
+            summary = "Echoes objects",
+            rationale = "Test.",
+            remediation = "None.")
     static final class ObjectEchoRule implements Rule {
         @Override
         public void check(Manifest manifest, RuleContext ctx) {
@@ -43,7 +47,8 @@ class NotManifestsTest {
         List<RuleDescriptor> all = new java.util.ArrayList<>();
         new CoreRuleProvider().rules().forEach(r -> all.add(RuleDescriptor.of(r, "core")));
         all.add(RuleDescriptor.of(new ObjectEchoRule(), "test"));
-        return new Linter().lint(LintRequest.of(List.of(inputs), dir, RuleCatalog.of(all)).withJobs(1));
+        return new Linter()
+                .lint(LintRequest.of(List.of(inputs), dir, RuleCatalog.of(all)).withJobs(1));
     }
 
     @Test
@@ -51,23 +56,37 @@ class NotManifestsTest {
         LintResult result = lint(REPO, ".");
         Map<String, String> skipped = new TreeMap<>();
         result.skipped().forEach(s -> skipped.put(s.file(), s.reason()));
-        assertEquals(Map.of(
-                "charts/web/Chart.yaml", "Helm chart metadata",
-                "charts/web/values.yaml", "Helm values",
-                "ci-values.yaml", "Helm values",
-                "deploy/kustomization.yaml", "Kustomize configuration",
-                "docker-compose.yml", "a Docker Compose file",
-                "docs/openapi.yaml", "an OpenAPI document",
-                "docs/values.schema.json", "a JSON Schema",
-                "hack/kind-config.yaml", "configuration of kind",
-                "mkdocs.yml", "MkDocs configuration"), skipped);
-        List<String> linted = result.files().stream().map(LintResult.FileSummary::file).toList();
-        assertEquals(List.of("deploy/broken.yaml", "deploy/deployment.yaml", "deploy/partly-typed.yaml",
-                "deploy/untyped-object.yaml"), linted, "manifests, broken ones too, are linted");
-        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("yaml-syntax")
-                && f.location().file().equals("deploy/broken.yaml")), result.findings().toString());
-        assertEquals(List.of("object ConfigMap settings", "object  forgot-the-type"), messages(result,
-                "deploy/partly-typed.yaml"), "a file whose documents are partly typed keeps every object");
+        assertEquals(
+                Map.of(
+                        "charts/web/Chart.yaml", "Helm chart metadata",
+                        "charts/web/values.yaml", "Helm values",
+                        "ci-values.yaml", "Helm values",
+                        "deploy/kustomization.yaml", "Kustomize configuration",
+                        "docker-compose.yml", "a Docker Compose file",
+                        "docs/openapi.yaml", "an OpenAPI document",
+                        "docs/values.schema.json", "a JSON Schema",
+                        "hack/kind-config.yaml", "configuration of kind",
+                        "mkdocs.yml", "MkDocs configuration"),
+                skipped);
+        List<String> linted =
+                result.files().stream().map(LintResult.FileSummary::file).toList();
+        assertEquals(
+                List.of(
+                        "deploy/broken.yaml",
+                        "deploy/deployment.yaml",
+                        "deploy/partly-typed.yaml",
+                        "deploy/untyped-object.yaml"),
+                linted,
+                "manifests, broken ones too, are linted");
+        assertTrue(
+                result.findings().stream()
+                        .anyMatch(f -> f.ruleId().equals("yaml-syntax")
+                                && f.location().file().equals("deploy/broken.yaml")),
+                result.findings().toString());
+        assertEquals(
+                List.of("object ConfigMap settings", "object  forgot-the-type"),
+                messages(result, "deploy/partly-typed.yaml"),
+                "a file whose documents are partly typed keeps every object");
         assertEquals(List.of("object  lost-its-type"), messages(result, "deploy/untyped-object.yaml"));
     }
 
@@ -80,7 +99,8 @@ class NotManifestsTest {
         assertTrue(!plain.toString().contains("mkdocs.yml"), plain.toString());
         StringWriter verbose = new StringWriter();
         new TextReporter().write(result, ReportOptions.plain(REPO).withVerbose(true), verbose);
-        assertTrue(verbose.toString().contains("mkdocs.yml: skipped, not a Kubernetes manifest (MkDocs configuration)\n"),
+        assertTrue(
+                verbose.toString().contains("mkdocs.yml: skipped, not a Kubernetes manifest (MkDocs configuration)\n"),
                 verbose.toString());
     }
 
@@ -95,7 +115,8 @@ class NotManifestsTest {
     @Test
     void aWorkflowFolderScannedOnItsOwnIsRecognised() throws Exception {
         LintResult result = lint(REPO.resolve(".github"), ".");
-        assertEquals(List.of(new LintResult.SkippedFile("workflows/ci.yaml", "a GitHub Actions workflow")),
+        assertEquals(
+                List.of(new LintResult.SkippedFile("workflows/ci.yaml", "a GitHub Actions workflow")),
                 result.skipped());
     }
 
@@ -103,12 +124,18 @@ class NotManifestsTest {
     void objectsOfToolsAreKnownAndNotLinted() throws Exception {
         LintResult result = lint(REPO, "hack/kind-config.yaml");
         assertEquals(0, result.objectCount());
-        assertEquals(List.of(), result.findings().stream().filter(f -> !f.ruleId().equals("object-echo"))
-                .map(Finding::ruleId).toList());
+        assertEquals(
+                List.of(),
+                result.findings().stream()
+                        .filter(f -> !f.ruleId().equals("object-echo"))
+                        .map(Finding::ruleId)
+                        .toList());
     }
 
     private static List<String> messages(LintResult result, String file) {
-        return result.findings().stream().filter(f -> f.location().file().equals(file) && f.ruleId().equals("object-echo"))
-                .map(Finding::message).toList();
+        return result.findings().stream()
+                .filter(f -> f.location().file().equals(file) && f.ruleId().equals("object-echo"))
+                .map(Finding::message)
+                .toList();
     }
 }

@@ -3,6 +3,13 @@ package dev.kubelint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.source.SourceLoader;
+import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.yaml.ReadLimits.Limit;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
@@ -11,18 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRule;
-import dev.kubelint.core.source.SourceLoader;
-import dev.kubelint.core.source.SourceScanner;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.ReadLimits.Limit;
 
 /**
  * Each reader limit has a safe default, can be raised through {@link LintRequest#withLimits}, and when hit gives
@@ -37,7 +34,11 @@ class ReadLimitsTest {
 
     private List<Finding> lint(String text, ReadLimits limits) throws Exception {
         Files.writeString(dir.resolve("input.yaml"), text, StandardCharsets.UTF_8);
-        return new Linter().lint(LintRequest.of(List.of("input.yaml"), dir, CORE).withLimits(limits).withJobs(1)).findings();
+        return new Linter()
+                .lint(LintRequest.of(List.of("input.yaml"), dir, CORE)
+                        .withLimits(limits)
+                        .withJobs(1))
+                .findings();
     }
 
     private void assertLimit(String text, Limit limit, long low, String position) throws Exception {
@@ -71,7 +72,14 @@ class ReadLimitsTest {
     void aliasExpansion() throws Exception {
         StringBuilder text = new StringBuilder("x0: &a0 [0, 0]\n");
         for (int i = 1; i <= 10; i++) {
-            text.append("x").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1)
+            text.append("x")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
                     .append("]\n");
         }
         assertLimit(text.toString(), Limit.ALIAS_NODES, 1000, "8:15");
@@ -128,8 +136,12 @@ class ReadLimitsTest {
         SourceLoader loader = new SourceLoader(ReadLimits.DEFAULTS.with(Limit.FILE_SIZE, 1000));
         byte[] text = ("a: " + "x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8);
         SourceScanner.Input stdin = new SourceScanner.Input(Optional.empty(), "<stdin>");
-        String piped = loader.load(stdin, new java.io.ByteArrayInputStream(text)).problem().orElseThrow().message();
-        assertTrue(piped.startsWith("input is longer than the limit of 1000 bytes (max-file-bytes); it was not read"),
+        String piped = loader.load(stdin, new java.io.ByteArrayInputStream(text))
+                .problem()
+                .orElseThrow()
+                .message();
+        assertTrue(
+                piped.startsWith("input is longer than the limit of 1000 bytes (max-file-bytes); it was not read"),
                 piped);
         Path file = dir.resolve("big.yaml");
         try {
@@ -137,8 +149,12 @@ class ReadLimitsTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String regular = loader.load(new SourceScanner.Input(Optional.of(file), "big.yaml"), java.io.InputStream.nullInputStream())
-                .problem().orElseThrow().message();
-        assertTrue(regular.startsWith("file has 5004 bytes, more than the limit of 1000 bytes (max-file-bytes)"), regular);
+        String regular = loader.load(
+                        new SourceScanner.Input(Optional.of(file), "big.yaml"), java.io.InputStream.nullInputStream())
+                .problem()
+                .orElseThrow()
+                .message();
+        assertTrue(
+                regular.startsWith("file has 5004 bytes, more than the limit of 1000 bytes (max-file-bytes)"), regular);
     }
 }

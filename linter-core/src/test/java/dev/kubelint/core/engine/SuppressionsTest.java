@@ -3,16 +3,6 @@ package dev.kubelint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.finding.Suppression;
@@ -20,6 +10,14 @@ import dev.kubelint.core.report.JsonReporter;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.testing.TestCatalog;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuppressionsTest {
 
@@ -32,14 +30,17 @@ class SuppressionsTest {
 
     private LintResult lint(String text, boolean useSuppressions) throws Exception {
         Files.writeString(dir.resolve("m.yaml"), text);
-        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get())
+                .withJobs(1)
                 .withUseSuppressions(useSuppressions);
         return new Linter().lint(request);
     }
 
     /** "rule@line" of each finding, in order. */
     private static String summary(List<Finding> findings) {
-        return findings.stream().map(f -> f.ruleId() + "@" + f.location().line()).collect(Collectors.joining(" "));
+        return findings.stream()
+                .map(f -> f.ruleId() + "@" + f.location().line())
+                .collect(Collectors.joining(" "));
     }
 
     private static final String POD = """
@@ -91,7 +92,8 @@ class SuppressionsTest {
 
     @Test
     void aTrailingCommentSuppressesTheFindingsOfItsLine() throws Exception {
-        LintResult result = lint(POD.replace("image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
+        LintResult result = lint(POD.replace(
+                "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         assertEquals("latest-tag@10", summary(result.findings()));
         assertEquals("latest-tag@8", summary(result.suppressed()));
         Suppression s = result.suppressed().get(0).suppression().orElseThrow();
@@ -117,13 +119,18 @@ class SuppressionsTest {
 
     @Test
     void aSuppressionWithoutAReasonIsIgnoredAndReported() throws Exception {
-        LintResult result = lint(POD
-                .replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
-                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
-        assertEquals("suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
+        LintResult result = lint(
+                POD.replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
+                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
+        assertEquals(
+                "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
                 summary(result.findings()));
-        assertTrue(result.findings().get(0).message().startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
-        assertEquals("kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
+        assertTrue(result.findings()
+                .get(0)
+                .message()
+                .startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
+        assertEquals(
+                "kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
                 result.findings().get(3).message());
     }
 
@@ -131,9 +138,13 @@ class SuppressionsTest {
     void unreadableCommentsAreReported() throws Exception {
         LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
                 .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"));
-        assertEquals("latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
+        assertEquals(
+                "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
                 summary(result.findings()));
-        assertTrue(result.findings().get(1).message().startsWith("cannot read the rule ids of this kubelint-ignore comment"));
+        assertTrue(result.findings()
+                .get(1)
+                .message()
+                .startsWith("cannot read the rule ids of this kubelint-ignore comment"));
         assertTrue(result.findings().get(3).message().startsWith("cannot read this kubelint-ignore comment"));
     }
 
@@ -144,10 +155,14 @@ class SuppressionsTest {
                   annotations:
                     ignore.kubelint.dev/latest-tags: "typo"
                 """));
-        Finding unused = result.findings().stream().filter(f -> f.ruleId().equals("unused-suppression")).findFirst()
+        Finding unused = result.findings().stream()
+                .filter(f -> f.ruleId().equals("unused-suppression"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(6, unused.location().line());
-        assertEquals("suppression annotation names \"latest-tags\", which is no rule: it suppresses nothing", unused.message());
+        assertEquals(
+                "suppression annotation names \"latest-tags\", which is no rule: it suppresses nothing",
+                unused.message());
     }
 
     @Test
@@ -155,19 +170,28 @@ class SuppressionsTest {
         String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
         LintResult plain = lint(cm + "---\n" + cm);
         assertEquals("unique-name@9", summary(plain.findings()));
-        LintResult byComment = lint(cm + "---\n" + cm.replace("name: settings",
-                "name: settings # kubelint-ignore: unique-name -- the second copy is patched in by kustomize"));
+        LintResult byComment = lint(cm + "---\n"
+                + cm.replace(
+                        "name: settings",
+                        "name: settings # kubelint-ignore: unique-name -- the second copy is patched in by kustomize"));
         assertEquals("", summary(byComment.findings()));
         assertEquals("unique-name@9", summary(byComment.suppressed()));
-        LintResult byAnnotation = lint(cm + "---\n" + cm + "  annotations: {ignore.kubelint.dev/unique-name: \"kustomize patch\"}\n");
+        LintResult byAnnotation =
+                lint(cm + "---\n" + cm + "  annotations: {ignore.kubelint.dev/unique-name: \"kustomize patch\"}\n");
         assertEquals("", summary(byAnnotation.findings()));
-        assertEquals("kustomize patch", byAnnotation.suppressed().get(0).suppression().orElseThrow().reason());
+        assertEquals(
+                "kustomize patch",
+                byAnnotation.suppressed().get(0).suppression().orElseThrow().reason());
     }
 
     @Test
     void noSuppressionsIgnoresThemAll() throws Exception {
-        LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
-                .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: latest-tag, unique-name -- x"), false);
+        LintResult result = lint(
+                POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
+                        .replace(
+                                "image: nginx:latest",
+                                "image: nginx:latest # kubelint-ignore: latest-tag, unique-name -- x"),
+                false);
         assertEquals("latest-tag@8 latest-tag@10", summary(result.findings()));
         assertTrue(result.suppressed().isEmpty());
     }
@@ -189,12 +213,16 @@ class SuppressionsTest {
 
     @Test
     void skippedObjectsKeepTheirSuppressionsQuiet() throws Exception {
-        Files.writeString(dir.resolve("m.yaml"), POD.replace("  name: web\n", """
+        Files.writeString(
+                dir.resolve("m.yaml"),
+                POD.replace("  name: web\n", """
                   name: web
                   labels: {tier: cache}
                   annotations: {ignore.kubelint.dev/unique-name: "not used here"}
-                """).replace("image: redis", "image: redis # kubelint-ignore: unique-name -- also unused"));
-        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+                """)
+                        .replace("image: redis", "image: redis # kubelint-ignore: unique-name -- also unused"));
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get())
+                .withJobs(1)
                 .withObjectFilter(labels -> "web".equals(labels.get("tier")));
         LintResult result = new Linter().lint(request);
         assertEquals("", summary(result.findings()));
@@ -202,19 +230,26 @@ class SuppressionsTest {
 
     @Test
     void suppressionRulesFollowTheirSettings() throws Exception {
-        Files.writeString(dir.resolve("m.yaml"), POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
-        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get()).withJobs(1)
+        Files.writeString(
+                dir.resolve("m.yaml"), POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
+        LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get())
+                .withJobs(1)
                 .withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withSeverity(Severity.ERROR)));
-        Finding unused = new Linter().lint(request).findings().stream()
-                .filter(f -> f.ruleId().equals("unused-suppression")).findFirst().orElseThrow();
+        Finding unused = new Linter()
+                .lint(request).findings().stream()
+                        .filter(f -> f.ruleId().equals("unused-suppression"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(Severity.ERROR, unused.severity());
         request = request.withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withEnabled(false)));
-        assertTrue(new Linter().lint(request).findings().stream().noneMatch(f -> f.ruleId().equals("unused-suppression")));
+        assertTrue(new Linter()
+                .lint(request).findings().stream().noneMatch(f -> f.ruleId().equals("unused-suppression")));
     }
 
     @Test
     void reportsCountAndListSuppressedFindingsWithTheirReasons() throws Exception {
-        LintResult result = lint(POD.replace("image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
+        LintResult result = lint(POD.replace(
+                "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         StringWriter json = new StringWriter();
         new JsonReporter().write(result, ReportOptions.plain(dir), json);
         assertTrue(json.toString().contains("\"reason\" : \"built nightly\""), json::toString);
@@ -225,7 +260,8 @@ class SuppressionsTest {
 
     @Test
     void aFileWhoseOnlyFindingIsAnUnusedSuppressionKeepsItsText() throws Exception {
-        LintResult result = lint("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # kubelint-ignore: unique-name -- x\n");
+        LintResult result =
+                lint("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # kubelint-ignore: unique-name -- x\n");
         assertEquals("unused-suppression@4", summary(result.findings()));
         assertTrue(result.source("m.yaml").isPresent());
     }
@@ -249,13 +285,17 @@ class SuppressionsTest {
                 """);
         assertEquals("latest-tag@13", summary(result.findings()));
         assertEquals("latest-tag@9", summary(result.suppressed()));
-        assertEquals("/items/0/spec/containers/0/image", result.suppressed().get(0).location().jsonPointer());
+        assertEquals(
+                "/items/0/spec/containers/0/image",
+                result.suppressed().get(0).location().jsonPointer());
     }
 
     @Test
     void aCommentWithNothingBelowItIsReported() throws Exception {
         LintResult result = lint(POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
-        Finding unused = result.findings().stream().filter(f -> f.ruleId().equals("unused-suppression")).findFirst()
+        Finding unused = result.findings().stream()
+                .filter(f -> f.ruleId().equals("unused-suppression"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(11, unused.location().line());
         assertEquals("kubelint-ignore comment for latest-tag has no line below it to apply to", unused.message());

@@ -1,13 +1,11 @@
 package dev.kubelint.core.fuzz;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.kubelint.core.kube.LabelSelector;
+import dev.kubelint.core.kube.LabelSelectorException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import dev.kubelint.core.kube.LabelSelector;
-import dev.kubelint.core.kube.LabelSelectorException;
 
 /**
  * The label selector parser and matcher on any text. Input: the selector on the first line, then labels as

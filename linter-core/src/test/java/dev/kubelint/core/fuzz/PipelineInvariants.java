@@ -1,12 +1,5 @@
 package dev.kubelint.core.fuzz;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
@@ -27,6 +20,12 @@ import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What must hold for any input bytes at all, checked by the fuzz tests: reading never throws, every position lies
@@ -39,12 +38,12 @@ final class PipelineInvariants {
     static final ReadLimits SMALL_LIMITS = new ReadLimits(2048, 16, 24, 256, 512);
 
     private static final RuleCatalog CORE_RULES = RuleCatalog.of(CoreRule.descriptors());
-    private static final Set<String> CORE_IDS = CORE_RULES.all().stream().map(RuleDescriptor::id)
-            .collect(Collectors.toUnmodifiableSet());
-    private static final SourceScanner.Input STDIN = new SourceScanner.Input(java.util.Optional.empty(), SourceFile.STDIN);
+    private static final Set<String> CORE_IDS =
+            CORE_RULES.all().stream().map(RuleDescriptor::id).collect(Collectors.toUnmodifiableSet());
+    private static final SourceScanner.Input STDIN =
+            new SourceScanner.Input(java.util.Optional.empty(), SourceFile.STDIN);
 
-    private PipelineInvariants() {
-    }
+    private PipelineInvariants() {}
 
     /** bytes -> SourceLoader.decode -> YamlReader, then the same bytes through the whole engine. */
     static void check(byte[] bytes, ReadLimits limits) {
@@ -78,9 +77,10 @@ final class PipelineInvariants {
             doc.root().ifPresent(root -> checkTree(root, root, lines));
         }
         ReadResult second = reader.read("fuzz.yaml", text);
-        if (!first.problems().equals(second.problems()) || first.documents().size() != second.documents().size()) {
-            throw new AssertionError("reading the same text twice gave different results:\n" + first.problems()
-                    + "\n" + second.problems());
+        if (!first.problems().equals(second.problems())
+                || first.documents().size() != second.documents().size()) {
+            throw new AssertionError("reading the same text twice gave different results:\n" + first.problems() + "\n"
+                    + second.problems());
         }
     }
 
@@ -91,8 +91,9 @@ final class PipelineInvariants {
         while (!pending.isEmpty()) {
             YamlNode n = pending.remove(pending.size() - 1);
             checkSpan(n.span(), "node at " + n.pointer(), lines);
-            YamlNode found = root.at(n.pointer()).orElseThrow(
-                    () -> new AssertionError("node at " + n.pointer() + " cannot be found by its pointer"));
+            YamlNode found = root.at(n.pointer())
+                    .orElseThrow(
+                            () -> new AssertionError("node at " + n.pointer() + " cannot be found by its pointer"));
             if (!found.pointer().equals(n.pointer())) {
                 throw new AssertionError("pointer " + n.pointer() + " leads to a node that says " + found.pointer());
             }
@@ -118,7 +119,8 @@ final class PipelineInvariants {
         }
         // a position may point just past the last line (the end of the stream)
         if (end.line() > (long) lines + 1) {
-            throw new AssertionError(what + ": line " + end.line() + " is past the end of a text of " + lines + " lines");
+            throw new AssertionError(
+                    what + ": line " + end.line() + " is past the end of a text of " + lines + " lines");
         }
     }
 
@@ -147,7 +149,8 @@ final class PipelineInvariants {
             checkSpan(f.location().span(), "finding " + f.ruleId() + " " + f.message(), lines);
         }
         if (loaded.problem().isPresent() && result.findings().isEmpty()) {
-            throw new AssertionError("an undecodable input gave no finding: " + loaded.problem().get());
+            throw new AssertionError(
+                    "an undecodable input gave no finding: " + loaded.problem().get());
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.kubelint.core.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import dev.kubelint.core.yaml.ReadLimits;
 
 /**

@@ -1,13 +1,11 @@
 package dev.kubelint.core.fuzz;
 
-import java.util.List;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.KubeScalars;
 import dev.kubelint.core.yaml.ScalarType;
+import java.util.List;
 
 /**
  * Coverage-guided fuzzing of the string checks every rule leans on: the scalar table, the name and label syntax,
@@ -25,9 +23,15 @@ class ScalarsAndNamesFuzzTest {
                 throw new AssertionError("a string scalar changed: " + text + " -> " + resolved.value() + " / " + key);
             }
         }
-        for (List<String> problems : List.of(Names.dns1123Label(text), Names.dns1123Subdomain(text),
-                Names.dns1035Label(text), Names.qualifiedName(text), Names.labelValue(text), Names.ianaServiceName(text),
-                Names.httpHeaderName(text), Names.cIdentifier(text))) {
+        for (List<String> problems : List.of(
+                Names.dns1123Label(text),
+                Names.dns1123Subdomain(text),
+                Names.dns1035Label(text),
+                Names.qualifiedName(text),
+                Names.labelValue(text),
+                Names.ianaServiceName(text),
+                Names.httpHeaderName(text),
+                Names.cIdentifier(text))) {
             if (problems.stream().anyMatch(p -> p == null || p.isBlank())) {
                 throw new AssertionError("a blank problem for " + text + ": " + problems);
             }

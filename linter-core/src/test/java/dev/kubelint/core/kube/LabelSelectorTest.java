@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.kube.LabelSelector.Operator;
+import dev.kubelint.core.kube.LabelSelector.Requirement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.kubelint.core.kube.LabelSelector.Operator;
-import dev.kubelint.core.kube.LabelSelector.Requirement;
 
 class LabelSelectorTest {
 
@@ -38,77 +36,82 @@ class LabelSelectorTest {
 
     /** Selectors Kubernetes accepts, and how Kubernetes prints them back (requirements sorted by key). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|''",
-            "'   '|''",
-            "x=a|x=a",
-            "x==a|x==a",
-            "x!=a|x!=a",
-            "x|x",
-            "!x|!x",
-            "x=|x=",
-            "x>1|x>1",
-            "x<007|x<007",
-            "x in (a,b)|x in (a,b)",
-            "x in (b,a,b)|x in (a,b)",
-            "x notin (a)|x notin (a)",
-            "x in ()|x in ()",
-            "x in (a,,b)|x in (,a,b)",
-            "x in (,a)|x in (,a)",
-            "x in (a,)|x in (,a)",
-            "'x in(a)'|x in (a)",
-            "'  x  =  a  ,  y  '|x=a,y",
-            "'x\tin\t(\ta\t)'|x in (a)",
-            "z,y=1,x|x,y=1,z",
-            "in in (in)|in in (in)",
-            "notin notin (notin)|notin notin (notin)",
-            "x=in|x=in",
-            "example.com/app=web|example.com/app=web",
-            "a.b-c_d=e.f-g_h|a.b-c_d=e.f-g_h",
-            "x=a,x!=b|x=a,x!=b",
-            "'!x,y notin (a, b)'|!x,y notin (a,b)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|''",
+                "'   '|''",
+                "x=a|x=a",
+                "x==a|x==a",
+                "x!=a|x!=a",
+                "x|x",
+                "!x|!x",
+                "x=|x=",
+                "x>1|x>1",
+                "x<007|x<007",
+                "x in (a,b)|x in (a,b)",
+                "x in (b,a,b)|x in (a,b)",
+                "x notin (a)|x notin (a)",
+                "x in ()|x in ()",
+                "x in (a,,b)|x in (,a,b)",
+                "x in (,a)|x in (,a)",
+                "x in (a,)|x in (,a)",
+                "'x in(a)'|x in (a)",
+                "'  x  =  a  ,  y  '|x=a,y",
+                "'x\tin\t(\ta\t)'|x in (a)",
+                "z,y=1,x|x,y=1,z",
+                "in in (in)|in in (in)",
+                "notin notin (notin)|notin notin (notin)",
+                "x=in|x=in",
+                "example.com/app=web|example.com/app=web",
+                "a.b-c_d=e.f-g_h|a.b-c_d=e.f-g_h",
+                "x=a,x!=b|x=a,x!=b",
+                "'!x,y notin (a, b)'|!x,y notin (a,b)",
+            })
     void parsesAndPrintsLikeKubernetes(String text, String printed) {
         assertEquals(printed, parse(text).toString());
     }
 
     /** Selectors Kubernetes rejects: the column and what was expected there. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            ",|1|expected a label key or '!' at column 1, found ','",
-            "x,|3|expected a label key or '!' after ',' at column 3, found the end of the selector",
-            "x,,y|3|expected a label key or '!' after ','",
-            "=a|1|expected a label key or '!' at column 1",
-            "!|2|expected a label key at column 2, found the end",
-            "!=a|1|expected a label key or '!' at column 1, found '!='",
-            "!x=a|3|expected ',' or the end of the selector at column 3, found '='",
-            "x y|3|expected an operator",
-            "x!y|2|expected an operator",
-            "x>=1|3|expected a value at column 3, found '='",
-            "x===a|4|expected a value at column 4",
-            "x=(a)|3|expected a value at column 3, found '('",
-            "x=a b|5|expected ',' or the end of the selector at column 5, found 'b'",
-            "x in a|6|expected '(' at column 6, found 'a'",
-            "x in|5|expected '(' at column 5, found the end",
-            "x in (a|8|expected ',' or ')' at column 8, found the end",
-            "x in (a b)|9|expected ',' or ')' at column 9, found 'b'",
-            "x in (a,|9|expected a value, ',' or ')' at column 9",
-            "x in (=)|7|expected a value, ',' or ')' at column 7, found '='",
-            "x in (a) y|10|expected ',' or the end of the selector at column 10, found 'y'",
-            "x notin (a)(|12|expected ',' or the end of the selector at column 12, found '('",
-            "A/b=c|1|invalid label key 'A/b' at column 1: prefix part",
-            "-x|1|invalid label key '-x' at column 1",
-            "a/b/c|1|invalid label key 'a/b/c' at column 1",
-            "x=-a|3|invalid value '-a' at column 3",
-            "x in (a,b$)|9|invalid value 'b$' at column 9",
-            "x>a|3|invalid value 'a' at column 3: '>' and '<' compare integers",
-            "x<|3|invalid value '' at column 3: '>' and '<' compare integers",
-            "x>99999999999999999999|3|compare integers",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ",|1|expected a label key or '!' at column 1, found ','",
+                "x,|3|expected a label key or '!' after ',' at column 3, found the end of the selector",
+                "x,,y|3|expected a label key or '!' after ','",
+                "=a|1|expected a label key or '!' at column 1",
+                "!|2|expected a label key at column 2, found the end",
+                "!=a|1|expected a label key or '!' at column 1, found '!='",
+                "!x=a|3|expected ',' or the end of the selector at column 3, found '='",
+                "x y|3|expected an operator",
+                "x!y|2|expected an operator",
+                "x>=1|3|expected a value at column 3, found '='",
+                "x===a|4|expected a value at column 4",
+                "x=(a)|3|expected a value at column 3, found '('",
+                "x=a b|5|expected ',' or the end of the selector at column 5, found 'b'",
+                "x in a|6|expected '(' at column 6, found 'a'",
+                "x in|5|expected '(' at column 5, found the end",
+                "x in (a|8|expected ',' or ')' at column 8, found the end",
+                "x in (a b)|9|expected ',' or ')' at column 9, found 'b'",
+                "x in (a,|9|expected a value, ',' or ')' at column 9",
+                "x in (=)|7|expected a value, ',' or ')' at column 7, found '='",
+                "x in (a) y|10|expected ',' or the end of the selector at column 10, found 'y'",
+                "x notin (a)(|12|expected ',' or the end of the selector at column 12, found '('",
+                "A/b=c|1|invalid label key 'A/b' at column 1: prefix part",
+                "-x|1|invalid label key '-x' at column 1",
+                "a/b/c|1|invalid label key 'a/b/c' at column 1",
+                "x=-a|3|invalid value '-a' at column 3",
+                "x in (a,b$)|9|invalid value 'b$' at column 9",
+                "x>a|3|invalid value 'a' at column 3: '>' and '<' compare integers",
+                "x<|3|invalid value '' at column 3: '>' and '<' compare integers",
+                "x>99999999999999999999|3|compare integers",
+            })
     void rejectsWithColumnAndExpectation(String text, int column, String message) {
         LabelSelectorException e = assertThrows(LabelSelectorException.class, () -> LabelSelector.parse(text));
         assertEquals(column, e.column(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message),
+        assertTrue(
+                e.getMessage().startsWith(message) || e.getMessage().contains(message),
                 "message '" + e.getMessage() + "' should contain '" + message + "'");
         assertTrue(e.getMessage().contains("column " + column), e.getMessage());
     }
@@ -116,10 +119,11 @@ class LabelSelectorTest {
     @Test
     void columnsCountCodePointsNotChars() {
         // U+1F600 is two Java chars but one column
-        LabelSelectorException e = assertThrows(LabelSelectorException.class, () -> LabelSelector.parse("x=\uD83D\uDE00 y"));
+        LabelSelectorException e =
+                assertThrows(LabelSelectorException.class, () -> LabelSelector.parse("x=\uD83D\uDE00 y"));
         assertEquals(3, e.column(), e.getMessage());
-        LabelSelectorException after = assertThrows(LabelSelectorException.class,
-                () -> LabelSelector.parse("x in (\uD83D\uDE00"));
+        LabelSelectorException after =
+                assertThrows(LabelSelectorException.class, () -> LabelSelector.parse("x in (\uD83D\uDE00"));
         assertEquals(8, after.column());
     }
 
@@ -176,7 +180,11 @@ class LabelSelectorTest {
         LabelSelector s = parse("app=web,tier!=db,!canary");
         assertTrue(s.matches(labels("app", "web")));
         assertFalse(s.matches(labels("app", "web", "canary", "true")));
-        assertEquals("canary", s.firstMismatch(labels("app", "web", "canary", "true")).orElseThrow().key());
+        assertEquals(
+                "canary",
+                s.firstMismatch(labels("app", "web", "canary", "true"))
+                        .orElseThrow()
+                        .key());
     }
 
     @Test

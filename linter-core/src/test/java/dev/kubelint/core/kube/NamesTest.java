@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,15 +12,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "app", "App", "my.name", "my_name", "123-abc", "a1", "example.com/app",
-            "kubernetes.io/hostname", "node-role.kubernetes.io/control-plane", "a/B", "x.y.z/A_b.c-D"})
+    @ValueSource(
+            strings = {
+                "a",
+                "app",
+                "App",
+                "my.name",
+                "my_name",
+                "123-abc",
+                "a1",
+                "example.com/app",
+                "kubernetes.io/hostname",
+                "node-role.kubernetes.io/control-plane",
+                "a/B",
+                "x.y.z/A_b.c-D"
+            })
     void validQualifiedNames(String name) {
         assertEquals(0, Names.qualifiedName(name).size(), () -> name + ": " + Names.qualifiedName(name));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-a", "a-", "_a", "a_", ".a", "a b", "a/b/c", "/a", "a/", "Example.com/a",
-            "exa_mple.com/a", "-x.com/a", "a$", "ä"})
+    @ValueSource(
+            strings = {
+                "",
+                "-a",
+                "a-",
+                "_a",
+                "a_",
+                ".a",
+                "a b",
+                "a/b/c",
+                "/a",
+                "a/",
+                "Example.com/a",
+                "exa_mple.com/a",
+                "-x.com/a",
+                "a$",
+                "ä"
+            })
     void invalidQualifiedNames(String name) {
         assertFalse(Names.qualifiedName(name).isEmpty(), name);
     }
@@ -76,7 +104,8 @@ class NamesTest {
             }
             String text = s.toString();
             assertEquals(isQualifiedName(text), Names.qualifiedName(text).isEmpty(), "qualified name '" + text + "'");
-            assertEquals(text.isEmpty() || isNamePart(text), Names.labelValue(text).isEmpty(), "label value '" + text + "'");
+            assertEquals(
+                    text.isEmpty() || isNamePart(text), Names.labelValue(text).isEmpty(), "label value '" + text + "'");
             assertEquals(isSubdomain(text), Names.dns1123Subdomain(text).isEmpty(), "subdomain '" + text + "'");
         }
     }
@@ -103,7 +132,9 @@ class NamesTest {
             return false;
         }
         for (String label : s.split("\\.", -1)) {
-            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")
+            if (label.isEmpty()
+                    || label.startsWith("-")
+                    || label.endsWith("-")
                     || !label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
                 return false;
             }
@@ -138,9 +169,14 @@ class NamesTest {
         assertTrue(BuiltinKinds.isClusterScoped("rbac.authorization.k8s.io", "ClusterRole"));
         assertFalse(BuiltinKinds.isClusterScoped("rbac.authorization.k8s.io", "Role"));
         assertFalse(BuiltinKinds.isClusterScoped("example.com", "Namespace"));
-        assertEquals(NameFormat.DNS1035_LABEL, BuiltinKinds.nameFormat("", "Service").orElseThrow());
-        assertEquals(NameFormat.DNS1123_LABEL, BuiltinKinds.nameFormat("apps", "StatefulSet").orElseThrow());
-        assertEquals(NameFormat.DNS1123_SUBDOMAIN, BuiltinKinds.nameFormat("", "ConfigMap").orElseThrow());
+        assertEquals(
+                NameFormat.DNS1035_LABEL, BuiltinKinds.nameFormat("", "Service").orElseThrow());
+        assertEquals(
+                NameFormat.DNS1123_LABEL,
+                BuiltinKinds.nameFormat("apps", "StatefulSet").orElseThrow());
+        assertEquals(
+                NameFormat.DNS1123_SUBDOMAIN,
+                BuiltinKinds.nameFormat("", "ConfigMap").orElseThrow());
         assertTrue(BuiltinKinds.nameFormat("example.com", "Widget").isEmpty());
     }
 }

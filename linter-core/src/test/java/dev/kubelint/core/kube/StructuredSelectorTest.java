@@ -4,22 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.YamlReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class StructuredSelectorTest {
 
     private static MappingNode yaml(String text) {
         // text that starts with '{' would be read as JSON: flow mappings go under a key
         String source = text.startsWith("{") ? "x: " + text : text;
-        MappingNode root = new YamlReader(ReadLimits.DEFAULTS).read("test.yaml", source).documents().get(0).root()
-                .orElseThrow().asMapping().orElseThrow();
+        MappingNode root = new YamlReader(ReadLimits.DEFAULTS)
+                .read("test.yaml", source)
+                .documents()
+                .get(0)
+                .root()
+                .orElseThrow()
+                .asMapping()
+                .orElseThrow();
         return text.startsWith("{") ? root.mapping("x").orElseThrow() : root;
     }
 
@@ -37,7 +41,9 @@ class StructuredSelectorTest {
                 """));
         assertTrue(s.problems().isEmpty(), s.problems().toString());
         assertFalse(s.isEmpty());
-        assertEquals("app=web,!canary,tier in (back,front)", s.selector().orElseThrow().toString());
+        assertEquals(
+                "app=web,!canary,tier in (back,front)",
+                s.selector().orElseThrow().toString());
         assertTrue(s.selector().orElseThrow().matches(Map.of("app", "web", "tier", "front")));
         assertFalse(s.selector().orElseThrow().matches(Map.of("app", "web", "tier", "db")));
     }
@@ -69,7 +75,8 @@ class StructuredSelectorTest {
         assertEquals(5, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("invalid selector key \"Bad Key\""));
         assertTrue(messages.get(1).startsWith("invalid selector value \"-web\" of \"app\""));
-        assertEquals("\"in\" is not a valid selector operator (did you mean In?); use In, NotIn, Exists or DoesNotExist",
+        assertEquals(
+                "\"in\" is not a valid selector operator (did you mean In?); use In, NotIn, Exists or DoesNotExist",
                 messages.get(2));
         assertEquals("values must be specified when operator is In or NotIn", messages.get(3));
         assertEquals("values may not be specified when operator is Exists or DoesNotExist", messages.get(4));
@@ -94,20 +101,25 @@ class StructuredSelectorTest {
         assertTrue(s.selector().orElseThrow().matches(Map.of("app", "web", "version", "2", "empty", "")));
         List<Problem> types = LabelMaps.nonStringValues(s.node(), "selector");
         assertEquals(1, types.size());
-        assertEquals("selector \"version\" must be a string, but YAML reads `2` as the number 2; write \"2\"",
+        assertEquals(
+                "selector \"version\" must be a string, but YAML reads `2` as the number 2; write \"2\"",
                 types.get(0).message());
     }
 
     @Test
     void quoteAdviceNamesWhatYamlRead() {
         MappingNode map = yaml("{a: yes, b: 0777, c: 1.0, d: \"yes\", e: on, f: 1e3}");
-        List<String> messages = LabelMaps.nonStringValues(map, "nodeSelector").stream().map(Problem::message).toList();
-        assertEquals(List.of(
-                "nodeSelector \"a\" must be a string, but YAML reads `yes` as the boolean true; write \"yes\"",
-                "nodeSelector \"b\" must be a string, but YAML reads `0777` as the number 511; write \"0777\"",
-                "nodeSelector \"c\" must be a string, but YAML reads `1.0` as the number 1; write \"1.0\"",
-                "nodeSelector \"e\" must be a string, but YAML reads `on` as the boolean true; write \"on\"",
-                "nodeSelector \"f\" must be a string, but YAML reads `1e3` as the number 1000; write \"1e3\""), messages);
+        List<String> messages = LabelMaps.nonStringValues(map, "nodeSelector").stream()
+                .map(Problem::message)
+                .toList();
+        assertEquals(
+                List.of(
+                        "nodeSelector \"a\" must be a string, but YAML reads `yes` as the boolean true; write \"yes\"",
+                        "nodeSelector \"b\" must be a string, but YAML reads `0777` as the number 511; write \"0777\"",
+                        "nodeSelector \"c\" must be a string, but YAML reads `1.0` as the number 1; write \"1.0\"",
+                        "nodeSelector \"e\" must be a string, but YAML reads `on` as the boolean true; write \"on\"",
+                        "nodeSelector \"f\" must be a string, but YAML reads `1e3` as the number 1000; write \"1e3\""),
+                messages);
     }
 
     @Test

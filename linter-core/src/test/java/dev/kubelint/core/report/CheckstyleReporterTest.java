@@ -3,22 +3,20 @@ package dev.kubelint.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
 
 class CheckstyleReporterTest {
 
@@ -39,8 +37,17 @@ class CheckstyleReporterTest {
         for (int i = 0; i < files.getLength(); i++) {
             names.add(((Element) files.item(i)).getAttribute("name"));
         }
-        assertEquals(List.of("k8s/broken.yaml", "k8s/empty.yaml", "k8s/list.yaml", "k8s/tabs.yaml", "k8s/web.yaml",
-                "<stdin>", "kubelint"), names, "scan order, then the run's own findings");
+        assertEquals(
+                List.of(
+                        "k8s/broken.yaml",
+                        "k8s/empty.yaml",
+                        "k8s/list.yaml",
+                        "k8s/tabs.yaml",
+                        "k8s/web.yaml",
+                        "<stdin>",
+                        "kubelint"),
+                names,
+                "scan order, then the run's own findings");
         NodeList errors = doc.getElementsByTagName("error");
         assertEquals(SampleResults.full().findings().size(), errors.getLength(), "no suppressed finding");
         List<String> read = new ArrayList<>();
@@ -49,10 +56,17 @@ class CheckstyleReporterTest {
             read.add(((Element) e.getParentNode()).getAttribute("name") + ":" + e.getAttribute("line") + ":"
                     + e.getAttribute("column") + " " + e.getAttribute("severity") + " " + e.getAttribute("source"));
         }
-        assertEquals(List.of("k8s/broken.yaml:6:1 error yaml-syntax", "k8s/list.yaml:10:13 error schema-type",
-                "k8s/tabs.yaml:6:6 error schema-type", "k8s/web.yaml:4:9 info name-style",
-                "k8s/web.yaml:6:10 warning label-value", "k8s/web.yaml:12:22 error schema-type",
-                "<stdin>:4:7 error schema-type", "kubelint:1:1 error rule-failure"), read);
+        assertEquals(
+                List.of(
+                        "k8s/broken.yaml:6:1 error yaml-syntax",
+                        "k8s/list.yaml:10:13 error schema-type",
+                        "k8s/tabs.yaml:6:6 error schema-type",
+                        "k8s/web.yaml:4:9 info name-style",
+                        "k8s/web.yaml:6:10 warning label-value",
+                        "k8s/web.yaml:12:22 error schema-type",
+                        "<stdin>:4:7 error schema-type",
+                        "kubelint:1:1 error rule-failure"),
+                read);
     }
 
     @Test
@@ -65,9 +79,12 @@ class CheckstyleReporterTest {
         }
         assertTrue(messages.contains("items[1].data.k: expected string, found integer 1 <&>"), messages::toString);
         assertTrue(messages.contains("name \"web\" could say more\nsecond line of the message"), "line breaks kept");
-        assertTrue(messages.contains("label value \"we\u0308b-\uD83D\uDE00\" has characters other than "
-                + "[a-zA-Z0-9-_.]: 100% wrong, a:b"), "combining marks and emoji kept");
-        assertTrue(messages.contains("data.k: tab\there, bell\uFFFD and escape\uFFFD[31m in a message"),
+        assertTrue(
+                messages.contains("label value \"we\u0308b-\uD83D\uDE00\" has characters other than "
+                        + "[a-zA-Z0-9-_.]: 100% wrong, a:b"),
+                "combining marks and emoji kept");
+        assertTrue(
+                messages.contains("data.k: tab\there, bell\uFFFD and escape\uFFFD[31m in a message"),
                 messages::toString);
     }
 
@@ -75,11 +92,26 @@ class CheckstyleReporterTest {
     void aLoneSurrogateNeverMakesTheFileMalformed() throws IOException {
         LintResult full = SampleResults.full();
         List<Finding> findings = new ArrayList<>(full.findings());
-        findings.add(SampleResults.finding("schema-type", Severity.ERROR, "k8s/web.yaml", 13, 1, 13, 2, "/x",
-                SampleResults.WEB_POD, "half \uD83D of an emoji and a stray \uDE00"));
+        findings.add(SampleResults.finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/web.yaml",
+                13,
+                1,
+                13,
+                2,
+                "/x",
+                SampleResults.WEB_POD,
+                "half \uD83D of an emoji and a stray \uDE00"));
         findings.sort(Finding.ORDER);
-        String xml = xml(new LintResult(full.settings(), full.catalog(), findings, full.suppressed(), full.files(),
-                full.sources(), full.elapsed()));
+        String xml = xml(new LintResult(
+                full.settings(),
+                full.catalog(),
+                findings,
+                full.suppressed(),
+                full.files(),
+                full.sources(),
+                full.elapsed()));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(xml), "a file can hold it");
         ReportShapes.checkstyle(xml);
         assertTrue(xml.contains("half \uFFFD of an emoji and a stray \uFFFD"), xml);

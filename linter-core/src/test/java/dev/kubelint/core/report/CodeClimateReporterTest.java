@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.engine.Linter;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.LintRequestBuilder;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.engine.Linter;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.run.LintPlan;
-import dev.kubelint.core.run.LintRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 class CodeClimateReporterTest {
@@ -44,15 +42,26 @@ class CodeClimateReporterTest {
         List<String> read = new ArrayList<>();
         for (JsonNode issue : issues) {
             JsonNode location = issue.get("location");
-            read.add(location.get("path").asString() + ":" + location.get("lines").get("begin").asInt() + " "
-                    + issue.get("severity").asString() + " " + issue.get("check_name").asString());
+            read.add(location.get("path").asString() + ":"
+                    + location.get("lines").get("begin").asInt() + " "
+                    + issue.get("severity").asString() + " "
+                    + issue.get("check_name").asString());
         }
-        assertEquals(List.of(".:1 critical rule-failure", "<stdin>:4 critical schema-type",
-                "k8s/broken.yaml:6 critical yaml-syntax", "k8s/list.yaml:10 critical schema-type",
-                "k8s/tabs.yaml:6 critical schema-type", "k8s/web.yaml:4 info name-style",
-                "k8s/web.yaml:6 major label-value", "k8s/web.yaml:12 critical schema-type"), read);
-        assertEquals("data.k: tab\there, bell\u0007 and escape\u001b[31m in a message",
-                issues.get(4).get("description").asString(), "the message as it is, escaped for JSON");
+        assertEquals(
+                List.of(
+                        ".:1 critical rule-failure",
+                        "<stdin>:4 critical schema-type",
+                        "k8s/broken.yaml:6 critical yaml-syntax",
+                        "k8s/list.yaml:10 critical schema-type",
+                        "k8s/tabs.yaml:6 critical schema-type",
+                        "k8s/web.yaml:4 info name-style",
+                        "k8s/web.yaml:6 major label-value",
+                        "k8s/web.yaml:12 critical schema-type"),
+                read);
+        assertEquals(
+                "data.k: tab\there, bell\u0007 and escape\u001b[31m in a message",
+                issues.get(4).get("description").asString(),
+                "the message as it is, escaped for JSON");
         assertEquals(issues.size(), new HashSet<>(issues.findValuesAsString("fingerprint")).size(), "unique");
     }
 
@@ -73,16 +82,34 @@ class CodeClimateReporterTest {
     void noControlCharacterOrLoneSurrogateReachesTheFile() throws IOException {
         LintResult full = SampleResults.full();
         List<Finding> findings = new ArrayList<>(full.findings());
-        findings.add(SampleResults.finding("schema-type", Severity.ERROR, "k8s/web.yaml", 13, 1, 13, 2, "/x",
-                SampleResults.WEB_POD, "half \uD83D, a stray \uDE00, CSI \u009B2J, line\u2028separator </script>"));
+        findings.add(SampleResults.finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/web.yaml",
+                13,
+                1,
+                13,
+                2,
+                "/x",
+                SampleResults.WEB_POD,
+                "half \uD83D, a stray \uDE00, CSI \u009B2J, line\u2028separator </script>"));
         findings.sort(Finding.ORDER);
-        String json = write(new LintResult(full.settings(), full.catalog(), findings, full.suppressed(), full.files(),
-                full.sources(), full.elapsed()));
+        String json = write(new LintResult(
+                full.settings(),
+                full.catalog(),
+                findings,
+                full.suppressed(),
+                full.files(),
+                full.sources(),
+                full.elapsed()));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(json), "a file can hold it");
-        assertTrue(json.codePoints().noneMatch(cp -> cp != '\n' && (Character.getType(cp) == Character.CONTROL
-                || cp == 0x2028)), "only escapes: " + json);
+        assertTrue(
+                json.codePoints()
+                        .noneMatch(cp -> cp != '\n' && (Character.getType(cp) == Character.CONTROL || cp == 0x2028)),
+                "only escapes: " + json);
         JsonNode issues = ReportShapes.codeQuality(json);
-        assertEquals("half \uFFFD, a stray \uFFFD, CSI \u009B2J, line\u2028separator </script>",
+        assertEquals(
+                "half \uFFFD, a stray \uFFFD, CSI \u009B2J, line\u2028separator </script>",
                 issues.get(issues.size() - 1).get("description").asString());
     }
 
@@ -105,12 +132,17 @@ class CodeClimateReporterTest {
                 """;
         Map<String, String> before = fingerprints(manifest);
         assertEquals(before, fingerprints(manifest), "the same on every run");
-        Map<String, String> moved = fingerprints("# a comment on top\n\n" + manifest.replace("\ndata:", "\n# note\ndata:"));
-        assertEquals(before.values().stream().sorted().toList(), moved.values().stream().sorted().toList(),
+        Map<String, String> moved =
+                fingerprints("# a comment on top\n\n" + manifest.replace("\ndata:", "\n# note\ndata:"));
+        assertEquals(
+                before.values().stream().sorted().toList(),
+                moved.values().stream().sorted().toList(),
                 "the same after lines were added above: " + before + " " + moved);
         assertEquals(3, new HashSet<>(before.values()).size());
         Map<String, String> renamed = fingerprints(manifest.replace("name: again", "name: config"));
-        assertNotEquals(before.values().stream().sorted().toList(), renamed.values().stream().sorted().toList(),
+        assertNotEquals(
+                before.values().stream().sorted().toList(),
+                renamed.values().stream().sorted().toList(),
                 "another object is another finding");
     }
 
@@ -120,8 +152,10 @@ class CodeClimateReporterTest {
             JsonNode issues = ReportShapes.codeQuality(write(new Linter().lint(plan.request())));
             Map<String, String> byPlace = new TreeMap<>();
             for (JsonNode issue : issues) {
-                byPlace.put(issue.get("location").get("lines").get("begin").asInt() + " "
-                        + issue.get("description").asString(), issue.get("fingerprint").asString());
+                byPlace.put(
+                        issue.get("location").get("lines").get("begin").asInt() + " "
+                                + issue.get("description").asString(),
+                        issue.get("fingerprint").asString());
             }
             return byPlace;
         }

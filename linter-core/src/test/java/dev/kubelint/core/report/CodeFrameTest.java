@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class CodeFrameTest {
 
@@ -115,7 +113,9 @@ class CodeFrameTest {
 
     @Test
     void aSpanThatGoesOnMarksToTheEndOfTheLineWithoutTrailingBlanks() {
-        assertEquals("     ^~~~~", CodeFrame.of(1, "key: value   ", 6, Integer.MAX_VALUE).marker());
+        assertEquals(
+                "     ^~~~~",
+                CodeFrame.of(1, "key: value   ", 6, Integer.MAX_VALUE).marker());
     }
 
     @Test
@@ -172,10 +172,12 @@ class CodeFrameTest {
     @Test
     void framesFromASourceFile() {
         SourceFile source = SourceFile.of("a.yaml", "a: 1\r\nbb: 2\r\n");
-        CodeFrame frame = CodeFrame.of(source, new Span(new Position(2, 5), new Position(2, 6))).orElseThrow();
+        CodeFrame frame = CodeFrame.of(source, new Span(new Position(2, 5), new Position(2, 6)))
+                .orElseThrow();
         assertEquals("bb: 2", frame.text());
         assertEquals("    ^", frame.marker());
-        CodeFrame multiLine = CodeFrame.of(source, new Span(new Position(1, 1), new Position(2, 3))).orElseThrow();
+        CodeFrame multiLine = CodeFrame.of(source, new Span(new Position(1, 1), new Position(2, 3)))
+                .orElseThrow();
         assertEquals("^~~~", multiLine.marker());
         assertTrue(CodeFrame.of(source, Span.at(3, 1)).isEmpty(), "a line past the end has no frame");
         assertTrue(CodeFrame.of(SourceFile.of("e.yaml", ""), Span.START).isEmpty());
@@ -185,7 +187,9 @@ class CodeFrameTest {
     void framesFromAnExcerptMatchTheWholeFileOnTheLinesKept() {
         SourceFile source = SourceFile.of("a.yaml", "a: 1\r\nbb: 2\r\n\tc: \"x\"\n");
         SourceExcerpt excerpt = SourceExcerpt.of(source, IntStream.of(2, 3));
-        for (Span span : List.of(new Span(new Position(2, 5), new Position(2, 6)), Span.at(3, 2),
+        for (Span span : List.of(
+                new Span(new Position(2, 5), new Position(2, 6)),
+                Span.at(3, 2),
                 new Span(new Position(2, 1), new Position(3, 3)))) {
             assertEquals(CodeFrame.of(source, span), CodeFrame.of(excerpt, span), span.toString());
         }

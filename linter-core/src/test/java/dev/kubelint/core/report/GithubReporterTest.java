@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.report.WorkflowCommandParser.Command;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,15 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.report.WorkflowCommandParser.Command;
-import dev.kubelint.core.rule.LintSettings;
 
 class GithubReporterTest {
 
@@ -54,15 +52,22 @@ class GithubReporterTest {
 
     @Test
     void severitiesMapToErrorWarningAndNotice() throws IOException {
-        List<String> names = lines(SampleResults.full(), ReportOptions.plain(dir).withShowSummary(false)).stream()
-                .map(l -> command(l).name()).distinct().sorted().toList();
+        List<String> names = lines(
+                        SampleResults.full(), ReportOptions.plain(dir).withShowSummary(false))
+                .stream()
+                .map(l -> command(l).name())
+                .distinct()
+                .sorted()
+                .toList();
         assertEquals(List.of("error", "notice", "warning"), names);
     }
 
     @Test
     void propertiesGiveFileAndRangeAsTheRunnerReadsThem() throws IOException {
         Command c = command(lines(SampleResults.full(), ReportOptions.plain(dir)).stream()
-                .filter(l -> l.contains("containerPort")).findFirst().orElseThrow());
+                .filter(l -> l.contains("containerPort"))
+                .findFirst()
+                .orElseThrow());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("file", "k8s/web.yaml");
         expected.put("line", "12");
@@ -82,38 +87,52 @@ class GithubReporterTest {
         for (int i = 0; i < result.findings().size(); i++) {
             Finding f = result.findings().get(i);
             String data = command(lines.get(i)).data();
-            // line breaks travel as GitHub's %0A and come back; other control characters are escaped as in the text report
-            String shown = String.join("\n", java.util.Arrays.stream(f.message().split("\n", -1))
-                    .map(PrintableText::escape).toList());
+            // line breaks travel as GitHub's %0A and come back; other control characters are escaped as in the text
+            // report
+            String shown = String.join(
+                    "\n",
+                    java.util.Arrays.stream(f.message().split("\n", -1))
+                            .map(PrintableText::escape)
+                            .toList());
             assertTrue(data.endsWith(shown), data + " should end with " + shown);
         }
-        String multiLine = lines.stream().filter(l -> l.startsWith("::notice")).findFirst().orElseThrow();
+        String multiLine =
+                lines.stream().filter(l -> l.startsWith("::notice")).findFirst().orElseThrow();
         assertTrue(multiLine.endsWith("::name \"web\" could say more%0Asecond line of the message"), multiLine);
-        String percent = lines.stream().filter(l -> l.contains("label value")).findFirst().orElseThrow();
+        String percent = lines.stream()
+                .filter(l -> l.contains("label value"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(percent.contains("100%25 wrong, a:b"), "data keeps : and , but escapes %: " + percent);
     }
 
     @Test
     void awkwardFileNamesSurviveAsProperties() {
-        Finding f = SampleResults.finding("schema-type", Severity.WARNING, "we,ird/na:me%2C.yaml", 3, 4, 3, 9, "",
-                SampleResults.OK, "m");
+        Finding f = SampleResults.finding(
+                "schema-type", Severity.WARNING, "we,ird/na:me%2C.yaml", 3, 4, 3, 9, "", SampleResults.OK, "m");
         String line = GithubReporter.command(f);
-        assertEquals("::warning file=we%2Cird/na%3Ame%252C.yaml,line=3,col=4,endLine=3,endColumn=9,title=schema-type::m",
+        assertEquals(
+                "::warning file=we%2Cird/na%3Ame%252C.yaml,line=3,col=4,endLine=3,endColumn=9,title=schema-type::m",
                 line);
         assertEquals("we,ird/na:me%2C.yaml", command(line).properties().get("file"));
     }
 
     @Test
     void aSpanOverSeveralLinesHasNoColumns() {
-        Finding f = SampleResults.finding("schema-type", Severity.INFO, "a.yaml", 3, 4, 7, 2, "", SampleResults.OK, "m");
-        assertEquals(Map.of("file", "a.yaml", "line", "3", "endLine", "7", "title", "schema-type"),
+        Finding f =
+                SampleResults.finding("schema-type", Severity.INFO, "a.yaml", 3, 4, 7, 2, "", SampleResults.OK, "m");
+        assertEquals(
+                Map.of("file", "a.yaml", "line", "3", "endLine", "7", "title", "schema-type"),
                 command(GithubReporter.command(f)).properties());
     }
 
     @Test
     void standardInputAndRunFindingsHaveNoFileButSayWhere() throws IOException {
         List<String> lines = lines(SampleResults.full(), ReportOptions.plain(dir));
-        Command stdin = command(lines.stream().filter(l -> l.contains("found integer 5")).findFirst().orElseThrow());
+        Command stdin = command(lines.stream()
+                .filter(l -> l.contains("found integer 5"))
+                .findFirst()
+                .orElseThrow());
         assertEquals(Map.of("title", "schema-type"), stdin.properties());
         assertEquals("<stdin>:4:7: type: expected string, found integer 5", stdin.data());
         Command run = command(lines.get(0));
@@ -133,18 +152,36 @@ class GithubReporterTest {
 
     @Test
     void aMessageThatLooksLikeACommandStaysData() {
-        Finding f = SampleResults.finding("schema-type", Severity.ERROR, "a.yaml", 1, 1, 1, 2, "", SampleResults.OK,
+        Finding f = SampleResults.finding(
+                "schema-type",
+                Severity.ERROR,
+                "a.yaml",
+                1,
+                1,
+                1,
+                2,
+                "",
+                SampleResults.OK,
                 "value \"::error::pwned\"\n::set-output name=x::y");
         List<String> lines = GithubReporter.command(f).lines().toList();
         assertEquals(1, lines.size(), "a line break in a message cannot start a second command");
-        assertEquals("value \"::error::pwned\"\n::set-output name=x::y", command(lines.get(0)).data());
-        assertEquals(Optional.of("error"), WorkflowCommandParser.parse(lines.get(0)).map(Command::name));
+        assertEquals(
+                "value \"::error::pwned\"\n::set-output name=x::y",
+                command(lines.get(0)).data());
+        assertEquals(
+                Optional.of("error"), WorkflowCommandParser.parse(lines.get(0)).map(Command::name));
     }
 
     @Test
     void quietLeavesOutTheSummary() throws IOException {
-        LintResult clean = new LintResult(LintSettings.DEFAULTS, SampleResults.catalog(), List.of(), List.of(),
-                List.of(), Map.of(), Duration.ZERO);
+        LintResult clean = new LintResult(
+                LintSettings.DEFAULTS,
+                SampleResults.catalog(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Duration.ZERO);
         assertEquals(List.of(), lines(clean, ReportOptions.plain(dir).withShowSummary(false)));
         assertFalse(lines(clean, ReportOptions.plain(dir)).isEmpty());
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,12 +51,17 @@ class HtmlReporterTest {
                 port = f;
             }
         }
-        assertEquals("schema-type", data.get("rules").get(port.get(1).asInt()).get(0).asString());
-        assertEquals("A field has a value of the wrong type", data.get("rules").get(port.get(1).asInt()).get(2).asString());
+        assertEquals(
+                "schema-type", data.get("rules").get(port.get(1).asInt()).get(0).asString());
+        assertEquals(
+                "A field has a value of the wrong type",
+                data.get("rules").get(port.get(1).asInt()).get(2).asString());
         assertEquals("k8s/web.yaml", data.get("files").get(port.get(2).asInt()).asString());
         assertEquals(List.of(12, 22), List.of(port.get(3).asInt(), port.get(4).asInt()));
         assertEquals("Pod web", port.get(6).asString());
-        assertEquals("[12,\"    - containerPort: \",\"\\\"80a\\\"\",\"\"]", port.get(8).toString(),
+        assertEquals(
+                "[12,\"    - containerPort: \",\"\\\"80a\\\"\",\"\"]",
+                port.get(8).toString(),
                 "the frame's line, split around the marked text");
         List<String> reasons = new ArrayList<>();
         findings.forEach(f -> reasons.add(f.get(9).isNull() ? null : f.get(9).asString()));
@@ -76,10 +79,14 @@ class HtmlReporterTest {
         assertTrue(html.contains("<a href=\"#rule-schema-type\">schema-type</a>"));
         assertTrue(html.contains("<article class=\"rule\" id=\"rule-schema-type\""), "each rule has a section");
         assertTrue(html.contains("<strong>Why:</strong> The API server rejects an object whose fields do not match"));
-        assertTrue(html.contains(">k8s/web.yaml</button></th><td class=\"num\">1</td><td class=\"num\">1</td>"
-                + "<td class=\"num\">1</td><td class=\"num\">1</td></tr>"), "by file: errors, warnings, infos, suppressed");
-        assertTrue(html.contains(">k8s/list.yaml</button></th><td class=\"num\">1</td><td class=\"num\"></td>"
-                + "<td class=\"num\"></td><td class=\"num\"></td></tr>"), "no zeros");
+        assertTrue(
+                html.contains(">k8s/web.yaml</button></th><td class=\"num\">1</td><td class=\"num\">1</td>"
+                        + "<td class=\"num\">1</td><td class=\"num\">1</td></tr>"),
+                "by file: errors, warnings, infos, suppressed");
+        assertTrue(
+                html.contains(">k8s/list.yaml</button></th><td class=\"num\">1</td><td class=\"num\"></td>"
+                        + "<td class=\"num\"></td><td class=\"num\"></td></tr>"),
+                "no zeros");
         assertTrue(html.contains("1 file without findings."), "k8s/empty.yaml");
     }
 
@@ -87,7 +94,8 @@ class HtmlReporterTest {
     @Test
     void theReportLoadsNothing() throws IOException {
         String html = html(SampleResults.full());
-        assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';"));
+        assertTrue(
+                html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';"));
         assertFalse(Pattern.compile("(src|href)=\"(?!#)").matcher(html).find(), "only links within the page");
         assertFalse(html.contains("@import") || html.contains("url("), "no loads from the styles");
     }
@@ -98,11 +106,26 @@ class HtmlReporterTest {
         LintResult full = SampleResults.full();
         List<Finding> findings = new ArrayList<>(full.findings());
         String hostile = "</script><script>alert(1)</script><!-- \u2028 \u001b[2J half \uD83D stray \uDE00";
-        findings.add(SampleResults.finding("schema-type", Severity.ERROR, "k8s/<b>web</b>.yaml", 13, 1, 13, 2, "/x",
-                SampleResults.WEB_POD, hostile));
+        findings.add(SampleResults.finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/<b>web</b>.yaml",
+                13,
+                1,
+                13,
+                2,
+                "/x",
+                SampleResults.WEB_POD,
+                hostile));
         findings.sort(Finding.ORDER);
-        String html = html(new LintResult(full.settings(), full.catalog(), findings, full.suppressed(), full.files(),
-                full.sources(), full.elapsed()));
+        String html = html(new LintResult(
+                full.settings(),
+                full.catalog(),
+                findings,
+                full.suppressed(),
+                full.files(),
+                full.sources(),
+                full.elapsed()));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(html), "a file can hold it");
         assertFalse(html.contains("<script>alert"));
         assertFalse(html.contains("<b>web"));
@@ -111,7 +134,9 @@ class HtmlReporterTest {
         JsonNode data = data(html);
         boolean found = false;
         for (JsonNode f : data.get("findings")) {
-            found |= f.get(5).asString().equals(hostile.replace('\uD83D', '\uFFFD').replace('\uDE00', '\uFFFD'));
+            found |= f.get(5)
+                    .asString()
+                    .equals(hostile.replace('\uD83D', '\uFFFD').replace('\uDE00', '\uFFFD'));
         }
         assertTrue(found, "the message arrives as written, lone surrogates as U+FFFD");
     }

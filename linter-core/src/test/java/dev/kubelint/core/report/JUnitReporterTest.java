@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.ObjectRef;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -11,17 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.ObjectRef;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.rule.LintSettings;
 
 class JUnitReporterTest {
 
@@ -47,7 +45,8 @@ class JUnitReporterTest {
 
     private static Element suite(Document doc, String name) {
         return children(doc.getDocumentElement(), "testsuite").stream()
-                .filter(s -> s.getAttribute("name").equals(name)).findFirst()
+                .filter(s -> s.getAttribute("name").equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no suite " + name));
     }
 
@@ -60,8 +59,16 @@ class JUnitReporterTest {
         Document doc = junit(SampleResults.full());
         Element root = doc.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
-        assertEquals(List.of("k8s/broken.yaml", "k8s/empty.yaml", "k8s/list.yaml", "k8s/tabs.yaml", "k8s/web.yaml",
-                "<stdin>", "kubelint"), names(children(root, "testsuite")));
+        assertEquals(
+                List.of(
+                        "k8s/broken.yaml",
+                        "k8s/empty.yaml",
+                        "k8s/list.yaml",
+                        "k8s/tabs.yaml",
+                        "k8s/web.yaml",
+                        "<stdin>",
+                        "kubelint"),
+                names(children(root, "testsuite")));
         assertEquals("9", root.getAttribute("tests"));
         assertEquals("6", root.getAttribute("failures"));
         assertEquals("1.234", root.getAttribute("time"));
@@ -76,33 +83,41 @@ class JUnitReporterTest {
         assertEquals("Pod web", pod.getAttribute("name"));
         assertEquals("k8s/web", pod.getAttribute("classname"));
         List<Element> failures = children(pod, "failure");
-        assertEquals(List.of("name-style", "label-value", "schema-type"),
+        assertEquals(
+                List.of("name-style", "label-value", "schema-type"),
                 failures.stream().map(f -> f.getAttribute("type")).toList());
         Element error = failures.get(2);
-        assertEquals("k8s/web.yaml:12:22: error: spec.containers[0].ports[0].containerPort: expected integer, "
-                + "found string \"80a\" [schema-type]", error.getAttribute("message"));
+        assertEquals(
+                "k8s/web.yaml:12:22: error: spec.containers[0].ports[0].containerPort: expected integer, "
+                        + "found string \"80a\" [schema-type]",
+                error.getAttribute("message"));
         assertEquals("""
                 k8s/web.yaml:12:22: error: spec.containers[0].ports[0].containerPort: expected integer, found string "80a" [schema-type]
                    12 |     - containerPort: "80a"
                       |                      ^~~~~
                 at /spec/containers/0/ports/0/containerPort
                 """, error.getTextContent());
-        assertEquals("k8s/web.yaml:4:9: info: name \"web\" could say more\\nsecond line of the message [name-style]",
-                failures.get(0).getAttribute("message"), "the message attribute holds the line of the text report");
+        assertEquals(
+                "k8s/web.yaml:4:9: info: name \"web\" could say more\\nsecond line of the message [name-style]",
+                failures.get(0).getAttribute("message"),
+                "the message attribute holds the line of the text report");
     }
 
     @Test
     void systemOutListsEveryFindingAndTheSuppressedOnesWithTheirReason() throws IOException {
-        Element pod = children(suite(junit(SampleResults.full()), "k8s/web.yaml"), "testcase").get(0);
+        Element pod = children(suite(junit(SampleResults.full()), "k8s/web.yaml"), "testcase")
+                .get(0);
         String out = children(pod, "system-out").get(0).getTextContent();
         assertTrue(out.contains("k8s/web.yaml:6:10: warning: label value"), out);
-        assertTrue(out.contains("suppressed (pinned by the platform team): k8s/web.yaml:10:12: warning: image \"nginx\""),
+        assertTrue(
+                out.contains("suppressed (pinned by the platform team): k8s/web.yaml:10:12: warning: image \"nginx\""),
                 out);
     }
 
     @Test
     void aSingleFindingNeedsNoSystemOut() throws IOException {
-        Element two = children(suite(junit(SampleResults.full()), "k8s/list.yaml"), "testcase").get(1);
+        Element two = children(suite(junit(SampleResults.full()), "k8s/list.yaml"), "testcase")
+                .get(1);
         assertEquals(List.of(), children(two, "system-out"));
     }
 
@@ -136,22 +151,37 @@ class JUnitReporterTest {
     @Test
     void charactersXmlCannotCarryAreReplacedAndMarkupIsEscaped() throws IOException {
         Document doc = junit(SampleResults.full());
-        Element failure = children(children(suite(doc, "k8s/tabs.yaml"), "testcase").get(0), "failure").get(0);
-        assertEquals("k8s/tabs.yaml:6:6: error: data.k: tab\\there, bell\\u0007 and escape\\u001b[31m in a message "
-                + "[schema-type]", failure.getAttribute("message"), "control characters are escaped as in the text report");
-        Element list = children(children(suite(doc, "k8s/list.yaml"), "testcase").get(1), "failure").get(0);
+        Element failure = children(
+                        children(suite(doc, "k8s/tabs.yaml"), "testcase").get(0), "failure")
+                .get(0);
+        assertEquals(
+                "k8s/tabs.yaml:6:6: error: data.k: tab\\there, bell\\u0007 and escape\\u001b[31m in a message "
+                        + "[schema-type]",
+                failure.getAttribute("message"),
+                "control characters are escaped as in the text report");
+        Element list = children(
+                        children(suite(doc, "k8s/list.yaml"), "testcase").get(1), "failure")
+                .get(0);
         assertTrue(list.getAttribute("message").endsWith("found integer 1 <&> [schema-type]"));
     }
 
     @Test
     void objectsWithTheSameNameInOneFileGetDistinctTestCases() throws IOException {
         ObjectRef same = new ObjectRef("v1", "ConfigMap", "", "same");
-        LintResult result = new LintResult(LintSettings.DEFAULTS, SampleResults.catalog(),
+        LintResult result = new LintResult(
+                LintSettings.DEFAULTS,
+                SampleResults.catalog(),
                 List.of(SampleResults.finding("schema-type", Severity.ERROR, "a.yaml", 5, 1, 5, 2, "/data", same, "m")),
-                List.of(), List.of(new LintResult.FileSummary("a.yaml", List.of(
-                        new LintResult.ObjectSummary(0, same, SampleResults.location("a.yaml", 1, 1, 1, 1, "", same)),
-                        new LintResult.ObjectSummary(1, same, SampleResults.location("a.yaml", 4, 1, 4, 1, "", same))))),
-                Map.of(), Duration.ZERO);
+                List.of(),
+                List.of(new LintResult.FileSummary(
+                        "a.yaml",
+                        List.of(
+                                new LintResult.ObjectSummary(
+                                        0, same, SampleResults.location("a.yaml", 1, 1, 1, 1, "", same)),
+                                new LintResult.ObjectSummary(
+                                        1, same, SampleResults.location("a.yaml", 4, 1, 4, 1, "", same))))),
+                Map.of(),
+                Duration.ZERO);
         Element suite = suite(junit(result), "a.yaml");
         List<Element> cases = children(suite, "testcase");
         assertEquals(List.of("ConfigMap same (document 1)", "ConfigMap same (document 2)"), names(cases));
@@ -180,8 +210,8 @@ class JUnitReporterTest {
     @Test
     void theSchemaCatchesMistakes() {
         String bad = "<testsuites><testsuite tests=\"1\"><testcase/></testsuite></testsuites>";
-        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                () -> JUnitSchema.parseValid(bad));
+        AssertionError e =
+                org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> JUnitSchema.parseValid(bad));
         assertTrue(e.getMessage().contains("name"), e.getMessage());
     }
 }

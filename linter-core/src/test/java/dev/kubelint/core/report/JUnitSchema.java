@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -23,8 +21,7 @@ final class JUnitSchema {
 
     private static final Schema SCHEMA = load();
 
-    private JUnitSchema() {
-    }
+    private JUnitSchema() {}
 
     /** Validates a report against the XSD and parses it as a plain (namespace-unaware) DOM, as CI servers do. */
     static Document parseValid(String xml) {

@@ -2,6 +2,7 @@ package dev.kubelint.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -9,11 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,17 +33,39 @@ class JsonReporterTest {
     @Test
     void theDocumentHasTheShapeTheReadmeDefines() throws IOException {
         JsonNode doc = json(SampleResults.full());
-        assertEquals(Set.of("kubernetesVersion", "files", "objects", "findings", "suppressed", "skipped", "notes", "summary"),
+        assertEquals(
+                Set.of(
+                        "kubernetesVersion",
+                        "files",
+                        "objects",
+                        "findings",
+                        "suppressed",
+                        "skipped",
+                        "notes",
+                        "summary"),
                 keys(doc));
         assertEquals("1.35", doc.get("kubernetesVersion").asString());
         assertEquals(6, doc.get("files").asInt());
         assertEquals(6, doc.get("objects").asInt());
         assertEquals(Set.of("errors", "warnings", "infos", "suppressed", "skipped"), keys(doc.get("summary")));
-        assertEquals(List.of(6, 1, 1, 1), List.of(doc.get("summary").get("errors").asInt(),
-                doc.get("summary").get("warnings").asInt(), doc.get("summary").get("infos").asInt(),
-                doc.get("summary").get("suppressed").asInt()));
-        Set<String> findingKeys = Set.of("ruleId", "severity", "file", "line", "column", "endLine", "endColumn",
-                "jsonPointer", "object", "message");
+        assertEquals(
+                List.of(6, 1, 1, 1),
+                List.of(
+                        doc.get("summary").get("errors").asInt(),
+                        doc.get("summary").get("warnings").asInt(),
+                        doc.get("summary").get("infos").asInt(),
+                        doc.get("summary").get("suppressed").asInt()));
+        Set<String> findingKeys = Set.of(
+                "ruleId",
+                "severity",
+                "file",
+                "line",
+                "column",
+                "endLine",
+                "endColumn",
+                "jsonPointer",
+                "object",
+                "message");
         for (JsonNode f : doc.get("findings")) {
             assertEquals(findingKeys, keys(f));
             assertEquals(Set.of("apiVersion", "kind", "namespace", "name"), keys(f.get("object")));
@@ -57,13 +77,27 @@ class JsonReporterTest {
         JsonNode findings = json(SampleResults.full()).get("findings");
         List<String> files = new ArrayList<>();
         findings.forEach(f -> files.add(f.get("file").asString()));
-        assertEquals(List.of("", "<stdin>", "k8s/broken.yaml", "k8s/list.yaml", "k8s/tabs.yaml", "k8s/web.yaml",
-                "k8s/web.yaml", "k8s/web.yaml"), files);
+        assertEquals(
+                List.of(
+                        "",
+                        "<stdin>",
+                        "k8s/broken.yaml",
+                        "k8s/list.yaml",
+                        "k8s/tabs.yaml",
+                        "k8s/web.yaml",
+                        "k8s/web.yaml",
+                        "k8s/web.yaml"),
+                files);
         JsonNode label = findings.get(6);
         assertEquals("label-value", label.get("ruleId").asString());
         assertEquals("warning", label.get("severity").asString());
-        assertEquals(List.of(6, 10, 6, 18), List.of(label.get("line").asInt(), label.get("column").asInt(),
-                label.get("endLine").asInt(), label.get("endColumn").asInt()));
+        assertEquals(
+                List.of(6, 10, 6, 18),
+                List.of(
+                        label.get("line").asInt(),
+                        label.get("column").asInt(),
+                        label.get("endLine").asInt(),
+                        label.get("endColumn").asInt()));
         assertEquals("/metadata/labels/app", label.get("jsonPointer").asString());
         assertEquals("Pod", label.get("object").get("kind").asString());
         assertEquals("", label.get("object").get("namespace").asString());

@@ -4,27 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +32,10 @@ public final class ReportShapes {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Schema CHECKSTYLE = xsd("/formats/checkstyle.xsd");
-    private static final com.networknt.schema.Schema CODE_QUALITY = jsonSchema("/formats/gitlab-code-quality.schema.json");
+    private static final com.networknt.schema.Schema CODE_QUALITY =
+            jsonSchema("/formats/gitlab-code-quality.schema.json");
 
-    private ReportShapes() {
-    }
+    private ReportShapes() {}
 
     /** Validates a Checkstyle report and parses it as a plain DOM, as its readers do. */
     public static Document checkstyle(String xml) {
@@ -60,7 +56,9 @@ public final class ReportShapes {
     /** Parses a Code Quality report, failing when it is not the shape GitLab reads. */
     public static JsonNode codeQuality(String json) {
         JsonNode document = MAPPER.readTree(json);
-        assertEquals(List.of(), CODE_QUALITY.validate(document).stream().map(Object::toString).toList(),
+        assertEquals(
+                List.of(),
+                CODE_QUALITY.validate(document).stream().map(Object::toString).toList(),
                 "Code Quality shape violations in\n" + json);
         return document;
     }
@@ -79,7 +77,8 @@ public final class ReportShapes {
         try (InputStream in = ReportShapes.class.getResourceAsStream(resource)) {
             assertNotNull(in, resource + " is missing from the test resources");
             JsonNode node = MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(node);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(node);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

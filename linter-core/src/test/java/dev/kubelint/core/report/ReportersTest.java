@@ -3,16 +3,14 @@ package dev.kubelint.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
 
 class ReportersTest {
 
@@ -21,10 +19,18 @@ class ReportersTest {
         for (ReportFormats.Format format : ReportFormats.all()) {
             assertEquals(format.name().toLowerCase(java.util.Locale.ROOT), format.name(), "listed in lower case");
             assertEquals(format, ReportFormats.find(format.name()).orElseThrow());
-            assertEquals(format, ReportFormats.find(" " + format.name().toUpperCase(java.util.Locale.ROOT)).orElseThrow());
+            assertEquals(
+                    format,
+                    ReportFormats.find(" " + format.name().toUpperCase(java.util.Locale.ROOT))
+                            .orElseThrow());
         }
-        assertEquals(ReportFormats.all().size(), ReportFormats.all().stream().map(ReportFormats.Format::fileName)
-                .distinct().count(), "each format has a file name of its own");
+        assertEquals(
+                ReportFormats.all().size(),
+                ReportFormats.all().stream()
+                        .map(ReportFormats.Format::fileName)
+                        .distinct()
+                        .count(),
+                "each format has a file name of its own");
         assertTrue(ReportFormats.find("xml").isEmpty());
         assertEquals(String.join(", ", ReportFormats.names()), ReportFormats.list());
     }
@@ -36,23 +42,45 @@ class ReportersTest {
     @Test
     void reportsDeclareWhatTheyReadOfTheResult(@TempDir Path dir) throws IOException {
         LintResult full = SampleResults.full();
-        LintResult withoutObjects = new LintResult(full.settings(), full.catalog(), full.findings(), full.suppressed(),
-                full.files().stream().map(f -> new LintResult.FileSummary(f.file(), f.objectCount(), List.of())).toList(),
-                full.sources(), full.elapsed());
-        LintResult withoutSources = new LintResult(full.settings(), full.catalog(), full.findings(), full.suppressed(),
-                full.files(), Map.of(), full.elapsed());
-        for (ReportOptions options : List.of(ReportOptions.plain(dir), ReportOptions.plain(dir).withShowSource(true))) {
+        LintResult withoutObjects = new LintResult(
+                full.settings(),
+                full.catalog(),
+                full.findings(),
+                full.suppressed(),
+                full.files().stream()
+                        .map(f -> new LintResult.FileSummary(f.file(), f.objectCount(), List.of()))
+                        .toList(),
+                full.sources(),
+                full.elapsed());
+        LintResult withoutSources = new LintResult(
+                full.settings(),
+                full.catalog(),
+                full.findings(),
+                full.suppressed(),
+                full.files(),
+                Map.of(),
+                full.elapsed());
+        for (ReportOptions options :
+                List.of(ReportOptions.plain(dir), ReportOptions.plain(dir).withShowSource(true))) {
             for (ReportFormats.Format format : ReportFormats.all()) {
                 Reporter reporter = format.reporter().get();
                 String written = write(reporter, full, options);
-                assertEquals(!reporter.needsObjects(), written.equals(write(reporter, withoutObjects, options)),
+                assertEquals(
+                        !reporter.needsObjects(),
+                        written.equals(write(reporter, withoutObjects, options)),
                         format.name() + ": objects");
-                assertEquals(!reporter.showsSource(options), written.equals(write(reporter, withoutSources, options)),
+                assertEquals(
+                        !reporter.showsSource(options),
+                        written.equals(write(reporter, withoutSources, options)),
                         format.name() + ": source lines, " + options);
             }
         }
-        assertEquals(List.of("junit"), ReportFormats.all().stream().filter(f -> f.reporter().get().needsObjects())
-                .map(ReportFormats.Format::name).toList());
+        assertEquals(
+                List.of("junit"),
+                ReportFormats.all().stream()
+                        .filter(f -> f.reporter().get().needsObjects())
+                        .map(ReportFormats.Format::name)
+                        .toList());
     }
 
     private static String write(Reporter reporter, LintResult result, ReportOptions options) throws IOException {

@@ -1,11 +1,5 @@
 package dev.kubelint.core.report;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.LintResult.FileSummary;
 import dev.kubelint.core.engine.LintResult.ObjectSummary;
@@ -27,6 +21,11 @@ import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Results built by hand with everything reporters must cope with: all three severities, a suppressed finding,
@@ -71,53 +70,65 @@ final class SampleResults {
             foo: [
             """;
 
-    static final String TABS = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tabs\ndata:\n  k:\t\"caf\u00e9\t\u65e5\u672c\"\n";
+    static final String TABS =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tabs\ndata:\n  k:\t\"caf\u00e9\t\u65e5\u672c\"\n";
 
     static final String STDIN = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: 5\n";
 
-    private SampleResults() {
-    }
+    private SampleResults() {}
 
-    @RuleInfo(id = "schema-type", category = "schema", severity = Severity.ERROR,
+    @RuleInfo(
+            id = "schema-type",
+            category = "schema",
+            severity = Severity.ERROR,
             summary = "A field has a value of the wrong type",
             rationale = "The API server rejects an object whose fields do not match the schema.",
-            remediation = "Give the field a value of the type the schema names.", kinds = {"Pod", "Deployment"})
+            remediation = "Give the field a value of the type the schema names.",
+            kinds = {"Pod", "Deployment"})
     public static final class SchemaTypeRule implements Rule {
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
-    @RuleInfo(id = "label-value", category = "metadata", severity = Severity.WARNING,
+    @RuleInfo(
+            id = "label-value",
+            category = "metadata",
+            severity = Severity.WARNING,
             summary = "A label value is not a valid label value",
-            rationale = "Label values are at most 63 characters of [a-z0-9A-Z], '-', '_' and '.'; the API server rejects others.",
+            rationale =
+                    "Label values are at most 63 characters of [a-z0-9A-Z], '-', '_' and '.'; the API server rejects others.",
             remediation = "Use only letters, digits, '-', '_' and '.' | and keep it short.")
     public static final class LabelValueRule implements Rule {
-        public static final RuleParam<Long> MAX_LENGTH = RuleParam.integer("max-length", 63,
-                "Longest value allowed | in characters");
+        public static final RuleParam<Long> MAX_LENGTH =
+                RuleParam.integer("max-length", 63, "Longest value allowed | in characters");
 
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
-    @RuleInfo(id = "name-style", category = "metadata", severity = Severity.INFO,
+    @RuleInfo(
+            id = "name-style",
+            category = "metadata",
+            severity = Severity.INFO,
             summary = "Names read best in lower case with dashes",
-            rationale = "Consistent names are easier to find.", remediation = "Rename the object.",
+            rationale = "Consistent names are easier to find.",
+            remediation = "Rename the object.",
             enabledByDefault = false)
     public static final class NameStyleRule implements Rule {
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
-    @RuleInfo(id = "image-tag", category = "images", severity = Severity.WARNING,
+    @RuleInfo(
+            id = "image-tag",
+            category = "images",
+            severity = Severity.WARNING,
             summary = "An image has no tag or the latest tag",
-            rationale = "Untagged images change under you.", remediation = "Pin the image to a tag or digest.")
+            rationale = "Untagged images change under you.",
+            remediation = "Pin the image to a tag or digest.")
     public static final class ImageTagRule implements Rule {
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
     static RuleCatalog catalog() {
@@ -139,64 +150,158 @@ final class SampleResults {
     /** The full sample: four files and standard input. */
     static LintResult full() {
         List<Finding> findings = new ArrayList<>();
-        findings.add(finding("schema-type", Severity.ERROR, "k8s/web.yaml", 12, 22, 12, 27,
-                "/spec/containers/0/ports/0/containerPort", WEB_POD,
+        findings.add(finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/web.yaml",
+                12,
+                22,
+                12,
+                27,
+                "/spec/containers/0/ports/0/containerPort",
+                WEB_POD,
                 "spec.containers[0].ports[0].containerPort: expected integer, found string \"80a\""));
-        findings.add(finding("label-value", Severity.WARNING, "k8s/web.yaml", 6, 10, 6, 18, "/metadata/labels/app",
-                WEB_POD, "label value \"we\u0308b-\uD83D\uDE00\" has characters other than [a-zA-Z0-9-_.]: 100% wrong, a:b"));
-        findings.add(finding("name-style", Severity.INFO, "k8s/web.yaml", 4, 9, 4, 12, "/metadata/name", WEB_POD,
+        findings.add(finding(
+                "label-value",
+                Severity.WARNING,
+                "k8s/web.yaml",
+                6,
+                10,
+                6,
+                18,
+                "/metadata/labels/app",
+                WEB_POD,
+                "label value \"we\u0308b-\uD83D\uDE00\" has characters other than [a-zA-Z0-9-_.]: 100% wrong, a:b"));
+        findings.add(finding(
+                "name-style",
+                Severity.INFO,
+                "k8s/web.yaml",
+                4,
+                9,
+                4,
+                12,
+                "/metadata/name",
+                WEB_POD,
                 "name \"web\" could say more\nsecond line of the message"));
-        findings.add(finding("schema-type", Severity.ERROR, "k8s/list.yaml", 10, 13, 10, 14, "/items/1/data/k",
-                TWO, "items[1].data.k: expected string, found integer 1 <&>"));
-        findings.add(new Finding("yaml-syntax", Severity.ERROR, new Location("k8s/broken.yaml", 1, Span.at(6, 1), "",
-                ObjectRef.NONE), "YAML syntax error: expected the node content, but found '<stream end>'"));
-        findings.add(finding("schema-type", Severity.ERROR, "k8s/tabs.yaml", 6, 6, 6, 15, "/data/k", TABS_MAP,
+        findings.add(finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/list.yaml",
+                10,
+                13,
+                10,
+                14,
+                "/items/1/data/k",
+                TWO,
+                "items[1].data.k: expected string, found integer 1 <&>"));
+        findings.add(new Finding(
+                "yaml-syntax",
+                Severity.ERROR,
+                new Location("k8s/broken.yaml", 1, Span.at(6, 1), "", ObjectRef.NONE),
+                "YAML syntax error: expected the node content, but found '<stream end>'"));
+        findings.add(finding(
+                "schema-type",
+                Severity.ERROR,
+                "k8s/tabs.yaml",
+                6,
+                6,
+                6,
+                15,
+                "/data/k",
+                TABS_MAP,
                 "data.k: tab\there, bell\u0007 and escape\u001b[31m in a message"));
-        findings.add(finding("schema-type", Severity.ERROR, SourceFile.STDIN, 4, 7, 4, 8, "/type", SECRET,
+        findings.add(finding(
+                "schema-type",
+                Severity.ERROR,
+                SourceFile.STDIN,
+                4,
+                7,
+                4,
+                8,
+                "/type",
+                SECRET,
                 "type: expected string, found integer 5"));
-        findings.add(new Finding("rule-failure", Severity.ERROR, new Location("", 0, Span.START, "", ObjectRef.NONE),
+        findings.add(new Finding(
+                "rule-failure",
+                Severity.ERROR,
+                new Location("", 0, Span.START, "", ObjectRef.NONE),
                 "rule service-selector failed at the end of the run: java.lang.IllegalStateException"));
         findings.sort(Finding.ORDER);
 
         Location suppressedAt = location("k8s/web.yaml", 10, 12, 10, 17, "/spec/containers/0/image", WEB_POD);
-        Finding suppressed = new Finding("image-tag", Severity.WARNING, suppressedAt,
-                "image \"nginx\" has no tag: it changes whenever latest does", List.of(), Optional.empty())
-                .suppressedBy(new Suppression(Suppression.Kind.COMMENT, "pinned by the platform team",
+        Finding suppressed = new Finding(
+                        "image-tag",
+                        Severity.WARNING,
+                        suppressedAt,
+                        "image \"nginx\" has no tag: it changes whenever latest does",
+                        List.of(),
+                        Optional.empty())
+                .suppressedBy(new Suppression(
+                        Suppression.Kind.COMMENT,
+                        "pinned by the platform team",
                         location("k8s/web.yaml", 10, 18, 10, 82, "", WEB_POD)));
 
         List<FileSummary> files = List.of(
                 file("k8s/broken.yaml", object(0, OK, "k8s/broken.yaml", "")),
                 file("k8s/empty.yaml"),
-                file("k8s/list.yaml", object(0, ONE, "k8s/list.yaml", "/items/0"),
+                file(
+                        "k8s/list.yaml",
+                        object(0, ONE, "k8s/list.yaml", "/items/0"),
                         object(0, TWO, "k8s/list.yaml", "/items/1")),
                 file("k8s/tabs.yaml", object(0, TABS_MAP, "k8s/tabs.yaml", "")),
                 file("k8s/web.yaml", object(0, WEB_POD, "k8s/web.yaml", "")),
                 file(SourceFile.STDIN, object(0, SECRET, SourceFile.STDIN, "")));
         Map<String, SourceExcerpt> sources = Map.of(
-                "k8s/web.yaml", SourceExcerpt.whole(SourceFile.of("k8s/web.yaml", WEB)),
-                "k8s/list.yaml", SourceExcerpt.whole(SourceFile.of("k8s/list.yaml", LIST)),
-                "k8s/broken.yaml", SourceExcerpt.whole(SourceFile.of("k8s/broken.yaml", BROKEN)),
-                "k8s/tabs.yaml", SourceExcerpt.whole(SourceFile.of("k8s/tabs.yaml", TABS)),
-                SourceFile.STDIN, SourceExcerpt.whole(SourceFile.of(SourceFile.STDIN, STDIN)));
-        return new LintResult(LintSettings.DEFAULTS, catalog(), findings, List.of(suppressed), files, sources,
+                "k8s/web.yaml",
+                SourceExcerpt.whole(SourceFile.of("k8s/web.yaml", WEB)),
+                "k8s/list.yaml",
+                SourceExcerpt.whole(SourceFile.of("k8s/list.yaml", LIST)),
+                "k8s/broken.yaml",
+                SourceExcerpt.whole(SourceFile.of("k8s/broken.yaml", BROKEN)),
+                "k8s/tabs.yaml",
+                SourceExcerpt.whole(SourceFile.of("k8s/tabs.yaml", TABS)),
+                SourceFile.STDIN,
+                SourceExcerpt.whole(SourceFile.of(SourceFile.STDIN, STDIN)));
+        return new LintResult(
+                LintSettings.DEFAULTS,
+                catalog(),
+                findings,
+                List.of(suppressed),
+                files,
+                sources,
                 Duration.ofMillis(1234));
     }
 
     /** A run that found nothing in two files. */
     static LintResult clean() {
-        return new LintResult(LintSettings.DEFAULTS, catalog(), List.of(), List.of(),
-                List.of(file("a.yaml", object(0, OK, "a.yaml", "")), file("b.yaml")), Map.of(), Duration.ofMillis(5));
+        return new LintResult(
+                LintSettings.DEFAULTS,
+                catalog(),
+                List.of(),
+                List.of(),
+                List.of(file("a.yaml", object(0, OK, "a.yaml", "")), file("b.yaml")),
+                Map.of(),
+                Duration.ofMillis(5));
     }
 
-    static Finding finding(String rule, Severity severity, String file, int line, int column, int endLine,
-                           int endColumn, String pointer, ObjectRef object, String message) {
+    static Finding finding(
+            String rule,
+            Severity severity,
+            String file,
+            int line,
+            int column,
+            int endLine,
+            int endColumn,
+            String pointer,
+            ObjectRef object,
+            String message) {
         return new Finding(rule, severity, location(file, line, column, endLine, endColumn, pointer, object), message);
     }
 
-    static Location location(String file, int line, int column, int endLine, int endColumn, String pointer,
-                             ObjectRef object) {
-        return new Location(file, 0, new Span(new Position(line, column), new Position(endLine, endColumn)), pointer,
-                object);
+    static Location location(
+            String file, int line, int column, int endLine, int endColumn, String pointer, ObjectRef object) {
+        return new Location(
+                file, 0, new Span(new Position(line, column), new Position(endLine, endColumn)), pointer, object);
     }
 
     static FileSummary file(String name, ObjectSummary... objects) {

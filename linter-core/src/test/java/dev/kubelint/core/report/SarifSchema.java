@@ -3,15 +3,13 @@ package dev.kubelint.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +23,7 @@ final class SarifSchema {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Schema SCHEMA = load();
 
-    private SarifSchema() {
-    }
+    private SarifSchema() {}
 
     /** Parses a SARIF document, failing the test when it does not conform to the schema. */
     static JsonNode parseValid(String sarif) {
@@ -38,7 +35,9 @@ final class SarifSchema {
 
     /** Errors of a document, for tests that check the validator catches mistakes. */
     static List<String> errors(String sarif) {
-        return SCHEMA.validate(MAPPER.readTree(sarif)).stream().map(Object::toString).toList();
+        return SCHEMA.validate(MAPPER.readTree(sarif)).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     /**
@@ -52,7 +51,8 @@ final class SarifSchema {
             ObjectNode node = (ObjectNode) MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             node.remove("$schema");
             node.set("$id", node.remove("id"));
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(node);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(node);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.engine.LintResult;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.source.SourceExcerpt;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.yaml.ReadLimits;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.source.SourceExcerpt;
-import dev.kubelint.core.source.SourceFile;
-import dev.kubelint.core.yaml.ReadLimits;
 
 class TextReporterTest {
 
@@ -79,32 +77,47 @@ class TextReporterTest {
                     4 | type: 5
                       |       ^
                 """), text);
-        assertTrue(text.startsWith("error: rule service-selector failed at the end of the run: "
-                + "java.lang.IllegalStateException [rule-failure]\n"), "a finding about the run has no location");
+        assertTrue(
+                text.startsWith("error: rule service-selector failed at the end of the run: "
+                        + "java.lang.IllegalStateException [rule-failure]\n"),
+                "a finding about the run has no location");
         assertTrue(text.endsWith("6 errors, 1 warning, 1 info, 1 suppressed in 6 files, 6 objects (1.23s)\n"), text);
     }
 
     @Test
     void aSyntaxErrorAtTheEndOfTheFileHasNoFrameButTheLine() throws IOException {
         String text = write(SampleResults.full(), options());
-        assertTrue(text.contains("k8s/broken.yaml:6:1: error: YAML syntax error: expected the node content, "
-                + "but found '<stream end>' [yaml-syntax]\nk8s/list.yaml:10:13:"), text);
+        assertTrue(
+                text.contains("k8s/broken.yaml:6:1: error: YAML syntax error: expected the node content, "
+                        + "but found '<stream end>' [yaml-syntax]\nk8s/list.yaml:10:13:"),
+                text);
     }
 
     @Test
     void findingsComeInTheResultsOrder() throws IOException {
         String text = write(SampleResults.full(), ReportOptions.plain(dir));
-        List<String> lines = text.lines().filter(l -> l.contains("error: ") || l.contains(": warning: ")
-                || l.contains(": info: ")).toList();
-        assertEquals(List.of("error", "<stdin>", "k8s/broken.yaml", "k8s/list.yaml", "k8s/tabs.yaml", "k8s/web.yaml",
-                "k8s/web.yaml", "k8s/web.yaml"), lines.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
+        List<String> lines = text.lines()
+                .filter(l -> l.contains("error: ") || l.contains(": warning: ") || l.contains(": info: "))
+                .toList();
+        assertEquals(
+                List.of(
+                        "error",
+                        "<stdin>",
+                        "k8s/broken.yaml",
+                        "k8s/list.yaml",
+                        "k8s/tabs.yaml",
+                        "k8s/web.yaml",
+                        "k8s/web.yaml",
+                        "k8s/web.yaml"),
+                lines.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
     }
 
     @Test
     void noSourceMeansOneLinePerFinding() throws IOException {
         String text = write(SampleResults.full(), ReportOptions.plain(dir));
         assertFalse(text.contains(" | "), text);
-        assertEquals(SampleResults.full().findings().size() + 1 /* summary: a message's line break is escaped */,
+        assertEquals(
+                SampleResults.full().findings().size() + 1 /* summary: a message's line break is escaped */,
                 text.lines().count());
     }
 
@@ -117,7 +130,8 @@ class TextReporterTest {
 
     @Test
     void aCleanRunIsTheSummaryAlone() throws IOException {
-        assertEquals("0 errors, 0 warnings, 0 infos, 0 suppressed in 2 files, 1 object (0.01s)\n",
+        assertEquals(
+                "0 errors, 0 warnings, 0 infos, 0 suppressed in 2 files, 1 object (0.01s)\n",
                 write(SampleResults.clean(), options()));
     }
 
@@ -145,12 +159,21 @@ class TextReporterTest {
         Files.createDirectories(dir.resolve("k8s"));
         Files.write(dir.resolve("k8s/web.yaml"), ("\uFEFF" + SampleResults.WEB).getBytes(StandardCharsets.UTF_8));
         LintResult full = SampleResults.full();
-        LintResult withoutSources = new LintResult(full.settings(), full.catalog(), full.findings(), full.suppressed(),
-                full.files(), Map.of(), full.elapsed());
+        LintResult withoutSources = new LintResult(
+                full.settings(),
+                full.catalog(),
+                full.findings(),
+                full.suppressed(),
+                full.files(),
+                Map.of(),
+                full.elapsed());
         String text = write(withoutSources, options());
-        assertTrue(text.contains("   12 |     - containerPort: \"80a\"\n"), "read again from disk, BOM dropped: " + text);
-        assertFalse(text.contains("k8s/list.yaml:10:13: error: items[1].data.k: expected string, found integer 1 <&> "
-                + "[schema-type]\n    10 |"), "a file that is gone has no frame: " + text);
+        assertTrue(
+                text.contains("   12 |     - containerPort: \"80a\"\n"), "read again from disk, BOM dropped: " + text);
+        assertFalse(
+                text.contains("k8s/list.yaml:10:13: error: items[1].data.k: expected string, found integer 1 <&> "
+                        + "[schema-type]\n    10 |"),
+                "a file that is gone has no frame: " + text);
         assertFalse(text.contains("4 | type: 5"), "standard input cannot be read again");
     }
 
@@ -161,12 +184,36 @@ class TextReporterTest {
         String text = head + "  k: " + "x".repeat((int) ReadLimits.DEFAULTS.maxFileBytes()) + "\n";
         Files.writeString(dir.resolve("big.yaml"), text, StandardCharsets.UTF_8);
         SourceExcerpt kept = SourceExcerpt.of(SourceFile.of("big.yaml", text), IntStream.of(2));
-        LintResult result = new LintResult(LintSettings.DEFAULTS, SampleResults.catalog(),
-                List.of(SampleResults.finding("schema-type", Severity.ERROR, "big.yaml", 2, 7, 2, 16, "/kind",
-                                SampleResults.OK, "kept"),
-                        SampleResults.finding("schema-type", Severity.ERROR, "big.yaml", 3, 17, 3, 20, "/metadata/name",
-                                SampleResults.OK, "read again")),
-                List.of(), List.of(SampleResults.file("big.yaml")), Map.of("big.yaml", kept), Duration.ZERO);
+        LintResult result = new LintResult(
+                LintSettings.DEFAULTS,
+                SampleResults.catalog(),
+                List.of(
+                        SampleResults.finding(
+                                "schema-type",
+                                Severity.ERROR,
+                                "big.yaml",
+                                2,
+                                7,
+                                2,
+                                16,
+                                "/kind",
+                                SampleResults.OK,
+                                "kept"),
+                        SampleResults.finding(
+                                "schema-type",
+                                Severity.ERROR,
+                                "big.yaml",
+                                3,
+                                17,
+                                3,
+                                20,
+                                "/metadata/name",
+                                SampleResults.OK,
+                                "read again")),
+                List.of(),
+                List.of(SampleResults.file("big.yaml")),
+                Map.of("big.yaml", kept),
+                Duration.ZERO);
         String report = write(result, options().withShowSummary(false));
         assertTrue(report.contains("    2 | kind: ConfigMap\n      |       ^~~~~~~~~\n"), report);
         assertTrue(report.contains("    3 | metadata: {name: big}\n      |                 ^~~\n"), report);
@@ -174,17 +221,24 @@ class TextReporterTest {
 
     @Test
     void summaryCountsEverything() {
-        LintResult result = new LintResult(LintSettings.DEFAULTS, SampleResults.catalog(),
-                List.of(SampleResults.finding("schema-type", Severity.WARNING, "a.yaml", 1, 1, 1, 2, "", SampleResults.OK,
-                        "m")), List.of(), List.of(SampleResults.file("a.yaml")), Map.of(), Duration.ofMillis(61_500));
-        assertEquals("0 errors, 1 warning, 0 infos, 0 suppressed in 1 file, 0 objects (61.50s)",
+        LintResult result = new LintResult(
+                LintSettings.DEFAULTS,
+                SampleResults.catalog(),
+                List.of(SampleResults.finding(
+                        "schema-type", Severity.WARNING, "a.yaml", 1, 1, 1, 2, "", SampleResults.OK, "m")),
+                List.of(),
+                List.of(SampleResults.file("a.yaml")),
+                Map.of(),
+                Duration.ofMillis(61_500));
+        assertEquals(
+                "0 errors, 1 warning, 0 infos, 0 suppressed in 1 file, 0 objects (61.50s)",
                 TextReporter.summary(result));
     }
 
     @Test
     void lineIsTheCompilerStyleLocationSeverityMessageAndRule() {
-        Finding f = SampleResults.finding("schema-type", Severity.ERROR, "dir/a b.yaml", 3, 5, 3, 9, "/x",
-                SampleResults.OK, "bad");
+        Finding f = SampleResults.finding(
+                "schema-type", Severity.ERROR, "dir/a b.yaml", 3, 5, 3, 9, "/x", SampleResults.OK, "bad");
         assertEquals("dir/a b.yaml:3:5: error: bad [schema-type]", TextReporter.line(f));
     }
 }

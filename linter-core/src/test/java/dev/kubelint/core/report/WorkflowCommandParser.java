@@ -11,11 +11,9 @@ import java.util.Optional;
  */
 final class WorkflowCommandParser {
 
-    record Command(String name, Map<String, String> properties, String data) {
-    }
+    record Command(String name, Map<String, String> properties, String data) {}
 
-    private WorkflowCommandParser() {
-    }
+    private WorkflowCommandParser() {}
 
     static Optional<Command> parse(String line) {
         String message = line.strip();
@@ -49,6 +47,10 @@ final class WorkflowCommandParser {
     }
 
     static String unescapeProperty(String s) {
-        return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+        return s.replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%3A", ":")
+                .replace("%2C", ",")
+                .replace("%25", "%");
     }
 }

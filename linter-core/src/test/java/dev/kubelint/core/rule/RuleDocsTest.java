@@ -4,39 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
-
 class RuleDocsTest {
 
-    @RuleInfo(id = "sample-rule", category = "ports", severity = Severity.WARNING,
+    @RuleInfo(
+            id = "sample-rule",
+            category = "ports",
+            severity = Severity.WARNING,
             summary = "A sample finds something | odd",
             rationale = "It matters because of reasons that take a while to explain, so the text is long enough to be"
                     + " wrapped when it is printed in a terminal of a hundred columns.",
-            remediation = "Change it.", kinds = {"Pod", "Deployment"})
+            remediation = "Change it.",
+            kinds = {"Pod", "Deployment"})
     static final class SampleRule implements Rule {
         public static final RuleParam<Long> MAX = RuleParam.integer("max", 3, "How many are allowed.");
 
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
-    @RuleInfo(id = "quiet-rule", category = "metadata", severity = Severity.INFO, enabledByDefault = false,
-            summary = "Another sample", rationale = "Because.", remediation = "Do it.")
+    @RuleInfo(
+            id = "quiet-rule",
+            category = "metadata",
+            severity = Severity.INFO,
+            enabledByDefault = false,
+            summary = "Another sample",
+            rationale = "Because.",
+            remediation = "Do it.")
     static final class QuietRule implements Rule {
         @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-        }
+        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
     private final RuleDescriptor sample = RuleDescriptor.of(new SampleRule(), "tests");
@@ -65,7 +71,8 @@ class RuleDocsTest {
 
     @Test
     void fixtureLinesAfterTheHeaderAreContent() {
-        assertEquals(Optional.of("kind: Pod\n# fixture: not a header here\n"),
+        assertEquals(
+                Optional.of("kind: Pod\n# fixture: not a header here\n"),
                 RuleExamples.example("kind: Pod\n# fixture: not a header here\n"));
     }
 
@@ -77,9 +84,11 @@ class RuleDocsTest {
 
     @Test
     void aBadFixtureThatCannotBeShownHidesTheGoodOneToo() {
-        assertEquals(RuleExamples.NONE, RuleExamples.of(Optional.of("# fixture: with-rule=a.B\nkind: Pod\n"),
-                Optional.of("kind: Pod\n")));
-        assertEquals(new RuleExamples(Optional.empty(), Optional.of("kind: Pod\n")),
+        assertEquals(
+                RuleExamples.NONE,
+                RuleExamples.of(Optional.of("# fixture: with-rule=a.B\nkind: Pod\n"), Optional.of("kind: Pod\n")));
+        assertEquals(
+                new RuleExamples(Optional.empty(), Optional.of("kind: Pod\n")),
                 RuleExamples.of(Optional.empty(), Optional.of("kind: Pod\n")));
     }
 
@@ -96,7 +105,8 @@ class RuleDocsTest {
     @Test
     void pageHasEverySection() {
         String page = RuleDocs.markdownPage(sample, examples);
-        assertTrue(page.startsWith(RuleDocs.GENERATED + "\n\n# sample-rule\n\nA sample finds something | odd.\n"), page);
+        assertTrue(
+                page.startsWith(RuleDocs.GENERATED + "\n\n# sample-rule\n\nA sample finds something | odd.\n"), page);
         assertTrue(page.contains("| Severity | warning |"), page);
         assertTrue(page.contains("| Enabled by default | yes |"), page);
         assertTrue(page.contains("| Category | ports |"), page);
@@ -104,9 +114,12 @@ class RuleDocsTest {
         assertTrue(page.contains("| Origin | tests |"), page);
         assertTrue(page.contains("## Why\n\nIt matters because"), page);
         assertTrue(page.contains("## How to fix\n\nChange it.\n"), page);
-        assertTrue(page.contains("| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n"
-                + "| `max` | integer | `3` | How many are allowed. |\n"), page);
-        assertTrue(page.contains("Reported:\n\n```yaml\nkind: Bad\n```\n\nNot reported:\n\n```yaml\nkind: Good\n```\n"),
+        assertTrue(
+                page.contains("| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n"
+                        + "| `max` | integer | `3` | How many are allowed. |\n"),
+                page);
+        assertTrue(
+                page.contains("Reported:\n\n```yaml\nkind: Bad\n```\n\nNot reported:\n\n```yaml\nkind: Good\n```\n"),
                 page);
     }
 
@@ -128,7 +141,8 @@ class RuleDocsTest {
         int ports = index.indexOf("## ports");
         assertTrue(metadata > 0 && ports > metadata, index);
         assertTrue(index.contains("| [quiet-rule](quiet-rule.md) | info | off | Another sample |"), index);
-        assertTrue(index.contains("| [sample-rule](sample-rule.md) | warning | on | A sample finds something \\| odd |"),
+        assertTrue(
+                index.contains("| [sample-rule](sample-rule.md) | warning | on | A sample finds something \\| odd |"),
                 index);
     }
 

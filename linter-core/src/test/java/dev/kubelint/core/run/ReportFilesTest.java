@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesTest {
 
@@ -32,19 +30,20 @@ class ReportFilesTest {
     @Test
     void anUnknownFormatIsAnError() {
         OptionsException e = assertThrows(OptionsException.class, () -> ReportFiles.select(List.of("json", "pdf")));
-        assertEquals("unknown report format 'pdf': kubelint writes " + ReportFormats.list() + " (or none)",
-                e.getMessage());
+        assertEquals(
+                "unknown report format 'pdf': kubelint writes " + ReportFormats.list() + " (or none)", e.getMessage());
     }
 
     @Test
     void writesOneFilePerFormat() throws Exception {
-        Files.writeString(folder.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+        Files.writeString(
+                folder.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
         LintPlan plan = new LintRequestBuilder(folder, List.of("a.yaml")).build();
         LintResult result = new Linter().lint(plan.request());
         Path reports = folder.resolve("target/kubelint");
 
-        List<Path> written = ReportFiles.write(result, ReportFiles.select(List.of("text", "json")), reports,
-                ReportOptions.plain(folder));
+        List<Path> written = ReportFiles.write(
+                result, ReportFiles.select(List.of("text", "json")), reports, ReportOptions.plain(folder));
 
         assertEquals(List.of(reports.resolve("kubelint.txt"), reports.resolve("kubelint.json")), written);
         assertTrue(Files.readString(written.get(0)).startsWith("a.yaml:5:3: error: duplicate key \"name\""));

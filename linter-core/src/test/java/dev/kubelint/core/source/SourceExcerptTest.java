@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class SourceExcerptTest {
@@ -35,7 +34,9 @@ class SourceExcerptTest {
 
     @Test
     void wholeKeepsEveryLineAndAnEmptyTextHasNone() {
-        assertEquals(List.of(1, 2, 3, 4), SourceExcerpt.whole(FILE).lineNumbers().boxed().toList());
+        assertEquals(
+                List.of(1, 2, 3, 4),
+                SourceExcerpt.whole(FILE).lineNumbers().boxed().toList());
         assertEquals(Optional.of("three"), SourceExcerpt.whole(FILE).line(3));
         SourceExcerpt empty = SourceExcerpt.whole(SourceFile.of("e.yaml", ""));
         assertEquals(0, empty.lineCount());

@@ -1,7 +1,5 @@
 package dev.kubelint.core.testing;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
@@ -9,27 +7,36 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
+import java.util.List;
 
 /** A rule for tests: images tagged latest (or without a tag), with one parameter of each type. */
-@RuleInfo(id = "latest-tag", category = "test", severity = Severity.WARNING,
-        summary = "An image is tagged latest", rationale = "Tests.", remediation = "Pin the tag.")
+@RuleInfo(
+        id = "latest-tag",
+        category = "test",
+        severity = Severity.WARNING,
+        summary = "An image is tagged latest",
+        rationale = "Tests.",
+        remediation = "Pin the tag.")
 public final class LatestTagRule implements Rule {
 
     public static final RuleParam<Long> MAX = RuleParam.integer("max", 0, "findings allowed per object");
     public static final RuleParam<Boolean> UNTAGGED = RuleParam.bool("untagged", true, "report images without a tag");
     public static final RuleParam<String> TAG = RuleParam.string("tag", "latest", "the tag to report");
-    public static final RuleParam<List<String>> ALLOWED = RuleParam.stringList("allowed", List.of(), "images allowed anyway");
+    public static final RuleParam<List<String>> ALLOWED =
+            RuleParam.stringList("allowed", List.of(), "images allowed anyway");
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(pod -> pod.containers().forEach(c -> c.node().scalar("image").ifPresent(image -> {
-            String text = image.asText();
-            if (ctx.param(ALLOWED).contains(text)) {
-                return;
-            }
-            if (text.endsWith(":" + ctx.param(TAG)) || (ctx.param(UNTAGGED) && !text.contains(":"))) {
-                ctx.report(image, "image " + text + " is not pinned");
-            }
-        })));
+        PodSpecs.of(manifest)
+                .ifPresent(pod -> pod.containers()
+                        .forEach(c -> c.node().scalar("image").ifPresent(image -> {
+                            String text = image.asText();
+                            if (ctx.param(ALLOWED).contains(text)) {
+                                return;
+                            }
+                            if (text.endsWith(":" + ctx.param(TAG)) || (ctx.param(UNTAGGED) && !text.contains(":"))) {
+                                ctx.report(image, "image " + text + " is not pinned");
+                            }
+                        })));
     }
 }

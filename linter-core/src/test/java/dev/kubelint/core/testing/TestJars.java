@@ -1,5 +1,6 @@
 package dev.kubelint.core.testing;
 
+import dev.kubelint.core.rule.Rule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,11 +13,8 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-
-import dev.kubelint.core.rule.Rule;
 
 /**
  * Builds small rule jars for tests: compiles Java sources against kubelint-core once (the compiler is the slow
@@ -24,15 +22,14 @@ import dev.kubelint.core.rule.Rule;
  */
 public final class TestJars {
 
-    private TestJars() {
-    }
+    private TestJars() {}
 
     /** Compiles sources (class name to text) into a folder of classes. */
     public static Path compile(Path dir, Map<String, String> sources) throws IOException {
         Path src = Files.createDirectories(dir.resolve("src"));
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", coreClasspath(),
-                "--release", "17", "-proc:none"));
+        List<String> args = new ArrayList<>(
+                List.of("-d", classes.toString(), "-classpath", coreClasspath(), "--release", "17", "-proc:none"));
         for (Map.Entry<String, String> e : sources.entrySet()) {
             Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
@@ -42,7 +39,8 @@ public final class TestJars {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         if (javac.run(null, errors, errors, args.toArray(String[]::new)) != 0) {
-            throw new IllegalStateException("compiling the test classes failed: " + errors.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "compiling the test classes failed: " + errors.toString(StandardCharsets.UTF_8));
         }
         return classes;
     }
@@ -51,12 +49,15 @@ public final class TestJars {
      * Packs the classes of one package (a folder under {@code classes}, such as "com/example/team", or "" for
      * none) with the given resources (jar path to text) into {@code jar}.
      */
-    public static Path pack(Path classes, String packageFolder, Map<String, String> resources, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+    public static Path pack(Path classes, String packageFolder, Map<String, String> resources, Path jar)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out)) {
             if (!packageFolder.isEmpty()) {
                 try (Stream<Path> files = Files.walk(classes.resolve(packageFolder))) {
                     for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                        zip.putNextEntry(
+                                new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                         zip.write(Files.readAllBytes(file));
                         zip.closeEntry();
                     }
@@ -74,7 +75,12 @@ public final class TestJars {
     /** Where kubelint-core's classes are (target/classes in a build). */
     public static String coreClasspath() {
         try {
-            return Path.of(Rule.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Rule.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,5 @@
 package dev.kubelint.core.testing;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
@@ -11,10 +7,18 @@ import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** A cross-object rule for tests: two objects of the same kind and name; reported at the end of the run. */
-@RuleInfo(id = "unique-name", category = "test", severity = Severity.ERROR,
-        summary = "Two objects have the same kind and name", rationale = "Tests.", remediation = "Rename one.")
+@RuleInfo(
+        id = "unique-name",
+        category = "test",
+        severity = Severity.ERROR,
+        summary = "Two objects have the same kind and name",
+        rationale = "Tests.",
+        remediation = "Rename one.")
 public final class UniqueNameRule implements Rule {
 
     @Override

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** How the reader recovers from what SnakeYAML refuses, without losing documents or positions. */
@@ -25,11 +24,14 @@ class YamlReaderRecoveryTest {
             MappingNode doc = (MappingNode) result.documents().get(i).root().orElseThrow();
             assertEquals("it's '" + i + "'", doc.scalar("k").orElseThrow().value());
             assertEquals("x'", doc.scalar("v").orElseThrow().value());
-            assertEquals(new Position(3 * i + 2, 4), doc.scalar("k").orElseThrow().span().start());
+            assertEquals(
+                    new Position(3 * i + 2, 4),
+                    doc.scalar("k").orElseThrow().span().start());
         }
         assertEquals(1, result.problems().size(), result.problems().toString());
         assertEquals(ReadProblem.Kind.DUPLICATE_KEY, result.problems().get(0).kind());
-        assertEquals(new Position(3 * 50 + 3, 1), result.problems().get(0).span().start());
+        assertEquals(
+                new Position(3 * 50 + 3, 1), result.problems().get(0).span().start());
     }
 
     @Test
@@ -37,8 +39,15 @@ class YamlReaderRecoveryTest {
         String text = "a: 1\n---\nb: 2\n...\n%TAG !e! tag:example.com,2000:\n---\nc: !e!x \"it\\'s\"\n";
         ReadResult result = reader.read("directive.yaml", text);
         assertEquals(3, result.documents().size());
-        assertEquals(List.of(ReadProblem.Kind.TAG), result.problems().stream().map(ReadProblem::kind).toList());
-        assertEquals("it's", ((MappingNode) result.documents().get(2).root().orElseThrow()).scalar("c").orElseThrow().value());
+        assertEquals(
+                List.of(ReadProblem.Kind.TAG),
+                result.problems().stream().map(ReadProblem::kind).toList());
+        assertEquals(
+                "it's",
+                ((MappingNode) result.documents().get(2).root().orElseThrow())
+                        .scalar("c")
+                        .orElseThrow()
+                        .value());
     }
 
     @Test
@@ -57,7 +66,8 @@ class YamlReaderRecoveryTest {
     void aDocumentOverALimitIsAbandonedAndTheNextOneRead() {
         String deep = "a: " + "[".repeat(300) + "]".repeat(300) + "\n---\nb: 1\nb: 2\n";
         ReadResult result = reader.read("deep.yaml", deep);
-        assertEquals(List.of(ReadProblem.Kind.LIMIT, ReadProblem.Kind.DUPLICATE_KEY),
+        assertEquals(
+                List.of(ReadProblem.Kind.LIMIT, ReadProblem.Kind.DUPLICATE_KEY),
                 result.problems().stream().map(ReadProblem::kind).toList());
         assertEquals(new Position(4, 1), result.problems().get(1).span().start());
         assertEquals(1, result.problems().get(1).documentIndex());
@@ -94,8 +104,10 @@ class YamlReaderRecoveryTest {
     void anEscapeCutOffByTheEndOfTheFileIsASyntaxErrorAtItsBackslash() {
         for (String escape : List.of("\\x", "\\u", "\\U")) {
             ReadResult result = reader.read("cut.yaml", "a: 1\na: 2\n---\ndata: {k: \"" + escape);
-            assertEquals(List.of(ReadProblem.Kind.DUPLICATE_KEY, ReadProblem.Kind.SYNTAX),
-                    result.problems().stream().map(ReadProblem::kind).toList(), escape + ": " + result.problems());
+            assertEquals(
+                    List.of(ReadProblem.Kind.DUPLICATE_KEY, ReadProblem.Kind.SYNTAX),
+                    result.problems().stream().map(ReadProblem::kind).toList(),
+                    escape + ": " + result.problems());
             ReadProblem cut = result.problems().get(1);
             assertEquals(new Position(4, 12), cut.span().start(), escape + ": " + cut);
             assertEquals(1, cut.documentIndex());

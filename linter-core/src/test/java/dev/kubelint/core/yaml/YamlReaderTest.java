@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
@@ -29,8 +28,10 @@ class YamlReaderTest {
 
     @Test
     void nodesKnowTheirPositionsAndPointers() {
-        YamlNode root = root("apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    ports:\n    - containerPort: 80\n");
-        ScalarNode port = (ScalarNode) root.at("/spec/containers/0/ports/0/containerPort").orElseThrow();
+        YamlNode root = root(
+                "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    ports:\n    - containerPort: 80\n");
+        ScalarNode port =
+                (ScalarNode) root.at("/spec/containers/0/ports/0/containerPort").orElseThrow();
         assertEquals(new Position(7, 22), port.span().start());
         assertEquals(new Position(7, 24), port.span().end());
         assertEquals("/spec/containers/0/ports/0/containerPort", port.pointer());
@@ -121,7 +122,14 @@ class YamlReaderTest {
         assertEquals(2, result.documents().size());
         YamlDocument last = result.documents().get(1);
         assertEquals(2, last.index());
-        assertEquals(5, ((MappingNode) last.root().orElseThrow()).get("c").orElseThrow().span().start().line());
+        assertEquals(
+                5,
+                ((MappingNode) last.root().orElseThrow())
+                        .get("c")
+                        .orElseThrow()
+                        .span()
+                        .start()
+                        .line());
     }
 
     @Test
@@ -133,7 +141,8 @@ class YamlReaderTest {
 
     @Test
     void strictJsonIsRequiredWhenTheStreamStartsWithABrace() {
-        ReadResult ok = read(reader, "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"x\"}}");
+        ReadResult ok =
+                read(reader, "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"x\"}}");
         assertEquals(List.of(), ok.problems());
         ReadResult trailingComma = read(reader, "{\n  \"a\": 1,\n}\n");
         assertEquals(ReadProblem.Kind.SYNTAX, trailingComma.problems().get(0).kind());
@@ -147,15 +156,24 @@ class YamlReaderTest {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         ReadResult result = read(reader, deep);
         assertEquals(ReadProblem.Kind.LIMIT, result.problems().get(0).kind());
-        assertTrue(result.problems().get(0).message().contains("max-depth"), result.problems().get(0).message());
+        assertTrue(
+                result.problems().get(0).message().contains("max-depth"),
+                result.problems().get(0).message());
     }
 
     @Test
     void aliasBombsHitTheAliasLimit() {
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i < 30; i++) {
-            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-                    .append(i - 1).append("]\n");
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append("]\n");
         }
         ReadResult result = read(reader, bomb.toString());
         assertEquals(ReadProblem.Kind.LIMIT, result.problems().get(0).kind());
@@ -175,7 +193,8 @@ class YamlReaderTest {
         ReadResult result = read(small, "a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n---\na: 5\n");
         assertEquals(3, result.documents().size());
         assertEquals(ReadProblem.Kind.LIMIT, result.problems().get(0).kind());
-        assertEquals(6, result.problems().get(0).span().start().line(), "the fourth document starts at the --- on line 6");
+        assertEquals(
+                6, result.problems().get(0).span().start().line(), "the fourth document starts at the --- on line 6");
     }
 
     @Test

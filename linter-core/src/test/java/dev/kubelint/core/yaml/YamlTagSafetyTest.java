@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +36,8 @@ class YamlTagSafetyTest {
     @Test
     void tagsNamingClassesNeitherLoadNorConstructThem() {
         String canary = Canary.class.getName();
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "apiVersion: v1",
                 "kind: ConfigMap",
                 "metadata: {name: canary}",
@@ -53,11 +53,15 @@ class YamlTagSafetyTest {
 
         assertEquals(0, Witness.initialized, "the canary class was initialized");
         assertEquals(0, Witness.constructed, "the canary was constructed");
-        List<ReadProblem> tags = result.problems().stream().filter(p -> p.kind() == ReadProblem.Kind.TAG).toList();
+        List<ReadProblem> tags = result.problems().stream()
+                .filter(p -> p.kind() == ReadProblem.Kind.TAG)
+                .toList();
         assertEquals(8, tags.size(), result.problems().toString());
         assertTrue(tags.stream().allMatch(p -> p.message().contains("never constructs")), tags.toString());
         // the values are read as if untagged: plain data in kubelint's own tree
-        MappingNode data = ((MappingNode) result.documents().get(0).root().orElseThrow()).mapping("data").orElseThrow();
+        MappingNode data = ((MappingNode) result.documents().get(0).root().orElseThrow())
+                .mapping("data")
+                .orElseThrow();
         assertEquals(MappingNode.class, data.get("a").orElseThrow().getClass());
         assertEquals("text", data.scalar("c").orElseThrow().value());
         assertEquals(SequenceNode.class, data.get("e").orElseThrow().getClass());

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
  * within the per-rule and per-schema limits; its messageExpression must compile to a string, its reason must be one
  * the server knows and its fieldPath must name a field of the schema.
  */
-@RuleInfo(id = "crd-validation-rule", category = "schema", severity = Severity.ERROR,
+@RuleInfo(
+        id = "crd-validation-rule",
+        category = "schema",
+        severity = Severity.ERROR,
         summary = "A CustomResourceDefinition's CEL validation rule does not compile, costs too much or is malformed",
         rationale = "The API server refuses to create the CustomResourceDefinition (\"compilation failed\", \"estimated"
                 + " rule cost exceeds budget\"), so none of its resources can be created either. The server estimates"
@@ -47,18 +50,37 @@ public final class CrdValidationRuleRule implements Rule {
         for (int i = 0; i < versions.size(); i++) {
             JsonNode schema = versions.get(i).path("schema").path("openAPIV3Schema");
             if (schema.isObject()) {
-                check(schema, "/spec/versions/" + i + "/schema/openAPIV3Schema",
-                        "spec.versions[" + i + "].schema.openAPIV3Schema", release, name, root, ctx);
+                check(
+                        schema,
+                        "/spec/versions/" + i + "/schema/openAPIV3Schema",
+                        "spec.versions[" + i + "].schema.openAPIV3Schema",
+                        release,
+                        name,
+                        root,
+                        ctx);
             }
         }
         JsonNode shared = spec.path("validation").path("openAPIV3Schema");
         if (shared.isObject()) {
-            check(shared, "/spec/validation/openAPIV3Schema", "spec.validation.openAPIV3Schema", release, name, root, ctx);
+            check(
+                    shared,
+                    "/spec/validation/openAPIV3Schema",
+                    "spec.validation.openAPIV3Schema",
+                    release,
+                    name,
+                    root,
+                    ctx);
         }
     }
 
-    private static void check(JsonNode schema, String pointer, String path, String release, String name, MappingNode root,
-                              RuleContext ctx) {
+    private static void check(
+            JsonNode schema,
+            String pointer,
+            String path,
+            String release,
+            String name,
+            MappingNode root,
+            RuleContext ctx) {
         if (!schema.toString().contains("x-kubernetes-validations")) {
             return;
         }

@@ -1,13 +1,5 @@
 package dev.kubelint.rules.cel;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.cel.ValidationRules;
 import dev.kubelint.cel.Violation;
@@ -15,6 +7,13 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.KindSchema;
 import dev.kubelint.schemas.SchemaProblem;
 import dev.kubelint.schemas.YamlToJson;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,10 +28,10 @@ public final class CustomResourceRules {
 
     /** Compiled rules by release and schema (equal schemas share them); a long-lived process forgets old ones. */
     private static final Map<List<Object>, ValidationRules> BY_SCHEMA = new ConcurrentHashMap<>();
+
     private static final int REMEMBERED_SCHEMAS = 512;
 
-    private CustomResourceRules() {
-    }
+    private CustomResourceRules() {}
 
     /** The rules of a CRD schema for a release; empty for schemas that are not from a CRD or have no rules. */
     public static Optional<ValidationRules> of(KindSchema schema, String release) {
@@ -54,7 +53,10 @@ public final class CustomResourceRules {
         ValidationRules rules = BY_SCHEMA.get(key);
         if (rules == null) {
             KubernetesCel environment = KubernetesCel.forRelease(release);
-            rules = ValidationRules.compile(openApiV3Schema, environment, KubernetesCel.forNewExpressions(release),
+            rules = ValidationRules.compile(
+                    openApiV3Schema,
+                    environment,
+                    KubernetesCel.forNewExpressions(release),
                     String.valueOf(name).replaceAll("[^A-Za-z0-9.]", "_"));
             if (BY_SCHEMA.size() >= REMEMBERED_SCHEMAS) {
                 BY_SCHEMA.clear();
@@ -73,7 +75,8 @@ public final class CustomResourceRules {
         if (rules.isEmpty()) {
             return List.of();
         }
-        List<Violation> violations = rules.get().validate(YamlToJson.convert(root).json());
+        List<Violation> violations =
+                rules.get().validate(YamlToJson.convert(root).json());
         List<SchemaProblem> problems = new ArrayList<>(violations.size());
         for (Violation v : violations) {
             problems.add(SchemaProblem.value(v.pointer(), v.message()));

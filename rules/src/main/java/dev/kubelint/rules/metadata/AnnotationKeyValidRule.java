@@ -1,8 +1,5 @@
 package dev.kubelint.rules.metadata;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.manifest.Manifest;
@@ -11,9 +8,14 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.ObjectMetadata;
+import java.util.List;
+import java.util.Locale;
 
 /** Annotation keys that the API server rejects. */
-@RuleInfo(id = "annotation-key-valid", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "annotation-key-valid",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "An annotation key is not a qualified name",
         rationale = "Annotation values may be any text, but their keys follow the syntax of label keys (compared in"
                 + " lowercase): an optional DNS subdomain prefix and '/', then a name of at most 63 characters that"
@@ -29,8 +31,10 @@ public final class AnnotationKeyValidRule implements Rule {
             for (MappingNode.Entry e : annotations.entries()) {
                 List<String> problems = Names.qualifiedName(e.key().toLowerCase(Locale.ROOT));
                 if (!problems.isEmpty()) {
-                    ctx.reportKey(annotations, e.key(), "invalid annotation key \"" + e.key() + "\": "
-                            + String.join("; ", problems));
+                    ctx.reportKey(
+                            annotations,
+                            e.key(),
+                            "invalid annotation key \"" + e.key() + "\": " + String.join("; ", problems));
                 }
             }
         }

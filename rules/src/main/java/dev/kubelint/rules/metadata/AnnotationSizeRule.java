@@ -9,7 +9,10 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.ObjectMetadata;
 
 /** Annotations larger than the API server allows. */
-@RuleInfo(id = "annotation-size", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "annotation-size",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "The annotations of an object add up to more than 256 KiB",
         rationale = "The API server limits the annotations of one object to 262144 bytes in total, counting the UTF-8"
                 + " bytes of every key and value, and rejects the object beyond (\"metadata.annotations: Too long\")."
@@ -28,8 +31,11 @@ public final class AnnotationSizeRule implements Rule {
         for (MappingNode metadata : ObjectMetadata.validated(manifest)) {
             metadata.mapping("annotations").ifPresent(annotations -> {
                 if (size(annotations) > LIMIT) {
-                    ctx.reportKey(metadata, "annotations", "the annotations take more than " + LIMIT
-                            + " bytes (256 KiB), the most the API server allows");
+                    ctx.reportKey(
+                            metadata,
+                            "annotations",
+                            "the annotations take more than " + LIMIT
+                                    + " bytes (256 KiB), the most the API server allows");
                 }
             });
         }
@@ -61,7 +67,9 @@ public final class AnnotationSizeRule implements Rule {
                 total += 1;
             } else if (c < 0x800) {
                 total += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 total += 4;
                 i++;
             } else {

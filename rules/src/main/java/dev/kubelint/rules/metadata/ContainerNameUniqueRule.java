@@ -1,20 +1,22 @@
 package dev.kubelint.rules.metadata;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.yaml.ScalarNode;
-
 /** Two containers of one pod with the same name. */
-@RuleInfo(id = "container-name-unique", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "container-name-unique",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "Two containers of a pod have the same name",
         rationale = "Container names identify containers in logs, exec, status and probes, so the API server requires"
                 + " them to be unique across the pod's init containers, containers and ephemeral containers together"
@@ -34,7 +36,9 @@ public final class ContainerNameUniqueRule implements Rule {
                 }
                 PodSpecs.Container first = seen.putIfAbsent(name.asText(), container);
                 if (first != null) {
-                    ctx.report(name, "duplicate container name \"" + name.asText() + "\", already the name of "
+                    ctx.report(
+                            name,
+                            "duplicate container name \"" + name.asText() + "\", already the name of "
                                     + article(first.role().label()) + "; names must be unique among init containers,"
                                     + " containers and ephemeral containers",
                             List.of(ctx.locate(first.node().scalar("name").orElseThrow())));

@@ -1,19 +1,21 @@
 package dev.kubelint.rules.metadata;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.List;
 
 /** Container names that are not DNS-1123 labels. */
-@RuleInfo(id = "container-name-valid", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "container-name-valid",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "A container name is not a DNS-1123 label",
         rationale = "The API server requires every container, init container and ephemeral container name to be a"
                 + " DNS-1123 label: at most 63 lowercase alphanumerics or '-', starting and ending with an"
@@ -25,13 +27,20 @@ public final class ContainerNameValidRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(pod -> pod.containers().forEach(container ->
-                container.node().scalar("name").filter(ScalarNode::isString).ifPresent(name -> {
-                    List<String> problems = Names.dns1123Label(name.asText());
-                    if (!problems.isEmpty()) {
-                        ctx.report(name, "invalid " + container.role().label() + " name \"" + name.asText() + "\": "
-                                + String.join("; ", problems));
-                    }
-                })));
+        PodSpecs.of(manifest)
+                .ifPresent(pod -> pod.containers()
+                        .forEach(container -> container
+                                .node()
+                                .scalar("name")
+                                .filter(ScalarNode::isString)
+                                .ifPresent(name -> {
+                                    List<String> problems = Names.dns1123Label(name.asText());
+                                    if (!problems.isEmpty()) {
+                                        ctx.report(
+                                                name,
+                                                "invalid " + container.role().label() + " name \"" + name.asText()
+                                                        + "\": " + String.join("; ", problems));
+                                    }
+                                })));
     }
 }

@@ -10,7 +10,10 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.ObjectMetadata;
 
 /** Label keys and values that the API server rejects. */
-@RuleInfo(id = "label-valid", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "label-valid",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "A label key is not a qualified name or a label value is not a valid label value",
         rationale = "The API server validates the labels of every object, pod template and ephemeral volume claim"
                 + " template: a key is an optional DNS subdomain prefix (at most 253 characters) and '/', then a name"

@@ -8,7 +8,10 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** metadata.namespace on a kind that has no namespace. */
-@RuleInfo(id = "namespace-on-cluster-scoped", category = "metadata", severity = Severity.WARNING,
+@RuleInfo(
+        id = "namespace-on-cluster-scoped",
+        category = "metadata",
+        severity = Severity.WARNING,
         summary = "A cluster-scoped object (Namespace, ClusterRole, StorageClass, ...) states a namespace",
         rationale = "Cluster-scoped kinds live outside namespaces. The API server silently clears"
                 + " metadata.namespace on them, so the field misleads readers, and tools that group manifests by"
@@ -23,8 +26,12 @@ public final class NamespaceOnClusterScopedRule implements Rule {
         if (!BuiltinKinds.isClusterScoped(manifest.group(), manifest.kind())) {
             return;
         }
-        manifest.metadata().flatMap(m -> m.scalar("namespace")).filter(s -> !s.asText().isEmpty()).ifPresent(ns ->
-                ctx.report(ns, manifest.kind() + " is cluster-scoped: the API server ignores metadata.namespace (\""
-                        + ns.asText() + "\")"));
+        manifest.metadata()
+                .flatMap(m -> m.scalar("namespace"))
+                .filter(s -> !s.asText().isEmpty())
+                .ifPresent(ns -> ctx.report(
+                        ns,
+                        manifest.kind() + " is cluster-scoped: the API server ignores metadata.namespace (\""
+                                + ns.asText() + "\")"));
     }
 }

@@ -1,15 +1,17 @@
 package dev.kubelint.rules.metadata;
 
-import java.util.Set;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import java.util.Set;
 
 /** A new Namespace named with the prefix Kubernetes keeps for itself. */
-@RuleInfo(id = "namespace-reserved-prefix", category = "metadata", severity = Severity.WARNING,
+@RuleInfo(
+        id = "namespace-reserved-prefix",
+        category = "metadata",
+        severity = Severity.WARNING,
         summary = "A Namespace is named with the reserved prefix kube-",
         rationale = "Kubernetes reserves the kube- prefix for its own namespaces (kube-system, kube-public,"
                 + " kube-node-lease). A new namespace with that prefix may clash with one a future version or an"
@@ -27,9 +29,12 @@ public final class NamespaceReservedPrefixRule implements Rule {
         if (!manifest.group().isEmpty() || !manifest.kind().equals("Namespace")) {
             return;
         }
-        manifest.metadata().flatMap(m -> m.scalar("name"))
+        manifest.metadata()
+                .flatMap(m -> m.scalar("name"))
                 .filter(n -> n.asText().startsWith("kube-") && !SYSTEM_NAMESPACES.contains(n.asText()))
-                .ifPresent(n -> ctx.report(n, "namespace \"" + n.asText() + "\" uses the prefix kube-, which"
-                        + " Kubernetes reserves for its system namespaces"));
+                .ifPresent(n -> ctx.report(
+                        n,
+                        "namespace \"" + n.asText() + "\" uses the prefix kube-, which"
+                                + " Kubernetes reserves for its system namespaces"));
     }
 }

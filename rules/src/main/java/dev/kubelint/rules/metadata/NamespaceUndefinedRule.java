@@ -1,5 +1,13 @@
 package dev.kubelint.rules.metadata;
 
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.BuiltinKinds;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,17 +17,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.BuiltinKinds;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.RuleInfo;
-
 /** An object in a namespace that the scanned files never define, while they define others. */
-@RuleInfo(id = "namespace-undefined", category = "metadata", severity = Severity.INFO,
+@RuleInfo(
+        id = "namespace-undefined",
+        category = "metadata",
+        severity = Severity.INFO,
         summary = "An object is in a namespace that the scanned files do not define, while they define others",
         rationale = "When manifests create their Namespaces, an object in a namespace none of them creates usually"
                 + " carries a typo (prod-web instead of web-prod) or depends on a namespace created elsewhere; applying"
@@ -31,8 +33,8 @@ import dev.kubelint.core.rule.RuleInfo;
         remediation = "Fix the namespace name, or add the Namespace manifest to the set you apply.")
 public final class NamespaceUndefinedRule implements Rule {
 
-    private static final Set<String> ALWAYS_THERE = Set.of("default", "kube-system", "kube-public", "kube-node-lease",
-            "openshift");
+    private static final Set<String> ALWAYS_THERE =
+            Set.of("default", "kube-system", "kube-public", "kube-node-lease", "openshift");
 
     /** Prefixes of namespaces the cluster or its platform creates: Kubernetes reserves kube-; OpenShift and GKE. */
     private static final List<String> PLATFORM_PREFIXES = List.of("kube-", "openshift-", "gke-", "gmp-");
@@ -63,8 +65,11 @@ public final class NamespaceUndefinedRule implements Rule {
             if (BuiltinKinds.isClusterScoped(manifest.group(), manifest.kind())) {
                 return;
             }
-            manifest.metadata().flatMap(m -> m.scalar("namespace")).filter(s -> !s.asText().isEmpty()).ifPresent(ns ->
-                    used.computeIfAbsent(ns.asText(), n -> new ArrayList<>()).add(ctx.locate(ns)));
+            manifest.metadata()
+                    .flatMap(m -> m.scalar("namespace"))
+                    .filter(s -> !s.asText().isEmpty())
+                    .ifPresent(ns -> used.computeIfAbsent(ns.asText(), n -> new ArrayList<>())
+                            .add(ctx.locate(ns)));
         }
 
         @Override
@@ -72,16 +77,20 @@ public final class NamespaceUndefinedRule implements Rule {
             if (defined.isEmpty()) {
                 return;
             }
-            String others = defined.stream().limit(LISTED).map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
-                    + (defined.size() > LISTED ? ", ..." : "");
+            String others =
+                    defined.stream().limit(LISTED).map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
+                            + (defined.size() > LISTED ? ", ..." : "");
             used.forEach((namespace, locations) -> {
-                if (defined.contains(namespace) || ALWAYS_THERE.contains(namespace)
+                if (defined.contains(namespace)
+                        || ALWAYS_THERE.contains(namespace)
                         || PLATFORM_PREFIXES.stream().anyMatch(namespace::startsWith)) {
                     return;
                 }
                 for (Location location : locations) {
-                    ctx.report(location, "namespace \"" + namespace + "\" is not created by any Namespace in the"
-                            + " scanned files, which create " + others);
+                    ctx.report(
+                            location,
+                            "namespace \"" + namespace + "\" is not created by any Namespace in the"
+                                    + " scanned files, which create " + others);
                 }
             });
         }

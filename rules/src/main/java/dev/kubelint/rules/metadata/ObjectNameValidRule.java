@@ -1,8 +1,5 @@
 package dev.kubelint.rules.metadata;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.BuiltinKinds;
 import dev.kubelint.core.kube.NameFormat;
@@ -14,9 +11,14 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.List;
+import java.util.Optional;
 
 /** Object names, name prefixes and namespaces that the API server rejects for the object's kind. */
-@RuleInfo(id = "object-name-valid", category = "metadata", severity = Severity.ERROR,
+@RuleInfo(
+        id = "object-name-valid",
+        category = "metadata",
+        severity = Severity.ERROR,
         summary = "An object's name, generateName or namespace does not follow the naming rules of its kind, or it"
                 + " has no name",
         rationale = "Each kind has its name syntax: a Namespace or StatefulSet name is a DNS-1123 label (at most 63"
@@ -46,17 +48,23 @@ public final class ObjectNameValidRule implements Rule {
             ctx.reportKey(manifest.root(), "metadata", "metadata.name (or metadata.generateName) is required");
             return;
         }
-        Optional<ScalarNode> name = metadata.get().scalar("name").filter(s -> !s.asText().isEmpty());
-        Optional<ScalarNode> generateName = metadata.get().scalar("generateName").filter(s -> !s.asText().isEmpty());
+        Optional<ScalarNode> name =
+                metadata.get().scalar("name").filter(s -> !s.asText().isEmpty());
+        Optional<ScalarNode> generateName =
+                metadata.get().scalar("generateName").filter(s -> !s.asText().isEmpty());
         if (name.isEmpty() && generateName.isEmpty()) {
             ctx.reportKey(manifest.root(), "metadata", "metadata.name (or metadata.generateName) is required");
         }
         name.filter(ObjectNameValidRule::isPlainString)
                 .ifPresent(n -> checkName(manifest, format.get(), n, false, ctx));
-        generateName.filter(ObjectNameValidRule::isPlainString)
+        generateName
+                .filter(ObjectNameValidRule::isPlainString)
                 .ifPresent(n -> checkName(manifest, format.get(), n, true, ctx));
         if (!BuiltinKinds.isClusterScoped(manifest.group(), manifest.kind())) {
-            metadata.get().scalar("namespace").filter(ObjectNameValidRule::isPlainString).filter(s -> !s.asText().isEmpty())
+            metadata.get()
+                    .scalar("namespace")
+                    .filter(ObjectNameValidRule::isPlainString)
+                    .filter(s -> !s.asText().isEmpty())
                     .ifPresent(ns -> report(ns, "namespace", Names.dns1123Label(ns.asText()), ctx));
         }
     }
@@ -66,7 +74,8 @@ public final class ObjectNameValidRule implements Rule {
         return node.isString() && !Placeholders.contains(node.asText());
     }
 
-    private static void checkName(Manifest manifest, NameFormat format, ScalarNode name, boolean prefix, RuleContext ctx) {
+    private static void checkName(
+            Manifest manifest, NameFormat format, ScalarNode name, boolean prefix, RuleContext ctx) {
         String what = manifest.kind() + (prefix ? " generateName" : " name");
         report(name, what, format.check(name.asText(), prefix), ctx);
         if (prefix || !manifest.group().equals("batch")) {
@@ -74,17 +83,25 @@ public final class ObjectNameValidRule implements Rule {
         }
         int length = name.asText().length();
         if (manifest.kind().equals("CronJob") && length > CRONJOB_NAME_MAX) {
-            ctx.report(name, "CronJob name \"" + name.asText() + "\" has " + length + " characters; it must be no more"
-                    + " than " + CRONJOB_NAME_MAX + " (its Jobs' names add 11)");
+            ctx.report(
+                    name,
+                    "CronJob name \"" + name.asText() + "\" has " + length + " characters; it must be no more"
+                            + " than " + CRONJOB_NAME_MAX + " (its Jobs' names add 11)");
         } else if (manifest.kind().equals("Job") && length > Names.LABEL_VALUE_MAX && !manualSelector(manifest)) {
-            ctx.report(name, "Job name \"" + name.asText() + "\" has " + length + " characters; it must be no more"
-                    + " than " + Names.LABEL_VALUE_MAX + ", because it becomes the value of the job-name label of its pods");
+            ctx.report(
+                    name,
+                    "Job name \"" + name.asText() + "\" has " + length + " characters; it must be no more" + " than "
+                            + Names.LABEL_VALUE_MAX
+                            + ", because it becomes the value of the job-name label of its pods");
         }
     }
 
     private static boolean manualSelector(Manifest manifest) {
-        return manifest.root().at("/spec/manualSelector").flatMap(n -> n.asScalar())
-                .flatMap(ScalarNode::booleanValue).orElse(false);
+        return manifest.root()
+                .at("/spec/manualSelector")
+                .flatMap(n -> n.asScalar())
+                .flatMap(ScalarNode::booleanValue)
+                .orElse(false);
     }
 
     private static void report(ScalarNode node, String what, List<String> problems, RuleContext ctx) {

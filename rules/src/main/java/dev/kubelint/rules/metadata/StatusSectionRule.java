@@ -7,7 +7,10 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A manifest that carries a {@code status} section, usually copied from {@code kubectl get -o yaml}. */
-@RuleInfo(id = "status-section", category = "metadata", severity = Severity.INFO,
+@RuleInfo(
+        id = "status-section",
+        category = "metadata",
+        severity = Severity.INFO,
         summary = "The manifest carries a status section",
         rationale = "The cluster writes status; the API server ignores the status a manifest sends on create and"
                 + " apply. A status section is usually a leftover of `kubectl get -o yaml` and misleads readers.",
@@ -17,9 +20,15 @@ public final class StatusSectionRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        if (manifest.root().has("status") && !manifest.root().get("status").orElseThrow().asScalar()
-                .map(s -> s.isNull()).orElse(false)) {
-            ctx.reportKey(manifest.root(), "status", "status is written by the cluster; the copy in the manifest is ignored");
+        if (manifest.root().has("status")
+                && !manifest.root()
+                        .get("status")
+                        .orElseThrow()
+                        .asScalar()
+                        .map(s -> s.isNull())
+                        .orElse(false)) {
+            ctx.reportKey(
+                    manifest.root(), "status", "status is written by the cluster; the copy in the manifest is ignored");
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.kubelint.rules.metadata;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.kube.PodSpecs;
@@ -14,10 +11,16 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.Nodes;
 import dev.kubelint.rules.support.ObjectMetadata;
 import dev.kubelint.rules.support.SelectorSites;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Values of string maps that YAML reads as booleans or numbers. */
-@RuleInfo(id = "string-map-value-type", category = "metadata", severity = Severity.ERROR,
-        summary = "A value of a string map (labels, annotations, selectors, data) is read by YAML as a boolean or number",
+@RuleInfo(
+        id = "string-map-value-type",
+        category = "metadata",
+        severity = Severity.ERROR,
+        summary =
+                "A value of a string map (labels, annotations, selectors, data) is read by YAML as a boolean or number",
         rationale = "YAML 1.1, which kubectl uses, reads unquoted true, yes, on, 1.0 or 0777 as booleans and numbers,"
                 + " and kubectl sends them as such. Labels, annotations, selector maps, ConfigMap data, Secret data and"
                 + " stringData, StorageClass parameters and CSI volume attributes are maps of strings, so the API server"
@@ -31,7 +34,8 @@ public final class StringMapValueTypeRule implements Rule {
         List<MappingNode> metadata = ObjectMetadata.all(manifest);
         ObjectMetadata.maps(metadata, "labels").forEach(map -> report(map, "label", ctx));
         ObjectMetadata.maps(metadata, "annotations").forEach(map -> report(map, "annotation", ctx));
-        SelectorSites.of(manifest).forEach(found -> found.labels().ifPresent(map -> report(map, "selector label", ctx)));
+        SelectorSites.of(manifest)
+                .forEach(found -> found.labels().ifPresent(map -> report(map, "selector label", ctx)));
         dataMaps(manifest).forEach(map -> report(map, "entry", ctx));
     }
 
@@ -55,7 +59,8 @@ public final class StringMapValueTypeRule implements Rule {
         } else if (group.isEmpty() && kind.equals("PersistentVolume")) {
             maps.addAll(Nodes.mappings(manifest.root(), "/spec/csi/volumeAttributes"));
         }
-        PodSpecs.of(manifest).ifPresent(pod -> maps.addAll(Nodes.mappings(pod.spec(), "/volumes/*/csi/volumeAttributes")));
+        PodSpecs.of(manifest)
+                .ifPresent(pod -> maps.addAll(Nodes.mappings(pod.spec(), "/volumes/*/csi/volumeAttributes")));
         return maps;
     }
 }

@@ -1,25 +1,27 @@
 package dev.kubelint.rules.pods;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.support.Releases;
+import java.util.List;
+import java.util.Optional;
 
 /** A container-level restartPolicy or restartPolicyRules the chosen Kubernetes version rejects. */
-@RuleInfo(id = "container-restart-policy", category = "lifecycle", severity = Severity.ERROR,
+@RuleInfo(
+        id = "container-restart-policy",
+        category = "lifecycle",
+        severity = Severity.ERROR,
         summary = "A container sets a restartPolicy or restartPolicyRules that the Kubernetes version rejects",
         rationale = "Before Kubernetes 1.29 sidecar containers are not on by default: in 1.28 the API server drops"
                 + " the restartPolicy of init containers, which then run as ordinary init containers, and before 1.28"
@@ -44,14 +46,15 @@ public final class ContainerRestartPolicyRule implements Rule {
         int minor = Releases.minor(ctx);
         boolean rulesEnabled = minor >= Releases.CONTAINER_RESTART_RULES;
         // ephemeral containers are ephemeral-container's: a manifest may not have them at all
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> {
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> {
                     // before a field is in the release's schema, using it is schema-conformance's finding
                     if (minor >= Releases.SIDECAR_FIELD) {
                         checkPolicy(c, minor, ctx);
                     }
                     if (minor >= Releases.RESTART_RULES_FIELD) {
-                        present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled,
-                                ctx));
+                        present(c.node(), "restartPolicyRules")
+                                .ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
                     }
                 }));
     }
@@ -64,21 +67,31 @@ public final class ContainerRestartPolicyRule implements Rule {
         String what = container.describe();
         boolean rulesEnabled = minor >= Releases.CONTAINER_RESTART_RULES;
         if (container.role() != ContainerRole.APP && minor < Releases.SIDECAR_CONTAINERS) {
-            ctx.reportKey(container.node(), "restartPolicy", "restartPolicy of " + what + " needs Kubernetes 1."
-                    + Releases.SIDECAR_CONTAINERS + ": in 1." + minor + " sidecar containers are an alpha feature that"
-                    + " is off by default, so the API server drops the field and the container runs as an ordinary"
-                    + " init container, which must exit before the next container starts (a sidecar that keeps"
-                    + " running keeps the pod from ever starting)");
+            ctx.reportKey(
+                    container.node(),
+                    "restartPolicy",
+                    "restartPolicy of " + what + " needs Kubernetes 1."
+                            + Releases.SIDECAR_CONTAINERS + ": in 1." + minor
+                            + " sidecar containers are an alpha feature that"
+                            + " is off by default, so the API server drops the field and the container runs as an ordinary"
+                            + " init container, which must exit before the next container starts (a sidecar that keeps"
+                            + " running keeps the pod from ever starting)");
         } else if (container.role() == ContainerRole.APP && !rulesEnabled) {
-            ctx.reportKey(container.node(), "restartPolicy", "restartPolicy may not be set for " + what + " before"
-                    + " Kubernetes 1.35: only init containers may set it (to Always, for a sidecar)");
+            ctx.reportKey(
+                    container.node(),
+                    "restartPolicy",
+                    "restartPolicy may not be set for " + what + " before"
+                            + " Kubernetes 1.35: only init containers may set it (to Always, for a sidecar)");
         } else {
             List<String> allowed = rulesEnabled ? POLICIES : List.of("Always");
             String value = policy.get().asScalar().map(ScalarNode::asText).orElse("");
             if (!allowed.contains(value)) {
-                ctx.report(policy.get(), "restartPolicy \"" + value + "\" is not supported for " + what + ": supported "
-                        + (allowed.size() == 1 ? "value is" : "values are") + " \"" + String.join("\", \"", allowed)
-                        + "\"" + (rulesEnabled ? "" : " before Kubernetes 1.35"));
+                ctx.report(
+                        policy.get(),
+                        "restartPolicy \"" + value + "\" is not supported for " + what + ": supported "
+                                + (allowed.size() == 1 ? "value is" : "values are") + " \""
+                                + String.join("\", \"", allowed)
+                                + "\"" + (rulesEnabled ? "" : " before Kubernetes 1.35"));
             }
         }
     }
@@ -86,15 +99,23 @@ public final class ContainerRestartPolicyRule implements Rule {
     private static void checkRules(Container container, YamlNode rules, boolean rulesEnabled, RuleContext ctx) {
         String what = container.describe();
         if (!rulesEnabled) {
-            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules of " + what + " need Kubernetes"
-                    + " 1.35 (the ContainerRestartRules feature, alpha and off by default in 1.34)");
+            ctx.reportKey(
+                    container.node(),
+                    "restartPolicyRules",
+                    "restartPolicyRules of " + what + " need Kubernetes"
+                            + " 1.35 (the ContainerRestartRules feature, alpha and off by default in 1.34)");
         } else if (container.role() == ContainerRole.SIDECAR) {
-            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules may not be set for " + what
-                    + ": a sidecar is always restarted (only the alpha RestartAllContainersOnContainerExits feature"
-                    + " allows it)");
+            ctx.reportKey(
+                    container.node(),
+                    "restartPolicyRules",
+                    "restartPolicyRules may not be set for " + what
+                            + ": a sidecar is always restarted (only the alpha RestartAllContainersOnContainerExits feature"
+                            + " allows it)");
         } else if (present(container.node(), "restartPolicy").isEmpty()) {
-            ctx.reportKey(container.node(), "restartPolicyRules", "restartPolicyRules of " + what + " require the"
-                    + " container to set restartPolicy too");
+            ctx.reportKey(
+                    container.node(),
+                    "restartPolicyRules",
+                    "restartPolicyRules of " + what + " require the" + " container to set restartPolicy too");
         } else {
             rules.asSequence().ifPresent(seq -> checkEachRule(seq, what, ctx));
         }
@@ -102,18 +123,23 @@ public final class ContainerRestartPolicyRule implements Rule {
 
     private static void checkEachRule(SequenceNode rules, String what, RuleContext ctx) {
         if (rules.size() > MAX_RULES) {
-            ctx.report(rules.items().get(MAX_RULES), what + " has " + rules.size() + " restartPolicyRules: at most "
-                    + MAX_RULES + " are allowed");
+            ctx.report(
+                    rules.items().get(MAX_RULES),
+                    what + " has " + rules.size() + " restartPolicyRules: at most " + MAX_RULES + " are allowed");
         }
         for (MappingNode rule : rules.mappings()) {
             Optional<ScalarNode> action = rule.scalar("action");
             if (action.isEmpty()) {
                 ctx.reportKey(rule, "action", "a restartPolicyRule of " + what + " has no action: use Restart");
             } else if (!action.get().asText().equals("Restart")) {
-                ctx.report(action.get(), "unsupported restartPolicyRule action \"" + action.get().asText() + "\" in "
-                        + what + ": the supported value is \"Restart\"" + (action.get().asText()
-                        .equals("RestartAllContainers") ? " (RestartAllContainers needs the alpha"
-                        + " RestartAllContainersOnContainerExits feature gate)" : ""));
+                ctx.report(
+                        action.get(),
+                        "unsupported restartPolicyRule action \"" + action.get().asText() + "\" in "
+                                + what + ": the supported value is \"Restart\""
+                                + (action.get().asText().equals("RestartAllContainers")
+                                        ? " (RestartAllContainers needs the alpha"
+                                                + " RestartAllContainersOnContainerExits feature gate)"
+                                        : ""));
             }
             Optional<MappingNode> exitCodes = rule.mapping("exitCodes");
             if (exitCodes.isEmpty()) {
@@ -129,11 +155,18 @@ public final class ContainerRestartPolicyRule implements Rule {
         if (operator.isEmpty()) {
             ctx.reportKey(exitCodes, "operator", "exitCodes of " + what + " has no operator: use In or NotIn");
         } else if (!OPERATORS.contains(operator.get().asText())) {
-            ctx.report(operator.get(), "exitCodes operator \"" + operator.get().asText() + "\" in " + what
-                    + " is not supported: use In or NotIn");
+            ctx.report(
+                    operator.get(),
+                    "exitCodes operator \"" + operator.get().asText() + "\" in " + what
+                            + " is not supported: use In or NotIn");
         }
-        exitCodes.sequence("values").filter(v -> v.size() > MAX_EXIT_CODES).ifPresent(v -> ctx.report(v,
-                "exitCodes of " + what + " list " + v.size() + " values: at most " + MAX_EXIT_CODES + " are allowed"));
+        exitCodes
+                .sequence("values")
+                .filter(v -> v.size() > MAX_EXIT_CODES)
+                .ifPresent(v -> ctx.report(
+                        v,
+                        "exitCodes of " + what + " list " + v.size() + " values: at most " + MAX_EXIT_CODES
+                                + " are allowed"));
     }
 
     private static Optional<YamlNode> present(MappingNode node, String key) {

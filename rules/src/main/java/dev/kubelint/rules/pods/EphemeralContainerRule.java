@@ -1,32 +1,40 @@
 package dev.kubelint.rules.pods;
 
-import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.Workloads;
 
 /** ephemeralContainers written in a manifest. */
-@RuleInfo(id = "ephemeral-container", category = "containers", severity = Severity.ERROR,
+@RuleInfo(
+        id = "ephemeral-container",
+        category = "containers",
+        severity = Severity.ERROR,
         summary = "A manifest declares ephemeral containers",
         rationale = "Ephemeral containers are added to a running pod for debugging, through the pod's"
                 + " ephemeralcontainers subresource (kubectl debug). The API server rejects them when a pod is"
                 + " created and in every pod template; a manifest that carries them is usually a copy of a live pod.",
-        remediation = "Remove ephemeralContainers from the manifest; use kubectl debug to attach one to a running"
-                + " pod.",
+        remediation =
+                "Remove ephemeralContainers from the manifest; use kubectl debug to attach one to a running" + " pod.",
         kindGroups = KindGroup.POD_SPECS)
 public final class EphemeralContainerRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.spec().sequence("ephemeralContainers")
-                .filter(seq -> seq.size() > 0)
-                .ifPresent(seq -> ctx.reportKey(spec.spec(), "ephemeralContainers", spec.isTemplate()
-                        ? "ephemeral containers are not allowed in " + Workloads.podSpecOwner(manifest)
-                        : "ephemeralContainers cannot be set when a Pod is created: add them to the running pod"
-                                + " with kubectl debug")));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.spec()
+                        .sequence("ephemeralContainers")
+                        .filter(seq -> seq.size() > 0)
+                        .ifPresent(seq -> ctx.reportKey(
+                                spec.spec(),
+                                "ephemeralContainers",
+                                spec.isTemplate()
+                                        ? "ephemeral containers are not allowed in " + Workloads.podSpecOwner(manifest)
+                                        : "ephemeralContainers cannot be set when a Pod is created: add them to the running pod"
+                                                + " with kubectl debug")));
     }
 }

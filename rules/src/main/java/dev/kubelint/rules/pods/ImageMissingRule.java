@@ -4,13 +4,16 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A container without image. */
-@RuleInfo(id = "image-missing", category = "images", severity = Severity.ERROR,
+@RuleInfo(
+        id = "image-missing",
+        category = "images",
+        severity = Severity.ERROR,
         summary = "A container has no image",
         rationale = "The API reference calls image optional so that tools can fill it in later, but the API server"
                 + " rejects an empty or missing image in Pods and in the pod templates of every workload alike, so"
@@ -25,9 +28,12 @@ public final class ImageMissingRule implements Rule {
     }
 
     private static void check(Container container, RuleContext ctx) {
-        boolean missing = container.node().scalar("image").map(s -> s.asText().isEmpty()).orElse(true);
+        boolean missing =
+                container.node().scalar("image").map(s -> s.asText().isEmpty()).orElse(true);
         if (missing) {
-            ctx.reportKey(container.node(), container.node().has("image") ? "image" : "name",
+            ctx.reportKey(
+                    container.node(),
+                    container.node().has("image") ? "image" : "name",
                     container.describe() + " has no image: the API server requires one");
         }
     }

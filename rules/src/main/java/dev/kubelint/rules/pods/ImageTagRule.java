@@ -1,18 +1,20 @@
 package dev.kubelint.rules.pods;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.Optional;
 
 /** An image reference without tag, or with the tag latest. */
-@RuleInfo(id = "image-tag", category = "images", severity = Severity.WARNING,
+@RuleInfo(
+        id = "image-tag",
+        category = "images",
+        severity = Severity.WARNING,
         summary = "A container image has no tag or the tag latest",
         rationale = "An image without tag means :latest, and :latest names whatever was pushed last: two nodes can"
                 + " run different code for the same pod template, a rollback does not roll the code back, and the"
@@ -24,7 +26,9 @@ public final class ImageTagRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> c.node().scalar("image").ifPresent(image -> check(c.describe(), image, ctx))));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.nonEphemeralContainers()
+                        .forEach(c -> c.node().scalar("image").ifPresent(image -> check(c.describe(), image, ctx))));
     }
 
     private static void check(String container, ScalarNode image, RuleContext ctx) {

@@ -1,26 +1,28 @@
 package dev.kubelint.rules.pods;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.rules.probes.TerminationGrace;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.rules.probes.TerminationGrace;
-
 /** A preStop hook that sleeps for the whole grace period or longer. */
-@RuleInfo(id = "pre-stop-sleep", category = "lifecycle", severity = Severity.WARNING,
+@RuleInfo(
+        id = "pre-stop-sleep",
+        category = "lifecycle",
+        severity = Severity.WARNING,
         summary = "A preStop hook sleeps as long as the termination grace period or longer",
         rationale = "The grace period starts when the pod is deleted and covers the preStop hook and the"
                 + " container's own shutdown after SIGTERM. When the hook is still running at the end of the grace"
@@ -43,8 +45,7 @@ public final class PreStopSleepRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         PodSpecs.of(manifest).ifPresent(spec -> {
             long grace = Math.max(1, TerminationGrace.seconds(spec)); // negative is treated as 1
-            spec.longRunningContainers()
-                .forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
+            spec.longRunningContainers().forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
         });
     }
 
@@ -53,15 +54,18 @@ public final class PreStopSleepRule implements Rule {
     }
 
     private static void check(Container container, MappingNode hook, long grace, RuleContext ctx) {
-        hook.mapping("sleep").flatMap(s -> s.scalar("seconds")).ifPresent(seconds ->
-                seconds.longValue().filter(v -> v == grace).ifPresent(v -> ctx.report(seconds, message(container,
-                        v, grace))));
-        hook.mapping("exec").ifPresent(exec -> exec.sequence("command").ifPresent(command ->
-                sleepSeconds(command).ifPresent(v -> {
-                    if (v >= grace) {
-                        ctx.reportKey(exec, "command", message(container, v, grace));
-                    }
-                })));
+        hook.mapping("sleep")
+                .flatMap(s -> s.scalar("seconds"))
+                .ifPresent(seconds -> seconds.longValue()
+                        .filter(v -> v == grace)
+                        .ifPresent(v -> ctx.report(seconds, message(container, v, grace))));
+        hook.mapping("exec")
+                .ifPresent(exec -> exec.sequence("command")
+                        .ifPresent(command -> sleepSeconds(command).ifPresent(v -> {
+                            if (v >= grace) {
+                                ctx.reportKey(exec, "command", message(container, v, grace));
+                            }
+                        })));
     }
 
     private static String message(Container container, double seconds, long grace) {
@@ -75,11 +79,14 @@ public final class PreStopSleepRule implements Rule {
     /** The longest sleep of an exec command: {@code sleep N}, or {@code sh -c "... sleep N ..."}. */
     static OptionalDouble sleepSeconds(SequenceNode command) {
         List<String> argv = command.items().stream()
-                .map(i -> i.asScalar().map(ScalarNode::asText).orElse("")).toList();
+                .map(i -> i.asScalar().map(ScalarNode::asText).orElse(""))
+                .toList();
         if (argv.size() >= 2 && argv.get(0).replaceFirst(".*/", "").equals("sleep")) {
             return duration(argv.get(1));
         }
-        if (argv.size() >= 3 && SHELL.matcher(argv.get(0)).matches() && SHELL_FLAGS.matcher(argv.get(1)).matches()) {
+        if (argv.size() >= 3
+                && SHELL.matcher(argv.get(0)).matches()
+                && SHELL_FLAGS.matcher(argv.get(1)).matches()) {
             Matcher m = SLEEP_IN_SCRIPT.matcher(argv.get(2));
             OptionalDouble longest = OptionalDouble.empty();
             while (m.find()) {
@@ -102,12 +109,13 @@ public final class PreStopSleepRule implements Rule {
             return OptionalDouble.of(Double.POSITIVE_INFINITY);
         }
         double value = Double.parseDouble(m.group(1));
-        return OptionalDouble.of(switch (m.group(2)) {
-            case "m" -> value * 60;
-            case "h" -> value * 3600;
-            case "d" -> value * 86400;
-            default -> value;
-        });
+        return OptionalDouble.of(
+                switch (m.group(2)) {
+                    case "m" -> value * 60;
+                    case "h" -> value * 3600;
+                    case "d" -> value * 86400;
+                    default -> value;
+                });
     }
 
     private static String format(double seconds) {

@@ -1,22 +1,24 @@
 package dev.kubelint.rules.pods;
 
-import java.util.List;
-import java.util.Optional;
-
-import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.support.Releases;
+import dev.kubelint.rules.support.Workloads;
+import java.util.List;
+import java.util.Optional;
 
 /** A pod restartPolicy the API server rejects for the kind that holds the pod spec. */
-@RuleInfo(id = "restart-policy", category = "lifecycle", severity = Severity.ERROR,
+@RuleInfo(
+        id = "restart-policy",
+        category = "lifecycle",
+        severity = Severity.ERROR,
         summary = "A pod's restartPolicy is not allowed for its kind",
         rationale = "A Pod's restartPolicy is Always (the default), OnFailure or Never. Controllers that keep pods"
                 + " running (Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController) accept only"
@@ -35,7 +37,8 @@ public final class RestartPolicyRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         PodSpecs.of(manifest).ifPresent(spec -> {
             // an empty or null restartPolicy is defaulted to Always, as if it were absent
-            Optional<ScalarNode> written = spec.spec().scalar("restartPolicy").filter(v -> !v.asText().isEmpty());
+            Optional<ScalarNode> written =
+                    spec.spec().scalar("restartPolicy").filter(v -> !v.asText().isEmpty());
             if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
                 written.ifPresent(v -> allow(v, List.of("Always"), Workloads.podSpecOwner(manifest), ctx));
             } else if (PodSpecs.RUN_TO_COMPLETION.contains(manifest.kind())) {
@@ -48,8 +51,11 @@ public final class RestartPolicyRule implements Rule {
 
     private static void checkJob(Manifest manifest, PodSpec spec, Optional<ScalarNode> written, RuleContext ctx) {
         if (written.isEmpty()) {
-            ctx.reportKey(spec.owner(), "spec", Workloads.podSpecOwner(manifest) + " must set restartPolicy to"
-                    + " OnFailure or Never: the default, Always, is rejected");
+            ctx.reportKey(
+                    spec.owner(),
+                    "spec",
+                    Workloads.podSpecOwner(manifest) + " must set restartPolicy to"
+                            + " OnFailure or Never: the default, Always, is rejected");
             return;
         }
         if (!allow(written.get(), RUN_TO_COMPLETION, Workloads.podSpecOwner(manifest), ctx)) {
@@ -57,10 +63,14 @@ public final class RestartPolicyRule implements Rule {
         }
         // before podFailurePolicy is on by default, the API server drops it (1.25) or does not know it
         boolean failurePolicy = Releases.minor(ctx) >= Releases.POD_FAILURE_POLICY
-                && Workloads.jobSpec(manifest).flatMap(s -> s.mapping("podFailurePolicy")).isPresent();
+                && Workloads.jobSpec(manifest)
+                        .flatMap(s -> s.mapping("podFailurePolicy"))
+                        .isPresent();
         if (failurePolicy && !written.get().asText().equals("Never")) {
-            ctx.report(written.get(), "restartPolicy \"" + written.get().asText() + "\" is not allowed with a"
-                    + " podFailurePolicy: only \"Never\" is supported when podFailurePolicy is specified");
+            ctx.report(
+                    written.get(),
+                    "restartPolicy \"" + written.get().asText() + "\" is not allowed with a"
+                            + " podFailurePolicy: only \"Never\" is supported when podFailurePolicy is specified");
         }
     }
 
@@ -69,8 +79,11 @@ public final class RestartPolicyRule implements Rule {
         if (allowed.contains(value.asText())) {
             return true;
         }
-        ctx.report(value, "restartPolicy \"" + value.asText() + "\" is not allowed in " + owner + ": supported "
-                + (allowed.size() == 1 ? "value is" : "values are") + " \"" + String.join("\", \"", allowed) + "\"");
+        ctx.report(
+                value,
+                "restartPolicy \"" + value.asText() + "\" is not allowed in " + owner + ": supported "
+                        + (allowed.size() == 1 ? "value is" : "values are") + " \"" + String.join("\", \"", allowed)
+                        + "\"");
         return false;
     }
 }

@@ -3,39 +3,47 @@ package dev.kubelint.rules.pods;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 
 /** A negative grace period, or none at all for a StatefulSet's pods. */
-@RuleInfo(id = "termination-grace-period", category = "lifecycle", severity = Severity.WARNING,
+@RuleInfo(
+        id = "termination-grace-period",
+        category = "lifecycle",
+        severity = Severity.WARNING,
         summary = "A pod's terminationGracePeriodSeconds is negative, or 0 in a StatefulSet",
         rationale = "A negative terminationGracePeriodSeconds is invalid; since Kubernetes 1.27 the API server"
                 + " accepts it with a warning and treats it as 1 second, so the containers get almost no time to"
                 + " stop. A grace period of 0 in a StatefulSet makes pod deletion a force deletion: the replacement"
                 + " pod with the same identity may start while the old one still runs, which breaks the"
                 + " at-most-one guarantee that StatefulSets exist for.",
-        remediation = "Use a non-negative grace period (the default is 30 seconds), and a positive one in"
-                + " StatefulSets.",
+        remediation =
+                "Use a non-negative grace period (the default is 30 seconds), and a positive one in" + " StatefulSets.",
         kindGroups = KindGroup.POD_SPECS)
 public final class TerminationGracePeriodRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).flatMap(spec -> spec.spec().scalar("terminationGracePeriodSeconds"))
+        PodSpecs.of(manifest)
+                .flatMap(spec -> spec.spec().scalar("terminationGracePeriodSeconds"))
                 .ifPresent(value -> check(manifest, value, ctx));
     }
 
     private static void check(Manifest manifest, ScalarNode value, RuleContext ctx) {
         value.longValue().ifPresent(seconds -> {
             if (seconds < 0) {
-                ctx.report(value, "terminationGracePeriodSeconds " + seconds + " is negative: the API server treats"
-                        + " it as 1 second");
+                ctx.report(
+                        value,
+                        "terminationGracePeriodSeconds " + seconds + " is negative: the API server treats"
+                                + " it as 1 second");
             } else if (seconds == 0 && manifest.kind().equals("StatefulSet")) {
-                ctx.report(value, "terminationGracePeriodSeconds 0 in a StatefulSet force-deletes its pods: a"
-                        + " replacement with the same identity may start while the old pod still runs");
+                ctx.report(
+                        value,
+                        "terminationGracePeriodSeconds 0 in a StatefulSet force-deletes its pods: a"
+                                + " replacement with the same identity may start while the old pod still runs");
             }
         });
     }

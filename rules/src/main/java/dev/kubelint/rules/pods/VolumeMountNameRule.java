@@ -1,23 +1,25 @@
 package dev.kubelint.rules.pods;
 
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /** A volume mount or device that names no volume of the pod. */
-@RuleInfo(id = "volume-mount-name", category = "volumes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "volume-mount-name",
+        category = "volumes",
+        severity = Severity.ERROR,
         summary = "A volumeMount or volumeDevice names no volume of the pod",
         rationale = "A container mounts one of its pod's volumes by name; the API server rejects a mount (or block"
                 + " device) without a name or with a name that no entry of spec.volumes has. A typo here, or a"
@@ -33,7 +35,8 @@ public final class VolumeMountNameRule implements Rule {
             Set<String> volumes = names(spec.spec().sequence("volumes"), "/name");
             if (manifest.kind().equals("StatefulSet")) {
                 // the controller adds a volume per claim template to each pod it creates
-                volumes.addAll(names(manifest.root().mapping("spec").flatMap(s -> s.sequence("volumeClaimTemplates")),
+                volumes.addAll(names(
+                        manifest.root().mapping("spec").flatMap(s -> s.sequence("volumeClaimTemplates")),
                         "/metadata/name"));
             }
             spec.nonEphemeralContainers().forEach(c -> {
@@ -45,27 +48,41 @@ public final class VolumeMountNameRule implements Rule {
 
     private static void check(Container container, String field, Set<String> volumes, RuleContext ctx) {
         String entry = field.substring(0, field.length() - 1);
-        container.node().sequence(field).ifPresent(seq -> seq.mappings().forEach(mount -> {
-            ScalarNode name = mount.scalar("name").filter(n -> !n.asText().isEmpty()).orElse(null);
-            if (name == null) {
-                ctx.reportKey(mount, "name", "a " + entry + " of " + container.describe() + " has no name: the API"
-                        + " server requires the name of one of the pod's volumes");
-            } else if (!volumes.contains(name.asText())) {
-                ctx.report(name, entry + " \"" + name.asText() + "\" of " + container.describe()
-                        + " names no volume of the pod" + known(volumes));
-            }
-        }));
+        container
+                .node()
+                .sequence(field)
+                .ifPresent(seq -> seq.mappings().forEach(mount -> {
+                    ScalarNode name = mount.scalar("name")
+                            .filter(n -> !n.asText().isEmpty())
+                            .orElse(null);
+                    if (name == null) {
+                        ctx.reportKey(
+                                mount,
+                                "name",
+                                "a " + entry + " of " + container.describe() + " has no name: the API"
+                                        + " server requires the name of one of the pod's volumes");
+                    } else if (!volumes.contains(name.asText())) {
+                        ctx.report(
+                                name,
+                                entry + " \"" + name.asText() + "\" of " + container.describe()
+                                        + " names no volume of the pod" + known(volumes));
+                    }
+                }));
     }
 
     private static Set<String> names(Optional<SequenceNode> entries, String pointer) {
         Set<String> names = new HashSet<>();
-        entries.ifPresent(seq -> seq.mappings().forEach(m -> m.at(pointer).flatMap(YamlNode::asScalar)
-                .filter(n -> !n.isNull()).ifPresent(n -> names.add(n.asText()))));
+        entries.ifPresent(seq -> seq.mappings()
+                .forEach(m -> m.at(pointer)
+                        .flatMap(YamlNode::asScalar)
+                        .filter(n -> !n.isNull())
+                        .ifPresent(n -> names.add(n.asText()))));
         return names;
     }
 
     private static String known(Set<String> volumes) {
-        return volumes.isEmpty() ? " (the pod has no volumes)"
+        return volumes.isEmpty()
+                ? " (the pod has no volumes)"
                 : " (volumes: " + String.join(", ", volumes.stream().sorted().toList()) + ")";
     }
 }

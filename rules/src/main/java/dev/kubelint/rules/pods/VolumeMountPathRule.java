@@ -1,21 +1,23 @@
 package dev.kubelint.rules.pods;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A volume mount without mountPath, or two mounts of one container at the same path. */
-@RuleInfo(id = "volume-mount-path", category = "volumes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "volume-mount-path",
+        category = "volumes",
+        severity = Severity.ERROR,
         summary = "A volumeMount has no mountPath, or a container mounts two volumes at the same path",
         rationale = "The API server requires a mountPath on every volume mount and rejects a container whose"
                 + " mounts share a mountPath, since only one volume can be seen at a path.",
@@ -31,18 +33,29 @@ public final class VolumeMountPathRule implements Rule {
 
     private static void check(Container container, RuleContext ctx) {
         Map<String, ScalarNode> seen = new HashMap<>();
-        container.node().sequence("volumeMounts").ifPresent(seq -> seq.mappings().forEach(mount -> {
-            ScalarNode path = mount.scalar("mountPath").filter(p -> !p.asText().isEmpty()).orElse(null);
-            if (path == null) {
-                ctx.reportKey(mount, "mountPath", "a volumeMount of " + container.describe() + " has no mountPath:"
-                        + " the API server requires one");
-                return;
-            }
-            ScalarNode earlier = seen.putIfAbsent(path.asText(), path);
-            if (earlier != null) {
-                ctx.report(path, "mountPath \"" + path.asText() + "\" is used by another volumeMount of "
-                        + container.describe() + ": mount paths must be unique", List.of(ctx.locate(earlier)));
-            }
-        }));
+        container
+                .node()
+                .sequence("volumeMounts")
+                .ifPresent(seq -> seq.mappings().forEach(mount -> {
+                    ScalarNode path = mount.scalar("mountPath")
+                            .filter(p -> !p.asText().isEmpty())
+                            .orElse(null);
+                    if (path == null) {
+                        ctx.reportKey(
+                                mount,
+                                "mountPath",
+                                "a volumeMount of " + container.describe() + " has no mountPath:"
+                                        + " the API server requires one");
+                        return;
+                    }
+                    ScalarNode earlier = seen.putIfAbsent(path.asText(), path);
+                    if (earlier != null) {
+                        ctx.report(
+                                path,
+                                "mountPath \"" + path.asText() + "\" is used by another volumeMount of "
+                                        + container.describe() + ": mount paths must be unique",
+                                List.of(ctx.locate(earlier)));
+                    }
+                }));
     }
 }

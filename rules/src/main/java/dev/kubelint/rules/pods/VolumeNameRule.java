@@ -1,23 +1,25 @@
 package dev.kubelint.rules.pods;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Names;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-
 /** A pod volume without a valid, unique name. */
-@RuleInfo(id = "volume-name", category = "volumes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "volume-name",
+        category = "volumes",
+        severity = Severity.ERROR,
         summary = "A pod volume has no name, an invalid name, or the name of another volume",
         rationale = "Containers mount volumes by name, so the API server requires every volume of a pod to have a"
                 + " name that is a DNS-1123 label (at most 63 lowercase letters, digits and '-') and unique within"
@@ -28,14 +30,16 @@ public final class VolumeNameRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).flatMap(spec -> spec.spec().sequence("volumes"))
+        PodSpecs.of(manifest)
+                .flatMap(spec -> spec.spec().sequence("volumes"))
                 .ifPresent(volumes -> check(volumes.mappings(), ctx));
     }
 
     private static void check(List<MappingNode> volumes, RuleContext ctx) {
         Map<String, ScalarNode> seen = new HashMap<>();
         for (MappingNode volume : volumes) {
-            Optional<ScalarNode> name = volume.scalar("name").filter(n -> !n.asText().isEmpty());
+            Optional<ScalarNode> name =
+                    volume.scalar("name").filter(n -> !n.asText().isEmpty());
             if (name.isEmpty()) {
                 ctx.reportKey(volume, "name", "a volume has no name: the API server requires one");
                 continue;
@@ -47,8 +51,11 @@ public final class VolumeNameRule implements Rule {
             }
             ScalarNode earlier = seen.putIfAbsent(text, name.get());
             if (earlier != null) {
-                ctx.report(name.get(), "volume name \"" + text + "\" is used by another volume of the pod: volume"
-                        + " names must be unique", List.of(ctx.locate(earlier)));
+                ctx.report(
+                        name.get(),
+                        "volume name \"" + text + "\" is used by another volume of the pod: volume"
+                                + " names must be unique",
+                        List.of(ctx.locate(earlier)));
             }
         }
     }

@@ -1,21 +1,23 @@
 package dev.kubelint.rules.ports;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Containers of a pod that run at the same time, or one container twice, declare the same port and protocol. */
-@RuleInfo(id = "container-port-conflict", category = "ports", severity = Severity.WARNING,
+@RuleInfo(
+        id = "container-port-conflict",
+        category = "ports",
+        severity = Severity.WARNING,
         summary = "Two containers of a pod, or one container twice, declare the same containerPort and protocol",
         rationale = "App containers and sidecar containers (init containers with restartPolicy: Always) run at the"
                 + " same time in one network namespace, so only one process can bind a port: when both listen, the"
@@ -47,16 +49,23 @@ public final class ContainerPortConflictRule implements Rule {
                 if (same != null) {
                     // with a hostPort, the duplicate is an error of host-port-conflict
                     if (same.hostPortNumber() == 0 && port.hostPortNumber() == 0) {
-                        ctx.report(port.anchor(), "duplicate port definition: containerPort " + key + " is declared"
-                                + " twice by " + container.describe(), List.of(ctx.locate(same.anchor())));
+                        ctx.report(
+                                port.anchor(),
+                                "duplicate port definition: containerPort " + key + " is declared" + " twice by "
+                                        + container.describe(),
+                                List.of(ctx.locate(same.anchor())));
                     }
                     continue;
                 }
                 Port earlier = first.putIfAbsent(key, port);
                 if (earlier != null) {
-                    ctx.report(port.anchor(), "containerPort " + key + " is also declared by "
-                            + earlier.container().describe() + ": containers of a pod share one network namespace,"
-                            + " so only one of them can bind the port", List.of(ctx.locate(earlier.anchor())));
+                    ctx.report(
+                            port.anchor(),
+                            "containerPort " + key + " is also declared by "
+                                    + earlier.container().describe()
+                                    + ": containers of a pod share one network namespace,"
+                                    + " so only one of them can bind the port",
+                            List.of(ctx.locate(earlier.anchor())));
                 }
             }
         }

@@ -3,14 +3,17 @@ package dev.kubelint.rules.ports;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
 
 /** With hostNetwork, a hostPort other than the containerPort. */
-@RuleInfo(id = "host-network-port", category = "ports", severity = Severity.ERROR,
+@RuleInfo(
+        id = "host-network-port",
+        category = "ports",
+        severity = Severity.ERROR,
         summary = "A pod with hostNetwork: true has a hostPort that differs from its containerPort",
         rationale = "On the host network a container listens on the node's ports directly, so there is nothing to"
                 + " map: the API server rejects a hostPort that is set and differs from the containerPort.",
@@ -21,19 +24,25 @@ public final class HostNetworkPortRule implements Rule {
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         PodSpecs.of(manifest).ifPresent(spec -> {
-            if (!spec.spec().scalar("hostNetwork").flatMap(s -> s.booleanValue()).orElse(false)) {
+            if (!spec.spec()
+                    .scalar("hostNetwork")
+                    .flatMap(s -> s.booleanValue())
+                    .orElse(false)) {
                 return;
             }
             spec.nonEphemeralContainers().stream()
                     .flatMap(c -> Ports.of(c).stream())
-                    .filter(p -> p.hostPortNumber() != 0 && p.containerPortNumber().isPresent()
+                    .filter(p -> p.hostPortNumber() != 0
+                            && p.containerPortNumber().isPresent()
                             && p.hostPortNumber() != p.containerPortNumber().get())
                     .forEach(p -> report(p, ctx));
         });
     }
 
     private static void report(Port port, RuleContext ctx) {
-        ctx.report(port.hostPort().orElseThrow(), "hostPort " + port.hostPortNumber() + " must match containerPort "
-                + port.containerPortNumber().orElseThrow() + " when hostNetwork is true");
+        ctx.report(
+                port.hostPort().orElseThrow(),
+                "hostPort " + port.hostPortNumber() + " must match containerPort "
+                        + port.containerPortNumber().orElseThrow() + " when hostNetwork is true");
     }
 }

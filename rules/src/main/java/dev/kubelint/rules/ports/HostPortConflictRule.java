@@ -1,22 +1,24 @@
 package dev.kubelint.rules.ports;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The same hostPort, protocol and hostIP declared twice where the API server forbids it. */
-@RuleInfo(id = "host-port-conflict", category = "ports", severity = Severity.ERROR,
+@RuleInfo(
+        id = "host-port-conflict",
+        category = "ports",
+        severity = Severity.ERROR,
         summary = "The same hostPort, protocol and hostIP is declared twice in a pod",
         rationale = "A host port can be bound once per node. The API server rejects a pod whose app containers"
                 + " declare the same hostPort with the same protocol and hostIP (an empty hostIP and 0.0.0.0 count"
@@ -31,7 +33,8 @@ public final class HostPortConflictRule implements Rule {
         PodSpecs.of(manifest).ifPresent(spec -> {
             List<Container> containers = spec.containers();
             check(containers.stream().filter(c -> c.role() == ContainerRole.APP).toList(), ctx);
-            containers.stream().filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR)
+            containers.stream()
+                    .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR)
                     .forEach(c -> check(List.of(c), ctx));
         });
     }
@@ -46,9 +49,11 @@ public final class HostPortConflictRule implements Rule {
                 String key = port.protocol() + "/" + port.hostIP() + "/" + port.hostPortNumber();
                 Port earlier = first.putIfAbsent(key, port);
                 if (earlier != null) {
-                    ctx.report(port.hostPort().orElseThrow(), "hostPort " + port.hostPortNumber() + "/"
-                            + port.protocol() + " (hostIP \"" + port.hostIP() + "\") is also declared by "
-                            + earlier.container().describe() + ": the API server rejects a duplicate host port",
+                    ctx.report(
+                            port.hostPort().orElseThrow(),
+                            "hostPort " + port.hostPortNumber() + "/"
+                                    + port.protocol() + " (hostIP \"" + port.hostIP() + "\") is also declared by "
+                                    + earlier.container().describe() + ": the API server rejects a duplicate host port",
                             List.of(ctx.locate(earlier.hostPort().orElseThrow())));
                 }
             }

@@ -4,13 +4,16 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A container binds a port of the node. */
-@RuleInfo(id = "host-port", category = "ports", severity = Severity.WARNING,
+@RuleInfo(
+        id = "host-port",
+        category = "ports",
+        severity = Severity.WARNING,
         summary = "A container port sets a hostPort",
         rationale = "A hostPort binds the port on the node's address, so only one pod that uses it fits on each"
                 + " node: replicas beyond the number of nodes stay Pending and rolling updates can stall. It also"
@@ -30,8 +33,10 @@ public final class HostPortRule implements Rule {
             spec.nonEphemeralContainers().stream()
                     .flatMap(c -> Ports.of(c).stream())
                     .filter(p -> Names.isValidPortNumber(p.hostPortNumber()))
-                    .forEach(p -> ctx.report(p.hostPort().orElseThrow(), "hostPort " + p.hostPortNumber()
-                            + " binds the port on the node: only one such pod can run on each node"));
+                    .forEach(p -> ctx.report(
+                            p.hostPort().orElseThrow(),
+                            "hostPort " + p.hostPortNumber()
+                                    + " binds the port on the node: only one such pod can run on each node"));
         });
     }
 }

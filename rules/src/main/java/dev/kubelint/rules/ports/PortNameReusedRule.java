@@ -1,25 +1,27 @@
 package dev.kubelint.rules.ports;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Names;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.ports.Ports.Port;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.rules.ports.Ports.Port;
-
 /** Two containers of a pod name a port alike, so a Service that targets the name reaches only one of them. */
-@RuleInfo(id = "port-name-reused", category = "ports", severity = Severity.WARNING,
+@RuleInfo(
+        id = "port-name-reused",
+        category = "ports",
+        severity = Severity.WARNING,
         summary = "Two containers of a pod use the same port name",
         rationale = "The API server allows the same port name in different containers, but a Service whose"
                 + " targetPort is that name resolves it to the first container that declares it; the other"
@@ -47,9 +49,12 @@ public final class PortNameReusedRule implements Rule {
                 if (earlier == null) {
                     owner.put(name.asText(), container);
                 } else {
-                    ctx.report(name, "port name \"" + name.asText() + "\" is also used by "
-                            + owner.get(name.asText()).describe() + ": a Service targetPort \"" + name.asText()
-                            + "\" always resolves to that container's port", List.of(ctx.locate(earlier)));
+                    ctx.report(
+                            name,
+                            "port name \"" + name.asText() + "\" is also used by "
+                                    + owner.get(name.asText()).describe() + ": a Service targetPort \"" + name.asText()
+                                    + "\" always resolves to that container's port",
+                            List.of(ctx.locate(earlier)));
                 }
             }
         }

@@ -1,18 +1,20 @@
 package dev.kubelint.rules.ports;
 
-import java.util.Locale;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.Locale;
 
 /** A container port protocol other than TCP, UDP or SCTP. */
-@RuleInfo(id = "port-protocol", category = "ports", severity = Severity.ERROR,
+@RuleInfo(
+        id = "port-protocol",
+        category = "ports",
+        severity = Severity.ERROR,
         summary = "A container port's protocol is not TCP, UDP or SCTP",
         rationale = "The API server accepts exactly TCP, UDP and SCTP, in upper case; an omitted protocol means TCP."
                 + " The schema does not list the values, so a typo such as tcp or HTTP passes schema validation and"
@@ -23,9 +25,10 @@ public final class PortProtocolRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().stream()
-                .flatMap(c -> Ports.of(c).stream())
-                .forEach(port -> port.node().scalar("protocol").ifPresent(p -> check(p, ctx))));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.nonEphemeralContainers().stream()
+                        .flatMap(c -> Ports.of(c).stream())
+                        .forEach(port -> port.node().scalar("protocol").ifPresent(p -> check(p, ctx))));
     }
 
     private static void check(ScalarNode protocol, RuleContext ctx) {
@@ -34,8 +37,10 @@ public final class PortProtocolRule implements Rule {
             return;
         }
         String hint = Ports.PROTOCOLS.contains(value.toUpperCase(Locale.ROOT))
-                ? " (protocols are case-sensitive: write " + value.toUpperCase(Locale.ROOT) + ")" : "";
-        ctx.report(protocol, "unsupported protocol \"" + value + "\": supported values are \"SCTP\", \"TCP\", \"UDP\""
-                + hint);
+                ? " (protocols are case-sensitive: write " + value.toUpperCase(Locale.ROOT) + ")"
+                : "";
+        ctx.report(
+                protocol,
+                "unsupported protocol \"" + value + "\": supported values are \"SCTP\", \"TCP\", \"UDP\"" + hint);
     }
 }

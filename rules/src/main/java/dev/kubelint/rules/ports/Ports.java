@@ -1,16 +1,15 @@
 package dev.kubelint.rules.ports;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The ports containers declare, read the way the API server reads them (defaults included). */
 public final class Ports {
@@ -18,8 +17,7 @@ public final class Ports {
     /** The protocols the API server accepts for a container port. */
     public static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** One entry of a container's {@code ports}. */
     public record Port(Container container, MappingNode node) {

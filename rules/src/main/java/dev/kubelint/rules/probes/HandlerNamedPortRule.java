@@ -1,20 +1,22 @@
 package dev.kubelint.rules.probes;
 
-import java.util.Set;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.ports.Ports;
+import java.util.Set;
 
 /** A probe or hook that names a port its container does not declare. */
-@RuleInfo(id = "handler-named-port", category = "probes", severity = Severity.WARNING,
+@RuleInfo(
+        id = "handler-named-port",
+        category = "probes",
+        severity = Severity.WARNING,
         summary = "A probe or lifecycle hook refers to a port name that its container does not declare",
         rationale = "The kubelet resolves a named port among the ports of the probe's own container. The API server"
                 + " accepts a name that matches none of them, but then the probe fails every time (a liveness or"
@@ -28,30 +30,44 @@ public final class HandlerNamedPortRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
-                .forEach(c -> check(c, ctx)));
+        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers().forEach(c -> check(c, ctx)));
     }
 
     private static void check(Container container, RuleContext ctx) {
         Set<String> names = Ports.names(container);
         for (Probes.Kind kind : Probes.Kind.values()) {
-            container.node().mapping(kind.key()).ifPresent(probe ->
-                    check(probe, Handlers.PROBE, kind.key() + " of " + container.describe(), names, ctx));
+            container
+                    .node()
+                    .mapping(kind.key())
+                    .ifPresent(probe ->
+                            check(probe, Handlers.PROBE, kind.key() + " of " + container.describe(), names, ctx));
         }
         container.node().mapping("lifecycle").ifPresent(lifecycle -> {
             for (String hook : HOOKS) {
-                lifecycle.mapping(hook).ifPresent(h ->
-                        check(h, Handlers.LIFECYCLE, hook + " hook of " + container.describe(), names, ctx));
+                lifecycle
+                        .mapping(hook)
+                        .ifPresent(h ->
+                                check(h, Handlers.LIFECYCLE, hook + " hook of " + container.describe(), names, ctx));
             }
         });
     }
 
-    private static void check(MappingNode owner, Set<Handlers.Type> types, String what, Set<String> names,
-                              RuleContext ctx) {
-        Handlers.present(owner, types).forEach(h -> Handlers.namedPort(h)
-                .filter(port -> !names.contains(port.asText()))
-                .ifPresent(port -> ctx.report(port, what + " uses port \"" + port.asText() + "\", but the container"
-                        + " declares no port with that name" + (names.isEmpty() ? "" : " (it has "
-                        + String.join(", ", names.stream().sorted().toList()) + ")"))));
+    private static void check(
+            MappingNode owner, Set<Handlers.Type> types, String what, Set<String> names, RuleContext ctx) {
+        Handlers.present(owner, types)
+                .forEach(h -> Handlers.namedPort(h)
+                        .filter(port -> !names.contains(port.asText()))
+                        .ifPresent(port -> ctx.report(
+                                port,
+                                what + " uses port \"" + port.asText() + "\", but the container"
+                                        + " declares no port with that name"
+                                        + (names.isEmpty()
+                                                ? ""
+                                                : " (it has "
+                                                        + String.join(
+                                                                ", ",
+                                                                names.stream()
+                                                                        .sorted()
+                                                                        .toList()) + ")"))));
     }
 }

@@ -1,18 +1,17 @@
 package dev.kubelint.rules.probes;
 
-import java.util.EnumSet;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What probes and lifecycle hooks have in common: a handler (exec, httpGet, tcpSocket, and grpc for probes or
@@ -22,7 +21,11 @@ public final class Handlers {
 
     /** The kinds of handler, by the key that sets them. */
     public enum Type {
-        EXEC("exec"), HTTP_GET("httpGet"), TCP_SOCKET("tcpSocket"), GRPC("grpc"), SLEEP("sleep");
+        EXEC("exec"),
+        HTTP_GET("httpGet"),
+        TCP_SOCKET("tcpSocket"),
+        GRPC("grpc"),
+        SLEEP("sleep");
 
         private final String key;
 
@@ -40,8 +43,7 @@ public final class Handlers {
 
     private static final Set<String> HTTP_SCHEMES = Set.of("HTTP", "HTTPS");
 
-    private Handlers() {
-    }
+    private Handlers() {}
 
     /** A handler set on a probe or hook: its type, the probe or hook that holds it, and its (non-null) value. */
     public record Handler(Type type, MappingNode owner, YamlNode node) {
@@ -75,15 +77,18 @@ public final class Handlers {
      * @param parent the mapping that holds the probe or hook, and {@code key} its key there
      * @param what   "livenessProbe of container \"web\"", for messages
      */
-    public static void checkShape(MappingNode parent, String key, MappingNode owner, Set<Type> allowed, String what,
-                                  RuleContext ctx) {
+    public static void checkShape(
+            MappingNode parent, String key, MappingNode owner, Set<Type> allowed, String what, RuleContext ctx) {
         List<Handler> handlers = present(owner, allowed);
         if (handlers.isEmpty()) {
             ctx.reportKey(parent, key, what + " sets no handler: set exactly one of " + names(allowed));
         }
         for (Handler extra : handlers.subList(Math.min(1, handlers.size()), handlers.size())) {
-            ctx.reportKey(owner, extra.type().key(), what + " sets both " + handlers.get(0).type().key() + " and "
-                    + extra.type().key() + ": only one handler type is allowed");
+            ctx.reportKey(
+                    owner,
+                    extra.type().key(),
+                    what + " sets both " + handlers.get(0).type().key() + " and "
+                            + extra.type().key() + ": only one handler type is allowed");
         }
         handlers.forEach(h -> h.mapping().ifPresent(m -> checkHandler(h, m, what, ctx)));
     }
@@ -93,21 +98,32 @@ public final class Handlers {
         if (type == Type.EXEC) {
             Optional<YamlNode> command = handler.get("command").filter(c -> !(c instanceof ScalarNode s && s.isNull()));
             // a command of the wrong type is the schema's finding
-            boolean empty = command.isEmpty() || command.get().asSequence().map(SequenceNode::size).orElse(1) == 0;
+            boolean empty = command.isEmpty()
+                    || command.get().asSequence().map(SequenceNode::size).orElse(1) == 0;
             if (empty) {
                 // an absent command is reported at exec, an empty one where it is written
                 MappingNode where = command.isPresent() ? handler : h.owner();
-                ctx.reportKey(where, command.isPresent() ? "command" : "exec", "exec of " + what
-                        + " has no command: the API server requires one");
+                ctx.reportKey(
+                        where,
+                        command.isPresent() ? "command" : "exec",
+                        "exec of " + what + " has no command: the API server requires one");
             }
         } else if (type == Type.HTTP_GET) {
-            handler.scalar("scheme").filter(s -> !s.asText().isEmpty() && !HTTP_SCHEMES.contains(s.asText()))
-                    .ifPresent(s -> ctx.report(s, "unsupported httpGet scheme \"" + s.asText() + "\" in " + what
-                            + ": supported values are \"HTTP\", \"HTTPS\""));
-            handler.sequence("httpHeaders").ifPresent(headers -> headers.mappings().forEach(header ->
-                    header.scalar("name").filter(n -> !Names.httpHeaderName(n.asText()).isEmpty()).ifPresent(n ->
-                            ctx.report(n, "httpGet header name \"" + n.asText() + "\" in " + what + " is invalid: "
-                                    + String.join("; ", Names.httpHeaderName(n.asText()))))));
+            handler.scalar("scheme")
+                    .filter(s -> !s.asText().isEmpty() && !HTTP_SCHEMES.contains(s.asText()))
+                    .ifPresent(s -> ctx.report(
+                            s,
+                            "unsupported httpGet scheme \"" + s.asText() + "\" in " + what
+                                    + ": supported values are \"HTTP\", \"HTTPS\""));
+            handler.sequence("httpHeaders")
+                    .ifPresent(headers -> headers.mappings()
+                            .forEach(header -> header.scalar("name")
+                                    .filter(n ->
+                                            !Names.httpHeaderName(n.asText()).isEmpty())
+                                    .ifPresent(n -> ctx.report(
+                                            n,
+                                            "httpGet header name \"" + n.asText() + "\" in " + what + " is invalid: "
+                                                    + String.join("; ", Names.httpHeaderName(n.asText()))))));
         }
     }
 
@@ -128,7 +144,9 @@ public final class Handlers {
         Optional<ScalarNode> port = m.scalar("port");
         String where = handler.type().key() + " of " + what;
         if (port.isEmpty()) {
-            ctx.reportKey(m.has("port") ? m : handler.owner(), m.has("port") ? "port" : handler.type().key(),
+            ctx.reportKey(
+                    m.has("port") ? m : handler.owner(),
+                    m.has("port") ? "port" : handler.type().key(),
                     where + " has no port: the API server requires one");
             return;
         }
@@ -140,9 +158,10 @@ public final class Handlers {
     static Optional<String> portProblem(ScalarNode port, boolean numberOnly) {
         Optional<Long> number = port.longValue();
         if (number.isPresent()) {
-            return Names.isValidPortNumber(number.get()) ? Optional.empty()
+            return Names.isValidPortNumber(number.get())
+                    ? Optional.empty()
                     : Optional.of(number.get() + " is not a valid port number: it must be between 1 and 65535,"
-                    + " inclusive");
+                            + " inclusive");
         }
         Optional<String> name = port.stringValue();
         if (name.isEmpty() || numberOnly) {
@@ -152,8 +171,9 @@ public final class Handlers {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        String hint = name.get().matches("[0-9]+") ? " (a quoted number is a port name: write " + name.get()
-                + " without quotes)" : "";
+        String hint = name.get().matches("[0-9]+")
+                ? " (a quoted number is a port name: write " + name.get() + " without quotes)"
+                : "";
         return Optional.of("\"" + name.get() + "\" is not a valid port name: " + String.join("; ", problems) + hint);
     }
 
@@ -162,8 +182,11 @@ public final class Handlers {
         if (handler.type() == Type.GRPC || !hasPort(handler.type())) {
             return Optional.empty();
         }
-        return handler.mapping().flatMap(m -> m.scalar("port"))
-                .filter(p -> p.stringValue().map(s -> Names.ianaServiceName(s).isEmpty()).orElse(false));
+        return handler.mapping()
+                .flatMap(m -> m.scalar("port"))
+                .filter(p -> p.stringValue()
+                        .map(s -> Names.ianaServiceName(s).isEmpty())
+                        .orElse(false));
     }
 
     private static String names(Set<Type> types) {

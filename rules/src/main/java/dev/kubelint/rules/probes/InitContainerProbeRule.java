@@ -1,20 +1,22 @@
 package dev.kubelint.rules.probes;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.support.Releases;
+import java.util.List;
 
 /** Probes or lifecycle hooks on an init container that is not a sidecar. */
-@RuleInfo(id = "init-container-probe", category = "containers", severity = Severity.ERROR,
+@RuleInfo(
+        id = "init-container-probe",
+        category = "containers",
+        severity = Severity.ERROR,
         summary = "A regular init container sets a probe or lifecycle hooks",
         rationale = "An init container runs to completion before the next one starts, so there is nothing to probe"
                 + " and no stop to hook: the API server rejects livenessProbe, readinessProbe, startupProbe and"
@@ -26,26 +28,36 @@ import dev.kubelint.rules.support.Releases;
         kindGroups = KindGroup.POD_SPECS)
 public final class InitContainerProbeRule implements Rule {
 
-    private static final List<String> FORBIDDEN = List.of("livenessProbe", "readinessProbe", "startupProbe",
-            "lifecycle");
+    private static final List<String> FORBIDDEN =
+            List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle");
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
         boolean sidecars = Releases.sidecars(ctx);
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR && !sidecars)
-                .forEach(c -> check(c, ctx)));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.containers().stream()
+                        .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR && !sidecars)
+                        .forEach(c -> check(c, ctx)));
     }
 
     private static void check(Container container, RuleContext ctx) {
         for (String field : FORBIDDEN) {
-            if (container.node().get(field).filter(v -> !(v.asScalar().map(s -> s.isNull()).orElse(false)))
+            if (container
+                    .node()
+                    .get(field)
+                    .filter(v -> !(v.asScalar().map(s -> s.isNull()).orElse(false)))
                     .isPresent()) {
-                ctx.reportKey(container.node(), field, field + " may not be set for " + container.describe() + ": "
-                        + (container.role() == ContainerRole.SIDECAR ? "sidecar containers (restartPolicy: Always)"
-                        + " need Kubernetes 1." + Releases.SIDECAR_CONTAINERS + ", and init containers that are not"
-                        + " sidecars run to completion and cannot have it" : "init containers without restartPolicy:"
-                        + " Always run to completion and cannot have it"));
+                ctx.reportKey(
+                        container.node(),
+                        field,
+                        field + " may not be set for " + container.describe() + ": "
+                                + (container.role() == ContainerRole.SIDECAR
+                                        ? "sidecar containers (restartPolicy: Always)"
+                                                + " need Kubernetes 1." + Releases.SIDECAR_CONTAINERS
+                                                + ", and init containers that are not"
+                                                + " sidecars run to completion and cannot have it"
+                                        : "init containers without restartPolicy:"
+                                                + " Always run to completion and cannot have it"));
             }
         }
     }

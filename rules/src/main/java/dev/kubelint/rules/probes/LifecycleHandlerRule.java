@@ -1,23 +1,25 @@
 package dev.kubelint.rules.probes;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.probes.Handlers.Handler;
 import dev.kubelint.rules.support.Releases;
+import java.util.Optional;
 
 /** A postStart or preStop hook the API server rejects. */
-@RuleInfo(id = "lifecycle-handler", category = "lifecycle", severity = Severity.ERROR,
+@RuleInfo(
+        id = "lifecycle-handler",
+        category = "lifecycle",
+        severity = Severity.ERROR,
         summary = "A postStart or preStop hook does not set exactly one valid handler",
         rationale = "The API server validates lifecycle hooks like probes: exactly one of exec, httpGet, tcpSocket"
                 + " and sleep, a non-empty exec.command, an httpGet scheme of HTTP or HTTPS, a valid port, and a"
@@ -33,8 +35,9 @@ public final class LifecycleHandlerRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
-                .forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx))));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.longRunningContainers()
+                        .forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx))));
     }
 
     private static void check(PodSpec spec, Container container, MappingNode lifecycle, RuleContext ctx) {
@@ -52,9 +55,13 @@ public final class LifecycleHandlerRule implements Rule {
                     h.mapping().ifPresent(sleep -> checkSleep(spec, sleep, what, ctx));
                 } else if (h.type() == Handlers.Type.SLEEP && minor >= Releases.SLEEP_ACTION_FIELD) {
                     // before the field is in the release's schema, it is schema-conformance's finding
-                    ctx.reportKey(handler.get(), "sleep", "the sleep action of the " + what + " needs Kubernetes 1."
-                            + Releases.SLEEP_ACTION + ": in 1." + minor + " it is an alpha feature that is off by"
-                            + " default, so the API server drops it and rejects the hook for having no handler");
+                    ctx.reportKey(
+                            handler.get(),
+                            "sleep",
+                            "the sleep action of the " + what + " needs Kubernetes 1."
+                                    + Releases.SLEEP_ACTION + ": in 1." + minor
+                                    + " it is an alpha feature that is off by"
+                                    + " default, so the API server drops it and rejects the hook for having no handler");
                 }
             }
         }
@@ -69,11 +76,19 @@ public final class LifecycleHandlerRule implements Rule {
         }
         long grace = TerminationGrace.seconds(spec);
         if (value < minimum) {
-            report(sleep, seconds, what + " sleeps " + value + " seconds: it must be "
-                    + (minimum == 0 ? "non-negative" : "greater than 0 (0 is allowed from Kubernetes 1.33)"), ctx);
+            report(
+                    sleep,
+                    seconds,
+                    what + " sleeps " + value + " seconds: it must be "
+                            + (minimum == 0 ? "non-negative" : "greater than 0 (0 is allowed from Kubernetes 1.33)"),
+                    ctx);
         } else if (grace >= 0 && value > grace) {
-            report(sleep, seconds, what + " sleeps " + value + " seconds, longer than terminationGracePeriodSeconds ("
-                    + grace + "): the API server rejects it", ctx);
+            report(
+                    sleep,
+                    seconds,
+                    what + " sleeps " + value + " seconds, longer than terminationGracePeriodSeconds (" + grace
+                            + "): the API server rejects it",
+                    ctx);
         }
     }
 

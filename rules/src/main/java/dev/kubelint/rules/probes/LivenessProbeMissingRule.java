@@ -9,7 +9,11 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A container of a long-running workload without liveness probe. */
-@RuleInfo(id = "liveness-probe-missing", category = "probes", severity = Severity.INFO, enabledByDefault = false,
+@RuleInfo(
+        id = "liveness-probe-missing",
+        category = "probes",
+        severity = Severity.INFO,
+        enabledByDefault = false,
         summary = "A container of a long-running workload has no liveness probe",
         rationale = "Without a liveness probe the kubelet restarts a container only when its process exits; a"
                 + " deadlocked or wedged process keeps running and keeps its pod. Many containers are better off"
@@ -24,9 +28,13 @@ public final class LivenessProbeMissingRule implements Rule {
         if (!PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
             return;
         }
-        PodSpecs.of(manifest).ifPresent(spec -> spec.containers().stream()
-                .filter(c -> c.role() == ContainerRole.APP)
-                .filter(c -> c.node().get("livenessProbe").flatMap(p -> p.asMapping()).isEmpty())
-                .forEach(c -> ctx.reportKey(c.node(), "name", c.describe() + " has no livenessProbe")));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> spec.containers().stream()
+                        .filter(c -> c.role() == ContainerRole.APP)
+                        .filter(c -> c.node()
+                                .get("livenessProbe")
+                                .flatMap(p -> p.asMapping())
+                                .isEmpty())
+                        .forEach(c -> ctx.reportKey(c.node(), "name", c.describe() + " has no livenessProbe")));
     }
 }

@@ -12,7 +12,10 @@ import dev.kubelint.rules.probes.Probes.Probe;
 import dev.kubelint.rules.support.Releases;
 
 /** A liveness or startup probe on a container that is never restarted. */
-@RuleInfo(id = "liveness-probe-restart-never", category = "probes", severity = Severity.WARNING,
+@RuleInfo(
+        id = "liveness-probe-restart-never",
+        category = "probes",
+        severity = Severity.WARNING,
         summary = "A liveness or startup probe is set on a container that is never restarted",
         rationale = "A failing liveness or startup probe makes the kubelet kill the container so that it can be"
                 + " restarted. With restartPolicy: Never the kill is final: the container ends as failed and a Job"
@@ -24,11 +27,17 @@ public final class LivenessProbeRestartNeverRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).stream()
-                .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
-                .filter(p -> neverRestarted(spec, p, ctx))
-                .forEach(p -> ctx.reportKey(p.container().node(), p.kind().key(), p.describe()
-                        + " kills the container when it fails, and with restartPolicy Never it is not restarted")));
+        PodSpecs.of(manifest)
+                .ifPresent(
+                        spec -> Probes.of(spec).stream()
+                                .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
+                                .filter(p -> neverRestarted(spec, p, ctx))
+                                .forEach(
+                                        p -> ctx.reportKey(
+                                                p.container().node(),
+                                                p.kind().key(),
+                                                p.describe()
+                                                        + " kills the container when it fails, and with restartPolicy Never it is not restarted")));
     }
 
     private static boolean neverRestarted(PodSpec spec, Probe probe, RuleContext ctx) {

@@ -1,19 +1,21 @@
 package dev.kubelint.rules.probes;
 
-import java.util.Set;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 import dev.kubelint.rules.support.Releases;
+import java.util.Set;
 
 /** A probe without exactly one well-formed handler. */
-@RuleInfo(id = "probe-handler", category = "probes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "probe-handler",
+        category = "probes",
+        severity = Severity.ERROR,
         summary = "A probe does not set exactly one well-formed handler",
         rationale = "The API server rejects a liveness, readiness or startup probe that sets none or more than one"
                 + " of exec, httpGet, tcpSocket and grpc, an exec without command, an httpGet scheme other than"
@@ -30,13 +32,18 @@ public final class ProbeHandlerRule implements Rule {
     }
 
     private static void check(Probe probe, RuleContext ctx) {
-        Handlers.checkShape(probe.container().node(), probe.kind().key(), probe.node(), Handlers.PROBE,
-                probe.describe(), ctx);
+        Handlers.checkShape(
+                probe.container().node(), probe.kind().key(), probe.node(), Handlers.PROBE, probe.describe(), ctx);
         if (Releases.minor(ctx) < Releases.GRPC_PROBES) {
-            Handlers.present(probe.node(), Set.of(Handlers.Type.GRPC)).forEach(h -> ctx.reportKey(probe.node(), "grpc",
-                    "the grpc handler of " + probe.describe() + " needs Kubernetes 1." + Releases.GRPC_PROBES + ": in 1."
-                    + Releases.minor(ctx) + " gRPC probes are an alpha feature that is off by default, so the API"
-                    + " server drops the handler and rejects the probe for having none"));
+            Handlers.present(probe.node(), Set.of(Handlers.Type.GRPC))
+                    .forEach(h -> ctx.reportKey(
+                            probe.node(),
+                            "grpc",
+                            "the grpc handler of " + probe.describe() + " needs Kubernetes 1." + Releases.GRPC_PROBES
+                                    + ": in 1."
+                                    + Releases.minor(ctx)
+                                    + " gRPC probes are an alpha feature that is off by default, so the API"
+                                    + " server drops the handler and rejects the probe for having none"));
         }
     }
 }

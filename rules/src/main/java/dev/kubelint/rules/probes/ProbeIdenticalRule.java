@@ -1,26 +1,28 @@
 package dev.kubelint.rules.probes;
 
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ScalarNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlNode;
-
 /** Liveness and readiness probes that are the same. */
-@RuleInfo(id = "probe-identical", category = "probes", severity = Severity.WARNING,
+@RuleInfo(
+        id = "probe-identical",
+        category = "probes",
+        severity = Severity.WARNING,
         summary = "A container's liveness and readiness probes are identical",
         rationale = "Readiness answers \"should this pod get traffic now?\" and liveness \"is this container beyond"
                 + " repair?\". With identical probes, a container that is only busy or waiting for a dependency is"
@@ -34,18 +36,22 @@ public final class ProbeIdenticalRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers()
-                .forEach(c -> check(c, ctx)));
+        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers().forEach(c -> check(c, ctx)));
     }
 
     private static void check(Container container, RuleContext ctx) {
         Optional<MappingNode> liveness = container.node().mapping("livenessProbe");
         Optional<MappingNode> readiness = container.node().mapping("readinessProbe");
-        if (liveness.isPresent() && readiness.isPresent() && !processLevel(liveness.get())
+        if (liveness.isPresent()
+                && readiness.isPresent()
+                && !processLevel(liveness.get())
                 && canonical(liveness.get()).equals(canonical(readiness.get()))) {
-            ctx.report(ctx.locateKey(container.node(), "readinessProbe"), "readinessProbe of " + container.describe()
-                    + " is identical to its livenessProbe: when it fails the container is restarted just as it"
-                    + " leaves its Services", List.of(ctx.locateKey(container.node(), "livenessProbe")));
+            ctx.report(
+                    ctx.locateKey(container.node(), "readinessProbe"),
+                    "readinessProbe of " + container.describe()
+                            + " is identical to its livenessProbe: when it fails the container is restarted just as it"
+                            + " leaves its Services",
+                    List.of(ctx.locateKey(container.node(), "livenessProbe")));
         }
     }
 
@@ -59,7 +65,8 @@ public final class ProbeIdenticalRule implements Rule {
         if (node instanceof MappingNode m) {
             Map<String, String> sorted = new TreeMap<>();
             m.entries().forEach(e -> sorted.put(e.key(), canonical(e.value())));
-            return sorted.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+            return sorted.entrySet().stream()
+                    .map(e -> e.getKey() + ":" + e.getValue())
                     .collect(Collectors.joining(",", "{", "}"));
         }
         if (node instanceof SequenceNode s) {

@@ -3,14 +3,17 @@ package dev.kubelint.rules.probes;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 
 /** A probe's port missing, out of range, or not a valid port name. */
-@RuleInfo(id = "probe-port", category = "probes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "probe-port",
+        category = "probes",
+        severity = Severity.ERROR,
         summary = "A probe's port is missing, out of range or not a valid port name",
         rationale = "httpGet and tcpSocket probes take a port number from 1 to 65535 or the name of a container"
                 + " port (an IANA service name); grpc probes take a number only. The API server rejects anything"

@@ -3,15 +3,18 @@ package dev.kubelint.rules.probes;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
 
 /** successThreshold other than 1 on a liveness or startup probe. */
-@RuleInfo(id = "probe-success-threshold", category = "probes", severity = Severity.ERROR,
+@RuleInfo(
+        id = "probe-success-threshold",
+        category = "probes",
+        severity = Severity.ERROR,
         summary = "A liveness or startup probe has a successThreshold other than 1",
         rationale = "One success is all a liveness or startup probe can use: the API server rejects any other"
                 + " successThreshold on them (0 is read as the default, 1). Only readiness probes may ask for"
@@ -22,14 +25,18 @@ public final class ProbeSuccessThresholdRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).stream()
-                .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
-                .forEach(probe -> check(probe, ctx)));
+        PodSpecs.of(manifest)
+                .ifPresent(spec -> Probes.of(spec).stream()
+                        .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
+                        .forEach(probe -> check(probe, ctx)));
     }
 
     private static void check(Probe probe, RuleContext ctx) {
-        probe.number("successThreshold").filter(v -> v > 1).ifPresent(v ->
-                ctx.report(probe.node().get("successThreshold").orElseThrow(), "successThreshold of "
-                        + probe.describe() + " is " + v + ": it must be 1 for " + probe.kind().key() + "s"));
+        probe.number("successThreshold")
+                .filter(v -> v > 1)
+                .ifPresent(v -> ctx.report(
+                        probe.node().get("successThreshold").orElseThrow(),
+                        "successThreshold of " + probe.describe() + " is " + v + ": it must be 1 for "
+                                + probe.kind().key() + "s"));
     }
 }

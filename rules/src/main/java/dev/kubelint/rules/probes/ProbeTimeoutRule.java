@@ -3,14 +3,17 @@ package dev.kubelint.rules.probes;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
 
 /** A probe whose timeout is longer than its period. */
-@RuleInfo(id = "probe-timeout", category = "probes", severity = Severity.WARNING,
+@RuleInfo(
+        id = "probe-timeout",
+        category = "probes",
+        severity = Severity.WARNING,
         summary = "A probe's timeoutSeconds is longer than its periodSeconds",
         rationale = "The kubelet starts a probe every periodSeconds (default 10) and waits up to timeoutSeconds"
                 + " (default 1) for it. A timeout longer than the period means a slow check is still running when"
@@ -34,9 +37,11 @@ public final class ProbeTimeoutRule implements Rule {
         // 0 or absent means the default: 1 second timeout, 10 second period
         long effectivePeriod = period == 0 ? 10 : period;
         if (timeout > effectivePeriod) {
-            ctx.report(probe.node().get("timeoutSeconds").orElseThrow(), "timeoutSeconds " + timeout + " of "
-                    + probe.describe() + " is longer than its periodSeconds " + effectivePeriod
-                    + (period == 0 ? " (the default)" : ""));
+            ctx.report(
+                    probe.node().get("timeoutSeconds").orElseThrow(),
+                    "timeoutSeconds " + timeout + " of "
+                            + probe.describe() + " is longer than its periodSeconds " + effectivePeriod
+                            + (period == 0 ? " (the default)" : ""));
         }
     }
 }

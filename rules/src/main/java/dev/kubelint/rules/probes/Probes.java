@@ -1,20 +1,21 @@
 package dev.kubelint.rules.probes;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The probes of a pod that the API server validates: those of app containers and sidecar containers. */
 public final class Probes {
 
     /** The three probes, by their key. */
     public enum Kind {
-        LIVENESS("livenessProbe"), READINESS("readinessProbe"), STARTUP("startupProbe");
+        LIVENESS("livenessProbe"),
+        READINESS("readinessProbe"),
+        STARTUP("startupProbe");
 
         private final String key;
 
@@ -27,8 +28,7 @@ public final class Probes {
         }
     }
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** One probe of one container. */
     public record Probe(Container container, Kind kind, MappingNode node) {

@@ -1,11 +1,5 @@
 package dev.kubelint.rules.probes;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
@@ -20,9 +14,17 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** A container that receives traffic, or likely will, without readiness probe. */
-@RuleInfo(id = "readiness-probe-missing", category = "probes", severity = Severity.WARNING,
+@RuleInfo(
+        id = "readiness-probe-missing",
+        category = "probes",
+        severity = Severity.WARNING,
         summary = "A container that a Service routes traffic to, or that likely serves, has no readiness probe",
         rationale = "Without a readiness probe a container counts as ready as soon as it starts, so Services send it"
                 + " traffic before it can answer, and rolling updates move on to the next pod before the new one"
@@ -33,8 +35,16 @@ import dev.kubelint.rules.services.Services;
                 + " of long-running workloads that declare ports serve something.",
         remediation = "Add a readinessProbe that succeeds only when the container can serve requests, for example an"
                 + " httpGet on a health endpoint or a tcpSocket on the served port.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob"})
+        kinds = {
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob"
+        })
 public final class ReadinessProbeMissingRule implements Rule {
 
     private static final Set<String> SERVING_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
@@ -50,16 +60,19 @@ public final class ReadinessProbeMissingRule implements Rule {
     }
 
     /** A container without readiness probe, and whether it declares ports. */
-    private record Unready(String describe, boolean ports, Location location) {
-    }
+    private record Unready(String describe, boolean ports, Location location) {}
 
     /** The pods of one object whose containers may need a readiness probe. */
-    private record Candidate(String namespace, PodIndex.Pods pods, String owner, boolean servingKind,
-                             boolean anyPorts, boolean anyReadiness, List<Unready> unready) {
-    }
+    private record Candidate(
+            String namespace,
+            PodIndex.Pods pods,
+            String owner,
+            boolean servingKind,
+            boolean anyPorts,
+            boolean anyReadiness,
+            List<Unready> unready) {}
 
-    private record Route(String namespace, LabelSelector selector, String service, Location location) {
-    }
+    private record Route(String namespace, LabelSelector selector, String service, Location location) {}
 
     private static final class Check implements CrossObjectCheck {
         private final PodIndex index = new PodIndex();
@@ -72,10 +85,16 @@ public final class ReadinessProbeMissingRule implements Rule {
             if (Services.isService(manifest)) {
                 String ns = PodIndex.namespaceOf(manifest);
                 namespacesWithServices.add(ns);
-                Services.Spec.of(manifest).filter(s -> !s.type().equals(Services.EXTERNAL_NAME))
-                        .flatMap(s -> s.node().mapping("selector")).filter(s -> !s.isEmpty())
-                        .map(StructuredSelector::readMap).flatMap(StructuredSelector::selector)
-                        .ifPresent(s -> routes.add(new Route(ns, s, "Service \"" + manifest.name() + "\"",
+                Services.Spec.of(manifest)
+                        .filter(s -> !s.type().equals(Services.EXTERNAL_NAME))
+                        .flatMap(s -> s.node().mapping("selector"))
+                        .filter(s -> !s.isEmpty())
+                        .map(StructuredSelector::readMap)
+                        .flatMap(StructuredSelector::selector)
+                        .ifPresent(s -> routes.add(new Route(
+                                ns,
+                                s,
+                                "Service \"" + manifest.name() + "\"",
                                 ctx.locateKey(manifest.root().mapping("spec").orElseThrow(), "selector"))));
                 return;
             }
@@ -94,8 +113,12 @@ public final class ReadinessProbeMissingRule implements Rule {
                 if (c.role() != ContainerRole.APP) {
                     continue;
                 }
-                boolean ports = c.node().sequence("ports").map(p -> p.size() > 0).orElse(false);
-                boolean readiness = c.node().get("readinessProbe").flatMap(p -> p.asMapping()).isPresent();
+                boolean ports =
+                        c.node().sequence("ports").map(p -> p.size() > 0).orElse(false);
+                boolean readiness = c.node()
+                        .get("readinessProbe")
+                        .flatMap(p -> p.asMapping())
+                        .isPresent();
                 anyPorts |= ports;
                 anyReadiness |= readiness;
                 if (!readiness) {
@@ -103,8 +126,13 @@ public final class ReadinessProbeMissingRule implements Rule {
                 }
             }
             if (!unready.isEmpty()) {
-                candidates.add(new Candidate(PodIndex.namespaceOf(manifest), pods.get(), manifest.kind() + " \""
-                        + manifest.name() + "\"", SERVING_KINDS.contains(manifest.kind()), anyPorts, anyReadiness,
+                candidates.add(new Candidate(
+                        PodIndex.namespaceOf(manifest),
+                        pods.get(),
+                        manifest.kind() + " \"" + manifest.name() + "\"",
+                        SERVING_KINDS.contains(manifest.kind()),
+                        anyPorts,
+                        anyReadiness,
                         unready));
             }
         }
@@ -114,21 +142,30 @@ public final class ReadinessProbeMissingRule implements Rule {
             for (Candidate c : candidates) {
                 if (!namespacesWithServices.contains(c.namespace())) {
                     if (c.servingKind()) {
-                        c.unready().stream().filter(Unready::ports).forEach(u -> ctx.report(u.location(),
-                                u.describe() + " of " + c.owner() + " exposes ports but has no readinessProbe"));
+                        c.unready().stream()
+                                .filter(Unready::ports)
+                                .forEach(u -> ctx.report(
+                                        u.location(),
+                                        u.describe() + " of " + c.owner()
+                                                + " exposes ports but has no readinessProbe"));
                     }
                     continue;
                 }
-                Optional<Route> route = routes.stream().filter(r -> r.namespace().equals(c.namespace())
-                        && c.pods().satisfy(r.selector())).findFirst();
+                Optional<Route> route = routes.stream()
+                        .filter(r ->
+                                r.namespace().equals(c.namespace()) && c.pods().satisfy(r.selector()))
+                        .findFirst();
                 if (route.isEmpty()) {
                     continue;
                 }
-                List<Unready> report = c.anyPorts() ? c.unready().stream().filter(Unready::ports).toList()
+                List<Unready> report = c.anyPorts()
+                        ? c.unready().stream().filter(Unready::ports).toList()
                         : c.anyReadiness() ? List.of() : List.of(c.unready().get(0));
                 for (Unready u : report) {
-                    ctx.report(u.location(), u.describe() + " of " + c.owner() + " receives traffic from "
-                            + route.get().service() + " but has no readinessProbe",
+                    ctx.report(
+                            u.location(),
+                            u.describe() + " of " + c.owner() + " receives traffic from "
+                                    + route.get().service() + " but has no readinessProbe",
                             List.of(route.get().location()));
                 }
             }

@@ -9,12 +9,13 @@ public final class TerminationGrace {
     /** The default the API server sets when a pod spec gives none. */
     public static final long DEFAULT_SECONDS = 30;
 
-    private TerminationGrace() {
-    }
+    private TerminationGrace() {}
 
     /** terminationGracePeriodSeconds as written (negative values included), or the default 30. */
     public static long seconds(PodSpec spec) {
-        return spec.spec().scalar("terminationGracePeriodSeconds").flatMap(ScalarNode::longValue)
+        return spec.spec()
+                .scalar("terminationGracePeriodSeconds")
+                .flatMap(ScalarNode::longValue)
                 .orElse(DEFAULT_SECONDS);
     }
 }

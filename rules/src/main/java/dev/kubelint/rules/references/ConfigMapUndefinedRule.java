@@ -1,7 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -9,9 +7,13 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.Optional;
 
 /** A pod that needs a ConfigMap the scan does not define. */
-@RuleInfo(id = "config-map-undefined", category = "workloads", severity = Severity.WARNING,
+@RuleInfo(
+        id = "config-map-undefined",
+        category = "workloads",
+        severity = Severity.WARNING,
         enabledByDefault = false,
         summary = "A pod's volume or environment needs a ConfigMap that the scanned files do not define in its"
                 + " namespace",
@@ -23,8 +25,17 @@ import dev.kubelint.rules.selectors.PodIndex;
                 + " ConfigMaps outside the manifests (kubectl create configmap, kustomize and Helm generators), so"
                 + " turn it on where every ConfigMap is a manifest of the scan.",
         remediation = "Define the ConfigMap in the pod's namespace, correct its name, or mark the reference optional.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kinds = {
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "PodTemplate"
+        })
 public final class ConfigMapUndefinedRule implements Rule {
 
     @Override
@@ -42,8 +53,13 @@ public final class ConfigMapUndefinedRule implements Rule {
                     return;
                 }
                 String ns = PodIndex.namespaceOf(manifest);
-                PodReferences.required(manifest, true).stream().filter(n -> !n.asText().equals("kube-root-ca.crt"))
-                        .forEach(n -> refer(new Reference("ConfigMap", ns, n.asText(), ctx.locate(n),
+                PodReferences.required(manifest, true).stream()
+                        .filter(n -> !n.asText().equals("kube-root-ca.crt"))
+                        .forEach(n -> refer(new Reference(
+                                "ConfigMap",
+                                ns,
+                                n.asText(),
+                                ctx.locate(n),
                                 manifest.kind() + " \"" + manifest.name() + "\"")));
             }
 

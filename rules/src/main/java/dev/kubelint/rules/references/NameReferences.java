@@ -1,5 +1,10 @@
 package dev.kubelint.rules.references;
 
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.rules.selectors.PodIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,12 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.kubelint.core.finding.Location;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.rules.selectors.PodIndex;
 
 /**
  * The check shared by the rules about a reference by name to an object of one kind in the same namespace: it
@@ -26,13 +25,13 @@ import dev.kubelint.rules.selectors.PodIndex;
 abstract class NameReferences implements CrossObjectCheck {
 
     /** A reference: the kind it names, its namespace and name, where it is and whose it is. */
-    record Reference(String kind, String namespace, String name, Location location, String from) {
-    }
+    record Reference(String kind, String namespace, String name, Location location, String from) {}
 
     /** Names defined per kind, then per namespace. */
     private final Map<String, Map<String, Set<String>>> defined = new HashMap<>();
     /** The folders that hold definitions, per kind and namespace ("kind/namespace"). */
     private final Map<String, Set<String>> folders = new HashMap<>();
+
     private final List<Reference> references = new ArrayList<>();
 
     /** Records what an object defines ({@link #define}) and references ({@link #refer}). */
@@ -42,8 +41,11 @@ abstract class NameReferences implements CrossObjectCheck {
     abstract String consequence(Reference r);
 
     void define(String kind, String namespace, String name, Manifest where) {
-        defined.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(namespace, n -> new HashSet<>()).add(name);
-        folders.computeIfAbsent(kind + "/" + namespace, k -> new HashSet<>()).add(folder(where.source().displayName()));
+        defined.computeIfAbsent(kind, k -> new HashMap<>())
+                .computeIfAbsent(namespace, n -> new HashSet<>())
+                .add(name);
+        folders.computeIfAbsent(kind + "/" + namespace, k -> new HashSet<>())
+                .add(folder(where.source().displayName()));
     }
 
     /** Defines the object itself under its kind. */
@@ -64,8 +66,10 @@ abstract class NameReferences implements CrossObjectCheck {
     /** Whether the scan defines the object, or holds no object of its kind in its namespace (partial). */
     boolean resolves(Reference r) {
         Set<String> names = defined.getOrDefault(r.kind(), Map.of()).get(r.namespace());
-        return names == null || names.contains(r.name())
-                || !folders.getOrDefault(r.kind() + "/" + r.namespace(), Set.of()).contains(folder(r.location().file()));
+        return names == null
+                || names.contains(r.name())
+                || !folders.getOrDefault(r.kind() + "/" + r.namespace(), Set.of())
+                        .contains(folder(r.location().file()));
     }
 
     @Override
@@ -85,10 +89,16 @@ abstract class NameReferences implements CrossObjectCheck {
                     elsewhere.add(ns);
                 }
             });
-            String hint = elsewhere.isEmpty() ? "" : " (namespace \"" + String.join("\", \"", elsewhere) + "\" defines"
-                    + " it: did you mean namespace " + elsewhere.iterator().next() + "?)";
-            ctx.report(r.location(), r.from() + " refers to " + r.kind() + " \"" + r.name() + "\", which the scanned"
-                    + " files do not define in namespace \"" + r.namespace() + "\"" + hint + ": " + consequence(r));
+            String hint = elsewhere.isEmpty()
+                    ? ""
+                    : " (namespace \"" + String.join("\", \"", elsewhere) + "\" defines"
+                            + " it: did you mean namespace "
+                            + elsewhere.iterator().next() + "?)";
+            ctx.report(
+                    r.location(),
+                    r.from() + " refers to " + r.kind() + " \"" + r.name() + "\", which the scanned"
+                            + " files do not define in namespace \"" + r.namespace() + "\"" + hint + ": "
+                            + consequence(r));
         }
     }
 }

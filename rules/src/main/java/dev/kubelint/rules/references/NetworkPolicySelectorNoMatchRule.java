@@ -1,9 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -14,9 +10,15 @@ import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** A NetworkPolicy whose podSelector, or a peer's podSelector, matches no pod of its namespace. */
-@RuleInfo(id = "network-policy-selector-no-match", category = "networking", severity = Severity.WARNING,
+@RuleInfo(
+        id = "network-policy-selector-no-match",
+        category = "networking",
+        severity = Severity.WARNING,
         summary = "A NetworkPolicy's podSelector, or a peer's podSelector, matches no pod of its namespace in the"
                 + " scanned files",
         rationale = "A NetworkPolicy applies to the pods its spec.podSelector matches, and a peer's podSelector"
@@ -45,7 +47,8 @@ public final class NetworkPolicySelectorNoMatchRule implements Rule {
         return Optional.of(new SelectorReferences() {
             @Override
             List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
-                if (!manifest.group().equals("networking.k8s.io") || !manifest.kind().equals("NetworkPolicy")) {
+                if (!manifest.group().equals("networking.k8s.io")
+                        || !manifest.kind().equals("NetworkPolicy")) {
                     return List.of();
                 }
                 Optional<MappingNode> spec = manifest.root().mapping("spec");
@@ -55,8 +58,9 @@ public final class NetworkPolicySelectorNoMatchRule implements Rule {
                 String ns = PodIndex.namespaceOf(manifest);
                 String policy = "NetworkPolicy \"" + manifest.name() + "\"";
                 List<Selecting> found = new ArrayList<>();
-                selector(spec.get(), "podSelector").ifPresent(s -> found.add(new Selecting(ns, s,
-                        ctx.locateKey(spec.get(), "podSelector"), "the podSelector of " + policy)));
+                selector(spec.get(), "podSelector")
+                        .ifPresent(s -> found.add(new Selecting(
+                                ns, s, ctx.locateKey(spec.get(), "podSelector"), "the podSelector of " + policy)));
                 peers(spec.get(), "ingress", "from", ns, policy, ctx, found);
                 peers(spec.get(), "egress", "to", ns, policy, ctx, found);
                 return found;
@@ -64,23 +68,35 @@ public final class NetworkPolicySelectorNoMatchRule implements Rule {
 
             @Override
             String consequence(Selecting s) {
-                return s.what().startsWith("the podSelector of") ? "the policy applies to no pod"
+                return s.what().startsWith("the podSelector of")
+                        ? "the policy applies to no pod"
                         : "the rule allows no traffic from or to pods of the namespace";
             }
         });
     }
 
-    private static void peers(MappingNode spec, String direction, String key, String ns, String policy,
-                              RuleContext ctx, List<SelectorReferences.Selecting> found) {
-        List<MappingNode> rules = spec.sequence(direction).map(SequenceNode::mappings).orElse(List.of());
+    private static void peers(
+            MappingNode spec,
+            String direction,
+            String key,
+            String ns,
+            String policy,
+            RuleContext ctx,
+            List<SelectorReferences.Selecting> found) {
+        List<MappingNode> rules =
+                spec.sequence(direction).map(SequenceNode::mappings).orElse(List.of());
         for (MappingNode rule : rules) {
-            for (MappingNode peer : rule.sequence(key).map(SequenceNode::mappings).orElse(List.of())) {
+            for (MappingNode peer :
+                    rule.sequence(key).map(SequenceNode::mappings).orElse(List.of())) {
                 if (peer.has("namespaceSelector")) {
                     continue;
                 }
-                SelectorReferences.selector(peer, "podSelector").ifPresent(s -> found.add(
-                        new SelectorReferences.Selecting(ns, s, ctx.locateKey(peer, "podSelector"), "the " + direction
-                                + " peer podSelector of " + policy)));
+                SelectorReferences.selector(peer, "podSelector")
+                        .ifPresent(s -> found.add(new SelectorReferences.Selecting(
+                                ns,
+                                s,
+                                ctx.locateKey(peer, "podSelector"),
+                                "the " + direction + " peer podSelector of " + policy)));
             }
         }
     }

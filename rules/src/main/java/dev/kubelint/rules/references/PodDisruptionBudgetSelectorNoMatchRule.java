@@ -1,8 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -11,9 +8,14 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.List;
+import java.util.Optional;
 
 /** A PodDisruptionBudget whose selector matches no pod of its namespace. */
-@RuleInfo(id = "pod-disruption-budget-selector-no-match", category = "workloads", severity = Severity.WARNING,
+@RuleInfo(
+        id = "pod-disruption-budget-selector-no-match",
+        category = "workloads",
+        severity = Severity.WARNING,
         summary = "A PodDisruptionBudget's selector matches no pod or pod template of its namespace in the scanned"
                 + " files",
         rationale = "A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades) of the pods"
@@ -42,9 +44,14 @@ public final class PodDisruptionBudgetSelectorNoMatchRule implements Rule {
                 if (!manifest.group().equals("policy") || !manifest.kind().equals("PodDisruptionBudget")) {
                     return List.of();
                 }
-                return manifest.root().mapping("spec").flatMap(spec -> selector(spec, "selector").map(s ->
-                        List.of(new Selecting(PodIndex.namespaceOf(manifest), s, ctx.locateKey(spec, "selector"),
-                                "the selector of PodDisruptionBudget \"" + manifest.name() + "\""))))
+                return manifest.root()
+                        .mapping("spec")
+                        .flatMap(spec -> selector(spec, "selector")
+                                .map(s -> List.of(new Selecting(
+                                        PodIndex.namespaceOf(manifest),
+                                        s,
+                                        ctx.locateKey(spec, "selector"),
+                                        "the selector of PodDisruptionBudget \"" + manifest.name() + "\""))))
                         .orElse(List.of());
             }
 

@@ -1,8 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.manifest.Manifest;
@@ -10,12 +7,13 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.support.Nodes;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The ConfigMaps and Secrets a pod spec needs: those its volumes and environment refer to without optional. */
 final class PodReferences {
 
-    private PodReferences() {
-    }
+    private PodReferences() {}
 
     /** The name nodes of the non-optional references to ConfigMaps ({@code configMap}) or Secrets. */
     static List<ScalarNode> required(Manifest manifest, boolean configMap) {
@@ -31,11 +29,14 @@ final class PodReferences {
                 add(source, "name", names);
             }
             for (Container c : pod.nonEphemeralContainers()) {
-                for (MappingNode env : c.node().sequence("env").map(SequenceNode::mappings).orElse(List.of())) {
-                    env.mapping("valueFrom").flatMap(v -> v.mapping(configMap ? "configMapKeyRef" : "secretKeyRef"))
+                for (MappingNode env :
+                        c.node().sequence("env").map(SequenceNode::mappings).orElse(List.of())) {
+                    env.mapping("valueFrom")
+                            .flatMap(v -> v.mapping(configMap ? "configMapKeyRef" : "secretKeyRef"))
                             .ifPresent(ref -> add(ref, "name", names));
                 }
-                for (MappingNode from : c.node().sequence("envFrom").map(SequenceNode::mappings).orElse(List.of())) {
+                for (MappingNode from :
+                        c.node().sequence("envFrom").map(SequenceNode::mappings).orElse(List.of())) {
                     from.mapping(configMap ? "configMapRef" : "secretRef").ifPresent(ref -> add(ref, "name", names));
                 }
             }

@@ -1,7 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -10,9 +8,13 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.Optional;
 
 /** A HorizontalPodAutoscaler whose scaleTargetRef names an object the scan does not define. */
-@RuleInfo(id = "scale-target-undefined", category = "workloads", severity = Severity.WARNING,
+@RuleInfo(
+        id = "scale-target-undefined",
+        category = "workloads",
+        severity = Severity.WARNING,
         summary = "A HorizontalPodAutoscaler's scaleTargetRef names a workload the scan does not define",
         rationale = "A HorizontalPodAutoscaler scales the object its scaleTargetRef names in its own namespace. When"
                 + " no object of that kind and name exists, the autoscaler reports FailedGetScale and scales nothing,"
@@ -37,14 +39,23 @@ public final class ScaleTargetUndefinedRule implements Rule {
                     defineSelf(manifest);
                     return;
                 }
-                manifest.root().mapping("spec").flatMap(s -> s.mapping("scaleTargetRef")).ifPresent(ref -> {
-                    Optional<ScalarNode> name = ref.scalar("name").filter(n -> !n.asText().isEmpty());
-                    String kind = ref.scalar("kind").map(ScalarNode::asText).orElse("");
-                    if (name.isPresent() && !kind.isEmpty()) {
-                        refer(new Reference(kind, PodIndex.namespaceOf(manifest), name.get().asText(),
-                                ctx.locate(name.get()), "HorizontalPodAutoscaler \"" + manifest.name() + "\""));
-                    }
-                });
+                manifest.root()
+                        .mapping("spec")
+                        .flatMap(s -> s.mapping("scaleTargetRef"))
+                        .ifPresent(ref -> {
+                            Optional<ScalarNode> name =
+                                    ref.scalar("name").filter(n -> !n.asText().isEmpty());
+                            String kind =
+                                    ref.scalar("kind").map(ScalarNode::asText).orElse("");
+                            if (name.isPresent() && !kind.isEmpty()) {
+                                refer(new Reference(
+                                        kind,
+                                        PodIndex.namespaceOf(manifest),
+                                        name.get().asText(),
+                                        ctx.locate(name.get()),
+                                        "HorizontalPodAutoscaler \"" + manifest.name() + "\""));
+                            }
+                        });
             }
 
             @Override

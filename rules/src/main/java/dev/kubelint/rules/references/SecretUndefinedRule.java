@@ -1,8 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
@@ -13,9 +10,14 @@ import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.List;
+import java.util.Optional;
 
 /** A pod that needs a Secret the scan does not define. */
-@RuleInfo(id = "secret-undefined", category = "workloads", severity = Severity.WARNING,
+@RuleInfo(
+        id = "secret-undefined",
+        category = "workloads",
+        severity = Severity.WARNING,
         enabledByDefault = false,
         summary = "A pod's volume or environment needs a Secret that the scanned files do not define in its namespace",
         rationale = "A Secret that a pod's volumes, env or envFrom refer to without optional: true must exist in the"
@@ -27,11 +29,22 @@ import dev.kubelint.rules.selectors.PodIndex;
                 + " in secret-producers (a SealedSecret, an ExternalSecret, a cert-manager Certificate, ...).",
         remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
                 + " or mark the reference optional.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kinds = {
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "PodTemplate"
+        })
 public final class SecretUndefinedRule implements Rule {
 
-    public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList("secret-producers", List.of(
+    public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList(
+            "secret-producers",
+            List.of(
                     "bitnami.com/SealedSecret:metadata.name", "external-secrets.io/ExternalSecret:spec.target.name",
                     "cert-manager.io/Certificate:spec.secretName", "secrets-store.csi.x-k8s.io/SecretProviderClass:-",
                     "onepassword.com/OnePasswordItem:metadata.name", "ricoberger.de/VaultSecret:metadata.name"),
@@ -59,13 +72,19 @@ public final class SecretUndefinedRule implements Rule {
                 String type = manifest.group() + "/" + manifest.kind() + ":";
                 for (String producer : ctx.param(SECRET_PRODUCERS)) {
                     if (producer.startsWith(type)) {
-                        produced(manifest, producer.substring(type.length())).ifPresentOrElse(
-                                name -> define("Secret", ns, name, manifest), () -> unknownNamespaces.add(ns));
+                        produced(manifest, producer.substring(type.length()))
+                                .ifPresentOrElse(
+                                        name -> define("Secret", ns, name, manifest), () -> unknownNamespaces.add(ns));
                         return;
                     }
                 }
-                PodReferences.required(manifest, false).forEach(n -> refer(new Reference("Secret", ns, n.asText(),
-                        ctx.locate(n), manifest.kind() + " \"" + manifest.name() + "\"")));
+                PodReferences.required(manifest, false)
+                        .forEach(n -> refer(new Reference(
+                                "Secret",
+                                ns,
+                                n.asText(),
+                                ctx.locate(n),
+                                manifest.kind() + " \"" + manifest.name() + "\"")));
             }
 
             @Override
@@ -94,7 +113,8 @@ public final class SecretUndefinedRule implements Rule {
             }
             node = next.get();
         }
-        Optional<String> name = node.scalar(parts[parts.length - 1]).map(ScalarNode::asText).filter(s -> !s.isEmpty());
+        Optional<String> name =
+                node.scalar(parts[parts.length - 1]).map(ScalarNode::asText).filter(s -> !s.isEmpty());
         // an ExternalSecret without target name makes a Secret of its own name
         return name.isPresent() ? name : path.equals("spec.target.name") ? Optional.of(manifest.name()) : name;
     }

@@ -1,9 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.StructuredSelector;
@@ -12,6 +8,9 @@ import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The check shared by the rules whose objects select pods of their namespace with a label selector: it collects
@@ -22,8 +21,7 @@ import dev.kubelint.rules.selectors.PodIndex;
 abstract class SelectorReferences implements CrossObjectCheck {
 
     /** A selector to judge: where it is, whose it is, and how to name it in a message. */
-    record Selecting(String namespace, LabelSelector selector, Location location, String what) {
-    }
+    record Selecting(String namespace, LabelSelector selector, Location location, String what) {}
 
     private final PodIndex pods = new PodIndex();
     private final List<Selecting> selecting = new ArrayList<>();
@@ -51,23 +49,33 @@ abstract class SelectorReferences implements CrossObjectCheck {
             List<Location> related = elsewhere.map(p -> List.of(p.location())).orElse(List.of());
             if (!pods.hasPods(s.namespace())) {
                 // a partial scan, unless the pods are in another namespace of the scan
-                elsewhere.ifPresent(other -> ctx.report(s.location(), s.what() + " " + s.selector() + " matches "
-                        + other.owner() + " of another namespace, but it only selects pods of its own namespace (\""
-                        + s.namespace() + "\")" + pods.didYouMeanNamespace(s.namespace(), s.selector()), related));
+                elsewhere.ifPresent(other -> ctx.report(
+                        s.location(),
+                        s.what() + " " + s.selector() + " matches "
+                                + other.owner()
+                                + " of another namespace, but it only selects pods of its own namespace (\""
+                                + s.namespace() + "\")" + pods.didYouMeanNamespace(s.namespace(), s.selector()),
+                        related));
                 continue;
             }
             if (pods.anyMatches(s.namespace(), s.selector())) {
                 continue;
             }
-            ctx.report(s.location(), s.what() + " " + s.selector() + " matches no pod or pod template of namespace \""
-                    + s.namespace() + "\" in the scanned files" + pods.didYouMeanNamespace(s.namespace(), s.selector())
-                    + ": " + consequence(s), related);
+            ctx.report(
+                    s.location(),
+                    s.what() + " " + s.selector() + " matches no pod or pod template of namespace \""
+                            + s.namespace() + "\" in the scanned files"
+                            + pods.didYouMeanNamespace(s.namespace(), s.selector())
+                            + ": " + consequence(s),
+                    related);
         }
     }
 
     /** A label selector object at {@code key} of {@code parent}, when it is valid and not empty. */
     static Optional<LabelSelector> selector(MappingNode parent, String key) {
-        return parent.mapping(key).map(StructuredSelector::read).filter(s -> !s.isEmpty())
+        return parent.mapping(key)
+                .map(StructuredSelector::read)
+                .filter(s -> !s.isEmpty())
                 .flatMap(StructuredSelector::selector);
     }
 }

@@ -1,7 +1,5 @@
 package dev.kubelint.rules.references;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
@@ -10,9 +8,13 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
+import java.util.Optional;
 
 /** A pod whose serviceAccountName names a ServiceAccount the scan does not define. */
-@RuleInfo(id = "service-account-undefined", category = "workloads", severity = Severity.WARNING,
+@RuleInfo(
+        id = "service-account-undefined",
+        category = "workloads",
+        severity = Severity.WARNING,
         summary = "A pod's serviceAccountName names a ServiceAccount that the scanned files do not define in its"
                 + " namespace",
         rationale = "The API server refuses to create a pod whose ServiceAccount does not exist (\"error looking up"
@@ -21,8 +23,17 @@ import dev.kubelint.rules.selectors.PodIndex;
                 + " ServiceAccounts in the pod's namespace and in the pod's folder; the ServiceAccount \"default\" exists"
                 + " in every namespace.",
         remediation = "Create the ServiceAccount in the pod's namespace, or correct serviceAccountName.",
-        kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-                "CronJob", "PodTemplate"})
+        kinds = {
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "PodTemplate"
+        })
 public final class ServiceAccountUndefinedRule implements Rule {
 
     @Override
@@ -39,11 +50,18 @@ public final class ServiceAccountUndefinedRule implements Rule {
                     defineSelf(manifest);
                     return;
                 }
-                PodSpecs.of(manifest).ifPresent(pod -> pod.spec().scalar("serviceAccountName")
-                        .or(() -> pod.spec().scalar("serviceAccount"))
-                        .filter(n -> !n.asText().isEmpty() && !n.asText().equals("default"))
-                        .ifPresent(n -> refer(new Reference("ServiceAccount", PodIndex.namespaceOf(manifest),
-                                n.asText(), ctx.locate(n), manifest.kind() + " \"" + manifest.name() + "\""))));
+                PodSpecs.of(manifest)
+                        .ifPresent(pod -> pod.spec()
+                                .scalar("serviceAccountName")
+                                .or(() -> pod.spec().scalar("serviceAccount"))
+                                .filter(n ->
+                                        !n.asText().isEmpty() && !n.asText().equals("default"))
+                                .ifPresent(n -> refer(new Reference(
+                                        "ServiceAccount",
+                                        PodIndex.namespaceOf(manifest),
+                                        n.asText(),
+                                        ctx.locate(n),
+                                        manifest.kind() + " \"" + manifest.name() + "\""))));
             }
 
             @Override

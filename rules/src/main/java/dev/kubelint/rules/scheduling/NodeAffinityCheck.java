@@ -1,9 +1,5 @@
 package dev.kubelint.rules.scheduling;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.Problem;
@@ -14,6 +10,9 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.support.Nodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the node affinity of a pod spec (and the node affinity of a PersistentVolume) as the API server validates
@@ -37,7 +36,9 @@ final class NodeAffinityCheck {
 
     static NodeAffinityCheck of(Manifest manifest, int minorVersion) {
         NodeAffinityCheck check = new NodeAffinityCheck(minorVersion);
-        PodSpecs.of(manifest).flatMap(pod -> pod.spec().at("/affinity/nodeAffinity")).flatMap(YamlNode::asMapping)
+        PodSpecs.of(manifest)
+                .flatMap(pod -> pod.spec().at("/affinity/nodeAffinity"))
+                .flatMap(YamlNode::asMapping)
                 .ifPresent(check::nodeAffinity);
         if (manifest.group().isEmpty() && manifest.kind().equals("PersistentVolume")) {
             Nodes.mappings(manifest.root(), "/spec/nodeAffinity/required").forEach(check::nodeSelector);
@@ -58,21 +59,25 @@ final class NodeAffinityCheck {
     private void nodeSelector(MappingNode selector) {
         Optional<SequenceNode> terms = selector.sequence("nodeSelectorTerms");
         if (terms.isEmpty() || terms.get().size() == 0) {
-            errors.add(Problem.atKey(selector, "nodeSelectorTerms", "nodeSelectorTerms must have at least one node"
-                    + " selector term"));
+            errors.add(Problem.atKey(
+                    selector, "nodeSelectorTerms", "nodeSelectorTerms must have at least one node" + " selector term"));
             return;
         }
         terms.get().mappings().forEach(term -> term(term, true));
     }
 
     private void term(MappingNode term, boolean required) {
-        List<MappingNode> expressions = term.sequence("matchExpressions").map(SequenceNode::mappings).orElse(List.of());
-        List<MappingNode> fields = term.sequence("matchFields").map(SequenceNode::mappings).orElse(List.of());
+        List<MappingNode> expressions =
+                term.sequence("matchExpressions").map(SequenceNode::mappings).orElse(List.of());
+        List<MappingNode> fields =
+                term.sequence("matchFields").map(SequenceNode::mappings).orElse(List.of());
         if (expressions.isEmpty() && fields.isEmpty()) {
-            ineffective.add(Problem.at(term, required
-                    ? "this node selector term has neither matchExpressions nor matchFields, so it matches no node"
-                    : "this preference has neither matchExpressions nor matchFields: it matches every node and has no"
-                            + " effect"));
+            ineffective.add(Problem.at(
+                    term,
+                    required
+                            ? "this node selector term has neither matchExpressions nor matchFields, so it matches no node"
+                            : "this preference has neither matchExpressions nor matchFields: it matches every node and has no"
+                                    + " effect"));
         }
         expressions.forEach(e -> requirement(e, required));
         fields.forEach(this::fieldRequirement);
@@ -86,7 +91,8 @@ final class NodeAffinityCheck {
         expression.scalar("key").ifPresent(key -> {
             List<String> problems = Names.qualifiedName(key.asText());
             if (!problems.isEmpty()) {
-                errors.add(Problem.at(key, "invalid node label key \"" + key.asText() + "\": " + String.join("; ", problems)));
+                errors.add(Problem.at(
+                        key, "invalid node label key \"" + key.asText() + "\": " + String.join("; ", problems)));
             }
         });
         List<ScalarNode> values = values(expression);
@@ -100,8 +106,8 @@ final class NodeAffinityCheck {
             if (required && minorVersion >= LABEL_VALUES_VALIDATED_SINCE) {
                 errors.add(Problem.at(value, text));
             } else {
-                ineffective.add(Problem.at(value, text + ": the scheduler cannot evaluate this term, so it matches"
-                        + " no node"));
+                ineffective.add(Problem.at(
+                        value, text + ": the scheduler cannot evaluate this term, so it matches" + " no node"));
             }
         }
     }
@@ -111,56 +117,72 @@ final class NodeAffinityCheck {
             case "In":
             case "NotIn":
                 if (values.isEmpty()) {
-                    errors.add(Problem.atKey(expression, "values", "values must be specified when operator is In or NotIn"));
+                    errors.add(Problem.atKey(
+                            expression, "values", "values must be specified when operator is In or NotIn"));
                 }
                 break;
             case "Exists":
             case "DoesNotExist":
                 if (!values.isEmpty()) {
-                    errors.add(Problem.atKey(expression, "values",
+                    errors.add(Problem.atKey(
+                            expression,
+                            "values",
                             "values may not be specified when operator is Exists or DoesNotExist"));
                 }
                 break;
             case "Gt":
             case "Lt":
                 if (values.size() != 1) {
-                    errors.add(Problem.atKey(expression, "values", "operator " + op.asText()
-                            + " needs exactly one value, an integer"));
+                    errors.add(Problem.atKey(
+                            expression, "values", "operator " + op.asText() + " needs exactly one value, an integer"));
                 } else if (!isInteger(values.get(0).asText())) {
-                    ineffective.add(Problem.at(values.get(0), op.asText() + " compares integers, but \""
-                            + values.get(0).asText() + "\" is not one: the scheduler cannot evaluate this term, so it"
-                            + " matches no node"));
+                    ineffective.add(Problem.at(
+                            values.get(0),
+                            op.asText() + " compares integers, but \""
+                                    + values.get(0).asText()
+                                    + "\" is not one: the scheduler cannot evaluate this term, so it"
+                                    + " matches no node"));
                 }
                 break;
             default:
-                errors.add(Problem.at(op, "\"" + op.asText() + "\" is not a valid node selector operator"
-                        + Suggestions.didYouMean(op.asText(), OPERATORS) + "; use In, NotIn, Exists, DoesNotExist, Gt or Lt"));
+                errors.add(Problem.at(
+                        op,
+                        "\"" + op.asText() + "\" is not a valid node selector operator"
+                                + Suggestions.didYouMean(op.asText(), OPERATORS)
+                                + "; use In, NotIn, Exists, DoesNotExist, Gt or Lt"));
         }
     }
 
     private void fieldRequirement(MappingNode field) {
         Optional<ScalarNode> key = field.scalar("key");
         if (key.isPresent() && !key.get().asText().equals("metadata.name")) {
-            errors.add(Problem.at(key.get(), "matchFields supports only the key metadata.name, not \""
-                    + key.get().asText() + "\"; match node labels with matchExpressions"));
+            errors.add(Problem.at(
+                    key.get(),
+                    "matchFields supports only the key metadata.name, not \""
+                            + key.get().asText() + "\"; match node labels with matchExpressions"));
         }
-        field.scalar("operator").filter(op -> !op.asText().equals("In") && !op.asText().equals("NotIn"))
-                .ifPresent(op -> errors.add(Problem.at(op, "matchFields supports only the operators In and NotIn, not \""
-                        + op.asText() + "\"")));
+        field.scalar("operator")
+                .filter(op -> !op.asText().equals("In") && !op.asText().equals("NotIn"))
+                .ifPresent(op -> errors.add(Problem.at(
+                        op, "matchFields supports only the operators In and NotIn, not \"" + op.asText() + "\"")));
         List<ScalarNode> values = values(field);
         if (values.size() != 1) {
             errors.add(Problem.atKey(field, "values", "matchFields needs exactly one value, a node name"));
         } else if (key.isPresent() && key.get().asText().equals("metadata.name")) {
             List<String> problems = Names.dns1123Subdomain(values.get(0).asText());
             if (!problems.isEmpty()) {
-                errors.add(Problem.at(values.get(0), "invalid node name \"" + values.get(0).asText() + "\": "
-                        + String.join("; ", problems)));
+                errors.add(Problem.at(
+                        values.get(0),
+                        "invalid node name \"" + values.get(0).asText() + "\": " + String.join("; ", problems)));
             }
         }
     }
 
     private static List<ScalarNode> values(MappingNode expression) {
-        return expression.sequence("values").map(seq -> seq.items().stream().flatMap(i -> i.asScalar().stream()).toList())
+        return expression
+                .sequence("values")
+                .map(seq ->
+                        seq.items().stream().flatMap(i -> i.asScalar().stream()).toList())
                 .orElse(List.of());
     }
 

@@ -3,25 +3,29 @@ package dev.kubelint.rules.scheduling;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** nodeSelector values that YAML reads as booleans or numbers. */
-@RuleInfo(id = "node-selector-value-type", category = "scheduling", severity = Severity.ERROR,
+@RuleInfo(
+        id = "node-selector-value-type",
+        category = "scheduling",
+        severity = Severity.ERROR,
         summary = "A nodeSelector value is read by YAML as a boolean or a number instead of a string",
         rationale = "YAML 1.1, which kubectl uses, reads unquoted true, yes, on, 1 or 0777 as booleans and numbers,"
                 + " and kubectl sends them as such. nodeSelector is a map of strings, so the API server rejects the"
                 + " whole object (\"cannot unmarshal bool into Go struct field ... of type string\"). A typical case:"
                 + " gpu: true, meant to match the node label gpu=true.",
         remediation = "Quote the value: gpu: \"true\", zone: \"1\".",
-        kindGroups = KindGroup.POD_SPECS, kinds = {"RuntimeClass"})
+        kindGroups = KindGroup.POD_SPECS,
+        kinds = {"RuntimeClass"})
 public final class NodeSelectorValueTypeRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        NodeSelectors.of(manifest).forEach(map -> LabelMaps.nonStringValues(map, "nodeSelector")
-                .forEach(p -> p.report(ctx)));
+        NodeSelectors.of(manifest)
+                .forEach(map -> LabelMaps.nonStringValues(map, "nodeSelector").forEach(p -> p.report(ctx)));
     }
 }

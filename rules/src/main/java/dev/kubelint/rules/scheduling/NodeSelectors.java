@@ -1,18 +1,16 @@
 package dev.kubelint.rules.scheduling;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.Nodes;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The {@code nodeSelector} maps of an object: every pod spec's, and a RuntimeClass's scheduling constraints. */
 final class NodeSelectors {
 
-    private NodeSelectors() {
-    }
+    private NodeSelectors() {}
 
     static List<MappingNode> of(Manifest manifest) {
         List<MappingNode> result = new ArrayList<>();

@@ -7,7 +7,10 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 
 /** A served alpha or beta apiVersion whose kind the same release also serves in a more stable version. */
-@RuleInfo(id = "api-version-deprecated", category = "schema", severity = Severity.WARNING,
+@RuleInfo(
+        id = "api-version-deprecated",
+        category = "schema",
+        severity = Severity.WARNING,
         summary = "An object uses an alpha or beta apiVersion although a more stable version of its kind is served",
         rationale = "Once a newer version of an API is served, the older alpha or beta version is deprecated and is"
                 + " removed a few releases later; alpha versions are also off unless a cluster enables them. Manifests"
@@ -20,7 +23,9 @@ public final class ApiVersionDeprecatedRule implements Rule {
         if (!RunSchemas.isBundled(ctx.settings())) {
             return;
         }
-        TypeMeta.of(manifest).flatMap(gvk -> RunSchemas.lifecycle().deprecation(ctx.settings().kubernetesVersion(), gvk))
+        TypeMeta.of(manifest)
+                .flatMap(
+                        gvk -> RunSchemas.lifecycle().deprecation(ctx.settings().kubernetesVersion(), gvk))
                 .ifPresent(message -> ctx.report(TypeMeta.apiVersionNode(manifest), message));
     }
 }

@@ -8,7 +8,10 @@ import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.schemas.ApiLifecycle;
 
 /** An apiVersion the target Kubernetes release does not serve for the object's kind. */
-@RuleInfo(id = "api-version-removed", category = "schema", severity = Severity.ERROR,
+@RuleInfo(
+        id = "api-version-removed",
+        category = "schema",
+        severity = Severity.ERROR,
         summary = "An object uses an apiVersion that the target Kubernetes version does not serve for its kind",
         rationale = "The API server answers \"no matches for kind\" and creates nothing. Beta API versions are removed"
                 + " some releases after their stable replacement arrives (extensions/v1beta1 Deployment in 1.16,"
@@ -25,7 +28,8 @@ public final class ApiVersionRemovedRule implements Rule {
             return;
         }
         TypeMeta.of(manifest).ifPresent(gvk -> {
-            ApiLifecycle.Resolution resolution = TypeMeta.resolve(manifest, gvk, ctx.settings().kubernetesVersion());
+            ApiLifecycle.Resolution resolution =
+                    TypeMeta.resolve(manifest, gvk, ctx.settings().kubernetesVersion());
             if (resolution instanceof ApiLifecycle.NotServed notServed) {
                 ctx.report(TypeMeta.apiVersionNode(manifest), notServed.message());
             }

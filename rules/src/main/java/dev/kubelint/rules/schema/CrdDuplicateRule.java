@@ -1,12 +1,5 @@
 package dev.kubelint.rules.schema;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
@@ -16,9 +9,18 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.CustomResourceDefinitions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** Two CustomResourceDefinitions of the same name in one scan. */
-@RuleInfo(id = "crd-duplicate", category = "schema", severity = Severity.WARNING,
+@RuleInfo(
+        id = "crd-duplicate",
+        category = "schema",
+        severity = Severity.WARNING,
         summary = "Two CustomResourceDefinitions of the same name in one scan",
         rationale = "Applying both makes the later one replace the earlier, so which schema the cluster ends up with"
                 + " depends on the order of the files; kubelint validates custom resources with the first in file"
@@ -27,7 +29,8 @@ import dev.kubelint.schemas.CustomResourceDefinitions;
 public final class CrdDuplicateRule implements Rule {
 
     private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
-            .thenComparingInt(Location::documentIndex).thenComparingInt(Location::line);
+            .thenComparingInt(Location::documentIndex)
+            .thenComparingInt(Location::line);
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
@@ -42,13 +45,16 @@ public final class CrdDuplicateRule implements Rule {
             @Override
             public void observe(Manifest manifest, RuleContext ctx) {
                 MappingNode root = manifest.root();
-                if (!CustomResourceDefinitions.isDefinition(root.string("apiVersion").orElse(""),
+                if (!CustomResourceDefinitions.isDefinition(
+                        root.string("apiVersion").orElse(""),
                         root.string("kind").orElse(""))) {
                     return;
                 }
-                root.mapping("metadata").ifPresent(meta -> meta.string("name").filter(n -> !n.isEmpty())
-                        .ifPresent(name -> byName.computeIfAbsent(name, n -> new ArrayList<>())
-                                .add(ctx.locate(meta.get("name").orElseThrow()))));
+                root.mapping("metadata")
+                        .ifPresent(meta -> meta.string("name")
+                                .filter(n -> !n.isEmpty())
+                                .ifPresent(name -> byName.computeIfAbsent(name, n -> new ArrayList<>())
+                                        .add(ctx.locate(meta.get("name").orElseThrow()))));
             }
 
             @Override
@@ -58,9 +64,12 @@ public final class CrdDuplicateRule implements Rule {
                     all.sort(FILE_ORDER);
                     for (Location later : all.subList(1, all.size())) {
                         Location first = all.get(0);
-                        ctx.report(later, "CustomResourceDefinition " + e.getKey() + " is defined twice in the scan: in "
-                                + where(first) + " and in " + where(later) + "; the one in " + where(first)
-                                + " is used", List.of(first));
+                        ctx.report(
+                                later,
+                                "CustomResourceDefinition " + e.getKey() + " is defined twice in the scan: in "
+                                        + where(first) + " and in " + where(later) + "; the one in " + where(first)
+                                        + " is used",
+                                List.of(first));
                     }
                 }
                 byName.clear();

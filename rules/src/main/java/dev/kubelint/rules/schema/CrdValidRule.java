@@ -1,8 +1,5 @@
 package dev.kubelint.rules.schema;
 
-import java.util.Map;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -13,10 +10,15 @@ import dev.kubelint.schemas.DefinitionChecks;
 import dev.kubelint.schemas.KindSchema;
 import dev.kubelint.schemas.SchemaProblem;
 import dev.kubelint.schemas.UnusableSchemaException;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** A CustomResourceDefinition the API server rejects on create, checked as apiextensions-apiserver checks it. */
-@RuleInfo(id = "crd-valid", category = "schema", severity = Severity.ERROR,
+@RuleInfo(
+        id = "crd-valid",
+        category = "schema",
+        severity = Severity.ERROR,
         summary = "A CustomResourceDefinition the API server rejects: malformed or non-structural schema, bad names or"
                 + " defaults",
         rationale = "The API server refuses to create such a definition, so none of its custom resources can be"
@@ -39,11 +41,13 @@ public final class CrdValidRule implements Rule {
         RunSchemas.ScannedDefinition scanned = RunSchemas.definition(manifest);
         JsonNode crd = scanned.json();
         Map<String, Optional<KindSchema>> schemas = scanned.definition()
-                .map(CustomResourceDefinitions.Definition::versions).orElse(Map.of());
+                .map(CustomResourceDefinitions.Definition::versions)
+                .orElse(Map.of());
         String file = manifest.source().displayName();
         try {
             for (SchemaProblem p : DefinitionChecks.check(crd, schemas)) {
-                ctx.report(Placement.locate(file, manifest.documentIndex(), manifest.ref(), manifest.root(), p),
+                ctx.report(
+                        Placement.locate(file, manifest.documentIndex(), manifest.ref(), manifest.root(), p),
                         p.message());
             }
         } catch (UnusableSchemaException e) {
@@ -51,9 +55,12 @@ public final class CrdValidRule implements Rule {
         }
         boolean usable = schemas.values().stream().anyMatch(Optional::isPresent);
         if (!usable && crd.path("spec").path("versions").size() > 0) {
-            ctx.report(TypeMeta.kindNode(manifest), "CustomResourceDefinition " + crd.path("metadata").path("name")
-                    .asString("") + " has no usable version (served, with a well-formed schema), so its objects are"
-                    + " not validated");
+            ctx.report(
+                    TypeMeta.kindNode(manifest),
+                    "CustomResourceDefinition "
+                            + crd.path("metadata").path("name").asString("")
+                            + " has no usable version (served, with a well-formed schema), so its objects are"
+                            + " not validated");
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.kubelint.rules.schema;
 
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.Rule;
@@ -11,12 +9,17 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.schemas.GroupVersionKind;
+import java.util.Optional;
 
 /** Every object must say what it is. */
-@RuleInfo(id = "missing-type-meta", category = "schema", severity = Severity.ERROR,
+@RuleInfo(
+        id = "missing-type-meta",
+        category = "schema",
+        severity = Severity.ERROR,
         summary = "An object has no apiVersion or kind, or one that is not a plain string",
-        rationale = "kubectl and the API server find the type of an object, and so its schema and its storage, from"
-                + " apiVersion and kind; an object without them cannot be applied at all (\"Object 'Kind' is missing\").",
+        rationale =
+                "kubectl and the API server find the type of an object, and so its schema and its storage, from"
+                        + " apiVersion and kind; an object without them cannot be applied at all (\"Object 'Kind' is missing\").",
         remediation = "Add apiVersion and kind, such as apiVersion: apps/v1 and kind: Deployment; a file that is not a"
                 + " Kubernetes manifest (a Helm values file, an application config) should be excluded from the scan.")
 public final class MissingTypeMetaRule implements Rule {
@@ -25,16 +28,21 @@ public final class MissingTypeMetaRule implements Rule {
     public void check(Manifest manifest, RuleContext ctx) {
         MappingNode root = manifest.root();
         if (isAbsent(root, "apiVersion") && isAbsent(root, "kind")) {
-            ctx.reportKey(root, "kind", "the document has neither apiVersion nor kind, so it is no Kubernetes object;"
-                    + " kubectl cannot apply it");
+            ctx.reportKey(
+                    root,
+                    "kind",
+                    "the document has neither apiVersion nor kind, so it is no Kubernetes object;"
+                            + " kubectl cannot apply it");
             return;
         }
         checkField(root, "apiVersion", ctx);
         checkField(root, "kind", ctx);
-        root.string("apiVersion").filter(v -> !v.isBlank())
+        root.string("apiVersion")
+                .filter(v -> !v.isBlank())
                 .filter(v -> GroupVersionKind.of(v, "Kind").isEmpty())
-                .ifPresent(v -> ctx.report(root.get("apiVersion").orElseThrow(), "apiVersion \"" + v
-                        + "\" is not of the form group/version (such as apps/v1) or version (v1)"));
+                .ifPresent(v -> ctx.report(
+                        root.get("apiVersion").orElseThrow(),
+                        "apiVersion \"" + v + "\" is not of the form group/version (such as apps/v1) or version (v1)"));
     }
 
     private static boolean isAbsent(MappingNode root, String key) {
@@ -44,13 +52,16 @@ public final class MissingTypeMetaRule implements Rule {
 
     private static void checkField(MappingNode root, String key, RuleContext ctx) {
         if (isAbsent(root, key)) {
-            ctx.reportKey(root, key, "the object has no " + key + "; every Kubernetes object needs apiVersion and kind");
+            ctx.reportKey(
+                    root, key, "the object has no " + key + "; every Kubernetes object needs apiVersion and kind");
             return;
         }
         YamlNode node = root.get(key).orElseThrow();
         if (!(node instanceof ScalarNode scalar) || !scalar.isString()) {
-            ctx.report(node, key + " must be a string, found " + node.jsonType()
-                    + (node instanceof ScalarNode s ? " " + s.asText() : ""));
+            ctx.report(
+                    node,
+                    key + " must be a string, found " + node.jsonType()
+                            + (node instanceof ScalarNode s ? " " + s.asText() : ""));
         } else if (scalar.stringValue().orElse("").isBlank()) {
             ctx.report(node, key + " is empty");
         }

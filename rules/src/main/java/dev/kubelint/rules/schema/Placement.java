@@ -1,7 +1,5 @@
 package dev.kubelint.rules.schema;
 
-import java.util.List;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.yaml.JsonPointers;
@@ -10,6 +8,7 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.schemas.SchemaProblem;
+import java.util.List;
 
 /**
  * Where a schema problem goes in the source: a wrong value on the value, an unknown field on its key, a missing
@@ -17,8 +16,7 @@ import dev.kubelint.schemas.SchemaProblem;
  */
 final class Placement {
 
-    private Placement() {
-    }
+    private Placement() {}
 
     /** The location of a problem of an object whose root is {@code root}. */
     static Location locate(String file, int documentIndex, ObjectRef ref, MappingNode root, SchemaProblem problem) {

@@ -1,13 +1,5 @@
 package dev.kubelint.rules.schema;
 
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.WeakHashMap;
-
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.yaml.MappingNode;
@@ -16,6 +8,13 @@ import dev.kubelint.schemas.BuiltinSchemas;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.ExtraSchemas;
 import dev.kubelint.schemas.YamlToJson;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +28,7 @@ final class RunSchemas {
     private static final ApiLifecycle LIFECYCLE = ApiLifecycle.builtin();
     private static final List<Object[]> RUNS = new ArrayList<>();
 
-    private RunSchemas() {
-    }
+    private RunSchemas() {}
 
     static ApiLifecycle lifecycle() {
         return LIFECYCLE;
@@ -42,8 +40,7 @@ final class RunSchemas {
     }
 
     /** A scanned CustomResourceDefinition as kubectl sends it, and as read for validation. */
-    record ScannedDefinition(JsonNode json, Optional<CustomResourceDefinitions.Definition> definition) {
-    }
+    record ScannedDefinition(JsonNode json, Optional<CustomResourceDefinitions.Definition> definition) {}
 
     private static final Map<MappingNode, ScannedDefinition> DEFINITIONS = new WeakHashMap<>();
 
@@ -56,7 +53,9 @@ final class RunSchemas {
             ScannedDefinition found = DEFINITIONS.get(manifest.root());
             if (found == null) {
                 JsonNode json = YamlToJson.convert(manifest.root()).json();
-                found = new ScannedDefinition(json, CustomResourceDefinitions.read(json, manifest.source().displayName()));
+                found = new ScannedDefinition(
+                        json,
+                        CustomResourceDefinitions.read(json, manifest.source().displayName()));
                 DEFINITIONS.put(manifest.root(), found);
             }
             return found;

@@ -1,20 +1,18 @@
 package dev.kubelint.rules.schema;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.schemas.ApiLifecycle;
 import dev.kubelint.schemas.GroupVersionKind;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** An object's apiVersion and kind, when both are usable strings (missing-type-meta reports the rest). */
 final class TypeMeta {
 
-    private TypeMeta() {
-    }
+    private TypeMeta() {}
 
     /** Keys of the per-object resolutions, one per Kubernetes version. */
     private static final Map<String, Object> RESOLUTION_KEYS = new ConcurrentHashMap<>();

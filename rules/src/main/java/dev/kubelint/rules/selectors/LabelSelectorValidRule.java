@@ -2,14 +2,17 @@ package dev.kubelint.rules.selectors;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.support.SelectorSites;
 
 /** Label selectors whose keys, values or operators the API server rejects. */
-@RuleInfo(id = "label-selector-valid", category = "selectors", severity = Severity.ERROR,
+@RuleInfo(
+        id = "label-selector-valid",
+        category = "selectors",
+        severity = Severity.ERROR,
         summary = "A label selector has an invalid key, value or operator, or values that do not fit its operator",
         rationale = "The API server validates every label selector: workload and PodDisruptionBudget selectors,"
                 + " NetworkPolicy peers, pod (anti-)affinity terms, topology spread constraints, volume claim, webhook"
@@ -20,9 +23,18 @@ import dev.kubelint.rules.support.SelectorSites;
         remediation = "Write keys as labels are written (an optional DNS subdomain prefix and '/', then at most 63"
                 + " alphanumerics, '-', '_' or '.' that start and end alphanumeric), values as label values, spell the"
                 + " operator exactly, give In and NotIn at least one value and Exists and DoesNotExist none.",
-        kindGroups = KindGroup.POD_SPECS, kinds = {"Service", "PersistentVolumeClaim", "PodDisruptionBudget",
-                "NetworkPolicy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-                "ValidatingAdmissionPolicyBinding", "ClusterRole"})
+        kindGroups = KindGroup.POD_SPECS,
+        kinds = {
+            "Service",
+            "PersistentVolumeClaim",
+            "PodDisruptionBudget",
+            "NetworkPolicy",
+            "ValidatingWebhookConfiguration",
+            "MutatingWebhookConfiguration",
+            "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding",
+            "ClusterRole"
+        })
 public final class LabelSelectorValidRule implements Rule {
 
     @Override

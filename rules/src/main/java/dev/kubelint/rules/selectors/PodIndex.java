@@ -1,13 +1,5 @@
 package dev.kubelint.rules.selectors;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.kube.LabelSelector;
@@ -16,6 +8,13 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The pods that the scanned objects create, by namespace, for the rules that check what selects them: each pod
@@ -26,27 +25,50 @@ import dev.kubelint.core.yaml.YamlNode;
 public final class PodIndex {
 
     /** The parameter every rule that matches selectors against pods shares. */
-    public static final RuleParam<List<String>> OPERATOR_PODS = RuleParam.stringList("operator-pods", List.of(
-                    "monitoring.coreos.com/Prometheus", "monitoring.coreos.com/Alertmanager",
-                    "monitoring.coreos.com/ThanosRuler", "monitoring.coreos.com/PrometheusAgent",
-                    "postgresql.cnpg.io/Cluster", "acid.zalan.do/postgresql",
-                    "elasticsearch.k8s.elastic.co/Elasticsearch", "kibana.k8s.elastic.co/Kibana",
-                    "rabbitmq.com/RabbitmqCluster", "kafka.strimzi.io/Kafka", "kafka.strimzi.io/KafkaNodePool",
-                    "mongodbcommunity.mongodb.com/MongoDBCommunity", "grafana.integreatly.org/Grafana",
-                    "jaegertracing.io/Jaeger", "opentelemetry.io/OpenTelemetryCollector"),
+    public static final RuleParam<List<String>> OPERATOR_PODS = RuleParam.stringList(
+            "operator-pods",
+            List.of(
+                    "monitoring.coreos.com/Prometheus",
+                    "monitoring.coreos.com/Alertmanager",
+                    "monitoring.coreos.com/ThanosRuler",
+                    "monitoring.coreos.com/PrometheusAgent",
+                    "postgresql.cnpg.io/Cluster",
+                    "acid.zalan.do/postgresql",
+                    "elasticsearch.k8s.elastic.co/Elasticsearch",
+                    "kibana.k8s.elastic.co/Kibana",
+                    "rabbitmq.com/RabbitmqCluster",
+                    "kafka.strimzi.io/Kafka",
+                    "kafka.strimzi.io/KafkaNodePool",
+                    "mongodbcommunity.mongodb.com/MongoDBCommunity",
+                    "grafana.integreatly.org/Grafana",
+                    "jaegertracing.io/Jaeger",
+                    "opentelemetry.io/OpenTelemetryCollector"),
             "Custom resources (GROUP/KIND) from which an operator creates pods: a selector may match those pods,"
                     + " whose labels the scan does not show.");
 
     /** Labels that controllers add to the pods they create, by kind: a selector may require them. */
     private static final Map<String, Set<String>> GENERATED = Map.of(
             "Deployment", Set.of("pod-template-hash"),
-            "StatefulSet", Set.of("statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index",
-                    "controller-revision-hash"),
+            "StatefulSet",
+                    Set.of(
+                            "statefulset.kubernetes.io/pod-name",
+                            "apps.kubernetes.io/pod-index",
+                            "controller-revision-hash"),
             "DaemonSet", Set.of("controller-revision-hash", "pod-template-generation"),
-            "Job", Set.of("job-name", "batch.kubernetes.io/job-name", "controller-uid",
-                    "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"),
-            "CronJob", Set.of("job-name", "batch.kubernetes.io/job-name", "controller-uid",
-                    "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"));
+            "Job",
+                    Set.of(
+                            "job-name",
+                            "batch.kubernetes.io/job-name",
+                            "controller-uid",
+                            "batch.kubernetes.io/controller-uid",
+                            "batch.kubernetes.io/job-completion-index"),
+            "CronJob",
+                    Set.of(
+                            "job-name",
+                            "batch.kubernetes.io/job-name",
+                            "controller-uid",
+                            "batch.kubernetes.io/controller-uid",
+                            "batch.kubernetes.io/job-completion-index"));
 
     private static final Set<String> BUILTIN_GROUPS = Set.of("", "apps", "batch");
 
@@ -64,8 +86,13 @@ public final class PodIndex {
      * @param location          where the pod labels are written (or the object, when it has none)
      * @param template          the pod spec's mapping, for rules that look into it; null for operator resources
      */
-    public record Pods(Map<String, String> labels, Set<String> generated, boolean unknownController, String owner,
-                       Location location, MappingNode template) {
+    public record Pods(
+            Map<String, String> labels,
+            Set<String> generated,
+            boolean unknownController,
+            String owner,
+            Location location,
+            MappingNode template) {
 
         public boolean satisfy(LabelSelector selector) {
             for (LabelSelector.Requirement r : selector.requirements()) {
@@ -95,7 +122,8 @@ public final class PodIndex {
             all.add(pods);
             for (Map.Entry<String, String> label : pods.labels().entrySet()) {
                 byLabel.computeIfAbsent(label.getKey(), k -> new HashMap<>())
-                        .computeIfAbsent(label.getValue(), v -> new ArrayList<>(2)).add(pods);
+                        .computeIfAbsent(label.getValue(), v -> new ArrayList<>(2))
+                        .add(pods);
             }
             if (pods.unknownController()) {
                 unknownControllers.add(pods);
@@ -149,7 +177,8 @@ public final class PodIndex {
         private List<List<Pods>> candidates(LabelSelector.Requirement r) {
             List<List<Pods>> groups = new ArrayList<>();
             Map<String, List<Pods>> values = byLabel.getOrDefault(r.key(), Map.of());
-            if (r.operator() == LabelSelector.Operator.EQUALS || r.operator() == LabelSelector.Operator.DOUBLE_EQUALS
+            if (r.operator() == LabelSelector.Operator.EQUALS
+                    || r.operator() == LabelSelector.Operator.DOUBLE_EQUALS
                     || r.operator() == LabelSelector.Operator.IN) {
                 for (String value : r.values()) {
                     List<Pods> withValue = values.get(value);
@@ -193,27 +222,45 @@ public final class PodIndex {
         String owner = kind + " \"" + manifest.name() + "\"";
         if (group.isEmpty() && kind.equals("Pod")) {
             MappingNode spec = manifest.root().mapping("spec").orElse(null);
-            Location at = manifest.metadata().map(m -> ctx.locateKey(m, "labels")).orElseGet(() -> ctx.locate(
-                    manifest.root()));
-            return Optional.of(add(namespaceOf(manifest), new Pods(compact(manifest.labels()), Set.of(), false, owner,
-                    at, keepTemplate ? spec : null), kind));
+            Location at = manifest.metadata()
+                    .map(m -> ctx.locateKey(m, "labels"))
+                    .orElseGet(() -> ctx.locate(manifest.root()));
+            return Optional.of(add(
+                    namespaceOf(manifest),
+                    new Pods(compact(manifest.labels()), Set.of(), false, owner, at, keepTemplate ? spec : null),
+                    kind));
         }
         if (ctx.param(OPERATOR_PODS).contains(group + "/" + kind)) {
-            Map<String, String> labels = manifest.root().mapping("spec").flatMap(s -> s.mapping("podMetadata"))
-                    .flatMap(m -> m.mapping("labels")).map(LabelMaps::values).orElse(Map.of());
-            return Optional.of(add(namespaceOf(manifest), new Pods(compact(labels), Set.of(), true, owner,
-                    ctx.locate(manifest.root()), null), kind));
+            Map<String, String> labels = manifest.root()
+                    .mapping("spec")
+                    .flatMap(s -> s.mapping("podMetadata"))
+                    .flatMap(m -> m.mapping("labels"))
+                    .map(LabelMaps::values)
+                    .orElse(Map.of());
+            return Optional.of(add(
+                    namespaceOf(manifest),
+                    new Pods(compact(labels), Set.of(), true, owner, ctx.locate(manifest.root()), null),
+                    kind));
         }
         MappingNode t = template(manifest.root());
         if (t == null) {
             return Optional.empty();
         }
         Optional<MappingNode> metadata = t.mapping("metadata");
-        Map<String, String> labels = metadata.flatMap(m -> m.mapping("labels")).map(LabelMaps::values)
+        Map<String, String> labels = metadata.flatMap(m -> m.mapping("labels"))
+                .map(LabelMaps::values)
                 .orElse(Map.of());
         Location at = metadata.map(m -> ctx.locateKey(m, "labels")).orElseGet(() -> ctx.locate(t));
-        return Optional.of(add(namespaceOf(manifest), new Pods(compact(labels), GENERATED.getOrDefault(kind, Set.of()),
-                !BUILTIN_GROUPS.contains(group), owner, at, keepTemplate ? mappingOrNull(t, "spec") : null), kind));
+        return Optional.of(add(
+                namespaceOf(manifest),
+                new Pods(
+                        compact(labels),
+                        GENERATED.getOrDefault(kind, Set.of()),
+                        !BUILTIN_GROUPS.contains(group),
+                        owner,
+                        at,
+                        keepTemplate ? mappingOrNull(t, "spec") : null),
+                kind));
     }
 
     /** Whether the scan holds pods of the namespace (selectors there can be judged). */
@@ -276,7 +323,8 @@ public final class PodIndex {
             return Optional.empty();
         }
         return namespaces.get(others.get(0)).all.stream()
-                .filter(p -> !p.unknownController() && selector.matches(p.labels())).findFirst();
+                .filter(p -> !p.unknownController() && selector.matches(p.labels()))
+                .findFirst();
     }
 
     private Pods add(String namespace, Pods pods, String kind) {

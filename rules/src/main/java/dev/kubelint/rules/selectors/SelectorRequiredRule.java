@@ -1,10 +1,5 @@
 package dev.kubelint.rules.selectors;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
@@ -14,9 +9,16 @@ import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.Workloads;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A workload without the selector its kind requires. */
-@RuleInfo(id = "selector-required", category = "selectors", severity = Severity.ERROR,
+@RuleInfo(
+        id = "selector-required",
+        category = "selectors",
+        severity = Severity.ERROR,
         summary = "A workload lacks the selector its kind requires, or has an empty one",
         rationale = "apps/v1 Deployments, ReplicaSets, StatefulSets and DaemonSets must state spec.selector, and an"
                 + " empty one is rejected (\"empty selector is invalid\"): unlike the old extensions/v1beta1 API, apps/v1"
@@ -46,26 +48,39 @@ public final class SelectorRequiredRule implements Rule {
     private static void checkApps(Manifest manifest, MappingNode spec, RuleContext ctx) {
         String hint = hint(manifest);
         if (isAbsent(spec)) {
-            ctx.reportKey(manifest.root(), "spec", "spec.selector is required: apps/v1 does not derive it from the pod"
-                    + " template's labels" + hint);
+            ctx.reportKey(
+                    manifest.root(),
+                    "spec",
+                    "spec.selector is required: apps/v1 does not derive it from the pod" + " template's labels" + hint);
             return;
         }
-        spec.mapping("selector").map(StructuredSelector::read).filter(StructuredSelector::isEmpty).ifPresent(s ->
-                ctx.reportKey(spec, "selector", "an empty selector is invalid for " + Workloads.article(manifest.kind())
-                        + hint));
+        spec.mapping("selector")
+                .map(StructuredSelector::read)
+                .filter(StructuredSelector::isEmpty)
+                .ifPresent(s -> ctx.reportKey(
+                        spec,
+                        "selector",
+                        "an empty selector is invalid for " + Workloads.article(manifest.kind()) + hint));
     }
 
     private static void checkReplicationController(Manifest manifest, MappingNode spec, RuleContext ctx) {
-        boolean noSelector = isAbsent(spec) || spec.mapping("selector").map(MappingNode::isEmpty).orElse(false);
-        if (noSelector && spec.has("template") && Workloads.templateLabels(manifest).isEmpty()) {
-            ctx.reportKey(manifest.root(), "spec", "a ReplicationController needs a selector, or labels on its pod template"
-                    + " for the selector to default to");
+        boolean noSelector = isAbsent(spec)
+                || spec.mapping("selector").map(MappingNode::isEmpty).orElse(false);
+        if (noSelector
+                && spec.has("template")
+                && Workloads.templateLabels(manifest).isEmpty()) {
+            ctx.reportKey(
+                    manifest.root(),
+                    "spec",
+                    "a ReplicationController needs a selector, or labels on its pod template"
+                            + " for the selector to default to");
         }
     }
 
     private static boolean isAbsent(MappingNode spec) {
         Optional<YamlNode> selector = spec.get("selector");
-        return selector.isEmpty() || selector.get().asScalar().map(ScalarNode::isNull).orElse(false);
+        return selector.isEmpty()
+                || selector.get().asScalar().map(ScalarNode::isNull).orElse(false);
     }
 
     /** "; select the template's labels: matchLabels: {app: web}" when the template has labels. */
@@ -74,7 +89,10 @@ public final class SelectorRequiredRule implements Rule {
         if (labels.isEmpty()) {
             return "; label the pod template and select those labels with matchLabels";
         }
-        return "; select the template's labels, e.g. matchLabels: {" + labels.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}";
+        return "; select the template's labels, e.g. matchLabels: {"
+                + labels.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + "}";
     }
 }

@@ -1,10 +1,5 @@
 package dev.kubelint.rules.selectors;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import dev.kubelint.rules.support.Workloads;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.StructuredSelector;
@@ -14,9 +9,16 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.SelectorSites;
+import dev.kubelint.rules.support.Workloads;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A workload whose selector does not select the pods of its own template. */
-@RuleInfo(id = "selector-template-mismatch", category = "selectors", severity = Severity.ERROR,
+@RuleInfo(
+        id = "selector-template-mismatch",
+        category = "selectors",
+        severity = Severity.ERROR,
         summary = "A workload's selector does not match the labels of its own pod template",
         rationale = "A controller owns the pods its selector matches. The API server rejects a Deployment, ReplicaSet,"
                 + " StatefulSet, DaemonSet or ReplicationController (and a Job with manualSelector: true) whose"
@@ -37,12 +39,16 @@ public final class SelectorTemplateMismatchRule implements Rule {
             return;
         }
         Optional<StructuredSelector> selector = selectorOf(manifest, selectorNode.get());
-        if (selector.isEmpty() || selector.get().isEmpty() || selector.get().selector().isEmpty()) {
+        if (selector.isEmpty()
+                || selector.get().isEmpty()
+                || selector.get().selector().isEmpty()) {
             return;
         }
         LabelSelector evaluated = selector.get().selector().get();
         Map<String, String> labels = Workloads.templateLabels(manifest);
-        evaluated.firstMismatch(labels).ifPresent(unmet -> report(manifest, ctx, template.get(), selectorNode.get(), unmet));
+        evaluated
+                .firstMismatch(labels)
+                .ifPresent(unmet -> report(manifest, ctx, template.get(), selectorNode.get(), unmet));
     }
 
     /**
@@ -50,7 +56,8 @@ public final class SelectorTemplateMismatchRule implements Rule {
      * with the object's other selectors, see {@link SelectorSites}).
      */
     private static Optional<StructuredSelector> selectorOf(Manifest manifest, MappingNode node) {
-        if (Workloads.isAppsWorkload(manifest) || (Workloads.isJob(manifest) && Workloads.hasManualSelector(manifest))) {
+        if (Workloads.isAppsWorkload(manifest)
+                || (Workloads.isJob(manifest) && Workloads.hasManualSelector(manifest))) {
             return Optional.of(SelectorSites.at(manifest, node).orElseGet(() -> StructuredSelector.read(node)));
         }
         if (Workloads.isReplicationController(manifest)) {
@@ -59,13 +66,19 @@ public final class SelectorTemplateMismatchRule implements Rule {
         return Optional.empty();
     }
 
-    private static void report(Manifest manifest, RuleContext ctx, MappingNode template, MappingNode selector,
-                               LabelSelector.Requirement unmet) {
+    private static void report(
+            Manifest manifest,
+            RuleContext ctx,
+            MappingNode template,
+            MappingNode selector,
+            LabelSelector.Requirement unmet) {
         String message = "the pod template's labels do not satisfy the selector's \"" + unmet + "\": the API server"
                 + " rejects " + Workloads.article(manifest.kind()) + " whose selector does not match its template";
         // on the labels, or on the part of the template that should hold them
         Optional<MappingNode> metadata = template.mapping("metadata").filter(m -> m.has("labels"));
-        ctx.report(metadata.isPresent() ? ctx.locateKey(metadata.get(), "labels") : ctx.locateKey(template, "metadata"),
-                message, List.of(ctx.locate(selector)));
+        ctx.report(
+                metadata.isPresent() ? ctx.locateKey(metadata.get(), "labels") : ctx.locateKey(template, "metadata"),
+                message,
+                List.of(ctx.locate(selector)));
     }
 }

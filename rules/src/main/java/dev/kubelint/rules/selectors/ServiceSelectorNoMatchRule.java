@@ -1,9 +1,5 @@
 package dev.kubelint.rules.selectors;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
@@ -15,9 +11,15 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** A Service whose selector matches none of the pods the scanned files create in its namespace. */
-@RuleInfo(id = "service-selector-no-match", category = "selectors", severity = Severity.WARNING,
+@RuleInfo(
+        id = "service-selector-no-match",
+        category = "selectors",
+        severity = Severity.WARNING,
         summary = "A Service's selector matches no pod or pod template of its namespace in the scanned files",
         rationale = "A Service sends traffic to the pods its selector matches. When none of the pods and pod templates"
                 + " (Deployments, StatefulSets, DaemonSets, Jobs, ...) that the same manifests create in that namespace"
@@ -54,8 +56,7 @@ public final class ServiceSelectorNoMatchRule implements Rule {
         return PodIndex.namespaceOf(m);
     }
 
-    private record ServiceSelector(String namespace, LabelSelector selector, Location location) {
-    }
+    private record ServiceSelector(String namespace, LabelSelector selector, Location location) {}
 
     private static final class Check implements CrossObjectCheck {
         private final PodIndex pods = new PodIndex();
@@ -75,9 +76,13 @@ public final class ServiceSelectorNoMatchRule implements Rule {
             if (spec.isEmpty() || spec.get().string("type").orElse("").equals("ExternalName")) {
                 return;
             }
-            spec.get().mapping("selector").filter(s -> !s.isEmpty()).map(StructuredSelector::readMap)
+            spec.get()
+                    .mapping("selector")
+                    .filter(s -> !s.isEmpty())
+                    .map(StructuredSelector::readMap)
                     .flatMap(StructuredSelector::selector)
-                    .ifPresent(s -> services.add(new ServiceSelector(namespace, s, ctx.locateKey(spec.get(), "selector"))));
+                    .ifPresent(s ->
+                            services.add(new ServiceSelector(namespace, s, ctx.locateKey(spec.get(), "selector"))));
         }
 
         @Override
@@ -86,23 +91,30 @@ public final class ServiceSelectorNoMatchRule implements Rule {
                 String ns = service.namespace();
                 if (pods.hasPods(ns)) {
                     if (!pods.anyMatches(ns, service.selector())) {
-                        ctx.report(service.location(), "no pod or pod template of namespace \"" + ns + "\" in the"
-                                + " scanned files has labels matching the selector " + service.selector()
-                                + pods.didYouMeanNamespace(ns, service.selector()) + ": the Service would have no"
-                                + " endpoints", related(service));
+                        ctx.report(
+                                service.location(),
+                                "no pod or pod template of namespace \"" + ns + "\" in the"
+                                        + " scanned files has labels matching the selector " + service.selector()
+                                        + pods.didYouMeanNamespace(ns, service.selector())
+                                        + ": the Service would have no"
+                                        + " endpoints",
+                                related(service));
                     }
                 } else {
-                    pods.firstInOtherNamespace(ns, service.selector()).ifPresent(other -> ctx.report(
-                            service.location(), "the selector " + service.selector() + " matches " + other.owner()
-                                    + " of another namespace, but a Service only selects pods of its own namespace (\""
-                                    + ns + "\")" + pods.didYouMeanNamespace(ns, service.selector()),
-                            List.of(other.location())));
+                    pods.firstInOtherNamespace(ns, service.selector())
+                            .ifPresent(other -> ctx.report(
+                                    service.location(),
+                                    "the selector " + service.selector() + " matches " + other.owner()
+                                            + " of another namespace, but a Service only selects pods of its own namespace (\""
+                                            + ns + "\")" + pods.didYouMeanNamespace(ns, service.selector()),
+                                    List.of(other.location())));
                 }
             }
         }
 
         private List<Location> related(ServiceSelector service) {
-            return pods.firstInOtherNamespace(service.namespace(), service.selector()).map(p -> List.of(p.location()))
+            return pods.firstInOtherNamespace(service.namespace(), service.selector())
+                    .map(p -> List.of(p.location()))
                     .orElse(List.of());
         }
     }

@@ -1,10 +1,5 @@
 package dev.kubelint.rules.services;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.Problem;
@@ -19,9 +14,16 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.support.IpAddresses;
 import dev.kubelint.rules.support.IpAddresses.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** A NetworkPolicy the API server rejects: its ports, peers, IP blocks and policy types. */
-@RuleInfo(id = "network-policy-valid", category = "networking", severity = Severity.ERROR,
+@RuleInfo(
+        id = "network-policy-valid",
+        category = "networking",
+        severity = Severity.ERROR,
         summary = "A NetworkPolicy's ports, peers, IP blocks or policy types are invalid",
         rationale = "The API server validates each rule of a NetworkPolicy: a port's protocol is TCP, UDP or SCTP"
                 + " (case-sensitive), a numeric port is 1-65535 and a named port an IANA service name, endPort needs a"
@@ -86,40 +88,51 @@ public final class NetworkPolicyValidRule implements Rule {
     }
 
     private static void port(MappingNode port, String path, List<Problem> problems) {
-        port.scalar("protocol").filter(p -> !p.isNull() && !PROTOCOLS.contains(p.asText())).ifPresent(p -> {
-            String upper = p.asText().toUpperCase(Locale.ROOT);
-            problems.add(Problem.at(p, path + ".protocol: Unsupported value: \"" + p.asText() + "\": supported"
-                    + " values: \"SCTP\", \"TCP\", \"UDP\"" + (PROTOCOLS.contains(upper)
-                    ? " (protocols are case-sensitive: write " + upper + ")" : "")));
-        });
+        port.scalar("protocol")
+                .filter(p -> !p.isNull() && !PROTOCOLS.contains(p.asText()))
+                .ifPresent(p -> {
+                    String upper = p.asText().toUpperCase(Locale.ROOT);
+                    problems.add(Problem.at(
+                            p,
+                            path + ".protocol: Unsupported value: \"" + p.asText() + "\": supported"
+                                    + " values: \"SCTP\", \"TCP\", \"UDP\""
+                                    + (PROTOCOLS.contains(upper)
+                                            ? " (protocols are case-sensitive: write " + upper + ")"
+                                            : "")));
+                });
         Optional<ScalarNode> number = port.scalar("port").filter(s -> !s.isNull());
         Optional<ScalarNode> end = port.scalar("endPort").filter(s -> !s.isNull());
         if (number.isEmpty()) {
-            end.ifPresent(e -> problems.add(Problem.atKey(port, "port", path + ".port: Required value: must be"
-                    + " specified when `endPort` is specified")));
+            end.ifPresent(e -> problems.add(Problem.atKey(
+                    port, "port", path + ".port: Required value: must be" + " specified when `endPort` is specified")));
             return;
         }
         ScalarNode p = number.get();
         if (p.isString()) {
             List<String> bad = Names.ianaServiceName(p.asText());
             if (!bad.isEmpty()) {
-                problems.add(Problem.at(p, path + ".port: Invalid value: \"" + p.asText() + "\": "
-                        + String.join("; ", bad)));
+                problems.add(Problem.at(
+                        p, path + ".port: Invalid value: \"" + p.asText() + "\": " + String.join("; ", bad)));
             }
-            end.ifPresent(e -> problems.add(Problem.at(e, path + ".endPort: Invalid value: " + e.asText() + ": may"
-                    + " not be specified when `port` is non-numeric")));
+            end.ifPresent(e -> problems.add(Problem.at(
+                    e,
+                    path + ".endPort: Invalid value: " + e.asText() + ": may"
+                            + " not be specified when `port` is non-numeric")));
             return;
         }
         Optional<Long> value = p.longValue();
-        value.filter(v -> !Names.isValidPortNumber(v)).ifPresent(v -> problems.add(Problem.at(p, path + ".port:"
-                + " Invalid value: " + v + ": must be between 1 and 65535, inclusive")));
+        value.filter(v -> !Names.isValidPortNumber(v))
+                .ifPresent(v -> problems.add(Problem.at(
+                        p, path + ".port:" + " Invalid value: " + v + ": must be between 1 and 65535, inclusive")));
         end.ifPresent(e -> e.longValue().ifPresent(ev -> {
             if (value.isPresent() && ev < value.get()) {
-                problems.add(Problem.at(e, path + ".endPort: Invalid value: " + ev + ": must be greater than or"
-                        + " equal to `port` (" + value.get() + ")"));
+                problems.add(Problem.at(
+                        e,
+                        path + ".endPort: Invalid value: " + ev + ": must be greater than or" + " equal to `port` ("
+                                + value.get() + ")"));
             } else if (!Names.isValidPortNumber(ev)) {
-                problems.add(Problem.at(e, path + ".endPort: Invalid value: " + ev + ": must be between 1 and"
-                        + " 65535, inclusive"));
+                problems.add(Problem.at(
+                        e, path + ".endPort: Invalid value: " + ev + ": must be between 1 and" + " 65535, inclusive"));
             }
         }));
     }
@@ -129,27 +142,31 @@ public final class NetworkPolicyValidRule implements Rule {
         boolean namespaces = peer.mapping("namespaceSelector").isPresent();
         Optional<MappingNode> ipBlock = peer.mapping("ipBlock");
         if (!pods && !namespaces && ipBlock.isEmpty()) {
-            problems.add(Problem.at(peer, path + ": Required value: must specify a peer (podSelector,"
-                    + " namespaceSelector or ipBlock)"));
+            problems.add(Problem.at(
+                    peer,
+                    path + ": Required value: must specify a peer (podSelector," + " namespaceSelector or ipBlock)"));
             return;
         }
         if (ipBlock.isPresent() && (pods || namespaces)) {
-            problems.add(Problem.atKey(peer, "ipBlock", path + ": Forbidden: may not specify both ipBlock and another"
-                    + " peer"));
+            problems.add(Problem.atKey(
+                    peer, "ipBlock", path + ": Forbidden: may not specify both ipBlock and another" + " peer"));
         }
         ipBlock.ifPresent(block -> ipBlock(block, path + ".ipBlock", problems));
     }
 
     private static void ipBlock(MappingNode block, String path, List<Problem> problems) {
-        Optional<ScalarNode> cidrNode = block.scalar("cidr").filter(s -> !s.asText().isEmpty());
+        Optional<ScalarNode> cidrNode =
+                block.scalar("cidr").filter(s -> !s.asText().isEmpty());
         Optional<Cidr> cidr = Optional.empty();
         if (cidrNode.isEmpty() && block.has("cidr")) {
             problems.add(Problem.atKey(block, "cidr", path + ".cidr: Required value"));
         } else if (cidrNode.isPresent()) {
             cidr = IpAddresses.parseCidr(cidrNode.get().asText());
             if (cidr.isEmpty()) {
-                problems.add(Problem.at(cidrNode.get(), path + ".cidr: Invalid value: \"" + cidrNode.get().asText()
-                        + "\": " + IpAddresses.INVALID_CIDR));
+                problems.add(Problem.at(
+                        cidrNode.get(),
+                        path + ".cidr: Invalid value: \"" + cidrNode.get().asText() + "\": "
+                                + IpAddresses.INVALID_CIDR));
             }
         }
         Optional<SequenceNode> except = block.sequence("except");
@@ -164,11 +181,13 @@ public final class NetworkPolicyValidRule implements Rule {
             }
             Optional<Cidr> ex = IpAddresses.parseCidr(s.asText());
             if (ex.isEmpty()) {
-                problems.add(Problem.at(s, itemPath + ": Invalid value: \"" + s.asText() + "\": "
-                        + IpAddresses.INVALID_CIDR));
+                problems.add(Problem.at(
+                        s, itemPath + ": Invalid value: \"" + s.asText() + "\": " + IpAddresses.INVALID_CIDR));
             } else if (cidr.isPresent() && !strictSubset(ex.get(), cidr.get())) {
-                problems.add(Problem.at(s, itemPath + ": Invalid value: \"" + s.asText() + "\": must be a strict"
-                        + " subset of `cidr` (" + cidr.get().network() + ")"));
+                problems.add(Problem.at(
+                        s,
+                        itemPath + ": Invalid value: \"" + s.asText() + "\": must be a strict" + " subset of `cidr` ("
+                                + cidr.get().network() + ")"));
             }
         }
     }
@@ -193,15 +212,17 @@ public final class NetworkPolicyValidRule implements Rule {
         int i = 0;
         for (YamlNode item : types.items()) {
             if (item instanceof ScalarNode s && !POLICY_TYPES.contains(s.asText())) {
-                problems.add(Problem.at(s, "spec.policyTypes[" + i + "]: Unsupported value: \"" + s.asText()
-                        + "\": supported values: \"Egress\", \"Ingress\"" + Suggestions.didYouMean(s.asText(),
-                        POLICY_TYPES)));
+                problems.add(Problem.at(
+                        s,
+                        "spec.policyTypes[" + i + "]: Unsupported value: \"" + s.asText()
+                                + "\": supported values: \"Egress\", \"Ingress\""
+                                + Suggestions.didYouMean(s.asText(), POLICY_TYPES)));
             }
             i++;
         }
         if (types.size() > 2) {
-            problems.add(Problem.at(types, "spec.policyTypes: Invalid value: may not specify more than two"
-                    + " policyTypes"));
+            problems.add(Problem.at(
+                    types, "spec.policyTypes: Invalid value: may not specify more than two" + " policyTypes"));
         }
     }
 }

@@ -1,16 +1,5 @@
 package dev.kubelint.rules.services;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.Problem;
@@ -27,9 +16,22 @@ import dev.kubelint.rules.services.Services.Port;
 import dev.kubelint.rules.services.Services.Spec;
 import dev.kubelint.rules.support.IpAddresses;
 import dev.kubelint.rules.support.IpAddresses.Ip;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A Service the API server rejects on create: its validation, and the checks of the registry that allocates. */
-@RuleInfo(id = "service-valid", category = "services", severity = Severity.ERROR,
+@RuleInfo(
+        id = "service-valid",
+        category = "services",
+        severity = Severity.ERROR,
         summary = "A Service that the API server rejects when it is created",
         rationale = "After applying the v1 defaults (type ClusterIP, session affinity None, protocol TCP, targetPort"
                 + " equal to port), the API server validates a Service: ports are required except for ExternalName"
@@ -49,7 +51,9 @@ public final class ServiceValidRule implements Rule {
 
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*[-+]\\s*(\\d{1,5})\\s*");
 
-    public static final RuleParam<String> NODE_PORT_RANGE = RuleParam.string("node-port-range", "30000-32767",
+    public static final RuleParam<String> NODE_PORT_RANGE = RuleParam.string(
+            "node-port-range",
+            "30000-32767",
             "The cluster's node-port range (kube-apiserver --service-node-port-range), as FIRST-LAST.",
             ServiceValidRule::rangeProblem);
 
@@ -72,7 +76,8 @@ public final class ServiceValidRule implements Rule {
         }
         long first = Long.parseLong(m.group(1));
         long last = Long.parseLong(m.group(2));
-        if (text.contains("+") ? first < 1 || last < 1 || first + last - 1 > 65535
+        if (text.contains("+")
+                ? first < 1 || last < 1 || first + last - 1 > 65535
                 : first < 1 || last > 65535 || first > last) {
             return Optional.of("\"" + text + "\" is not a port range: the ports must be 1-65535 and FIRST <= LAST");
         }
@@ -88,7 +93,8 @@ public final class ServiceValidRule implements Rule {
         String last = m.group(2);
         long first = Long.parseLong(m.group(1));
         // FIRST+SIZE is kube-apiserver's other way to write a range
-        return text.contains("+") ? new long[] {first, first + Long.parseLong(last) - 1}
+        return text.contains("+")
+                ? new long[] {first, first + Long.parseLong(last) - 1}
                 : new long[] {first, Long.parseLong(last)};
     }
 
@@ -102,12 +108,17 @@ public final class ServiceValidRule implements Rule {
         annotations(manifest, problems);
         if (specNode.isEmpty()) {
             if (!manifest.root().has("spec")) {
-                problems.add(Problem.atKey(manifest.root(), "spec", "spec.ports: Required value: a Service needs at"
-                        + " least one port"));
+                problems.add(Problem.atKey(
+                        manifest.root(), "spec", "spec.ports: Required value: a Service needs at" + " least one port"));
             }
         } else {
-            new Checker(manifest, new Spec(specNode.get()), range(ctx.param(NODE_PORT_RANGE)), ctx.settings()
-                    .minorVersion(), problems).run();
+            new Checker(
+                            manifest,
+                            new Spec(specNode.get()),
+                            range(ctx.param(NODE_PORT_RANGE)),
+                            ctx.settings().minorVersion(),
+                            problems)
+                    .run();
         }
         problems.forEach(p -> p.report(ctx));
     }
@@ -117,9 +128,13 @@ public final class ServiceValidRule implements Rule {
         String hints = annotations.get(TOPOLOGY_HINTS);
         String mode = annotations.get(TOPOLOGY_MODE);
         if (hints != null && mode != null && !hints.equals(mode)) {
-            manifest.metadata().flatMap(m -> m.mapping("annotations")).ifPresent(a -> problems.add(Problem.atKey(a,
-                    TOPOLOGY_MODE, "metadata.annotations[" + TOPOLOGY_MODE + "]: Invalid value: \"" + mode + "\": must"
-                            + " match annotations[" + TOPOLOGY_HINTS + "] when both are specified")));
+            manifest.metadata()
+                    .flatMap(m -> m.mapping("annotations"))
+                    .ifPresent(a -> problems.add(Problem.atKey(
+                            a,
+                            TOPOLOGY_MODE,
+                            "metadata.annotations[" + TOPOLOGY_MODE + "]: Invalid value: \"" + mode + "\": must"
+                                    + " match annotations[" + TOPOLOGY_HINTS + "] when both are specified")));
         }
     }
 
@@ -144,14 +159,20 @@ public final class ServiceValidRule implements Rule {
             String type = spec.type();
             boolean knownType = TYPES.contains(type);
             if (!knownType) {
-                node.scalar("type").ifPresent(t -> problems.add(Problem.at(t, "spec.type: Unsupported value: \"" + type
-                        + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""
-                        + Suggestions.didYouMean(type, TYPES))));
+                node.scalar("type")
+                        .ifPresent(t -> problems.add(Problem.at(
+                                t,
+                                "spec.type: Unsupported value: \"" + type
+                                        + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""
+                                        + Suggestions.didYouMean(type, TYPES))));
             }
             List<Port> ports = spec.ports();
             if (ports.isEmpty() && !spec.isHeadless() && !type.equals(Services.EXTERNAL_NAME)) {
-                problems.add(Problem.atKey(node, "ports", "spec.ports: Required value: a Service needs at least one"
-                        + " port unless it is headless (clusterIP: None) or of type ExternalName"));
+                problems.add(Problem.atKey(
+                        node,
+                        "ports",
+                        "spec.ports: Required value: a Service needs at least one"
+                                + " port unless it is headless (clusterIP: None) or of type ExternalName"));
             }
             typeSpecific(type);
             checkPorts(ports, type);
@@ -171,38 +192,49 @@ public final class ServiceValidRule implements Rule {
             switch (type) {
                 case Services.LOAD_BALANCER, Services.NODE_PORT -> {
                     if (spec.isHeadless()) {
-                        problems.add(Problem.at(clusterIPNode(), "spec.clusterIPs[0]: Invalid value: \"None\": may not"
-                                + " be set to 'None' for " + type + " services"));
+                        problems.add(Problem.at(
+                                clusterIPNode(),
+                                "spec.clusterIPs[0]: Invalid value: \"None\": may not" + " be set to 'None' for " + type
+                                        + " services"));
                     }
                 }
                 case Services.EXTERNAL_NAME -> {
                     if (!spec.clusterIPs().isEmpty()) {
-                        problems.add(Problem.at(clusterIPNode(), "spec.clusterIPs: Forbidden: may not be set for"
-                                + " ExternalName services"));
+                        problems.add(Problem.at(
+                                clusterIPNode(),
+                                "spec.clusterIPs: Forbidden: may not be set for" + " ExternalName services"));
                     }
                     if (!spec.strings("ipFamilies").isEmpty()) {
-                        problems.add(Problem.atKey(node, "ipFamilies", "spec.ipFamilies: Forbidden: may not be set"
-                                + " for ExternalName services"));
+                        problems.add(Problem.atKey(
+                                node,
+                                "ipFamilies",
+                                "spec.ipFamilies: Forbidden: may not be set" + " for ExternalName services"));
                     }
-                    node.scalar("ipFamilyPolicy").filter(s -> !s.isNull()).ifPresent(p -> problems.add(Problem.at(p,
-                            "spec.ipFamilyPolicy: Forbidden: may not be set for ExternalName services")));
+                    node.scalar("ipFamilyPolicy")
+                            .filter(s -> !s.isNull())
+                            .ifPresent(p -> problems.add(Problem.at(
+                                    p, "spec.ipFamilyPolicy: Forbidden: may not be set for ExternalName services")));
                     String cname = spec.text("externalName");
                     if (cname.endsWith(".")) {
                         cname = cname.substring(0, cname.length() - 1);
                     }
                     if (cname.isEmpty()) {
-                        problems.add(Problem.atKey(node, "externalName", "spec.externalName: Required value: an"
-                                + " ExternalName Service needs the DNS name it aliases"));
+                        problems.add(Problem.atKey(
+                                node,
+                                "externalName",
+                                "spec.externalName: Required value: an"
+                                        + " ExternalName Service needs the DNS name it aliases"));
                     } else {
                         List<String> bad = Names.dns1123Subdomain(cname);
                         if (!bad.isEmpty()) {
-                            problems.add(Problem.at(node.get("externalName").orElseThrow(), "spec.externalName:"
-                                    + " Invalid value: \"" + spec.text("externalName") + "\": " + String.join("; ", bad)));
+                            problems.add(Problem.at(
+                                    node.get("externalName").orElseThrow(),
+                                    "spec.externalName:" + " Invalid value: \"" + spec.text("externalName") + "\": "
+                                            + String.join("; ", bad)));
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -218,14 +250,17 @@ public final class ServiceValidRule implements Rule {
                 String path = port.path();
                 String name = port.name();
                 if (ports.size() > 1 && name.isEmpty()) {
-                    problems.add(Problem.atKey(port.node(), "name", path + ".name: Required value: when a Service has"
-                            + " more than one port, every port must have a name"));
+                    problems.add(Problem.atKey(
+                            port.node(),
+                            "name",
+                            path + ".name: Required value: when a Service has"
+                                    + " more than one port, every port must have a name"));
                 } else if (!name.isEmpty()) {
                     ScalarNode nameNode = port.node().scalar("name").orElseThrow();
                     List<String> bad = Names.dns1123Label(name);
                     if (!bad.isEmpty()) {
-                        problems.add(Problem.at(nameNode, path + ".name: Invalid value: \"" + name + "\": "
-                                + String.join("; ", bad)));
+                        problems.add(Problem.at(
+                                nameNode, path + ".name: Invalid value: \"" + name + "\": " + String.join("; ", bad)));
                     }
                     if (!names.add(name)) {
                         problems.add(Problem.at(nameNode, path + ".name: Duplicate value: \"" + name + "\""));
@@ -233,44 +268,63 @@ public final class ServiceValidRule implements Rule {
                 }
                 Optional<ScalarNode> portNode = port.node().scalar("port");
                 if (portNode.isEmpty() || portNode.get().isNull()) {
-                    problems.add(Problem.atKey(port.node(), "port", path + ".port: Invalid value: 0: must be between 1"
-                            + " and 65535, inclusive"));
+                    problems.add(Problem.atKey(
+                            port.node(),
+                            "port",
+                            path + ".port: Invalid value: 0: must be between 1" + " and 65535, inclusive"));
                 } else {
-                    portNode.get().longValue().filter(p -> !Names.isValidPortNumber(p)).ifPresent(p -> problems.add(
-                            Problem.at(portNode.get(), path + ".port: Invalid value: " + p + ": must be between 1 and"
-                                    + " 65535, inclusive")));
+                    portNode.get()
+                            .longValue()
+                            .filter(p -> !Names.isValidPortNumber(p))
+                            .ifPresent(p -> problems.add(Problem.at(
+                                    portNode.get(),
+                                    path + ".port: Invalid value: " + p + ": must be between 1 and"
+                                            + " 65535, inclusive")));
                 }
                 String protocol = port.protocol();
                 if (!PROTOCOLS.contains(protocol)) {
                     String upper = protocol.toUpperCase(Locale.ROOT);
-                    problems.add(Problem.at(port.node().scalar("protocol").orElseThrow(), path + ".protocol:"
-                            + " Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""
-                            + (PROTOCOLS.contains(upper) ? " (protocols are case-sensitive: write " + upper + ")" : "")));
+                    problems.add(Problem.at(
+                            port.node().scalar("protocol").orElseThrow(),
+                            path + ".protocol:"
+                                    + " Unsupported value: \"" + protocol
+                                    + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""
+                                    + (PROTOCOLS.contains(upper)
+                                            ? " (protocols are case-sensitive: write " + upper + ")"
+                                            : "")));
                 }
                 port.writtenTargetPort().ifPresent(t -> targetPort(t, path));
                 port.node().scalar("appProtocol").filter(s -> !s.isNull()).ifPresent(a -> {
                     List<String> bad = Names.qualifiedName(a.asText());
                     if (!bad.isEmpty()) {
-                        problems.add(Problem.at(a, path + ".appProtocol: Invalid value: \"" + a.asText() + "\": "
-                                + String.join("; ", bad)));
+                        problems.add(Problem.at(
+                                a,
+                                path + ".appProtocol: Invalid value: \"" + a.asText() + "\": "
+                                        + String.join("; ", bad)));
                     }
                 });
                 if (type.equals(Services.CLUSTER_IP) && port.nodePort() != 0) {
-                    problems.add(Problem.at(port.node().get("nodePort").orElseThrow(), path + ".nodePort: Forbidden:"
-                            + " may not be used when `type` is 'ClusterIP'"));
+                    problems.add(Problem.at(
+                            port.node().get("nodePort").orElseThrow(),
+                            path + ".nodePort: Forbidden:" + " may not be used when `type` is 'ClusterIP'"));
                 }
                 if (port.nodePort() != 0) {
                     Port earlier = byNodePort.putIfAbsent(protocol + "/" + port.nodePort(), port);
                     if (earlier != null) {
-                        problems.add(Problem.at(port.node().get("nodePort").orElseThrow(), path + ".nodePort:"
-                                + " Duplicate value: " + port.nodePort() + " (also " + earlier.path() + ".nodePort)"));
+                        problems.add(Problem.at(
+                                port.node().get("nodePort").orElseThrow(),
+                                path + ".nodePort:" + " Duplicate value: " + port.nodePort() + " (also "
+                                        + earlier.path() + ".nodePort)"));
                     }
                 }
                 if (port.port().isPresent()) {
-                    Port earlier = byNumber.putIfAbsent(protocol + "/" + port.port().get(), port);
+                    Port earlier =
+                            byNumber.putIfAbsent(protocol + "/" + port.port().get(), port);
                     if (earlier != null) {
-                        problems.add(Problem.at(portNode.orElseThrow(), path + ": Duplicate value: port "
-                                + port.port().get() + "/" + protocol + " is also " + earlier.path()));
+                        problems.add(Problem.at(
+                                portNode.orElseThrow(),
+                                path + ": Duplicate value: port " + port.port().get() + "/" + protocol + " is also "
+                                        + earlier.path()));
                     }
                 }
             }
@@ -280,68 +334,99 @@ public final class ServiceValidRule implements Rule {
             if (target.isString()) {
                 List<String> bad = Names.ianaServiceName(target.asText());
                 if (!bad.isEmpty()) {
-                    problems.add(Problem.at(target, path + ".targetPort: Invalid value: \"" + target.asText() + "\": "
-                            + String.join("; ", bad)));
+                    problems.add(Problem.at(
+                            target,
+                            path + ".targetPort: Invalid value: \"" + target.asText() + "\": "
+                                    + String.join("; ", bad)));
                 }
             } else {
-                target.longValue().filter(p -> !Names.isValidPortNumber(p)).ifPresent(p -> problems.add(Problem.at(
-                        target, path + ".targetPort: Invalid value: " + p + ": must be between 1 and 65535, inclusive")));
+                target.longValue()
+                        .filter(p -> !Names.isValidPortNumber(p))
+                        .ifPresent(p -> problems.add(Problem.at(
+                                target,
+                                path + ".targetPort: Invalid value: " + p
+                                        + ": must be between 1 and 65535, inclusive")));
             }
         }
 
         private void sessionAffinity() {
             String affinity = spec.sessionAffinity();
             if (!AFFINITIES.contains(affinity)) {
-                problems.add(Problem.at(node.scalar("sessionAffinity").orElseThrow(), "spec.sessionAffinity:"
-                        + " Unsupported value: \"" + affinity + "\": supported values: \"ClientIP\", \"None\""
-                        + Suggestions.didYouMean(affinity, AFFINITIES)));
+                problems.add(Problem.at(
+                        node.scalar("sessionAffinity").orElseThrow(),
+                        "spec.sessionAffinity:"
+                                + " Unsupported value: \"" + affinity + "\": supported values: \"ClientIP\", \"None\""
+                                + Suggestions.didYouMean(affinity, AFFINITIES)));
                 return;
             }
             Optional<MappingNode> config = node.mapping("sessionAffinityConfig");
             if (affinity.equals("None")) {
                 if (config.isPresent()) {
-                    problems.add(Problem.atKey(node, "sessionAffinityConfig", "spec.sessionAffinityConfig: Forbidden:"
-                            + " must not be set when session affinity is None"));
+                    problems.add(Problem.atKey(
+                            node,
+                            "sessionAffinityConfig",
+                            "spec.sessionAffinityConfig: Forbidden:"
+                                    + " must not be set when session affinity is None"));
                 }
                 return;
             }
-            config.flatMap(c -> c.mapping("clientIP")).flatMap(c -> c.scalar("timeoutSeconds")).ifPresent(t ->
-                    t.longValue().filter(s -> s <= 0 || s > MAX_AFFINITY_SECONDS).ifPresent(s -> problems.add(
-                            Problem.at(t, "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: " + s
-                                    + ": must be greater than 0 and less than " + MAX_AFFINITY_SECONDS))));
+            config.flatMap(c -> c.mapping("clientIP"))
+                    .flatMap(c -> c.scalar("timeoutSeconds"))
+                    .ifPresent(t -> t.longValue()
+                            .filter(s -> s <= 0 || s > MAX_AFFINITY_SECONDS)
+                            .ifPresent(s -> problems.add(Problem.at(
+                                    t,
+                                    "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: " + s
+                                            + ": must be greater than 0 and less than " + MAX_AFFINITY_SECONDS))));
         }
 
         private void clusterIPs() {
             String clusterIP = spec.text("clusterIP");
             List<ScalarNode> written = spec.scalars("clusterIPs");
             List<String> ips = spec.clusterIPs();
-            if (!clusterIP.isEmpty() && !written.isEmpty() && !written.get(0).asText().equals(clusterIP)) {
-                problems.add(Problem.at(written.get(0), "spec.clusterIPs: Invalid value: first value must match"
-                        + " `clusterIP` (\"" + clusterIP + "\")"));
+            if (!clusterIP.isEmpty()
+                    && !written.isEmpty()
+                    && !written.get(0).asText().equals(clusterIP)) {
+                problems.add(Problem.at(
+                        written.get(0),
+                        "spec.clusterIPs: Invalid value: first value must match" + " `clusterIP` (\"" + clusterIP
+                                + "\")"));
             } else if (clusterIP.isEmpty() && !written.isEmpty()) {
-                problems.add(Problem.atKey(node, "clusterIPs", "spec.clusterIPs: Invalid value: must be empty when"
-                        + " `clusterIP` is not specified"));
+                problems.add(Problem.atKey(
+                        node,
+                        "clusterIPs",
+                        "spec.clusterIPs: Invalid value: must be empty when" + " `clusterIP` is not specified"));
             }
             List<ScalarNode> families = spec.scalars("ipFamilies");
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < families.size(); i++) {
                 String f = families.get(i).asText();
                 if (!FAMILIES.contains(f)) {
-                    problems.add(Problem.at(families.get(i), "spec.ipFamilies[" + i + "]: Unsupported value: \"" + f
-                            + "\": supported values: \"IPv4\", \"IPv6\"" + Suggestions.didYouMean(f, FAMILIES)));
+                    problems.add(Problem.at(
+                            families.get(i),
+                            "spec.ipFamilies[" + i + "]: Unsupported value: \"" + f
+                                    + "\": supported values: \"IPv4\", \"IPv6\""
+                                    + Suggestions.didYouMean(f, FAMILIES)));
                 }
                 if (!seen.add(f)) {
-                    problems.add(Problem.at(families.get(i), "spec.ipFamilies[" + i + "]: Duplicate value: \"" + f
-                            + "\""));
+                    problems.add(
+                            Problem.at(families.get(i), "spec.ipFamilies[" + i + "]: Duplicate value: \"" + f + "\""));
                 }
             }
-            node.scalar("ipFamilyPolicy").filter(s -> !s.isNull() && !FAMILY_POLICIES.contains(s.asText()))
-                    .ifPresent(p -> problems.add(Problem.at(p, "spec.ipFamilyPolicy: Unsupported value: \""
-                            + p.asText() + "\": supported values: \"PreferDualStack\", \"RequireDualStack\","
-                            + " \"SingleStack\"" + Suggestions.didYouMean(p.asText(), FAMILY_POLICIES))));
+            node.scalar("ipFamilyPolicy")
+                    .filter(s -> !s.isNull() && !FAMILY_POLICIES.contains(s.asText()))
+                    .ifPresent(p -> problems.add(Problem.at(
+                            p,
+                            "spec.ipFamilyPolicy: Unsupported value: \""
+                                    + p.asText() + "\": supported values: \"PreferDualStack\", \"RequireDualStack\","
+                                    + " \"SingleStack\"" + Suggestions.didYouMean(p.asText(), FAMILY_POLICIES))));
             // the IPs: checked on the nodes written (clusterIPs, or clusterIP when that is all there is)
-            List<ScalarNode> ipNodes = !written.isEmpty() ? written
-                    : node.scalar("clusterIP").filter(s -> !s.asText().isEmpty()).map(List::of).orElse(List.of());
+            List<ScalarNode> ipNodes = !written.isEmpty()
+                    ? written
+                    : node.scalar("clusterIP")
+                            .filter(s -> !s.asText().isEmpty())
+                            .map(List::of)
+                            .orElse(List.of());
             boolean invalid = false;
             List<Ip> parsed = new ArrayList<>();
             for (int i = 0; i < ipNodes.size(); i++) {
@@ -349,41 +434,49 @@ public final class ServiceValidRule implements Rule {
                 if (i == 0 && ip.equals("None")) {
                     if (ipNodes.size() > 1) {
                         invalid = true;
-                        problems.add(Problem.at(ipNodes.get(0), "spec.clusterIPs: Invalid value: 'None' must be the"
-                                + " first and only value"));
+                        problems.add(Problem.at(
+                                ipNodes.get(0),
+                                "spec.clusterIPs: Invalid value: 'None' must be the" + " first and only value"));
                     }
                     continue;
                 }
                 Optional<Ip> p = IpAddresses.parse(ip);
                 if (p.isEmpty()) {
                     invalid = true;
-                    problems.add(Problem.at(ipNodes.get(i), (written.isEmpty() ? "spec.clusterIP" : "spec.clusterIPs["
-                            + i + "]") + ": Invalid value: \"" + ip + "\": " + IpAddresses.INVALID_IP
-                            + (i == 0 ? ", or None for a headless Service" : "")));
+                    problems.add(Problem.at(
+                            ipNodes.get(i),
+                            (written.isEmpty() ? "spec.clusterIP" : "spec.clusterIPs[" + i + "]")
+                                    + ": Invalid value: \"" + ip + "\": " + IpAddresses.INVALID_IP
+                                    + (i == 0 ? ", or None for a headless Service" : "")));
                 } else {
                     parsed.add(p.get());
                 }
             }
             if (ipNodes.size() > 2) {
                 invalid = true;
-                problems.add(Problem.at(node.get("clusterIPs").orElse(node), "spec.clusterIPs: Invalid value: may"
-                        + " only hold up to 2 values"));
+                problems.add(Problem.at(
+                        node.get("clusterIPs").orElse(node),
+                        "spec.clusterIPs: Invalid value: may" + " only hold up to 2 values"));
             }
             if (invalid) {
                 return;
             }
             if (parsed.size() == 2 && parsed.get(0).isV6() == parsed.get(1).isV6()) {
-                problems.add(Problem.at(ipNodes.get(1), "spec.clusterIPs: Invalid value: may specify no more than one"
-                        + " IP for each IP family"));
+                problems.add(Problem.at(
+                        ipNodes.get(1),
+                        "spec.clusterIPs: Invalid value: may specify no more than one" + " IP for each IP family"));
             }
             if (!spec.isHeadless()) {
                 for (int i = 0; i < parsed.size() && i < families.size(); i++) {
                     String family = families.get(i).asText();
                     boolean v6 = parsed.get(i).isV6();
                     if ((family.equals("IPv4") && v6) || (family.equals("IPv6") && !v6)) {
-                        problems.add(Problem.at(ipNodes.get(i), "spec.clusterIPs[" + i + "]: Invalid value: \""
-                                + ipNodes.get(i).asText() + "\": expected an " + family + " value as indicated by"
-                                + " `ipFamilies[" + i + "]`"));
+                        problems.add(Problem.at(
+                                ipNodes.get(i),
+                                "spec.clusterIPs[" + i + "]: Invalid value: \""
+                                        + ipNodes.get(i).asText() + "\": expected an " + family
+                                        + " value as indicated by"
+                                        + " `ipFamilies[" + i + "]`"));
                     }
                 }
             }
@@ -396,8 +489,8 @@ public final class ServiceValidRule implements Rule {
                 String text = ips.get(i).asText();
                 Optional<Ip> ip = IpAddresses.parse(text);
                 if (ip.isEmpty()) {
-                    problems.add(Problem.at(ips.get(i), path + ": Invalid value: \"" + text + "\": "
-                            + IpAddresses.INVALID_IP));
+                    problems.add(Problem.at(
+                            ips.get(i), path + ": Invalid value: \"" + text + "\": " + IpAddresses.INVALID_IP));
                     continue;
                 }
                 String special = special(ip.get());
@@ -428,14 +521,19 @@ public final class ServiceValidRule implements Rule {
             List<ScalarNode> ranges = spec.scalars("loadBalancerSourceRanges");
             if (!ranges.isEmpty()) {
                 if (!type.equals(Services.LOAD_BALANCER)) {
-                    problems.add(Problem.atKey(node, "loadBalancerSourceRanges", "spec.loadBalancerSourceRanges:"
-                            + " Forbidden: may only be used when `type` is 'LoadBalancer'"));
+                    problems.add(Problem.atKey(
+                            node,
+                            "loadBalancerSourceRanges",
+                            "spec.loadBalancerSourceRanges:"
+                                    + " Forbidden: may only be used when `type` is 'LoadBalancer'"));
                 }
                 for (int i = 0; i < ranges.size(); i++) {
                     String value = ranges.get(i).asText().strip();
                     if (IpAddresses.parseCidr(value).isEmpty()) {
-                        problems.add(Problem.at(ranges.get(i), "spec.loadBalancerSourceRanges[" + i + "]: Invalid"
-                                + " value: \"" + value + "\": " + IpAddresses.INVALID_CIDR));
+                        problems.add(Problem.at(
+                                ranges.get(i),
+                                "spec.loadBalancerSourceRanges[" + i + "]: Invalid" + " value: \"" + value + "\": "
+                                        + IpAddresses.INVALID_CIDR));
                     }
                 }
                 return;
@@ -444,7 +542,8 @@ public final class ServiceValidRule implements Rule {
             if (annotation == null) {
                 return;
             }
-            MappingNode annotations = manifest.metadata().flatMap(m -> m.mapping("annotations")).orElseThrow();
+            MappingNode annotations =
+                    manifest.metadata().flatMap(m -> m.mapping("annotations")).orElseThrow();
             YamlNode at = annotations.get(SOURCE_RANGES).orElse(annotations);
             String path = "metadata.annotations[" + SOURCE_RANGES + "]";
             if (!type.equals(Services.LOAD_BALANCER)) {
@@ -453,8 +552,8 @@ public final class ServiceValidRule implements Rule {
             if (!annotation.isBlank()) {
                 for (String value : annotation.strip().split(",", -1)) {
                     if (IpAddresses.parseCidr(value.strip()).isEmpty()) {
-                        problems.add(Problem.at(at, path + ": Invalid value: \"" + value.strip() + "\": "
-                                + IpAddresses.INVALID_CIDR));
+                        problems.add(Problem.at(
+                                at, path + ": Invalid value: \"" + value.strip() + "\": " + IpAddresses.INVALID_CIDR));
                     }
                 }
             }
@@ -462,63 +561,90 @@ public final class ServiceValidRule implements Rule {
 
         private void loadBalancerFields(String type) {
             boolean lb = type.equals(Services.LOAD_BALANCER);
-            node.scalar("allocateLoadBalancerNodePorts").filter(s -> !s.isNull() && !lb).ifPresent(s -> problems.add(
-                    Problem.at(s, "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is"
-                            + " 'LoadBalancer'")));
+            node.scalar("allocateLoadBalancerNodePorts")
+                    .filter(s -> !s.isNull() && !lb)
+                    .ifPresent(s -> problems.add(Problem.at(
+                            s,
+                            "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is"
+                                    + " 'LoadBalancer'")));
             node.scalar("loadBalancerClass").filter(s -> !s.isNull()).ifPresent(c -> {
                 if (!lb) {
-                    problems.add(Problem.at(c, "spec.loadBalancerClass: Forbidden: may only be used when `type` is"
-                            + " 'LoadBalancer'"));
+                    problems.add(Problem.at(
+                            c,
+                            "spec.loadBalancerClass: Forbidden: may only be used when `type` is" + " 'LoadBalancer'"));
                 } else {
                     List<String> bad = Names.qualifiedName(c.asText());
                     if (!bad.isEmpty()) {
-                        problems.add(Problem.at(c, "spec.loadBalancerClass: Invalid value: \"" + c.asText() + "\": "
-                                + String.join("; ", bad)));
+                        problems.add(Problem.at(
+                                c,
+                                "spec.loadBalancerClass: Invalid value: \"" + c.asText() + "\": "
+                                        + String.join("; ", bad)));
                     }
                 }
             });
         }
 
         private void trafficPolicies(String type) {
-            Optional<ScalarNode> etp = node.scalar("externalTrafficPolicy").filter(s -> !s.asText().isEmpty());
+            Optional<ScalarNode> etp =
+                    node.scalar("externalTrafficPolicy").filter(s -> !s.asText().isEmpty());
             if (!spec.isExternallyAccessible()) {
-                etp.ifPresent(e -> problems.add(Problem.at(e, "spec.externalTrafficPolicy: Invalid value: \""
-                        + e.asText() + "\": may only be set for externally-accessible services (NodePort,"
-                        + " LoadBalancer, or ClusterIP with externalIPs)")));
+                etp.ifPresent(e -> problems.add(Problem.at(
+                        e,
+                        "spec.externalTrafficPolicy: Invalid value: \""
+                                + e.asText() + "\": may only be set for externally-accessible services (NodePort,"
+                                + " LoadBalancer, or ClusterIP with externalIPs)")));
             } else {
-                etp.filter(e -> !TRAFFIC_POLICIES.contains(e.asText())).ifPresent(e -> problems.add(Problem.at(e,
-                        "spec.externalTrafficPolicy: Unsupported value: \"" + e.asText() + "\": supported values:"
-                                + " \"Cluster\", \"Local\"" + Suggestions.didYouMean(e.asText(), TRAFFIC_POLICIES))));
+                etp.filter(e -> !TRAFFIC_POLICIES.contains(e.asText()))
+                        .ifPresent(e -> problems.add(Problem.at(
+                                e,
+                                "spec.externalTrafficPolicy: Unsupported value: \"" + e.asText()
+                                        + "\": supported values:" + " \"Cluster\", \"Local\""
+                                        + Suggestions.didYouMean(e.asText(), TRAFFIC_POLICIES))));
             }
             boolean needsHealthCheck = type.equals(Services.LOAD_BALANCER)
                     && etp.map(ScalarNode::asText).orElse("").equals("Local");
-            node.scalar("healthCheckNodePort").filter(s -> s.longValue().orElse(0L) != 0).ifPresent(h -> {
-                long port = h.longValue().orElseThrow();
-                if (!needsHealthCheck) {
-                    problems.add(Problem.at(h, "spec.healthCheckNodePort: Invalid value: " + port + ": may only be set"
-                            + " when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
-                } else if (!Names.isValidPortNumber(port)) {
-                    problems.add(Problem.at(h, "spec.healthCheckNodePort: Invalid value: " + port + ": must be between"
-                            + " 1 and 65535, inclusive"));
-                } else if (port < nodePortRange[0] || port > nodePortRange[1]) {
-                    problems.add(Problem.at(h, "spec.healthCheckNodePort: Invalid value: " + port + ": provided port"
-                            + " is not in the valid range. The range of valid ports is " + nodePortRange[0] + "-"
-                            + nodePortRange[1]));
-                }
-            });
-            node.scalar("internalTrafficPolicy").filter(s -> !s.asText().isEmpty()
-                    && !TRAFFIC_POLICIES.contains(s.asText())).ifPresent(i -> problems.add(Problem.at(i,
-                    "spec.internalTrafficPolicy: Unsupported value: \"" + i.asText() + "\": supported values:"
-                            + " \"Cluster\", \"Local\"" + Suggestions.didYouMean(i.asText(), TRAFFIC_POLICIES))));
+            node.scalar("healthCheckNodePort")
+                    .filter(s -> s.longValue().orElse(0L) != 0)
+                    .ifPresent(h -> {
+                        long port = h.longValue().orElseThrow();
+                        if (!needsHealthCheck) {
+                            problems.add(Problem.at(
+                                    h,
+                                    "spec.healthCheckNodePort: Invalid value: " + port + ": may only be set"
+                                            + " when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
+                        } else if (!Names.isValidPortNumber(port)) {
+                            problems.add(Problem.at(
+                                    h,
+                                    "spec.healthCheckNodePort: Invalid value: " + port + ": must be between"
+                                            + " 1 and 65535, inclusive"));
+                        } else if (port < nodePortRange[0] || port > nodePortRange[1]) {
+                            problems.add(Problem.at(
+                                    h,
+                                    "spec.healthCheckNodePort: Invalid value: " + port + ": provided port"
+                                            + " is not in the valid range. The range of valid ports is "
+                                            + nodePortRange[0] + "-"
+                                            + nodePortRange[1]));
+                        }
+                    });
+            node.scalar("internalTrafficPolicy")
+                    .filter(s -> !s.asText().isEmpty() && !TRAFFIC_POLICIES.contains(s.asText()))
+                    .ifPresent(i -> problems.add(Problem.at(
+                            i,
+                            "spec.internalTrafficPolicy: Unsupported value: \"" + i.asText() + "\": supported values:"
+                                    + " \"Cluster\", \"Local\""
+                                    + Suggestions.didYouMean(i.asText(), TRAFFIC_POLICIES))));
         }
 
         private void trafficDistribution() {
-            List<String> allowed = minor >= 34 ? List.of("PreferClose", "PreferSameNode", "PreferSameZone")
-                    : List.of("PreferClose");
-            node.scalar("trafficDistribution").filter(s -> !s.isNull() && !allowed.contains(s.asText()))
-                    .ifPresent(t -> problems.add(Problem.at(t, "spec.trafficDistribution: Unsupported value: \""
-                            + t.asText() + "\": supported values: \"" + String.join("\", \"", allowed) + "\""
-                            + Suggestions.didYouMean(t.asText(), allowed))));
+            List<String> allowed =
+                    minor >= 34 ? List.of("PreferClose", "PreferSameNode", "PreferSameZone") : List.of("PreferClose");
+            node.scalar("trafficDistribution")
+                    .filter(s -> !s.isNull() && !allowed.contains(s.asText()))
+                    .ifPresent(t -> problems.add(Problem.at(
+                            t,
+                            "spec.trafficDistribution: Unsupported value: \""
+                                    + t.asText() + "\": supported values: \"" + String.join("\", \"", allowed) + "\""
+                                    + Suggestions.didYouMean(t.asText(), allowed))));
         }
 
         /** What the Service registry rejects while allocating. */
@@ -527,25 +653,36 @@ public final class ServiceValidRule implements Rule {
                 for (Port port : ports) {
                     long np = port.nodePort();
                     if (np != 0 && (np < nodePortRange[0] || np > nodePortRange[1])) {
-                        problems.add(Problem.at(port.node().get("nodePort").orElseThrow(), port.path() + ".nodePort:"
-                                + " Invalid value: " + np + ": provided port is not in the valid range. The range of"
-                                + " valid ports is " + nodePortRange[0] + "-" + nodePortRange[1]));
+                        problems.add(Problem.at(
+                                port.node().get("nodePort").orElseThrow(),
+                                port.path() + ".nodePort:"
+                                        + " Invalid value: " + np
+                                        + ": provided port is not in the valid range. The range of"
+                                        + " valid ports is " + nodePortRange[0] + "-" + nodePortRange[1]));
                     }
                 }
             }
             if (type.equals(Services.EXTERNAL_NAME)) {
                 return;
             }
-            node.scalar("ipFamilyPolicy").filter(p -> p.asText().equals("SingleStack")).ifPresent(p -> {
-                if (spec.clusterIPs().size() == 2) {
-                    problems.add(Problem.at(p, "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be"
-                            + " RequireDualStack or PreferDualStack when multiple 'clusterIPs' are specified"));
-                }
-                if (spec.strings("ipFamilies").size() == 2) {
-                    problems.add(Problem.at(p, "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be"
-                            + " RequireDualStack or PreferDualStack when multiple 'ipFamilies' are specified"));
-                }
-            });
+            node.scalar("ipFamilyPolicy")
+                    .filter(p -> p.asText().equals("SingleStack"))
+                    .ifPresent(p -> {
+                        if (spec.clusterIPs().size() == 2) {
+                            problems.add(
+                                    Problem.at(
+                                            p,
+                                            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be"
+                                                    + " RequireDualStack or PreferDualStack when multiple 'clusterIPs' are specified"));
+                        }
+                        if (spec.strings("ipFamilies").size() == 2) {
+                            problems.add(
+                                    Problem.at(
+                                            p,
+                                            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be"
+                                                    + " RequireDualStack or PreferDualStack when multiple 'ipFamilies' are specified"));
+                        }
+                    });
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.kubelint.rules.services;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
@@ -16,9 +12,15 @@ import dev.kubelint.rules.services.Services.Spec;
 import dev.kubelint.rules.support.IpAddresses;
 import dev.kubelint.rules.support.IpAddresses.Cidr;
 import dev.kubelint.rules.support.IpAddresses.Ip;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** What the API server accepts in a Service but answers with a warning. */
-@RuleInfo(id = "service-warning", category = "services", severity = Severity.WARNING,
+@RuleInfo(
+        id = "service-warning",
+        category = "services",
+        severity = Severity.WARNING,
         summary = "A Service that the API server accepts with a warning",
         rationale = "The API server creates such a Service but returns a warning: fields that have no effect for the"
                 + " Service's type (loadBalancerIP, externalIPs or sessionAffinity on a headless Service, externalIPs"
@@ -43,11 +45,17 @@ public final class ServiceWarningRule implements Rule {
         Spec spec = found.get();
         MappingNode node = spec.node();
         List<Problem> problems = new ArrayList<>();
-        manifest.metadata().flatMap(m -> m.mapping("annotations")).filter(a -> a.has(TOPOLOGY_HINTS))
-                .ifPresent(a -> problems.add(Problem.atKey(a, TOPOLOGY_HINTS, "annotation " + TOPOLOGY_HINTS
-                        + " is deprecated, please use service.kubernetes.io/topology-mode instead")));
+        manifest.metadata()
+                .flatMap(m -> m.mapping("annotations"))
+                .filter(a -> a.has(TOPOLOGY_HINTS))
+                .ifPresent(a -> problems.add(Problem.atKey(
+                        a,
+                        TOPOLOGY_HINTS,
+                        "annotation " + TOPOLOGY_HINTS
+                                + " is deprecated, please use service.kubernetes.io/topology-mode instead")));
         String type = spec.type();
-        List<ScalarNode> ipNodes = node.has("clusterIPs") ? spec.scalars("clusterIPs")
+        List<ScalarNode> ipNodes = node.has("clusterIPs")
+                ? spec.scalars("clusterIPs")
                 : node.scalar("clusterIP").map(List::of).orElse(List.of());
         if (!type.equals(Services.EXTERNAL_NAME)) {
             for (int i = 0; i < ipNodes.size(); i++) {
@@ -57,40 +65,48 @@ public final class ServiceWarningRule implements Rule {
         boolean headless = type.equals(Services.CLUSTER_IP) && spec.isHeadless();
         List<ScalarNode> externalIPs = spec.scalars("externalIPs");
         if (headless) {
-            node.scalar("loadBalancerIP").filter(s -> !s.asText().isEmpty()).ifPresent(s -> problems.add(Problem.at(s,
-                    "spec.loadBalancerIP is ignored for headless services")));
+            node.scalar("loadBalancerIP")
+                    .filter(s -> !s.asText().isEmpty())
+                    .ifPresent(
+                            s -> problems.add(Problem.at(s, "spec.loadBalancerIP is ignored for headless services")));
             if (!externalIPs.isEmpty()) {
                 problems.add(Problem.atKey(node, "externalIPs", "spec.externalIPs is ignored for headless services"));
             }
             if (!spec.sessionAffinity().equals("None")) {
-                problems.add(Problem.atKey(node, "sessionAffinity", "spec.SessionAffinity is ignored for headless"
-                        + " services"));
+                problems.add(Problem.atKey(
+                        node, "sessionAffinity", "spec.SessionAffinity is ignored for headless" + " services"));
             }
         }
         for (int i = 0; i < externalIPs.size(); i++) {
             ip(externalIPs.get(i), "spec.externalIPs[" + i + "]", problems);
         }
         if (!externalIPs.isEmpty() && !headless && !type.equals(Services.EXTERNAL_NAME)) {
-            problems.add(Problem.atKey(node, "externalIPs", "spec.externalIPs is deprecated and may no longer be"
-                    + " implemented in some clusters"));
+            problems.add(Problem.atKey(
+                    node,
+                    "externalIPs",
+                    "spec.externalIPs is deprecated and may no longer be" + " implemented in some clusters"));
         }
-        node.scalar("loadBalancerIP").filter(s -> !s.asText().isEmpty())
+        node.scalar("loadBalancerIP")
+                .filter(s -> !s.asText().isEmpty())
                 .ifPresent(s -> ip(s, "spec.loadBalancerIP", problems));
         List<ScalarNode> ranges = spec.scalars("loadBalancerSourceRanges");
         for (int i = 0; i < ranges.size(); i++) {
             cidr(ranges.get(i), "spec.loadBalancerSourceRanges[" + i + "]", problems);
         }
         if (type.equals(Services.EXTERNAL_NAME) && !externalIPs.isEmpty()) {
-            problems.add(Problem.atKey(node, "externalIPs", "spec.externalIPs is ignored when spec.type is"
-                    + " \"ExternalName\""));
+            problems.add(Problem.atKey(
+                    node, "externalIPs", "spec.externalIPs is ignored when spec.type is" + " \"ExternalName\""));
         }
         if (!type.equals(Services.EXTERNAL_NAME)) {
-            node.scalar("externalName").filter(s -> !s.asText().isEmpty()).ifPresent(s -> problems.add(Problem.at(s,
-                    "spec.externalName is ignored when spec.type is not \"ExternalName\"")));
+            node.scalar("externalName")
+                    .filter(s -> !s.asText().isEmpty())
+                    .ifPresent(s -> problems.add(
+                            Problem.at(s, "spec.externalName is ignored when spec.type is not \"ExternalName\"")));
         }
-        node.scalar("trafficDistribution").filter(s -> s.asText().equals("PreferClose") && ctx.settings()
-                .minorVersion() >= 34).ifPresent(s -> problems.add(Problem.at(s, "spec.trafficDistribution:"
-                + " \"PreferClose\" is deprecated; use \"PreferSameZone\"")));
+        node.scalar("trafficDistribution")
+                .filter(s -> s.asText().equals("PreferClose") && ctx.settings().minorVersion() >= 34)
+                .ifPresent(s -> problems.add(Problem.at(
+                        s, "spec.trafficDistribution:" + " \"PreferClose\" is deprecated; use \"PreferSameZone\"")));
         problems.forEach(p -> p.report(ctx));
     }
 
@@ -101,11 +117,16 @@ public final class ServiceWarningRule implements Rule {
             return;
         }
         if (ip.get().leadingZeros()) {
-            problems.add(Problem.at(value, path + ": non-standard IP address \"" + value.asText() + "\" will be"
-                    + " considered invalid in a future Kubernetes release: use \"" + ip.get().canonical() + "\""));
+            problems.add(Problem.at(
+                    value,
+                    path + ": non-standard IP address \"" + value.asText() + "\" will be"
+                            + " considered invalid in a future Kubernetes release: use \""
+                            + ip.get().canonical() + "\""));
         } else if (ip.get().isV4Mapped()) {
-            problems.add(Problem.at(value, path + ": IPv4-mapped IPv6 address \"" + value.asText() + "\" will be"
-                    + " considered invalid in a future Kubernetes release: use a plain IPv4 address"));
+            problems.add(Problem.at(
+                    value,
+                    path + ": IPv4-mapped IPv6 address \"" + value.asText() + "\" will be"
+                            + " considered invalid in a future Kubernetes release: use a plain IPv4 address"));
         }
     }
 
@@ -115,12 +136,18 @@ public final class ServiceWarningRule implements Rule {
             return;
         }
         if (cidr.get().ip().leadingZeros()) {
-            problems.add(Problem.at(value, path + ": non-standard CIDR value \"" + value.asText() + "\" will be"
-                    + " considered invalid in a future Kubernetes release: use \"" + cidr.get().network() + "\""));
+            problems.add(Problem.at(
+                    value,
+                    path + ": non-standard CIDR value \"" + value.asText() + "\" will be"
+                            + " considered invalid in a future Kubernetes release: use \""
+                            + cidr.get().network() + "\""));
         } else if (cidr.get().hasHostBits()) {
-            problems.add(Problem.at(value, path + ": CIDR value \"" + value.asText() + "\" is ambiguous in this"
-                    + " context (should be \"" + cidr.get().network() + "\" or \"" + cidr.get().ip().canonical() + "/"
-                    + (cidr.get().ip().isV6() ? 128 : 32) + "\"?)"));
+            problems.add(Problem.at(
+                    value,
+                    path + ": CIDR value \"" + value.asText() + "\" is ambiguous in this"
+                            + " context (should be \"" + cidr.get().network() + "\" or \""
+                            + cidr.get().ip().canonical() + "/"
+                            + (cidr.get().ip().isV6() ? 128 : 32) + "\"?)"));
         }
     }
 }

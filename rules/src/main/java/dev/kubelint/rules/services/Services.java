@@ -1,15 +1,14 @@
 package dev.kubelint.rules.services;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.ScalarType;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A Service read the way the API server sees it after the v1 defaults: type ClusterIP, session affinity None,
@@ -23,8 +22,7 @@ public final class Services {
     public static final String LOAD_BALANCER = "LoadBalancer";
     public static final String EXTERNAL_NAME = "ExternalName";
 
-    private Services() {
-    }
+    private Services() {}
 
     /** Whether the object is a core/v1 Service. */
     public static boolean isService(Manifest manifest) {
@@ -71,7 +69,8 @@ public final class Services {
         /** NodePort, LoadBalancer, or ClusterIP with external IPs: what externalTrafficPolicy applies to. */
         public boolean isExternallyAccessible() {
             String t = type();
-            return t.equals(LOAD_BALANCER) || t.equals(NODE_PORT)
+            return t.equals(LOAD_BALANCER)
+                    || t.equals(NODE_PORT)
                     || (t.equals(CLUSTER_IP) && !strings("externalIPs").isEmpty());
         }
 
@@ -143,8 +142,10 @@ public final class Services {
 
         /** The targetPort as written, unless it is absent, 0 or "" (defaulted to the port). */
         public Optional<ScalarNode> writtenTargetPort() {
-            return node.scalar("targetPort").filter(s -> !s.isNull() && !s.asText().isEmpty()
-                    && !(s.type() == ScalarType.INTEGER && s.asText().equals("0")));
+            return node.scalar("targetPort")
+                    .filter(s -> !s.isNull()
+                            && !s.asText().isEmpty()
+                            && !(s.type() == ScalarType.INTEGER && s.asText().equals("0")));
         }
 
         /** The target: a port name (a string) or a number, with the v1 default (the port). */

@@ -11,10 +11,10 @@ public final class IpAddresses {
 
     /** Example wording of the API server's messages. */
     public static final String INVALID_IP = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
+
     public static final String INVALID_CIDR = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /**
      * A parsed address: 4 bytes for IPv4, 16 for IPv6.
@@ -62,12 +62,14 @@ public final class IpAddresses {
         }
 
         public boolean isLinkLocalUnicast() {
-            return isV6() ? (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80
+            return isV6()
+                    ? (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80
                     : (bytes[0] & 0xff) == 169 && (bytes[1] & 0xff) == 254;
         }
 
         public boolean isLinkLocalMulticast() {
-            return isV6() ? (bytes[0] & 0xff) == 0xff && (bytes[1] & 0x0f) == 0x02
+            return isV6()
+                    ? (bytes[0] & 0xff) == 0xff && (bytes[1] & 0x0f) == 0x02
                     : (bytes[0] & 0xff) == 224 && bytes[1] == 0 && bytes[2] == 0;
         }
 
@@ -151,7 +153,10 @@ public final class IpAddresses {
         }
         Optional<Ip> ip = parse(text.substring(0, slash));
         String prefix = text.substring(slash + 1);
-        if (ip.isEmpty() || prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)) {
+        if (ip.isEmpty()
+                || prefix.isEmpty()
+                || prefix.length() > 3
+                || !prefix.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
         int bits = Integer.parseInt(prefix);

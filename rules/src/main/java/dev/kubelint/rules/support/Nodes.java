@@ -1,25 +1,24 @@
 package dev.kubelint.rules.support;
 
+import dev.kubelint.core.yaml.JsonPointers;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.kubelint.core.yaml.JsonPointers;
-import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlNode;
-
 /** Finds nodes by pointer patterns, where {@code *} stands for every item of a sequence. */
 public final class Nodes {
 
     /** Patterns are constants of the rules, looked up for every object: split each once. */
     private static final Map<String, String[]> TOKENS = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_PATTERNS = 1024;
 
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /** Nodes at a pattern such as {@code /spec/ingress/*}{@code /from/*}{@code /podSelector}, in document order. */
     public static List<YamlNode> find(YamlNode root, String pattern) {

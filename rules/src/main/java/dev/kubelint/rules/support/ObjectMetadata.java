@@ -1,11 +1,10 @@
 package dev.kubelint.rules.support;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code metadata} mappings of an object: its own and those of the templates it embeds. The API server
@@ -14,8 +13,7 @@ import dev.kubelint.core.yaml.MappingNode;
  */
 public final class ObjectMetadata {
 
-    private ObjectMetadata() {
-    }
+    private ObjectMetadata() {}
 
     /**
      * The metadata the API server validates on create: the object's own, its pod template's, and the volume claim

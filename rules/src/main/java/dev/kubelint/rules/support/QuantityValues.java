@@ -17,8 +17,7 @@ public final class QuantityValues {
             Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
             Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
 
-    private QuantityValues() {
-    }
+    private QuantityValues() {}
 
     /** The value, or empty when the text is not a quantity. */
     public static Optional<BigDecimal> parse(String text) {
@@ -32,15 +31,23 @@ public final class QuantityValues {
         }
         String number = s.substring(0, i);
         String suffix = s.substring(i);
-        if (number.isEmpty() || number.equals("+") || number.equals("-") || number.chars().filter(c -> c == '.')
-                .count() > 1 || number.endsWith(".") && number.length() == 1) {
+        if (number.isEmpty()
+                || number.equals("+")
+                || number.equals("-")
+                || number.chars().filter(c -> c == '.').count() > 1
+                || number.endsWith(".") && number.length() == 1) {
             return Optional.empty();
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number
-                    : number.startsWith("-.") ? "-0" + number.substring(1) : number.startsWith("+.") ? "0"
-                    + number.substring(1) : number);
+            value = new BigDecimal(
+                    number.endsWith(".")
+                            ? number + "0"
+                            : number.startsWith(".")
+                                    ? "0" + number
+                                    : number.startsWith("-.")
+                                            ? "-0" + number.substring(1)
+                                            : number.startsWith("+.") ? "0" + number.substring(1) : number);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -30,8 +30,7 @@ public final class Releases {
     /** The restartPolicyRules field, alpha and off by default. */
     public static final int RESTART_RULES_FIELD = 34;
 
-    private Releases() {
-    }
+    private Releases() {}
 
     /** The run's target minor release: 35 for Kubernetes 1.35. */
     public static int minor(RuleContext ctx) {

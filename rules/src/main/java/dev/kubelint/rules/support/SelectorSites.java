@@ -1,14 +1,13 @@
 package dev.kubelint.rules.support;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everywhere a built-in kind holds a label selector that the API server validates: workload and disruption budget
@@ -19,8 +18,7 @@ import dev.kubelint.core.yaml.MappingNode;
 public final class SelectorSites {
 
     /** A selector kind holds at a pointer pattern; {@code map} for the plain {@code key: value} form. */
-    private record Site(String group, Set<String> kinds, String pattern, boolean map) {
-    }
+    private record Site(String group, Set<String> kinds, String pattern, boolean map) {}
 
     private static final List<Site> SITES = List.of(
             new Site("apps", Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"), "/spec/selector", false),
@@ -33,19 +31,41 @@ public final class SelectorSites {
             new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/ingress/*/from/*/namespaceSelector", false),
             new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/egress/*/to/*/podSelector", false),
             new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/egress/*/to/*/namespaceSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingWebhookConfiguration",
-                    "MutatingWebhookConfiguration"), "/webhooks/*/namespaceSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingWebhookConfiguration",
-                    "MutatingWebhookConfiguration"), "/webhooks/*/objectSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
-                    "/spec/matchConstraints/namespaceSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
-                    "/spec/matchConstraints/objectSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingAdmissionPolicyBinding",
-                    "MutatingAdmissionPolicyBinding"), "/spec/matchResources/namespaceSelector", false),
-            new Site("admissionregistration.k8s.io", Set.of("ValidatingAdmissionPolicyBinding",
-                    "MutatingAdmissionPolicyBinding"), "/spec/matchResources/objectSelector", false),
-            new Site("rbac.authorization.k8s.io", Set.of("ClusterRole"), "/aggregationRule/clusterRoleSelectors/*", false));
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"),
+                    "/webhooks/*/namespaceSelector",
+                    false),
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"),
+                    "/webhooks/*/objectSelector",
+                    false),
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
+                    "/spec/matchConstraints/namespaceSelector",
+                    false),
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
+                    "/spec/matchConstraints/objectSelector",
+                    false),
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBinding"),
+                    "/spec/matchResources/namespaceSelector",
+                    false),
+            new Site(
+                    "admissionregistration.k8s.io",
+                    Set.of("ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBinding"),
+                    "/spec/matchResources/objectSelector",
+                    false),
+            new Site(
+                    "rbac.authorization.k8s.io",
+                    Set.of("ClusterRole"),
+                    "/aggregationRule/clusterRoleSelectors/*",
+                    false));
 
     /** Selectors of every pod spec, relative to the spec. */
     private static final List<String> POD_SPEC_SITES = List.of(
@@ -59,8 +79,7 @@ public final class SelectorSites {
             "/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/*/podAffinityTerm/namespaceSelector",
             "/topologySpreadConstraints/*/labelSelector");
 
-    private SelectorSites() {
-    }
+    private SelectorSites() {}
 
     /** A selector found in an object; {@code map} for the plain {@code key: value} form. */
     public record Found(StructuredSelector selector, boolean map) {
@@ -93,8 +112,8 @@ public final class SelectorSites {
         for (Site site : SITES) {
             if (site.kinds().contains(kind) && site.group().equals(group)) {
                 for (MappingNode node : Nodes.mappings(manifest.root(), site.pattern())) {
-                    result.add(new Found(site.map() ? StructuredSelector.readMap(node) : StructuredSelector.read(node),
-                            site.map()));
+                    result.add(new Found(
+                            site.map() ? StructuredSelector.readMap(node) : StructuredSelector.read(node), site.map()));
                 }
             }
         }
@@ -104,8 +123,8 @@ public final class SelectorSites {
                 return;
             }
             for (String pattern : POD_SPEC_SITES) {
-                Nodes.mappings(pod.spec(), pattern).forEach(node ->
-                        result.add(new Found(StructuredSelector.read(node), false)));
+                Nodes.mappings(pod.spec(), pattern)
+                        .forEach(node -> result.add(new Found(StructuredSelector.read(node), false)));
             }
         });
         return List.copyOf(result);

@@ -1,13 +1,12 @@
 package dev.kubelint.rules.support;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.kube.LabelMaps;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Facts about workloads that rules share: their kinds, selectors, Job settings, and how messages name them. */
 public final class Workloads {
@@ -15,8 +14,7 @@ public final class Workloads {
     /** The apps/v1 kinds whose {@code spec.selector} is required, non-empty, and must select the template. */
     public static final Set<String> APPS_KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     public static boolean isAppsWorkload(Manifest m) {
         return m.group().equals("apps") && APPS_KINDS.contains(m.kind());
@@ -32,14 +30,19 @@ public final class Workloads {
 
     /** {@code spec.manualSelector: true} on a Job. */
     public static boolean hasManualSelector(Manifest m) {
-        return m.root().at("/spec/manualSelector").flatMap(YamlNode::asScalar)
-                .flatMap(s -> s.booleanValue()).orElse(false);
+        return m.root()
+                .at("/spec/manualSelector")
+                .flatMap(YamlNode::asScalar)
+                .flatMap(s -> s.booleanValue())
+                .orElse(false);
     }
 
     /** The pod template's labels as the API server would read them (empty when there are none). */
     public static Map<String, String> templateLabels(Manifest m) {
-        return Nodes.mappings(m.root(), "/spec/template/metadata/labels").stream().findFirst()
-                .map(LabelMaps::values).orElse(Map.of());
+        return Nodes.mappings(m.root(), "/spec/template/metadata/labels").stream()
+                .findFirst()
+                .map(LabelMaps::values)
+                .orElse(Map.of());
     }
 
     /** The Job spec of a Job or of a CronJob's job template. */
@@ -48,7 +51,10 @@ public final class Workloads {
             return manifest.root().mapping("spec");
         }
         if (manifest.kind().equals("CronJob")) {
-            return manifest.root().mapping("spec").flatMap(s -> s.mapping("jobTemplate")).flatMap(t -> t.mapping("spec"));
+            return manifest.root()
+                    .mapping("spec")
+                    .flatMap(s -> s.mapping("jobTemplate"))
+                    .flatMap(t -> t.mapping("spec"));
         }
         return Optional.empty();
     }

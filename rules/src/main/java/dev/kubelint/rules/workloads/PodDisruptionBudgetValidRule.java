@@ -1,10 +1,5 @@
 package dev.kubelint.rules.workloads;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.kube.Suggestions;
@@ -14,9 +9,16 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A PodDisruptionBudget the API server rejects. */
-@RuleInfo(id = "pod-disruption-budget-valid", category = "workloads", severity = Severity.ERROR,
+@RuleInfo(
+        id = "pod-disruption-budget-valid",
+        category = "workloads",
+        severity = Severity.ERROR,
         summary = "A PodDisruptionBudget sets both minAvailable and maxUnavailable, or a bad count, percentage or"
                 + " eviction policy",
         rationale = "The API server accepts a PodDisruptionBudget with at most one of minAvailable and"
@@ -45,15 +47,21 @@ public final class PodDisruptionBudgetValidRule implements Rule {
         Optional<ScalarNode> min = spec.get().scalar("minAvailable").filter(s -> !s.isNull());
         Optional<ScalarNode> max = spec.get().scalar("maxUnavailable").filter(s -> !s.isNull());
         if (min.isPresent() && max.isPresent()) {
-            problems.add(Problem.atKey(spec.get(), "maxUnavailable", "spec: Invalid value: minAvailable and"
-                    + " maxUnavailable cannot be both set"));
+            problems.add(Problem.atKey(
+                    spec.get(),
+                    "maxUnavailable",
+                    "spec: Invalid value: minAvailable and" + " maxUnavailable cannot be both set"));
         }
         min.ifPresent(v -> intOrPercent(v, "spec.minAvailable", problems));
         max.ifPresent(v -> intOrPercent(v, "spec.maxUnavailable", problems));
-        spec.get().scalar("unhealthyPodEvictionPolicy").filter(s -> !s.isNull() && !POLICIES.contains(s.asText()))
-                .ifPresent(p -> problems.add(Problem.at(p, "spec.unhealthyPodEvictionPolicy: Unsupported value: \""
-                        + p.asText() + "\": supported values: \"AlwaysAllow\", \"IfHealthyBudget\""
-                        + Suggestions.didYouMean(p.asText(), POLICIES))));
+        spec.get()
+                .scalar("unhealthyPodEvictionPolicy")
+                .filter(s -> !s.isNull() && !POLICIES.contains(s.asText()))
+                .ifPresent(p -> problems.add(Problem.at(
+                        p,
+                        "spec.unhealthyPodEvictionPolicy: Unsupported value: \""
+                                + p.asText() + "\": supported values: \"AlwaysAllow\", \"IfHealthyBudget\""
+                                + Suggestions.didYouMean(p.asText(), POLICIES))));
         problems.forEach(p -> p.report(ctx));
     }
 
@@ -62,16 +70,22 @@ public final class PodDisruptionBudgetValidRule implements Rule {
         if (value.isString()) {
             String text = value.asText();
             if (!PERCENT.matcher(text).matches()) {
-                problems.add(Problem.at(value, path + ": Invalid value: \"" + text + "\": must be an integer or"
-                        + " percentage (e.g '5%')" + (text.chars().allMatch(Character::isDigit) && !text.isEmpty()
-                        ? "; write a count without quotes: " + text : "")));
+                problems.add(Problem.at(
+                        value,
+                        path + ": Invalid value: \"" + text + "\": must be an integer or"
+                                + " percentage (e.g '5%')"
+                                + (text.chars().allMatch(Character::isDigit) && !text.isEmpty()
+                                        ? "; write a count without quotes: " + text
+                                        : "")));
             } else if (Long.parseLong(text.substring(0, Math.min(text.length() - 1, 10))) > 100) {
-                problems.add(Problem.at(value, path + ": Invalid value: \"" + text + "\": must not be greater than"
-                        + " 100%"));
+                problems.add(Problem.at(
+                        value, path + ": Invalid value: \"" + text + "\": must not be greater than" + " 100%"));
             }
             return;
         }
-        value.longValue().filter(v -> v < 0).ifPresent(v -> problems.add(Problem.at(value, path + ": Invalid value: "
-                + v + ": must be greater than or equal to 0")));
+        value.longValue()
+                .filter(v -> v < 0)
+                .ifPresent(v -> problems.add(
+                        Problem.at(value, path + ": Invalid value: " + v + ": must be greater than or equal to 0")));
     }
 }

@@ -2,52 +2,60 @@ package dev.kubelint.rules.pods;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Optional;
-import java.util.OptionalDouble;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlReader;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PodRuleHelpersTest {
 
     private static SequenceNode command(String flowSequence) {
-        return new YamlReader(ReadLimits.DEFAULTS).read("test", flowSequence).documents().get(0).root()
-                .flatMap(n -> n.asSequence()).orElseThrow();
+        return new YamlReader(ReadLimits.DEFAULTS)
+                .read("test", flowSequence)
+                .documents()
+                .get(0)
+                .root()
+                .flatMap(n -> n.asSequence())
+                .orElseThrow();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "['sleep', '30']                                  | 30",
-            "['/bin/sleep', '2m']                             | 120",
-            "['/usr/bin/sleep', '1.5h']                       | 5400",
-            "['sleep', 'infinity']                            | Infinity",
-            "['sh', '-c', 'sleep 5; nginx -s quit']           | 5",
-            "['/bin/bash', '-ec', 'sleep 5 && drain && sleep 40'] | 40",
-            "['/bin/sh', '-c', 'echo x; /bin/sleep 20']       | 20",
-            "['sh', '-c', 'while true; do sleep 1; done']     | 1",
-            "['sleep']                                        | ",
-            "['sleep', 'later']                               | ",
-            "['nginx', '-s', 'quit']                          | ",
-            "['sh', '-c', 'sleepy 30']                        | ",
-            "['sh', 'script.sh', 'sleep 30']                  | ",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "['sleep', '30']                                  | 30",
+                "['/bin/sleep', '2m']                             | 120",
+                "['/usr/bin/sleep', '1.5h']                       | 5400",
+                "['sleep', 'infinity']                            | Infinity",
+                "['sh', '-c', 'sleep 5; nginx -s quit']           | 5",
+                "['/bin/bash', '-ec', 'sleep 5 && drain && sleep 40'] | 40",
+                "['/bin/sh', '-c', 'echo x; /bin/sleep 20']       | 20",
+                "['sh', '-c', 'while true; do sleep 1; done']     | 1",
+                "['sleep']                                        | ",
+                "['sleep', 'later']                               | ",
+                "['nginx', '-s', 'quit']                          | ",
+                "['sh', '-c', 'sleepy 30']                        | ",
+                "['sh', 'script.sh', 'sleep 30']                  | ",
+            })
     void sleepSecondsOfExecCommands(String command, String expected) {
         OptionalDouble found = PreStopSleepRule.sleepSeconds(command(command));
-        assertEquals(expected == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(expected)), found);
+        assertEquals(
+                expected == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(expected)), found);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "nginx                                   | ",
-            "nginx:1.27                              | 1.27",
-            "registry.example.com:5000/team/api      | ",
-            "registry.example.com:5000/team/api:2.0  | 2.0",
-            "docker.io/library/busybox:latest        | latest",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "nginx                                   | ",
+                "nginx:1.27                              | 1.27",
+                "registry.example.com:5000/team/api      | ",
+                "registry.example.com:5000/team/api:2.0  | 2.0",
+                "docker.io/library/busybox:latest        | latest",
+            })
     void tagOfImageReferences(String reference, String expected) {
         assertEquals(Optional.ofNullable(expected), ImageTagRule.tag(reference));
     }

@@ -3,6 +3,8 @@ package dev.kubelint.rules.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,12 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.rule.LintSettings;
 
 /**
  * CustomResourceDefinition validation rules (CEL) evaluated on custom resources, end to end: real rules of the
@@ -48,8 +46,8 @@ class CustomResourceCelTest {
     private Map<String, List<String>> findingsByObject() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Finding f : Lint.findings(dir, LintSettings.DEFAULTS, "schema-conformance")) {
-            out.computeIfAbsent(f.location().object().name(), k -> new ArrayList<>()).add(f.location().line() + ":"
-                    + f.location().column() + " " + f.message());
+            out.computeIfAbsent(f.location().object().name(), k -> new ArrayList<>())
+                    .add(f.location().line() + ":" + f.location().column() + " " + f.message());
         }
         return out;
     }
@@ -101,10 +99,11 @@ class CustomResourceCelTest {
                     port: 8443
                     tls: {mode: Terminate}
                 """);
-        assertEquals(List.of(
-                "8:3 spec.listeners: Invalid value: \"array\": hostname must not be specified for protocols ['TCP', 'UDP']",
-                "15:10 spec.listeners[1].tls: Invalid value: \"object\": no such key: certificateRefs evaluating rule:"
-                        + " certificateRefs or options must be specified when mode is Terminate"),
+        assertEquals(
+                List.of(
+                        "8:3 spec.listeners: Invalid value: \"array\": hostname must not be specified for protocols ['TCP', 'UDP']",
+                        "15:10 spec.listeners[1].tls: Invalid value: \"object\": no such key: certificateRefs evaluating rule:"
+                                + " certificateRefs or options must be specified when mode is Terminate"),
                 findingsByObject().get("gw"));
     }
 
@@ -180,23 +179,33 @@ class CustomResourceCelTest {
                 """);
         Map<String, List<String>> findings = findingsByObject();
         assertEquals(null, findings.get("w-ok"), "defaults apply, transition rules are skipped on create");
-        assertEquals(List.of(
-                "11:1 <nil>: Invalid value: \"object\": name must start with w-",
-                "16:3 spec: Invalid value: \"object\": memory must stay under 1Gi",
-                "16:13 spec.replicas: Forbidden: replicas must not exceed maxReplicas",
-                "18:11 spec.labels: Invalid value: \"object\": label key too long: averyveryverylongkey"),
+        assertEquals(
+                List.of(
+                        "11:1 <nil>: Invalid value: \"object\": name must start with w-",
+                        "16:3 spec: Invalid value: \"object\": memory must stay under 1Gi",
+                        "16:13 spec.replicas: Forbidden: replicas must not exceed maxReplicas",
+                        "18:11 spec.labels: Invalid value: \"object\": label key too long: averyveryverylongkey"),
                 findings.get("bad"));
     }
 
     @Test
     void aCostlyRuleIsAFindingNotAHang() throws IOException {
-        write("crd.yaml", WIDGET_CRD.replace("- rule: self.metadata.name.startsWith('w-')",
-                "- rule: \"[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c,"
-                        + " [1,2,3,4,5,6,7,8,9,10].all(d, [1,2,3,4,5,6,7,8,9,10].all(e, [1,2,3,4,5,6,7,8,9,10].all(f, true))))))\""));
-        write("w.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w-1\nspec: {replicas: 1, size: s}\n");
+        write(
+                "crd.yaml",
+                WIDGET_CRD.replace(
+                        "- rule: self.metadata.name.startsWith('w-')",
+                        "- rule: \"[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c,"
+                                + " [1,2,3,4,5,6,7,8,9,10].all(d, [1,2,3,4,5,6,7,8,9,10].all(e, [1,2,3,4,5,6,7,8,9,10].all(f, true))))))\""));
+        write(
+                "w.yaml",
+                "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w-1\nspec: {replicas: 1, size: s}\n");
         List<String> got = findingsByObject().get("w-1");
         assertEquals(1, got.size(), got::toString);
-        assertTrue(got.get(0).contains("'operation cancelled: actual cost limit exceeded': no further validation rules will be run"
-                + " due to call cost exceeds limit for rule: name must start with w-"), got::toString);
+        assertTrue(
+                got.get(0)
+                        .contains(
+                                "'operation cancelled: actual cost limit exceeded': no further validation rules will be run"
+                                        + " due to call cost exceeds limit for rule: name must start with w-"),
+                got::toString);
     }
 }

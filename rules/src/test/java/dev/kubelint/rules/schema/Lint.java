@@ -1,26 +1,26 @@
 package dev.kubelint.rules.schema;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Test helper: runs the real engine with every rule on the class path. */
 final class Lint {
 
     static final RuleCatalog CATALOG = RuleCatalog.load(Lint.class.getClassLoader());
 
-    private Lint() {
-    }
+    private Lint() {}
 
     static LintResult run(Path input, LintSettings settings) {
-        LintRequest request = LintRequest.of(List.of(input.toString()), Path.of("").toAbsolutePath(), CATALOG)
-                .withSettings(settings).withJobs(2);
+        LintRequest request = LintRequest.of(
+                        List.of(input.toString()), Path.of("").toAbsolutePath(), CATALOG)
+                .withSettings(settings)
+                .withJobs(2);
         try {
             return new Linter().lint(request);
         } catch (Linter.InputException e) {
@@ -29,11 +29,15 @@ final class Lint {
     }
 
     static List<Finding> findings(Path input, LintSettings settings, String ruleId) {
-        return run(input, settings).findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        return run(input, settings).findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId))
+                .toList();
     }
 
     /** "line:column message" of each finding, for readable assertions. */
     static List<String> describe(List<Finding> findings) {
-        return findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
+        return findings.stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                .toList();
     }
 }

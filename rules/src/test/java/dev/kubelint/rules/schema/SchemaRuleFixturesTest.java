@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.rule.LintSettings;
 
 /**
  * Runs the fixtures of the schema rules the way the fixture format describes them: in bad.yaml every finding of
@@ -28,17 +26,17 @@ class SchemaRuleFixturesTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Pattern MARKER = Pattern.compile("expect:\\s*([a-z0-9-]+)\\s+\"([^\"]*)\"");
-    private static final List<String> RULES = List.of("schema-conformance", "missing-type-meta", "api-version-removed",
-            "api-version-deprecated", "unknown-kind");
+    private static final List<String> RULES = List.of(
+            "schema-conformance", "missing-type-meta", "api-version-removed", "api-version-deprecated", "unknown-kind");
 
-    private record Marker(int line, String ruleId, String text) {
-    }
+    private record Marker(int line, String ruleId, String text) {}
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
-        return RULES.stream().flatMap(rule -> Stream.of(
-                DynamicTest.dynamicTest(rule + " bad.yaml", () -> bad(rule)),
-                DynamicTest.dynamicTest(rule + " good.yaml", () -> good(rule))));
+        return RULES.stream()
+                .flatMap(rule -> Stream.of(
+                        DynamicTest.dynamicTest(rule + " bad.yaml", () -> bad(rule)),
+                        DynamicTest.dynamicTest(rule + " good.yaml", () -> good(rule))));
     }
 
     private static void bad(String rule) throws IOException {
@@ -48,8 +46,10 @@ class SchemaRuleFixturesTest {
         List<Finding> findings = new ArrayList<>(Lint.findings(file, LintSettings.DEFAULTS, rule));
         List<String> problems = new ArrayList<>();
         for (Marker m : markers) {
-            Finding match = findings.stream().filter(f -> f.location().line() == m.line()
-                    && f.message().contains(m.text())).findFirst().orElse(null);
+            Finding match = findings.stream()
+                    .filter(f -> f.location().line() == m.line() && f.message().contains(m.text()))
+                    .findFirst()
+                    .orElse(null);
             if (match == null) {
                 problems.add("line " + m.line() + ": no finding containing \"" + m.text() + "\"");
             } else {

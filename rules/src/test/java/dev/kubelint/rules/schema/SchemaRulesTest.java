@@ -3,18 +3,16 @@ package dev.kubelint.rules.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchemaRulesTest {
 
@@ -62,8 +60,10 @@ class SchemaRulesTest {
 
     private List<String> messages(LintSettings settings, String ruleId) {
         return Lint.findings(dir, settings, ruleId).stream()
-                .map(f -> dir.relativize(Path.of(f.location().file()).toAbsolutePath()).toString().replace('\\', '/')
-                        + ":" + f.location().line() + ":" + f.location().column() + " " + f.message())
+                .map(f -> dir.relativize(Path.of(f.location().file()).toAbsolutePath())
+                                .toString()
+                                .replace('\\', '/') + ":" + f.location().line() + ":"
+                        + f.location().column() + " " + f.message())
                 .toList();
     }
 
@@ -82,8 +82,10 @@ class SchemaRulesTest {
         write("crd.yaml", CRD);
         LintSettings settings = LintSettings.DEFAULTS.withCrdsFromScan(false);
         assertEquals(List.of(), messages(settings, "schema-conformance"));
-        assertEquals(List.of("a-widget.yaml:2:7 no schema for example.com/v1 Widget, so this object is not validated;"
-                + " to validate it, give the CustomResourceDefinition with --schema-location"), messages(settings, "unknown-kind"));
+        assertEquals(
+                List.of("a-widget.yaml:2:7 no schema for example.com/v1 Widget, so this object is not validated;"
+                        + " to validate it, give the CustomResourceDefinition with --schema-location"),
+                messages(settings, "unknown-kind"));
     }
 
     @Test
@@ -91,7 +93,8 @@ class SchemaRulesTest {
         Files.writeString(schemas.resolve("widget.yaml"), CRD);
         write("widget.yaml", WIDGET);
         LintSettings settings = LintSettings.DEFAULTS.withCrdsFromScan(false).withSchemaLocations(List.of(schemas));
-        assertEquals(List.of("widget.yaml:6:9 spec.size: expected integer, found string \"big\""),
+        assertEquals(
+                List.of("widget.yaml:6:9 spec.size: expected integer, found string \"big\""),
                 messages(settings, "schema-conformance"));
         assertEquals(List.of(), messages(settings, "unknown-kind"));
     }
@@ -104,7 +107,9 @@ class SchemaRulesTest {
                 """);
         write("widget.yaml", WIDGET.replace("size: big", "size: 3\n  colour: red"));
         LintSettings settings = LintSettings.DEFAULTS.withSchemaLocations(List.of(schemas));
-        assertEquals(List.of("widget.yaml:7:3 unknown field \"colour\" in Widget spec"), messages(settings, "schema-conformance"));
+        assertEquals(
+                List.of("widget.yaml:7:3 unknown field \"colour\" in Widget spec"),
+                messages(settings, "schema-conformance"));
         assertEquals(List.of(), messages(settings.withStrict(false), "schema-conformance"));
     }
 
@@ -116,8 +121,11 @@ class SchemaRulesTest {
         LintSettings settings = LintSettings.DEFAULTS.withSchemaLocations(List.of(schemas, schemas.resolve("nope")));
         List<Finding> findings = Lint.findings(dir, settings, "schema-conformance");
         assertEquals(2, findings.size(), Lint.describe(findings).toString());
-        assertTrue(findings.get(0).message().startsWith("schema location: "), findings.get(0).message());
-        assertTrue(findings.stream().anyMatch(f -> f.message().equals("schema location: the schema location does not exist")));
+        assertTrue(
+                findings.get(0).message().startsWith("schema location: "),
+                findings.get(0).message());
+        assertTrue(findings.stream()
+                .anyMatch(f -> f.message().equals("schema location: the schema location does not exist")));
     }
 
     @Test
@@ -125,11 +133,18 @@ class SchemaRulesTest {
         Files.writeString(schemas.resolve("widget_v1.json"), "{\"properties\": {\"spec\": {\"$ref\": \"gone.json\"}}}");
         write("widget.yaml", WIDGET);
         LintResult result = Lint.run(dir, LintSettings.DEFAULTS.withSchemaLocations(List.of(schemas)));
-        assertEquals(List.of(), result.findings().stream().filter(f -> f.ruleId().equals("rule-failure")).toList());
-        List<String> messages = result.findings().stream().filter(f -> f.ruleId().equals("schema-conformance"))
-                .map(f -> f.location().line() + " " + f.message()).toList();
+        assertEquals(
+                List.of(),
+                result.findings().stream()
+                        .filter(f -> f.ruleId().equals("rule-failure"))
+                        .toList());
+        List<String> messages = result.findings().stream()
+                .filter(f -> f.ruleId().equals("schema-conformance"))
+                .map(f -> f.location().line() + " " + f.message())
+                .toList();
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(messages.get(0).startsWith("2 the schema of example.com/v1 Widget from schema file "), messages.get(0));
+        assertTrue(
+                messages.get(0).startsWith("2 the schema of example.com/v1 Widget from schema file "), messages.get(0));
         assertTrue(messages.get(0).endsWith("gone.json, which is not a file of the schema locations"), messages.get(0));
     }
 
@@ -147,9 +162,13 @@ class SchemaRulesTest {
                       image: nginx
                       imagePullPolicyy: Always
                 """);
-        assertEquals(List.of("pod.yaml:10:7 unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
-                + " \"imagePullPolicy\"?"), messages(LintSettings.DEFAULTS, "schema-conformance"));
-        assertEquals(List.of("pod.yaml:5:3 unknown field \"resources\" in Pod spec",
+        assertEquals(
+                List.of("pod.yaml:10:7 unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
+                        + " \"imagePullPolicy\"?"),
+                messages(LintSettings.DEFAULTS, "schema-conformance"));
+        assertEquals(
+                List.of(
+                        "pod.yaml:5:3 unknown field \"resources\" in Pod spec",
                         "pod.yaml:10:7 unknown field \"imagePullPolicyy\" in Pod spec.containers[0]; did you mean"
                                 + " \"imagePullPolicy\"?"),
                 messages(LintSettings.DEFAULTS.withKubernetesVersion("1.30"), "schema-conformance"));
@@ -171,10 +190,14 @@ class SchemaRulesTest {
                     metadata: {name: b}
                 """);
         LintResult result = Lint.run(dir, LintSettings.DEFAULTS);
-        List<Finding> schema = result.findings().stream().filter(f -> f.ruleId().equals("schema-conformance")).toList();
+        List<Finding> schema = result.findings().stream()
+                .filter(f -> f.ruleId().equals("schema-conformance"))
+                .toList();
         assertEquals(List.of("7:16 immutable: expected boolean, found integer 1"), Lint.describe(schema));
         assertEquals("/items/0/immutable", schema.get(0).location().jsonPointer());
-        List<Finding> removed = result.findings().stream().filter(f -> f.ruleId().equals("api-version-removed")).toList();
+        List<Finding> removed = result.findings().stream()
+                .filter(f -> f.ruleId().equals("api-version-removed"))
+                .toList();
         assertEquals("/items/1/apiVersion", removed.get(0).location().jsonPointer());
         assertEquals(8, removed.get(0).location().line());
     }
@@ -186,22 +209,30 @@ class SchemaRulesTest {
         }
         List<Finding> findings = Lint.findings(dir, LintSettings.DEFAULTS, "unknown-kind");
         assertEquals(1, findings.size());
-        assertTrue(findings.get(0).location().file().endsWith("a.yaml"), findings.get(0).location().file());
+        assertTrue(
+                findings.get(0).location().file().endsWith("a.yaml"),
+                findings.get(0).location().file());
         assertEquals(Severity.INFO, findings.get(0).severity());
-        assertTrue(findings.get(0).message().contains("its 3 objects are not validated"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("its 3 objects are not validated"),
+                findings.get(0).message());
     }
 
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() throws IOException {
         for (int i = 0; i < 12; i++) {
-            write("w" + i + ".yaml", WIDGET + "---\n" + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: 1}\n");
+            write(
+                    "w" + i + ".yaml",
+                    WIDGET + "---\n" + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: 1}\n");
         }
         write("crd.yaml", CRD);
         List<String> single = Lint.describe(Lint.run(dir, LintSettings.DEFAULTS).findings());
-        dev.kubelint.core.engine.LintRequest request = dev.kubelint.core.engine.LintRequest
-                .of(List.of(dir.toString()), Path.of("").toAbsolutePath(), Lint.CATALOG).withJobs(1);
+        dev.kubelint.core.engine.LintRequest request = dev.kubelint.core.engine.LintRequest.of(
+                        List.of(dir.toString()), Path.of("").toAbsolutePath(), Lint.CATALOG)
+                .withJobs(1);
         try {
-            List<String> one = Lint.describe(new dev.kubelint.core.engine.Linter().lint(request).findings());
+            List<String> one = Lint.describe(
+                    new dev.kubelint.core.engine.Linter().lint(request).findings());
             assertEquals(one, single);
         } catch (dev.kubelint.core.engine.Linter.InputException e) {
             throw new AssertionError(e);
@@ -214,8 +245,10 @@ class SchemaRulesTest {
         write("a.yaml", WIDGET);
         write("b.yaml", "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\n");
         LintResult result = Lint.run(dir, LintSettings.DEFAULTS.withKubernetesVersion("1.22"));
-        assertEquals(List.of("1:1 kubelint has no schemas for Kubernetes 1.22, so no object was validated; choose one"
-                + " of 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"), Lint.describe(result.findings()));
+        assertEquals(
+                List.of("1:1 kubelint has no schemas for Kubernetes 1.22, so no object was validated; choose one"
+                        + " of 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"),
+                Lint.describe(result.findings()));
     }
 
     @Test
@@ -228,8 +261,9 @@ class SchemaRulesTest {
                   maxReplicas: .nan
                   scaleTargetRef: {kind: Deployment, name: web}
                 """);
-        assertEquals(List.of("hpa.yaml:5:16 spec.maxReplicas: .nan cannot be sent to the API server: JSON has no"
-                + " infinity or NaN, so kubectl fails to convert this manifest"), messages(LintSettings.DEFAULTS,
-                "schema-conformance"));
+        assertEquals(
+                List.of("hpa.yaml:5:16 spec.maxReplicas: .nan cannot be sent to the API server: JSON has no"
+                        + " infinity or NaN, so kubectl fails to convert this manifest"),
+                messages(LintSettings.DEFAULTS, "schema-conformance"));
     }
 }

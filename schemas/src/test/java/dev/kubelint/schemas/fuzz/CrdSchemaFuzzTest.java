@@ -1,10 +1,6 @@
 package dev.kubelint.schemas.fuzz;
 
-import java.util.Map;
-import java.util.Optional;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadResult;
 import dev.kubelint.core.yaml.YamlDocument;
@@ -12,6 +8,8 @@ import dev.kubelint.core.yaml.YamlReader;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.KindSchema;
 import dev.kubelint.schemas.UnusableSchemaException;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Coverage-guided fuzzing of CustomResourceDefinitions with the resources they define, through the public API:
@@ -32,15 +30,18 @@ class CrdSchemaFuzzTest {
         ReadResult read = new YamlReader().read("crd.yaml", new String(input, java.nio.charset.StandardCharsets.UTF_8));
         for (YamlDocument definitionDocument : read.documents()) {
             if (!(definitionDocument.root().orElse(null) instanceof MappingNode root)
-                    || !CustomResourceDefinitions.isDefinition(root.string("apiVersion").orElse(""),
+                    || !CustomResourceDefinitions.isDefinition(
+                            root.string("apiVersion").orElse(""),
                             root.string("kind").orElse(""))) {
                 continue;
             }
-            Optional<CustomResourceDefinitions.Definition> definition = CustomResourceDefinitions.read(root, "crd.yaml");
+            Optional<CustomResourceDefinitions.Definition> definition =
+                    CustomResourceDefinitions.read(root, "crd.yaml");
             if (definition.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, Optional<KindSchema>> version : definition.get().versions().entrySet()) {
+            for (Map.Entry<String, Optional<KindSchema>> version :
+                    definition.get().versions().entrySet()) {
                 if (version.getValue().isEmpty()) {
                     continue;
                 }

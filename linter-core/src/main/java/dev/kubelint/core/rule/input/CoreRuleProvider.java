@@ -1,10 +1,9 @@
 package dev.kubelint.core.rule.input;
 
-import java.util.List;
-
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleProvider;
+import java.util.List;
 
 /** The rules the engine and the reader report themselves: the constants of {@link CoreRule}. */
 public final class CoreRuleProvider implements RuleProvider {

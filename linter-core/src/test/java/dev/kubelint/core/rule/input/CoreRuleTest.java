@@ -3,13 +3,11 @@ package dev.kubelint.core.rule.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class CoreRuleTest {
 
@@ -21,7 +19,8 @@ class CoreRuleTest {
             assertEquals(CoreRule.ORIGIN, rule.descriptor().origin());
         }
         assertEquals(Optional.empty(), CoreRule.byId("yaml-syntaxx"));
-        List<String> listed = new CoreRuleProvider().descriptors().stream().map(RuleDescriptor::id).toList();
+        List<String> listed = new CoreRuleProvider()
+                .descriptors().stream().map(RuleDescriptor::id).toList();
         assertEquals(CoreRule.values().length, listed.size());
     }
 
