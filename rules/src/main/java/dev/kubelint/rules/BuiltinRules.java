@@ -22,6 +22,7 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.schema.SchemaConformanceRule(),
                 new dev.kubelint.rules.schema.UnknownKindRule(),
                 new dev.kubelint.rules.cel.CrdValidationRuleRule(),
+                new dev.kubelint.rules.admission.AdmissionPolicyRule(),
                 new dev.kubelint.rules.metadata.StatusSectionRule(),
                 new dev.kubelint.rules.selectors.LabelSelectorValidRule(),
                 new dev.kubelint.rules.selectors.SelectorTemplateMismatchRule(),

@@ -34,7 +34,7 @@ class RuleConventionsTest {
     /** The categories of the catalogue; a new one is added here on purpose, not by a typo. */
     static final Set<String> CATEGORIES = Set.of("input", "engine", "schema", "metadata", "names", "namespaces",
             "labels", "annotations", "selectors", "scheduling", "ports", "probes", "lifecycle", "containers",
-            "volumes", "images", "resources", "security", "networking", "services", "workloads", "suppression");
+            "volumes", "images", "resources", "security", "networking", "services", "workloads", "suppression", "admission");
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
