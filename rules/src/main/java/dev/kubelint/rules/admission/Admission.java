@@ -32,7 +32,7 @@ final class Admission {
     private final Map<String, Boolean> crdNamespaced;
     private final RuleContext ctx;
     private final List<String> ignored;
-    private final Map<ScannedObject, Map<String, Object>> values = new HashMap<>();
+    private final Map<String, Object> namespaceValues = new HashMap<>();
 
     Admission(List<Policy> policies, List<Binding> bindings, List<ScannedObject> objects,
               Map<String, ScannedObject> namespaces, Map<String, String> plurals, Map<String, Boolean> crdNamespaced,
@@ -232,12 +232,12 @@ final class Admission {
         }
     }
 
+    /** An object's CEL value, parsed again for each evaluation (only Namespaces, few and shared, are cached). */
     private Object objectValue(ScannedObject o) {
-        return values.computeIfAbsent(o, k -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) CelValues.of(k.tree());
-            return m;
-        });
+        if (!(o.group().isEmpty() && o.kind().equals("Namespace"))) {
+            return CelValues.of(o.tree());
+        }
+        return namespaceValues.computeIfAbsent(o.name(), k -> CelValues.of(o.tree()));
     }
 
     private Map<String, Object> request(ScannedObject o) {

@@ -45,8 +45,8 @@ public final class AdmissionPolicyRule implements Rule {
     static final String GROUP = "admissionregistration.k8s.io";
     static final Set<String> VERSIONS = Set.of("v1", "v1beta1");
     /** Per-policy suppression: the annotation key prefix, followed by the policy's name. */
-    static final RuleParam<List<String>> IGNORE_POLICIES = RuleParam.stringList("ignorePolicies", List.of(),
-            "Names of ValidatingAdmissionPolicies not to evaluate (their own mistakes are still reported)");
+    public static final RuleParam<List<String>> IGNORE_POLICIES = RuleParam.stringList("ignorePolicies", List.of(),
+            "Names of ValidatingAdmissionPolicies not to evaluate; their own mistakes are still reported.");
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
