@@ -43,7 +43,7 @@ record Policy(String name, Location location, boolean failClosed, String paramAp
         List<Named> variables = named(spec.path("variables"), "/spec/variables", compiler, root, ctx);
         List<Validation> validations = new ArrayList<>();
         JsonNode vs = spec.path("validations");
-        for (int i = 0; i < vs.size(); i++) {
+        for (int i = 0; vs.isArray() && i < vs.size(); i++) {
             JsonNode v = vs.get(i);
             String pointer = "/spec/validations/" + i;
             String source = v.path("expression").asString("");
@@ -64,7 +64,7 @@ record Policy(String name, Location location, boolean failClosed, String paramAp
                                      RuleContext ctx) {
         List<Named> named = new ArrayList<>();
         String path = pointer.substring(1).replace('/', '.');
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; list.isArray() && i < list.size(); i++) {
             JsonNode n = list.get(i);
             String source = n.path("expression").asString("");
             named.add(new Named(n.path("name").asString(""), source, compile(compiler, source,
