@@ -155,7 +155,8 @@ final class Admission {
             Evaluation e = c.expression().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
             if (!e.ok()) {
                 if (p.failClosed()) {
-                    report(p, b, o, "failed to evaluate match condition '" + c.name() + "': " + e.error(), null);
+                    report(p, b, o, "failed to evaluate match condition '" + c.name() + "': " + e.error(), null,
+                            missingField(e));
                 }
                 return;
             }
@@ -179,7 +180,8 @@ final class Admission {
             Evaluation e = v.expression().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
             if (!e.ok()) {
                 if (p.failClosed()) {
-                    report(p, b, o, "expression '" + v.source().trim() + "' resulted in error: " + e.error(), v);
+                    report(p, b, o, "expression '" + v.source().trim() + "' resulted in error: " + e.error(), v,
+                            missingField(e));
                 }
                 continue;
             }
@@ -212,17 +214,35 @@ final class Admission {
         return "failed expression: " + v.source().trim();
     }
 
+    /**
+     * Whether an evaluation failed on a field the object does not have: the API server applies the defaults of
+     * built-in kinds (replicas, strategy, ...) before admission and kubelint does not, so the field may well be
+     * there on the server, and the finding is only a warning.
+     */
+    private static boolean missingField(Evaluation e) {
+        return e.error() != null && e.error().startsWith("no such key");
+    }
+
     private void report(Policy p, Binding b, ScannedObject o, String message, Policy.Validation v) {
+        report(p, b, o, message, v, false);
+    }
+
+    private void report(Policy p, Binding b, ScannedObject o, String message, Policy.Validation v,
+                        boolean missingField) {
         String reason = v == null || v.reason().isEmpty() ? "" : " (reason: " + v.reason() + ")";
+        if (missingField) {
+            reason += "; the API server sets defaults before admission, so the field may be set there";
+        }
+        Severity deny = missingField ? Severity.WARNING : Severity.ERROR;
         if (b == null) {
             ctx.report(o.location(), "ValidatingAdmissionPolicy '" + p.name() + "' (not bound in the scan: evaluated"
-                    + " as bound with validationActions [Deny]) denied request: " + message + reason, Severity.ERROR);
+                    + " as bound with validationActions [Deny]) denied request: " + message + reason, deny);
             return;
         }
         List<String> actions = b.actions();
         if (actions.contains("Deny")) {
             ctx.report(o.location(), "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name()
-                    + "' denied request: " + message + reason, Severity.ERROR);
+                    + "' denied request: " + message + reason, deny);
         } else if (actions.contains("Warn")) {
             ctx.report(o.location(), "Validation failed for ValidatingAdmissionPolicy '" + p.name()
                     + "' with binding '" + b.name() + "': " + message + reason, Severity.WARNING);

@@ -161,6 +161,16 @@ class AdmissionPolicyRuleTest {
     }
 
     @Test
+    void aFieldTheServerWouldDefaultGivesOnlyAWarning() throws IOException {
+        write("app.yaml", DEPLOYMENT.replace("  replicas: 3\n", ""));
+        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "deployments"));
+        assertEquals(List.of("app.yaml:1 WARNING ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated"
+                + " as bound with validationActions [Deny]) denied request: expression 'object.spec.replicas <= 2'"
+                + " resulted in error: no such key: replicas; the API server sets defaults before admission, so the"
+                + " field may be set there"), findings());
+    }
+
+    @Test
     void aScanWithoutPoliciesIsSilent() throws IOException {
         write("app.yaml", DEPLOYMENT);
         assertEquals(List.of(), findings());
