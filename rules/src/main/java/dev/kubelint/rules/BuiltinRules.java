@@ -23,6 +23,7 @@ public final class BuiltinRules implements RuleProvider {
                 new dev.kubelint.rules.schema.CrdValidRule(),
                 new dev.kubelint.rules.schema.CrdDuplicateRule(),
                 new dev.kubelint.rules.cel.CrdValidationRuleRule(),
+                new dev.kubelint.rules.admission.AdmissionPolicyRule(),
                 new dev.kubelint.rules.metadata.StatusSectionRule(),
                 new dev.kubelint.rules.selectors.LabelSelectorValidRule(),
                 new dev.kubelint.rules.selectors.SelectorTemplateMismatchRule(),

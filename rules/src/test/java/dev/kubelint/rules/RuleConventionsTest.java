@@ -53,7 +53,8 @@ class RuleConventionsTest {
             "networking",
             "services",
             "workloads",
-            "suppression");
+            "suppression",
+            "admission");
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 

@@ -46,6 +46,11 @@ final class ObjectContext implements RuleContext {
     }
 
     @Override
+    public void report(Location location, String message, Severity findingSeverity) {
+        sink.add(new Finding(rule.id(), findingSeverity, location, message, List.of(), Optional.empty()));
+    }
+
+    @Override
     public Location locate(YamlNode node) {
         Manifest m = current();
         return new Location(m.source().displayName(), m.documentIndex(), node.span(), node.pointer(), m.ref());

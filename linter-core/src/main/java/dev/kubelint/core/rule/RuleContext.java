@@ -39,6 +39,14 @@ public interface RuleContext {
     /** Reports at a location, with related locations. */
     void report(Location location, String message, List<Location> related);
 
+    /**
+     * Reports at a location with a severity of the finding's own, for rules whose findings carry the severity their
+     * input decides (an admission policy's validation actions, ...). The default ignores it and uses the rule's.
+     */
+    default void report(Location location, String message, dev.kubelint.core.finding.Severity severity) {
+        report(location, message, List.of());
+    }
+
     /** The location of a node of the current object. */
     Location locate(YamlNode node);
 

@@ -1,0 +1,88 @@
+package dev.kubelint.rules.admission;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.kubelint.cel.CelCompiler;
+import dev.kubelint.cel.CelExpression;
+import dev.kubelint.cel.Compilation;
+import dev.kubelint.cel.KubernetesCel;
+import dev.kubelint.core.finding.Location;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.yaml.MappingNode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A ValidatingAdmissionPolicy of the scan, its expressions compiled in the CEL environment of the target release
+ * (variables of type dyn: the objects a policy matches may be of any kind). An expression that does not compile is
+ * reported at its place in the policy and left out; the policy's other expressions still apply.
+ */
+record Policy(String name, Location location, boolean failClosed, String paramApiVersion, String paramKind,
+              JsonNode matchConstraints, List<Named> matchConditions, List<Named> variables,
+              List<Validation> validations) {
+
+    /** The variables of an admission policy's expressions, as the API server declares them. */
+    static final List<String> VARIABLES = List.of("object", "oldObject", "request", "params", "namespaceObject",
+            "authorizer", "variables");
+
+    /** A named expression (match condition, variable); {@code expression} is null when it did not compile. */
+    record Named(String name, String source, CelExpression expression) {
+    }
+
+    record Validation(String source, CelExpression expression, String message, CelExpression messageExpression,
+                      String reason, Location location) {
+    }
+
+    static Policy read(JsonNode json, MappingNode root, RuleContext ctx, String release) {
+        String name = json.path("metadata").path("name").asString("");
+        JsonNode spec = json.path("spec");
+        CelCompiler compiler = KubernetesCel.forRelease(release).dynamicCompiler(VARIABLES, List.of());
+        boolean failClosed = !"Ignore".equals(spec.path("failurePolicy").asString("Fail"));
+        JsonNode paramKind = spec.path("paramKind");
+        List<Named> conditions = named(spec.path("matchConditions"), "/spec/matchConditions", compiler, root, ctx);
+        List<Named> variables = named(spec.path("variables"), "/spec/variables", compiler, root, ctx);
+        List<Validation> validations = new ArrayList<>();
+        JsonNode vs = spec.path("validations");
+        for (int i = 0; vs.isArray() && i < vs.size(); i++) {
+            JsonNode v = vs.get(i);
+            String pointer = "/spec/validations/" + i;
+            String source = v.path("expression").asString("");
+            CelExpression expression = compile(compiler, source, pointer + "/expression",
+                    "spec.validations[" + i + "].expression", root, ctx);
+            String messageSource = v.path("messageExpression").asString("");
+            CelExpression messageExpression = messageSource.isBlank() ? null : compile(compiler, messageSource,
+                    pointer + "/messageExpression", "spec.validations[" + i + "].messageExpression", root, ctx);
+            validations.add(new Validation(source, expression, v.path("message").asString(""), messageExpression,
+                    v.path("reason").asString(""), ctx.locate(root.nearest(pointer + "/expression"))));
+        }
+        return new Policy(name, ctx.locate(root), failClosed,
+                paramKind.path("apiVersion").asString(""), paramKind.path("kind").asString(""),
+                spec.path("matchConstraints"), conditions, variables, validations);
+    }
+
+    private static List<Named> named(JsonNode list, String pointer, CelCompiler compiler, MappingNode root,
+                                     RuleContext ctx) {
+        List<Named> named = new ArrayList<>();
+        String path = pointer.substring(1).replace('/', '.');
+        for (int i = 0; list.isArray() && i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String source = n.path("expression").asString("");
+            named.add(new Named(n.path("name").asString(""), source, compile(compiler, source,
+                    pointer + "/" + i + "/expression", path + "[" + i + "].expression", root, ctx)));
+        }
+        return named;
+    }
+
+    private static CelExpression compile(CelCompiler compiler, String source, String pointer, String path,
+                                         MappingNode root, RuleContext ctx) {
+        if (source.isBlank()) {
+            return null;
+        }
+        Compilation c = compiler.compile(source);
+        if (!c.ok()) {
+            ctx.report(root.nearest(pointer), path + ": " + c.message());
+            return null;
+        }
+        return c.expression().orElseThrow();
+    }
+}

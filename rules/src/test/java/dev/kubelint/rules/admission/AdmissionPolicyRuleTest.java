@@ -1,0 +1,178 @@
+package dev.kubelint.rules.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.kubelint.core.engine.LintRequest;
+import dev.kubelint.core.engine.Linter;
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.rule.RuleCatalog;
+
+class AdmissionPolicyRuleTest {
+
+    private static final RuleCatalog CATALOG = RuleCatalog.load(AdmissionPolicyRuleTest.class.getClassLoader());
+
+    private static final String POLICY = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata:
+              name: replicas
+            spec:
+              matchConstraints:
+                matchPolicy: %s
+                resourceRules:
+                  - apiGroups: ["%s"]
+                    apiVersions: ["%s"]
+                    operations: ["CREATE"]
+                    resources: ["%s"]
+              validations:
+                - expression: "object.spec.replicas <= 2"
+                  message: too many replicas
+            """;
+
+    private static final String BINDING = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata:
+              name: %s
+            spec:
+              policyName: replicas
+              validationActions: %s
+            """;
+
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 3
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+            """;
+
+    @TempDir
+    Path dir;
+
+    private List<String> findings() {
+        LintRequest request = LintRequest.of(List.of(dir.toString()), Path.of("").toAbsolutePath(), CATALOG)
+                .withJobs(2);
+        try {
+            return new Linter().lint(request).findings().stream().filter(f -> f.ruleId().equals("admission-policy"))
+                    .map(AdmissionPolicyRuleTest::describe).toList();
+        } catch (Linter.InputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Finding f) {
+        return Path.of(f.location().file()).getFileName() + ":" + f.location().line() + " " + f.severity() + " "
+                + f.message();
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void validationActionsGiveTheSeverity() throws IOException {
+        // the objects come first in the scan: policies and bindings may follow what they match
+        write("a-app.yaml", DEPLOYMENT);
+        write("b-policy.yaml", POLICY.formatted("Equivalent", "apps", "v1", "deployments"));
+        write("c-bindings.yaml", BINDING.formatted("deny", "[Deny]") + "---\n" + BINDING.formatted("warn", "[Warn, Audit]")
+                + "---\n" + BINDING.formatted("audit", "[Audit]"));
+        assertEquals(List.of(
+                "a-app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' with binding 'deny' denied request: too many replicas",
+                "a-app.yaml:1 INFO ValidatingAdmissionPolicy 'replicas' with binding 'audit' audits: too many replicas",
+                "a-app.yaml:1 WARNING Validation failed for ValidatingAdmissionPolicy 'replicas' with binding 'warn':"
+                        + " too many replicas"), findings().stream().sorted().toList());
+    }
+
+    @Test
+    void matchPolicyEquivalentMatchesOtherVersionsOfTheResource() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        write("policy.yaml", POLICY.formatted("Equivalent", "apps", "v1beta1", "deployments"));
+        assertEquals(1, findings().size());
+        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1beta1", "deployments"));
+        assertEquals(List.of(), findings());
+        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "statefulsets"));
+        assertEquals(List.of(), findings());
+        write("policy.yaml", POLICY.formatted("Exact", "*", "*", "*"));
+        assertEquals(List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
+                + " bound with validationActions [Deny]) denied request: too many replicas"), findings());
+    }
+
+    @Test
+    void customResourcesMatchByThePluralOfTheirDefinition() throws IOException {
+        write("crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: cachez.example.com
+                spec:
+                  group: example.com
+                  names: {kind: Cache, plural: cachez}
+                  scope: Namespaced
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          x-kubernetes-preserve-unknown-fields: true
+                """);
+        write("cache.yaml", """
+                apiVersion: example.com/v1
+                kind: Cache
+                metadata:
+                  name: c
+                spec:
+                  replicas: 7
+                """);
+        write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "caches"));
+        assertEquals(List.of(), findings());
+        write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "cachez"));
+        assertEquals(List.of("cache.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan:"
+                + " evaluated as bound with validationActions [Deny]) denied request: too many replicas"), findings());
+    }
+
+    @Test
+    void pluralsFollowTheApiServer() {
+        assertEquals("deployments", Admission.guessPlural("Deployment"));
+        assertEquals("ingresses", Admission.guessPlural("Ingress"));
+        assertEquals("networkpolicies", Admission.guessPlural("NetworkPolicy"));
+        assertEquals("endpoints", Admission.guessPlural("Endpoints"));
+        assertEquals("validatingadmissionpolicies", Admission.guessPlural("ValidatingAdmissionPolicy"));
+    }
+
+    @Test
+    void aFieldTheServerWouldDefaultGivesOnlyAWarning() throws IOException {
+        write("app.yaml", DEPLOYMENT.replace("  replicas: 3\n", ""));
+        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "deployments"));
+        assertEquals(List.of("app.yaml:1 WARNING ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated"
+                + " as bound with validationActions [Deny]) denied request: expression 'object.spec.replicas <= 2'"
+                + " resulted in error: no such key: replicas; the API server sets defaults before admission, so the"
+                + " field may be set there"), findings());
+    }
+
+    @Test
+    void aScanWithoutPoliciesIsSilent() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        assertEquals(List.of(), findings());
+    }
+}
