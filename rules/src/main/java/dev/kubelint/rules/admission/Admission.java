@@ -1,13 +1,5 @@
 package dev.kubelint.rules.admission;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-
 import dev.cel.common.values.NullValue;
 import dev.kubelint.cel.CelExpression;
 import dev.kubelint.cel.CelValues;
@@ -16,6 +8,13 @@ import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.BuiltinKinds;
 import dev.kubelint.core.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,9 +33,14 @@ final class Admission {
     private final List<String> ignored;
     private final Map<String, Object> namespaceValues = new HashMap<>();
 
-    Admission(List<Policy> policies, List<Binding> bindings, List<ScannedObject> objects,
-              Map<String, ScannedObject> namespaces, Map<String, String> plurals, Map<String, Boolean> crdNamespaced,
-              RuleContext ctx) {
+    Admission(
+            List<Policy> policies,
+            List<Binding> bindings,
+            List<ScannedObject> objects,
+            Map<String, ScannedObject> namespaces,
+            Map<String, String> plurals,
+            Map<String, Boolean> crdNamespaced,
+            RuleContext ctx) {
         this.policies = policies;
         this.bindings = bindings;
         this.objects = objects;
@@ -54,8 +58,10 @@ final class Admission {
         for (Binding b : bindings) {
             Policy p = byName.get(b.policyName());
             if (p == null) {
-                ctx.report(b.policyNameLocation(), "ValidatingAdmissionPolicyBinding '" + b.name()
-                        + "' binds the policy '" + b.policyName() + "', which is not in the scan");
+                ctx.report(
+                        b.policyNameLocation(),
+                        "ValidatingAdmissionPolicyBinding '" + b.name() + "' binds the policy '" + b.policyName()
+                                + "', which is not in the scan");
                 continue;
             }
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
@@ -90,8 +96,13 @@ final class Admission {
                     continue;
                 }
                 if (params.isEmpty()) {
-                    report(p, b, o, "failed to configure binding: no params found for policy binding with `Deny`"
-                            + " parameterNotFoundAction", null);
+                    report(
+                            p,
+                            b,
+                            o,
+                            "failed to configure binding: no params found for policy binding with `Deny`"
+                                    + " parameterNotFoundAction",
+                            null);
                     continue;
                 }
                 for (ScannedObject param : params) {
@@ -132,7 +143,8 @@ final class Admission {
                 found.add(c);
             }
         }
-        if (found.isEmpty() && "Allow".equals(ref.path("parameterNotFoundAction").asString(""))) {
+        if (found.isEmpty()
+                && "Allow".equals(ref.path("parameterNotFoundAction").asString(""))) {
             return null;
         }
         return found;
@@ -155,7 +167,12 @@ final class Admission {
             Evaluation e = c.expression().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
             if (!e.ok()) {
                 if (p.failClosed()) {
-                    report(p, b, o, "failed to evaluate match condition '" + c.name() + "': " + e.error(), null,
+                    report(
+                            p,
+                            b,
+                            o,
+                            "failed to evaluate match condition '" + c.name() + "': " + e.error(),
+                            null,
                             missingField(e));
                 }
                 return;
@@ -180,7 +197,12 @@ final class Admission {
             Evaluation e = v.expression().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
             if (!e.ok()) {
                 if (p.failClosed()) {
-                    report(p, b, o, "expression '" + v.source().trim() + "' resulted in error: " + e.error(), v,
+                    report(
+                            p,
+                            b,
+                            o,
+                            "expression '" + v.source().trim() + "' resulted in error: " + e.error(),
+                            v,
                             missingField(e));
                 }
                 continue;
@@ -190,8 +212,13 @@ final class Admission {
             }
             if (!(e.value() instanceof Boolean)) {
                 if (p.failClosed()) {
-                    report(p, b, o, "expression '" + v.source().trim() + "' resulted in error: validation failed"
-                            + " due to an expression that did not return a bool", v);
+                    report(
+                            p,
+                            b,
+                            o,
+                            "expression '" + v.source().trim() + "' resulted in error: validation failed"
+                                    + " due to an expression that did not return a bool",
+                            v);
                 }
                 continue;
             }
@@ -227,28 +254,40 @@ final class Admission {
         report(p, b, o, message, v, false);
     }
 
-    private void report(Policy p, Binding b, ScannedObject o, String message, Policy.Validation v,
-                        boolean missingField) {
+    private void report(
+            Policy p, Binding b, ScannedObject o, String message, Policy.Validation v, boolean missingField) {
         String reason = v == null || v.reason().isEmpty() ? "" : " (reason: " + v.reason() + ")";
         if (missingField) {
             reason += "; the API server sets defaults before admission, so the field may be set there";
         }
         Severity deny = missingField ? Severity.WARNING : Severity.ERROR;
         if (b == null) {
-            ctx.report(o.location(), "ValidatingAdmissionPolicy '" + p.name() + "' (not bound in the scan: evaluated"
-                    + " as bound with validationActions [Deny]) denied request: " + message + reason, deny);
+            ctx.report(
+                    o.location(),
+                    "ValidatingAdmissionPolicy '" + p.name() + "' (not bound in the scan: evaluated"
+                            + " as bound with validationActions [Deny]) denied request: " + message + reason,
+                    deny);
             return;
         }
         List<String> actions = b.actions();
         if (actions.contains("Deny")) {
-            ctx.report(o.location(), "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name()
-                    + "' denied request: " + message + reason, deny);
+            ctx.report(
+                    o.location(),
+                    "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "' denied request: "
+                            + message + reason,
+                    deny);
         } else if (actions.contains("Warn")) {
-            ctx.report(o.location(), "Validation failed for ValidatingAdmissionPolicy '" + p.name()
-                    + "' with binding '" + b.name() + "': " + message + reason, Severity.WARNING);
+            ctx.report(
+                    o.location(),
+                    "Validation failed for ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name()
+                            + "': " + message + reason,
+                    Severity.WARNING);
         } else if (actions.contains("Audit")) {
-            ctx.report(o.location(), "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name()
-                    + "' audits: " + message + reason, Severity.INFO);
+            ctx.report(
+                    o.location(),
+                    "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "' audits: " + message
+                            + reason,
+                    Severity.INFO);
         }
     }
 
@@ -268,8 +307,11 @@ final class Admission {
         r.put("requestKind", r.get("kind"));
         r.put("requestResource", resource);
         r.put("name", o.name());
-        r.put("namespace", clusterScoped(o) ? (o.group().isEmpty() && o.kind().equals("Namespace") ? o.name() : "")
-                : namespaceOf(o));
+        r.put(
+                "namespace",
+                clusterScoped(o)
+                        ? (o.group().isEmpty() && o.kind().equals("Namespace") ? o.name() : "")
+                        : namespaceOf(o));
         r.put("operation", "CREATE");
         r.put("userInfo", Map.of());
         r.put("dryRun", false);
@@ -339,7 +381,8 @@ final class Admission {
         if (!contains(rule.path("apiGroups"), o.group())) {
             return false;
         }
-        if (!contains(rule.path("apiVersions"), o.version()) && (exact || rule.path("apiVersions").isEmpty())) {
+        if (!contains(rule.path("apiVersions"), o.version())
+                && (exact || rule.path("apiVersions").isEmpty())) {
             return false;
         }
         String plural = plural(o);

@@ -1,12 +1,5 @@
 package dev.kubelint.rules.admission;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
@@ -17,6 +10,12 @@ import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.YamlToJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +25,10 @@ import tools.jackson.databind.JsonNode;
  * if bound with {@code validationActions: [Deny]}. The policy's own mistakes (an expression that does not compile,
  * a binding naming no policy) are reported in the policy.
  */
-@RuleInfo(id = "admission-policy", category = "admission", severity = Severity.ERROR,
+@RuleInfo(
+        id = "admission-policy",
+        category = "admission",
+        severity = Severity.ERROR,
         summary = "A ValidatingAdmissionPolicy of the scan denies or warns about a manifest, or is itself broken",
         rationale = "A ValidatingAdmissionPolicy (CEL, generally available since Kubernetes 1.30) makes the API server"
                 + " refuse, warn about or audit objects that break a cluster's guardrails. Applying the manifests is"
@@ -45,7 +47,9 @@ public final class AdmissionPolicyRule implements Rule {
     static final String GROUP = "admissionregistration.k8s.io";
     static final Set<String> VERSIONS = Set.of("v1", "v1beta1");
     /** Per-policy suppression: the annotation key prefix, followed by the policy's name. */
-    public static final RuleParam<List<String>> IGNORE_POLICIES = RuleParam.stringList("ignorePolicies", List.of(),
+    public static final RuleParam<List<String>> IGNORE_POLICIES = RuleParam.stringList(
+            "ignorePolicies",
+            List.of(),
             "Names of ValidatingAdmissionPolicies not to evaluate; their own mistakes are still reported.");
 
     @Override
@@ -74,6 +78,7 @@ public final class AdmissionPolicyRule implements Rule {
         private final Map<String, ScannedObject> namespaces = new HashMap<>();
         /** Plural resource names of the custom resources of the scan: group/kind to plural. */
         private final Map<String, String> plurals = new HashMap<>();
+
         private final Map<String, Boolean> crdNamespaced = new HashMap<>();
         private long keptBytes;
         private int dropped;
@@ -91,9 +96,11 @@ public final class AdmissionPolicyRule implements Rule {
                 bindings.add(Binding.read(json, root, ctx));
                 return;
             }
-            if (manifest.group().equals("apiextensions.k8s.io") && manifest.kind().equals("CustomResourceDefinition")) {
+            if (manifest.group().equals("apiextensions.k8s.io")
+                    && manifest.kind().equals("CustomResourceDefinition")) {
                 JsonNode spec = YamlToJson.convert(root).json().path("spec");
-                String key = spec.path("group").asString("") + "/" + spec.path("names").path("kind").asString("");
+                String key = spec.path("group").asString("") + "/"
+                        + spec.path("names").path("kind").asString("");
                 plurals.put(key, spec.path("names").path("plural").asString(""));
                 crdNamespaced.put(key, !"Cluster".equals(spec.path("scope").asString("Namespaced")));
             }
@@ -119,10 +126,15 @@ public final class AdmissionPolicyRule implements Rule {
             }
             new Admission(policies, bindings, objects, namespaces, plurals, crdNamespaced, ctx).run();
             if (dropped > 0) {
-                Location at = policies.isEmpty() ? bindings.get(0).location() : policies.get(0).location();
-                ctx.report(at, dropped + " objects of the scan were not evaluated against the admission policies:"
-                        + " the scan holds more than " + (ScannedObject.MAX_KEPT_BYTES >> 20)
-                        + " MiB of objects", Severity.INFO);
+                Location at = policies.isEmpty()
+                        ? bindings.get(0).location()
+                        : policies.get(0).location();
+                ctx.report(
+                        at,
+                        dropped + " objects of the scan were not evaluated against the admission policies:"
+                                + " the scan holds more than " + (ScannedObject.MAX_KEPT_BYTES >> 20)
+                                + " MiB of objects",
+                        Severity.INFO);
             }
         }
     }

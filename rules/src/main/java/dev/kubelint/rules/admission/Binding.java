@@ -1,23 +1,33 @@
 package dev.kubelint.rules.admission;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A ValidatingAdmissionPolicyBinding of the scan. */
-record Binding(String name, String policyName, Location location, Location policyNameLocation, JsonNode paramRef,
-               JsonNode matchResources, List<String> actions) {
+record Binding(
+        String name,
+        String policyName,
+        Location location,
+        Location policyNameLocation,
+        JsonNode paramRef,
+        JsonNode matchResources,
+        List<String> actions) {
 
     static Binding read(JsonNode json, MappingNode root, RuleContext ctx) {
         JsonNode spec = json.path("spec");
         List<String> actions = new ArrayList<>();
         spec.path("validationActions").forEach(a -> actions.add(a.asString("")));
-        return new Binding(json.path("metadata").path("name").asString(""), spec.path("policyName").asString(""),
-                ctx.locate(root), ctx.locate(root.nearest("/spec/policyName")),
-                spec.get("paramRef"), spec.get("matchResources"), actions);
+        return new Binding(
+                json.path("metadata").path("name").asString(""),
+                spec.path("policyName").asString(""),
+                ctx.locate(root),
+                ctx.locate(root.nearest("/spec/policyName")),
+                spec.get("paramRef"),
+                spec.get("matchResources"),
+                actions);
     }
 }

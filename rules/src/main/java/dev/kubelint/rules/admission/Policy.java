@@ -1,8 +1,5 @@
 package dev.kubelint.rules.admission;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.kubelint.cel.CelCompiler;
 import dev.kubelint.cel.CelExpression;
 import dev.kubelint.cel.Compilation;
@@ -10,6 +7,8 @@ import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,21 +16,31 @@ import tools.jackson.databind.JsonNode;
  * (variables of type dyn: the objects a policy matches may be of any kind). An expression that does not compile is
  * reported at its place in the policy and left out; the policy's other expressions still apply.
  */
-record Policy(String name, Location location, boolean failClosed, String paramApiVersion, String paramKind,
-              JsonNode matchConstraints, List<Named> matchConditions, List<Named> variables,
-              List<Validation> validations) {
+record Policy(
+        String name,
+        Location location,
+        boolean failClosed,
+        String paramApiVersion,
+        String paramKind,
+        JsonNode matchConstraints,
+        List<Named> matchConditions,
+        List<Named> variables,
+        List<Validation> validations) {
 
     /** The variables of an admission policy's expressions, as the API server declares them. */
-    static final List<String> VARIABLES = List.of("object", "oldObject", "request", "params", "namespaceObject",
-            "authorizer", "variables");
+    static final List<String> VARIABLES =
+            List.of("object", "oldObject", "request", "params", "namespaceObject", "authorizer", "variables");
 
     /** A named expression (match condition, variable); {@code expression} is null when it did not compile. */
-    record Named(String name, String source, CelExpression expression) {
-    }
+    record Named(String name, String source, CelExpression expression) {}
 
-    record Validation(String source, CelExpression expression, String message, CelExpression messageExpression,
-                      String reason, Location location) {
-    }
+    record Validation(
+            String source,
+            CelExpression expression,
+            String message,
+            CelExpression messageExpression,
+            String reason,
+            Location location) {}
 
     static Policy read(JsonNode json, MappingNode root, RuleContext ctx, String release) {
         String name = json.path("metadata").path("name").asString("");
@@ -47,34 +56,61 @@ record Policy(String name, Location location, boolean failClosed, String paramAp
             JsonNode v = vs.get(i);
             String pointer = "/spec/validations/" + i;
             String source = v.path("expression").asString("");
-            CelExpression expression = compile(compiler, source, pointer + "/expression",
-                    "spec.validations[" + i + "].expression", root, ctx);
+            CelExpression expression = compile(
+                    compiler, source, pointer + "/expression", "spec.validations[" + i + "].expression", root, ctx);
             String messageSource = v.path("messageExpression").asString("");
-            CelExpression messageExpression = messageSource.isBlank() ? null : compile(compiler, messageSource,
-                    pointer + "/messageExpression", "spec.validations[" + i + "].messageExpression", root, ctx);
-            validations.add(new Validation(source, expression, v.path("message").asString(""), messageExpression,
-                    v.path("reason").asString(""), ctx.locate(root.nearest(pointer + "/expression"))));
+            CelExpression messageExpression = messageSource.isBlank()
+                    ? null
+                    : compile(
+                            compiler,
+                            messageSource,
+                            pointer + "/messageExpression",
+                            "spec.validations[" + i + "].messageExpression",
+                            root,
+                            ctx);
+            validations.add(new Validation(
+                    source,
+                    expression,
+                    v.path("message").asString(""),
+                    messageExpression,
+                    v.path("reason").asString(""),
+                    ctx.locate(root.nearest(pointer + "/expression"))));
         }
-        return new Policy(name, ctx.locate(root), failClosed,
-                paramKind.path("apiVersion").asString(""), paramKind.path("kind").asString(""),
-                spec.path("matchConstraints"), conditions, variables, validations);
+        return new Policy(
+                name,
+                ctx.locate(root),
+                failClosed,
+                paramKind.path("apiVersion").asString(""),
+                paramKind.path("kind").asString(""),
+                spec.path("matchConstraints"),
+                conditions,
+                variables,
+                validations);
     }
 
-    private static List<Named> named(JsonNode list, String pointer, CelCompiler compiler, MappingNode root,
-                                     RuleContext ctx) {
+    private static List<Named> named(
+            JsonNode list, String pointer, CelCompiler compiler, MappingNode root, RuleContext ctx) {
         List<Named> named = new ArrayList<>();
         String path = pointer.substring(1).replace('/', '.');
         for (int i = 0; list.isArray() && i < list.size(); i++) {
             JsonNode n = list.get(i);
             String source = n.path("expression").asString("");
-            named.add(new Named(n.path("name").asString(""), source, compile(compiler, source,
-                    pointer + "/" + i + "/expression", path + "[" + i + "].expression", root, ctx)));
+            named.add(new Named(
+                    n.path("name").asString(""),
+                    source,
+                    compile(
+                            compiler,
+                            source,
+                            pointer + "/" + i + "/expression",
+                            path + "[" + i + "].expression",
+                            root,
+                            ctx)));
         }
         return named;
     }
 
-    private static CelExpression compile(CelCompiler compiler, String source, String pointer, String path,
-                                         MappingNode root, RuleContext ctx) {
+    private static CelExpression compile(
+            CelCompiler compiler, String source, String pointer, String path, MappingNode root, RuleContext ctx) {
         if (source.isBlank()) {
             return null;
         }

@@ -1,14 +1,12 @@
 package dev.kubelint.rules.admission;
 
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** Label selectors ({@code matchLabels}, {@code matchExpressions}) given as JSON, as the API server applies them. */
 final class Selectors {
 
-    private Selectors() {
-    }
+    private Selectors() {}
 
     /** Whether labels satisfy a selector; an empty selector matches everything, an invalid one nothing. */
     static boolean matches(JsonNode selector, Map<String, String> labels) {

@@ -2,18 +2,16 @@ package dev.kubelint.rules.admission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AdmissionPolicyRuleTest {
 
@@ -69,11 +67,15 @@ class AdmissionPolicyRuleTest {
     Path dir;
 
     private List<String> findings() {
-        LintRequest request = LintRequest.of(List.of(dir.toString()), Path.of("").toAbsolutePath(), CATALOG)
+        LintRequest request = LintRequest.of(
+                        List.of(dir.toString()), Path.of("").toAbsolutePath(), CATALOG)
                 .withJobs(2);
         try {
-            return new Linter().lint(request).findings().stream().filter(f -> f.ruleId().equals("admission-policy"))
-                    .map(AdmissionPolicyRuleTest::describe).toList();
+            return new Linter()
+                    .lint(request).findings().stream()
+                            .filter(f -> f.ruleId().equals("admission-policy"))
+                            .map(AdmissionPolicyRuleTest::describe)
+                            .toList();
         } catch (Linter.InputException e) {
             throw new AssertionError(e.getMessage(), e);
         }
@@ -93,13 +95,17 @@ class AdmissionPolicyRuleTest {
         // the objects come first in the scan: policies and bindings may follow what they match
         write("a-app.yaml", DEPLOYMENT);
         write("b-policy.yaml", POLICY.formatted("Equivalent", "apps", "v1", "deployments"));
-        write("c-bindings.yaml", BINDING.formatted("deny", "[Deny]") + "---\n" + BINDING.formatted("warn", "[Warn, Audit]")
-                + "---\n" + BINDING.formatted("audit", "[Audit]"));
-        assertEquals(List.of(
-                "a-app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' with binding 'deny' denied request: too many replicas",
-                "a-app.yaml:1 INFO ValidatingAdmissionPolicy 'replicas' with binding 'audit' audits: too many replicas",
-                "a-app.yaml:1 WARNING Validation failed for ValidatingAdmissionPolicy 'replicas' with binding 'warn':"
-                        + " too many replicas"), findings().stream().sorted().toList());
+        write(
+                "c-bindings.yaml",
+                BINDING.formatted("deny", "[Deny]") + "---\n" + BINDING.formatted("warn", "[Warn, Audit]") + "---\n"
+                        + BINDING.formatted("audit", "[Audit]"));
+        assertEquals(
+                List.of(
+                        "a-app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' with binding 'deny' denied request: too many replicas",
+                        "a-app.yaml:1 INFO ValidatingAdmissionPolicy 'replicas' with binding 'audit' audits: too many replicas",
+                        "a-app.yaml:1 WARNING Validation failed for ValidatingAdmissionPolicy 'replicas' with binding 'warn':"
+                                + " too many replicas"),
+                findings().stream().sorted().toList());
     }
 
     @Test
@@ -112,8 +118,10 @@ class AdmissionPolicyRuleTest {
         write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "statefulsets"));
         assertEquals(List.of(), findings());
         write("policy.yaml", POLICY.formatted("Exact", "*", "*", "*"));
-        assertEquals(List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
-                + " bound with validationActions [Deny]) denied request: too many replicas"), findings());
+        assertEquals(
+                List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
+                        + " bound with validationActions [Deny]) denied request: too many replicas"),
+                findings());
     }
 
     @Test
@@ -147,8 +155,10 @@ class AdmissionPolicyRuleTest {
         write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "caches"));
         assertEquals(List.of(), findings());
         write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "cachez"));
-        assertEquals(List.of("cache.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan:"
-                + " evaluated as bound with validationActions [Deny]) denied request: too many replicas"), findings());
+        assertEquals(
+                List.of("cache.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan:"
+                        + " evaluated as bound with validationActions [Deny]) denied request: too many replicas"),
+                findings());
     }
 
     @Test
@@ -164,10 +174,12 @@ class AdmissionPolicyRuleTest {
     void aFieldTheServerWouldDefaultGivesOnlyAWarning() throws IOException {
         write("app.yaml", DEPLOYMENT.replace("  replicas: 3\n", ""));
         write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "deployments"));
-        assertEquals(List.of("app.yaml:1 WARNING ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated"
-                + " as bound with validationActions [Deny]) denied request: expression 'object.spec.replicas <= 2'"
-                + " resulted in error: no such key: replicas; the API server sets defaults before admission, so the"
-                + " field may be set there"), findings());
+        assertEquals(
+                List.of("app.yaml:1 WARNING ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated"
+                        + " as bound with validationActions [Deny]) denied request: expression 'object.spec.replicas <= 2'"
+                        + " resulted in error: no such key: replicas; the API server sets defaults before admission, so the"
+                        + " field may be set there"),
+                findings());
     }
 
     @Test
