@@ -31,6 +31,7 @@ final class RulesCommand {
     private static final int MIN_WIDTH = 60;
     private static final int SUMMARY = 4;
     private static final int MIN_SUMMARY = 20;
+    private static final int MIN_ID = 16;
 
     private final Main.Environment env;
     private final PrintWriter out;
@@ -156,7 +157,14 @@ final class RulesCommand {
         for (int i = 0; i < SUMMARY; i++) {
             fixed += widths[i] + 2;
         }
-        int rest = Math.max(MIN_SUMMARY + (origin ? MIN_SUMMARY : 0), width - fixed);
+        int minRest = MIN_SUMMARY + (origin ? MIN_SUMMARY : 0);
+        if (width - fixed < minRest) {
+            // the longest ids would push the summary off the line: their column wraps after a '-' instead
+            int idWidth = Math.max(MIN_ID, widths[0] - (minRest - (width - fixed)));
+            fixed -= widths[0] - idWidth;
+            widths[0] = idWidth;
+        }
+        int rest = Math.max(minRest, width - fixed);
         if (origin) {
             widths[SUMMARY + 1] = Math.min(widths[SUMMARY + 1], rest / 3);
             widths[SUMMARY] = Math.min(widths[SUMMARY], rest - widths[SUMMARY + 1] - 2);
@@ -167,7 +175,8 @@ final class RulesCommand {
             List<List<String>> cells = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < columns; i++) {
-                List<String> lines = i < SUMMARY ? List.of(row[i]) : wrap(row[i], widths[i]);
+                List<String> lines =
+                        i == 0 ? wrapId(row[i], widths[i]) : i < SUMMARY ? List.of(row[i]) : wrap(row[i], widths[i]);
                 cells.add(lines);
                 height = Math.max(height, lines.size());
             }
@@ -181,6 +190,22 @@ final class RulesCommand {
                 out.println(line.toString().stripTrailing());
             }
         }
+    }
+
+    /** A rule id within a width, broken after a '-' where it can be, else cut. */
+    private static List<String> wrapId(String id, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = id;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf('-', width - 1) + 1;
+            if (cut <= 0) {
+                cut = width;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = rest.substring(cut);
+        }
+        lines.add(rest);
+        return lines;
     }
 
     /** Word-wrapped to a width; a word longer than the width is cut. */

@@ -107,7 +107,7 @@ class HostileOutputTest {
     void noValueOrFileNameStartsALineOfItsOwnOrReachesTheTerminalInTheTextReport() throws IOException {
         Cli cli = new Cli(dir)
                 .file("k8s/cm.yaml", duplicateKey(FORGED))
-                .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "a: 1\na: 2\n");
+                .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "kind: A\nkind: B\n");
         Cli.Run run = cli.run("--no-source", "k8s");
         assertEquals(Main.FINDINGS, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -135,7 +135,7 @@ class HostileOutputTest {
     void theGithubFormatEscapesEveryControlCharacterAndKeepsOneCommandPerFinding() throws IOException {
         Cli cli = new Cli(dir)
                 .file("k8s/cm.yaml", duplicateKey(FORGED))
-                .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "a: 1\na: 2\n");
+                .file("k8s/evil\n::error file=x.yaml::FORGED\u001b[2J.yaml", "kind: A\nkind: B\n");
         Cli.Run run = cli.run("--format", "github", "k8s");
         List<String> lines = run.out().lines().toList();
         for (String line : lines) {
@@ -198,6 +198,7 @@ class HostileOutputTest {
         assertTrue(Files.size(cli.path("k8s/new.json")) > 0);
         Cli.Run excluded = cli.run("--format", "json=k8s/new.json", "--exclude", "**/new.json", "k8s");
         assertEquals("", excluded.err());
-        assertEquals(Consumers.json(cli.read("k8s/new.json")).get("files").asInt(), 2);
+        // k8s/sub/b.json holds no object: a folder walk leaves it out as not a manifest
+        assertEquals(1, Consumers.json(cli.read("k8s/new.json")).get("files").asInt());
     }
 }

@@ -137,7 +137,7 @@ class CheckMojoTest {
         mojo().execute();
         assertEquals(
                 List.of("[INFO] kubelint: no manifest directory (src/main/k8s, src/main/kubernetes, src/main/jkube,"
-                        + " k8s), skipping"),
+                        + " k8s, src/main/helm), skipping"),
                 log.lines);
         assertTrue(Files.notExists(project.resolve("target/kubelint")));
     }
@@ -402,7 +402,7 @@ class CheckMojoTest {
                 "src/main/k8s/cm.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n"
                         + "  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": x\n  \"a\\n[INFO] BUILD SUCCESS\\e[32m\\uD800\": y\n");
-        write("src/main/k8s/evil\n[ERROR] forged.yaml", "a: 1\na: 2\n");
+        write("src/main/k8s/evil\n[ERROR] forged.yaml", "kind: A\nkind: B\n");
         CheckMojo mojo = mojo();
         set(mojo, "failOn", "none");
         set(mojo, "formats", List.of("json,sarif,junit,github,text"));

@@ -140,7 +140,13 @@ public final class SourceScanner {
                 }
             }
         }
-        return new Scan(List.copyOf(inputs), List.copyOf(folders), errors);
+        // a file named and also found in a named folder is read once, as named
+        java.util.Map<List<Object>, Input> unique = new java.util.LinkedHashMap<>();
+        for (Input input : inputs) {
+            unique.merge(
+                    List.of(input.path(), input.displayName(), input.skipped()), input, (a, b) -> a.named() ? a : b);
+        }
+        return new Scan(List.copyOf(unique.values()), List.copyOf(folders), errors);
     }
 
     /**

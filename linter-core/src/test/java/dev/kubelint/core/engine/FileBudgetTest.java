@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.yaml.ReadLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileBudgetTest {
 
-    private static final RuleCatalog CORE = RuleCatalog.of(new CoreRuleProvider()
-            .rules().stream().map(r -> RuleDescriptor.of(r, "core")).toList());
+    private static final RuleCatalog CORE = RuleCatalog.of(CoreRule.descriptors());
 
     @TempDir
     Path dir;

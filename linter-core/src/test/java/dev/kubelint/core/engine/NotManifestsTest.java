@@ -13,7 +13,7 @@ import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRuleProvider;
+import dev.kubelint.core.rule.input.CoreRule;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,7 +45,7 @@ class NotManifestsTest {
 
     private static LintResult lint(Path dir, String... inputs) throws Linter.InputException {
         List<RuleDescriptor> all = new java.util.ArrayList<>();
-        new CoreRuleProvider().rules().forEach(r -> all.add(RuleDescriptor.of(r, "core")));
+        all.addAll(CoreRule.descriptors());
         all.add(RuleDescriptor.of(new ObjectEchoRule(), "test"));
         return new Linter()
                 .lint(LintRequest.of(List.of(inputs), dir, RuleCatalog.of(all)).withJobs(1));
