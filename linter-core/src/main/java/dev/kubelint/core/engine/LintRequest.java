@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -92,296 +93,129 @@ public record LintRequest(
     }
 
     public LintRequest withSettings(LintSettings value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                value,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.settings = value);
     }
 
     public LintRequest withJobs(int value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                value,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.jobs = value);
     }
 
     public LintRequest withGlobs(List<String> includeGlobs, List<String> excludeGlobs) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includeGlobs,
-                excludeGlobs,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> {
+            c.includes = includeGlobs;
+            c.excludes = excludeGlobs;
+        });
     }
 
     public LintRequest withLimits(ReadLimits value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                value,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.limits = value);
     }
 
     public LintRequest withRuleSettings(Map<String, RuleSettings> value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                value,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.ruleSettings = value);
     }
 
     public LintRequest withCatalog(RuleCatalog value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                value,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.catalog = value);
     }
 
     public LintRequest withObjectFilter(Predicate<Map<String, String>> value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                Optional.of(value),
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.objectFilter = Optional.of(value));
     }
 
     public LintRequest withUseSuppressions(boolean value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                value,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.useSuppressions = value);
     }
 
     public LintRequest withStdin(InputStream value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                value,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.stdin = value);
     }
 
     public LintRequest withProgress(ProgressListener value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                value,
-                debug,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.progress = value);
     }
 
     public LintRequest withDebug(boolean value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                value,
-                objectSummaries,
-                sourceLines,
-                render);
+        return copy(c -> c.debug = value);
     }
 
     public LintRequest withObjectSummaries(boolean value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                value,
-                sourceLines,
-                render);
+        return copy(c -> c.objectSummaries = value);
     }
 
     public LintRequest withRender(RenderSetup value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                sourceLines,
-                value);
+        return copy(c -> c.render = value);
     }
 
     public LintRequest withSourceLines(boolean value) {
-        return new LintRequest(
-                inputs,
-                workingDirectory,
-                includes,
-                excludes,
-                settings,
-                limits,
-                jobs,
-                catalog,
-                ruleSettings,
-                objectFilter,
-                useSuppressions,
-                stdin,
-                progress,
-                debug,
-                objectSummaries,
-                value,
-                render);
+        return copy(c -> c.sourceLines = value);
+    }
+    /** A copy of this request with some components changed: what every {@code with} method does. */
+    private LintRequest copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a request, to change some before building a new one. */
+    private static final class Copy {
+        List<String> inputs;
+        Path workingDirectory;
+        List<String> includes;
+        List<String> excludes;
+        LintSettings settings;
+        ReadLimits limits;
+        int jobs;
+        RuleCatalog catalog;
+        Map<String, RuleSettings> ruleSettings;
+        Optional<Predicate<Map<String, String>>> objectFilter;
+        boolean useSuppressions;
+        InputStream stdin;
+        ProgressListener progress;
+        boolean debug;
+        boolean objectSummaries;
+        boolean sourceLines;
+        RenderSetup render;
+
+        Copy(LintRequest r) {
+            inputs = r.inputs;
+            workingDirectory = r.workingDirectory;
+            includes = r.includes;
+            excludes = r.excludes;
+            settings = r.settings;
+            limits = r.limits;
+            jobs = r.jobs;
+            catalog = r.catalog;
+            ruleSettings = r.ruleSettings;
+            objectFilter = r.objectFilter;
+            useSuppressions = r.useSuppressions;
+            stdin = r.stdin;
+            progress = r.progress;
+            debug = r.debug;
+            objectSummaries = r.objectSummaries;
+            sourceLines = r.sourceLines;
+            render = r.render;
+        }
+
+        LintRequest build() {
+            return new LintRequest(
+                    inputs,
+                    workingDirectory,
+                    includes,
+                    excludes,
+                    settings,
+                    limits,
+                    jobs,
+                    catalog,
+                    ruleSettings,
+                    objectFilter,
+                    useSuppressions,
+                    stdin,
+                    progress,
+                    debug,
+                    objectSummaries,
+                    sourceLines,
+                    render);
+        }
     }
 }
