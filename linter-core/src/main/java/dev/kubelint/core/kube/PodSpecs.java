@@ -68,8 +68,8 @@ public final class PodSpecs {
 
     /**
      * The pod spec of a Pod or workload, when the manifest has one. Computed once per manifest: most pod rules
-     * ask for it, and building it (with its container list) again for every rule cost about 1.8 µs per object
-     * and rule in a scan (docs/performance.md).
+     * ask for it, and it is the same view for all of them (docs/performance.md has what building it per rule
+     * cost).
      */
     public static Optional<PodSpec> of(Manifest manifest) {
         return manifest.derived(PodSpecs.class, PodSpecs::find);
