@@ -19,14 +19,8 @@ class SchemaRulesTest {
     /** The Widget CRD: spec.size is an integer. */
     private static final String CRD = Lint.resource("crds/widget-crd.yaml");
 
-    private static final String WIDGET = """
-            apiVersion: example.com/v1
-            kind: Widget
-            metadata:
-              name: w
-            spec:
-              size: big
-            """;
+    /** A Widget whose size is not an integer. */
+    private static final String WIDGET = Lint.resource("crds/widget.yaml");
 
     @TempDir
     Path dir;
