@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +31,11 @@ class CustomResourceCelTest {
     Path dir;
 
     private void copy(String resource, String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/cel/" + resource)) {
-            Files.createDirectories(dir.resolve(name).getParent());
-            Files.write(dir.resolve(name), in.readAllBytes());
-        }
+        write(name, Lint.resource("cel/" + resource));
     }
 
     private void write(String name, String text) throws IOException {
+        Files.createDirectories(dir.resolve(name).getParent());
         Files.writeString(dir.resolve(name), text);
     }
 
