@@ -39,6 +39,9 @@ public final class PodSpecs {
             "CronJob",
             "PodTemplate");
 
+    /** Pod and the workloads whose controllers run pods: {@link #KINDS} but PodTemplate, which only stores one. */
+    public static final List<String> RUNNING_KINDS = KINDS.subList(0, KINDS.indexOf("PodTemplate"));
+
     /** {@link #TEMPLATE} as keys to follow: the view is built for every object, so without parsing pointers. */
     private static final Map<String, String[]> TEMPLATE_KEYS = keys(TEMPLATE);
 
