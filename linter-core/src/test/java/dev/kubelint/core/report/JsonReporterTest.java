@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,9 @@ class JsonReporterTest {
     Path dir;
 
     private JsonNode json(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReporter().write(result, ReportOptions.plain(dir), out);
-        return JsonMapper.builder().build().readTree(out.toString());
+        return JsonMapper.builder()
+                .build()
+                .readTree(SampleResults.render(new JsonReporter(), result, ReportOptions.plain(dir)));
     }
 
     private static Set<String> keys(JsonNode node) {
