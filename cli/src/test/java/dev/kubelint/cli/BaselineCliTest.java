@@ -17,40 +17,10 @@ class BaselineCliTest {
     @TempDir
     Path dir;
 
-    private static final String PORTS = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 70000
-                    - containerPort: 8080
-                      protocol: TCPP
-            """;
+    private static final String PORTS = Inputs.manifest("ports-pod.yaml");
 
     /** The same Pod with comments and a label above the findings: every line moves down. */
-    private static final String PORTS_MOVED = """
-            # the web front end
-            # owned by the shop team
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 70000
-                    - containerPort: 8080
-                      protocol: TCPP
-            """;
+    private static final String PORTS_MOVED = Inputs.manifest("ports-pod-moved.yaml");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
