@@ -297,6 +297,22 @@ final class SampleResults {
             "kubelint");
 
     /**
+     * The file of each finding of {@link #full()} in the results' order; {@code ownFinding} stands for the run's
+     * own finding, which has no file and comes first.
+     */
+    static List<String> findingFiles(String ownFinding) {
+        return List.of(
+                ownFinding,
+                "<stdin>",
+                "k8s/broken.yaml",
+                "k8s/list.yaml",
+                "k8s/tabs.yaml",
+                "k8s/web.yaml",
+                "k8s/web.yaml",
+                "k8s/web.yaml");
+    }
+
+    /**
      * The full sample with one more error, a schema-type finding on line 13 of {@code file} in the web Pod: the
      * way to bring a hostile file name or message into a report.
      */
