@@ -7,21 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SchemaValidationTest {
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 80
-                      protocol: TCP
-            """;
+    private static final String POD = Yaml.manifest("valid-pod.yaml");
 
     @Test
     void aValidPodHasNoProblem() {
