@@ -55,13 +55,17 @@ class BaselineCliTest {
         assertEquals(0, report.get("staleBaselineEntries").size());
     }
 
+    /** The Pod with its two findings under k8s/, both accepted in the baseline b.json. */
+    private Cli acceptedInBJson() throws Exception {
+        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
+        Cli.Run update = cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s");
+        assertEquals(0, update.exitCode(), update::toString);
+        return cli;
+    }
+
     @Test
     void newFindingsFailAndStaleEntriesAreReportedSoTheFileShrinks() throws Exception {
-        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(
-                0,
-                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
-                        .exitCode());
+        Cli cli = acceptedInBJson();
 
         // the protocol is fixed, and a new container brings a new error
         cli.file("k8s/pod.yaml", PORTS.replace("protocol: TCPP", "protocol: TCP") + """
@@ -114,11 +118,7 @@ class BaselineCliTest {
 
     @Test
     void sarifTellsTheBaselineStateOfEveryResult() throws Exception {
-        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(
-                0,
-                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
-                        .exitCode());
+        Cli cli = acceptedInBJson();
         cli.file("k8s/pod.yaml", PORTS.replace("8080", "0"));
         Cli.Run r = cli.run("--no-config", "--baseline", "b.json", "--format", "sarif", "k8s");
         assertEquals(1, r.exitCode(), r::toString);
