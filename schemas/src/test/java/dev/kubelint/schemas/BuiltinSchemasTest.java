@@ -118,17 +118,7 @@ class BuiltinSchemasTest {
 
     @Test
     void newerReleasesKnowNewerFields() {
-        String pod = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  resources:
-                    limits: {cpu: "1"}
-                  containers:
-                    - name: c
-                      image: nginx
-                """;
+        String pod = Yaml.manifest("pod-level-resources.yaml");
         assertEquals(List.of(), Yaml.validate("1.35", pod, true));
         assertEquals(
                 List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));

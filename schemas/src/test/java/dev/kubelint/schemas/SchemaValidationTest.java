@@ -149,23 +149,7 @@ class SchemaValidationTest {
 
     @Test
     void integralFloatsAreSentAsIntegers() {
-        String deployment = """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 2.0
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      containers:
-                        - name: web
-                          image: nginx
-                """;
+        String deployment = Yaml.manifest("float-replicas-deployment.yaml");
         assertEquals(List.of(), Yaml.validate(deployment));
         assertEquals(
                 List.of("spec.replicas: expected integer, found number 2.5"),

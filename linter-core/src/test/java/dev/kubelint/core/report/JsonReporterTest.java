@@ -80,13 +80,7 @@ class JsonReporterTest {
         JsonNode label = findings.get(6);
         assertEquals("label-value", label.get("ruleId").asString());
         assertEquals("warning", label.get("severity").asString());
-        assertEquals(
-                List.of(6, 10, 6, 18),
-                List.of(
-                        label.get("line").asInt(),
-                        label.get("column").asInt(),
-                        label.get("endLine").asInt(),
-                        label.get("endColumn").asInt()));
+        assertEquals(List.of(6, 10, 6, 18), ReportShapes.ints(label, "line", "column", "endLine", "endColumn"));
         assertEquals("/metadata/labels/app", label.get("jsonPointer").asString());
         assertEquals("Pod", label.get("object").get("kind").asString());
         assertEquals("", label.get("object").get("namespace").asString());
