@@ -220,6 +220,13 @@ public final class PodWarningRule implements Rule {
                     problems.add(Problem.atKey(volume, plugin, plugin + ": " + msg));
                 }
             });
+            volume.mapping("emptyDir")
+                    .flatMap(e -> e.scalar("sizeLimit"))
+                    .filter(q -> fractional(q.asText()))
+                    .ifPresent(q -> problems.add(Problem.at(
+                            q,
+                            "emptyDir.sizeLimit: fractional byte value \"" + q.asText() + "\" is invalid, must be an"
+                                    + " integer")));
         }
     }
 

@@ -34,8 +34,10 @@ import java.util.Set;
                 + " exist, but the ingress controller then has no endpoint for it and answers 503 (or 404), usually"
                 + " because of a typo, a renamed Service or port, or a Service in another namespace. The rule speaks"
                 + " only when the scan defines Services in the Ingress's namespace and in its folder (elsewhere the"
-                + " Service may come from another chart or the cluster); resource backends and the ports of"
-                + " ExternalName Services are not judged.",
+                + " Service may come from another chart or the cluster), and only for an Ingress at least one of whose"
+                + " backends names a Service the scan defines (an Ingress wired to none is about another scan's"
+                + " Services). Ports are judged against the Service defined in the Ingress's folder; resource backends"
+                + " and the ports of ExternalName Services are not judged.",
         remediation = "Name a Service of the Ingress's namespace and one of its ports exactly (port.number is the"
                 + " Service's port, not the targetPort; port.name is the name of a Service port).",
         kinds = {"Ingress"})
@@ -51,8 +53,8 @@ public final class IngressBackendUndefinedRule implements Rule {
         return Optional.of(new Check());
     }
 
-    /** The ports a Service declares: their numbers and their names. */
-    private record Declared(Set<String> numbers, Set<String> names) {}
+    /** The ports a Service declares (their numbers and their names), and where it is defined. */
+    private record Declared(Set<String> numbers, Set<String> names, Location at) {}
 
     /** A backend's port as written: by number or by name. */
     private record PortReference(NameReferences.Reference service, String value, boolean byName, Location location) {}
@@ -60,21 +62,30 @@ public final class IngressBackendUndefinedRule implements Rule {
     private static final class Check extends NameReferences {
         private final Map<String, Declared> ports = new HashMap<>();
         private final List<PortReference> portReferences = new ArrayList<>();
-        /** The ExternalName Services ("namespace/name"): any port goes. */
+        /** The ExternalName Services ("folder|namespace/name"): any port goes. */
         private final Set<String> externalNames = new HashSet<>();
+        /** The backend references, to find the Ingresses that name at least one Service of the scan. */
+        private final List<Reference> references = new ArrayList<>();
+        /** The Ingresses (file#document) at least one of whose backends names a Service the scan defines. */
+        private final Set<String> wired = new HashSet<>();
 
         @Override
         void read(Manifest manifest, RuleContext ctx) {
             if (Services.isService(manifest)) {
                 defineSelf(manifest, ctx);
-                String key = PodIndex.namespaceOf(manifest) + "/" + manifest.name();
+                String key = folder(manifest.source().displayName()) + "|" + PodIndex.namespaceOf(manifest) + "/"
+                        + manifest.name();
                 Services.Spec.of(manifest).ifPresent(spec -> {
                     if (spec.type().equals(Services.EXTERNAL_NAME)) {
                         externalNames.add(key);
                         return;
                     }
-                    Declared declared =
-                            ports.computeIfAbsent(key, k -> new Declared(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    Location at = manifest.metadata()
+                            .flatMap(m -> m.scalar("name"))
+                            .map(ctx::locate)
+                            .orElse(null);
+                    Declared declared = ports.computeIfAbsent(
+                            key, k -> new Declared(new LinkedHashSet<>(), new LinkedHashSet<>(), at));
                     for (Services.Port port : spec.ports()) {
                         port.port().ifPresent(p -> declared.numbers().add(Long.toString(p)));
                         if (!port.name().isEmpty()) {
@@ -110,6 +121,7 @@ public final class IngressBackendUndefinedRule implements Rule {
                                     Reference r =
                                             new Reference("Service", namespace, name.asText(), ctx.locate(name), from);
                                     refer(r);
+                                    references.add(r);
                                     service.mapping("port").ifPresent(port -> portReference(r, port, ctx));
                                 }));
             }
@@ -135,6 +147,20 @@ public final class IngressBackendUndefinedRule implements Rule {
             return sequence.map(SequenceNode::mappings).orElse(List.of());
         }
 
+        /** The Ingress a reference comes from: its file and document. */
+        private static String ingress(Reference r) {
+            return r.location().file() + "#" + r.location().documentIndex();
+        }
+
+        /**
+         * An Ingress none of whose backends names a Service the scan defines is about Services of another scan
+         * (a chart's values, another repository, an example): its references are not judged.
+         */
+        @Override
+        boolean resolves(Reference r) {
+            return super.resolves(r) || !wired.contains(ingress(r));
+        }
+
         @Override
         String consequence(Reference r) {
             return "the ingress controller has no endpoint for this backend and answers 503";
@@ -142,15 +168,21 @@ public final class IngressBackendUndefinedRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
+            for (Reference r : references) {
+                if (definedAt("Service", r.namespace(), r.name()).isPresent()) {
+                    wired.add(ingress(r));
+                }
+            }
             super.finish(ctx);
             for (PortReference p : portReferences) {
                 Reference r = p.service();
-                Optional<Location> at = definedAt("Service", r.namespace(), r.name());
-                String key = r.namespace() + "/" + r.name();
+                // judged against the Service of the Ingress's own folder, the same application
+                String key = folder(r.location().file()) + "|" + r.namespace() + "/" + r.name();
                 Declared declared = ports.get(key);
-                if (at.isEmpty() || declared == null || externalNames.contains(key)) {
+                if (declared == null || declared.at() == null || externalNames.contains(key)) {
                     continue;
                 }
+                Optional<Location> at = Optional.of(declared.at());
                 Set<String> pool = p.byName() ? declared.names() : declared.numbers();
                 if (pool.contains(p.value())) {
                     continue;

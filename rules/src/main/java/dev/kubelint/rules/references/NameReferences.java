@@ -86,7 +86,7 @@ abstract class NameReferences implements CrossObjectCheck {
     }
 
     /** The folder part of a file name as the scan reports it. */
-    private static String folder(String file) {
+    static String folder(String file) {
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
         return slash < 0 ? "" : file.substring(0, slash);
     }
