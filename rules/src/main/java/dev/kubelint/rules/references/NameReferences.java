@@ -5,6 +5,7 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +83,7 @@ abstract class NameReferences implements CrossObjectCheck {
 
     /** "file:line", for messages. */
     static String where(Location l) {
-        return l.file() + ":" + l.line();
+        return Locations.where(l);
     }
 
     /** The folder part of a file name as the scan reports it. */

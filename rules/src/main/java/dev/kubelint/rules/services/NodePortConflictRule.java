@@ -8,14 +8,13 @@ import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Two Services of the scan that ask for the same node port. */
 @RuleInfo(
@@ -27,17 +26,14 @@ import java.util.Set;
                 + " one once, from a single pool for the whole cluster: whatever its protocol and whatever the"
                 + " namespaces, a nodePort (or healthCheckNodePort) that another Service already holds is refused"
                 + " (\"provided port is already allocated\") and the second Service is not created. Within one"
-                + " Service, ports that share a port number may share their node port (TCP and UDP on 53). The rule"
+                + " Service, ports that share a port number may share their node port (TCP and UDP on 53), but ports"
+                + " of two numbers may not, even with two protocols (the registry allocates it twice). The rule"
                 + " reports the Service that comes later in the scan (by file, document and line); two manifests of"
                 + " the same Service (the same namespace and name, as in the variants of an overlay) are not"
                 + " compared.",
         remediation = "Give each Service its own nodePort, or leave nodePort out and let the cluster allocate one.",
         kinds = {"Service"})
 public final class NodePortConflictRule implements Rule {
-
-    private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
-            .thenComparingInt(Location::documentIndex)
-            .thenComparingInt(Location::line);
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
@@ -49,7 +45,10 @@ public final class NodePortConflictRule implements Rule {
         return Optional.of(new Check());
     }
 
-    /** A node port asked for by a Service, with the field that asks. */
+    /**
+     * A node port asked for by a Service, with the field that asks; claims of one identity (the Service's namespace,
+     * name and port number) are the same request made twice.
+     */
     private record Claim(long port, String field, String service, String identity, Location location) {}
 
     private static final class Check implements CrossObjectCheck {
@@ -69,15 +68,23 @@ public final class NodePortConflictRule implements Rule {
             String namespace = PodIndex.namespaceOf(manifest);
             String service = "Service \"" + manifest.name() + "\" (namespace \"" + namespace + "\")";
             String identity = namespace + "/" + manifest.name();
-            Set<Long> own = new HashSet<>();
+            Map<Long, Services.Port> own = new HashMap<>();
             for (Services.Port port : spec.ports()) {
                 long nodePort = port.nodePort();
-                if (nodePort > 0 && own.add(nodePort)) {
+                if (nodePort <= 0) {
+                    continue;
+                }
+                Services.Port earlier = own.putIfAbsent(nodePort, port);
+                // ports of one number share their node port; of two numbers they allocate it twice, which fails
+                // (with one protocol, service-valid already reports the duplicate)
+                if (earlier == null
+                        || (!earlier.port().equals(port.port())
+                                && !earlier.protocol().equals(port.protocol()))) {
                     claims.add(new Claim(
                             nodePort,
                             port.path() + ".nodePort",
                             service,
-                            identity,
+                            identity + "/" + port.port().map(String::valueOf).orElse(""),
                             ctx.locate(port.node().get("nodePort").orElseThrow())));
                 }
             }
@@ -88,7 +95,7 @@ public final class NodePortConflictRule implements Rule {
                             && spec.text("externalTrafficPolicy").equals("Local"))
                     .ifPresent(h -> {
                         long port = h.longValue().orElseThrow();
-                        if (own.add(port)) {
+                        if (!own.containsKey(port)) {
                             claims.add(new Claim(port, "spec.healthCheckNodePort", service, identity, ctx.locate(h)));
                         }
                     });
@@ -96,7 +103,7 @@ public final class NodePortConflictRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
-            claims.sort(Comparator.comparing(Claim::location, FILE_ORDER));
+            claims.sort(Comparator.comparing(Claim::location, Locations.FILE_ORDER));
             Map<Long, Claim> holders = new HashMap<>();
             for (Claim claim : claims) {
                 Claim holder = holders.putIfAbsent(claim.port(), claim);
@@ -108,7 +115,7 @@ public final class NodePortConflictRule implements Rule {
                         claim.location(),
                         claim.field() + " " + claim.port() + " of " + claim.service()
                                 + " is already allocated to " + holder.service() + " (" + holder.field() + ", "
-                                + at.file() + ":" + at.line() + "): node ports are unique in the cluster whatever"
+                                + Locations.where(at) + "): node ports are unique in the cluster whatever"
                                 + " their protocol and namespace, so the API server refuses this Service"
                                 + " (\"provided port is already allocated\")",
                         List.of(at));
