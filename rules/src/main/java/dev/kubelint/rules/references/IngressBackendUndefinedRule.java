@@ -26,8 +26,7 @@ import java.util.Set;
         id = "ingress-backend-undefined",
         category = "services",
         severity = Severity.WARNING,
-        summary = "An Ingress backend names a Service, or a Service port, that the scanned files do not define in the"
-                + " Ingress's namespace",
+        summary = "An Ingress backend names a Service or a Service port that the scanned files do not define",
         rationale = "An Ingress (networking.k8s.io/v1) sends the requests of its defaultBackend and of each rule path"
                 + " to a Service of its own namespace, on a port given by number (the Service's port) or by name (the"
                 + " name of a Service port). The API server accepts a backend naming a Service or port that does not"
