@@ -2,6 +2,7 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import java.util.List;
@@ -22,17 +23,7 @@ import java.util.List;
                 + " ConfigMaps outside the manifests (kubectl create configmap, kustomize and Helm generators), so"
                 + " turn it on where every ConfigMap is a manifest of the scan.",
         remediation = "Define the ConfigMap in the pod's namespace, correct its name, or mark the reference optional.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
+        kindGroups = KindGroup.POD_SPECS)
 public final class ConfigMapUndefinedRule extends PodNameReferenceRule {
 
     public ConfigMapUndefinedRule() {

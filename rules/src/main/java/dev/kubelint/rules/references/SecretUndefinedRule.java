@@ -2,6 +2,7 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
@@ -27,17 +28,7 @@ import java.util.Optional;
                 + " in secret-producers (a SealedSecret, an ExternalSecret, a cert-manager Certificate, ...).",
         remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
                 + " or mark the reference optional.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
+        kindGroups = KindGroup.POD_SPECS)
 public final class SecretUndefinedRule extends PodNameReferenceRule {
 
     public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList(

@@ -3,6 +3,7 @@ package dev.kubelint.rules.references;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import java.util.List;
@@ -20,17 +21,7 @@ import java.util.List;
                 + " ServiceAccounts in the pod's namespace and in the pod's folder; the ServiceAccount \"default\" exists"
                 + " in every namespace.",
         remediation = "Create the ServiceAccount in the pod's namespace, or correct serviceAccountName.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
+        kindGroups = KindGroup.POD_SPECS)
 public final class ServiceAccountUndefinedRule extends PodNameReferenceRule {
 
     public ServiceAccountUndefinedRule() {
