@@ -29,6 +29,16 @@ final class CommandLines {
         }
     }
 
+    /** The --format option of a sub-command whose formats the description names. */
+    static Option formatOption(String description) {
+        return Option.builder()
+                .longOpt("format")
+                .hasArg()
+                .argName("FORMAT")
+                .desc(description)
+                .get();
+    }
+
     /** The help of a sub-command: its syntax, what it does, and its options. */
     static void printHelp(PrintWriter out, String syntax, String purpose, Options options) {
         HelpFormatter.builder()

@@ -21,18 +21,15 @@ import org.apache.commons.cli.Options;
  * {@code kubelint config init [--force] [--rules-jar JAR]... [FILE]}: writes a starter configuration listing every
  * rule with its default; {@code kubelint config schema}: prints the configuration's JSON Schema.
  */
-final class ConfigCommand {
+final class ConfigCommand extends SubCommand {
 
     private static final Set<String> SUBCOMMANDS = Set.of("init", "schema", "-h", "--help");
 
     private final Main.Environment env;
-    private final PrintWriter out;
-    private final PrintWriter err;
 
     ConfigCommand(Main.Environment env, PrintWriter out, PrintWriter err) {
+        super("config", out, err);
         this.env = env;
-        this.out = out;
-        this.err = err;
     }
 
     /**
@@ -67,24 +64,14 @@ final class ConfigCommand {
                 .argName("JAR")
                 .desc("list the rules of JAR too (repeatable)")
                 .get());
-        options.addOption(Option.builder("h")
-                .longOpt("help")
-                .desc("print this help and exit")
-                .get());
         return options;
     }
 
     private int init(String[] args) {
-        CommandLine cmd;
-        try {
-            cmd = CommandLines.parse(initOptions(), args);
-        } catch (UsageException e) {
-            return usage(e.getMessage());
-        }
-        if (cmd.hasOption("help")) {
-            printHelp();
-            return Main.OK;
-        }
+        return parseAndRun(initOptions(), args, this::writeTemplate);
+    }
+
+    private int writeTemplate(CommandLine cmd) {
         if (cmd.getArgList().size() > 1) {
             return usage("config init takes at most one FILE, not " + String.join(" ", cmd.getArgList()));
         }
@@ -131,10 +118,9 @@ final class ConfigCommand {
         return Main.OK;
     }
 
-    private int usage(String message) {
-        err.println("kubelint: " + message);
-        err.println("Run 'kubelint config --help' for usage.");
-        return Main.USAGE;
+    @Override
+    void printHelp(Options options) {
+        printHelp();
     }
 
     private void printHelp() {

@@ -9,50 +9,35 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code kubelint explain RULE-ID}: prints a rule's documentation, with examples from its fixtures. */
-final class ExplainCommand {
-
-    private final PrintWriter out;
-    private final PrintWriter err;
+final class ExplainCommand extends SubCommand {
 
     ExplainCommand(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+        super("explain", out, err);
+    }
+
+    int run(String[] args) {
+        return parseAndRun(options(), args, this::explain);
     }
 
     private static Options options() {
         Options options = new Options();
-        options.addOption(Option.builder()
-                .longOpt("format")
-                .hasArg()
-                .argName("FORMAT")
-                .desc("text (default) or markdown")
-                .get());
-        options.addOption(Option.builder("h")
-                .longOpt("help")
-                .desc("print this help and exit")
-                .get());
+        options.addOption(CommandLines.formatOption("text (default) or markdown"));
         return options;
     }
 
-    int run(String[] args) {
-        CommandLine cmd;
-        try {
-            cmd = CommandLines.parse(options(), args);
-        } catch (UsageException e) {
-            return usage(e.getMessage());
-        }
-        if (cmd.hasOption("help")) {
-            CommandLines.printHelp(
-                    out,
-                    "kubelint explain [options] RULE-ID",
-                    "Prints what a rule finds, why, how to fix it, and examples.",
-                    options());
-            return Main.OK;
-        }
+    @Override
+    void printHelp(Options options) {
+        CommandLines.printHelp(
+                out,
+                "kubelint explain [options] RULE-ID",
+                "Prints what a rule finds, why, how to fix it, and examples.",
+                options);
+    }
+
+    private int explain(CommandLine cmd) {
         if (cmd.getArgList().size() != 1) {
             return usage(
                     cmd.getArgList().isEmpty()
@@ -91,11 +76,5 @@ final class ExplainCommand {
     /** The closest rule id, if one is close enough to be a likely typo or a fragment. */
     static Optional<String> suggestion(String id, List<RuleDescriptor> rules) {
         return Suggestions.closest(id, rules.stream().map(RuleDescriptor::id).toList(), Suggestions.RULE_IDS);
-    }
-
-    private int usage(String message) {
-        err.println("kubelint: " + message);
-        err.println("Run 'kubelint explain --help' for usage.");
-        return Main.USAGE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.engine.WorkerPool;
 import dev.kubelint.core.source.SourceLoader;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.ReadLimits;
@@ -9,25 +10,18 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 
 /**
  * The floor of a scan, for the benchmarks (docs/performance.md), not a user command: finds the inputs, reads
  * and decodes each file and composes its YAML exactly as a scan does ({@link SourceScanner},
- * {@link SourceLoader}, {@link YamlReader}, the same worker threads), and checks nothing. It lives in the
+ * {@link SourceLoader}, {@link YamlReader}, on the same {@link WorkerPool}), and checks nothing. It lives in the
  * command-line jar so that it runs with the same class path, JVM flags and class data sharing archive as
  * {@code kubelint} itself.
  *
  * <pre>java [the launcher's flags] -cp cli/target/kubelint.jar dev.kubelint.cli.ReadOnlyScan [--jobs N] PATH...</pre>
  */
 public final class ReadOnlyScan {
-
-    private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
 
     private ReadOnlyScan() {}
 
@@ -66,25 +60,18 @@ public final class ReadOnlyScan {
         System.exit(Main.OK);
     }
 
-    /** One task per file on a fixed pool, as the engine schedules a scan. */
-    static Counts readAll(List<SourceScanner.Input> inputs, int jobs) throws InterruptedException, ExecutionException {
+    /** One task per file on the engine's worker pool, as a scan schedules them. */
+    static Counts readAll(List<SourceScanner.Input> inputs, int jobs) {
         SourceLoader loader = new SourceLoader(ReadLimits.DEFAULTS);
         YamlReader reader = new YamlReader(ReadLimits.DEFAULTS);
-        int threads = jobs == 1 || inputs.size() <= 1 ? 1 : Math.min(jobs, inputs.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
-        try {
-            List<Future<Counts>> futures = new ArrayList<>(inputs.size());
-            for (SourceScanner.Input input : inputs) {
-                futures.add(pool.submit(() -> read(loader, reader, input)));
-            }
-            Counts total = new Counts(0, 0, 0);
-            for (Future<Counts> f : futures) {
-                total = total.plus(f.get());
-            }
-            return total;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Counts>> tasks = inputs.stream()
+                .<Callable<Counts>>map(input -> () -> read(loader, reader, input))
+                .toList();
+        Counts total = new Counts(0, 0, 0);
+        for (Counts c : new WorkerPool(jobs).runAll(tasks)) {
+            total = total.plus(c);
         }
+        return total;
     }
 
     private static Counts read(SourceLoader loader, YamlReader reader, SourceScanner.Input input) {
@@ -95,14 +82,5 @@ public final class ReadOnlyScan {
         ReadResult read = reader.read(
                 loaded.source().get().displayName(), loaded.source().get().text());
         return new Counts(1, read.documents().size(), read.problems().size());
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(null, task, "kubelint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

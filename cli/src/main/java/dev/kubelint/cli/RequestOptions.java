@@ -2,6 +2,8 @@ package dev.kubelint.cli;
 
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.LintRequestBuilder;
 import dev.kubelint.core.run.OptionProblem;
@@ -115,8 +117,17 @@ final class RequestOptions {
         };
     }
 
-    /** Reads the configuration, loads the rules, and applies the command line over both. */
-    static LintPlan plan(CommandLine cmd, Path workingDirectory, List<String> paths, InputStream stdin)
+    /**
+     * Reads the configuration, loads the rules, and applies the command line over both, for a run that writes these
+     * reports with these options.
+     */
+    static LintPlan plan(
+            CommandLine cmd,
+            Path workingDirectory,
+            List<String> paths,
+            InputStream stdin,
+            List<ReportFormats.Format> reports,
+            ReportOptions reportOptions)
             throws OptionsException {
         List<OptionProblem> problems = new ArrayList<>();
         LintRequestBuilder builder = new LintRequestBuilder(workingDirectory, paths)
@@ -128,7 +139,8 @@ final class RequestOptions {
                 .disableRules(ruleIds(cmd, "disable"))
                 .updateBaseline(cmd.hasOption("update-baseline"))
                 .useSuppressions(!cmd.hasOption("no-suppressions"))
-                .debug(cmd.hasOption("debug"));
+                .debug(cmd.hasOption("debug"))
+                .reports(reports, reportOptions);
         configFile(cmd, builder, problems);
         rulesJars(cmd, builder);
         values(cmd, "schema-location").forEach(builder::schemaLocation);

@@ -25,7 +25,7 @@ import org.apache.commons.cli.Options;
  * ({@code --format markdown}, to standard output as the catalogue index, or with {@code --output DIR} as one page
  * per rule plus the index).
  */
-final class RulesCommand {
+final class RulesCommand extends SubCommand {
 
     private static final int DEFAULT_WIDTH = 100;
     private static final int MIN_WIDTH = 60;
@@ -34,23 +34,19 @@ final class RulesCommand {
     private static final int MIN_ID = 16;
 
     private final Main.Environment env;
-    private final PrintWriter out;
-    private final PrintWriter err;
 
     RulesCommand(Main.Environment env, PrintWriter out, PrintWriter err) {
+        super("rules", out, err);
         this.env = env;
-        this.out = out;
-        this.err = err;
+    }
+
+    int run(String[] args) {
+        return parseAndRun(options(), args, this::list);
     }
 
     private static Options options() {
         Options options = new Options();
-        options.addOption(Option.builder()
-                .longOpt("format")
-                .hasArg()
-                .argName("FORMAT")
-                .desc("text (default): a table; markdown: the rule catalogue")
-                .get());
+        options.addOption(CommandLines.formatOption("text (default): a table; markdown: the rule catalogue"));
         options.addOption(Option.builder("o")
                 .longOpt("output")
                 .hasArg()
@@ -64,24 +60,15 @@ final class RulesCommand {
                 .argName("JAR")
                 .desc("also list the rules of this jar, with an origin column (repeatable)")
                 .get());
-        options.addOption(Option.builder("h")
-                .longOpt("help")
-                .desc("print this help and exit")
-                .get());
         return options;
     }
 
-    int run(String[] args) {
-        CommandLine cmd;
-        try {
-            cmd = CommandLines.parse(options(), args);
-        } catch (UsageException e) {
-            return usage(e.getMessage());
-        }
-        if (cmd.hasOption("help")) {
-            CommandLines.printHelp(out, "kubelint rules [options]", "Lists the rules kubelint knows.", options());
-            return Main.OK;
-        }
+    @Override
+    void printHelp(Options options) {
+        CommandLines.printHelp(out, "kubelint rules [options]", "Lists the rules kubelint knows.", options);
+    }
+
+    private int list(CommandLine cmd) {
         if (!cmd.getArgList().isEmpty()) {
             return usage("unexpected argument " + cmd.getArgList().get(0));
         }
@@ -254,11 +241,5 @@ final class RulesCommand {
     static boolean isGenerated(Path page) throws IOException {
         List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
         return !lines.isEmpty() && lines.get(0).equals(RuleDocs.GENERATED);
-    }
-
-    private int usage(String message) {
-        err.println("kubelint: " + message);
-        err.println("Run 'kubelint rules --help' for usage.");
-        return Main.USAGE;
     }
 }

@@ -11,7 +11,6 @@ import dev.kubelint.core.report.Ansi;
 import dev.kubelint.core.report.PrintableText;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
-import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.report.Version;
 import dev.kubelint.core.rule.LintSettings;
@@ -24,7 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
@@ -192,7 +190,13 @@ final class ScanCommand {
         }
         LintPlan plan;
         try {
-            plan = RequestOptions.plan(cmd, env.workingDirectory(), cmd.getArgList(), env.stdin());
+            plan = RequestOptions.plan(
+                    cmd,
+                    env.workingDirectory(),
+                    cmd.getArgList(),
+                    env.stdin(),
+                    output.targets().stream().map(ReportTargets.Target::format).toList(),
+                    reportOptions(output));
         } catch (OptionsException e) {
             return optionsError(e);
         }
@@ -203,7 +207,7 @@ final class ScanCommand {
             if (!overwritten.isEmpty()) {
                 return usage(PrintableText.escape(overwritten.get(0)));
             }
-            Optional<LintResult> result = lint(keepForReports(plan.request(), output), !output.quiet())
+            Optional<LintResult> result = lint(plan.request(), !output.quiet())
                     .map(r -> last(cmd, "stdin-filename")
                             .map(name -> StdinName.apply(r, name))
                             .orElse(r))
@@ -344,15 +348,6 @@ final class ScanCommand {
                 cmd.hasOption("verbose"));
     }
 
-    /** The run keeps per-object data and source lines only when a chosen report shows them. */
-    private LintRequest keepForReports(LintRequest request, OutputSettings output) {
-        ReportOptions options = reportOptions(output);
-        List<Reporter> reporters =
-                output.targets().stream().map(ReportTargets.Target::reporter).toList();
-        return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
-                .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
-    }
-
     private ReportOptions reportOptions(OutputSettings output) {
         return new ReportOptions(env.workingDirectory(), false, output.showSource(), !output.quiet(), Version.current())
                 .withVerbose(output.verbose());
@@ -399,12 +394,6 @@ final class ScanCommand {
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : List.of(values);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** A usage error: one line on stderr, exit code 2. */

@@ -17,40 +17,10 @@ class BaselineCliTest {
     @TempDir
     Path dir;
 
-    private static final String PORTS = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 70000
-                    - containerPort: 8080
-                      protocol: TCPP
-            """;
+    private static final String PORTS = Inputs.manifest("ports-pod.yaml");
 
     /** The same Pod with comments and a label above the findings: every line moves down. */
-    private static final String PORTS_MOVED = """
-            # the web front end
-            # owned by the shop team
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 70000
-                    - containerPort: 8080
-                      protocol: TCPP
-            """;
+    private static final String PORTS_MOVED = Inputs.manifest("ports-pod-moved.yaml");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,13 +55,17 @@ class BaselineCliTest {
         assertEquals(0, report.get("staleBaselineEntries").size());
     }
 
+    /** The Pod with its two findings under k8s/, both accepted in the baseline b.json. */
+    private Cli acceptedInBJson() throws Exception {
+        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
+        Cli.Run update = cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s");
+        assertEquals(0, update.exitCode(), update::toString);
+        return cli;
+    }
+
     @Test
     void newFindingsFailAndStaleEntriesAreReportedSoTheFileShrinks() throws Exception {
-        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(
-                0,
-                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
-                        .exitCode());
+        Cli cli = acceptedInBJson();
 
         // the protocol is fixed, and a new container brings a new error
         cli.file("k8s/pod.yaml", PORTS.replace("protocol: TCPP", "protocol: TCP") + """
@@ -144,11 +118,7 @@ class BaselineCliTest {
 
     @Test
     void sarifTellsTheBaselineStateOfEveryResult() throws Exception {
-        Cli cli = new Cli(dir).file("k8s/pod.yaml", PORTS);
-        assertEquals(
-                0,
-                cli.run("--no-config", "--baseline", "b.json", "--update-baseline", "k8s")
-                        .exitCode());
+        Cli cli = acceptedInBJson();
         cli.file("k8s/pod.yaml", PORTS.replace("8080", "0"));
         Cli.Run r = cli.run("--no-config", "--baseline", "b.json", "--format", "sarif", "k8s");
         assertEquals(1, r.exitCode(), r::toString);

@@ -5,25 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+@CliWorkspace(sampleInputs = true)
 class ColorTest {
 
     private static final String ESC = "\u001b[";
 
-    @TempDir
-    Path dir;
-
     Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = Inputs.all(new Cli(dir));
-    }
 
     @Test
     void autoColoursATerminal() {

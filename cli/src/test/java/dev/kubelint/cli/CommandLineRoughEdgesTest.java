@@ -17,14 +17,7 @@ class CommandLineRoughEdgesTest {
     @TempDir
     Path dir;
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers: [{name: web, image: "nginx:1.27", ports: [{containerPort: 70000}]}]
-            """;
+    private static final String POD = Inputs.manifest("flow-ports-pod.yaml");
 
     @Test
     void helpNamesEveryCommand() {

@@ -17,15 +17,7 @@ class ConfigurationCliTest {
     Path dir;
 
     /** A Pod with a duplicate key (an error) on line 5 and a YAML tag (a warning) on line 4. */
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: !secret web
-              name: web
-            spec:
-              containers: [{name: web, image: "nginx:1.27"}]
-            """;
+    private static final String POD = Inputs.manifest("tagged-duplicate-pod.yaml");
 
     @BeforeEach
     void repository() throws Exception {

@@ -3,22 +3,12 @@ package dev.kubelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+@CliWorkspace(sampleInputs = true)
 class ExitCodeTest {
 
-    @TempDir
-    Path dir;
-
     Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = Inputs.all(new Cli(dir));
-    }
 
     @Test
     void zeroWhenNothingReachesTheThreshold() {

@@ -3,22 +3,20 @@ package dev.kubelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+@CliWorkspace
 class HelpTest {
 
-    @TempDir
-    Path dir;
+    Cli cli;
 
     @Test
     void helpIsGroupedWithExamples() {
-        Cli.Run run = new Cli(dir).run("--help");
+        Cli.Run run = cli.run("--help");
         String help = run.out();
         List<String> headings =
                 help.lines().filter(l -> l.matches("[A-Z][A-Za-z ]+:")).toList();
@@ -33,7 +31,7 @@ class HelpTest {
 
     @Test
     void everyOptionIsListedOnceInItsSection() {
-        String help = new Cli(dir).run("-h").out();
+        String help = cli.run("-h").out();
         for (Option option : ScanCommand.options().toOptions().getOptions()) {
             Matcher m = Pattern.compile("(?m)^  (-\\w, |    )--" + Pattern.quote(option.getLongOpt()) + "\\b")
                     .matcher(help);
@@ -48,7 +46,7 @@ class HelpTest {
 
     @Test
     void helpLinesFitA100ColumnTerminal() {
-        new Cli(dir).run("--help").out().lines().forEach(l -> assertTrue(l.length() <= 100, "too long: " + l));
+        cli.run("--help").out().lines().forEach(l -> assertTrue(l.length() <= 100, "too long: " + l));
     }
 
     @Test

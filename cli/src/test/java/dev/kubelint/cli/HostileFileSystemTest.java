@@ -60,6 +60,19 @@ class HostileFileSystemTest {
         return run.findings().stream().filter(f -> f.file().equals(file)).toList();
     }
 
+    /** The file has exactly one finding, {@code brief} ("rule@line:column"). */
+    private static Reported assertOnlyFinding(CliRun run, String file, String brief) {
+        List<Reported> findings = on(run, file);
+        assertEquals(List.of(brief), findings.stream().map(Reported::brief).toList());
+        return findings.get(0);
+    }
+
+    /** The file has exactly one finding, {@code brief}, whose message says {@code told}. */
+    private static void assertOnlyFinding(CliRun run, String file, String brief, String told) {
+        String message = assertOnlyFinding(run, file, brief).message();
+        assertTrue(message.contains(told), message);
+    }
+
     /** The two ordinary files are linted as always: good.yaml clean, dup.yaml with its duplicate key. */
     private static void assertOrdinaryFilesLinted(CliRun run) {
         assertEquals(
@@ -123,13 +136,7 @@ class HostileFileSystemTest {
         CliRun run = lint("scan");
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
-        List<Reported> broken = on(run, "scan/broken.yaml");
-        assertEquals(
-                List.of("unreadable-file@1:1"),
-                broken.stream().map(Reported::brief).toList());
-        assertTrue(
-                broken.get(0).message().contains("does not exist"),
-                broken.get(0).message());
+        assertOnlyFinding(run, "scan/broken.yaml", "unreadable-file@1:1", "does not exist");
     }
 
     @Test
@@ -162,10 +169,7 @@ class HostileFileSystemTest {
         CliRun run = lint("scan", mem.toString());
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
-        List<Reported> findings = on(run, mem.toString());
-        assertEquals(
-                List.of("unreadable-file@1:1"),
-                findings.stream().map(Reported::brief).toList());
+        assertOnlyFinding(run, mem.toString(), "unreadable-file@1:1");
     }
 
     @Test
@@ -174,13 +178,7 @@ class HostileFileSystemTest {
         assumeTrue(Files.exists(zero), "needs /dev/zero");
         CliRun run = lint("scan", zero.toString());
         HostileInputTest.assertLinted(run, 3);
-        List<Reported> findings = on(run, zero.toString());
-        assertEquals(
-                List.of("input-limit@1:1"),
-                findings.stream().map(Reported::brief).toList());
-        assertTrue(
-                findings.get(0).message().contains("max-file-bytes"),
-                findings.get(0).message());
+        assertOnlyFinding(run, zero.toString(), "input-limit@1:1", "max-file-bytes");
     }
 
     @Test
@@ -220,12 +218,7 @@ class HostileFileSystemTest {
         CliRun run = lint("scan");
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
-        List<Reported> skipped = on(run, "scan/pipe.yaml");
-        assertEquals(
-                List.of("skipped-file@1:1"),
-                skipped.stream().map(Reported::brief).toList());
-        assertTrue(
-                skipped.get(0).message().contains("named pipe"), skipped.get(0).message());
+        assertOnlyFinding(run, "scan/pipe.yaml", "skipped-file@1:1", "named pipe");
 
         // named explicitly (as with kubelint <(helm template ...)), the pipe is read to its end
         Thread writer = new Thread(() -> {

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.rule.LintSettings;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+@CliWorkspace
 class KubernetesVersionsCliTest {
 
     private static final String CRONJOB = """
@@ -39,12 +38,11 @@ class KubernetesVersionsCliTest {
                   image: nginx:1.27.3
             """;
 
-    @TempDir
-    Path dir;
+    Cli cli;
 
     @Test
     void versionsListsEveryBundledRelease() {
-        Cli.Run run = new Cli(dir).run("versions");
+        Cli.Run run = cli.run("versions");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("release"), run.out());
@@ -57,7 +55,7 @@ class KubernetesVersionsCliTest {
 
     @Test
     void aFolderNamedVersionsIsScanned() throws Exception {
-        Cli cli = new Cli(dir).file("versions/pod.yaml", SIDECAR);
+        cli.file("versions/pod.yaml", SIDECAR);
         Cli.Run run = cli.run("versions");
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("in 1 file, 1 object"), run.out());
@@ -65,7 +63,7 @@ class KubernetesVersionsCliTest {
 
     @Test
     void aPatchReleaseValidatesAsItsMinorRelease() throws Exception {
-        Cli cli = new Cli(dir).file("cronjob.yaml", CRONJOB);
+        cli.file("cronjob.yaml", CRONJOB);
         Cli.Run served = cli.run("--kubernetes-version", "1.24.17", "cronjob.yaml");
         assertEquals(0, served.exitCode(), served::toString);
         Cli.Run removed = cli.run("--kubernetes-version", "1.25.0", "cronjob.yaml");
@@ -79,7 +77,7 @@ class KubernetesVersionsCliTest {
 
     @Test
     void anUnknownReleaseListsTheBundledOnes() throws Exception {
-        Cli.Run run = new Cli(dir).file("pod.yaml", SIDECAR).run("--kubernetes-version", "1.36", "pod.yaml");
+        Cli.Run run = cli.file("pod.yaml", SIDECAR).run("--kubernetes-version", "1.36", "pod.yaml");
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(
                 List.of("kubelint: --kubernetes-version: Kubernetes version '1.36' is not one of the bundled"
@@ -90,7 +88,7 @@ class KubernetesVersionsCliTest {
 
     @Test
     void sidecarsAreSidecarsFromKubernetes129() throws Exception {
-        Cli cli = new Cli(dir).file("pod.yaml", SIDECAR);
+        cli.file("pod.yaml", SIDECAR);
         Cli.Run before = cli.run("--kubernetes-version", "1.28", "--format", "json", "pod.yaml");
         assertEquals(1, before.exitCode(), before::toString);
         assertTrue(before.out().contains("\"ruleId\" : \"container-restart-policy\""), before.out());

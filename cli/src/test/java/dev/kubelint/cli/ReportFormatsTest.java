@@ -5,30 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
 /** Each format produced by the command and read as its consumer reads it. */
+@CliWorkspace(sampleInputs = true)
 class ReportFormatsTest {
 
-    @TempDir
-    Path dir;
-
     Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = Inputs.all(new Cli(dir));
-    }
 
     @Test
     void jsonOnStandardOutput() {
@@ -60,7 +50,7 @@ class ReportFormatsTest {
         JsonNode sarif = Consumers.sarif(cli.read("target/kubelint.sarif"));
         JsonNode sarifRun = sarif.get("runs").get(0);
         assertEquals(
-                dir.toUri().toString(),
+                cli.path("").toUri().toString(),
                 sarifRun.get("originalUriBaseIds").get("SRCROOT").get("uri").asString());
         JsonNode rules = sarifRun.get("tool").get("driver").get("rules");
         List<String> ruleIds = new ArrayList<>();
@@ -228,7 +218,7 @@ class ReportFormatsTest {
         assertEquals("critical", issues.get(0).get("severity").asString());
         javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         Document checkstyle = factory.newDocumentBuilder()
-                .parse(dir.resolve("out/checkstyle.xml").toFile());
+                .parse(cli.path("out/checkstyle.xml").toFile());
         assertEquals("checkstyle", checkstyle.getDocumentElement().getTagName());
         assertEquals(5, checkstyle.getElementsByTagName("file").getLength(), "every file scanned");
         NodeList errors = checkstyle.getElementsByTagName("error");

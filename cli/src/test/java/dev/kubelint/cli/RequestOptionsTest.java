@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.LintPlan;
 import java.io.InputStream;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the file and the flags combine into the request the engine gets. */
 class RequestOptionsTest {
 
+    private static final List<ReportFormats.Format> TEXT =
+            List.of(ReportFormats.find("text").orElseThrow());
+
     @TempDir
     Path dir;
 
@@ -36,7 +41,8 @@ class RequestOptionsTest {
     private LintRequest request(String... args) throws Exception {
         CommandLine cmd =
                 DefaultParser.builder().get().parse(ScanCommand.options().toOptions(), args);
-        try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
+        try (LintPlan plan = RequestOptions.plan(
+                cmd, dir, cmd.getArgList(), InputStream.nullInputStream(), TEXT, ReportOptions.plain(dir))) {
             return plan.request();
         }
     }
@@ -120,7 +126,8 @@ class RequestOptionsTest {
                     "app=b",
                     "pod.yaml"
                 });
-        try (LintPlan plan = RequestOptions.plan(cmd, dir, cmd.getArgList(), InputStream.nullInputStream())) {
+        try (LintPlan plan = RequestOptions.plan(
+                cmd, dir, cmd.getArgList(), InputStream.nullInputStream(), TEXT, ReportOptions.plain(dir))) {
             assertEquals("1.34", plan.request().settings().kubernetesVersion());
             assertEquals(2, plan.request().jobs());
             assertEquals(Optional.empty(), plan.failOn());

@@ -19,22 +19,13 @@ class RulesAndExplainCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(
-                args,
-                new Main.Environment(dir, InputStream.nullInputStream(), Map.of(), false),
-                new PrintWriter(out),
-                new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private ConfigCli.Run run(String... args) {
+        return ConfigCli.run(dir, args);
     }
 
     @Test
     void rulesListsEveryRuleWithItsMetadata() {
-        Run run = run("rules");
+        ConfigCli.Run run = run("rules");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].matches("ID +SEVERITY +ON +CATEGORY +SUMMARY"), lines[0]);
@@ -52,7 +43,7 @@ class RulesAndExplainCommandTest {
 
     @Test
     void rulesFitsOneHundredColumnsOrTheTerminal() {
-        Run run = run("rules");
+        ConfigCli.Run run = run("rules");
         assertTrue(run.out().lines().count() > 60);
         assertTrue(run.out().lines().allMatch(l -> l.length() <= 100), run.out());
         String table = run.out();
@@ -75,7 +66,7 @@ class RulesAndExplainCommandTest {
 
     @Test
     void rulesMarkdownPrintsTheCatalogue() {
-        Run run = run("rules", "--format", "markdown");
+        ConfigCli.Run run = run("rules", "--format", "markdown");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith(RuleDocs.GENERATED), run.out());
         assertTrue(
@@ -88,7 +79,7 @@ class RulesAndExplainCommandTest {
         Path docs = Files.createDirectories(dir.resolve("docs"));
         Files.writeString(docs.resolve("gone-rule.md"), RuleDocs.GENERATED + "\n\n# gone-rule\n");
         Files.writeString(docs.resolve("notes.md"), "# hand-written\n");
-        Run run = run("rules", "--format", "markdown", "--output", "docs");
+        ConfigCli.Run run = run("rules", "--format", "markdown", "--output", "docs");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("removed 1 stale pages"), run.err());
         assertFalse(Files.exists(docs.resolve("gone-rule.md")));
@@ -109,7 +100,7 @@ class RulesAndExplainCommandTest {
 
     @Test
     void explainPrintsTheDocWithExamplesFromTheFixtures() {
-        Run run = run("explain", "port-protocol");
+        ConfigCli.Run run = run("explain", "port-protocol");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("port-protocol (error, on by default, category ports"), run.out());
         assertTrue(run.out().contains("Why:\n  The API server accepts exactly TCP, UDP and SCTP"), run.out());
@@ -121,21 +112,21 @@ class RulesAndExplainCommandTest {
 
     @Test
     void explainMarkdownIsTheGeneratedPage() {
-        Run run = run("explain", "--format", "markdown", "image-tag");
+        ConfigCli.Run run = run("explain", "--format", "markdown", "image-tag");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith(RuleDocs.GENERATED + "\n\n# image-tag\n"), run.out());
     }
 
     @Test
     void explainUnknownRuleSuggestsTheClosestOne() {
-        Run typo = run("explain", "contaner-port-conflict");
+        ConfigCli.Run typo = run("explain", "contaner-port-conflict");
         assertEquals(2, typo.code());
         assertTrue(
                 typo.err().contains("unknown rule contaner-port-conflict; did you mean container-port-conflict?"),
                 typo.err());
-        Run fragment = run("explain", "restart-polic");
+        ConfigCli.Run fragment = run("explain", "restart-polic");
         assertTrue(fragment.err().contains("did you mean restart-policy?"), fragment.err());
-        Run nothing = run("explain", "zzzzzzzzzzzz");
+        ConfigCli.Run nothing = run("explain", "zzzzzzzzzzzz");
         assertEquals(2, nothing.code());
         assertFalse(nothing.err().contains("did you mean"), nothing.err());
     }
@@ -149,15 +140,15 @@ class RulesAndExplainCommandTest {
 
     @Test
     void subCommandsReadOptionsAsTheScanDoes() {
-        Run misspelt = run("rules", "--formt", "markdown");
+        ConfigCli.Run misspelt = run("rules", "--formt", "markdown");
         assertEquals(2, misspelt.code());
         assertTrue(
                 misspelt.err().startsWith("kubelint: unknown option --formt; did you mean --format?"), misspelt.err());
         // an abbreviation is not taken for the option it starts: a later option could make it ambiguous
-        Run abbreviated = run("explain", "--form", "markdown", "image-tag");
+        ConfigCli.Run abbreviated = run("explain", "--form", "markdown", "image-tag");
         assertEquals(2, abbreviated.code());
         assertTrue(abbreviated.err().contains("unknown option --form; did you mean --format?"), abbreviated.err());
-        Run noValue = run("config", "init", "--rules-jar");
+        ConfigCli.Run noValue = run("config", "init", "--rules-jar");
         assertEquals(2, noValue.code());
         assertTrue(noValue.err().contains("option --rules-jar needs a value: --rules-jar JAR"), noValue.err());
     }
@@ -166,7 +157,7 @@ class RulesAndExplainCommandTest {
     void explainSuggestsWithTheEditDistanceOfEveryOtherSuggestion() {
         // a swap of two letters is one edit, as for options and configuration keys: two swaps are two edits here,
         // four for a plain Levenshtein distance, which would find nothing this close
-        Run swapped = run("explain", "imgae-tga");
+        ConfigCli.Run swapped = run("explain", "imgae-tga");
         assertEquals(2, swapped.code());
         assertTrue(swapped.err().contains("did you mean image-tag?"), swapped.err());
     }

@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.report.ColumnWidths;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+@CliWorkspace(sampleInputs = true)
 class TextOutputTest {
 
-    @TempDir
-    Path dir;
-
     Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = Inputs.all(new Cli(dir));
-    }
 
     @Test
     void findingsWithTheirSourceLinesThenTheSummary() {

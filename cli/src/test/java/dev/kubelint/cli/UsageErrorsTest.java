@@ -9,19 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every usage error: one line naming the problem, exit code 2, nothing on standard output, no stack trace. */
+@CliWorkspace(sampleInputs = true)
 class UsageErrorsTest {
-
-    @TempDir
-    Path dir;
 
     Cli cli;
 
     @BeforeEach
-    void setUp() throws IOException {
-        cli = Inputs.all(new Cli(dir)).stdin(Inputs.DUP);
+    void standardInput() {
+        cli.stdin(Inputs.DUP);
     }
 
     /** Runs with "-" as input, so that the test can tell whether scanning started. */
@@ -93,7 +90,7 @@ class UsageErrorsTest {
                 "kubelint: -o/--output out.json has no report to take: every --format names its own file",
                 usageError("--format", "json=a.json", "-o", "out.json"));
         assertEquals(
-                "kubelint: two reports would be written to the same file " + dir.resolve("r.txt"),
+                "kubelint: two reports would be written to the same file " + cli.path("r.txt"),
                 usageError("--format", "json=r.txt", "--format", "sarif=./r.txt"));
         assertEquals(
                 "kubelint: -o/--output given 2 times; give each format its own file with --format NAME=FILE",
@@ -102,23 +99,23 @@ class UsageErrorsTest {
 
     @Test
     void reportPathsAreCheckedWritableBeforeScanning() throws IOException {
-        Files.createDirectories(dir.resolve("adir"));
+        Files.createDirectories(cli.path("adir"));
         assertEquals(
-                "kubelint: cannot write the report to " + dir.resolve("adir") + ": it is a folder",
+                "kubelint: cannot write the report to " + cli.path("adir") + ": it is a folder",
                 usageError("--format", "sarif=adir"));
-        Files.writeString(dir.resolve("afile"), "x");
+        Files.writeString(cli.path("afile"), "x");
         assertEquals(
-                "kubelint: cannot write the report to " + dir.resolve("afile/r.xml") + ": " + dir.resolve("afile")
+                "kubelint: cannot write the report to " + cli.path("afile/r.xml") + ": " + cli.path("afile")
                         + " is not a folder",
                 usageError("--format", "text", "--format", "junit=afile/r.xml"));
         assertEquals(
-                "kubelint: cannot write the report to " + dir.resolve("adir") + ": it is a folder",
+                "kubelint: cannot write the report to " + cli.path("adir") + ": it is a folder",
                 usageError("-o", "adir"));
     }
 
     @Test
     void unwritableFolder() throws IOException {
-        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Path locked = Files.createDirectories(cli.path("locked"));
         boolean changed = locked.toFile().setWritable(false, false);
         try {
             // root may write anywhere: then the check rightly passes and there is nothing to test

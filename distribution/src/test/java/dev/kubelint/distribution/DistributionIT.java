@@ -33,20 +33,7 @@ class DistributionIT {
     private static Path home;
 
     /** A Pod with two mistakes that the API server rejects. */
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 70000
-                    - containerPort: 8080
-                      protocol: TCPP
-            """;
+    private static final String POD = Manifests.read("ports-pod.yaml");
 
     @BeforeAll
     static void unpack() throws Exception {

@@ -38,17 +38,7 @@ class RecipesIT {
     private Path repository;
     private Path workspace;
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports: [{containerPort: 70000}]
-            """;
+    private static final String POD = Manifests.read("flow-ports-pod.yaml");
 
     @BeforeEach
     void repositoryAndWorkspace() throws Exception {

@@ -1,6 +1,5 @@
 package dev.kubelint.maven;
 
-import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
@@ -8,7 +7,6 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.report.PrintableText;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
-import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.LintRequestBuilder;
@@ -184,8 +182,10 @@ public class CheckMojo extends AbstractMojo {
                         outputDirectory.toPath().resolve("config"),
                         CheckMojo.class.getClassLoader()));
             }
+            // the run keeps what the reports show; unknown formats fail after the other problems, as they always did
+            builder.reports(formatsOrNone(), ReportOptions.plain(root));
             plan = builder.build();
-            reports = ReportFiles.select(formats == null ? List.of() : formats);
+            reports = ReportFiles.select(formatNames());
         } catch (OptionsException e) {
             // no cause: Maven would append its message, which names the options in its own neutral way
             throw new MojoExecutionException(problems(e));
@@ -200,7 +200,7 @@ public class CheckMojo extends AbstractMojo {
             if (!overwritten.isEmpty()) {
                 throw new MojoExecutionException("kubelint: " + PrintableText.escape(overwritten.get(0)));
             }
-            result = plan.applyBaseline(new Linter().lint(keepForReports(plan.request(), reports, root)));
+            result = plan.applyBaseline(new Linter().lint(plan.request()));
         } catch (Linter.InputException e) {
             throw new MojoExecutionException("kubelint: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -310,12 +310,17 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** The run keeps per-object data and source lines only when a chosen report shows them. */
-    private static LintRequest keepForReports(LintRequest request, List<ReportFormats.Format> reports, Path root) {
-        List<Reporter> reporters = reports.stream().map(f -> f.reporter().get()).toList();
-        ReportOptions options = ReportOptions.plain(root);
-        return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
-                .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
+    private List<String> formatNames() {
+        return formats == null ? List.of() : formats;
+    }
+
+    /** The report formats asked for; none when one of them is unknown (that problem is told by itself). */
+    private List<ReportFormats.Format> formatsOrNone() {
+        try {
+            return ReportFiles.select(formatNames());
+        } catch (OptionsException e) {
+            return List.of();
+        }
     }
 
     private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root, LintPlan plan)

@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
  * What the plugin's goals that lint ({@code check}, {@code report}) were told: where the manifests are and how to
  * lint them. Each goal declares the parameters (Maven injects them into the goal's own fields) and hands them here,
  * where they become the folders to lint and the request, the same way for every goal.
+ *
+ * <p>The declarations cannot move into a common base class: Maven injects a goal's parameters only into fields of
+ * the goal's own class and its superclasses, and {@code report} must extend {@code AbstractMavenReport} (whose
+ * {@code execute} is final and renders the page, with injected fields of its own), while {@code check} must not be
+ * a report. Nesting them in one parameter object would change how POMs configure the plugin. So the goals share
+ * this record instead: everything but the field declarations.
  */
 record LintParameters(
         File baseDirectory,

@@ -4,6 +4,7 @@ import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.OptionsException;
@@ -107,7 +108,11 @@ public class ReportMojo extends AbstractMavenReport {
         List<Path> sources = parameters.sources();
         Path root = baseDirectory.toPath().toAbsolutePath().normalize();
         LintResult result;
-        try (LintPlan plan = parameters.request(root, sources).build()) {
+        // the page shows findings and counts: no report file, no source lines, no list of objects
+        try (LintPlan plan = parameters
+                .request(root, sources)
+                .reports(List.of(), ReportOptions.plain(root))
+                .build()) {
             result = new Linter().lint(plan.request());
         } catch (OptionsException e) {
             throw new MavenReportException(CheckMojo.problems(e));

@@ -434,7 +434,7 @@ class CheckMojoTest {
     private CheckMojo mojo() throws Exception {
         log.lines.clear();
         CheckMojo mojo = new CheckMojo();
-        mojo.setLog(log);
+        mojo.setLog(log.log);
         set(mojo, "baseDirectory", project.toFile());
         set(mojo, "executionRootDirectory", project.toFile());
         set(mojo, "outputDirectory", project.resolve("target/kubelint").toFile());

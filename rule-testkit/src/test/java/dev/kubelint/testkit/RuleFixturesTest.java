@@ -12,11 +12,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fixture runner must fail loudly on every kind of mismatch, and pass only on an exact match. */
 class RuleFixturesTest {
@@ -39,190 +43,228 @@ class RuleFixturesTest {
         return e.getMessage();
     }
 
-    @Test
-    void exactMatchPasses() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "key flagA is set"
-                other: 2
-                flagB: 3 # expect: testkit-flag "flagB"
-                """);
-        assertDoesNotThrow(() -> verify(bad));
+    /** A fixture file: its path below the fixture root ("rule-id/file.yaml") and its text. */
+    record Case(String path, String text) {
+        @Override
+        public String toString() {
+            return path + ": " + text.strip().lines().reduce((a, b) -> b).orElse("");
+        }
     }
 
-    @Test
-    void aColumnMarkerPinsTheColumn() throws Exception {
-        Path good = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect@1: testkit-flag "flagA"
-                """);
-        assertDoesNotThrow(() -> verify(good));
-        Path wrong = write("testkit-flag", "bad2.yaml", """
-                kind: Thing
-                flagA: 1 # expect@3: testkit-flag "flagA"
-                """);
-        String message = failure(wrong);
-        assertTrue(message.contains("missing finding at line 2, column 3: testkit-flag \"flagA\""), message);
-        assertTrue(message.contains("unexpected finding at line 2, column 1"), message);
-        Path zero = write("testkit-flag", "bad3.yaml", """
-                kind: Thing
-                flagA: 1 # expect@0: testkit-flag "flagA"
-                """);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verify(zero));
-        assertTrue(e.getMessage().contains("columns start at 1"), e.getMessage());
+    private static Arguments accepted(String what, String path, String text) {
+        return Arguments.of(what, new Case(path, text));
     }
 
-    @Test
-    void missingFindingFails() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                other: 2 # expect: testkit-flag "other"
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("missing finding at line 3: testkit-flag \"other\""), message);
+    private static Arguments rejected(String what, String path, String text, String... says) {
+        return Arguments.of(what, new Case(path, text), List.of(says));
     }
 
-    @Test
-    void findingOnAnotherLineThanItsMarkerFails() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing # expect: testkit-flag "flagA"
-                flagA: 1
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("missing finding at line 1"), message);
-        assertTrue(message.contains("findings near it: testkit-flag@2"), message);
-        assertTrue(message.contains("unexpected finding at line 2, column 1: testkit-flag"), message);
+    private Path write(Case fixture) throws IOException {
+        int slash = fixture.path().indexOf('/');
+        return write(fixture.path().substring(0, slash), fixture.path().substring(slash + 1), fixture.text());
     }
 
-    @Test
-    void unexpectedFindingFails() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                flagB: 2
-                """);
-        String message = failure(bad);
-        assertTrue(
-                message.contains("unexpected finding at line 3, column 1: testkit-flag \"key flagB is set"), message);
+    static Stream<Arguments> exactMatches() {
+        return Stream.of(
+                accepted("every marker matched", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "key flagA is set"
+                        other: 2
+                        flagB: 3 # expect: testkit-flag "flagB"
+                        """),
+                accepted("a column marker on the finding's column", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect@1: testkit-flag "flagA"
+                        """),
+                accepted("a clean good fixture", "testkit-flag/good.yaml", """
+                        kind: Thing
+                        other: 1
+                        """),
+                // duplicate-key reports the second "a"; the fixture neither names it nor is about it
+                accepted("findings of rules the fixture does not name are ignored", "testkit-flag/good.yaml", """
+                        kind: Thing
+                        a: 1
+                        a: 2
+                        """),
+                accepted("a rule off by default is enabled for its fixtures", "testkit-off/bad.yaml", """
+                        kind: Thing
+                        quiet: true # expect: testkit-off "quiet is set"
+                        """),
+                accepted("the header ends at the first content line", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        # fixture: kubernetes-version=1.30
+                        flagA: 1 # expect: testkit-flag "kubernetes 1.35"
+                        """),
+                accepted("defaults apply without a header", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "(kubernetes 1.35, limit 3)"
+                        """),
+                accepted("with-rule adds a test-only rule", "rule-failure/bad.yaml", """
+                        # fixture: with-rule=dev.kubelint.testkit.TestRules$ThrowingRule
+                        kind: Thing # expect: rule-failure "rule testkit-throws failed"
+                        """));
     }
 
-    @Test
-    void markerTextMustBePartOfTheMessage() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "something else"
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("missing finding at line 2: testkit-flag \"something else\""), message);
-        assertTrue(message.contains("unexpected finding at line 2"), message);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactMatches")
+    void anExactMatchPasses(String what, Case fixture) throws Exception {
+        Path file = write(fixture);
+        assertDoesNotThrow(() -> verify(file));
     }
 
-    @Test
-    void oneMarkerPerFinding() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA" testkit-flag "flagA"
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("missing finding at line 2"), message);
+    static Stream<Arguments> mismatches() {
+        return Stream.of(
+                rejected(
+                        "a column marker on another column",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect@3: testkit-flag "flagA"
+                        """,
+                        "missing finding at line 2, column 3: testkit-flag \"flagA\"",
+                        "unexpected finding at line 2, column 1"),
+                rejected(
+                        "a missing finding",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        other: 2 # expect: testkit-flag "other"
+                        """,
+                        "missing finding at line 3: testkit-flag \"other\""),
+                rejected(
+                        "a finding on another line than its marker",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing # expect: testkit-flag "flagA"
+                        flagA: 1
+                        """,
+                        "missing finding at line 1",
+                        "findings near it: testkit-flag@2",
+                        "unexpected finding at line 2, column 1: testkit-flag"),
+                rejected(
+                        "an unexpected finding",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        flagB: 2
+                        """,
+                        "unexpected finding at line 3, column 1: testkit-flag \"key flagB is set"),
+                rejected(
+                        "marker text that is not part of the message",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "something else"
+                        """,
+                        "missing finding at line 2: testkit-flag \"something else\"",
+                        "unexpected finding at line 2"),
+                rejected("two markers for one finding", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA" testkit-flag "flagA"
+                        """, "missing finding at line 2"),
+                rejected(
+                        "a good fixture that expects its rule",
+                        "testkit-flag/good.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        """,
+                        "a good fixture must not expect findings of testkit-flag"),
+                rejected(
+                        "a good fixture with a finding", "testkit-flag/good.yaml", """
+                        kind: Thing
+                        flagA: 1
+                        """, "unexpected finding at line 2"),
+                rejected(
+                        "a bad fixture without its rule",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        other: 1
+                        """,
+                        "a bad fixture must expect at least one finding of testkit-flag"),
+                rejected(
+                        "an unmarked finding of a rule marked elsewhere",
+                        "testkit-flag/bad.yaml",
+                        """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        a: 1
+                        a: 2 # expect: duplicate-key "duplicate key"
+                        b: 1
+                        b: 2
+                        """,
+                        "unexpected finding at line 6, column 1: duplicate-key"),
+                rejected(
+                        "a folder named after no rule",
+                        "no-such-rule/bad.yaml",
+                        """
+                        kind: Thing
+                        """,
+                        "fixture folder no-such-rule names no known rule"),
+                rejected(
+                        "a parameter the rule does not have",
+                        "testkit-flag/bad.yaml",
+                        """
+                        # fixture: param nope=1
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        """,
+                        "rule testkit-flag has no parameter nope"),
+                rejected(
+                        "with-rule naming a class that is not a rule",
+                        "rule-failure/bad.yaml",
+                        """
+                        # fixture: with-rule=java.lang.String
+                        kind: Thing # expect: rule-failure "failed"
+                        """,
+                        "with-rule java.lang.String is not a rule class"));
     }
 
-    @Test
-    void malformedMarkerIsRejected() throws Exception {
-        Path unquoted = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag flagA
-                """);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verify(unquoted));
-        assertTrue(e.getMessage().contains(":2: malformed expect marker"), e.getMessage());
-
-        Path trailing = write("testkit-flag", "bad-2.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA" and more
-                """);
-        e = assertThrows(IllegalArgumentException.class, () -> verify(trailing));
-        assertTrue(e.getMessage().contains("malformed expect marker"), e.getMessage());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mismatches")
+    void aMismatchFailsAndSaysWhere(String what, Case fixture, List<String> says) throws Exception {
+        String message = failure(write(fixture));
+        for (String part : says) {
+            assertTrue(message.contains(part), () -> "says \"" + part + "\": " + message);
+        }
     }
 
-    @Test
-    void goodFixtureMustNotExpectItsRule() throws Exception {
-        Path good = write("testkit-flag", "good.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                """);
-        String message = failure(good);
-        assertTrue(message.contains("a good fixture must not expect findings of testkit-flag"), message);
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                rejected("an unquoted marker text", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag flagA
+                        """, ":2: malformed expect marker"),
+                rejected("text after the marker's quotes", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA" and more
+                        """, "malformed expect marker"),
+                rejected("column 0", "testkit-flag/bad.yaml", """
+                        kind: Thing
+                        flagA: 1 # expect@0: testkit-flag "flagA"
+                        """, "columns start at 1"),
+                rejected("an unknown setting", "testkit-flag/bad.yaml", """
+                        # fixture: kubernetes=1.30
+                        kind: Thing
+                        """, "unknown fixture setting kubernetes"),
+                rejected("a parameter value of the wrong type", "testkit-flag/bad.yaml", """
+                        # fixture: param limit=many
+                        kind: Thing
+                        flagA: 1 # expect: testkit-flag "flagA"
+                        """, "expected an integer"));
     }
 
-    @Test
-    void goodFixtureWithAFindingFails() throws Exception {
-        Path good = write("testkit-flag", "good.yaml", """
-                kind: Thing
-                flagA: 1
-                """);
-        String message = failure(good);
-        assertTrue(message.contains("unexpected finding at line 2"), message);
-    }
-
-    @Test
-    void cleanGoodFixturePasses() throws Exception {
-        Path good = write("testkit-flag", "good.yaml", """
-                kind: Thing
-                other: 1
-                """);
-        assertDoesNotThrow(() -> verify(good));
-    }
-
-    @Test
-    void badFixtureMustExpectItsRule() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                other: 1
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("a bad fixture must expect at least one finding of testkit-flag"), message);
-    }
-
-    @Test
-    void findingsOfRulesTheFixtureDoesNotNameAreIgnored() throws Exception {
-        // duplicate-key reports the second "a"; the fixture neither names it nor is about it
-        Path good = write("testkit-flag", "good.yaml", """
-                kind: Thing
-                a: 1
-                a: 2
-                """);
-        assertDoesNotThrow(() -> verify(good));
-    }
-
-    @Test
-    void aMarkedOtherRuleIsCheckedStrictlyToo() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                a: 1
-                a: 2 # expect: duplicate-key "duplicate key"
-                b: 1
-                b: 2
-                """);
-        String message = failure(bad);
-        assertTrue(message.contains("unexpected finding at line 6, column 1: duplicate-key"), message);
-    }
-
-    @Test
-    void ruleOffByDefaultIsEnabledForItsFixtures() throws Exception {
-        Path bad = write("testkit-off", "bad.yaml", """
-                kind: Thing
-                quiet: true # expect: testkit-off "quiet is set"
-                """);
-        assertDoesNotThrow(() -> verify(bad));
-    }
-
-    @Test
-    void unknownRuleFolderFails() throws Exception {
-        Path bad = write("no-such-rule", "bad.yaml", "kind: Thing\n");
-        String message = failure(bad);
-        assertTrue(message.contains("fixture folder no-such-rule names no known rule"), message);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aMalformedFixtureIsRejected(String what, Case fixture, List<String> says) throws Exception {
+        Path file = write(fixture);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verify(file));
+        for (String part : says) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
     }
 
     @Test
@@ -237,64 +279,6 @@ class RuleFixturesTest {
         Fixture fixture = Fixture.read(bad, "testkit-flag");
         assertEquals(Map.of("kubernetes-version", "1.30"), fixture.settings());
         assertEquals(Map.of("limit", "7"), fixture.params());
-    }
-
-    @Test
-    void defaultsApplyWithoutHeader() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "(kubernetes 1.35, limit 3)"
-                """);
-        assertDoesNotThrow(() -> verify(bad));
-    }
-
-    @Test
-    void headerMistakesAreReported() throws Exception {
-        Path unknownSetting = write("testkit-flag", "bad.yaml", """
-                # fixture: kubernetes=1.30
-                kind: Thing
-                """);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verify(unknownSetting));
-        assertTrue(e.getMessage().contains("unknown fixture setting kubernetes"), e.getMessage());
-
-        Path unknownParam = write("testkit-flag", "bad-2.yaml", """
-                # fixture: param nope=1
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                """);
-        assertTrue(failure(unknownParam).contains("rule testkit-flag has no parameter nope"));
-
-        Path wrongType = write("testkit-flag", "bad-3.yaml", """
-                # fixture: param limit=many
-                kind: Thing
-                flagA: 1 # expect: testkit-flag "flagA"
-                """);
-        assertThrows(IllegalArgumentException.class, () -> verify(wrongType));
-    }
-
-    @Test
-    void headerEndsAtTheFirstContentLine() throws Exception {
-        Path bad = write("testkit-flag", "bad.yaml", """
-                kind: Thing
-                # fixture: kubernetes-version=1.30
-                flagA: 1 # expect: testkit-flag "kubernetes 1.35"
-                """);
-        assertDoesNotThrow(() -> verify(bad));
-    }
-
-    @Test
-    void withRuleAddsATestOnlyRule() throws Exception {
-        Path bad = write("rule-failure", "bad.yaml", """
-                # fixture: with-rule=dev.kubelint.testkit.TestRules$ThrowingRule
-                kind: Thing # expect: rule-failure "rule testkit-throws failed"
-                """);
-        assertDoesNotThrow(() -> verify(bad));
-
-        Path notARule = write("rule-failure", "bad-2.yaml", """
-                # fixture: with-rule=java.lang.String
-                kind: Thing # expect: rule-failure "failed"
-                """);
-        assertTrue(failure(notARule).contains("with-rule java.lang.String is not a rule class"));
     }
 
     @Test

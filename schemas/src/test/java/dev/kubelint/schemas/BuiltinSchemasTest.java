@@ -118,64 +118,15 @@ class BuiltinSchemasTest {
 
     @Test
     void newerReleasesKnowNewerFields() {
-        String pod = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  resources:
-                    limits: {cpu: "1"}
-                  containers:
-                    - name: c
-                      image: nginx
-                """;
+        String pod = Yaml.manifest("pod-level-resources.yaml");
         assertEquals(List.of(), Yaml.validate("1.35", pod, true));
         assertEquals(
                 List.of("unknown field \"resources\" in Pod spec"), Yaml.messages(Yaml.validate("1.30", pod, true)));
     }
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels: {app: web}
-            spec:
-              securityContext: {runAsNonRoot: true}
-              containers:
-                - name: web
-                  image: nginx:1.27.3
-                  ports: [{containerPort: 8080, name: http}]
-                  resources:
-                    requests: {cpu: 100m, memory: 64Mi}
-                    limits: {memory: 128Mi}
-                  readinessProbe:
-                    httpGet: {path: /healthz, port: http}
-                  volumeMounts: [{name: cache, mountPath: /cache}]
-              volumes: [{name: cache, emptyDir: {}}]
-            """;
+    private static final String POD = Yaml.manifest("full-pod.yaml");
 
-    private static final String DEPLOYMENT = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web, namespace: shop}
-            spec:
-              replicas: 2
-              strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  containers:
-                    - name: web
-                      image: nginx:1.27.3
-                      env: [{name: MODE, value: production}]
-                      livenessProbe:
-                        tcpSocket: {port: 8080}
-                        periodSeconds: 10
-            """;
+    private static final String DEPLOYMENT = Yaml.manifest("full-deployment.yaml");
 
     @ParameterizedTest
     @MethodSource("releases")

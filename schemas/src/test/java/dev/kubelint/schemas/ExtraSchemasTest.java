@@ -88,27 +88,7 @@ class ExtraSchemasTest {
         java.util.Locale saved = java.util.Locale.getDefault();
         try {
             java.util.Locale.setDefault(java.util.Locale.GERMANY);
-            MappingNode crd = Yaml.parse("""
-                    apiVersion: apiextensions.k8s.io/v1
-                    kind: CustomResourceDefinition
-                    metadata: {name: sizes.example.com}
-                    spec:
-                      group: example.com
-                      names: {kind: Size, plural: sizes}
-                      scope: Namespaced
-                      versions:
-                        - name: v1
-                          served: true
-                          storage: true
-                          schema:
-                            openAPIV3Schema:
-                              type: object
-                              properties:
-                                spec:
-                                  type: object
-                                  properties:
-                                    count: {type: integer, maximum: 5}
-                    """);
+            MappingNode crd = Yaml.parse(Yaml.manifest("sizes-crd.yaml"));
             KindSchema schema = CustomResourceDefinitions.read(crd, "x.yaml")
                     .orElseThrow()
                     .versions()
@@ -257,19 +237,7 @@ class ExtraSchemasTest {
 
     @Test
     void definitionsFromManifestsWork() {
-        MappingNode crd = Yaml.parse("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: things.example.com}
-                spec:
-                  group: example.com
-                  names: {kind: Thing, plural: things}
-                  scope: Namespaced
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                """);
+        MappingNode crd = Yaml.parse(Yaml.manifest("things-crd-without-schema.yaml"));
         CustomResourceDefinitions.Definition d =
                 CustomResourceDefinitions.read(crd, "crds.yaml").orElseThrow();
         assertEquals("CustomResourceDefinition things.example.com (crds.yaml)", d.describe());

@@ -22,23 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class QuickCheckTest {
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels: {app: web}
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 80
-                  resources:
-                    limits: {cpu: 500m, memory: 1Gi}
-                  readinessProbe:
-                    httpGet: {port: http, path: /}
-            """;
+    private static final String POD = Yaml.manifest("probed-pod.yaml");
 
     @Test
     void aValidPodIsValidWithoutTheFullValidator() {

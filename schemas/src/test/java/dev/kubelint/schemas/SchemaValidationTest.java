@@ -7,21 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SchemaValidationTest {
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-                  ports:
-                    - containerPort: 80
-                      protocol: TCP
-            """;
+    private static final String POD = Yaml.manifest("valid-pod.yaml");
 
     @Test
     void aValidPodHasNoProblem() {
@@ -163,23 +149,7 @@ class SchemaValidationTest {
 
     @Test
     void integralFloatsAreSentAsIntegers() {
-        String deployment = """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 2.0
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      containers:
-                        - name: web
-                          image: nginx
-                """;
+        String deployment = Yaml.manifest("float-replicas-deployment.yaml");
         assertEquals(List.of(), Yaml.validate(deployment));
         assertEquals(
                 List.of("spec.replicas: expected integer, found number 2.5"),

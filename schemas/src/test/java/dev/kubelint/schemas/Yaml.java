@@ -3,12 +3,25 @@ package dev.kubelint.schemas;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadResult;
 import dev.kubelint.core.yaml.YamlReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Test helpers: YAML text to trees and to schema problems. */
 final class Yaml {
 
     private Yaml() {}
+
+    /** The text of a manifest that the tests share, from {@code src/test/resources/manifests}. */
+    static String manifest(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/manifests", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static MappingNode parse(String text) {
         ReadResult read = new YamlReader().read("test.yaml", text);

@@ -114,8 +114,7 @@ public final class JsonTrees {
 
     /**
      * Indented JSON text of a tree, laid out as Jackson's default pretty printer lays it out; written with the
-     * streaming generator, so that a report does not pay for setting up a databind mapper (about 100 ms in a
-     * fresh JVM).
+     * streaming generator, so that a report does not pay for setting up a databind mapper in a fresh JVM.
      */
     public static String writePretty(JsonNode node) {
         StringWriter out = new StringWriter();

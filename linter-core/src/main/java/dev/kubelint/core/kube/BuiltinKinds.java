@@ -60,15 +60,8 @@ public final class BuiltinKinds {
             Map.entry("", core()),
             Map.entry(
                     "apps",
-                    Map.of(
-                            "Deployment",
-                            NameFormat.DNS1123_SUBDOMAIN,
-                            "ReplicaSet",
-                            NameFormat.DNS1123_SUBDOMAIN,
-                            "DaemonSet",
-                            NameFormat.DNS1123_SUBDOMAIN,
-                            "ControllerRevision",
-                            NameFormat.DNS1123_SUBDOMAIN,
+                    with(
+                            subdomains("Deployment", "ReplicaSet", "DaemonSet", "ControllerRevision"),
                             // since Kubernetes 1.27: the name becomes the pods' hostname
                             "StatefulSet",
                             NameFormat.DNS1123_LABEL)),
@@ -78,15 +71,7 @@ public final class BuiltinKinds {
             Map.entry("networking.k8s.io", subdomains("Ingress", "IngressClass", "NetworkPolicy")),
             Map.entry(
                     "rbac.authorization.k8s.io",
-                    Map.of(
-                            "Role",
-                            NameFormat.PATH_SEGMENT,
-                            "ClusterRole",
-                            NameFormat.PATH_SEGMENT,
-                            "RoleBinding",
-                            NameFormat.PATH_SEGMENT,
-                            "ClusterRoleBinding",
-                            NameFormat.PATH_SEGMENT)),
+                    formats(NameFormat.PATH_SEGMENT, "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")),
             Map.entry("storage.k8s.io", subdomains("StorageClass", "VolumeAttachment")),
             Map.entry("scheduling.k8s.io", subdomains("PriorityClass")),
             Map.entry("node.k8s.io", subdomains("RuntimeClass")),
@@ -121,10 +106,21 @@ public final class BuiltinKinds {
     }
 
     private static Map<String, NameFormat> subdomains(String... kinds) {
+        return formats(NameFormat.DNS1123_SUBDOMAIN, kinds);
+    }
+
+    private static Map<String, NameFormat> formats(NameFormat format, String... kinds) {
         Map<String, NameFormat> formats = new java.util.HashMap<>();
         for (String k : kinds) {
-            formats.put(k, NameFormat.DNS1123_SUBDOMAIN);
+            formats.put(k, format);
         }
         return Map.copyOf(formats);
+    }
+
+    /** The formats plus one kind's own. */
+    private static Map<String, NameFormat> with(Map<String, NameFormat> formats, String kind, NameFormat format) {
+        Map<String, NameFormat> result = new java.util.HashMap<>(formats);
+        result.put(kind, format);
+        return Map.copyOf(result);
     }
 }

@@ -39,6 +39,9 @@ public final class PodSpecs {
             "CronJob",
             "PodTemplate");
 
+    /** Pod and the workloads whose controllers run pods: {@link #KINDS} but PodTemplate, which only stores one. */
+    public static final List<String> RUNNING_KINDS = KINDS.subList(0, KINDS.indexOf("PodTemplate"));
+
     /** {@link #TEMPLATE} as keys to follow: the view is built for every object, so without parsing pointers. */
     private static final Map<String, String[]> TEMPLATE_KEYS = keys(TEMPLATE);
 
@@ -68,8 +71,8 @@ public final class PodSpecs {
 
     /**
      * The pod spec of a Pod or workload, when the manifest has one. Computed once per manifest: most pod rules
-     * ask for it, and building it (with its container list) again for every rule cost about 1.8 µs per object
-     * and rule in a scan (docs/performance.md).
+     * ask for it, and it is the same view for all of them (docs/performance.md has what building it per rule
+     * cost).
      */
     public static Optional<PodSpec> of(Manifest manifest) {
         return manifest.derived(PodSpecs.class, PodSpecs::find);

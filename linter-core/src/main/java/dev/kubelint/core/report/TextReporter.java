@@ -91,7 +91,7 @@ public final class TextReporter implements Reporter {
                 + " (" + seconds(result.elapsed().toMillis()) + "s)";
     }
 
-    /** Milliseconds as seconds with two decimals, rounded half up; not String.format, whose first use costs ~10 ms. */
+    /** Milliseconds as seconds with two decimals, rounded half up; not String.format, whose first use is slow. */
     static String seconds(long millis) {
         long centis = (millis + 5) / 10;
         long fraction = centis % 100;

@@ -12,7 +12,10 @@ public enum KindGroup {
 
     /** Pod and every kind with a pod template: Deployment, StatefulSet, DaemonSet, ReplicaSet,
      * ReplicationController, Job, CronJob, PodTemplate (as {@link PodSpecs} reads them). */
-    POD_SPECS(PodSpecs.KINDS);
+    POD_SPECS(PodSpecs.KINDS),
+
+    /** The same but PodTemplate: Pod and the workloads that run pods (as {@link PodSpecs#RUNNING_KINDS}). */
+    PODS_AND_WORKLOADS(PodSpecs.RUNNING_KINDS);
 
     private final List<String> kinds;
 

@@ -1,6 +1,5 @@
 package dev.kubelint.core.run;
 
-import dev.kubelint.core.baseline.Baseline;
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
 import dev.kubelint.core.config.ConfigProblem;
@@ -15,6 +14,9 @@ import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.LabelSelectorException;
 import dev.kubelint.core.render.ChartValues;
 import dev.kubelint.core.render.RenderSetup;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.run.OptionProblem.Option;
@@ -59,6 +61,9 @@ public final class LintRequestBuilder {
     /** Marks the rule jars set here, so that their problems can be told from a configuration file's. */
     private static final String RULES_JAR_SOURCE = "\0" + Option.RULES_JAR.label();
 
+    /** What the reports of a run need it to keep: every object of every file, the source lines of findings. */
+    private record ReportNeeds(boolean objects, boolean sourceLines) {}
+
     private final Path workingDirectory;
     private final List<String> inputs;
     private final List<OptionProblem> problems = new ArrayList<>();
@@ -86,6 +91,7 @@ public final class LintRequestBuilder {
     private boolean debug;
     private InputStream stdin = InputStream.nullInputStream();
     private ClassLoader ruleClassLoader = LintRequestBuilder.class.getClassLoader();
+    private Optional<ReportNeeds> reportNeeds = Optional.empty();
 
     /**
      * @param workingDirectory base of relative inputs, files and folders, and of the file names findings show
@@ -121,7 +127,6 @@ public final class LintRequestBuilder {
         return this;
     }
 
-    /** No configuration file at all: kubelint's defaults and the options set here. */
     /**
      * Whether a configuration file found by discovery may load rule jars (which run code). A file named with
      * {@link #configFile} always may; by default a discovered one may not, since it comes with the scanned files.
@@ -131,6 +136,7 @@ public final class LintRequestBuilder {
         return this;
     }
 
+    /** No configuration file at all: kubelint's defaults and the options set here. */
     public LintRequestBuilder noConfigFile() {
         this.configFile = Optional.empty();
         this.discoverConfigFile = false;
@@ -161,7 +167,6 @@ public final class LintRequestBuilder {
         return this;
     }
 
-    /** Whether CRDs among the scanned manifests define schemas too. */
     /** A values file for the Helm charts the scan renders, after the configuration file's ({@code helm.values}). */
     public LintRequestBuilder helmValues(String file) {
         helmValues.add(file);
@@ -182,6 +187,7 @@ public final class LintRequestBuilder {
         return this;
     }
 
+    /** Whether CRDs among the scanned manifests define schemas too. */
     public LintRequestBuilder crdsFromScan(boolean value) {
         this.crdsFromScan = Optional.of(value);
         return this;
@@ -266,6 +272,20 @@ public final class LintRequestBuilder {
         return this;
     }
 
+    /**
+     * The reports the run is for, and the options they are written with: the run keeps what they show and no
+     * more, each object of each file only when one lists them ({@link Reporter#needsObjects()}), the source lines
+     * of findings only when one shows them ({@link Reporter#showsSource}). Not set: everything is kept, for any
+     * report.
+     */
+    public LintRequestBuilder reports(List<ReportFormats.Format> formats, ReportOptions options) {
+        List<Reporter> reporters = formats.stream().map(f -> f.reporter().get()).toList();
+        this.reportNeeds = Optional.of(new ReportNeeds(
+                reporters.stream().anyMatch(Reporter::needsObjects),
+                reporters.stream().anyMatch(r -> r.showsSource(options))));
+        return this;
+    }
+
     /** Standard input, for the input "-". */
     public LintRequestBuilder stdin(InputStream value) {
         this.stdin = value;
@@ -300,7 +320,12 @@ public final class LintRequestBuilder {
                     .applyTo(LintRequest.of(
                             inputs, workingDirectory, configuration.get().catalog()));
             Map<String, RuleSettings> rules = ruleSwitches(fromFile, found);
-            Optional<LintPlan.BaselinePlan> baseline = baseline(configuration.get(), found);
+            Optional<LintPlan.BaselinePlan> baseline = BaselinePlans.resolve(
+                    workingDirectory,
+                    baselineFile,
+                    configuration.get().file().baseline().map(Located::value),
+                    updateBaseline,
+                    found);
             if (!found.isEmpty()) {
                 throw new OptionsException(found);
             }
@@ -390,44 +415,6 @@ public final class LintRequestBuilder {
         }
     }
 
-    /**
-     * The baseline named here, else the configuration file's; read now, so that a bad file is a problem before
-     * the scan rather than after it.
-     */
-    private Optional<LintPlan.BaselinePlan> baseline(Configuration configuration, List<OptionProblem> found) {
-        Optional<Path> file = baselineFile
-                .map(f -> workingDirectory.resolve(f).normalize())
-                .or(() -> configuration.file().baseline().map(Located::value));
-        if (file.isEmpty()) {
-            if (updateBaseline) {
-                found.add(OptionProblem.of(
-                        Option.BASELINE,
-                        "updating the baseline needs a baseline file: name one, " + "or set baseline: in "
-                                + ConfigReader.FILE_NAME));
-            }
-            return Optional.empty();
-        }
-        String shown = new ConfigReader(workingDirectory).displayName(file.get());
-        if (Files.isDirectory(file.get())) {
-            found.add(OptionProblem.of(Option.BASELINE, "the baseline file " + shown + " is a folder"));
-            return Optional.empty();
-        }
-        if (!Files.exists(file.get())) {
-            if (!updateBaseline) {
-                found.add(OptionProblem.of(
-                        Option.BASELINE, "no such baseline file: " + shown + "; an update of the baseline writes it"));
-            }
-            return Optional.of(new LintPlan.BaselinePlan(file.get(), shown, Optional.empty(), updateBaseline));
-        }
-        try {
-            return Optional.of(new LintPlan.BaselinePlan(
-                    file.get(), shown, Optional.of(Baseline.read(file.get(), shown)), updateBaseline));
-        } catch (Baseline.BaselineException e) {
-            found.add(OptionProblem.of(Option.BASELINE, e.getMessage()));
-            return Optional.empty();
-        }
-    }
-
     /** A configuration problem: the rule jars set here are the option's, the rest keep their file and position. */
     private static OptionProblem problem(ConfigProblem p) {
         return p.file().equals(RULES_JAR_SOURCE)
@@ -467,6 +454,10 @@ public final class LintRequestBuilder {
         }
         if (selector.isPresent()) {
             request = request.withObjectFilter(selectorPredicate(selector.get()));
+        }
+        if (reportNeeds.isPresent()) {
+            request = request.withObjectSummaries(reportNeeds.get().objects())
+                    .withSourceLines(reportNeeds.get().sourceLines());
         }
         return request;
     }

@@ -46,7 +46,7 @@ public final class SourceScanner {
         }
 
         // written out: a record's generated equals and hashCode are bootstrapped through method handles on first
-        // use, which costs a single-file run about 20 ms of start-up
+        // use, which a single-file run pays for in its start-up (docs/performance.md)
         @Override
         public boolean equals(Object other) {
             return other instanceof Input i

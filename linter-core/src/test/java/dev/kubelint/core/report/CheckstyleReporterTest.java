@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +21,7 @@ class CheckstyleReporterTest {
     Path dir;
 
     private String xml(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new CheckstyleReporter().write(result, ReportOptions.plain(dir), out);
-        return out.toString();
+        return SampleResults.render(new CheckstyleReporter(), result, ReportOptions.plain(dir));
     }
 
     @Test
@@ -37,17 +32,7 @@ class CheckstyleReporterTest {
         for (int i = 0; i < files.getLength(); i++) {
             names.add(((Element) files.item(i)).getAttribute("name"));
         }
-        assertEquals(
-                List.of(
-                        "k8s/broken.yaml",
-                        "k8s/empty.yaml",
-                        "k8s/list.yaml",
-                        "k8s/tabs.yaml",
-                        "k8s/web.yaml",
-                        "<stdin>",
-                        "kubelint"),
-                names,
-                "scan order, then the run's own findings");
+        assertEquals(SampleResults.FULL_FILES, names, "scan order, then the run's own findings");
         NodeList errors = doc.getElementsByTagName("error");
         assertEquals(SampleResults.full().findings().size(), errors.getLength(), "no suppressed finding");
         List<String> read = new ArrayList<>();
@@ -90,28 +75,7 @@ class CheckstyleReporterTest {
 
     @Test
     void aLoneSurrogateNeverMakesTheFileMalformed() throws IOException {
-        LintResult full = SampleResults.full();
-        List<Finding> findings = new ArrayList<>(full.findings());
-        findings.add(SampleResults.finding(
-                "schema-type",
-                Severity.ERROR,
-                "k8s/web.yaml",
-                13,
-                1,
-                13,
-                2,
-                "/x",
-                SampleResults.WEB_POD,
-                "half \uD83D of an emoji and a stray \uDE00"));
-        findings.sort(Finding.ORDER);
-        String xml = xml(new LintResult(
-                full.settings(),
-                full.catalog(),
-                findings,
-                full.suppressed(),
-                full.files(),
-                full.sources(),
-                full.elapsed()));
+        String xml = xml(SampleResults.fullWithError("k8s/web.yaml", "half \uD83D of an emoji and a stray \uDE00"));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(xml), "a file can hold it");
         ReportShapes.checkstyle(xml);
         assertTrue(xml.contains("half \uFFFD of an emoji and a stray \uFFFD"), xml);

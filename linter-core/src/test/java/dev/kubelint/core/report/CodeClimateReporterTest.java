@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
-import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.run.LintPlan;
 import dev.kubelint.core.run.LintRequestBuilder;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +28,7 @@ class CodeClimateReporterTest {
     Path dir;
 
     private String write(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new CodeClimateReporter().write(result, ReportOptions.plain(dir), out);
-        return out.toString();
+        return SampleResults.render(new CodeClimateReporter(), result, ReportOptions.plain(dir));
     }
 
     @Test
@@ -80,28 +76,8 @@ class CodeClimateReporterTest {
 
     @Test
     void noControlCharacterOrLoneSurrogateReachesTheFile() throws IOException {
-        LintResult full = SampleResults.full();
-        List<Finding> findings = new ArrayList<>(full.findings());
-        findings.add(SampleResults.finding(
-                "schema-type",
-                Severity.ERROR,
-                "k8s/web.yaml",
-                13,
-                1,
-                13,
-                2,
-                "/x",
-                SampleResults.WEB_POD,
-                "half \uD83D, a stray \uDE00, CSI \u009B2J, line\u2028separator </script>"));
-        findings.sort(Finding.ORDER);
-        String json = write(new LintResult(
-                full.settings(),
-                full.catalog(),
-                findings,
-                full.suppressed(),
-                full.files(),
-                full.sources(),
-                full.elapsed()));
+        String json = write(SampleResults.fullWithError(
+                "k8s/web.yaml", "half \uD83D, a stray \uDE00, CSI \u009B2J, line\u2028separator </script>"));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(json), "a file can hold it");
         assertTrue(
                 json.codePoints()

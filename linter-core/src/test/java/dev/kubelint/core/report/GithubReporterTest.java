@@ -10,7 +10,6 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.report.WorkflowCommandParser.Command;
 import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,9 +25,9 @@ class GithubReporterTest {
     Path dir;
 
     private List<String> lines(LintResult result, ReportOptions options) throws IOException {
-        StringWriter out = new StringWriter();
-        new GithubReporter().write(result, options, out);
-        return out.toString().lines().toList();
+        return SampleResults.render(new GithubReporter(), result, options)
+                .lines()
+                .toList();
     }
 
     private static Command command(String line) {

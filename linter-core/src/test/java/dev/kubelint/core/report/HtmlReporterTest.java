@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +24,7 @@ class HtmlReporterTest {
     Path dir;
 
     private String html(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new HtmlReporter().write(result, ReportOptions.plain(dir), out);
-        return out.toString();
+        return SampleResults.render(new HtmlReporter(), result, ReportOptions.plain(dir));
     }
 
     private static JsonNode data(String html) {
@@ -103,29 +98,8 @@ class HtmlReporterTest {
     /** Nothing a manifest holds can end the data's script element, run, or make the file malformed. */
     @Test
     void hostileTextStaysText() throws IOException {
-        LintResult full = SampleResults.full();
-        List<Finding> findings = new ArrayList<>(full.findings());
         String hostile = "</script><script>alert(1)</script><!-- \u2028 \u001b[2J half \uD83D stray \uDE00";
-        findings.add(SampleResults.finding(
-                "schema-type",
-                Severity.ERROR,
-                "k8s/<b>web</b>.yaml",
-                13,
-                1,
-                13,
-                2,
-                "/x",
-                SampleResults.WEB_POD,
-                hostile));
-        findings.sort(Finding.ORDER);
-        String html = html(new LintResult(
-                full.settings(),
-                full.catalog(),
-                findings,
-                full.suppressed(),
-                full.files(),
-                full.sources(),
-                full.elapsed()));
+        String html = html(SampleResults.fullWithError("k8s/<b>web</b>.yaml", hostile));
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(html), "a file can hold it");
         assertFalse(html.contains("<script>alert"));
         assertFalse(html.contains("<b>web"));

@@ -9,7 +9,6 @@ import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +26,7 @@ class JUnitReporterTest {
     Path dir;
 
     private Document junit(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new JUnitReporter().write(result, ReportOptions.plain(dir), out);
-        return JUnitSchema.parseValid(out.toString());
+        return JUnitSchema.parseValid(SampleResults.render(new JUnitReporter(), result, ReportOptions.plain(dir)));
     }
 
     private static List<Element> children(Element parent, String name) {
@@ -59,16 +56,7 @@ class JUnitReporterTest {
         Document doc = junit(SampleResults.full());
         Element root = doc.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
-        assertEquals(
-                List.of(
-                        "k8s/broken.yaml",
-                        "k8s/empty.yaml",
-                        "k8s/list.yaml",
-                        "k8s/tabs.yaml",
-                        "k8s/web.yaml",
-                        "<stdin>",
-                        "kubelint"),
-                names(children(root, "testsuite")));
+        assertEquals(SampleResults.FULL_FILES, names(children(root, "testsuite")));
         assertEquals("9", root.getAttribute("tests"));
         assertEquals("6", root.getAttribute("failures"));
         assertEquals("1.234", root.getAttribute("time"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,9 @@ class JsonReporterTest {
     Path dir;
 
     private JsonNode json(LintResult result) throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReporter().write(result, ReportOptions.plain(dir), out);
-        return JsonMapper.builder().build().readTree(out.toString());
+        return JsonMapper.builder()
+                .build()
+                .readTree(SampleResults.render(new JsonReporter(), result, ReportOptions.plain(dir)));
     }
 
     private static Set<String> keys(JsonNode node) {
@@ -77,27 +76,11 @@ class JsonReporterTest {
         JsonNode findings = json(SampleResults.full()).get("findings");
         List<String> files = new ArrayList<>();
         findings.forEach(f -> files.add(f.get("file").asString()));
-        assertEquals(
-                List.of(
-                        "",
-                        "<stdin>",
-                        "k8s/broken.yaml",
-                        "k8s/list.yaml",
-                        "k8s/tabs.yaml",
-                        "k8s/web.yaml",
-                        "k8s/web.yaml",
-                        "k8s/web.yaml"),
-                files);
+        assertEquals(SampleResults.findingFiles(""), files);
         JsonNode label = findings.get(6);
         assertEquals("label-value", label.get("ruleId").asString());
         assertEquals("warning", label.get("severity").asString());
-        assertEquals(
-                List.of(6, 10, 6, 18),
-                List.of(
-                        label.get("line").asInt(),
-                        label.get("column").asInt(),
-                        label.get("endLine").asInt(),
-                        label.get("endColumn").asInt()));
+        assertEquals(List.of(6, 10, 6, 18), ReportShapes.ints(label, "line", "column", "endLine", "endColumn"));
         assertEquals("/metadata/labels/app", label.get("jsonPointer").asString());
         assertEquals("Pod", label.get("object").get("kind").asString());
         assertEquals("", label.get("object").get("namespace").asString());

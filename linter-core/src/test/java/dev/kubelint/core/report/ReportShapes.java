@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -38,6 +39,11 @@ public final class ReportShapes {
     private ReportShapes() {}
 
     /** Validates a Checkstyle report and parses it as a plain DOM, as its readers do. */
+    /** The whole-number fields of a JSON object, in the order named: a position as one comparable list. */
+    public static List<Integer> ints(JsonNode node, String... fields) {
+        return Arrays.stream(fields).map(field -> node.get(field).asInt()).toList();
+    }
+
     public static Document checkstyle(String xml) {
         try {
             CHECKSTYLE.newValidator().validate(new StreamSource(new StringReader(xml)));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,14 +51,7 @@ class ReportersTest {
                         .toList(),
                 full.sources(),
                 full.elapsed());
-        LintResult withoutSources = new LintResult(
-                full.settings(),
-                full.catalog(),
-                full.findings(),
-                full.suppressed(),
-                full.files(),
-                Map.of(),
-                full.elapsed());
+        LintResult withoutSources = SampleResults.withoutSources(full);
         for (ReportOptions options :
                 List.of(ReportOptions.plain(dir), ReportOptions.plain(dir).withShowSource(true))) {
             for (ReportFormats.Format format : ReportFormats.all()) {

@@ -21,6 +21,8 @@ import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -282,6 +284,70 @@ final class SampleResults {
                 List.of(file("a.yaml", object(0, OK, "a.yaml", "")), file("b.yaml")),
                 Map.of(),
                 Duration.ofMillis(5));
+    }
+
+    /** The files of {@link #full()} in scan order, then the run's own findings' pseudo-file. */
+    static final List<String> FULL_FILES = List.of(
+            "k8s/broken.yaml",
+            "k8s/empty.yaml",
+            "k8s/list.yaml",
+            "k8s/tabs.yaml",
+            "k8s/web.yaml",
+            "<stdin>",
+            "kubelint");
+
+    /**
+     * The file of each finding of {@link #full()} in the results' order; {@code ownFinding} stands for the run's
+     * own finding, which has no file and comes first.
+     */
+    static List<String> findingFiles(String ownFinding) {
+        return List.of(
+                ownFinding,
+                "<stdin>",
+                "k8s/broken.yaml",
+                "k8s/list.yaml",
+                "k8s/tabs.yaml",
+                "k8s/web.yaml",
+                "k8s/web.yaml",
+                "k8s/web.yaml");
+    }
+
+    /**
+     * The full sample with one more error, a schema-type finding on line 13 of {@code file} in the web Pod: the
+     * way to bring a hostile file name or message into a report.
+     */
+    static LintResult fullWithError(String file, String message) {
+        LintResult full = full();
+        List<Finding> findings = new ArrayList<>(full.findings());
+        findings.add(finding("schema-type", Severity.ERROR, file, 13, 1, 13, 2, "/x", WEB_POD, message));
+        findings.sort(Finding.ORDER);
+        return new LintResult(
+                full.settings(),
+                full.catalog(),
+                findings,
+                full.suppressed(),
+                full.files(),
+                full.sources(),
+                full.elapsed());
+    }
+
+    /** The same result without the source texts, as if the scan had not kept them. */
+    static LintResult withoutSources(LintResult result) {
+        return new LintResult(
+                result.settings(),
+                result.catalog(),
+                result.findings(),
+                result.suppressed(),
+                result.files(),
+                Map.of(),
+                result.elapsed());
+    }
+
+    /** What {@code reporter} writes for {@code result}. */
+    static String render(Reporter reporter, LintResult result, ReportOptions options) throws IOException {
+        StringWriter out = new StringWriter();
+        reporter.write(result, options, out);
+        return out.toString();
     }
 
     static Finding finding(

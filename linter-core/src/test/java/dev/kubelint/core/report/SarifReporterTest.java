@@ -123,12 +123,7 @@ class SarifReporterTest {
                 physical.get("artifactLocation").get("uriBaseId").asString());
         JsonNode region = physical.get("region");
         assertEquals(
-                List.of(12, 22, 12, 27),
-                List.of(
-                        region.get("startLine").asInt(),
-                        region.get("startColumn").asInt(),
-                        region.get("endLine").asInt(),
-                        region.get("endColumn").asInt()));
+                List.of(12, 22, 12, 27), ReportShapes.ints(region, "startLine", "startColumn", "endLine", "endColumn"));
         JsonNode logical = error.get("locations").get(0).get("logicalLocations").get(0);
         assertEquals("Pod web", logical.get("fullyQualifiedName").asString());
         assertEquals(

@@ -12,7 +12,6 @@ import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.ReadLimits;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ class TextReporterTest {
     Path dir;
 
     private String write(LintResult result, ReportOptions options) throws IOException {
-        StringWriter out = new StringWriter();
-        new TextReporter().write(result, options, out);
-        return out.toString();
+        return SampleResults.render(new TextReporter(), result, options);
     }
 
     private ReportOptions options() {
@@ -100,15 +97,7 @@ class TextReporterTest {
                 .filter(l -> l.contains("error: ") || l.contains(": warning: ") || l.contains(": info: "))
                 .toList();
         assertEquals(
-                List.of(
-                        "error",
-                        "<stdin>",
-                        "k8s/broken.yaml",
-                        "k8s/list.yaml",
-                        "k8s/tabs.yaml",
-                        "k8s/web.yaml",
-                        "k8s/web.yaml",
-                        "k8s/web.yaml"),
+                SampleResults.findingFiles("error"),
                 lines.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
     }
 
@@ -159,14 +148,7 @@ class TextReporterTest {
         Files.createDirectories(dir.resolve("k8s"));
         Files.write(dir.resolve("k8s/web.yaml"), ("\uFEFF" + SampleResults.WEB).getBytes(StandardCharsets.UTF_8));
         LintResult full = SampleResults.full();
-        LintResult withoutSources = new LintResult(
-                full.settings(),
-                full.catalog(),
-                full.findings(),
-                full.suppressed(),
-                full.files(),
-                Map.of(),
-                full.elapsed());
+        LintResult withoutSources = SampleResults.withoutSources(full);
         String text = write(withoutSources, options());
         assertTrue(
                 text.contains("   12 |     - containerPort: \"80a\"\n"), "read again from disk, BOM dropped: " + text);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.report.ReportFormats;
+import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.OptionProblem.Option;
 import java.nio.file.Files;
@@ -53,6 +55,32 @@ class LintRequestBuilderTest {
         assertEquals(List.of("**/kustomization.yaml"), request.excludes());
         assertEquals(3, request.jobs());
         assertEquals(Optional.of(Severity.WARNING), plan.failOn());
+    }
+
+    @Test
+    void theReportsDecideWhatTheRunKeeps() throws OptionsException {
+        ReportOptions withFrames = ReportOptions.plain(folder).withShowSource(true);
+        assertEquals(List.of(true, true), kept(null, withFrames), "no reports named: everything is kept");
+        assertEquals(List.of(false, false), kept(List.of("json", "sarif"), withFrames));
+        assertEquals(List.of(false, true), kept(List.of("text"), withFrames), "the text report's code frames");
+        assertEquals(List.of(false, false), kept(List.of("text"), ReportOptions.plain(folder)), "text, no frames");
+        assertEquals(List.of(true, true), kept(List.of("json", "junit"), ReportOptions.plain(folder)));
+        assertEquals(List.of(false, true), kept(List.of("HTML"), ReportOptions.plain(folder)));
+    }
+
+    /** Whether the run keeps each object and the source lines, for these report formats (null: none named). */
+    private List<Boolean> kept(List<String> formats, ReportOptions options) throws OptionsException {
+        LintRequestBuilder builder = new LintRequestBuilder(folder, List.of("k8s")).noConfigFile();
+        if (formats != null) {
+            builder.reports(
+                    formats.stream()
+                            .map(f -> ReportFormats.find(f).orElseThrow())
+                            .toList(),
+                    options);
+        }
+        try (LintPlan plan = builder.build()) {
+            return List.of(plan.request().objectSummaries(), plan.request().sourceLines());
+        }
     }
 
     @Test

@@ -165,15 +165,7 @@ class YamlReaderTest {
     void aliasBombsHitTheAliasLimit() {
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i < 30; i++) {
-            bomb.append("a")
-                    .append(i)
-                    .append(": &a")
-                    .append(i)
-                    .append(" [*a")
-                    .append(i - 1)
-                    .append(", *a")
-                    .append(i - 1)
-                    .append("]\n");
+            bomb.append("a" + i + ": &a" + i + " [*a" + (i - 1) + ", *a" + (i - 1) + "]\n");
         }
         ReadResult result = read(reader, bomb.toString());
         assertEquals(ReadProblem.Kind.LIMIT, result.problems().get(0).kind());

@@ -1,18 +1,16 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.ContainerRule;
 import dev.kubelint.rules.support.Releases;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +32,7 @@ import java.util.Optional;
         remediation = "Remove the container-level restartPolicy and rely on the pod's, use Always for sidecars, or"
                 + " target Kubernetes 1.35 with --kubernetes-version if the cluster runs it.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ContainerRestartPolicyRule implements Rule {
+public final class ContainerRestartPolicyRule implements ContainerRule {
 
     private static final List<String> POLICIES = List.of("Always", "OnFailure", "Never");
     private static final List<String> OPERATORS = List.of("In", "NotIn");
@@ -42,21 +40,16 @@ public final class ContainerRestartPolicyRule implements Rule {
     private static final int MAX_EXIT_CODES = 255;
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
+    public void checkContainer(Container c, RuleContext ctx) {
         int minor = Releases.minor(ctx);
         boolean rulesEnabled = minor >= Releases.CONTAINER_RESTART_RULES;
-        // ephemeral containers are ephemeral-container's: a manifest may not have them at all
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> {
-                    // before a field is in the release's schema, using it is schema-conformance's finding
-                    if (minor >= Releases.SIDECAR_FIELD) {
-                        checkPolicy(c, minor, ctx);
-                    }
-                    if (minor >= Releases.RESTART_RULES_FIELD) {
-                        present(c.node(), "restartPolicyRules")
-                                .ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
-                    }
-                }));
+        // before a field is in the release's schema, using it is schema-conformance's finding
+        if (minor >= Releases.SIDECAR_FIELD) {
+            checkPolicy(c, minor, ctx);
+        }
+        if (minor >= Releases.RESTART_RULES_FIELD) {
+            present(c.node(), "restartPolicyRules").ifPresent(rules -> checkRules(c, rules, rulesEnabled, ctx));
+        }
     }
 
     private static void checkPolicy(Container container, int minor, RuleContext ctx) {

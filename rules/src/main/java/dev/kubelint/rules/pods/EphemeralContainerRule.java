@@ -1,12 +1,11 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.PodSpecRule;
 import dev.kubelint.rules.support.Workloads;
 
 /** ephemeralContainers written in a manifest. */
@@ -21,20 +20,19 @@ import dev.kubelint.rules.support.Workloads;
         remediation =
                 "Remove ephemeralContainers from the manifest; use kubectl debug to attach one to a running" + " pod.",
         kindGroups = KindGroup.POD_SPECS)
-public final class EphemeralContainerRule implements Rule {
+public final class EphemeralContainerRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.spec()
-                        .sequence("ephemeralContainers")
-                        .filter(seq -> seq.size() > 0)
-                        .ifPresent(seq -> ctx.reportKey(
-                                spec.spec(),
-                                "ephemeralContainers",
-                                spec.isTemplate()
-                                        ? "ephemeral containers are not allowed in " + Workloads.podSpecOwner(manifest)
-                                        : "ephemeralContainers cannot be set when a Pod is created: add them to the running pod"
-                                                + " with kubectl debug")));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        spec.spec()
+                .sequence("ephemeralContainers")
+                .filter(seq -> seq.size() > 0)
+                .ifPresent(seq -> ctx.reportKey(
+                        spec.spec(),
+                        "ephemeralContainers",
+                        spec.isTemplate()
+                                ? "ephemeral containers are not allowed in " + Workloads.podSpecOwner(spec.manifest())
+                                : "ephemeralContainers cannot be set when a Pod is created: add them to the running pod"
+                                        + " with kubectl debug"));
     }
 }

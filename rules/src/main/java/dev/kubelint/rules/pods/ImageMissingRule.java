@@ -1,13 +1,11 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ContainerRule;
 
 /** A container without image. */
 @RuleInfo(
@@ -20,14 +18,10 @@ import dev.kubelint.core.rule.RuleInfo;
                 + " a manifest without one cannot be applied.",
         remediation = "Set the container's image, pinned to a tag or a digest.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ImageMissingRule implements Rule {
+public final class ImageMissingRule implements ContainerRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> check(c, ctx)));
-    }
-
-    private static void check(Container container, RuleContext ctx) {
+    public void checkContainer(Container container, RuleContext ctx) {
         boolean missing =
                 container.node().scalar("image").map(s -> s.asText().isEmpty()).orElse(true);
         if (missing) {

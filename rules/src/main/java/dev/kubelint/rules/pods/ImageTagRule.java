@@ -1,13 +1,12 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.ContainerRule;
 import java.util.Optional;
 
 /** An image reference without tag, or with the tag latest. */
@@ -22,13 +21,11 @@ import java.util.Optional;
                 + " (@sha256:...) or a versioned tag makes the deployment reproducible.",
         remediation = "Pin the image to a version tag such as nginx:1.27.3, or to a digest.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ImageTagRule implements Rule {
+public final class ImageTagRule implements ContainerRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.nonEphemeralContainers()
-                        .forEach(c -> c.node().scalar("image").ifPresent(image -> check(c.describe(), image, ctx))));
+    public void checkContainer(Container container, RuleContext ctx) {
+        container.node().scalar("image").ifPresent(image -> check(container.describe(), image, ctx));
     }
 
     private static void check(String container, ScalarNode image, RuleContext ctx) {

@@ -6,6 +6,7 @@ import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
@@ -44,17 +45,7 @@ import java.util.Set;
                 + " ports of two containers that overlap or are ambiguous on the host.",
         remediation = "Use the field or label the message names instead of the deprecated one, give selectors to"
                 + " spread constraints and affinity terms, remove duplicates, and write whole bytes.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
+        kindGroups = KindGroup.POD_SPECS)
 public final class PodWarningRule implements Rule {
 
     private static final Map<String, String> DEPRECATED_NODE_LABELS = Map.of(

@@ -1,17 +1,16 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.probes.TerminationGrace;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
         remediation = "Sleep clearly less than terminationGracePeriodSeconds (30 when unset), or raise the grace"
                 + " period to cover the sleep plus the application's shutdown time.",
         kindGroups = KindGroup.POD_SPECS)
-public final class PreStopSleepRule implements Rule {
+public final class PreStopSleepRule implements PodSpecRule {
 
     private static final Pattern SHELL = Pattern.compile("(.*/)?(sh|bash|ash|dash|zsh)");
     private static final Pattern SHELL_FLAGS = Pattern.compile("-[a-z]*c[a-z]*");
@@ -42,11 +41,9 @@ public final class PreStopSleepRule implements Rule {
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([smhd]?)|infinity");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            long grace = Math.max(1, TerminationGrace.seconds(spec)); // negative is treated as 1
-            spec.longRunningContainers().forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
-        });
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        long grace = Math.max(1, TerminationGrace.seconds(spec)); // negative is treated as 1
+        spec.longRunningContainers().forEach(c -> preStop(c).ifPresent(hook -> check(c, hook, grace, ctx)));
     }
 
     private static Optional<MappingNode> preStop(Container container) {

@@ -5,10 +5,10 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.PodSpecRule;
 import dev.kubelint.rules.support.Releases;
 import dev.kubelint.rules.support.Workloads;
 import java.util.List;
@@ -28,25 +28,24 @@ import java.util.Optional;
         remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
                 + " the Job has a podFailurePolicy).",
         kindGroups = KindGroup.POD_SPECS)
-public final class RestartPolicyRule implements Rule {
+public final class RestartPolicyRule implements PodSpecRule {
 
     private static final List<String> ALL = List.of("Always", "OnFailure", "Never");
     private static final List<String> RUN_TO_COMPLETION = List.of("OnFailure", "Never");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            // an empty or null restartPolicy is defaulted to Always, as if it were absent
-            Optional<ScalarNode> written =
-                    spec.spec().scalar("restartPolicy").filter(v -> !v.asText().isEmpty());
-            if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
-                written.ifPresent(v -> allow(v, List.of("Always"), Workloads.podSpecOwner(manifest), ctx));
-            } else if (PodSpecs.RUN_TO_COMPLETION.contains(manifest.kind())) {
-                checkJob(manifest, spec, written, ctx);
-            } else {
-                written.ifPresent(v -> allow(v, ALL, Workloads.podSpecOwner(manifest), ctx));
-            }
-        });
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        Manifest manifest = spec.manifest();
+        // an empty or null restartPolicy is defaulted to Always, as if it were absent
+        Optional<ScalarNode> written =
+                spec.spec().scalar("restartPolicy").filter(v -> !v.asText().isEmpty());
+        if (PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
+            written.ifPresent(v -> allow(v, List.of("Always"), Workloads.podSpecOwner(manifest), ctx));
+        } else if (PodSpecs.RUN_TO_COMPLETION.contains(manifest.kind())) {
+            checkJob(manifest, spec, written, ctx);
+        } else {
+            written.ifPresent(v -> allow(v, ALL, Workloads.podSpecOwner(manifest), ctx));
+        }
     }
 
     private static void checkJob(Manifest manifest, PodSpec spec, Optional<ScalarNode> written, RuleContext ctx) {

@@ -1,13 +1,13 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.PodSpecRule;
 
 /** A negative grace period, or none at all for a StatefulSet's pods. */
 @RuleInfo(
@@ -23,13 +23,11 @@ import dev.kubelint.core.yaml.ScalarNode;
         remediation =
                 "Use a non-negative grace period (the default is 30 seconds), and a positive one in" + " StatefulSets.",
         kindGroups = KindGroup.POD_SPECS)
-public final class TerminationGracePeriodRule implements Rule {
+public final class TerminationGracePeriodRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .flatMap(spec -> spec.spec().scalar("terminationGracePeriodSeconds"))
-                .ifPresent(value -> check(manifest, value, ctx));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        spec.spec().scalar("terminationGracePeriodSeconds").ifPresent(value -> check(spec.manifest(), value, ctx));
     }
 
     private static void check(Manifest manifest, ScalarNode value, RuleContext ctx) {

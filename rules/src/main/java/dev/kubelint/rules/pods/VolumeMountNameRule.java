@@ -1,16 +1,16 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -27,23 +27,22 @@ import java.util.Set;
                 + " volumeClaimTemplates count as volumes too.",
         remediation = "Add the volume to the pod's volumes, or fix the name in the mount.",
         kindGroups = KindGroup.POD_SPECS)
-public final class VolumeMountNameRule implements Rule {
+public final class VolumeMountNameRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            Set<String> volumes = names(spec.spec().sequence("volumes"), "/name");
-            if (manifest.kind().equals("StatefulSet")) {
-                // the controller adds a volume per claim template to each pod it creates
-                volumes.addAll(names(
-                        manifest.root().mapping("spec").flatMap(s -> s.sequence("volumeClaimTemplates")),
-                        "/metadata/name"));
-            }
-            spec.nonEphemeralContainers().forEach(c -> {
-                check(c, "volumeMounts", volumes, ctx);
-                check(c, "volumeDevices", volumes, ctx);
-            });
-        });
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        Manifest manifest = spec.manifest();
+        Set<String> volumes = names(spec.spec().sequence("volumes"), "/name");
+        if (manifest.kind().equals("StatefulSet")) {
+            // the controller adds a volume per claim template to each pod it creates
+            volumes.addAll(names(
+                    manifest.root().mapping("spec").flatMap(s -> s.sequence("volumeClaimTemplates")),
+                    "/metadata/name"));
+        }
+        for (Container c : spec.nonEphemeralContainers()) {
+            check(c, "volumeMounts", volumes, ctx);
+            check(c, "volumeDevices", volumes, ctx);
+        }
     }
 
     private static void check(Container container, String field, Set<String> volumes, RuleContext ctx) {

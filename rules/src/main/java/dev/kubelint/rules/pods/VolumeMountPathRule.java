@@ -1,14 +1,12 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.ContainerRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +22,10 @@ import java.util.Map;
         remediation = "Give every mount its own mountPath; to combine files from several sources in one folder, use"
                 + " a projected volume or subPath mounts of distinct files.",
         kindGroups = KindGroup.POD_SPECS)
-public final class VolumeMountPathRule implements Rule {
+public final class VolumeMountPathRule implements ContainerRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> check(c, ctx)));
-    }
-
-    private static void check(Container container, RuleContext ctx) {
+    public void checkContainer(Container container, RuleContext ctx) {
         Map<String, ScalarNode> seen = new HashMap<>();
         container
                 .node()

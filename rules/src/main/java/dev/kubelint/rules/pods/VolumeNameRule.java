@@ -2,14 +2,13 @@ package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,11 @@ import java.util.Optional;
                 + " the pod. With a duplicated name it would be ambiguous which volume a mount means.",
         remediation = "Give every volume its own lowercase name and update the volumeMounts that refer to it.",
         kindGroups = KindGroup.POD_SPECS)
-public final class VolumeNameRule implements Rule {
+public final class VolumeNameRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .flatMap(spec -> spec.spec().sequence("volumes"))
-                .ifPresent(volumes -> check(volumes.mappings(), ctx));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        spec.spec().sequence("volumes").ifPresent(volumes -> check(volumes.mappings(), ctx));
     }
 
     private static void check(List<MappingNode> volumes, RuleContext ctx) {

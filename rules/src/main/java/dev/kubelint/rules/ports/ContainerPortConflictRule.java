@@ -1,14 +1,13 @@
 package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,11 @@ import java.util.Map;
         remediation = "Give each container its own port, or remove the port from the container that does not"
                 + " listen on it.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ContainerPortConflictRule implements Rule {
+public final class ContainerPortConflictRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> check(spec.longRunningContainers(), ctx));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        check(spec.longRunningContainers(), ctx);
     }
 
     private static void check(List<Container> containers, RuleContext ctx) {

@@ -1,10 +1,8 @@
 package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
@@ -19,27 +17,20 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " map: the API server rejects a hostPort that is set and differs from the containerPort.",
         remediation = "Remove the hostPort, or make it equal to the containerPort.",
         kindGroups = KindGroup.POD_SPECS)
-public final class HostNetworkPortRule implements Rule {
+public final class HostNetworkPortRule implements PortRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            if (!spec.spec()
-                    .scalar("hostNetwork")
-                    .flatMap(s -> s.booleanValue())
-                    .orElse(false)) {
-                return;
-            }
-            spec.nonEphemeralContainers().stream()
-                    .flatMap(c -> Ports.of(c).stream())
-                    .filter(p -> p.hostPortNumber() != 0
-                            && p.containerPortNumber().isPresent()
-                            && p.hostPortNumber() != p.containerPortNumber().get())
-                    .forEach(p -> report(p, ctx));
-        });
+    public boolean appliesTo(PodSpec spec) {
+        return Ports.hostNetwork(spec);
     }
 
-    private static void report(Port port, RuleContext ctx) {
+    @Override
+    public void checkPort(Port port, RuleContext ctx) {
+        if (port.hostPortNumber() == 0
+                || port.containerPortNumber().isEmpty()
+                || port.hostPortNumber() == port.containerPortNumber().get()) {
+            return;
+        }
         ctx.report(
                 port.hostPort().orElseThrow(),
                 "hostPort " + port.hostPortNumber() + " must match containerPort "

@@ -1,15 +1,14 @@
 package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.ports.Ports.Port;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +25,15 @@ import java.util.Map;
                 + " as the API server does, because they may reuse a host port that another one used before.",
         remediation = "Use a different hostPort, or remove the duplicate port entry.",
         kindGroups = KindGroup.POD_SPECS)
-public final class HostPortConflictRule implements Rule {
+public final class HostPortConflictRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            List<Container> containers = spec.containers();
-            check(containers.stream().filter(c -> c.role() == ContainerRole.APP).toList(), ctx);
-            containers.stream()
-                    .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR)
-                    .forEach(c -> check(List.of(c), ctx));
-        });
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        List<Container> containers = spec.containers();
+        check(containers.stream().filter(c -> c.role() == ContainerRole.APP).toList(), ctx);
+        containers.stream()
+                .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR)
+                .forEach(c -> check(List.of(c), ctx));
     }
 
     private static void check(List<Container> containers, RuleContext ctx) {

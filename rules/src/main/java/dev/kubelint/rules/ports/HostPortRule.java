@@ -2,12 +2,11 @@ package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.ports.Ports.Port;
 
 /** A container binds a port of the node. */
 @RuleInfo(
@@ -22,21 +21,21 @@ import dev.kubelint.core.rule.RuleInfo;
         remediation = "Expose the pod through a Service (NodePort or LoadBalancer if it must be reachable from"
                 + " outside) and remove the hostPort.",
         kindGroups = KindGroup.POD_SPECS)
-public final class HostPortRule implements Rule {
+public final class HostPortRule implements PortRule {
+
+    /** With hostNetwork the pod uses the node's ports anyway. */
+    @Override
+    public boolean appliesTo(PodSpec spec) {
+        return !Ports.hostNetwork(spec);
+    }
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> {
-            if (spec.spec().scalar("hostNetwork").flatMap(s -> s.booleanValue()).orElse(false)) {
-                return;
-            }
-            spec.nonEphemeralContainers().stream()
-                    .flatMap(c -> Ports.of(c).stream())
-                    .filter(p -> Names.isValidPortNumber(p.hostPortNumber()))
-                    .forEach(p -> ctx.report(
-                            p.hostPort().orElseThrow(),
-                            "hostPort " + p.hostPortNumber()
-                                    + " binds the port on the node: only one such pod can run on each node"));
-        });
+    public void checkPort(Port port, RuleContext ctx) {
+        if (Names.isValidPortNumber(port.hostPortNumber())) {
+            ctx.report(
+                    port.hostPort().orElseThrow(),
+                    "hostPort " + port.hostPortNumber()
+                            + " binds the port on the node: only one such pod can run on each node");
+        }
     }
 }

@@ -2,15 +2,14 @@ package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports.Port;
+import dev.kubelint.rules.support.PodSpecRule;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,11 +27,11 @@ import java.util.Set;
                 + " container's port is never reached through the Service, which is rarely what was meant.",
         remediation = "Give the ports distinct names, for example web-http and proxy-http.",
         kindGroups = KindGroup.POD_SPECS)
-public final class PortNameReusedRule implements Rule {
+public final class PortNameReusedRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> check(spec.longRunningContainers(), ctx));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        check(spec.longRunningContainers(), ctx);
     }
 
     private static void check(List<Container> containers, RuleContext ctx) {

@@ -2,15 +2,13 @@ package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports.Port;
+import dev.kubelint.rules.support.ContainerRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +24,10 @@ import java.util.Map;
                 + " '-' at either end and no \"--\") and unique within a container.",
         remediation = "Rename the port, for example http, metrics or grpc-api.",
         kindGroups = KindGroup.POD_SPECS)
-public final class PortNameRule implements Rule {
+public final class PortNameRule implements ContainerRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.nonEphemeralContainers().forEach(c -> check(c, ctx)));
-    }
-
-    private static void check(Container container, RuleContext ctx) {
+    public void checkContainer(Container container, RuleContext ctx) {
         Map<String, ScalarNode> seen = new HashMap<>();
         for (Port port : Ports.of(container)) {
             if (port.name().isEmpty()) {

@@ -1,13 +1,11 @@
 package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
+import dev.kubelint.rules.ports.Ports.Port;
 import java.util.Locale;
 
 /** A container port protocol other than TCP, UDP or SCTP. */
@@ -21,14 +19,11 @@ import java.util.Locale;
                 + " is rejected at apply time.",
         remediation = "Write TCP, UDP or SCTP, or leave the protocol out for TCP.",
         kindGroups = KindGroup.POD_SPECS)
-public final class PortProtocolRule implements Rule {
+public final class PortProtocolRule implements PortRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.nonEphemeralContainers().stream()
-                        .flatMap(c -> Ports.of(c).stream())
-                        .forEach(port -> port.node().scalar("protocol").ifPresent(p -> check(p, ctx))));
+    public void checkPort(Port port, RuleContext ctx) {
+        port.node().scalar("protocol").ifPresent(p -> check(p, ctx));
     }
 
     private static void check(ScalarNode protocol, RuleContext ctx) {

@@ -2,10 +2,7 @@ package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Names;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
@@ -21,17 +18,10 @@ import dev.kubelint.rules.ports.Ports.Port;
                 + " port entry and rejects port numbers below 1 or above 65535; a hostPort of 0 means no host port.",
         remediation = "Use a port number from 1 to 65535, and give every port entry a containerPort.",
         kindGroups = KindGroup.POD_SPECS)
-public final class PortRangeRule implements Rule {
+public final class PortRangeRule implements PortRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.nonEphemeralContainers().stream()
-                        .flatMap(c -> Ports.of(c).stream())
-                        .forEach(port -> check(port, ctx)));
-    }
-
-    private static void check(Port port, RuleContext ctx) {
+    public void checkPort(Port port, RuleContext ctx) {
         if (port.containerPort().isEmpty()) {
             ctx.reportKey(
                     port.node(),

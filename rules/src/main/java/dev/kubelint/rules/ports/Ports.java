@@ -1,6 +1,7 @@
 package dev.kubelint.rules.ports;
 
 import dev.kubelint.core.kube.PodSpecs.Container;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
@@ -60,6 +61,14 @@ public final class Ports {
         public YamlNode anchor() {
             return containerPort().map(YamlNode.class::cast).orElse(node);
         }
+    }
+
+    /** Whether the pod uses the node's network namespace, and so the node's ports. */
+    public static boolean hostNetwork(PodSpec spec) {
+        return spec.spec()
+                .scalar("hostNetwork")
+                .flatMap(ScalarNode::booleanValue)
+                .orElse(false);
     }
 
     /** The port entries of a container, in source order. */

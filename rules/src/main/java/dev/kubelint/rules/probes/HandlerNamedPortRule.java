@@ -1,15 +1,15 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.ports.Ports;
+import dev.kubelint.rules.support.ContainerRule;
+import java.util.List;
 import java.util.Set;
 
 /** A probe or hook that names a port its container does not declare. */
@@ -24,16 +24,17 @@ import java.util.Set;
                 + " Services) and the hook fails.",
         remediation = "Use the name of one of the container's ports (ports[].name), or the port number.",
         kindGroups = KindGroup.POD_SPECS)
-public final class HandlerNamedPortRule implements Rule {
+public final class HandlerNamedPortRule implements ContainerRule {
 
     private static final String[] HOOKS = {"postStart", "preStop"};
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers().forEach(c -> check(c, ctx)));
+    public List<Container> containers(PodSpec spec) {
+        return spec.longRunningContainers();
     }
 
-    private static void check(Container container, RuleContext ctx) {
+    @Override
+    public void checkContainer(Container container, RuleContext ctx) {
         Set<String> names = Ports.names(container);
         for (Probes.Kind kind : Probes.Kind.values()) {
             container

@@ -1,14 +1,12 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ContainerRule;
 import dev.kubelint.rules.support.Releases;
 import java.util.List;
 
@@ -26,21 +24,17 @@ import java.util.List;
         remediation = "Remove the probe or lifecycle from the init container, or make it a sidecar with"
                 + " restartPolicy: Always if it is meant to keep running.",
         kindGroups = KindGroup.POD_SPECS)
-public final class InitContainerProbeRule implements Rule {
+public final class InitContainerProbeRule implements ContainerRule {
 
     private static final List<String> FORBIDDEN =
             List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        boolean sidecars = Releases.sidecars(ctx);
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.containers().stream()
-                        .filter(c -> c.role() == ContainerRole.INIT || c.role() == ContainerRole.SIDECAR && !sidecars)
-                        .forEach(c -> check(c, ctx)));
-    }
-
-    private static void check(Container container, RuleContext ctx) {
+    public void checkContainer(Container container, RuleContext ctx) {
+        if (container.role() == ContainerRole.APP
+                || container.role() == ContainerRole.SIDECAR && Releases.sidecars(ctx)) {
+            return; // app containers and sidecars may have probes and hooks
+        }
         for (String field : FORBIDDEN) {
             if (container
                     .node()

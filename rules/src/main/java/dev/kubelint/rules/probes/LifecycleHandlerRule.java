@@ -1,17 +1,15 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.probes.Handlers.Handler;
+import dev.kubelint.rules.support.PodSpecRule;
 import dev.kubelint.rules.support.Releases;
 import java.util.Optional;
 
@@ -29,15 +27,13 @@ import java.util.Optional;
         remediation = "Keep one complete handler per hook; make a sleep hook shorter than the grace period, or raise"
                 + " terminationGracePeriodSeconds.",
         kindGroups = KindGroup.POD_SPECS)
-public final class LifecycleHandlerRule implements Rule {
+public final class LifecycleHandlerRule implements PodSpecRule {
 
     private static final String[] HOOKS = {"postStart", "preStop"};
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> spec.longRunningContainers()
-                        .forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx))));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        spec.longRunningContainers().forEach(c -> c.node().mapping("lifecycle").ifPresent(l -> check(spec, c, l, ctx)));
     }
 
     private static void check(PodSpec spec, Container container, MappingNode lifecycle, RuleContext ctx) {

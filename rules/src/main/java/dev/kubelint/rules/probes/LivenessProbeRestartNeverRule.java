@@ -3,12 +3,10 @@ package dev.kubelint.rules.probes;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
+import dev.kubelint.rules.support.PodSpecRule;
 import dev.kubelint.rules.support.Releases;
 
 /** A liveness or startup probe on a container that is never restarted. */
@@ -23,21 +21,18 @@ import dev.kubelint.rules.support.Releases;
         remediation = "Remove the probe, or use restartPolicy: OnFailure (in a Job) so the killed container starts"
                 + " again.",
         kinds = {"Pod", "Job", "CronJob", "PodTemplate"})
-public final class LivenessProbeRestartNeverRule implements Rule {
+public final class LivenessProbeRestartNeverRule implements PodSpecRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(
-                        spec -> Probes.of(spec).stream()
-                                .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
-                                .filter(p -> neverRestarted(spec, p, ctx))
-                                .forEach(
-                                        p -> ctx.reportKey(
-                                                p.container().node(),
-                                                p.kind().key(),
-                                                p.describe()
-                                                        + " kills the container when it fails, and with restartPolicy Never it is not restarted")));
+    public void checkPod(PodSpec spec, RuleContext ctx) {
+        Probes.of(spec).stream()
+                .filter(p -> p.kind().killsOnFailure() && neverRestarted(spec, p, ctx))
+                .forEach(
+                        p -> ctx.reportKey(
+                                p.container().node(),
+                                p.kind().key(),
+                                p.describe()
+                                        + " kills the container when it fails, and with restartPolicy Never it is not restarted"));
     }
 
     private static boolean neverRestarted(PodSpec spec, Probe probe, RuleContext ctx) {

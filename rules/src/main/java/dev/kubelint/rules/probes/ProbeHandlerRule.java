@@ -1,10 +1,7 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
@@ -24,14 +21,10 @@ import java.util.Set;
         remediation = "Keep exactly one handler in the probe and complete it: a non-empty exec.command, or"
                 + " httpGet with scheme HTTP or HTTPS.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbeHandlerRule implements Rule {
+public final class ProbeHandlerRule implements ProbeRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
-    }
-
-    private static void check(Probe probe, RuleContext ctx) {
+    public void checkProbe(Probe probe, RuleContext ctx) {
         Handlers.checkShape(
                 probe.container().node(), probe.kind().key(), probe.node(), Handlers.PROBE, probe.describe(), ctx);
         if (Releases.minor(ctx) < Releases.GRPC_PROBES) {

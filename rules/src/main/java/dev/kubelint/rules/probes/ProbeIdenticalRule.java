@@ -1,17 +1,16 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.ContainerRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +31,15 @@ import java.util.stream.Collectors;
                 + " tcpSocket and grpc probes are left alone: a TCP connect only tells that the process listens, and"
                 + " the gRPC health protocol is what the Kubernetes documentation shows for both probes.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbeIdenticalRule implements Rule {
+public final class ProbeIdenticalRule implements ContainerRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> spec.longRunningContainers().forEach(c -> check(c, ctx)));
+    public List<Container> containers(PodSpec spec) {
+        return spec.longRunningContainers();
     }
 
-    private static void check(Container container, RuleContext ctx) {
+    @Override
+    public void checkContainer(Container container, RuleContext ctx) {
         Optional<MappingNode> liveness = container.node().mapping("livenessProbe");
         Optional<MappingNode> readiness = container.node().mapping("readinessProbe");
         if (liveness.isPresent()

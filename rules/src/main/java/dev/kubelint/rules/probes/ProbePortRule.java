@@ -1,10 +1,7 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
@@ -20,14 +17,10 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " else, including a quoted number such as \"8080\", which it reads as a name.",
         remediation = "Use the port number without quotes, or the name of one of the container's ports.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbePortRule implements Rule {
+public final class ProbePortRule implements ProbeRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
-    }
-
-    private static void check(Probe probe, RuleContext ctx) {
+    public void checkProbe(Probe probe, RuleContext ctx) {
         Handlers.present(probe.node(), Handlers.PROBE).forEach(h -> Handlers.checkPort(h, probe.describe(), ctx));
     }
 }

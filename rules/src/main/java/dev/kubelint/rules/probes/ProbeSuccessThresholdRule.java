@@ -1,13 +1,9 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.rules.probes.Probes.Kind;
 import dev.kubelint.rules.probes.Probes.Probe;
 
 /** successThreshold other than 1 on a liveness or startup probe. */
@@ -21,19 +17,12 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " several successes in a row.",
         remediation = "Remove successThreshold from the liveness or startup probe, or set it to 1.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbeSuccessThresholdRule implements Rule {
+public final class ProbeSuccessThresholdRule implements ProbeRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest)
-                .ifPresent(spec -> Probes.of(spec).stream()
-                        .filter(p -> p.kind() == Kind.LIVENESS || p.kind() == Kind.STARTUP)
-                        .forEach(probe -> check(probe, ctx)));
-    }
-
-    private static void check(Probe probe, RuleContext ctx) {
+    public void checkProbe(Probe probe, RuleContext ctx) {
         probe.number("successThreshold")
-                .filter(v -> v > 1)
+                .filter(v -> v > 1 && probe.kind().killsOnFailure())
                 .ifPresent(v -> ctx.report(
                         probe.node().get("successThreshold").orElseThrow(),
                         "successThreshold of " + probe.describe() + " is " + v + ": it must be 1 for "

@@ -1,10 +1,7 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Probe;
@@ -21,14 +18,10 @@ import dev.kubelint.rules.probes.Probes.Probe;
                 + " struggling container.",
         remediation = "Make timeoutSeconds at most periodSeconds, usually well below it.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbeTimeoutRule implements Rule {
+public final class ProbeTimeoutRule implements ProbeRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
-    }
-
-    private static void check(Probe probe, RuleContext ctx) {
+    public void checkProbe(Probe probe, RuleContext ctx) {
         long timeout = probe.number("timeoutSeconds").orElse(0L);
         long period = probe.number("periodSeconds").orElse(0L);
         if (timeout < 0 || period < 0) {

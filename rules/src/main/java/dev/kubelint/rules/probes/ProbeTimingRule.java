@@ -1,10 +1,7 @@
 package dev.kubelint.rules.probes;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.probes.Probes.Kind;
@@ -24,17 +21,13 @@ import java.util.List;
         remediation = "Use non-negative values, a positive terminationGracePeriodSeconds, and set that one on"
                 + " liveness and startup probes only.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ProbeTimingRule implements Rule {
+public final class ProbeTimingRule implements ProbeRule {
 
     private static final List<String> NON_NEGATIVE =
             List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        PodSpecs.of(manifest).ifPresent(spec -> Probes.of(spec).forEach(probe -> check(probe, ctx)));
-    }
-
-    private static void check(Probe probe, RuleContext ctx) {
+    public void checkProbe(Probe probe, RuleContext ctx) {
         for (String field : NON_NEGATIVE) {
             probe.number(field)
                     .filter(v -> v < 0)

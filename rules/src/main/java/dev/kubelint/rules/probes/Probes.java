@@ -26,6 +26,11 @@ public final class Probes {
         public String key() {
             return key;
         }
+
+        /** Whether the kubelet kills the container when a probe of this kind fails: liveness and startup probes. */
+        public boolean killsOnFailure() {
+            return this != READINESS;
+        }
     }
 
     private Probes() {}

@@ -9,6 +9,7 @@ import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
@@ -35,16 +36,7 @@ import java.util.Set;
                 + " of long-running workloads that declare ports serve something.",
         remediation = "Add a readinessProbe that succeeds only when the container can serve requests, for example an"
                 + " httpGet on a health endpoint or a tcpSocket on the served port.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob"
-        })
+        kindGroups = KindGroup.PODS_AND_WORKLOADS)
 public final class ReadinessProbeMissingRule implements Rule {
 
     private static final Set<String> SERVING_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +31,11 @@ class CustomResourceCelTest {
     Path dir;
 
     private void copy(String resource, String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/cel/" + resource)) {
-            Files.createDirectories(dir.resolve(name).getParent());
-            Files.write(dir.resolve(name), in.readAllBytes());
-        }
+        write(name, Lint.resource("cel/" + resource));
     }
 
     private void write(String name, String text) throws IOException {
+        Files.createDirectories(dir.resolve(name).getParent());
         Files.writeString(dir.resolve(name), text);
     }
 
@@ -107,52 +104,8 @@ class CustomResourceCelTest {
                 findingsByObject().get("gw"));
     }
 
-    private static final String WIDGET_CRD = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              names: {kind: Widget, plural: widgets}
-              scope: Namespaced
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    x-kubernetes-validations:
-                    - rule: self.metadata.name.startsWith('w-')
-                      message: name must start with w-
-                    properties:
-                      spec:
-                        type: object
-                        properties:
-                          replicas: {type: integer}
-                          maxReplicas: {type: integer, default: 10}
-                          size: {type: string}
-                          memory: {x-kubernetes-int-or-string: true}
-                          labels:
-                            type: object
-                            additionalProperties: {type: string}
-                            x-kubernetes-validations:
-                            - rule: self.all(k, k.size() < 10)
-                              messageExpression: "'label key too long: ' + self.filter(k, k.size() >= 10)[0]"
-                        x-kubernetes-validations:
-                        - rule: self.replicas <= self.maxReplicas
-                          message: replicas must not exceed maxReplicas
-                          reason: FieldValueForbidden
-                          fieldPath: .replicas
-                        - rule: self.size == oldSelf.size
-                          message: size is immutable
-                        - rule: "!oldSelf.hasValue() || self.size == oldSelf.value().size"
-                          optionalOldSelf: true
-                          message: size is immutable (optional)
-                        - rule: "!has(self.memory) || quantity(string(self.memory)).isLessThan(quantity('1Gi'))"
-                          message: memory must stay under 1Gi
-            """;
+    /** A Widget CRD with CEL validation rules at several levels. */
+    private static final String WIDGET_CRD = Lint.resource("crds/widget-cel-crd.yaml");
 
     @Test
     void serverSemantics() throws IOException {

@@ -6,6 +6,10 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,6 +36,18 @@ final class Lint {
         return run(input, settings).findings().stream()
                 .filter(f -> f.ruleId().equals(ruleId))
                 .toList();
+    }
+
+    /** A text file of the test resources, such as a CRD that several tests install. */
+    static String resource(String name) {
+        try (InputStream in = Lint.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new AssertionError("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** "line:column message" of each finding, for readable assertions. */

@@ -16,37 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SchemaRulesTest {
 
-    private static final String CRD = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              names: {kind: Widget, plural: widgets}
-              scope: Namespaced
-              versions:
-                - name: v1
-                  served: true
-                  storage: true
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      properties:
-                        spec:
-                          type: object
-                          properties:
-                            size: {type: integer}
-            """;
+    /** The Widget CRD: spec.size is an integer. */
+    private static final String CRD = Lint.resource("crds/widget-crd.yaml");
 
-    private static final String WIDGET = """
-            apiVersion: example.com/v1
-            kind: Widget
-            metadata:
-              name: w
-            spec:
-              size: big
-            """;
+    /** A Widget whose size is not an integer. */
+    private static final String WIDGET = Lint.resource("crds/widget.yaml");
 
     @TempDir
     Path dir;

@@ -1,0 +1,176 @@
+package dev.kubelint.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelint.core.finding.Finding;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.source.SourceScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileCheckerTest {
+
+    @TempDir
+    Path dir;
+
+    /** Remembers the names of the objects its cross-object state observes. */
+    @RuleInfo(
+            id = "names-seen",
+            category = "test",
+            severity = Severity.INFO,
+            summary = "Observes names",
+            rationale = "Test.",
+            remediation = "None.")
+    static final class NamesSeenRule implements Rule {
+        final List<String> observed = new ArrayList<>();
+
+        @Override
+        public void check(Manifest manifest, RuleContext ctx) {}
+
+        @Override
+        public Optional<CrossObjectCheck> newCrossObjectCheck() {
+            return Optional.of(new CrossObjectCheck() {
+                @Override
+                public void observe(Manifest manifest, RuleContext ctx) {
+                    observed.add(manifest.name());
+                }
+
+                @Override
+                public void finish(RuleContext ctx) {}
+            });
+        }
+    }
+
+    private static FileChecker checker(LintRequest request) {
+        ActiveRules rules = new ActiveRules(request);
+        return new FileChecker(
+                request,
+                rules,
+                new Suppressions(request.useSuppressions(), rules::severity, request.catalog()::contains));
+    }
+
+    private LintRequest request(Rule... rules) {
+        List<RuleDescriptor> all = new ArrayList<>(CoreRule.descriptors());
+        for (Rule r : rules) {
+            all.add(RuleDescriptor.of(r, "test"));
+        }
+        return LintRequest.of(List.of("."), dir, RuleCatalog.of(all));
+    }
+
+    private static FileChecker.Outcome check(FileChecker checker, String name, String text) {
+        return checker.check(
+                new SourceScanner.Input(Optional.empty(), name), new SourceFile(Optional.empty(), name, text));
+    }
+
+    private static List<String> described(List<Finding> findings) {
+        return findings.stream()
+                .map(f -> f.ruleId() + "@" + f.location().line() + ": " + f.message())
+                .toList();
+    }
+
+    @Test
+    void aFailingRuleBecomesAFindingOnItsObjectAndTheOtherRulesRunOn() {
+        FileChecker checker = checker(request(new LinterTest.AlwaysFailsRule(), new LinterTest.KindEchoRule()));
+        FileChecker.Outcome outcome = check(
+                checker,
+                "two.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\n"
+                        + "metadata: {name: b}\n");
+        List<String> findings = described(outcome.findings());
+        assertEquals(4, findings.size(), findings.toString());
+        assertTrue(
+                findings.contains("rule-failure@1: rule always-fails failed on Pod a: IllegalStateException (boom);"
+                        + " the other rules ran normally (run with --debug for the stack trace)"),
+                findings.toString());
+        assertTrue(findings.contains("kind-echo@2: kind Pod named a"), findings.toString());
+        assertTrue(
+                findings.stream().anyMatch(f -> f.startsWith("rule-failure@5: rule always-fails failed on Service b")));
+        assertTrue(findings.contains("kind-echo@6: kind Service named b"), findings.toString());
+        assertEquals(2, outcome.summary().objectCount());
+        assertEquals(2, checker.objectsChecked());
+    }
+
+    @Test
+    void theItemsOfAListAreObjectsAndWhatIsNoObjectIsAFinding() {
+        NamesSeenRule names = new NamesSeenRule();
+        FileChecker checker = checker(request(names));
+        FileChecker.Outcome outcome = check(
+                checker,
+                "list.yaml",
+                "apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: Pod, metadata: {name: a}}\n"
+                        + "  - just a string\n  - {apiVersion: v1, kind: Pod, metadata: {name: b}}\n---\n- not\n- a map\n");
+        assertEquals(List.of("a", "b"), names.observed, "the cross-object state sees each item");
+        assertEquals(
+                List.of(
+                        "not-an-object@5: a List item is a string, not a Kubernetes object",
+                        "not-an-object@8: the document is an array, not a Kubernetes object: kubectl expects a"
+                                + " mapping with apiVersion and kind"),
+                described(outcome.findings()));
+        assertEquals(2, outcome.summary().objectCount());
+        assertEquals(
+                List.of("Pod a", "Pod b"),
+                outcome.summary().objects().stream()
+                        .map(o -> o.object().describe())
+                        .toList());
+    }
+
+    @Test
+    void aFallbackFindingGivesWayToAnErrorOnTheSameNode() {
+        FileChecker checker = checker(request(new LinterTest.KindFallbackRule(), new LinterTest.KindDedicatedRule()));
+        List<String> findings = described(check(checker, "a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n")
+                .findings());
+        assertEquals(
+                List.of("kind-dedicated@2: the precise explanation", "kind-fallback@3: generic problem with metadata"),
+                findings);
+    }
+
+    @Test
+    void aFileFoundInAFolderThatIsNoManifestIsLeftOutWithItsReason() throws Exception {
+        Files.writeString(dir.resolve("values.yaml"), "replicas: 3\nimage: web\n");
+        FileChecker.Outcome outcome = checker(request())
+                .check(new SourceScanner.Input(
+                        Optional.of(dir.resolve("values.yaml")), "values.yaml", Optional.empty()));
+        assertTrue(outcome.notManifest().isPresent());
+        assertEquals("values.yaml", outcome.notManifest().get().file());
+        assertEquals(List.of(), outcome.findings());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAFindingNotAnException() {
+        FileChecker.Outcome outcome = checker(request())
+                .check(new SourceScanner.Input(Optional.of(dir.resolve("missing.yaml")), "missing.yaml"));
+        assertEquals(
+                List.of("unreadable-file"),
+                outcome.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(0, outcome.summary().objectCount());
+    }
+
+    @Test
+    void sourceLinesAreKeptOnlyWhenAReportShowsThem() {
+        String text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+        Path file = dir.resolve("pod.yaml");
+        SourceFile source = new SourceFile(Optional.of(file), "pod.yaml", text);
+        SourceScanner.Input input = new SourceScanner.Input(Optional.of(file), "pod.yaml");
+        LintRequest request = request(new LinterTest.KindEchoRule());
+        assertTrue(checker(request).check(input, source).source().isPresent());
+        assertTrue(checker(request.withSourceLines(false))
+                .check(input, source)
+                .source()
+                .isEmpty());
+    }
+}
