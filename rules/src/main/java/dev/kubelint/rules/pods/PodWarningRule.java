@@ -40,8 +40,8 @@ import java.util.Set;
                 + " labelSelector, which match no pod; annotations that stopped working (critical-pod, alpha sysctls,"
                 + " seccomp and AppArmor annotations without the matching field); deprecated or removed volume plugins"
                 + " (gitRepo, cephfs, rbd, glusterfs, ...); duplicate hostAliases IPs and imagePullSecrets, or one"
-                + " without name; memory and ephemeral-storage quantities with a fractional byte; an env variable that"
-                + " hides an earlier one of the same name (kubectl apply may drop it); a hostIP without hostPort, and"
+                + " without name; memory and ephemeral-storage quantities and emptyDir size limits with a fractional byte; an env"
+                + " variable that hides an earlier one of the same name (kubectl apply may drop it); a hostIP without hostPort, and"
                 + " ports of two containers that overlap or are ambiguous on the host.",
         remediation = "Use the field or label the message names instead of the deprecated one, give selectors to"
                 + " spread constraints and affinity terms, remove duplicates, and write whole bytes.",
@@ -211,6 +211,13 @@ public final class PodWarningRule implements Rule {
                     problems.add(Problem.atKey(volume, plugin, plugin + ": " + msg));
                 }
             });
+            volume.mapping("emptyDir")
+                    .flatMap(e -> e.scalar("sizeLimit"))
+                    .filter(q -> fractional(q.asText()))
+                    .ifPresent(q -> problems.add(Problem.at(
+                            q,
+                            "emptyDir.sizeLimit: fractional byte value \"" + q.asText() + "\" is invalid, must be an"
+                                    + " integer")));
         }
     }
 

@@ -2,12 +2,10 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.rules.selectors.PodIndex;
-import java.util.Optional;
+import dev.kubelint.core.yaml.ScalarNode;
+import java.util.List;
 
 /** A pod that needs a ConfigMap the scan does not define. */
 @RuleInfo(
@@ -25,48 +23,17 @@ import java.util.Optional;
                 + " ConfigMaps outside the manifests (kubectl create configmap, kustomize and Helm generators), so"
                 + " turn it on where every ConfigMap is a manifest of the scan.",
         remediation = "Define the ConfigMap in the pod's namespace, correct its name, or mark the reference optional.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
-public final class ConfigMapUndefinedRule implements Rule {
+        kindGroups = KindGroup.POD_SPECS)
+public final class ConfigMapUndefinedRule extends PodNameReferenceRule {
 
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
+    public ConfigMapUndefinedRule() {
+        super("ConfigMap", "its pods cannot start");
     }
 
     @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new NameReferences() {
-            @Override
-            void read(Manifest manifest, RuleContext ctx) {
-                if (manifest.group().isEmpty() && manifest.kind().equals("ConfigMap")) {
-                    defineSelf(manifest);
-                    return;
-                }
-                String ns = PodIndex.namespaceOf(manifest);
-                PodReferences.required(manifest, true).stream()
-                        .filter(n -> !n.asText().equals("kube-root-ca.crt"))
-                        .forEach(n -> refer(new Reference(
-                                "ConfigMap",
-                                ns,
-                                n.asText(),
-                                ctx.locate(n),
-                                manifest.kind() + " \"" + manifest.name() + "\"")));
-            }
-
-            @Override
-            String consequence(Reference r) {
-                return "its pods cannot start";
-            }
-        });
+    List<ScalarNode> references(Manifest manifest) {
+        return PodReferences.required(manifest, true).stream()
+                .filter(n -> !n.asText().equals("kube-root-ca.crt"))
+                .toList();
     }
 }

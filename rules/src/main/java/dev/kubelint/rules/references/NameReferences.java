@@ -5,11 +5,13 @@ import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,6 +31,10 @@ abstract class NameReferences implements CrossObjectCheck {
 
     /** Names defined per kind, then per namespace. */
     private final Map<String, Map<String, Set<String>>> defined = new HashMap<>();
+    /** Where each name is first defined ("kind/namespace/name"), when that is known. */
+    private final Map<String, Location> places = new HashMap<>();
+    /** The namespaces whose names of a kind the scan cannot know ("kind/namespace"). */
+    private final Set<String> unknown = new HashSet<>();
     /** The folders that hold definitions, per kind and namespace ("kind/namespace"). */
     private final Map<String, Set<String>> folders = new HashMap<>();
 
@@ -41,6 +47,14 @@ abstract class NameReferences implements CrossObjectCheck {
     abstract String consequence(Reference r);
 
     void define(String kind, String namespace, String name, Manifest where) {
+        define(kind, namespace, name, where, null);
+    }
+
+    /** Defines a name, {@code at} the place that defines it (null when unknown). */
+    void define(String kind, String namespace, String name, Manifest where, Location at) {
+        if (at != null) {
+            places.putIfAbsent(kind + "/" + namespace + "/" + name, at);
+        }
         defined.computeIfAbsent(kind, k -> new HashMap<>())
                 .computeIfAbsent(namespace, n -> new HashSet<>())
                 .add(name);
@@ -48,13 +62,32 @@ abstract class NameReferences implements CrossObjectCheck {
                 .add(folder(where.source().displayName()));
     }
 
-    /** Defines the object itself under its kind. */
-    void defineSelf(Manifest manifest) {
-        define(manifest.kind(), PodIndex.namespaceOf(manifest), manifest.name(), manifest);
+    /** Defines the object itself under its kind, at its metadata.name. */
+    void defineSelf(Manifest manifest, RuleContext ctx) {
+        Location at = manifest.metadata()
+                .flatMap(m -> m.scalar("name"))
+                .map(ctx::locate)
+                .orElse(null);
+        define(manifest.kind(), PodIndex.namespaceOf(manifest), manifest.name(), manifest, at);
+    }
+
+    /** Makes every name of a kind in a namespace resolve: something the scan holds makes objects it cannot see. */
+    void unknownNamespace(String kind, String namespace) {
+        unknown.add(kind + "/" + namespace);
+    }
+
+    /** Where the scan first defines a name of a kind in a namespace; empty when it does not, or not visibly. */
+    Optional<Location> definedAt(String kind, String namespace, String name) {
+        return Optional.ofNullable(places.get(kind + "/" + namespace + "/" + name));
+    }
+
+    /** "file:line", for messages. */
+    static String where(Location l) {
+        return Locations.where(l);
     }
 
     /** The folder part of a file name as the scan reports it. */
-    private static String folder(String file) {
+    static String folder(String file) {
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
         return slash < 0 ? "" : file.substring(0, slash);
     }
@@ -65,6 +98,9 @@ abstract class NameReferences implements CrossObjectCheck {
 
     /** Whether the scan defines the object, or holds no object of its kind in its namespace (partial). */
     boolean resolves(Reference r) {
+        if (unknown.contains(r.kind() + "/" + r.namespace())) {
+            return true;
+        }
         Set<String> names = defined.getOrDefault(r.kind(), Map.of()).get(r.namespace());
         return names == null
                 || names.contains(r.name())
@@ -89,16 +125,20 @@ abstract class NameReferences implements CrossObjectCheck {
                     elsewhere.add(ns);
                 }
             });
+            Optional<Location> other = elsewhere.isEmpty()
+                    ? Optional.empty()
+                    : definedAt(r.kind(), elsewhere.iterator().next(), r.name());
             String hint = elsewhere.isEmpty()
                     ? ""
                     : " (namespace \"" + String.join("\", \"", elsewhere) + "\" defines"
-                            + " it: did you mean namespace "
+                            + " it" + other.map(l -> ", in " + where(l)).orElse("") + ": did you mean namespace "
                             + elsewhere.iterator().next() + "?)";
             ctx.report(
                     r.location(),
                     r.from() + " refers to " + r.kind() + " \"" + r.name() + "\", which the scanned"
                             + " files do not define in namespace \"" + r.namespace() + "\"" + hint + ": "
-                            + consequence(r));
+                            + consequence(r),
+                    other.map(List::of).orElse(List.of()));
         }
     }
 }

@@ -2,17 +2,15 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.rules.references.SelectorReferences.Selecting;
 import dev.kubelint.rules.selectors.PodIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A NetworkPolicy whose podSelector, or a peer's podSelector, matches no pod of its namespace. */
 @RuleInfo(
@@ -33,46 +31,32 @@ import java.util.Optional;
         remediation = "Make the selector name labels that the pod templates carry, or put the policy in the namespace"
                 + " of its pods.",
         kinds = {"NetworkPolicy"})
-public final class NetworkPolicySelectorNoMatchRule implements Rule {
+public final class NetworkPolicySelectorNoMatchRule extends SelectorReferenceRule {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
+    public NetworkPolicySelectorNoMatchRule() {
+        super("networking.k8s.io", "NetworkPolicy");
     }
 
     @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new SelectorReferences() {
-            @Override
-            List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
-                if (!manifest.group().equals("networking.k8s.io")
-                        || !manifest.kind().equals("NetworkPolicy")) {
-                    return List.of();
-                }
-                Optional<MappingNode> spec = manifest.root().mapping("spec");
-                if (spec.isEmpty()) {
-                    return List.of();
-                }
-                String ns = PodIndex.namespaceOf(manifest);
-                String policy = "NetworkPolicy \"" + manifest.name() + "\"";
-                List<Selecting> found = new ArrayList<>();
-                selector(spec.get(), "podSelector")
-                        .ifPresent(s -> found.add(new Selecting(
-                                ns, s, ctx.locateKey(spec.get(), "podSelector"), "the podSelector of " + policy)));
-                peers(spec.get(), "ingress", "from", ns, policy, ctx, found);
-                peers(spec.get(), "egress", "to", ns, policy, ctx, found);
-                return found;
-            }
+    List<Selecting> selectors(Manifest manifest, MappingNode spec, RuleContext ctx) {
+        String ns = PodIndex.namespaceOf(manifest);
+        String policy = "NetworkPolicy \"" + manifest.name() + "\"";
+        List<Selecting> found = new ArrayList<>();
+        SelectorReferences.selector(spec, "podSelector")
+                .ifPresent(s -> found.add(
+                        new Selecting(ns, s, ctx.locateKey(spec, "podSelector"), "the podSelector of " + policy)));
+        peers(spec, "ingress", "from", ns, policy, ctx, found);
+        peers(spec, "egress", "to", ns, policy, ctx, found);
+        return found;
+    }
 
-            @Override
-            String consequence(Selecting s) {
-                return s.what().startsWith("the podSelector of")
-                        ? "the policy applies to no pod"
-                        : "the rule allows no traffic from or to pods of the namespace";
-            }
-        });
+    @Override
+    String consequence(Selecting s) {
+        return s.what().startsWith("the podSelector of")
+                ? "the policy applies to no pod"
+                : "the rule allows no traffic from or to pods of the namespace";
     }
 
     private static void peers(
@@ -82,7 +66,7 @@ public final class NetworkPolicySelectorNoMatchRule implements Rule {
             String ns,
             String policy,
             RuleContext ctx,
-            List<SelectorReferences.Selecting> found) {
+            List<Selecting> found) {
         List<MappingNode> rules =
                 spec.sequence(direction).map(SequenceNode::mappings).orElse(List.of());
         for (MappingNode rule : rules) {
@@ -92,7 +76,7 @@ public final class NetworkPolicySelectorNoMatchRule implements Rule {
                     continue;
                 }
                 SelectorReferences.selector(peer, "podSelector")
-                        .ifPresent(s -> found.add(new SelectorReferences.Selecting(
+                        .ifPresent(s -> found.add(new Selecting(
                                 ns,
                                 s,
                                 ctx.locateKey(peer, "podSelector"),

@@ -2,14 +2,13 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.references.SelectorReferences.Selecting;
 import dev.kubelint.rules.selectors.PodIndex;
 import java.util.List;
-import java.util.Optional;
 
 /** A PodDisruptionBudget whose selector matches no pod of its namespace. */
 @RuleInfo(
@@ -27,38 +26,27 @@ import java.util.Optional;
         remediation = "Make the selector name labels that the workload's pod template carries (compare"
                 + " spec.selector with spec.template.metadata.labels), or put the budget in the namespace of its pods.",
         kinds = {"PodDisruptionBudget"})
-public final class PodDisruptionBudgetSelectorNoMatchRule implements Rule {
+public final class PodDisruptionBudgetSelectorNoMatchRule extends SelectorReferenceRule {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
+    public PodDisruptionBudgetSelectorNoMatchRule() {
+        super("policy", "PodDisruptionBudget");
     }
 
     @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new SelectorReferences() {
-            @Override
-            List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
-                if (!manifest.group().equals("policy") || !manifest.kind().equals("PodDisruptionBudget")) {
-                    return List.of();
-                }
-                return manifest.root()
-                        .mapping("spec")
-                        .flatMap(spec -> selector(spec, "selector")
-                                .map(s -> List.of(new Selecting(
-                                        PodIndex.namespaceOf(manifest),
-                                        s,
-                                        ctx.locateKey(spec, "selector"),
-                                        "the selector of PodDisruptionBudget \"" + manifest.name() + "\""))))
-                        .orElse(List.of());
-            }
+    List<Selecting> selectors(Manifest manifest, MappingNode spec, RuleContext ctx) {
+        return SelectorReferences.selector(spec, "selector")
+                .map(s -> List.of(new Selecting(
+                        PodIndex.namespaceOf(manifest),
+                        s,
+                        ctx.locateKey(spec, "selector"),
+                        "the selector of PodDisruptionBudget \"" + manifest.name() + "\"")))
+                .orElse(List.of());
+    }
 
-            @Override
-            String consequence(Selecting s) {
-                return "the budget protects no pod";
-            }
-        });
+    @Override
+    String consequence(Selecting s) {
+        return "the budget protects no pod";
     }
 }

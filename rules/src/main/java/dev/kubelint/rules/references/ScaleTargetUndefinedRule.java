@@ -36,7 +36,7 @@ public final class ScaleTargetUndefinedRule implements Rule {
             @Override
             void read(Manifest manifest, RuleContext ctx) {
                 if (!manifest.group().equals("autoscaling") || !manifest.kind().equals("HorizontalPodAutoscaler")) {
-                    defineSelf(manifest);
+                    defineSelf(manifest, ctx);
                     return;
                 }
                 manifest.root()

@@ -2,8 +2,7 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
@@ -29,18 +28,8 @@ import java.util.Optional;
                 + " in secret-producers (a SealedSecret, an ExternalSecret, a cert-manager Certificate, ...).",
         remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
                 + " or mark the reference optional.",
-        kinds = {
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "PodTemplate"
-        })
-public final class SecretUndefinedRule implements Rule {
+        kindGroups = KindGroup.POD_SPECS)
+public final class SecretUndefinedRule extends PodNameReferenceRule {
 
     public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList(
             "secret-producers",
@@ -52,51 +41,29 @@ public final class SecretUndefinedRule implements Rule {
                     + " dotted path of the Secret's name (metadata.name when the Secret takes the resource's name);"
                     + " \"-\" means the resource makes the namespace's Secrets unknown.");
 
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
+    public SecretUndefinedRule() {
+        super("Secret", "its pods cannot start");
     }
 
     @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new NameReferences() {
-            private final java.util.Set<String> unknownNamespaces = new java.util.HashSet<>();
+    List<ScalarNode> references(Manifest manifest) {
+        return PodReferences.required(manifest, false);
+    }
 
-            @Override
-            void read(Manifest manifest, RuleContext ctx) {
+    @Override
+    boolean defines(Manifest manifest, RuleContext ctx, NameReferences names) {
+        String type = manifest.group() + "/" + manifest.kind() + ":";
+        for (String producer : ctx.param(SECRET_PRODUCERS)) {
+            if (producer.startsWith(type)) {
                 String ns = PodIndex.namespaceOf(manifest);
-                if (manifest.group().isEmpty() && manifest.kind().equals("Secret")) {
-                    defineSelf(manifest);
-                    return;
-                }
-                String type = manifest.group() + "/" + manifest.kind() + ":";
-                for (String producer : ctx.param(SECRET_PRODUCERS)) {
-                    if (producer.startsWith(type)) {
-                        produced(manifest, producer.substring(type.length()))
-                                .ifPresentOrElse(
-                                        name -> define("Secret", ns, name, manifest), () -> unknownNamespaces.add(ns));
-                        return;
-                    }
-                }
-                PodReferences.required(manifest, false)
-                        .forEach(n -> refer(new Reference(
-                                "Secret",
-                                ns,
-                                n.asText(),
-                                ctx.locate(n),
-                                manifest.kind() + " \"" + manifest.name() + "\"")));
+                produced(manifest, producer.substring(type.length()))
+                        .ifPresentOrElse(
+                                name -> names.define("Secret", ns, name, manifest),
+                                () -> names.unknownNamespace("Secret", ns));
+                return true;
             }
-
-            @Override
-            boolean resolves(Reference r) {
-                return unknownNamespaces.contains(r.namespace()) || super.resolves(r);
-            }
-
-            @Override
-            String consequence(Reference r) {
-                return "its pods cannot start";
-            }
-        });
+        }
+        return false;
     }
 
     /** The name of the Secret a producer makes, read at a dotted path; empty for "-" or when absent. */

@@ -14,16 +14,10 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.services.Services.Port;
 import dev.kubelint.rules.services.Services.Spec;
-import dev.kubelint.rules.support.IpAddresses;
-import dev.kubelint.rules.support.IpAddresses.Ip;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,14 +52,10 @@ public final class ServiceValidRule implements Rule {
             ServiceValidRule::rangeProblem);
 
     private static final List<String> TYPES = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
-    private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
     private static final List<String> AFFINITIES = List.of("ClientIP", "None");
     private static final List<String> TRAFFIC_POLICIES = List.of("Cluster", "Local");
-    private static final List<String> FAMILIES = List.of("IPv4", "IPv6");
-    private static final List<String> FAMILY_POLICIES = List.of("PreferDualStack", "RequireDualStack", "SingleStack");
     private static final String TOPOLOGY_HINTS = "service.kubernetes.io/topology-aware-hints";
     private static final String TOPOLOGY_MODE = "service.kubernetes.io/topology-mode";
-    private static final String SOURCE_RANGES = "service.beta.kubernetes.io/load-balancer-source-ranges";
     private static final long MAX_AFFINITY_SECONDS = 86400;
 
     static Optional<String> rangeProblem(String text) {
@@ -175,13 +165,14 @@ public final class ServiceValidRule implements Rule {
                                 + " port unless it is headless (clusterIP: None) or of type ExternalName"));
             }
             typeSpecific(type);
-            checkPorts(ports, type);
+            new ServicePortChecks(problems).run(ports, type);
             sessionAffinity();
+            ServiceAddressChecks addresses = new ServiceAddressChecks(manifest, spec, problems);
             if (!type.equals(Services.EXTERNAL_NAME)) {
-                clusterIPs();
+                addresses.clusterIPs();
             }
-            externalIPs();
-            sourceRanges(type);
+            addresses.externalIPs();
+            addresses.sourceRanges(type);
             loadBalancerFields(type);
             trafficPolicies(type);
             trafficDistribution();
@@ -242,113 +233,6 @@ public final class ServiceValidRule implements Rule {
             return node.get("clusterIP").or(() -> node.get("clusterIPs")).orElse(node);
         }
 
-        private void checkPorts(List<Port> ports, String type) {
-            Set<String> names = new HashSet<>();
-            Map<String, Port> byNumber = new HashMap<>();
-            Map<String, Port> byNodePort = new HashMap<>();
-            for (Port port : ports) {
-                String path = port.path();
-                String name = port.name();
-                if (ports.size() > 1 && name.isEmpty()) {
-                    problems.add(Problem.atKey(
-                            port.node(),
-                            "name",
-                            path + ".name: Required value: when a Service has"
-                                    + " more than one port, every port must have a name"));
-                } else if (!name.isEmpty()) {
-                    ScalarNode nameNode = port.node().scalar("name").orElseThrow();
-                    List<String> bad = Names.dns1123Label(name);
-                    if (!bad.isEmpty()) {
-                        problems.add(Problem.at(
-                                nameNode, path + ".name: Invalid value: \"" + name + "\": " + String.join("; ", bad)));
-                    }
-                    if (!names.add(name)) {
-                        problems.add(Problem.at(nameNode, path + ".name: Duplicate value: \"" + name + "\""));
-                    }
-                }
-                Optional<ScalarNode> portNode = port.node().scalar("port");
-                if (portNode.isEmpty() || portNode.get().isNull()) {
-                    problems.add(Problem.atKey(
-                            port.node(),
-                            "port",
-                            path + ".port: Invalid value: 0: must be between 1" + " and 65535, inclusive"));
-                } else {
-                    portNode.get()
-                            .longValue()
-                            .filter(p -> !Names.isValidPortNumber(p))
-                            .ifPresent(p -> problems.add(Problem.at(
-                                    portNode.get(),
-                                    path + ".port: Invalid value: " + p + ": must be between 1 and"
-                                            + " 65535, inclusive")));
-                }
-                String protocol = port.protocol();
-                if (!PROTOCOLS.contains(protocol)) {
-                    String upper = protocol.toUpperCase(Locale.ROOT);
-                    problems.add(Problem.at(
-                            port.node().scalar("protocol").orElseThrow(),
-                            path + ".protocol:"
-                                    + " Unsupported value: \"" + protocol
-                                    + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""
-                                    + (PROTOCOLS.contains(upper)
-                                            ? " (protocols are case-sensitive: write " + upper + ")"
-                                            : "")));
-                }
-                port.writtenTargetPort().ifPresent(t -> targetPort(t, path));
-                port.node().scalar("appProtocol").filter(s -> !s.isNull()).ifPresent(a -> {
-                    List<String> bad = Names.qualifiedName(a.asText());
-                    if (!bad.isEmpty()) {
-                        problems.add(Problem.at(
-                                a,
-                                path + ".appProtocol: Invalid value: \"" + a.asText() + "\": "
-                                        + String.join("; ", bad)));
-                    }
-                });
-                if (type.equals(Services.CLUSTER_IP) && port.nodePort() != 0) {
-                    problems.add(Problem.at(
-                            port.node().get("nodePort").orElseThrow(),
-                            path + ".nodePort: Forbidden:" + " may not be used when `type` is 'ClusterIP'"));
-                }
-                if (port.nodePort() != 0) {
-                    Port earlier = byNodePort.putIfAbsent(protocol + "/" + port.nodePort(), port);
-                    if (earlier != null) {
-                        problems.add(Problem.at(
-                                port.node().get("nodePort").orElseThrow(),
-                                path + ".nodePort:" + " Duplicate value: " + port.nodePort() + " (also "
-                                        + earlier.path() + ".nodePort)"));
-                    }
-                }
-                if (port.port().isPresent()) {
-                    Port earlier =
-                            byNumber.putIfAbsent(protocol + "/" + port.port().get(), port);
-                    if (earlier != null) {
-                        problems.add(Problem.at(
-                                portNode.orElseThrow(),
-                                path + ": Duplicate value: port " + port.port().get() + "/" + protocol + " is also "
-                                        + earlier.path()));
-                    }
-                }
-            }
-        }
-
-        private void targetPort(ScalarNode target, String path) {
-            if (target.isString()) {
-                List<String> bad = Names.ianaServiceName(target.asText());
-                if (!bad.isEmpty()) {
-                    problems.add(Problem.at(
-                            target,
-                            path + ".targetPort: Invalid value: \"" + target.asText() + "\": "
-                                    + String.join("; ", bad)));
-                }
-            } else {
-                target.longValue()
-                        .filter(p -> !Names.isValidPortNumber(p))
-                        .ifPresent(p -> problems.add(Problem.at(
-                                target,
-                                path + ".targetPort: Invalid value: " + p
-                                        + ": must be between 1 and 65535, inclusive")));
-            }
-        }
-
         private void sessionAffinity() {
             String affinity = spec.sessionAffinity();
             if (!AFFINITIES.contains(affinity)) {
@@ -378,185 +262,6 @@ public final class ServiceValidRule implements Rule {
                                     t,
                                     "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: " + s
                                             + ": must be greater than 0 and less than " + MAX_AFFINITY_SECONDS))));
-        }
-
-        private void clusterIPs() {
-            String clusterIP = spec.text("clusterIP");
-            List<ScalarNode> written = spec.scalars("clusterIPs");
-            List<String> ips = spec.clusterIPs();
-            if (!clusterIP.isEmpty()
-                    && !written.isEmpty()
-                    && !written.get(0).asText().equals(clusterIP)) {
-                problems.add(Problem.at(
-                        written.get(0),
-                        "spec.clusterIPs: Invalid value: first value must match" + " `clusterIP` (\"" + clusterIP
-                                + "\")"));
-            } else if (clusterIP.isEmpty() && !written.isEmpty()) {
-                problems.add(Problem.atKey(
-                        node,
-                        "clusterIPs",
-                        "spec.clusterIPs: Invalid value: must be empty when" + " `clusterIP` is not specified"));
-            }
-            List<ScalarNode> families = spec.scalars("ipFamilies");
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < families.size(); i++) {
-                String f = families.get(i).asText();
-                if (!FAMILIES.contains(f)) {
-                    problems.add(Problem.at(
-                            families.get(i),
-                            "spec.ipFamilies[" + i + "]: Unsupported value: \"" + f
-                                    + "\": supported values: \"IPv4\", \"IPv6\""
-                                    + Suggestions.didYouMean(f, FAMILIES)));
-                }
-                if (!seen.add(f)) {
-                    problems.add(
-                            Problem.at(families.get(i), "spec.ipFamilies[" + i + "]: Duplicate value: \"" + f + "\""));
-                }
-            }
-            node.scalar("ipFamilyPolicy")
-                    .filter(s -> !s.isNull() && !FAMILY_POLICIES.contains(s.asText()))
-                    .ifPresent(p -> problems.add(Problem.at(
-                            p,
-                            "spec.ipFamilyPolicy: Unsupported value: \""
-                                    + p.asText() + "\": supported values: \"PreferDualStack\", \"RequireDualStack\","
-                                    + " \"SingleStack\"" + Suggestions.didYouMean(p.asText(), FAMILY_POLICIES))));
-            // the IPs: checked on the nodes written (clusterIPs, or clusterIP when that is all there is)
-            List<ScalarNode> ipNodes = !written.isEmpty()
-                    ? written
-                    : node.scalar("clusterIP")
-                            .filter(s -> !s.asText().isEmpty())
-                            .map(List::of)
-                            .orElse(List.of());
-            boolean invalid = false;
-            List<Ip> parsed = new ArrayList<>();
-            for (int i = 0; i < ipNodes.size(); i++) {
-                String ip = ipNodes.get(i).asText();
-                if (i == 0 && ip.equals("None")) {
-                    if (ipNodes.size() > 1) {
-                        invalid = true;
-                        problems.add(Problem.at(
-                                ipNodes.get(0),
-                                "spec.clusterIPs: Invalid value: 'None' must be the" + " first and only value"));
-                    }
-                    continue;
-                }
-                Optional<Ip> p = IpAddresses.parse(ip);
-                if (p.isEmpty()) {
-                    invalid = true;
-                    problems.add(Problem.at(
-                            ipNodes.get(i),
-                            (written.isEmpty() ? "spec.clusterIP" : "spec.clusterIPs[" + i + "]")
-                                    + ": Invalid value: \"" + ip + "\": " + IpAddresses.INVALID_IP
-                                    + (i == 0 ? ", or None for a headless Service" : "")));
-                } else {
-                    parsed.add(p.get());
-                }
-            }
-            if (ipNodes.size() > 2) {
-                invalid = true;
-                problems.add(Problem.at(
-                        node.get("clusterIPs").orElse(node),
-                        "spec.clusterIPs: Invalid value: may" + " only hold up to 2 values"));
-            }
-            if (invalid) {
-                return;
-            }
-            if (parsed.size() == 2 && parsed.get(0).isV6() == parsed.get(1).isV6()) {
-                problems.add(Problem.at(
-                        ipNodes.get(1),
-                        "spec.clusterIPs: Invalid value: may specify no more than one" + " IP for each IP family"));
-            }
-            if (!spec.isHeadless()) {
-                for (int i = 0; i < parsed.size() && i < families.size(); i++) {
-                    String family = families.get(i).asText();
-                    boolean v6 = parsed.get(i).isV6();
-                    if ((family.equals("IPv4") && v6) || (family.equals("IPv6") && !v6)) {
-                        problems.add(Problem.at(
-                                ipNodes.get(i),
-                                "spec.clusterIPs[" + i + "]: Invalid value: \""
-                                        + ipNodes.get(i).asText() + "\": expected an " + family
-                                        + " value as indicated by"
-                                        + " `ipFamilies[" + i + "]`"));
-                    }
-                }
-            }
-        }
-
-        private void externalIPs() {
-            List<ScalarNode> ips = spec.scalars("externalIPs");
-            for (int i = 0; i < ips.size(); i++) {
-                String path = "spec.externalIPs[" + i + "]";
-                String text = ips.get(i).asText();
-                Optional<Ip> ip = IpAddresses.parse(text);
-                if (ip.isEmpty()) {
-                    problems.add(Problem.at(
-                            ips.get(i), path + ": Invalid value: \"" + text + "\": " + IpAddresses.INVALID_IP));
-                    continue;
-                }
-                String special = special(ip.get());
-                if (special != null) {
-                    problems.add(Problem.at(ips.get(i), path + ": Invalid value: \"" + text + "\": " + special));
-                }
-            }
-        }
-
-        /** Why an IP is special and may not be used (the API server's ValidateNonSpecialIP), or null. */
-        private static String special(Ip ip) {
-            if (ip.isUnspecified()) {
-                return "may not be unspecified (" + (ip.isV6() ? "::" : "0.0.0.0") + ")";
-            }
-            if (ip.isLoopback()) {
-                return "may not be in the loopback range (127.0.0.0/8, ::1/128)";
-            }
-            if (ip.isLinkLocalUnicast()) {
-                return "may not be in the link-local range (169.254.0.0/16, fe80::/10)";
-            }
-            if (ip.isLinkLocalMulticast()) {
-                return "may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)";
-            }
-            return null;
-        }
-
-        private void sourceRanges(String type) {
-            List<ScalarNode> ranges = spec.scalars("loadBalancerSourceRanges");
-            if (!ranges.isEmpty()) {
-                if (!type.equals(Services.LOAD_BALANCER)) {
-                    problems.add(Problem.atKey(
-                            node,
-                            "loadBalancerSourceRanges",
-                            "spec.loadBalancerSourceRanges:"
-                                    + " Forbidden: may only be used when `type` is 'LoadBalancer'"));
-                }
-                for (int i = 0; i < ranges.size(); i++) {
-                    String value = ranges.get(i).asText().strip();
-                    if (IpAddresses.parseCidr(value).isEmpty()) {
-                        problems.add(Problem.at(
-                                ranges.get(i),
-                                "spec.loadBalancerSourceRanges[" + i + "]: Invalid" + " value: \"" + value + "\": "
-                                        + IpAddresses.INVALID_CIDR));
-                    }
-                }
-                return;
-            }
-            String annotation = manifest.annotations().get(SOURCE_RANGES);
-            if (annotation == null) {
-                return;
-            }
-            MappingNode annotations =
-                    manifest.metadata().flatMap(m -> m.mapping("annotations")).orElseThrow();
-            YamlNode at = annotations.get(SOURCE_RANGES).orElse(annotations);
-            String path = "metadata.annotations[" + SOURCE_RANGES + "]";
-            if (!type.equals(Services.LOAD_BALANCER)) {
-                problems.add(Problem.at(at, path + ": Forbidden: may only be used when `type` is 'LoadBalancer'"));
-            }
-            if (!annotation.isBlank()) {
-                for (String value : annotation.strip().split(",", -1)) {
-                    if (IpAddresses.parseCidr(value.strip()).isEmpty()) {
-                        problems.add(Problem.at(
-                                at, path + ": Invalid value: \"" + value.strip() + "\": " + IpAddresses.INVALID_CIDR));
-                    }
-                }
-            }
         }
 
         private void loadBalancerFields(String type) {

@@ -27,7 +27,8 @@ import java.util.Optional;
                 + " on an ExternalName Service, externalName on any other type), deprecated fields and values"
                 + " (externalIPs, which some clusters no longer implement; the topology-aware-hints annotation;"
                 + " trafficDistribution PreferClose), IP addresses with leading zeros or in IPv4-mapped IPv6 form,"
-                + " which a future release will reject, and CIDRs with bits set beyond their prefix length, which"
+                + " which a future release will reject, IPv6 addresses and prefixes not in their RFC 5952 canonical"
+                + " form, which make controllers that compare them loop, and CIDRs with bits set beyond their prefix length, which"
                 + " are ambiguous.",
         remediation = "Remove the field that has no effect, move to the field or value the message names, and write"
                 + " addresses and CIDRs in their canonical form.",
@@ -127,6 +128,11 @@ public final class ServiceWarningRule implements Rule {
                     value,
                     path + ": IPv4-mapped IPv6 address \"" + value.asText() + "\" will be"
                             + " considered invalid in a future Kubernetes release: use a plain IPv4 address"));
+        } else if (ip.get().isV6() && !value.asText().equals(ip.get().canonical())) {
+            problems.add(Problem.at(
+                    value,
+                    path + ": IPv6 address \"" + value.asText() + "\" is not in RFC 5952 canonical format (\""
+                            + ip.get().canonical() + "\"), which may cause controller apply-loops"));
         }
     }
 
@@ -148,6 +154,12 @@ public final class ServiceWarningRule implements Rule {
                             + " context (should be \"" + cidr.get().network() + "\" or \""
                             + cidr.get().ip().canonical() + "/"
                             + (cidr.get().ip().isV6() ? 128 : 32) + "\"?)"));
+        } else if (cidr.get().ip().isV6()
+                && !value.asText().strip().equals(cidr.get().network())) {
+            problems.add(Problem.at(
+                    value,
+                    path + ": IPv6 prefix \"" + value.asText() + "\" is not in RFC 5952 canonical format (\""
+                            + cidr.get().network() + "\"), which may cause controller apply-loops"));
         }
     }
 }

@@ -1,0 +1,57 @@
+package dev.kubelint.rules.references;
+
+import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.Rule;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.references.SelectorReferences.Selecting;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shell of the rules about the pod selectors of one kind of object (NetworkPolicy, PodDisruptionBudget): the
+ * objects of that kind give their selectors, and {@link SelectorReferences} judges them at the end of the scan.
+ */
+abstract class SelectorReferenceRule implements Rule {
+
+    private final String group;
+    private final String kind;
+
+    SelectorReferenceRule(String group, String kind) {
+        this.group = group;
+        this.kind = kind;
+    }
+
+    /** The selectors an object of the kind holds, read from its spec. */
+    abstract List<Selecting> selectors(Manifest manifest, MappingNode spec, RuleContext ctx);
+
+    /** What happens when nothing matches, for the message. */
+    abstract String consequence(Selecting s);
+
+    @Override
+    public final void check(Manifest manifest, RuleContext ctx) {
+        // everything happens across objects
+    }
+
+    @Override
+    public final Optional<CrossObjectCheck> newCrossObjectCheck() {
+        return Optional.of(new SelectorReferences() {
+            @Override
+            List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
+                if (!manifest.group().equals(group) || !manifest.kind().equals(kind)) {
+                    return List.of();
+                }
+                return manifest.root()
+                        .mapping("spec")
+                        .map(spec -> SelectorReferenceRule.this.selectors(manifest, spec, ctx))
+                        .orElse(List.of());
+            }
+
+            @Override
+            String consequence(Selecting s) {
+                return SelectorReferenceRule.this.consequence(s);
+            }
+        });
+    }
+}
