@@ -2,6 +2,7 @@ package dev.kubelint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.manifest.Manifest;
@@ -9,6 +10,7 @@ import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.MappingNode;
@@ -16,9 +18,8 @@ import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.core.yaml.YamlReader;
-import dev.kubelint.rules.metadata.NamespaceUndefinedRule;
-import dev.kubelint.rules.selectors.ServiceSelectorNoMatchRule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,26 +28,75 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The engine calls observe in no fixed order: the cross-object rules must report the same whatever the order. */
 class CrossObjectOrderTest {
 
-    @ParameterizedTest
-    @CsvSource({
-        "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/bad.yaml",
-        "service-selector-no-match, src/test/resources/fixtures/service-selector-no-match/good.yaml",
-        "namespace-undefined, src/test/resources/fixtures/namespace-undefined/bad.yaml",
-        "namespace-undefined, src/test/resources/fixtures/namespace-undefined/good.yaml"
-    })
-    void reportsTheSameInEveryOrder(String ruleId, String file) throws IOException {
-        Rule rule =
-                ruleId.equals("namespace-undefined") ? new NamespaceUndefinedRule() : new ServiceSelectorNoMatchRule();
-        List<Manifest> manifests = read(Path.of(file));
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    /** Every fixture file of every built-in rule that compares objects across the scan. */
+    static Stream<Arguments> crossObjectFixtures() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        for (Rule rule : new BuiltinRules().rules()) {
+            if (rule.newCrossObjectCheck().isEmpty()) {
+                continue;
+            }
+            Path folder = FIXTURES.resolve(
+                    rule.getClass().getAnnotation(RuleInfo.class).id());
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> f.toString().endsWith(".yaml") && !setsParameters(f))
+                        .sorted()
+                        .forEach(f -> cases.add(Arguments.of(
+                                rule.getClass().getAnnotation(RuleInfo.class).id(), f)));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** A fixture that sets rule parameters: the recorder here runs rules with their defaults. */
+    private static boolean setsParameters(Path fixture) {
+        try {
+            return Files.readString(fixture, StandardCharsets.UTF_8).contains("# fixture: param");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theRulesThatCompareObjectsHaveFixtures() throws IOException {
+        List<String> ids =
+                crossObjectFixtures().map(a -> (String) a.get()[0]).distinct().toList();
+        assertTrue(
+                ids.containsAll(List.of(
+                        "service-selector-no-match",
+                        "namespace-undefined",
+                        "readiness-probe-missing",
+                        "ingress-backend-undefined",
+                        "node-port-conflict")),
+                ids.toString());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("crossObjectFixtures")
+    void reportsTheSameInEveryOrder(String ruleId, Path file) throws IOException {
+        Rule rule = new BuiltinRules()
+                .rules().stream()
+                        .filter(r ->
+                                r.getClass().getAnnotation(RuleInfo.class).id().equals(ruleId))
+                        .findFirst()
+                        .orElseThrow();
+        List<Manifest> manifests = read(file);
         List<String> expected = run(rule, manifests);
-        if (file.endsWith("bad.yaml")) {
-            assertFalse(expected.isEmpty(), "the bad fixture should give findings");
+        if (file.getFileName().toString().startsWith("bad") && !ruleId.equals("admission-policy")) {
+            assertFalse(expected.isEmpty(), file + ": the bad fixture should give findings");
         }
         Random random = new Random(11);
         for (int i = 0; i < 50; i++) {

@@ -15,7 +15,9 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -146,7 +148,8 @@ public final class ReadinessProbeMissingRule implements Rule {
                 Optional<Route> route = routes.stream()
                         .filter(r ->
                                 r.namespace().equals(c.namespace()) && c.pods().satisfy(r.selector()))
-                        .findFirst();
+                        // the first in file order, whatever order the workers read the files in
+                        .min(Comparator.comparing(Route::location, Locations.FILE_ORDER));
                 if (route.isEmpty()) {
                     continue;
                 }
