@@ -108,7 +108,7 @@ final class ScanCommand {
                                 "format",
                                 "FORMAT[=FILE]",
                                 "report format: " + ReportFormats.list()
-                                        + " (default text); repeatable, each to its own FILE, at most one to standard output"),
+                                        + " (default: the configuration's reports, else text); repeatable, each to its own FILE, at most one to standard output"),
                         option(
                                 "o",
                                 "output",
@@ -160,7 +160,11 @@ final class ScanCommand {
 
     /** How the run reports: its targets and how text looks. */
     private record OutputSettings(
-            List<ReportTargets.Target> targets, boolean color, boolean showSource, boolean quiet, boolean verbose) {}
+            List<ReportTargets.Target> targets, boolean color, boolean showSource, boolean quiet, boolean verbose) {
+        OutputSettings withTargets(List<ReportTargets.Target> others) {
+            return new OutputSettings(others, color, showSource, quiet, verbose);
+        }
+    }
 
     int run(String[] args) {
         Warmup.schemasAndRules();
@@ -197,6 +201,17 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
+            if (!cmd.hasOption("format")
+                    && !plan.configuration().file().reports().isEmpty()) {
+                // the configuration's reports, unless the command line names its own
+                try {
+                    output = output.withTargets(ReportTargets.configured(
+                            plan.configuration().file().reports(), last(cmd, "output"), env.workingDirectory()));
+                    checkReportFiles(output);
+                } catch (UsageException e) {
+                    return usage(e.getMessage());
+                }
+            }
             List<String> overwritten = ReportFiles.overwrittenInputs(
                     plan.request(),
                     output.targets().stream().flatMap(t -> t.file().stream()).toList());

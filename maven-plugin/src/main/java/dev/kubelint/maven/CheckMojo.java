@@ -6,7 +6,6 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.report.PrintableText;
-import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.Reporter;
 import dev.kubelint.core.report.TextReporter;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,8 +110,9 @@ public class CheckMojo extends AbstractMojo {
      * {@code junit} (TEST-kubelint.xml), {@code json} (kubelint.json), {@code text} (kubelint.txt), {@code github}
      * (kubelint-github.txt), {@code checkstyle} (kubelint-checkstyle.xml), {@code codeclimate}
      * (kubelint-codeclimate.json), {@code html} (kubelint.html), or {@code none}. Names ignore case. An unknown format fails the build.
+     * Default: the configuration file's {@code reports:}, else {@code sarif,junit}.
      */
-    @Parameter(property = "kubelint.formats", defaultValue = "sarif,junit")
+    @Parameter(property = "kubelint.formats")
     private List<String> formats;
 
     /** The folder reports are written to. */
@@ -174,7 +175,7 @@ public class CheckMojo extends AbstractMojo {
         }
         Path root = root();
         LintPlan plan;
-        List<ReportFormats.Format> reports;
+        List<ReportFiles.Report> reports;
         try {
             LintRequestBuilder builder = request(root, sources);
             if (configFile == null && configLocation != null && !configLocation.isBlank()) {
@@ -185,7 +186,14 @@ public class CheckMojo extends AbstractMojo {
                         CheckMojo.class.getClassLoader()));
             }
             plan = builder.build();
-            reports = ReportFiles.select(formats == null ? List.of() : formats);
+            // formats replace the configuration file's reports
+            try {
+                reports = ReportFiles.plan(
+                        Optional.ofNullable(formats), plan.configuration().file(), outputDirectory.toPath());
+            } catch (OptionsException e) {
+                plan.close();
+                throw e;
+            }
         } catch (OptionsException e) {
             // no cause: Maven would append its message, which names the options in its own neutral way
             throw new MojoExecutionException(problems(e));
@@ -194,9 +202,7 @@ public class CheckMojo extends AbstractMojo {
         try (plan) {
             List<String> overwritten = ReportFiles.overwrittenInputs(
                     plan.request(),
-                    reports.stream()
-                            .map(f -> outputDirectory.toPath().resolve(f.fileName()))
-                            .toList());
+                    reports.stream().map(ReportFiles.Report::file).toList());
             if (!overwritten.isEmpty()) {
                 throw new MojoExecutionException("kubelint: " + PrintableText.escape(overwritten.get(0)));
             }
@@ -311,22 +317,20 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /** The run keeps per-object data and source lines only when a chosen report shows them. */
-    private static LintRequest keepForReports(LintRequest request, List<ReportFormats.Format> reports, Path root) {
-        List<Reporter> reporters = reports.stream().map(f -> f.reporter().get()).toList();
+    private static LintRequest keepForReports(LintRequest request, List<ReportFiles.Report> reports, Path root) {
+        List<Reporter> reporters =
+                reports.stream().map(r -> r.format().reporter().get()).toList();
         ReportOptions options = ReportOptions.plain(root);
         return request.withObjectSummaries(reporters.stream().anyMatch(Reporter::needsObjects))
                 .withSourceLines(reporters.stream().anyMatch(r -> r.showsSource(options)));
     }
 
-    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root, LintPlan plan)
+    private List<Path> write(LintResult result, List<ReportFiles.Report> reports, Path root, LintPlan plan)
             throws MojoExecutionException {
         try {
             // the JUnit report's failures are the findings that fail the build
             List<Path> written = ReportFiles.write(
-                    result,
-                    reports,
-                    outputDirectory.toPath(),
-                    ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
+                    result, reports, ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
                 getLog().info("Reports: "
                         + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));
