@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * schema. Problems carry JSON pointers from the definition's root and messages in the API server's words, with the
  * field path from the definition's root ({@code spec.versions[0].schema.openAPIV3Schema.properties[spec].type}).
  */
-public final class DefinitionChecks {
+public final class DefinitionChecks extends FieldErrors {
 
     private static final Set<String> TYPES = Set.of("array", "boolean", "integer", "number", "object", "string");
     private static final Set<String> UNSUPPORTED =
@@ -37,9 +37,9 @@ public final class DefinitionChecks {
             "x-kubernetes-embedded-resource",
             "x-kubernetes-int-or-string");
 
-    private final List<SchemaProblem> problems = new ArrayList<>();
-
-    private DefinitionChecks() {}
+    private DefinitionChecks() {
+        super(new ArrayList<>());
+    }
 
     /** Why a schema cannot be used at all (its problems, pointers from {@code base}); empty when it is well formed. */
     static List<SchemaProblem> malformed(JsonNode schema, String base) {
@@ -344,17 +344,5 @@ public final class DefinitionChecks {
                 }
             }
         }
-    }
-
-    private void value(String pointer, String message) {
-        problems.add(SchemaProblems.invalid(pointer, message));
-    }
-
-    private void missing(String parent, String field, String message) {
-        problems.add(SchemaProblems.missing(parent, field, message));
-    }
-
-    private void forbidden(String pointer, String field, String message) {
-        problems.add(SchemaProblems.forbidden(pointer, field, message));
     }
 }

@@ -30,23 +30,6 @@ final class SchemaProblems {
         return out.length() == 0 ? "" : out + ": ";
     }
 
-    /** "path: Invalid value: ..." and the like: a value the server rejects. */
-    static SchemaProblem invalid(String pointer, String message) {
-        return SchemaProblem.value(pointer, path(pointer) + message);
-    }
-
-    /** A field the server requires and the definition leaves out. */
-    static SchemaProblem missing(String parent, String field, String message) {
-        return new SchemaProblem(
-                SchemaProblem.Kind.MISSING_FIELD, parent, field, path(JsonPointers.child(parent, field)) + message);
-    }
-
-    /** A field the server forbids where it is. */
-    static SchemaProblem forbidden(String pointer, String field, String message) {
-        return new SchemaProblem(
-                SchemaProblem.Kind.UNKNOWN_FIELD, pointer, field, path(pointer) + "Forbidden: " + message);
-    }
-
     /** A value as field errors show it: JSON, long values cut. */
     static String render(JsonNode value) {
         return StructuralSchema.render(value);

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code not} specify no types, defaults or extensions, the root and {@code metadata} say only what they may, the
  * Kubernetes extensions are used where they apply, and defaults validate against their own schema.
  */
-final class StructuralChecks {
+final class StructuralChecks extends FieldErrors {
 
     private static final Set<String> NOT_IN_VALUE_VALIDATION = Set.of(
             "type",
@@ -29,11 +29,9 @@ final class StructuralChecks {
             "x-kubernetes-map-type",
             "x-kubernetes-validations");
 
-    private final List<SchemaProblem> problems;
-
     /** Checks that add their problems to {@code problems}. */
     StructuralChecks(List<SchemaProblem> problems) {
-        this.problems = problems;
+        super(problems);
     }
 
     /** The structural schema rules, the root's rules and the extensions' rules, for a well-formed schema. */
@@ -320,17 +318,5 @@ final class StructuralChecks {
         if (schema.get("items") instanceof ObjectNode items) {
             defaults(items, at + "/items", inSchema + "/items", compiled);
         }
-    }
-
-    private void value(String pointer, String message) {
-        problems.add(SchemaProblems.invalid(pointer, message));
-    }
-
-    private void missing(String parent, String field, String message) {
-        problems.add(SchemaProblems.missing(parent, field, message));
-    }
-
-    private void forbidden(String pointer, String field, String message) {
-        problems.add(SchemaProblems.forbidden(pointer, field, message));
     }
 }
