@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.cli.CommandLine;
 
 /**
  * Where each report of a run goes, from {@code --format NAME[=FILE]} (repeatable), or else the configuration file's
@@ -50,6 +51,24 @@ final class ReportTargets {
     }
 
     /**
+     * The targets of a run once its configuration is read: those of the command line when it has {@code --format}
+     * or the configuration names no report, else the configuration's (checked to be writable).
+     */
+    static List<Target> orConfigured(
+            List<Target> given, CommandLine cmd, List<ConfigFile.ReportEntry> reports, Path workingDirectory)
+            throws UsageException {
+        if (cmd.hasOption("format") || reports.isEmpty()) {
+            return given;
+        }
+        String[] outputs = cmd.getOptionValues("output");
+        Optional<String> output =
+                outputs == null || outputs.length == 0 ? Optional.empty() : Optional.of(outputs[outputs.length - 1]);
+        List<Target> configured = configured(reports, output, workingDirectory);
+        checkWritable(configured);
+        return configured;
+    }
+
+    /**
      * The reports the configuration file names ({@code reports:}), for a run without {@code --format}: each goes
      * to its file, the one without a file to {@code -o FILE} or else to standard output.
      */
@@ -60,7 +79,10 @@ final class ReportTargets {
             targets.add(new Target(ReportFormats.find(report.format()).orElseThrow(), report.file()));
         }
         return withOutput(
-                targets, output, "every report under reports: in the configuration file names its own file", workingDirectory);
+                targets,
+                output,
+                "every report under reports: in the configuration file names its own file",
+                workingDirectory);
     }
 
     private static List<Target> withOutput(
@@ -87,7 +109,17 @@ final class ReportTargets {
         return List.copyOf(targets);
     }
 
-    /** Whether every report file can be written: checked before the scan so that a long scan is not wasted. */
+    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
+    static void checkWritable(List<Target> targets) throws UsageException {
+        for (Target target : targets) {
+            Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
+            if (problem.isPresent()) {
+                throw new UsageException(problem.get());
+            }
+        }
+    }
+
+    /** Whether a report file can be written: checked before the scan so that a long scan is not wasted. */
     static Optional<String> checkWritable(Path file) {
         if (Files.isDirectory(file)) {
             return Optional.of("cannot write the report to " + file + ": it is a folder");

@@ -190,7 +190,7 @@ final class ScanCommand {
         try {
             checkPaths(cmd);
             output = outputSettings(cmd);
-            checkReportFiles(output);
+            ReportTargets.checkWritable(output.targets());
         } catch (UsageException e) {
             return usage(e.getMessage());
         }
@@ -201,16 +201,11 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
-            if (!cmd.hasOption("format")
-                    && !plan.configuration().file().reports().isEmpty()) {
-                // the configuration's reports, unless the command line names its own
-                try {
-                    output = output.withTargets(ReportTargets.configured(
-                            plan.configuration().file().reports(), last(cmd, "output"), env.workingDirectory()));
-                    checkReportFiles(output);
-                } catch (UsageException e) {
-                    return usage(e.getMessage());
-                }
+            try { // the configuration's reports, unless the command line names its own
+                output = output.withTargets(ReportTargets.orConfigured(
+                        output.targets(), cmd, plan.configuration().file().reports(), env.workingDirectory()));
+            } catch (UsageException e) {
+                return usage(e.getMessage());
             }
             List<String> overwritten = ReportFiles.overwrittenInputs(
                     plan.request(),
@@ -312,16 +307,6 @@ final class ScanCommand {
     private static void checkPaths(CommandLine cmd) throws UsageException {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("no input: give one or more files or folders, or - for standard input");
-        }
-    }
-
-    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
-    private static void checkReportFiles(OutputSettings output) throws UsageException {
-        for (ReportTargets.Target target : output.targets()) {
-            Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
-            if (problem.isPresent()) {
-                throw new UsageException(problem.get());
-            }
         }
     }
 

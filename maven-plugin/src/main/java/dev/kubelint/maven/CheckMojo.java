@@ -329,8 +329,8 @@ public class CheckMojo extends AbstractMojo {
             throws MojoExecutionException {
         try {
             // the JUnit report's failures are the findings that fail the build
-            List<Path> written = ReportFiles.write(
-                    result, reports, ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
+            List<Path> written =
+                    ReportFiles.write(result, reports, ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
                 getLog().info("Reports: "
                         + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));

@@ -27,7 +27,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -265,7 +264,7 @@ public final class ConfigReader {
          * folder through a link either.
          */
         private void confine(String key, Located<Path> p) {
-            if (confined && !realPath(p.value()).startsWith(SourceScanner.realPath(folder))) {
+            if (confined && !SourceScanner.realPathOfNew(p.value()).startsWith(SourceScanner.realPath(folder))) {
                 problem(
                         p.at(),
                         key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
@@ -274,19 +273,12 @@ public final class ConfigReader {
             }
         }
 
-        private static Path realPath(Path path) {
-            Path existing = path;
-            while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-                existing = existing.getParent();
-            }
-            return SourceScanner.realPath(existing).resolve(existing.relativize(path));
-        }
-
         /** {@code reports}: known formats, files in the file's folder when discovered, no file named twice. */
         private List<ConfigFile.ReportEntry> reports(MappingNode root) {
             List<ConfigFile.ReportEntry> reports = new ArrayList<>();
             Map<Path, Position> files = new HashMap<>();
-            for (MappingNode m : root.sequence("reports").map(SequenceNode::mappings).orElse(List.of())) {
+            for (MappingNode m :
+                    root.sequence("reports").map(SequenceNode::mappings).orElse(List.of())) {
                 ScalarNode name = m.scalar("format").orElseThrow();
                 Optional<ReportFormats.Format> format = ReportFormats.find(name.asText());
                 if (format.isEmpty()) {
@@ -299,21 +291,24 @@ public final class ConfigReader {
                                     + "kubelint writes " + ReportFormats.list());
                     continue;
                 }
-                if (m.scalar("file").isEmpty() && reports.stream().anyMatch(r -> r.file().isEmpty())) {
+                if (m.scalar("file").isEmpty()
+                        && reports.stream().anyMatch(r -> r.file().isEmpty())) {
                     problem(
                             m.span().start(),
                             "reports: only one report can go without a file (to standard output); give this one a"
                                     + " file");
                 }
                 Optional<Located<Path>> file = m.scalar("file")
-                        .map(s -> new Located<>(folder.resolve(s.asText()).normalize(), s.span().start()));
+                        .map(s -> new Located<>(
+                                folder.resolve(s.asText()).normalize(), s.span().start()));
                 file.ifPresent(f -> confine("reports", f));
                 Optional<Position> first = file.map(f -> files.putIfAbsent(f.value(), f.at()));
                 if (first.isPresent()) {
                     problem(
                             file.get().at(),
-                            "reports: two reports would be written to " + displayName(file.get().value())
-                                    + " (first at line " + first.get().line() + ")");
+                            "reports: two reports would be written to "
+                                    + displayName(file.get().value()) + " (first at line "
+                                    + first.get().line() + ")");
                 }
                 reports.add(new ConfigFile.ReportEntry(
                         format.get().name(), file.map(Located::value), m.span().start()));
