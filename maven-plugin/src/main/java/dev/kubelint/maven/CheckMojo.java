@@ -186,10 +186,12 @@ public class CheckMojo extends AbstractMojo {
                         CheckMojo.class.getClassLoader()));
             }
             plan = builder.build();
-            // formats replace the configuration file's reports
+            // formats replace the configuration file's reports; Maven gives an unset list as an empty one
             try {
                 reports = ReportFiles.plan(
-                        Optional.ofNullable(formats), plan.configuration().file(), outputDirectory.toPath());
+                        Optional.ofNullable(formats).filter(f -> !f.isEmpty()),
+                        plan.configuration().file(),
+                        outputDirectory.toPath());
             } catch (OptionsException e) {
                 plan.close();
                 throw e;
