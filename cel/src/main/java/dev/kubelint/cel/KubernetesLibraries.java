@@ -1,6 +1,5 @@
 package dev.kubelint.cel;
 
-import com.google.common.primitives.UnsignedLong;
 import com.google.re2j.Matcher;
 import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelFunctionDecl;
@@ -11,11 +10,9 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.common.types.TypeParamType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.kubelint.core.kube.Names;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -41,10 +38,10 @@ final class KubernetesLibraries {
     static final OpaqueType FORMAT = OpaqueType.create("kubernetes.NamedFormat");
     static final OpaqueType SEMVER = OpaqueType.create("kubernetes.Semver");
 
-    private static final CelType STRING = SimpleType.STRING;
-    private static final CelType INT = SimpleType.INT;
-    private static final CelType BOOL = SimpleType.BOOL;
-    private static final CelType DOUBLE = SimpleType.DOUBLE;
+    static final CelType STRING = SimpleType.STRING;
+    static final CelType INT = SimpleType.INT;
+    static final CelType BOOL = SimpleType.BOOL;
+    static final CelType DOUBLE = SimpleType.DOUBLE;
 
     /** One library: its declarations for the compiler and its bindings for the runtime. */
     record Library(List<CelFunctionDecl> declarations, List<CelFunctionBinding> bindings) {}
@@ -52,7 +49,7 @@ final class KubernetesLibraries {
     private KubernetesLibraries() {}
 
     /** A library under construction. */
-    private static final class Builder {
+    static final class Builder {
         private final List<CelFunctionDecl> declarations = new ArrayList<>();
         private final List<CelFunctionBinding> bindings = new ArrayList<>();
 
@@ -72,19 +69,19 @@ final class KubernetesLibraries {
     }
 
     /** Runs a library function; a problem with the argument becomes an evaluation error with its message. */
-    private interface Body<T, R> {
+    interface Body<T, R> {
         R apply(T value);
     }
 
-    private static <T, R> CelFunctionBinding unary(String id, Class<T> type, Body<T, R> body) {
+    static <T, R> CelFunctionBinding unary(String id, Class<T> type, Body<T, R> body) {
         return CelFunctionBinding.from(id, type, v -> call(() -> body.apply(v)));
     }
 
-    private interface BinaryBody<A, B, R> {
+    interface BinaryBody<A, B, R> {
         R apply(A a, B b);
     }
 
-    private static <A, B, R> CelFunctionBinding binary(String id, Class<A> a, Class<B> b, BinaryBody<A, B, R> body) {
+    static <A, B, R> CelFunctionBinding binary(String id, Class<A> a, Class<B> b, BinaryBody<A, B, R> body) {
         return CelFunctionBinding.from(id, a, b, (x, y) -> call(() -> body.apply(x, y)));
     }
 
@@ -96,135 +93,9 @@ final class KubernetesLibraries {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------- lists
-
-    private static final List<Map.Entry<String, CelType>> COMPARABLE = List.of(
-            Map.entry("int", INT),
-            Map.entry("uint", SimpleType.UINT),
-            Map.entry("double", DOUBLE),
-            Map.entry("bool", BOOL),
-            Map.entry("duration", SimpleType.DURATION),
-            Map.entry("timestamp", SimpleType.TIMESTAMP),
-            Map.entry("string", STRING),
-            Map.entry("bytes", SimpleType.BYTES));
-
+    /** The lists library: isSorted, min, max, sum, indexOf, lastIndexOf. */
     static Library lists() {
-        Builder b = new Builder();
-        List<CelOverloadDecl> isSorted = new ArrayList<>();
-        List<CelOverloadDecl> min = new ArrayList<>();
-        List<CelOverloadDecl> max = new ArrayList<>();
-        List<CelOverloadDecl> sum = new ArrayList<>();
-        for (Map.Entry<String, CelType> t : COMPARABLE) {
-            String n = t.getKey();
-            ListType list = ListType.create(t.getValue());
-            isSorted.add(CelOverloadDecl.newMemberOverload("list_" + n + "_is_sorted_bool", BOOL, list));
-            min.add(CelOverloadDecl.newMemberOverload("list_" + n + "_min_" + n, t.getValue(), list));
-            max.add(CelOverloadDecl.newMemberOverload("list_" + n + "_max_" + n, t.getValue(), list));
-            b.bind(unary("list_" + n + "_is_sorted_bool", List.class, KubernetesLibraries::isSorted));
-            b.bind(unary("list_" + n + "_min_" + n, List.class, l -> extreme(l, "min", 1)));
-            b.bind(unary("list_" + n + "_max_" + n, List.class, l -> extreme(l, "max", -1)));
-            if (List.of("int", "uint", "double", "duration").contains(n)) {
-                sum.add(CelOverloadDecl.newMemberOverload("list_" + n + "_sum_" + n, t.getValue(), list));
-                Object zero = switch (n) {
-                    case "int" -> 0L;
-                    case "uint" -> UnsignedLong.ZERO;
-                    case "double" -> 0.0;
-                    default -> Duration.ZERO;
-                };
-                b.bind(unary("list_" + n + "_sum_" + n, List.class, l -> sum(l, zero)));
-            }
-        }
-        TypeParamType a = TypeParamType.create("A");
-        b.function("isSorted", isSorted.toArray(CelOverloadDecl[]::new))
-                .function("min", min.toArray(CelOverloadDecl[]::new))
-                .function("max", max.toArray(CelOverloadDecl[]::new))
-                .function("sum", sum.toArray(CelOverloadDecl[]::new))
-                .function(
-                        "indexOf", CelOverloadDecl.newMemberOverload("list_a_index_of_int", INT, ListType.create(a), a))
-                .function(
-                        "lastIndexOf",
-                        CelOverloadDecl.newMemberOverload("list_a_last_index_of_int", INT, ListType.create(a), a))
-                .bind(binary("list_a_index_of_int", List.class, Object.class, (l, x) -> (long) indexOf(l, x)))
-                .bind(binary("list_a_last_index_of_int", List.class, Object.class, (l, x) -> (long) lastIndexOf(l, x)));
-        return b.build();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        if (a instanceof Number x
-                && b instanceof Number y
-                && !(a instanceof UnsignedLong)
-                && !(b instanceof UnsignedLong)) {
-            return a instanceof Long && b instanceof Long
-                    ? Long.compare((Long) a, (Long) b)
-                    : Double.compare(x.doubleValue(), y.doubleValue());
-        }
-        if (a instanceof Comparable c && a.getClass() == b.getClass()) {
-            return Integer.signum(c.compareTo(b));
-        }
-        throw new IllegalArgumentException("no such overload");
-    }
-
-    private static boolean isSorted(List<?> list) {
-        for (int i = 1; i < list.size(); i++) {
-            if (compare(list.get(i - 1), list.get(i)) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Object extreme(List<?> list, String name, int replaceWhen) {
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException(name + " called on empty list");
-        }
-        Object result = list.get(0);
-        for (Object next : list.subList(1, list.size())) {
-            if (compare(result, next) == replaceWhen) {
-                result = next;
-            }
-        }
-        return result;
-    }
-
-    private static Object sum(List<?> list, Object zero) {
-        Object acc = zero;
-        for (Object next : list) {
-            if (acc instanceof Long x && next instanceof Long y) {
-                try {
-                    acc = Math.addExact(x, y);
-                } catch (ArithmeticException e) {
-                    throw new IllegalArgumentException("integer overflow");
-                }
-            } else if (acc instanceof Double x && next instanceof Number y) {
-                acc = x + y.doubleValue();
-            } else if (acc instanceof UnsignedLong x && next instanceof UnsignedLong y) {
-                acc = x.plus(y);
-            } else if (acc instanceof Duration x && next instanceof Duration y) {
-                acc = x.plus(y);
-            } else {
-                throw new IllegalArgumentException("no such overload");
-            }
-        }
-        return acc;
-    }
-
-    private static int indexOf(List<?> list, Object item) {
-        for (int i = 0; i < list.size(); i++) {
-            if (CelValues.equal(list.get(i), item)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(List<?> list, Object item) {
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (CelValues.equal(list.get(i), item)) {
-                return i;
-            }
-        }
-        return -1;
+        return ListLibrary.library();
     }
 
     // ---------------------------------------------------------------------------------------------- regex

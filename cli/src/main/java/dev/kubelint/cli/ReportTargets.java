@@ -1,5 +1,6 @@
 package dev.kubelint.cli;
 
+import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.Reporter;
@@ -12,9 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.cli.CommandLine;
 
 /**
- * Where each report of a run goes, from {@code --format NAME[=FILE]} (repeatable) and {@code -o FILE}: a format
+ * Where each report of a run goes, from {@code --format NAME[=FILE]} (repeatable), or else the configuration file's
+ * {@code reports:}, and {@code -o FILE}: a format
  * with a file of its own goes there, the one format without a file goes to {@code -o FILE} or else to standard
  * output. Every mistake is found here, before any scanning, and described in one line.
  */
@@ -44,11 +47,51 @@ final class ReportTargets {
         for (String spec : specs) {
             targets.add(target(spec, workingDirectory));
         }
+        return withOutput(targets, output, "every --format names its own file", workingDirectory);
+    }
+
+    /**
+     * The targets of a run once its configuration is read: those of the command line when it has {@code --format}
+     * or the configuration names no report, else the configuration's (checked to be writable).
+     */
+    static List<Target> orConfigured(
+            List<Target> given, CommandLine cmd, List<ConfigFile.ReportEntry> reports, Path workingDirectory)
+            throws UsageException {
+        if (cmd.hasOption("format") || reports.isEmpty()) {
+            return given;
+        }
+        String[] outputs = cmd.getOptionValues("output");
+        Optional<String> output =
+                outputs == null || outputs.length == 0 ? Optional.empty() : Optional.of(outputs[outputs.length - 1]);
+        List<Target> configured = configured(reports, output, workingDirectory);
+        checkWritable(configured);
+        return configured;
+    }
+
+    /**
+     * The reports the configuration file names ({@code reports:}), for a run without {@code --format}: each goes
+     * to its file, the one without a file to {@code -o FILE} or else to standard output.
+     */
+    static List<Target> configured(List<ConfigFile.ReportEntry> reports, Optional<String> output, Path workingDirectory)
+            throws UsageException {
+        List<Target> targets = new ArrayList<>();
+        for (ConfigFile.ReportEntry report : reports) {
+            targets.add(new Target(ReportFormats.find(report.format()).orElseThrow(), report.file()));
+        }
+        return withOutput(
+                targets,
+                output,
+                "every report under reports: in the configuration file names its own file",
+                workingDirectory);
+    }
+
+    private static List<Target> withOutput(
+            List<Target> targets, Optional<String> output, String everyFileNamed, Path workingDirectory)
+            throws UsageException {
         List<Target> withoutFile = targets.stream().filter(Target::toStdout).toList();
         if (output.isPresent()) {
             if (withoutFile.isEmpty()) {
-                throw new UsageException("-o/--output " + output.get() + " has no report to take: every --format "
-                        + "names its own file");
+                throw new UsageException("-o/--output " + output.get() + " has no report to take: " + everyFileNamed);
             }
             if (withoutFile.size() > 1) {
                 throw new UsageException("-o/--output takes one report, but " + names(withoutFile) + " have no file of "
@@ -66,7 +109,17 @@ final class ReportTargets {
         return List.copyOf(targets);
     }
 
-    /** Whether every report file can be written: checked before the scan so that a long scan is not wasted. */
+    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
+    static void checkWritable(List<Target> targets) throws UsageException {
+        for (Target target : targets) {
+            Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
+            if (problem.isPresent()) {
+                throw new UsageException(problem.get());
+            }
+        }
+    }
+
+    /** Whether a report file can be written: checked before the scan so that a long scan is not wasted. */
     static Optional<String> checkWritable(Path file) {
         if (Files.isDirectory(file)) {
             return Optional.of("cannot write the report to " + file + ": it is a folder");

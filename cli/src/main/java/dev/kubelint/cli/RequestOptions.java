@@ -139,8 +139,12 @@ final class RequestOptions {
                 .disableRules(ruleIds(cmd, "disable"))
                 .updateBaseline(cmd.hasOption("update-baseline"))
                 .useSuppressions(!cmd.hasOption("no-suppressions"))
-                .debug(cmd.hasOption("debug"))
-                .reports(reports, reportOptions);
+                .debug(cmd.hasOption("debug"));
+        if (cmd.hasOption("format")) {
+            builder.reports(reports, reportOptions);
+        } else { // without --format, the configuration file's reports are written when it names any
+            builder.reportsOrConfigured(reports, reportOptions);
+        }
         configFile(cmd, builder, problems);
         rulesJars(cmd, builder);
         values(cmd, "schema-location").forEach(builder::schemaLocation);

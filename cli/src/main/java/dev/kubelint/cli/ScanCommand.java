@@ -106,7 +106,7 @@ final class ScanCommand {
                                 "format",
                                 "FORMAT[=FILE]",
                                 "report format: " + ReportFormats.list()
-                                        + " (default text); repeatable, each to its own FILE, at most one to standard output"),
+                                        + " (default: the configuration's reports, else text); repeatable, each to its own FILE, at most one to standard output"),
                         option(
                                 "o",
                                 "output",
@@ -158,7 +158,11 @@ final class ScanCommand {
 
     /** How the run reports: its targets and how text looks. */
     private record OutputSettings(
-            List<ReportTargets.Target> targets, boolean color, boolean showSource, boolean quiet, boolean verbose) {}
+            List<ReportTargets.Target> targets, boolean color, boolean showSource, boolean quiet, boolean verbose) {
+        OutputSettings withTargets(List<ReportTargets.Target> others) {
+            return new OutputSettings(others, color, showSource, quiet, verbose);
+        }
+    }
 
     int run(String[] args) {
         Warmup.schemasAndRules();
@@ -184,7 +188,7 @@ final class ScanCommand {
         try {
             checkPaths(cmd);
             output = outputSettings(cmd);
-            checkReportFiles(output);
+            ReportTargets.checkWritable(output.targets());
         } catch (UsageException e) {
             return usage(e.getMessage());
         }
@@ -201,6 +205,12 @@ final class ScanCommand {
             return optionsError(e);
         }
         try (plan) {
+            try { // the configuration's reports, unless the command line names its own
+                output = output.withTargets(ReportTargets.orConfigured(
+                        output.targets(), cmd, plan.configuration().file().reports(), env.workingDirectory()));
+            } catch (UsageException e) {
+                return usage(e.getMessage());
+            }
             List<String> overwritten = ReportFiles.overwrittenInputs(
                     plan.request(),
                     output.targets().stream().flatMap(t -> t.file().stream()).toList());
@@ -301,16 +311,6 @@ final class ScanCommand {
     private static void checkPaths(CommandLine cmd) throws UsageException {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("no input: give one or more files or folders, or - for standard input");
-        }
-    }
-
-    /** Every report file must be writable before the scan starts, so that a long scan is not wasted. */
-    private static void checkReportFiles(OutputSettings output) throws UsageException {
-        for (ReportTargets.Target target : output.targets()) {
-            Optional<String> problem = target.file().flatMap(ReportTargets::checkWritable);
-            if (problem.isPresent()) {
-                throw new UsageException(problem.get());
-            }
         }
     }
 

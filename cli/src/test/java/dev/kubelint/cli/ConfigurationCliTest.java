@@ -282,4 +282,52 @@ class ConfigurationCliTest {
                                         + " (spec.containers[0].image: \"nginx:1.27\" does not match the pattern @sha256:) [pinned-images]"),
                 r::toString);
     }
+
+    @Test
+    void theConfigurationsReportsAreWrittenUnlessFormatNamesOthers() throws Exception {
+        config("""
+                reports:
+                  - format: json
+                    file: build/kubelint.json
+                  - format: text
+                """);
+        ConfigCli.Run r = run("deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("deploy/pod.yaml:5:3: error: duplicate key"), "text to standard output: " + r);
+        assertTrue(
+                Files.readString(dir.resolve("build/kubelint.json")).contains("\"ruleId\" : \"duplicate-key\""),
+                r::toString);
+
+        // -o takes the report without a file
+        r = run("-o", "out.txt", "deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(Files.readString(dir.resolve("out.txt")).contains("duplicate key"), r::toString);
+
+        // --format replaces the list
+        Files.delete(dir.resolve("build/kubelint.json"));
+        r = run("--format", "github", "deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("::error file=deploy/pod.yaml,line=5,col=3"), r::toString);
+        assertTrue(Files.notExists(dir.resolve("build/kubelint.json")), r::toString);
+    }
+
+    @Test
+    void aReportOfTheConfigurationMayNotLeaveItsFolderNorOverwriteAnInput() throws Exception {
+        config("reports:\n  - {format: json, file: ../kubelint.json}\n");
+        ConfigCli.Run r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains(".kubelint.yaml:2:26: reports: ") && r.err().contains("is outside"), r::toString);
+        assertTrue(Files.notExists(dir.resolveSibling("kubelint.json")), r::toString);
+
+        config("reports:\n  - {format: json, file: deploy/pod.yaml}\n");
+        r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("the report file deploy/pod.yaml is one of the scanned inputs"), r::toString);
+        assertEquals(POD, Files.readString(dir.resolve("deploy/pod.yaml")));
+
+        config("reports:\n  - {format: pdf}\n");
+        r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains(".kubelint.yaml:2:14: reports: unknown report format \"pdf\""), r::toString);
+    }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -108,8 +109,9 @@ public class CheckMojo extends AbstractMojo {
      * {@code junit} (TEST-kubelint.xml), {@code json} (kubelint.json), {@code text} (kubelint.txt), {@code github}
      * (kubelint-github.txt), {@code checkstyle} (kubelint-checkstyle.xml), {@code codeclimate}
      * (kubelint-codeclimate.json), {@code html} (kubelint.html), or {@code none}. Names ignore case. An unknown format fails the build.
+     * Default: the configuration file's {@code reports:}, else {@code sarif,junit}.
      */
-    @Parameter(property = "kubelint.formats", defaultValue = "sarif,junit")
+    @Parameter(property = "kubelint.formats")
     private List<String> formats;
 
     /** The folder reports are written to. */
@@ -172,7 +174,7 @@ public class CheckMojo extends AbstractMojo {
         }
         Path root = root();
         LintPlan plan;
-        List<ReportFormats.Format> reports;
+        List<ReportFiles.Report> reports;
         try {
             LintRequestBuilder builder = request(root, sources);
             if (configFile == null && configLocation != null && !configLocation.isBlank()) {
@@ -183,9 +185,22 @@ public class CheckMojo extends AbstractMojo {
                         CheckMojo.class.getClassLoader()));
             }
             // the run keeps what the reports show; unknown formats fail after the other problems, as they always did
-            builder.reports(formatsOrNone(), ReportOptions.plain(root));
+            if (formatNames().isEmpty()) {
+                builder.reportsOrConfigured(defaultFormats(), ReportOptions.plain(root));
+            } else {
+                builder.reports(formatsOrNone(), ReportOptions.plain(root));
+            }
             plan = builder.build();
-            reports = ReportFiles.select(formatNames());
+            // formats replace the configuration file's reports; Maven gives an unset list as an empty one
+            try {
+                reports = ReportFiles.plan(
+                        Optional.ofNullable(formats).filter(f -> !f.isEmpty()),
+                        plan.configuration().file(),
+                        outputDirectory.toPath());
+            } catch (OptionsException e) {
+                plan.close();
+                throw e;
+            }
         } catch (OptionsException e) {
             // no cause: Maven would append its message, which names the options in its own neutral way
             throw new MojoExecutionException(problems(e));
@@ -194,9 +209,7 @@ public class CheckMojo extends AbstractMojo {
         try (plan) {
             List<String> overwritten = ReportFiles.overwrittenInputs(
                     plan.request(),
-                    reports.stream()
-                            .map(f -> outputDirectory.toPath().resolve(f.fileName()))
-                            .toList());
+                    reports.stream().map(ReportFiles.Report::file).toList());
             if (!overwritten.isEmpty()) {
                 throw new MojoExecutionException("kubelint: " + PrintableText.escape(overwritten.get(0)));
             }
@@ -323,15 +336,20 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> write(LintResult result, List<ReportFormats.Format> reports, Path root, LintPlan plan)
+    private static List<ReportFormats.Format> defaultFormats() {
+        try {
+            return ReportFiles.select(ReportFiles.DEFAULT);
+        } catch (OptionsException e) {
+            throw new IllegalStateException("the default reports are known formats", e);
+        }
+    }
+
+    private List<Path> write(LintResult result, List<ReportFiles.Report> reports, Path root, LintPlan plan)
             throws MojoExecutionException {
         try {
             // the JUnit report's failures are the findings that fail the build
-            List<Path> written = ReportFiles.write(
-                    result,
-                    reports,
-                    outputDirectory.toPath(),
-                    ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
+            List<Path> written =
+                    ReportFiles.write(result, reports, ReportOptions.plain(root).withFailuresFrom(plan.failOn()));
             if (!written.isEmpty()) {
                 getLog().info("Reports: "
                         + written.stream().map(p -> shown(p, root)).collect(Collectors.joining(", ")));

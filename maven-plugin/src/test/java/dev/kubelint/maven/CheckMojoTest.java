@@ -431,6 +431,53 @@ class CheckMojoTest {
         assertEquals(5, Files.list(project.resolve("target/kubelint")).count());
     }
 
+    @Test
+    void theConfigurationsReportsAreWrittenUnlessFormatsNamesOthers() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  A: !env X\n");
+        write("kubelint.yaml", "reports:\n  - {format: html, file: build/site/kubelint.html}\n  - format: json\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        set(mojo, "formats", null);
+        mojo.execute();
+        assertTrue(Files.readString(project.resolve("build/site/kubelint.html")).contains("<!DOCTYPE html>"));
+        assertTrue(Files.readString(project.resolve("target/kubelint/kubelint.json"))
+                .contains("\"yaml-tag\""));
+        assertTrue(
+                log.lines.contains("[INFO] Reports: build/site/kubelint.html, target/kubelint/kubelint.json"),
+                log.lines.toString());
+
+        // formats replace the configuration's reports
+        Files.delete(project.resolve("build/site/kubelint.html"));
+        mojo = mojo();
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        set(mojo, "formats", List.of("sarif"));
+        mojo.execute();
+        assertTrue(Files.exists(project.resolve("target/kubelint/kubelint.sarif")));
+        assertTrue(Files.notExists(project.resolve("build/site/kubelint.html")));
+
+        // without either, the default: SARIF and JUnit (Maven gives an unset list as an empty one)
+        Files.delete(project.resolve("target/kubelint/kubelint.sarif"));
+        mojo = mojo();
+        set(mojo, "formats", List.of());
+        mojo.execute();
+        assertTrue(Files.exists(project.resolve("target/kubelint/kubelint.sarif")));
+        assertTrue(Files.exists(project.resolve("target/kubelint/TEST-kubelint.xml")));
+    }
+
+    @Test
+    void aReportOfTheConfigurationThatWouldOverwriteAManifestFailsBeforeTheScan() throws Exception {
+        write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        write("kubelint.yaml", "reports:\n  - {format: json, file: k8s/a.yaml}\n");
+        CheckMojo mojo = mojo();
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        set(mojo, "formats", null);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("the report file k8s/a.yaml is one of the scanned inputs"), e.getMessage());
+        assertEquals(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+                Files.readString(project.resolve("k8s/a.yaml")));
+    }
+
     private CheckMojo mojo() throws Exception {
         log.lines.clear();
         CheckMojo mojo = new CheckMojo();

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * @param baseline    the baseline file of accepted findings ({@code baseline:})
  * @param helmValues  {@code helm.values}: values files for the Helm charts a scan renders
  * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
+ * @param reports     {@code reports}: the reports a run writes unless the command line or the Maven plugin names
+ *                    its own
  */
 public record ConfigFile(
         Path path,
@@ -37,9 +39,11 @@ public record ConfigFile(
         List<CustomRuleEntry> customRules,
         Optional<Located<Path>> baseline,
         List<Located<Path>> helmValues,
-        Map<String, String> helmSet) {
+        Map<String, String> helmSet,
+        List<ReportEntry> reports) {
 
     public ConfigFile {
+        reports = List.copyOf(reports);
         helmValues = List.copyOf(helmValues);
         helmSet = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(helmSet));
         include = List.copyOf(include);
@@ -68,8 +72,19 @@ public record ConfigFile(
                 List.of(),
                 Optional.empty(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                List.of());
     }
+
+    /**
+     * One report under {@code reports}.
+     *
+     * @param format the format's name, lower case (a name {@link dev.kubelint.core.report.ReportFormats} knows)
+     * @param file   its file, resolved against the configuration file's folder; empty for the default place
+     *               (standard output on the command line, the reports folder in the Maven plugin)
+     * @param at     where the entry is written
+     */
+    public record ReportEntry(String format, Optional<Path> file, Position at) {}
 
     /**
      * The settings of one rule under {@code rules:}.

@@ -5,6 +5,8 @@ import dev.kubelint.core.custom.JsonSchemas;
 import dev.kubelint.core.custom.SchemaProblem;
 import dev.kubelint.core.custom.YamlJson;
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Suggestions;
+import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.JsonPointers;
@@ -178,7 +180,8 @@ public final class ConfigReader {
                     customRules(root),
                     baseline(root),
                     helmValues(root),
-                    helmSet(root));
+                    helmSet(root),
+                    reports(root));
         }
 
         private List<Located<Path>> helmValues(MappingNode root) {
@@ -251,19 +254,66 @@ public final class ConfigReader {
             List<Located<Path>> paths = strings(root, key).stream()
                     .map(s -> new Located<>(folder.resolve(s.value()).normalize(), s.at()))
                     .toList();
-            if (confined) {
-                Path inside = SourceScanner.realPath(folder);
-                for (Located<Path> p : paths) {
-                    if (!SourceScanner.realPath(p.value()).startsWith(inside)) {
-                        problem(
-                                p.at(),
-                                key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
-                                        + ": a configuration file found by discovery may name only files in its own folder"
-                                        + " and below; name the file with --config to use it as it is");
-                    }
-                }
-            }
+            paths.forEach(p -> confine(key, p));
             return paths;
+        }
+
+        /**
+         * In a discovered file, a path must stay in the file's folder and below: symbolic links are resolved up to
+         * the path's nearest folder that exists, so that a file still to be written (a report) cannot leave the
+         * folder through a link either.
+         */
+        private void confine(String key, Located<Path> p) {
+            if (confined && !SourceScanner.realPathOfNew(p.value()).startsWith(SourceScanner.realPath(folder))) {
+                problem(
+                        p.at(),
+                        key + ": " + displayName(p.value()) + " is outside " + displayName(folder)
+                                + ": a configuration file found by discovery may name only files in its own folder"
+                                + " and below; name the file with --config to use it as it is");
+            }
+        }
+
+        /** {@code reports}: known formats, files in the file's folder when discovered, no file named twice. */
+        private List<ConfigFile.ReportEntry> reports(MappingNode root) {
+            List<ConfigFile.ReportEntry> reports = new ArrayList<>();
+            Map<Path, Position> files = new HashMap<>();
+            for (MappingNode m :
+                    root.sequence("reports").map(SequenceNode::mappings).orElse(List.of())) {
+                ScalarNode name = m.scalar("format").orElseThrow();
+                Optional<ReportFormats.Format> format = ReportFormats.find(name.asText());
+                if (format.isEmpty()) {
+                    String hint = Suggestions.closest(name.asText(), ReportFormats.names(), Suggestions.OPTIONS)
+                            .map(s -> "did you mean " + s + "? ")
+                            .orElse("");
+                    problem(
+                            name.span().start(),
+                            "reports: unknown report format " + JsonText.quote(name.asText()) + "; " + hint
+                                    + "kubelint writes " + ReportFormats.list());
+                    continue;
+                }
+                if (m.scalar("file").isEmpty()
+                        && reports.stream().anyMatch(r -> r.file().isEmpty())) {
+                    problem(
+                            m.span().start(),
+                            "reports: only one report can go without a file (to standard output); give this one a"
+                                    + " file");
+                }
+                Optional<Located<Path>> file = m.scalar("file")
+                        .map(s -> new Located<>(
+                                folder.resolve(s.asText()).normalize(), s.span().start()));
+                file.ifPresent(f -> confine("reports", f));
+                Optional<Position> first = file.map(f -> files.putIfAbsent(f.value(), f.at()));
+                if (first.isPresent()) {
+                    problem(
+                            file.get().at(),
+                            "reports: two reports would be written to "
+                                    + displayName(file.get().value()) + " (first at line "
+                                    + first.get().line() + ")");
+                }
+                reports.add(new ConfigFile.ReportEntry(
+                        format.get().name(), file.map(Located::value), m.span().start()));
+            }
+            return reports;
         }
 
         private List<Located<Path>> schemaLocations(MappingNode root) {

@@ -45,6 +45,8 @@ public final class ConfigTemplate {
         out.append("#   set: {}                     # single values, as helm template --set (KEY: VALUE)\n");
         out.append("# rules-jars: [tools/team-rules.jar]\n");
         out.append("# baseline: kubelint-baseline.json   # accepted findings (kubelint --update-baseline writes it)\n");
+        out.append("# reports:                      # what every run writes, unless --format (Maven: formats) says\n");
+        out.append("#   - format: text              # file: FILE, or standard output (Maven: its outputDirectory)\n");
         out.append("# limits:\n");
         ReadLimits d = ReadLimits.DEFAULTS;
         limit(out, ReadLimits.Limit.FILE_SIZE, d.maxFileBytes());

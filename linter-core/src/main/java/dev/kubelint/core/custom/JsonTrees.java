@@ -145,7 +145,8 @@ public final class JsonTrees {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, JsonNode node) {
+    /** Writes a tree with a generator of the caller's (a report's, with its layout and escapes). */
+    public static void write(JsonGenerator g, JsonNode node) {
         if (node.isObject()) {
             g.writeStartObject();
             for (Map.Entry<String, JsonNode> e : node.properties()) {

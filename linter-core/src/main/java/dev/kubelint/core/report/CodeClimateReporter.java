@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * GitLab Code Quality JSON (the Code Climate issue format as GitLab reads it from {@code artifacts: reports:
@@ -41,35 +42,29 @@ public final class CodeClimateReporter implements Reporter {
     @Override
     public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
         Map<String, Integer> seen = new HashMap<>();
-        StringBuilder b = new StringBuilder();
-        b.append('[');
-        boolean first = true;
-        for (Finding f : result.findings()) {
-            b.append(first ? "\n" : ",\n");
-            first = false;
-            String identity = identity(f);
-            int occurrence = seen.merge(identity, 1, Integer::sum);
-            Location at = f.location();
-            b.append("  {\"description\": ");
-            JsonStrings.quote(f.message(), b);
-            b.append(", \"check_name\": ");
-            JsonStrings.quote(f.ruleId(), b);
-            b.append(", \"fingerprint\": \"").append(fingerprint(identity + "\u0000" + occurrence));
-            b.append("\", \"severity\": \"").append(severity(f.severity()));
-            b.append("\", \"location\": {\"path\": ");
-            JsonStrings.quote(at.file().isEmpty() ? RUN_PATH : at.file(), b);
-            b.append(", \"lines\": {\"begin\": ")
-                    .append(at.line())
-                    .append(", \"end\": ")
-                    .append(Math.max(at.line(), at.endLine()))
-                    .append("}}}");
-            if (b.length() > 8192) {
-                out.write(b.toString());
-                b.setLength(0);
+        try (JsonGenerator g = ReportJson.generator(out, ReportJson.Layout.LINE_PER_ITEM, false)) {
+            g.writeStartArray();
+            for (Finding f : result.findings()) {
+                String identity = identity(f);
+                int occurrence = seen.merge(identity, 1, Integer::sum);
+                Location at = f.location();
+                g.writeStartObject();
+                g.writeStringProperty("description", f.message());
+                g.writeStringProperty("check_name", f.ruleId());
+                g.writeStringProperty("fingerprint", fingerprint(identity + "\u0000" + occurrence));
+                g.writeStringProperty("severity", severity(f.severity()));
+                g.writeObjectPropertyStart("location");
+                g.writeStringProperty("path", at.file().isEmpty() ? RUN_PATH : at.file());
+                g.writeObjectPropertyStart("lines");
+                g.writeNumberProperty("begin", at.line());
+                g.writeNumberProperty("end", Math.max(at.line(), at.endLine()));
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
-        b.append(first ? "]\n" : "\n]\n");
-        out.write(b.toString());
+        out.write('\n');
     }
 
     /** GitLab's severity of a finding. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One self-contained HTML page for people: the run's summary (Kubernetes version, counts by severity, by rule and
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * and dark themes, and a print layout. Its styles and script are inline and a Content-Security-Policy forbids
  * every load from elsewhere, so the file works offline, as an e-mail attachment or a CI artefact.
  *
- * <p>The findings are data (JSON in a {@code script} element, every string escaped by {@link JsonStrings}) that
+ * <p>The findings are data (JSON in a {@code script} element, written by {@link ReportJson}, which escapes {@code <}, {@code >} and {@code &}) that
  * the page's script shows a page at a time with {@code textContent}, never as markup: a report of ten thousand
  * findings stays responsive, and nothing a manifest holds can become markup or script. The summary and the rule
  * sections are markup written here, escaped by {@link XmlText}.
@@ -189,85 +190,66 @@ public final class HtmlReporter implements Reporter {
             Writer out)
             throws IOException {
         SourceLookup sources = new SourceLookup(result, options.workingDirectory());
-        StringBuilder b = new StringBuilder("{\"rules\":[");
-        boolean first = true;
-        for (String id : rules.keySet()) {
-            b.append(first ? "" : ",").append('[');
-            first = false;
-            JsonStrings.quote(id, b);
-            Optional<RuleDescriptor> rule = result.catalog().find(id);
-            b.append(',');
-            JsonStrings.quote(rule.map(r -> r.severity().label()).orElse(""), b);
-            b.append(',');
-            JsonStrings.quote(rule.map(RuleDescriptor::summary).orElse(""), b);
-            b.append(']');
-        }
-        b.append("],\"files\":[");
-        first = true;
-        for (String file : files.keySet()) {
-            b.append(first ? "" : ",");
-            first = false;
-            JsonStrings.quote(file, b);
-        }
-        b.append("],\"findings\":[");
-        first = true;
-        for (Finding f : all) {
-            b.append(first ? "\n[" : ",\n[");
-            first = false;
-            b.append(f.severity().ordinal())
-                    .append(',')
-                    .append(rules.get(f.ruleId()))
-                    .append(',')
-                    .append(files.get(file(f)))
-                    .append(',')
-                    .append(f.location().line())
-                    .append(',')
-                    .append(f.location().column())
-                    .append(',');
-            JsonStrings.quote(f.message(), b);
-            b.append(',');
-            JsonStrings.quote(
-                    f.location().object().kind().isEmpty()
-                            ? ""
-                            : f.location().object().describe(),
-                    b);
-            b.append(',');
-            JsonStrings.quote(f.location().jsonPointer(), b);
-            b.append(',');
-            frame(sources.frame(f.location()), b);
-            b.append(',');
-            if (f.suppression().isPresent()) {
-                JsonStrings.quote(f.suppression().get().reason(), b);
-            } else {
-                b.append("null");
+        try (JsonGenerator g = ReportJson.generator(out, ReportJson.Layout.COMPACT_FINDINGS, true)) {
+            g.writeStartObject();
+            g.writeArrayPropertyStart("rules");
+            for (String id : rules.keySet()) {
+                Optional<RuleDescriptor> rule = result.catalog().find(id);
+                g.writeStartArray();
+                g.writeString(id);
+                g.writeString(rule.map(r -> r.severity().label()).orElse(""));
+                g.writeString(rule.map(RuleDescriptor::summary).orElse(""));
+                g.writeEndArray();
             }
-            b.append(']');
-            if (b.length() > 16384) {
-                out.write(b.toString());
-                b.setLength(0);
+            g.writeEndArray();
+            g.writeArrayPropertyStart("files");
+            for (String file : files.keySet()) {
+                g.writeString(file);
             }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("findings");
+            for (Finding f : all) {
+                g.writeStartArray();
+                g.writeNumber(f.severity().ordinal());
+                g.writeNumber(rules.get(f.ruleId()));
+                g.writeNumber(files.get(file(f)));
+                g.writeNumber(f.location().line());
+                g.writeNumber(f.location().column());
+                g.writeString(f.message());
+                g.writeString(
+                        f.location().object().kind().isEmpty()
+                                ? ""
+                                : f.location().object().describe());
+                g.writeString(f.location().jsonPointer());
+                frame(sources.frame(f.location()), g);
+                if (f.suppression().isPresent()) {
+                    g.writeString(f.suppression().get().reason());
+                } else {
+                    g.writeNull();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        b.append("]}");
-        out.write(b.toString());
     }
 
     /** The frame's line split where the marker starts and ends (the marker counts terminal cells). */
-    private static void frame(Optional<CodeFrame> frame, StringBuilder b) {
+    private static void frame(Optional<CodeFrame> frame, JsonGenerator g) {
         if (frame.isEmpty()) {
-            b.append("null");
+            g.writeNull();
             return;
         }
         CodeFrame c = frame.get();
         String text = c.text();
         int start = index(text, c.markerStart());
         int end = Math.max(start, index(text, c.markerStart() + c.markerWidth()));
-        b.append('[').append(c.lineNumber()).append(',');
-        JsonStrings.quote(text.substring(0, start), b);
-        b.append(',');
-        JsonStrings.quote(text.substring(start, end), b);
-        b.append(',');
-        JsonStrings.quote(text.substring(end), b);
-        b.append(']');
+        g.writeStartArray();
+        g.writeNumber(c.lineNumber());
+        g.writeString(text.substring(0, start));
+        g.writeString(text.substring(start, end));
+        g.writeString(text.substring(end));
+        g.writeEndArray();
     }
 
     /** The char index where a cell of the shown text starts (its end when the text is shorter). */

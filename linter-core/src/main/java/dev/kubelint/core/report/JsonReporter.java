@@ -49,8 +49,7 @@ public final class JsonReporter implements Reporter {
             summary.put("baselined", result.baseline().matched().size());
         }
         summary.put("skipped", result.skipped().size());
-        out.write(JsonTrees.writePretty(root));
-        out.write('\n');
+        ReportJson.write(root, out);
     }
 
     /** A baseline entry that no finding matched, in the shape of the baseline file. */

@@ -111,8 +111,7 @@ public final class SarifReporter implements Reporter {
             properties.put("staleBaselineEntries", result.baseline().stale().size());
         }
 
-        out.write(JsonTrees.writePretty(root));
-        out.write('\n');
+        ReportJson.write(root, out);
     }
 
     /** SARIF's names for severities. */

@@ -2,6 +2,7 @@ package dev.kubelint.core.run;
 
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
+import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.ConfigProblem;
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
@@ -91,7 +92,9 @@ public final class LintRequestBuilder {
     private boolean debug;
     private InputStream stdin = InputStream.nullInputStream();
     private ClassLoader ruleClassLoader = LintRequestBuilder.class.getClassLoader();
-    private Optional<ReportNeeds> reportNeeds = Optional.empty();
+    private Optional<List<ReportFormats.Format>> reportFormats = Optional.empty();
+    private boolean reportsReplaceConfigured = true;
+    private ReportOptions reportOptions = ReportOptions.plain(Path.of(""));
 
     /**
      * @param workingDirectory base of relative inputs, files and folders, and of the file names findings show
@@ -279,11 +282,38 @@ public final class LintRequestBuilder {
      * report.
      */
     public LintRequestBuilder reports(List<ReportFormats.Format> formats, ReportOptions options) {
-        List<Reporter> reporters = formats.stream().map(f -> f.reporter().get()).toList();
-        this.reportNeeds = Optional.of(new ReportNeeds(
-                reporters.stream().anyMatch(Reporter::needsObjects),
-                reporters.stream().anyMatch(r -> r.showsSource(options))));
+        this.reportFormats = Optional.of(List.copyOf(formats));
+        this.reportsReplaceConfigured = true;
+        this.reportOptions = options;
         return this;
+    }
+
+    /**
+     * As {@link #reports(List, ReportOptions)}, for a front end that writes the configuration file's
+     * {@code reports:} when it names none of its own: {@code fallback} are the reports it writes when the
+     * configuration names none either.
+     */
+    public LintRequestBuilder reportsOrConfigured(List<ReportFormats.Format> fallback, ReportOptions options) {
+        reports(fallback, options);
+        this.reportsReplaceConfigured = false;
+        return this;
+    }
+
+    /** What the chosen reports need the run to keep; empty when no report was chosen (keep everything). */
+    private Optional<ReportNeeds> reportNeeds(ConfigFile file) {
+        Optional<List<ReportFormats.Format>> formats = reportFormats;
+        if (formats.isPresent() && !reportsReplaceConfigured && !file.reports().isEmpty()) {
+            formats = Optional.of(file.reports().stream()
+                    .flatMap(r -> ReportFormats.find(r.format()).stream())
+                    .toList());
+        }
+        return formats.map(list -> {
+            List<Reporter> reporters =
+                    list.stream().map(f -> f.reporter().get()).toList();
+            return new ReportNeeds(
+                    reporters.stream().anyMatch(Reporter::needsObjects),
+                    reporters.stream().anyMatch(r -> r.showsSource(reportOptions)));
+        });
     }
 
     /** Standard input, for the input "-". */
@@ -329,7 +359,12 @@ public final class LintRequestBuilder {
             if (!found.isEmpty()) {
                 throw new OptionsException(found);
             }
-            return new LintPlan(applyOptions(fromFile, rules), threshold, configuration.get(), baseline);
+            return new LintPlan(
+                    applyOptions(
+                            fromFile, rules, reportNeeds(configuration.get().file())),
+                    threshold,
+                    configuration.get(),
+                    baseline);
         } catch (OptionsException | RuntimeException e) {
             configuration.get().close();
             throw e;
@@ -440,7 +475,8 @@ public final class LintRequestBuilder {
         return RenderSetup.discover(ruleClassLoader, new ChartValues(files, set));
     }
 
-    private LintRequest applyOptions(LintRequest fromFile, Map<String, RuleSettings> rules) {
+    private LintRequest applyOptions(
+            LintRequest fromFile, Map<String, RuleSettings> rules, Optional<ReportNeeds> reportNeeds) {
         LintRequest request = fromFile.withSettings(settings(fromFile.settings()))
                 .withRender(render(fromFile.render()))
                 .withGlobs(includes.isEmpty() ? fromFile.includes() : includes, concat(fromFile.excludes(), excludes))

@@ -1,5 +1,6 @@
 package dev.kubelint.core.run;
 
+import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.report.PrintableText;
@@ -22,7 +23,34 @@ import java.util.Optional;
 /** Reports written as files into one folder, one file per format (the Maven plugin's {@code formats}). */
 public final class ReportFiles {
 
+    /** One report file: its format and where it is written. */
+    public record Report(ReportFormats.Format format, Path file) {}
+
+    /** The default formats of a build that names none, in its {@code formats} and in the configuration file. */
+    public static final List<String> DEFAULT = List.of("sarif", "junit");
+
     private ReportFiles() {}
+
+    /**
+     * The reports of a build: the formats it names, each into the folder under its usual name; when it names none
+     * (empty), the configuration file's {@code reports:} (a report without a file of its own goes into the
+     * folder), and without those, {@link #DEFAULT}.
+     */
+    public static List<Report> plan(Optional<List<String>> formats, ConfigFile config, Path folder)
+            throws OptionsException {
+        if (formats.isEmpty() && !config.reports().isEmpty()) {
+            return config.reports().stream()
+                    .map(r -> {
+                        ReportFormats.Format format =
+                                ReportFormats.find(r.format()).orElseThrow();
+                        return new Report(format, r.file().orElse(folder.resolve(format.fileName())));
+                    })
+                    .toList();
+        }
+        return select(formats.orElse(DEFAULT)).stream()
+                .map(f -> new Report(f, folder.resolve(f.fileName())))
+                .toList();
+    }
 
     /**
      * The formats named (each item may itself be a comma-separated list; names as {@link ReportFormats#find}
@@ -87,17 +115,26 @@ public final class ReportFiles {
     public static List<Path> write(
             LintResult result, List<ReportFormats.Format> formats, Path folder, ReportOptions options)
             throws IOException {
-        List<Path> written = new ArrayList<>(formats.size());
-        if (formats.isEmpty()) {
-            return written;
-        }
-        Files.createDirectories(folder);
-        for (ReportFormats.Format format : formats) {
-            Path file = folder.resolve(format.fileName());
-            try (Writer out = PrintableText.writer(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                format.reporter().get().write(result, options, out);
+        return write(
+                result,
+                formats.stream()
+                        .map(f -> new Report(f, folder.resolve(f.fileName())))
+                        .toList(),
+                options);
+    }
+
+    /** Writes every report (creating the folders it needs) and returns the files written. */
+    public static List<Path> write(LintResult result, List<Report> reports, ReportOptions options) throws IOException {
+        List<Path> written = new ArrayList<>(reports.size());
+        for (Report report : reports) {
+            Path parent = report.file().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
-            written.add(file);
+            try (Writer out = PrintableText.writer(Files.newBufferedWriter(report.file(), StandardCharsets.UTF_8))) {
+                report.format().reporter().get().write(result, options, out);
+            }
+            written.add(report.file());
         }
         return written;
     }

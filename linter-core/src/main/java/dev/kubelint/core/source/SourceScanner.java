@@ -236,6 +236,19 @@ public final class SourceScanner {
         }
     }
 
+    /**
+     * The real path of a file that may not exist yet (a report to be written): its nearest folder that exists with
+     * symbolic links resolved, and the rest of the path as it is.
+     */
+    public static Path realPathOfNew(Path path) {
+        Path existing = path.toAbsolutePath().normalize();
+        while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        return realPath(existing)
+                .resolve(existing.relativize(path.toAbsolutePath().normalize()));
+    }
+
     /** Whether a symbolic link (or a path under one) resolves outside the folder being walked. */
     private static boolean leavesFolder(Path path, Path inside) {
         return Files.isSymbolicLink(path) && !realPath(path).startsWith(inside);

@@ -141,7 +141,7 @@ final class ParsePass {
                 if (documentIndex >= limits.maxDocuments()) {
                     problems.add(YamlReader.documentLimit(
                             limits,
-                            TreeBuilder.position(lineOffset, event.getStartMark())
+                            Events.position(lineOffset, event.getStartMark())
                                     .map(p -> new Span(p, p))
                                     .orElse(Span.START),
                             documentIndex));
@@ -149,12 +149,11 @@ final class ParsePass {
                 }
                 tree = new TreeBuilder(limits, budget, lineOffset, documentIndex, patchedEscapes, problems);
                 documentStart =
-                        TreeBuilder.position(lineOffset, event.getStartMark()).orElse(Position.START);
+                        Events.position(lineOffset, event.getStartMark()).orElse(Position.START);
                 unsupportedVersion((DocumentStartEvent) event);
             }
             case DocumentEnd -> {
-                Position end =
-                        TreeBuilder.position(lineOffset, event.getEndMark()).orElse(documentStart);
+                Position end = Events.position(lineOffset, event.getEndMark()).orElse(documentStart);
                 documents.add(new YamlDocument(documentIndex, tree.root(), new Span(documentStart, end)));
                 documentIndex++;
                 lastDocumentEnd = event.getEndMark();
@@ -170,10 +169,7 @@ final class ParsePass {
                     abandonedAt = event.getStartMark();
                     if (!budget.exhausted() && !budget.addAbandoned()) {
                         problems.add(new ReadProblem(
-                                Kind.LIMIT,
-                                budget.abandonedMessage(),
-                                TreeBuilder.span(lineOffset, event),
-                                documentIndex));
+                                Kind.LIMIT, budget.abandonedMessage(), Events.span(lineOffset, event), documentIndex));
                         budget.exhaust();
                     }
                 }
@@ -193,7 +189,7 @@ final class ParsePass {
                         Kind.SYNTAX,
                         "YAML syntax error: %YAML " + v.getRepresentation()
                                 + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only",
-                        TreeBuilder.span(lineOffset, event),
+                        Events.span(lineOffset, event),
                         documentIndex)));
     }
 }

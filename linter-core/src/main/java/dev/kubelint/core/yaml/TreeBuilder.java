@@ -143,12 +143,13 @@ final class TreeBuilder {
             event.getAnchor()
                     .ifPresent(a -> anchors.put(
                             a.getValue(),
-                            new Anchored(
-                                    new ScalarNode(span, "", text, style(event), resolved.type(), resolved.value()))));
+                            new Anchored(new ScalarNode(
+                                    span, "", text, Events.style(event), resolved.type(), resolved.value()))));
             return;
         }
         Slot slot = nextSlot();
-        ScalarNode node = new ScalarNode(span, slot.pointer, text, style(event), resolved.type(), resolved.value());
+        ScalarNode node =
+                new ScalarNode(span, slot.pointer, text, Events.style(event), resolved.type(), resolved.value());
         event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(node)));
         place(slot, node);
     }
@@ -405,33 +406,11 @@ final class TreeBuilder {
     }
 
     private Span span(Event event) {
-        return span(lineOffset, event);
+        return Events.span(lineOffset, event);
     }
 
     private Optional<Position> position(Optional<Mark> mark) {
-        return position(lineOffset, mark);
-    }
-
-    /** The span of an event of a pass that started {@code lineOffset} lines into the file. */
-    static Span span(int lineOffset, Event event) {
-        Position start = position(lineOffset, event.getStartMark()).orElse(Position.START);
-        Position end = position(lineOffset, event.getEndMark()).orElse(start);
-        return new Span(start, end);
-    }
-
-    static Optional<Position> position(int lineOffset, Optional<Mark> mark) {
-        return mark.map(m -> new Position(lineOffset + m.getLine() + 1, m.getColumn() + 1));
-    }
-
-    private ScalarStyle style(ScalarEvent event) {
-        return switch (event.getScalarStyle()) {
-            case PLAIN -> ScalarStyle.PLAIN;
-            case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
-            case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;
-            case LITERAL -> ScalarStyle.LITERAL;
-            case FOLDED -> ScalarStyle.FOLDED;
-            case JSON_SCALAR_STYLE -> ScalarStyle.JSON_STRING;
-        };
+        return Events.position(lineOffset, mark);
     }
 
     /** Where the next node goes: its pointer, and for a mapping value its key. */

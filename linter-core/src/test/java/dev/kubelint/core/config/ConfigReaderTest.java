@@ -313,4 +313,48 @@ class ConfigReaderTest {
                 ".kubelint.yaml:12:13: custom-rules[2].schema: the schema cannot be used: cannot resolve the reference https://example.com/x.json");
         assertProblem(problems, ".kubelint.yaml:15:13: custom-rules[3].schema: the schema cannot be used:");
     }
+
+    @Test
+    void reportsAreReadWithTheirFilesResolvedAgainstTheFilesFolder() throws Exception {
+        ConfigFile config = read("""
+                reports:
+                  - format: text
+                  - format: SARIF
+                    file: build/kubelint.sarif
+                """);
+        assertEquals(2, config.reports().size());
+        assertEquals("text", config.reports().get(0).format());
+        assertEquals(Optional.empty(), config.reports().get(0).file());
+        assertEquals("sarif", config.reports().get(1).format(), "names ignore case, as --format's do");
+        assertEquals(
+                Optional.of(dir.resolve("build/kubelint.sarif")),
+                config.reports().get(1).file());
+        assertEquals(3, config.reports().get(1).at().line());
+    }
+
+    @Test
+    void reportMistakesAreErrorsAtTheirPosition() {
+        List<String> problems = problems("""
+                reports:
+                  - format: sarf
+                    file: a.sarif
+                  - format: json
+                    file: out/report
+                  - format: html
+                    file: out/report
+                  - format: text
+                  - format: github
+                """);
+        assertProblem(
+                problems,
+                ".kubelint.yaml:2:13: reports: unknown report format \"sarf\"; did you mean sarif? kubelint writes text,"
+                        + " json, sarif");
+        assertProblem(
+                problems,
+                ".kubelint.yaml:7:11: reports: two reports would be written to out/report (first at" + " line 5)");
+        assertProblem(problems, ".kubelint.yaml:9:5: reports: only one report can go without a file");
+        assertEquals(3, problems.size(), problems.toString());
+        assertProblem(problems("reports:\n  - {file: b.json}\n"), ".kubelint.yaml:2:5: ");
+        assertProblem(problems("reports:\n  - {format: json, to: b.json}\n"), "to");
+    }
 }

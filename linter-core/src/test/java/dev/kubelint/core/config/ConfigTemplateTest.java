@@ -81,5 +81,10 @@ class ConfigTemplateTest {
                 List.of("team-label"),
                 applied.file().customRules().stream().map(c -> c.spec().id()).toList());
         assertEquals("1.35", applied.file().kubernetesVersion().orElseThrow().value());
+        assertEquals(
+                List.of("text"),
+                applied.file().reports().stream()
+                        .map(ConfigFile.ReportEntry::format)
+                        .toList());
     }
 }

@@ -54,6 +54,12 @@ class ConfigurationTest {
         assertEquals("k.yaml:1:14: rule jar lib/none.jar does not exist", e.getMessage());
     }
 
+    /** A request for the folder {@code app} of a project, with the file named or else discovered. */
+    private Configuration.Request inProject(Path project, Optional<Path> file) {
+        return new Configuration.Request(
+                project, List.of("app"), file, true, List.of(), getClass().getClassLoader(), new EqualitySelectors());
+    }
+
     @Test
     void aDiscoveredFileMayNameOnlyPathsInItsOwnFolderTree() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
@@ -65,14 +71,7 @@ class ConfigurationTest {
         Files.writeString(
                 project.resolve(".kubelint.yaml"),
                 "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
-        Configuration.Request discovered = new Configuration.Request(
-                project,
-                List.of("app"),
-                Optional.empty(),
-                true,
-                List.of(),
-                getClass().getClassLoader(),
-                new EqualitySelectors());
+        Configuration.Request discovered = inProject(project, Optional.empty());
         ConfigException e = assertThrows(
                 ConfigException.class, () -> Configuration.load(discovered).close());
         List<String> messages =
@@ -88,16 +87,48 @@ class ConfigurationTest {
 
         // named by the user, the same file may name any path
         Files.writeString(project.resolve(".kubelint.yaml"), "schema-locations: [../secret.yaml, crds]\n");
-        Configuration.Request named = new Configuration.Request(
-                project,
-                List.of("app"),
-                Optional.of(project.resolve(".kubelint.yaml")),
-                true,
-                List.of(),
-                getClass().getClassLoader(),
-                new EqualitySelectors());
+        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
         try (Configuration c = Configuration.load(named)) {
             assertEquals(2, c.file().schemaLocations().size());
+        }
+    }
+
+    @Test
+    void aDiscoveredFileMayWriteReportsOnlyInItsOwnFolderTree() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        Files.createDirectories(dir.resolve("elsewhere"));
+        // a link to a folder outside, and a report file still to be written below it
+        Files.createSymbolicLink(project.resolve("out"), dir.resolve("elsewhere"));
+        Files.writeString(project.resolve(".kubelint.yaml"), """
+                reports:
+                  - {format: json, file: ../report.json}
+                  - {format: sarif, file: out/new/kubelint.sarif}
+                  - {format: html, file: build/kubelint.html}
+                """);
+        Configuration.Request discovered = inProject(project, Optional.empty());
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Configuration.load(discovered).close());
+        List<String> messages =
+                e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(
+                messages.get(0).contains(".kubelint.yaml:2:26: reports: ")
+                        && messages.get(0).contains("report.json is outside"),
+                messages.toString());
+        assertTrue(
+                messages.get(1).contains(".kubelint.yaml:3:27: reports: ")
+                        && messages.get(1).contains("kubelint.sarif is outside"),
+                "a link is followed even to a file that does not exist yet: " + messages);
+
+        // named by the user, the same file may write anywhere
+        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
+        try (Configuration c = Configuration.load(named)) {
+            assertEquals(3, c.file().reports().size());
+            assertEquals(
+                    Optional.of(dir.resolve("report.json")),
+                    c.file().reports().get(0).file());
         }
     }
 

@@ -68,6 +68,31 @@ class LintRequestBuilderTest {
         assertEquals(List.of(false, true), kept(List.of("HTML"), ReportOptions.plain(folder)));
     }
 
+    @Test
+    void theConfigurationsReportsDecideWhenTheFrontEndNamesNone() throws Exception {
+        Path config =
+                Files.writeString(folder.resolve(".kubelint.yaml"), "reports:\n  - format: junit\n    file: out.xml\n");
+        ReportOptions plain = ReportOptions.plain(folder);
+        List<ReportFormats.Format> text = List.of(ReportFormats.find("text").orElseThrow());
+        LintRequestBuilder fallback = new LintRequestBuilder(folder, List.of("k8s"))
+                .configFile(config)
+                .reportsOrConfigured(text, plain);
+        try (LintPlan plan = fallback.build()) {
+            assertTrue(plan.request().objectSummaries(), "the configuration's JUnit report lists every object");
+        }
+        LintRequestBuilder given = new LintRequestBuilder(folder, List.of("k8s"))
+                .configFile(config)
+                .reports(text, plain);
+        try (LintPlan plan = given.build()) {
+            assertFalse(plan.request().objectSummaries(), "reports named by the front end replace the file's");
+        }
+        LintRequestBuilder none =
+                new LintRequestBuilder(folder, List.of("k8s")).noConfigFile().reportsOrConfigured(text, plain);
+        try (LintPlan plan = none.build()) {
+            assertFalse(plan.request().objectSummaries(), "no configured reports: the front end's own");
+        }
+    }
+
     /** Whether the run keeps each object and the source lines, for these report formats (null: none named). */
     private List<Boolean> kept(List<String> formats, ReportOptions options) throws OptionsException {
         LintRequestBuilder builder = new LintRequestBuilder(folder, List.of("k8s")).noConfigFile();

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
+import dev.kubelint.core.yaml.Position;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,60 @@ class ReportFilesTest {
         assertEquals(List.of(reports.resolve("kubelint.txt"), reports.resolve("kubelint.json")), written);
         assertTrue(Files.readString(written.get(0)).startsWith("a.yaml:5:3: error: duplicate key \"name\""));
         assertTrue(Files.readString(written.get(1)).contains("\"ruleId\" : \"duplicate-key\""));
+    }
+
+    @Test
+    void aBuildsFormatsReplaceTheConfigurationsReportsWhichReplaceTheDefault() throws Exception {
+        Path reports = folder.resolve("target/kubelint");
+        ConfigFile none = ConfigFile.empty(folder, "");
+        ConfigFile configured = new ConfigFile(
+                none.path(),
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                List.of(
+                        new ConfigFile.ReportEntry("html", Optional.of(folder.resolve("site/k.html")), Position.START),
+                        new ConfigFile.ReportEntry("json", Optional.empty(), Position.START)));
+
+        assertEquals(
+                List.of(reports.resolve("kubelint.sarif"), reports.resolve("TEST-kubelint.xml")),
+                files(ReportFiles.plan(Optional.empty(), none, reports)));
+        assertEquals(
+                List.of(folder.resolve("site/k.html"), reports.resolve("kubelint.json")),
+                files(ReportFiles.plan(Optional.empty(), configured, reports)));
+        assertEquals(
+                List.of(reports.resolve("kubelint.txt")),
+                files(ReportFiles.plan(Optional.of(List.of("text")), configured, reports)));
+        assertEquals(List.of(), files(ReportFiles.plan(Optional.of(List.of("none")), configured, reports)));
+    }
+
+    @Test
+    void writesEachReportToItsFileCreatingItsFolder() throws Exception {
+        Files.writeString(folder.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        LintResult result = new Linter()
+                .lint(new LintRequestBuilder(folder, List.of("a.yaml")).build().request());
+        Path file = folder.resolve("site/deep/k.json");
+        List<Path> written = ReportFiles.write(
+                result,
+                List.of(new ReportFiles.Report(ReportFormats.find("json").orElseThrow(), file)),
+                ReportOptions.plain(folder));
+        assertEquals(List.of(file), written);
+        assertTrue(Files.readString(file).contains("\"files\" : 1,"), Files.readString(file));
+    }
+
+    private static List<Path> files(List<ReportFiles.Report> reports) {
+        return reports.stream().map(ReportFiles.Report::file).toList();
     }
 
     private static List<String> names(List<ReportFormats.Format> formats) {
