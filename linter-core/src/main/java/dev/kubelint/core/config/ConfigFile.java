@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * @param baseline    the baseline file of accepted findings ({@code baseline:})
  * @param helmValues  {@code helm.values}: values files for the Helm charts a scan renders
  * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
+ * @param policies    {@code policies}: files or folders of admission policies evaluated against the scan
  */
 public record ConfigFile(
         Path path,
@@ -37,9 +38,11 @@ public record ConfigFile(
         List<CustomRuleEntry> customRules,
         Optional<Located<Path>> baseline,
         List<Located<Path>> helmValues,
-        Map<String, String> helmSet) {
+        Map<String, String> helmSet,
+        List<Located<Path>> policies) {
 
     public ConfigFile {
+        policies = List.copyOf(policies);
         helmValues = List.copyOf(helmValues);
         helmSet = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(helmSet));
         include = List.copyOf(include);
@@ -68,7 +71,8 @@ public record ConfigFile(
                 List.of(),
                 Optional.empty(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     /**

@@ -178,7 +178,19 @@ public final class ConfigReader {
                     customRules(root),
                     baseline(root),
                     helmValues(root),
-                    helmSet(root));
+                    helmSet(root),
+                    policies(root));
+        }
+
+        /** {@code policies:} files or folders of admission policies, confined like every path of the file. */
+        private List<Located<Path>> policies(MappingNode root) {
+            List<Located<Path>> paths = paths(root, "policies");
+            for (Located<Path> p : paths) {
+                if (!Files.exists(p.value()) && problems.stream().noneMatch(q -> q.at().equals(Optional.of(p.at())))) {
+                    problem(p.at(), "policies: no such folder or file: " + displayName(p.value()));
+                }
+            }
+            return paths;
         }
 
         private List<Located<Path>> helmValues(MappingNode root) {

@@ -71,6 +71,7 @@ public final class LintRequestBuilder {
     private final List<String> enabledRules = new ArrayList<>();
     private final List<String> disabledRules = new ArrayList<>();
     private final List<String> schemaLocations = new ArrayList<>();
+    private final List<String> policies = new ArrayList<>();
     private final List<String> helmValues = new ArrayList<>();
     private final Map<String, String> helmSet = new LinkedHashMap<>();
     private final Map<ReadLimits.Limit, Long> limits = new LinkedHashMap<>();
@@ -158,6 +159,15 @@ public final class LintRequestBuilder {
     /** A folder or file of CRD manifests or JSON Schemas (relative to the working directory); it must exist. */
     public LintRequestBuilder schemaLocation(String location) {
         schemaLocations.add(location);
+        return this;
+    }
+
+    /**
+     * A file or folder of admission policies and bindings (relative to the working directory; it must exist),
+     * after the configuration file's {@code policies}. The user's own: it may lie anywhere.
+     */
+    public LintRequestBuilder policy(String location) {
+        policies.add(location);
         return this;
     }
 
@@ -363,6 +373,11 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(Option.SCHEMA_LOCATION, "no such folder or file: " + location));
             }
         }
+        for (String location : policies) {
+            if (!Files.exists(workingDirectory.resolve(location))) {
+                found.add(OptionProblem.of(Option.POLICY, "no such folder or file: " + location));
+            }
+        }
     }
 
     /**
@@ -486,7 +501,9 @@ public final class LintRequestBuilder {
         }
         List<Path> locations = new ArrayList<>(settings.schemaLocations());
         schemaLocations.forEach(l -> locations.add(workingDirectory.resolve(l).normalize()));
-        return settings.withSchemaLocations(locations);
+        List<Path> policyLocations = new ArrayList<>(settings.policyLocations());
+        policies.forEach(l -> policyLocations.add(workingDirectory.resolve(l).normalize()));
+        return settings.withSchemaLocations(locations).withPolicyLocations(policyLocations);
     }
 
     private ReadLimits limits(ReadLimits fromFile) {

@@ -102,6 +102,48 @@ class ConfigurationTest {
     }
 
     @Test
+    void aDiscoveredFileMayNameOnlyPoliciesInItsOwnFolderTree() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        Files.createDirectories(project.resolve("policies"));
+        Files.writeString(dir.resolve("elsewhere.yaml"), "kind: ValidatingAdmissionPolicy\n");
+        Files.writeString(project.resolve(".kubelint.yaml"), "policies: [../elsewhere.yaml, policies]\n");
+        Configuration.Request discovered = new Configuration.Request(
+                project,
+                List.of("app"),
+                Optional.empty(),
+                true,
+                List.of(),
+                getClass().getClassLoader(),
+                new EqualitySelectors());
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Configuration.load(discovered).close());
+        List<String> messages =
+                e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(
+                messages.get(0).contains(".kubelint.yaml:1:12: policies: ")
+                        && messages.get(0).contains("elsewhere.yaml is outside"),
+                messages.toString());
+
+        // named by the user, the same file may name any path
+        Configuration.Request named = new Configuration.Request(
+                project,
+                List.of("app"),
+                Optional.of(project.resolve(".kubelint.yaml")),
+                true,
+                List.of(),
+                getClass().getClassLoader(),
+                new EqualitySelectors());
+        try (Configuration c = Configuration.load(named)) {
+            assertEquals(
+                    List.of(dir.resolve("elsewhere.yaml"), project.resolve("policies")),
+                    c.file().policies().stream().map(Located::value).toList());
+        }
+    }
+
+    @Test
     void aDiscoveredFileLoadsRuleJarsOnlyWhenTrusted() throws Exception {
         Files.createDirectories(dir.resolve(".git"));
         Files.createDirectories(dir.resolve("app"));

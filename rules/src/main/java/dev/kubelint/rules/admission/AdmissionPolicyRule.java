@@ -12,6 +12,7 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.YamlToJson;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,14 @@ public final class AdmissionPolicyRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
+            if (!ctx.settings().policyLocations().isEmpty()) {
+                Set<String> scannedPolicies = new HashSet<>();
+                policies.forEach(p -> scannedPolicies.add(p.name()));
+                Set<String> scannedBindings = new HashSet<>();
+                bindings.forEach(b -> scannedBindings.add(b.name()));
+                new PolicyFiles(ctx)
+                        .read(ctx.settings().policyLocations(), scannedPolicies, scannedBindings, policies, bindings);
+            }
             if (policies.isEmpty() && bindings.isEmpty()) {
                 return;
             }
