@@ -7,6 +7,8 @@ import dev.kubelint.cel.Evaluation;
 import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.schemas.BuiltinSchemas;
+import dev.kubelint.schemas.GroupVersionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +64,16 @@ final class Admission {
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
         }
         for (Policy p : byName.values()) {
+            if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
+                ctx.report(
+                        p.paramKindLocation(),
+                        "paramKind " + p.paramApiVersion() + " " + p.paramKind() + " is neither a built-in kind of"
+                                + " Kubernetes " + ctx.settings().kubernetesVersion() + " nor defined by a"
+                                + " CustomResourceDefinition of the scan: the API server cannot find its parameters"
+                                + " and refuses every request the policy matches",
+                        Severity.ERROR);
+                continue;
+            }
             if (ignored.contains(p.name())) {
                 continue;
             }
@@ -75,6 +87,14 @@ final class Admission {
                 bs.forEach(b -> evaluate(p, b));
             }
         }
+    }
+
+    /** Whether the run knows a kind: a bundled built-in kind, or one a scanned CustomResourceDefinition defines. */
+    private boolean knownKind(String apiVersion, String kind) {
+        return matching.definedByScan(groupOf(apiVersion), kind)
+                || GroupVersionKind.of(apiVersion, kind)
+                        .map(gvk -> BuiltinSchemas.get().serves(ctx.settings().kubernetesVersion(), gvk))
+                        .orElse(false);
     }
 
     private void evaluate(Policy p, Binding b) {

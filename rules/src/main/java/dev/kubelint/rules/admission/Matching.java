@@ -132,6 +132,11 @@ final class Matching {
         return !namespaced(o.group(), o.kind());
     }
 
+    /** Whether a CustomResourceDefinition of the scan defines a kind. */
+    boolean definedByScan(String group, String kind) {
+        return crdNamespaced.containsKey(group + "/" + kind);
+    }
+
     boolean namespaced(String group, String kind) {
         Boolean crd = crdNamespaced.get(group + "/" + kind);
         if (crd != null) {
