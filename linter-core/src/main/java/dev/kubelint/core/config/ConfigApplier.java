@@ -106,7 +106,8 @@ public final class ConfigApplier {
             }
             Optional<Predicate<Map<String, String>>> selector =
                     selector(file, entry.selector(), "custom-rules", problems);
-            custom.add(new CustomRule(entry.spec(), entry.schema(), entry.schemaJson(), selector).descriptor());
+            custom.add(new CustomRule(entry.spec(), entry.schema(), entry.schemaJson(), selector, entry.expression())
+                    .descriptor());
         }
         RuleCatalog all = catalog.plus(custom);
         Map<String, RuleSettings> settings = new LinkedHashMap<>();

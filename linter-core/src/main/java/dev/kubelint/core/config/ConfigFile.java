@@ -95,15 +95,28 @@ public record ConfigFile(
     public record ParamEntry(String name, Position nameAt, Object value, YamlNode node) {}
 
     /**
-     * A custom rule with its schema already compiled.
+     * A custom rule with its schema (or its CEL expression) already compiled.
      *
-     * @param schema     the compiled schema
-     * @param schemaJson the schema as JSON (for messages)
+     * @param schema     the compiled schema; null for a rule with an expression
+     * @param schemaJson the schema as JSON (for messages); null for a rule with an expression
+     * @param expression the compiled CEL expression of a rule that has one instead of a schema
      */
     public record CustomRuleEntry(
             CustomRuleSpec spec,
             Position idAt,
             Optional<Located<String>> selector,
             com.networknt.schema.Schema schema,
-            JsonNode schemaJson) {}
+            JsonNode schemaJson,
+            Optional<dev.kubelint.core.custom.ExpressionEngine.ExpressionCheck> expression) {
+
+        /** A rule with a JSON Schema. */
+        public CustomRuleEntry(
+                CustomRuleSpec spec,
+                Position idAt,
+                Optional<Located<String>> selector,
+                com.networknt.schema.Schema schema,
+                JsonNode schemaJson) {
+            this(spec, idAt, selector, schema, schemaJson, Optional.empty());
+        }
+    }
 }

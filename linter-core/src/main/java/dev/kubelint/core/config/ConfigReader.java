@@ -1,6 +1,8 @@
 package dev.kubelint.core.config;
 
+import dev.kubelint.core.custom.CustomExpressions;
 import dev.kubelint.core.custom.CustomRuleSpec;
+import dev.kubelint.core.custom.ExpressionEngine;
 import dev.kubelint.core.custom.JsonSchemas;
 import dev.kubelint.core.custom.SchemaProblem;
 import dev.kubelint.core.custom.YamlJson;
@@ -360,13 +362,21 @@ public final class ConfigReader {
                             "custom-rules: the id " + JsonText.quote(id) + " is declared twice (first at line "
                                     + first.line() + ")");
                 }
-                YamlNode schemaNode = m.get("schema").orElseThrow();
-                JsonSchemas.Compiled compiled = schemas.compile(schemaNode);
-                for (SchemaProblem p : compiled.problems()) {
-                    problem(p.span().start(), JsonPointers.toPath(p.pointer()) + ": " + p.detail());
-                }
-                if (compiled.schema().isEmpty()) {
-                    continue;
+                Optional<ExpressionEngine.ExpressionCheck> expression = Optional.empty();
+                JsonSchemas.Compiled compiled = null;
+                if (m.has("expression")) {
+                    expression = expression(root, m);
+                    if (expression.isEmpty()) {
+                        continue;
+                    }
+                } else {
+                    compiled = schemas.compile(m.get("schema").orElseThrow());
+                    for (SchemaProblem p : compiled.problems()) {
+                        problem(p.span().start(), JsonPointers.toPath(p.pointer()) + ": " + p.detail());
+                    }
+                    if (compiled.schema().isEmpty()) {
+                        continue;
+                    }
                 }
                 String message = m.string("message").orElse("");
                 CustomRuleSpec spec = new CustomRuleSpec(
@@ -384,9 +394,40 @@ public final class ConfigReader {
                 Optional<Located<String>> selector = m.scalar("selector")
                         .map(s -> new Located<>(s.asText(), s.span().start()));
                 result.add(new ConfigFile.CustomRuleEntry(
-                        spec, idAt, selector, compiled.schema().get(), compiled.json()));
+                        spec,
+                        idAt,
+                        selector,
+                        compiled == null ? null : compiled.schema().get(),
+                        compiled == null ? null : compiled.json(),
+                        expression));
             }
             return result;
+        }
+
+        /** A custom rule's CEL expression, compiled; its problems are reported at the expressions. */
+        private Optional<ExpressionEngine.ExpressionCheck> expression(MappingNode root, MappingNode rule) {
+            YamlNode expression = rule.get("expression").orElseThrow();
+            if (rule.has("schema")) {
+                problem(rule.keySpan("schema").start(), "custom-rules: give a schema or an expression, not both");
+            }
+            if (!rule.has("message") && !rule.has("messageExpression")) {
+                problem(rule.span().start(), "custom-rules: an expression needs a message or a messageExpression");
+            }
+            Optional<ExpressionEngine> engine = CustomExpressions.engine();
+            if (engine.isEmpty()) {
+                problem(expression.span().start(), "custom-rules: CEL expressions need kubelint's cel module");
+                return Optional.empty();
+            }
+            String release = root.scalar("kubernetes-version")
+                    .flatMap(v -> LintSettings.bundledRelease(v.isString() ? v.asText() : v.text()))
+                    .orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
+            ExpressionEngine.Compiled c = engine.get()
+                    .compile(rule.string("expression").orElse(""), rule.string("messageExpression"), release);
+            c.expressionProblems().forEach(p -> problem(expression.span().start(), "expression: " + p));
+            rule.get("messageExpression")
+                    .ifPresent(n -> c.messageExpressionProblems()
+                            .forEach(p -> problem(n.span().start(), "messageExpression: " + p)));
+            return c.check();
         }
 
         private String message(SchemaProblem p) {
