@@ -64,6 +64,7 @@ final class Admission {
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
         }
         for (Policy p : byName.values()) {
+            TypeChecks.check(p, ctx);
             if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
                 ctx.report(
                         p.paramKindLocation(),
