@@ -221,6 +221,51 @@ class ConfigurationCliTest {
     }
 
     @Test
+    void theReadmeExampleOfCelCustomRulesGivesTheOutputItShows() throws Exception {
+        String readme = Files.readString(
+                dir.getFileSystem().getPath("").toAbsolutePath().getParent().resolve("README.md"));
+        String[] blocks = readme.split("```");
+        int at = -1;
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].startsWith("yaml\n") && blocks[i].contains("- id: no-mutable-tags\n")) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, "README.md has no example with the custom rule no-mutable-tags");
+        config(blocks[at].substring("yaml\n".length()));
+        String shown = blocks[at + 2].strip();
+        Files.writeString(dir.resolve("deploy/web.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  labels: {team: shop}
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                        - name: sidecar
+                          image: envoy:latest
+                """);
+        Files.delete(dir.resolve("deploy/pod.yaml"));
+        ConfigCli.Run r = run("deploy");
+        assertTrue(r.out().contains(shown), r::toString);
+        assertEquals(
+                1,
+                r.out()
+                        .lines()
+                        .filter(l -> l.contains("[no-mutable-tags]") || l.contains("[team-label]"))
+                        .count(),
+                r::toString);
+    }
+
+    @Test
     void brokenYamlInTheFileIsAUsageError() throws Exception {
         for (String text : new String[] {
             "rules: [\n",

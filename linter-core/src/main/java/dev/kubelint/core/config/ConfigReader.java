@@ -1,6 +1,5 @@
 package dev.kubelint.core.config;
 
-import dev.kubelint.core.custom.CustomExpressions;
 import dev.kubelint.core.custom.CustomRuleSpec;
 import dev.kubelint.core.custom.ExpressionEngine;
 import dev.kubelint.core.custom.JsonSchemas;
@@ -365,7 +364,7 @@ public final class ConfigReader {
                 Optional<ExpressionEngine.ExpressionCheck> expression = Optional.empty();
                 JsonSchemas.Compiled compiled = null;
                 if (m.has("expression")) {
-                    expression = expression(root, m);
+                    expression = CustomExpressionReader.read(root, m, this::problem);
                     if (expression.isEmpty()) {
                         continue;
                     }
@@ -402,32 +401,6 @@ public final class ConfigReader {
                         expression));
             }
             return result;
-        }
-
-        /** A custom rule's CEL expression, compiled; its problems are reported at the expressions. */
-        private Optional<ExpressionEngine.ExpressionCheck> expression(MappingNode root, MappingNode rule) {
-            YamlNode expression = rule.get("expression").orElseThrow();
-            if (rule.has("schema")) {
-                problem(rule.keySpan("schema").start(), "custom-rules: give a schema or an expression, not both");
-            }
-            if (!rule.has("message") && !rule.has("messageExpression")) {
-                problem(rule.span().start(), "custom-rules: an expression needs a message or a messageExpression");
-            }
-            Optional<ExpressionEngine> engine = CustomExpressions.engine();
-            if (engine.isEmpty()) {
-                problem(expression.span().start(), "custom-rules: CEL expressions need kubelint's cel module");
-                return Optional.empty();
-            }
-            String release = root.scalar("kubernetes-version")
-                    .flatMap(v -> LintSettings.bundledRelease(v.isString() ? v.asText() : v.text()))
-                    .orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
-            ExpressionEngine.Compiled c = engine.get()
-                    .compile(rule.string("expression").orElse(""), rule.string("messageExpression"), release);
-            c.expressionProblems().forEach(p -> problem(expression.span().start(), "expression: " + p));
-            rule.get("messageExpression")
-                    .ifPresent(n -> c.messageExpressionProblems()
-                            .forEach(p -> problem(n.span().start(), "messageExpression: " + p)));
-            return c.check();
         }
 
         private String message(SchemaProblem p) {

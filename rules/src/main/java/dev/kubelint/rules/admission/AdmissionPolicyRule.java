@@ -37,7 +37,14 @@ import tools.jackson.databind.JsonNode;
                 + " bindings of the scan against every scanned object as a CREATE request (no user, no old object),"
                 + " with the Namespace objects of the scan for namespaceSelector and namespaceObject and the scanned"
                 + " objects as parameters. A binding's Deny gives an error, Warn a warning and Audit an info; a policy"
-                + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so.",
+                + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so."
+                + " Policies kept apart from the manifests are given with --policy, policies: in .kubelint.yaml or"
+                + " the Maven parameter policies. Each validation is type-checked against the schemas of the"
+                + " built-in kinds its policy names, as the API server does when the policy is written; a type error"
+                + " is a warning, because the server accepts the policy and records the error in"
+                + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides. A"
+                + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error: the"
+                + " server finds no parameters and refuses what the policy matches.",
         remediation = "Change the manifest so that the policy's validations hold, or, when the policy should not apply"
                 + " to it, leave that policy out with the rule's ignorePolicies parameter, or suppress the"
                 + " findings on one object with the annotation ignore.kubelint.dev/admission-policy: \"<reason>\"."
