@@ -363,21 +363,11 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(Option.SELECTOR, "invalid label selector '" + s + "': " + e.getMessage()));
             }
         });
-        for (String file : helmValues) {
-            if (!Files.isRegularFile(workingDirectory.resolve(file))) {
-                found.add(OptionProblem.of(Option.HELM_VALUES, "no such file: " + file));
-            }
-        }
-        for (String location : schemaLocations) {
-            if (!Files.exists(workingDirectory.resolve(location))) {
-                found.add(OptionProblem.of(Option.SCHEMA_LOCATION, "no such folder or file: " + location));
-            }
-        }
-        for (String location : policies) {
-            if (!Files.exists(workingDirectory.resolve(location))) {
-                found.add(OptionProblem.of(Option.POLICY, "no such folder or file: " + location));
-            }
-        }
+        OptionPaths.check(
+                workingDirectory, helmValues, Option.HELM_VALUES, Files::isRegularFile, "no such file: ", found);
+        String missing = "no such folder or file: ";
+        OptionPaths.check(workingDirectory, schemaLocations, Option.SCHEMA_LOCATION, Files::exists, missing, found);
+        OptionPaths.check(workingDirectory, policies, Option.POLICY, Files::exists, missing, found);
     }
 
     /**
@@ -499,11 +489,9 @@ public final class LintRequestBuilder {
         if (crdsFromScan.isPresent()) {
             settings = settings.withCrdsFromScan(crdsFromScan.get());
         }
-        List<Path> locations = new ArrayList<>(settings.schemaLocations());
-        schemaLocations.forEach(l -> locations.add(workingDirectory.resolve(l).normalize()));
-        List<Path> policyLocations = new ArrayList<>(settings.policyLocations());
-        policies.forEach(l -> policyLocations.add(workingDirectory.resolve(l).normalize()));
-        return settings.withSchemaLocations(locations).withPolicyLocations(policyLocations);
+        return settings.withSchemaLocations(
+                        OptionPaths.after(settings.schemaLocations(), workingDirectory, schemaLocations))
+                .withPolicyLocations(OptionPaths.after(settings.policyLocations(), workingDirectory, policies));
     }
 
     private ReadLimits limits(ReadLimits fromFile) {
