@@ -66,13 +66,19 @@ final class Admission {
         for (Policy p : byName.values()) {
             TypeChecks.check(p, ctx);
             if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
+                // certain failure when a binding of the scan uses it; else the kind may be installed with the binding
+                boolean boundHere = bound.containsKey(p.name());
                 ctx.report(
                         p.paramKindLocation(),
                         "paramKind " + p.paramApiVersion() + " " + p.paramKind() + " is neither a built-in kind of"
                                 + " Kubernetes " + ctx.settings().kubernetesVersion() + " nor defined by a"
-                                + " CustomResourceDefinition of the scan: the API server cannot find its parameters"
-                                + " and refuses every request the policy matches",
-                        Severity.ERROR);
+                                + " CustomResourceDefinition of the scan: "
+                                + (boundHere
+                                        ? "the API server cannot find the parameters of its bindings and refuses"
+                                                + " every request the policy matches"
+                                        : "unless the cluster defines it, the API server finds no parameters for"
+                                                + " the policy's bindings"),
+                        boundHere ? Severity.ERROR : Severity.WARNING);
                 continue;
             }
             if (ignored.contains(p.name())) {
@@ -90,9 +96,15 @@ final class Admission {
         }
     }
 
-    /** Whether the run knows a kind: a bundled built-in kind, or one a scanned CustomResourceDefinition defines. */
+    /**
+     * Whether the run knows a kind: a bundled built-in kind, one a scanned CustomResourceDefinition defines, or one
+     * the scan has objects of (applied with the policy, so defined in the cluster; other rules report their kind).
+     */
     private boolean knownKind(String apiVersion, String kind) {
         return matching.definedByScan(groupOf(apiVersion), kind)
+                || objects.stream()
+                        .anyMatch(o ->
+                                o.apiVersion().equals(apiVersion) && o.kind().equals(kind))
                 || GroupVersionKind.of(apiVersion, kind)
                         .map(gvk -> BuiltinSchemas.get().serves(ctx.settings().kubernetesVersion(), gvk))
                         .orElse(false);

@@ -43,8 +43,9 @@ import tools.jackson.databind.JsonNode;
                 + " built-in kinds its policy names, as the API server does when the policy is written; a type error"
                 + " is a warning, because the server accepts the policy and records the error in"
                 + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides. A"
-                + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error: the"
-                + " server finds no parameters and refuses what the policy matches.",
+                + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error when a"
+                + " binding of the scan uses the policy (the server finds no parameters and refuses what the policy"
+                + " matches), else a warning (the cluster may define the kind).",
         remediation = "Change the manifest so that the policy's validations hold, or, when the policy should not apply"
                 + " to it, leave that policy out with the rule's ignorePolicies parameter, or suppress the"
                 + " findings on one object with the annotation ignore.kubelint.dev/admission-policy: \"<reason>\"."

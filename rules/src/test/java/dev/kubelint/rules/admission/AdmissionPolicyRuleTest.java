@@ -239,4 +239,25 @@ class AdmissionPolicyRuleTest {
                         + " bound with validationActions [Deny]) denied request: too many replicas"),
                 findings(List.of(apart)));
     }
+
+    @Test
+    void anUnknownParamKindIsAnErrorWhenABindingOfTheScanUsesItElseAWarning() throws IOException {
+        write(
+                "policy.yaml",
+                POLICY.formatted("Exact", "apps", "v1", "deployments")
+                        .replace(
+                                "spec:\n",
+                                "spec:\n  paramKind: {apiVersion: rules.example.com/v1, kind: ReplicaLimt}\n"));
+        List<String> found = findings();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(
+                found.get(0).startsWith("policy.yaml:6 WARNING paramKind rules.example.com/v1 ReplicaLimt"),
+                found.get(0));
+        write("binding.yaml", BINDING.formatted("deny", "[Deny]"));
+        found = findings();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(
+                found.get(0).startsWith("policy.yaml:6 ERROR paramKind rules.example.com/v1 ReplicaLimt"),
+                found.get(0));
+    }
 }
