@@ -42,6 +42,13 @@ final class RequestOptions {
                     .desc("folder of CRD manifests or JSON Schemas of custom resources (repeatable)")
                     .get(),
             Option.builder()
+                    .longOpt("policy")
+                    .hasArg()
+                    .argName("PATH")
+                    .desc("file or folder of ValidatingAdmissionPolicies and bindings to evaluate the scan"
+                            + " against (repeatable)")
+                    .get(),
+            Option.builder()
                     .longOpt("crds-from-scan")
                     .desc("CRDs among the scanned manifests define schemas too (the default)")
                     .get(),
@@ -148,6 +155,7 @@ final class RequestOptions {
         configFile(cmd, builder, problems);
         rulesJars(cmd, builder);
         values(cmd, "schema-location").forEach(builder::schemaLocation);
+        values(cmd, "policy").forEach(builder::policy);
         values(cmd, "helm-values").forEach(builder::helmValues);
         values(cmd, "helm-set").forEach(builder::helmSet);
         switchPair(cmd, "strict", "no-strict", problems).ifPresent(builder::strict);

@@ -140,6 +140,124 @@ class ConfigurationCliTest {
     }
 
     @Test
+    void aCustomRuleWithACelExpressionFiresWhereItIsFalseAndItsMistakesAreLocated() throws Exception {
+        Files.writeString(dir.resolve("deploy/pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, labels: {team: shop}}
+                spec:
+                  containers:
+                    - {name: web, image: "nginx:1.27"}
+                    - {name: sidecar, image: "envoy:latest"}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api}
+                spec:
+                  containers: [{name: api, image: "nginx:1.27"}]
+                """);
+        config("""
+                custom-rules:
+                  - id: team-label
+                    severity: warning
+                    kinds: [Pod]
+                    expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                    message: every Pod names its team
+                  - id: no-latest
+                    pointer: /spec/containers/*
+                    expression: "!object.image.endsWith(':latest')"
+                    messageExpression: "'container ' + object.name + ' uses a mutable tag'"
+                """);
+        ConfigCli.Run r = run("deploy");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(
+                r.out().contains("deploy/pod.yaml:7:7: error: container sidecar uses a mutable tag [no-latest]"),
+                r::toString);
+        assertTrue(
+                r.out().contains("deploy/pod.yaml:9:1: warning: every Pod names its team [team-label]"), r::toString);
+        assertEquals(
+                2,
+                r.out()
+                        .lines()
+                        .filter(l -> l.contains("[no-latest]") || l.contains("[team-label]"))
+                        .count(),
+                r::toString);
+
+        config("""
+                custom-rules:
+                  - id: broken
+                    expression: "object.spec.replicas >"
+                    messageExpression: "undefined(object)"
+                  - id: no-message
+                    expression: "true"
+                  - id: both
+                    message: m
+                    expression: "true"
+                    schema: {type: object}
+                """);
+        r = run("deploy");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("kubelint: .kubelint.yaml:3:17: expression: ERROR: <input>:1:23:"), r::toString);
+        assertTrue(
+                r.err().contains("kubelint: .kubelint.yaml:4:24: messageExpression: ERROR: <input>:1:"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains("kubelint: .kubelint.yaml:5:5: custom-rules: an expression needs a message or a"
+                                + " messageExpression"),
+                r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kubelint: .kubelint.yaml:10:5: custom-rules: give a schema or an expression, not both"),
+                r::toString);
+    }
+
+    @Test
+    void theReadmeExampleOfCelCustomRulesGivesTheOutputItShows() throws Exception {
+        String readme = Files.readString(
+                dir.getFileSystem().getPath("").toAbsolutePath().getParent().resolve("README.md"));
+        String[] blocks = readme.split("```");
+        int at = -1;
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].startsWith("yaml\n") && blocks[i].contains("- id: no-mutable-tags\n")) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, "README.md has no example with the custom rule no-mutable-tags");
+        config(blocks[at].substring("yaml\n".length()));
+        String shown = blocks[at + 2].strip();
+        Files.writeString(dir.resolve("deploy/web.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  labels: {team: shop}
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                        - name: sidecar
+                          image: envoy:latest
+                """);
+        Files.delete(dir.resolve("deploy/pod.yaml"));
+        ConfigCli.Run r = run("deploy");
+        assertTrue(r.out().contains(shown), r::toString);
+        assertEquals(
+                1,
+                r.out()
+                        .lines()
+                        .filter(l -> l.contains("[no-mutable-tags]") || l.contains("[team-label]"))
+                        .count(),
+                r::toString);
+    }
+
+    @Test
     void brokenYamlInTheFileIsAUsageError() throws Exception {
         for (String text : new String[] {
             "rules: [\n",

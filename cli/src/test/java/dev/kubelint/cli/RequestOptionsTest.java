@@ -2,6 +2,7 @@ package dev.kubelint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintRequest;
@@ -10,6 +11,7 @@ import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.run.LintPlan;
+import dev.kubelint.core.run.OptionsException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,18 @@ class RequestOptionsTest {
         assertTrue(r.useSuppressions());
         assertFalse(r.debug());
         assertTrue(r.catalog().contains("unused-suppression"));
+    }
+
+    @Test
+    void policiesComeFromTheFileThenFromEachPolicyFlag() throws Exception {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("extra.yaml"), "");
+        Files.writeString(dir.resolve(".kubelint.yaml"), "policies: [policies]\n");
+        assertEquals(
+                List.of(dir.resolve("policies"), dir.resolve("extra.yaml")),
+                request("--policy", "extra.yaml", "pod.yaml").settings().policyLocations());
+        OptionsException e = assertThrows(OptionsException.class, () -> request("--policy", "none.yaml", "pod.yaml"));
+        assertTrue(e.getMessage().contains("policy: no such folder or file: none.yaml"), e.getMessage());
     }
 
     @Test

@@ -134,6 +134,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> helmSet;
 
+    /**
+     * Files or folders of ValidatingAdmissionPolicies and their bindings, relative to the project's folder, that the
+     * {@code admission-policy} rule evaluates the manifests against (after the configuration file's
+     * {@code policies}).
+     */
+    @Parameter(property = "kubelint.policies")
+    private List<File> policies;
+
     @Parameter(property = "kubelint.selector")
     private String selector;
 
@@ -260,7 +268,8 @@ public class CheckMojo extends AbstractMojo {
                 kubernetesVersion,
                 strict,
                 selector,
-                failOn);
+                failOn,
+                policies);
     }
 
     /** Every problem on a line of its own, naming the parameter as the POM spells it. */
@@ -281,6 +290,7 @@ public class CheckMojo extends AbstractMojo {
             case BASELINE -> "baselineFile";
             case HELM_VALUES -> "helmValues";
             case HELM_SET -> "helmSet";
+            case POLICY -> "policies";
             case JOBS, RULES_JAR, ENABLE, DISABLE, SCHEMA_LOCATION, LIMIT -> option.label();
         };
     }

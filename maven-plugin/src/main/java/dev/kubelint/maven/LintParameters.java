@@ -28,7 +28,8 @@ record LintParameters(
         String kubernetesVersion,
         Boolean strict,
         String selector,
-        String failOn) {
+        String failOn,
+        List<File> policies) {
 
     /** Where manifests are looked for when {@code sourceDirectories} is not set: the first that exists is used. */
     static final List<String> DEFAULT_SOURCE_DIRECTORIES =
@@ -97,6 +98,10 @@ record LintParameters(
         }
         if (selector != null && !selector.isBlank()) {
             builder.selector(selector);
+        }
+        if (policies != null) {
+            policies.forEach(p ->
+                    builder.policy(baseDirectory.toPath().resolve(p.toPath()).toString()));
         }
         return builder;
     }

@@ -57,6 +57,14 @@ public class ReportMojo extends AbstractMavenReport {
     private Boolean strict;
 
     /** A label selector in kubectl's syntax: only objects it matches are linted. */
+    /**
+     * Files or folders of ValidatingAdmissionPolicies and their bindings, relative to the project's folder, that the
+     * {@code admission-policy} rule evaluates the manifests against (after the configuration file's
+     * {@code policies}).
+     */
+    @Parameter(property = "kubelint.policies")
+    private List<File> policies;
+
     @Parameter(property = "kubelint.selector")
     private String selector;
 
@@ -99,7 +107,8 @@ public class ReportMojo extends AbstractMavenReport {
                 kubernetesVersion,
                 strict,
                 selector,
-                "none");
+                "none",
+                policies);
     }
 
     @Override

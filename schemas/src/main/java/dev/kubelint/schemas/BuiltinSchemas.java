@@ -151,6 +151,21 @@ public final class BuiltinSchemas {
                 kubernetesVersion + " " + gvk, k -> Optional.of(newSchema(release, gvk, definition)));
     }
 
+    /**
+     * The OpenAPI schema of a built-in kind as one document ({@code {"components":{"schemas":{...}}}}) and the name
+     * of its root component, for those who need the types rather than validation (CEL type checking).
+     */
+    public Optional<Map.Entry<String, JsonNode>> openApi(String kubernetesVersion, GroupVersionKind gvk) {
+        if (!isBundled(kubernetesVersion)) {
+            return Optional.empty();
+        }
+        Release release = release(kubernetesVersion);
+        String definition = release.definition(gvk);
+        return definition == null
+                ? Optional.empty()
+                : Optional.of(Map.entry(definition, document(release, definition)));
+    }
+
     private KindSchema newSchema(Release release, GroupVersionKind gvk, String definition) {
         String file =
                 (gvk.group().isEmpty() ? "core/" : gvk.group() + "/") + gvk.version() + "/" + gvk.kind() + ".json";

@@ -66,6 +66,11 @@ public final class ConfigApplier {
             if (file.crdsFromScan().isPresent()) {
                 settings = settings.withCrdsFromScan(file.crdsFromScan().get());
             }
+            if (!file.policies().isEmpty()) {
+                List<Path> policies = new ArrayList<>(settings.policyLocations());
+                file.policies().forEach(l -> policies.add(l.value()));
+                settings = settings.withPolicyLocations(policies);
+            }
             ReadLimits limits = request.limits();
             for (Map.Entry<ReadLimits.Limit, Long> e : file.limits().entrySet()) {
                 limits = limits.with(e.getKey(), e.getValue());
@@ -101,7 +106,8 @@ public final class ConfigApplier {
             }
             Optional<Predicate<Map<String, String>>> selector =
                     selector(file, entry.selector(), "custom-rules", problems);
-            custom.add(new CustomRule(entry.spec(), entry.schema(), entry.schemaJson(), selector).descriptor());
+            custom.add(new CustomRule(entry.spec(), entry.schema(), entry.schemaJson(), selector, entry.expression())
+                    .descriptor());
         }
         RuleCatalog all = catalog.plus(custom);
         Map<String, RuleSettings> settings = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * @param helmSet     {@code helm.set}: single values for them, in Helm's {@code --set} syntax
  * @param reports     {@code reports}: the reports a run writes unless the command line or the Maven plugin names
  *                    its own
+ * @param policies    {@code policies}: files or folders of admission policies evaluated against the scan
  */
 public record ConfigFile(
         Path path,
@@ -40,10 +41,12 @@ public record ConfigFile(
         Optional<Located<Path>> baseline,
         List<Located<Path>> helmValues,
         Map<String, String> helmSet,
-        List<ReportEntry> reports) {
+        List<ReportEntry> reports,
+        List<Located<Path>> policies) {
 
     public ConfigFile {
         reports = List.copyOf(reports);
+        policies = List.copyOf(policies);
         helmValues = List.copyOf(helmValues);
         helmSet = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(helmSet));
         include = List.copyOf(include);
@@ -73,6 +76,7 @@ public record ConfigFile(
                 Optional.empty(),
                 List.of(),
                 Map.of(),
+                List.of(),
                 List.of());
     }
 
@@ -106,15 +110,28 @@ public record ConfigFile(
     public record ParamEntry(String name, Position nameAt, Object value, YamlNode node) {}
 
     /**
-     * A custom rule with its schema already compiled.
+     * A custom rule with its schema (or its CEL expression) already compiled.
      *
-     * @param schema     the compiled schema
-     * @param schemaJson the schema as JSON (for messages)
+     * @param schema     the compiled schema; null for a rule with an expression
+     * @param schemaJson the schema as JSON (for messages); null for a rule with an expression
+     * @param expression the compiled CEL expression of a rule that has one instead of a schema
      */
     public record CustomRuleEntry(
             CustomRuleSpec spec,
             Position idAt,
             Optional<Located<String>> selector,
             com.networknt.schema.Schema schema,
-            JsonNode schemaJson) {}
+            JsonNode schemaJson,
+            Optional<dev.kubelint.core.custom.ExpressionEngine.ExpressionCheck> expression) {
+
+        /** A rule with a JSON Schema. */
+        public CustomRuleEntry(
+                CustomRuleSpec spec,
+                Position idAt,
+                Optional<Located<String>> selector,
+                com.networknt.schema.Schema schema,
+                JsonNode schemaJson) {
+            this(spec, idAt, selector, schema, schemaJson, Optional.empty());
+        }
+    }
 }

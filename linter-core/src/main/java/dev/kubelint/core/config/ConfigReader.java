@@ -1,6 +1,7 @@
 package dev.kubelint.core.config;
 
 import dev.kubelint.core.custom.CustomRuleSpec;
+import dev.kubelint.core.custom.ExpressionEngine;
 import dev.kubelint.core.custom.JsonSchemas;
 import dev.kubelint.core.custom.SchemaProblem;
 import dev.kubelint.core.custom.YamlJson;
@@ -181,7 +182,19 @@ public final class ConfigReader {
                     baseline(root),
                     helmValues(root),
                     helmSet(root),
-                    reports(root));
+                    reports(root),
+                    policies(root));
+        }
+
+        /** {@code policies:} files or folders of admission policies, confined like every path of the file. */
+        private List<Located<Path>> policies(MappingNode root) {
+            List<Located<Path>> paths = paths(root, "policies");
+            for (Located<Path> p : paths) {
+                if (!Files.exists(p.value()) && problems.stream().noneMatch(q -> q.at().equals(Optional.of(p.at())))) {
+                    problem(p.at(), "policies: no such folder or file: " + displayName(p.value()));
+                }
+            }
+            return paths;
         }
 
         private List<Located<Path>> helmValues(MappingNode root) {
@@ -398,13 +411,21 @@ public final class ConfigReader {
                             "custom-rules: the id " + JsonText.quote(id) + " is declared twice (first at line "
                                     + first.line() + ")");
                 }
-                YamlNode schemaNode = m.get("schema").orElseThrow();
-                JsonSchemas.Compiled compiled = schemas.compile(schemaNode);
-                for (SchemaProblem p : compiled.problems()) {
-                    problem(p.span().start(), JsonPointers.toPath(p.pointer()) + ": " + p.detail());
-                }
-                if (compiled.schema().isEmpty()) {
-                    continue;
+                Optional<ExpressionEngine.ExpressionCheck> expression = Optional.empty();
+                JsonSchemas.Compiled compiled = null;
+                if (m.has("expression")) {
+                    expression = CustomExpressionReader.read(root, m, this::problem);
+                    if (expression.isEmpty()) {
+                        continue;
+                    }
+                } else {
+                    compiled = schemas.compile(m.get("schema").orElseThrow());
+                    for (SchemaProblem p : compiled.problems()) {
+                        problem(p.span().start(), JsonPointers.toPath(p.pointer()) + ": " + p.detail());
+                    }
+                    if (compiled.schema().isEmpty()) {
+                        continue;
+                    }
                 }
                 String message = m.string("message").orElse("");
                 CustomRuleSpec spec = new CustomRuleSpec(
@@ -422,7 +443,12 @@ public final class ConfigReader {
                 Optional<Located<String>> selector = m.scalar("selector")
                         .map(s -> new Located<>(s.asText(), s.span().start()));
                 result.add(new ConfigFile.CustomRuleEntry(
-                        spec, idAt, selector, compiled.schema().get(), compiled.json()));
+                        spec,
+                        idAt,
+                        selector,
+                        compiled == null ? null : compiled.schema().get(),
+                        compiled == null ? null : compiled.json(),
+                        expression));
             }
             return result;
         }

@@ -31,16 +31,28 @@ public final class CustomRule implements Rule {
     private final Schema schema;
     private final JsonNode schemaJson;
     private final Optional<Predicate<Map<String, String>>> selector;
+    private final Optional<ExpressionEngine.ExpressionCheck> expression;
 
     public CustomRule(
             CustomRuleSpec spec,
             Schema schema,
             JsonNode schemaJson,
             Optional<Predicate<Map<String, String>>> selector) {
+        this(spec, schema, schemaJson, selector, Optional.empty());
+    }
+
+    /** A rule with a CEL expression instead of a schema when {@code expression} is present. */
+    public CustomRule(
+            CustomRuleSpec spec,
+            Schema schema,
+            JsonNode schemaJson,
+            Optional<Predicate<Map<String, String>>> selector,
+            Optional<ExpressionEngine.ExpressionCheck> expression) {
         this.spec = spec;
         this.schema = schema;
         this.schemaJson = schemaJson;
         this.selector = selector;
+        this.expression = expression;
     }
 
     public CustomRuleSpec spec() {
@@ -51,7 +63,9 @@ public final class CustomRule implements Rule {
     public RuleDescriptor descriptor() {
         String rationale = "Declared in " + spec.origin() + ": " + (spec.podTemplate() ? "in every pod template, " : "")
                 + (spec.pointer().isEmpty() ? "the whole object" : "the part at " + spec.pointer())
-                + " must satisfy the rule's JSON Schema.";
+                + (expression.isPresent()
+                        ? " must satisfy the rule's CEL expression."
+                        : " must satisfy the rule's JSON Schema.");
         return new RuleDescriptor(
                 this,
                 spec.id(),
@@ -76,6 +90,13 @@ public final class CustomRule implements Rule {
         }
         for (YamlNode start : starts(manifest)) {
             for (YamlNode target : select(start, spec.pointer())) {
+                if (expression.isPresent()) {
+                    expression
+                            .get()
+                            .check(YamlJson.toJson(target, true), spec.message())
+                            .ifPresent(message -> ctx.report(target, message));
+                    continue;
+                }
                 for (SchemaProblem p :
                         JsonSchemas.validate(schema, schemaJson, target, YamlJson.toJson(target, true))) {
                     report(p, ctx);

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * @param strict            whether fields unknown to the schema are errors
  * @param schemaLocations   folders with extra schemas (CRD manifests or JSON Schema files)
  * @param crdsFromScan      whether CRDs among the scanned manifests define schemas too
+ * @param policyLocations   files or folders of ValidatingAdmissionPolicies (and bindings) evaluated against the scan
  */
-public record LintSettings(String kubernetesVersion, boolean strict, List<Path> schemaLocations, boolean crdsFromScan) {
+public record LintSettings(
+        String kubernetesVersion,
+        boolean strict,
+        List<Path> schemaLocations,
+        boolean crdsFromScan,
+        List<Path> policyLocations) {
 
     /** The newest Kubernetes version kubelint bundles schemas for. */
     public static final String NEWEST_KUBERNETES_VERSION = "1.35";
@@ -48,22 +54,32 @@ public record LintSettings(String kubernetesVersion, boolean strict, List<Path> 
 
     public LintSettings {
         schemaLocations = List.copyOf(schemaLocations);
+        policyLocations = List.copyOf(policyLocations);
+    }
+
+    /** Settings without policy locations. */
+    public LintSettings(String kubernetesVersion, boolean strict, List<Path> schemaLocations, boolean crdsFromScan) {
+        this(kubernetesVersion, strict, schemaLocations, crdsFromScan, List.of());
     }
 
     public LintSettings withKubernetesVersion(String version) {
-        return new LintSettings(version, strict, schemaLocations, crdsFromScan);
+        return new LintSettings(version, strict, schemaLocations, crdsFromScan, policyLocations);
     }
 
     public LintSettings withStrict(boolean value) {
-        return new LintSettings(kubernetesVersion, value, schemaLocations, crdsFromScan);
+        return new LintSettings(kubernetesVersion, value, schemaLocations, crdsFromScan, policyLocations);
     }
 
     public LintSettings withSchemaLocations(List<Path> locations) {
-        return new LintSettings(kubernetesVersion, strict, locations, crdsFromScan);
+        return new LintSettings(kubernetesVersion, strict, locations, crdsFromScan, policyLocations);
     }
 
     public LintSettings withCrdsFromScan(boolean value) {
-        return new LintSettings(kubernetesVersion, strict, schemaLocations, value);
+        return new LintSettings(kubernetesVersion, strict, schemaLocations, value, policyLocations);
+    }
+
+    public LintSettings withPolicyLocations(List<Path> locations) {
+        return new LintSettings(kubernetesVersion, strict, schemaLocations, crdsFromScan, locations);
     }
 
     /** Minor version number: 35 for "1.35". */

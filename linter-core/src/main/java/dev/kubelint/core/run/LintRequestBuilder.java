@@ -77,6 +77,7 @@ public final class LintRequestBuilder {
     private final List<String> enabledRules = new ArrayList<>();
     private final List<String> disabledRules = new ArrayList<>();
     private final List<String> schemaLocations = new ArrayList<>();
+    private final List<String> policies = new ArrayList<>();
     private final List<String> helmValues = new ArrayList<>();
     private final Map<String, String> helmSet = new LinkedHashMap<>();
     private final Map<ReadLimits.Limit, Long> limits = new LinkedHashMap<>();
@@ -167,6 +168,15 @@ public final class LintRequestBuilder {
     /** A folder or file of CRD manifests or JSON Schemas (relative to the working directory); it must exist. */
     public LintRequestBuilder schemaLocation(String location) {
         schemaLocations.add(location);
+        return this;
+    }
+
+    /**
+     * A file or folder of admission policies and bindings (relative to the working directory; it must exist),
+     * after the configuration file's {@code policies}. The user's own: it may lie anywhere.
+     */
+    public LintRequestBuilder policy(String location) {
+        policies.add(location);
         return this;
     }
 
@@ -413,16 +423,11 @@ public final class LintRequestBuilder {
                 found.add(OptionProblem.of(Option.SELECTOR, "invalid label selector '" + s + "': " + e.getMessage()));
             }
         });
-        for (String file : helmValues) {
-            if (!Files.isRegularFile(workingDirectory.resolve(file))) {
-                found.add(OptionProblem.of(Option.HELM_VALUES, "no such file: " + file));
-            }
-        }
-        for (String location : schemaLocations) {
-            if (!Files.exists(workingDirectory.resolve(location))) {
-                found.add(OptionProblem.of(Option.SCHEMA_LOCATION, "no such folder or file: " + location));
-            }
-        }
+        OptionPaths.check(
+                workingDirectory, helmValues, Option.HELM_VALUES, Files::isRegularFile, "no such file: ", found);
+        String missing = "no such folder or file: ";
+        OptionPaths.check(workingDirectory, schemaLocations, Option.SCHEMA_LOCATION, Files::exists, missing, found);
+        OptionPaths.check(workingDirectory, policies, Option.POLICY, Files::exists, missing, found);
     }
 
     /**
@@ -511,9 +516,9 @@ public final class LintRequestBuilder {
         if (crdsFromScan.isPresent()) {
             settings = settings.withCrdsFromScan(crdsFromScan.get());
         }
-        List<Path> locations = new ArrayList<>(settings.schemaLocations());
-        schemaLocations.forEach(l -> locations.add(workingDirectory.resolve(l).normalize()));
-        return settings.withSchemaLocations(locations);
+        return settings.withSchemaLocations(
+                        OptionPaths.after(settings.schemaLocations(), workingDirectory, schemaLocations))
+                .withPolicyLocations(OptionPaths.after(settings.policyLocations(), workingDirectory, policies));
     }
 
     private ReadLimits limits(ReadLimits fromFile) {

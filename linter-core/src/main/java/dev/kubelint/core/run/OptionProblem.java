@@ -26,6 +26,7 @@ public record OptionProblem(Optional<Option> option, String message) {
         ENABLE("enable"),
         DISABLE("disable"),
         SCHEMA_LOCATION("schema-location"),
+        POLICY("policy"),
         LIMIT("limit"),
         BASELINE("baseline"),
         HELM_VALUES("helm-values"),

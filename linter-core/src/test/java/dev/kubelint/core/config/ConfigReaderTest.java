@@ -171,6 +171,7 @@ class ConfigReaderTest {
                 kubernetes-version: "1.22"
                 exclude: ["[a"]
                 schema-locations: [missing-crds]
+                policies: [missing-policies.yaml]
                 """);
         assertProblem(
                 problems,
@@ -179,6 +180,7 @@ class ConfigReaderTest {
                         + " (give a minor release such as 1.31, or a patch release such as 1.31.4)");
         assertProblem(problems, ".kubelint.yaml:2:11: exclude: invalid glob '[a'");
         assertProblem(problems, ".kubelint.yaml:3:20: schema-locations: no such folder or file: missing-crds");
+        assertProblem(problems, ".kubelint.yaml:4:12: policies: no such folder or file: missing-policies.yaml");
     }
 
     @Test

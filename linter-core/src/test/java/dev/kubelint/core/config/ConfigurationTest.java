@@ -94,6 +94,34 @@ class ConfigurationTest {
     }
 
     @Test
+    void aDiscoveredFileMayNameOnlyPoliciesInItsOwnFolderTree() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        Files.createDirectories(project.resolve("policies"));
+        Files.writeString(dir.resolve("elsewhere.yaml"), "kind: ValidatingAdmissionPolicy\n");
+        Files.writeString(project.resolve(".kubelint.yaml"), "policies: [../elsewhere.yaml, policies]\n");
+        Configuration.Request discovered = inProject(project, Optional.empty());
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> Configuration.load(discovered).close());
+        List<String> messages =
+                e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(
+                messages.get(0).contains(".kubelint.yaml:1:12: policies: ")
+                        && messages.get(0).contains("elsewhere.yaml is outside"),
+                messages.toString());
+
+        // named by the user, the same file may name any path
+        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
+        try (Configuration c = Configuration.load(named)) {
+            assertEquals(
+                    List.of(dir.resolve("elsewhere.yaml"), project.resolve("policies")),
+                    c.file().policies().stream().map(Located::value).toList());
+        }
+    }
+
+    @Test
     void aDiscoveredFileMayWriteReportsOnlyInItsOwnFolderTree() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.createDirectories(project.resolve(".git"));

@@ -76,7 +76,8 @@ class ReportFilesTest {
                 Map.of(),
                 List.of(
                         new ConfigFile.ReportEntry("html", Optional.of(folder.resolve("site/k.html")), Position.START),
-                        new ConfigFile.ReportEntry("json", Optional.empty(), Position.START)));
+                        new ConfigFile.ReportEntry("json", Optional.empty(), Position.START)),
+                List.of());
 
         assertEquals(
                 List.of(reports.resolve("kubelint.sarif"), reports.resolve("TEST-kubelint.xml")),

@@ -6,15 +6,14 @@ import dev.kubelint.cel.CelValues;
 import dev.kubelint.cel.Evaluation;
 import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.BuiltinKinds;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.schemas.BuiltinSchemas;
+import dev.kubelint.schemas.GroupVersionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +26,7 @@ final class Admission {
     private final List<Binding> bindings;
     private final List<ScannedObject> objects;
     private final Map<String, ScannedObject> namespaces;
-    private final Map<String, String> plurals;
-    private final Map<String, Boolean> crdNamespaced;
+    private final Matching matching;
     private final RuleContext ctx;
     private final List<String> ignored;
     private final Map<String, Object> namespaceValues = new HashMap<>();
@@ -45,8 +43,7 @@ final class Admission {
         this.bindings = bindings;
         this.objects = objects;
         this.namespaces = namespaces;
-        this.plurals = plurals;
-        this.crdNamespaced = crdNamespaced;
+        this.matching = new Matching(namespaces, plurals, crdNamespaced);
         this.ctx = ctx;
         this.ignored = ctx.param(AdmissionPolicyRule.IGNORE_POLICIES);
     }
@@ -67,6 +64,23 @@ final class Admission {
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
         }
         for (Policy p : byName.values()) {
+            TypeChecks.check(p, ctx);
+            if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
+                // certain failure when a binding of the scan uses it; else the kind may be installed with the binding
+                boolean boundHere = bound.containsKey(p.name());
+                ctx.report(
+                        p.paramKindLocation(),
+                        "paramKind " + p.paramApiVersion() + " " + p.paramKind() + " is neither a built-in kind of"
+                                + " Kubernetes " + ctx.settings().kubernetesVersion() + " nor defined by a"
+                                + " CustomResourceDefinition of the scan: "
+                                + (boundHere
+                                        ? "the API server cannot find the parameters of its bindings and refuses"
+                                                + " every request the policy matches"
+                                        : "unless the cluster defines it, the API server finds no parameters for"
+                                                + " the policy's bindings"),
+                        boundHere ? Severity.ERROR : Severity.WARNING);
+                continue;
+            }
             if (ignored.contains(p.name())) {
                 continue;
             }
@@ -82,12 +96,26 @@ final class Admission {
         }
     }
 
+    /**
+     * Whether the run knows a kind: a bundled built-in kind, one a scanned CustomResourceDefinition defines, or one
+     * the scan has objects of (applied with the policy, so defined in the cluster; other rules report their kind).
+     */
+    private boolean knownKind(String apiVersion, String kind) {
+        return matching.definedByScan(groupOf(apiVersion), kind)
+                || objects.stream()
+                        .anyMatch(o ->
+                                o.apiVersion().equals(apiVersion) && o.kind().equals(kind))
+                || GroupVersionKind.of(apiVersion, kind)
+                        .map(gvk -> BuiltinSchemas.get().serves(ctx.settings().kubernetesVersion(), gvk))
+                        .orElse(false);
+    }
+
     private void evaluate(Policy p, Binding b) {
         for (ScannedObject o : objects) {
-            if (!matches(p.matchConstraints(), o, true)) {
+            if (!matching.matches(p.matchConstraints(), o, true)) {
                 continue;
             }
-            if (b != null && b.matchResources() != null && !matches(b.matchResources(), o, false)) {
+            if (b != null && b.matchResources() != null && !matching.matches(b.matchResources(), o, false)) {
                 continue;
             }
             if (!p.paramKind().isEmpty()) {
@@ -125,10 +153,10 @@ final class Admission {
         JsonNode ref = b.paramRef();
         String name = ref.path("name").asString("");
         String group = groupOf(p.paramApiVersion());
-        boolean namespaced = namespaced(group, p.paramKind());
+        boolean namespaced = matching.namespaced(group, p.paramKind());
         String namespace = ref.path("namespace").asString("");
         if (namespace.isEmpty() && namespaced) {
-            namespace = namespaceOf(o);
+            namespace = Matching.namespaceOf(o);
         }
         JsonNode selector = ref.get("selector");
         List<ScannedObject> found = new ArrayList<>();
@@ -136,7 +164,7 @@ final class Admission {
             if (!c.apiVersion().equals(p.paramApiVersion()) || !c.kind().equals(p.paramKind())) {
                 continue;
             }
-            if (namespaced && !namespaceOf(c).equals(namespace)) {
+            if (namespaced && !Matching.namespaceOf(c).equals(namespace)) {
                 continue;
             }
             if (!name.isEmpty() ? c.name().equals(name) : selector != null && Selectors.matches(selector, c.labels())) {
@@ -156,7 +184,7 @@ final class Admission {
         activation.put("oldObject", NullValue.NULL_VALUE);
         activation.put("params", params);
         activation.put("request", request(o));
-        ScannedObject ns = o.namespace().isEmpty() || clusterScoped(o) ? null : namespaces.get(o.namespace());
+        ScannedObject ns = o.namespace().isEmpty() || matching.clusterScoped(o) ? null : namespaces.get(o.namespace());
         activation.put("namespaceObject", ns == null ? NullValue.NULL_VALUE : objectValue(ns));
         Map<String, Object> variables = new HashMap<>();
         activation.put("variables", variables);
@@ -302,16 +330,17 @@ final class Admission {
     private Map<String, Object> request(ScannedObject o) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("kind", Map.of("group", o.group(), "version", o.version(), "kind", o.kind()));
-        Map<String, Object> resource = Map.of("group", o.group(), "version", o.version(), "resource", plural(o));
+        Map<String, Object> resource =
+                Map.of("group", o.group(), "version", o.version(), "resource", matching.plural(o));
         r.put("resource", resource);
         r.put("requestKind", r.get("kind"));
         r.put("requestResource", resource);
         r.put("name", o.name());
         r.put(
                 "namespace",
-                clusterScoped(o)
+                matching.clusterScoped(o)
                         ? (o.group().isEmpty() && o.kind().equals("Namespace") ? o.name() : "")
-                        : namespaceOf(o));
+                        : Matching.namespaceOf(o));
         r.put("operation", "CREATE");
         r.put("userInfo", Map.of());
         r.put("dryRun", false);
@@ -319,157 +348,8 @@ final class Admission {
         return r;
     }
 
-    // ---- matching (matchConstraints and a binding's matchResources)
-
-    /**
-     * Whether an object matches match resources: a resource rule, no exclude rule, the namespace and object
-     * selectors. A binding without resource rules matches what its policy matches.
-     */
-    private boolean matches(JsonNode match, ScannedObject o, boolean policy) {
-        if (isExempt(o)) {
-            return false;
-        }
-        boolean exact = "Exact".equals(match.path("matchPolicy").asString("Equivalent"));
-        JsonNode rules = match.path("resourceRules");
-        if (rules.isArray() && !rules.isEmpty() || policy) {
-            boolean any = false;
-            for (JsonNode r : rules) {
-                if (ruleMatches(r, o, exact)) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any) {
-                return false;
-            }
-        }
-        for (JsonNode r : match.path("excludeResourceRules")) {
-            if (ruleMatches(r, o, exact)) {
-                return false;
-            }
-        }
-        JsonNode objectSelector = match.get("objectSelector");
-        if (objectSelector != null && !Selectors.matches(objectSelector, o.labels())) {
-            return false;
-        }
-        JsonNode namespaceSelector = match.get("namespaceSelector");
-        if (namespaceSelector != null) {
-            Map<String, String> labels;
-            if (o.group().isEmpty() && o.kind().equals("Namespace")) {
-                labels = namespaceLabels(o.name(), o);
-            } else if (clusterScoped(o)) {
-                return true;
-            } else {
-                labels = namespaceLabels(namespaceOf(o), namespaces.get(namespaceOf(o)));
-            }
-            return Selectors.matches(namespaceSelector, labels);
-        }
-        return true;
-    }
-
-    /** A namespace's labels: the scanned Namespace's, with the name label the API server sets on every namespace. */
-    private static Map<String, String> namespaceLabels(String name, ScannedObject ns) {
-        Map<String, String> labels = new HashMap<>(ns == null ? Map.of() : ns.labels());
-        labels.put("kubernetes.io/metadata.name", name);
-        return labels;
-    }
-
-    private boolean ruleMatches(JsonNode rule, ScannedObject o, boolean exact) {
-        if (!contains(rule.path("operations"), "CREATE")) {
-            return false;
-        }
-        if (!contains(rule.path("apiGroups"), o.group())) {
-            return false;
-        }
-        if (!contains(rule.path("apiVersions"), o.version())
-                && (exact || rule.path("apiVersions").isEmpty())) {
-            return false;
-        }
-        String plural = plural(o);
-        boolean resource = false;
-        for (JsonNode r : rule.path("resources")) {
-            String s = r.asString("");
-            if (s.equals("*") || s.equals("*/*") || s.equals(plural)) {
-                resource = true;
-                break;
-            }
-        }
-        if (!resource) {
-            return false;
-        }
-        JsonNode names = rule.path("resourceNames");
-        if (names.isArray() && !names.isEmpty() && !contains(names, o.name())) {
-            return false;
-        }
-        String scope = rule.path("scope").asString("*");
-        boolean namespaceObject = o.group().isEmpty() && o.kind().equals("Namespace");
-        return switch (scope) {
-            case "Namespaced" -> !namespaceObject && !clusterScoped(o);
-            case "Cluster" -> namespaceObject || clusterScoped(o);
-            default -> true;
-        };
-    }
-
-    private static boolean contains(JsonNode list, String value) {
-        for (JsonNode n : list) {
-            String s = n.asString("");
-            if (s.equals("*") || s.equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The API server never sends its admission configuration objects to admission policies. */
-    private static boolean isExempt(ScannedObject o) {
-        return o.group().equals(AdmissionPolicyRule.GROUP);
-    }
-
-    private boolean clusterScoped(ScannedObject o) {
-        return !namespaced(o.group(), o.kind());
-    }
-
-    private boolean namespaced(String group, String kind) {
-        Boolean crd = crdNamespaced.get(group + "/" + kind);
-        if (crd != null) {
-            return crd;
-        }
-        return !BuiltinKinds.isClusterScoped(group, kind);
-    }
-
-    private static String namespaceOf(ScannedObject o) {
-        return o.namespace().isEmpty() ? "default" : o.namespace();
-    }
-
     private static String groupOf(String apiVersion) {
         int slash = apiVersion.indexOf('/');
         return slash < 0 ? "" : apiVersion.substring(0, slash);
-    }
-
-    /**
-     * The plural resource name of an object's kind: a scanned CustomResourceDefinition's, else the API server's
-     * own guess from the kind (lower case; "s" becomes "ses", "y" becomes "ies"), which every built-in kind
-     * follows but Endpoints.
-     */
-    String plural(ScannedObject o) {
-        String crd = plurals.get(o.group() + "/" + o.kind());
-        if (crd != null && !crd.isEmpty()) {
-            return crd;
-        }
-        return guessPlural(o.kind());
-    }
-
-    static String guessPlural(String kind) {
-        String k = kind.toLowerCase(Locale.ROOT);
-        if (k.equals("endpoints")) {
-            return k;
-        }
-        if (k.endsWith("s")) {
-            return k + "es";
-        }
-        if (k.endsWith("y")) {
-            return k.substring(0, k.length() - 1) + "ies";
-        }
-        return Objects.requireNonNull(k) + "s";
     }
 }

@@ -12,6 +12,7 @@ import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.schemas.YamlToJson;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,15 @@ import tools.jackson.databind.JsonNode;
                 + " bindings of the scan against every scanned object as a CREATE request (no user, no old object),"
                 + " with the Namespace objects of the scan for namespaceSelector and namespaceObject and the scanned"
                 + " objects as parameters. A binding's Deny gives an error, Warn a warning and Audit an info; a policy"
-                + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so.",
+                + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so."
+                + " Policies kept apart from the manifests are given with --policy, policies: in .kubelint.yaml or"
+                + " the Maven parameter policies. Each validation is type-checked against the schemas of the"
+                + " built-in kinds its policy names, as the API server does when the policy is written; a type error"
+                + " is a warning, because the server accepts the policy and records the error in"
+                + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides. A"
+                + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error when a"
+                + " binding of the scan uses the policy (the server finds no parameters and refuses what the policy"
+                + " matches), else a warning (the cluster may define the kind).",
         remediation = "Change the manifest so that the policy's validations hold, or, when the policy should not apply"
                 + " to it, leave that policy out with the rule's ignorePolicies parameter, or suppress the"
                 + " findings on one object with the annotation ignore.kubelint.dev/admission-policy: \"<reason>\"."
@@ -121,6 +130,14 @@ public final class AdmissionPolicyRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
+            if (!ctx.settings().policyLocations().isEmpty()) {
+                Set<String> scannedPolicies = new HashSet<>();
+                policies.forEach(p -> scannedPolicies.add(p.name()));
+                Set<String> scannedBindings = new HashSet<>();
+                bindings.forEach(b -> scannedBindings.add(b.name()));
+                new PolicyFiles(ctx)
+                        .read(ctx.settings().policyLocations(), scannedPolicies, scannedBindings, policies, bindings);
+            }
             if (policies.isEmpty() && bindings.isEmpty()) {
                 return;
             }

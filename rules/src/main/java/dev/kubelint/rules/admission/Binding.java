@@ -18,14 +18,18 @@ record Binding(
         List<String> actions) {
 
     static Binding read(JsonNode json, MappingNode root, RuleContext ctx) {
+        return read(json, root, ctx::locate);
+    }
+
+    static Binding read(JsonNode json, MappingNode root, Policy.Locator at) {
         JsonNode spec = json.path("spec");
         List<String> actions = new ArrayList<>();
         spec.path("validationActions").forEach(a -> actions.add(a.asString("")));
         return new Binding(
                 json.path("metadata").path("name").asString(""),
                 spec.path("policyName").asString(""),
-                ctx.locate(root),
-                ctx.locate(root.nearest("/spec/policyName")),
+                at.locate(root),
+                at.locate(root.nearest("/spec/policyName")),
                 spec.get("paramRef"),
                 spec.get("matchResources"),
                 actions);

@@ -7,6 +7,7 @@ import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ record Policy(
         boolean failClosed,
         String paramApiVersion,
         String paramKind,
+        Location paramKindLocation,
         JsonNode matchConstraints,
         List<Named> matchConditions,
         List<Named> variables,
@@ -42,83 +44,87 @@ record Policy(
             String reason,
             Location location) {}
 
+    /** Where a node of a policy or binding is: in a scanned file, or in a file of policies given apart. */
+    interface Locator {
+        Location locate(YamlNode node);
+    }
+
     static Policy read(JsonNode json, MappingNode root, RuleContext ctx, String release) {
+        return read(json, root, ctx::locate, ctx, release);
+    }
+
+    static Policy read(JsonNode json, MappingNode root, Locator at, RuleContext ctx, String release) {
         String name = json.path("metadata").path("name").asString("");
         JsonNode spec = json.path("spec");
         CelCompiler compiler = KubernetesCel.forRelease(release).dynamicCompiler(VARIABLES, List.of());
         boolean failClosed = !"Ignore".equals(spec.path("failurePolicy").asString("Fail"));
         JsonNode paramKind = spec.path("paramKind");
-        List<Named> conditions = named(spec.path("matchConditions"), "/spec/matchConditions", compiler, root, ctx);
-        List<Named> variables = named(spec.path("variables"), "/spec/variables", compiler, root, ctx);
+        Compiler c = new Compiler(compiler, root, at, ctx);
+        List<Named> conditions = c.named(spec.path("matchConditions"), "/spec/matchConditions");
+        List<Named> variables = c.named(spec.path("variables"), "/spec/variables");
         List<Validation> validations = new ArrayList<>();
         JsonNode vs = spec.path("validations");
         for (int i = 0; vs.isArray() && i < vs.size(); i++) {
             JsonNode v = vs.get(i);
             String pointer = "/spec/validations/" + i;
             String source = v.path("expression").asString("");
-            CelExpression expression = compile(
-                    compiler, source, pointer + "/expression", "spec.validations[" + i + "].expression", root, ctx);
+            CelExpression expression =
+                    c.compile(source, pointer + "/expression", "spec.validations[" + i + "].expression");
             String messageSource = v.path("messageExpression").asString("");
             CelExpression messageExpression = messageSource.isBlank()
                     ? null
-                    : compile(
-                            compiler,
+                    : c.compile(
                             messageSource,
                             pointer + "/messageExpression",
-                            "spec.validations[" + i + "].messageExpression",
-                            root,
-                            ctx);
+                            "spec.validations[" + i + "].messageExpression");
             validations.add(new Validation(
                     source,
                     expression,
                     v.path("message").asString(""),
                     messageExpression,
                     v.path("reason").asString(""),
-                    ctx.locate(root.nearest(pointer + "/expression"))));
+                    at.locate(root.nearest(pointer + "/expression"))));
         }
         return new Policy(
                 name,
-                ctx.locate(root),
+                at.locate(root),
                 failClosed,
                 paramKind.path("apiVersion").asString(""),
                 paramKind.path("kind").asString(""),
+                at.locate(root.nearest("/spec/paramKind/kind")),
                 spec.path("matchConstraints"),
                 conditions,
                 variables,
                 validations);
     }
 
-    private static List<Named> named(
-            JsonNode list, String pointer, CelCompiler compiler, MappingNode root, RuleContext ctx) {
-        List<Named> named = new ArrayList<>();
-        String path = pointer.substring(1).replace('/', '.');
-        for (int i = 0; list.isArray() && i < list.size(); i++) {
-            JsonNode n = list.get(i);
-            String source = n.path("expression").asString("");
-            named.add(new Named(
-                    n.path("name").asString(""),
-                    source,
-                    compile(
-                            compiler,
-                            source,
-                            pointer + "/" + i + "/expression",
-                            path + "[" + i + "].expression",
-                            root,
-                            ctx)));
-        }
-        return named;
-    }
+    /** Compiles a policy's expressions, reporting those that do not compile at their place. */
+    private record Compiler(CelCompiler compiler, MappingNode root, Locator at, RuleContext ctx) {
 
-    private static CelExpression compile(
-            CelCompiler compiler, String source, String pointer, String path, MappingNode root, RuleContext ctx) {
-        if (source.isBlank()) {
-            return null;
+        List<Named> named(JsonNode list, String pointer) {
+            List<Named> named = new ArrayList<>();
+            String path = pointer.substring(1).replace('/', '.');
+            for (int i = 0; list.isArray() && i < list.size(); i++) {
+                JsonNode n = list.get(i);
+                String source = n.path("expression").asString("");
+                named.add(new Named(
+                        n.path("name").asString(""),
+                        source,
+                        compile(source, pointer + "/" + i + "/expression", path + "[" + i + "].expression")));
+            }
+            return named;
         }
-        Compilation c = compiler.compile(source);
-        if (!c.ok()) {
-            ctx.report(root.nearest(pointer), path + ": " + c.message());
-            return null;
+
+        CelExpression compile(String source, String pointer, String path) {
+            if (source.isBlank()) {
+                return null;
+            }
+            Compilation c = compiler.compile(source);
+            if (!c.ok()) {
+                ctx.report(at.locate(root.nearest(pointer)), path + ": " + c.message());
+                return null;
+            }
+            return c.expression().orElseThrow();
         }
-        return c.expression().orElseThrow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kubelint.rules.admission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.Linter;
@@ -67,9 +68,14 @@ class AdmissionPolicyRuleTest {
     Path dir;
 
     private List<String> findings() {
+        return findings(List.of());
+    }
+
+    private List<String> findings(List<Path> policyLocations) {
         LintRequest request = LintRequest.of(
-                        List.of(dir.toString()), Path.of("").toAbsolutePath(), CATALOG)
+                        List.of(dir.resolve("scan").toString()), Path.of("").toAbsolutePath(), CATALOG)
                 .withJobs(2);
+        request = request.withSettings(request.settings().withPolicyLocations(policyLocations));
         try {
             return new Linter()
                     .lint(request).findings().stream()
@@ -87,7 +93,9 @@ class AdmissionPolicyRuleTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Files.writeString(dir.resolve(name), text);
+        Path file = dir.resolve("scan").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 
     @Test
@@ -163,11 +171,11 @@ class AdmissionPolicyRuleTest {
 
     @Test
     void pluralsFollowTheApiServer() {
-        assertEquals("deployments", Admission.guessPlural("Deployment"));
-        assertEquals("ingresses", Admission.guessPlural("Ingress"));
-        assertEquals("networkpolicies", Admission.guessPlural("NetworkPolicy"));
-        assertEquals("endpoints", Admission.guessPlural("Endpoints"));
-        assertEquals("validatingadmissionpolicies", Admission.guessPlural("ValidatingAdmissionPolicy"));
+        assertEquals("deployments", Matching.guessPlural("Deployment"));
+        assertEquals("ingresses", Matching.guessPlural("Ingress"));
+        assertEquals("networkpolicies", Matching.guessPlural("NetworkPolicy"));
+        assertEquals("endpoints", Matching.guessPlural("Endpoints"));
+        assertEquals("validatingadmissionpolicies", Matching.guessPlural("ValidatingAdmissionPolicy"));
     }
 
     @Test
@@ -186,5 +194,70 @@ class AdmissionPolicyRuleTest {
     void aScanWithoutPoliciesIsSilent() throws IOException {
         write("app.yaml", DEPLOYMENT);
         assertEquals(List.of(), findings());
+    }
+
+    @Test
+    void policiesGivenApartApplyAndTheirMistakesAreLocatedInTheirFiles() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        Path policies = dir.resolve("policies");
+        Files.createDirectories(policies.resolve("more"));
+        Files.writeString(
+                policies.resolve("replicas.yaml"),
+                POLICY.formatted("Exact", "apps", "v1", "deployments") + "---\n" + BINDING.formatted("deny", "[Deny]"));
+        Files.writeString(policies.resolve("more/broken.json"), """
+                {"apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingAdmissionPolicy",
+                 "metadata": {"name": "broken"},
+                 "spec": {"matchConstraints": {"resourceRules": [{"apiGroups": ["apps"], "apiVersions": ["v1"],
+                   "operations": ["CREATE"], "resources": ["deployments"]}]},
+                  "validations": [{"expression": "object.spec.replicas <"}]}}
+                """);
+        Files.writeString(policies.resolve("more/notes.txt"), "not: [a policy");
+        List<String> found = findings(List.of(policies)).stream().sorted().toList();
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(
+                "app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' with binding 'deny' denied request: too many"
+                        + " replicas",
+                found.get(0));
+        assertTrue(
+                found.get(1)
+                        .startsWith("broken.json:5 ERROR spec.validations[0].expression: compilation failed: ERROR:"
+                                + " <input>:1:23: mismatched input '<EOF>'"),
+                found.get(1));
+        // the policy files are not scan targets: no other rule looked at them
+        assertEquals(List.of(), findings(List.of()));
+    }
+
+    @Test
+    void aPolicyOfTheScanWinsOverOneOfTheSameNameGivenApart() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "deployments"));
+        Path apart = dir.resolve("apart.yaml");
+        Files.writeString(
+                apart, POLICY.formatted("Exact", "apps", "v1", "deployments").replace("<= 2", "<= 1 +"));
+        assertEquals(
+                List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
+                        + " bound with validationActions [Deny]) denied request: too many replicas"),
+                findings(List.of(apart)));
+    }
+
+    @Test
+    void anUnknownParamKindIsAnErrorWhenABindingOfTheScanUsesItElseAWarning() throws IOException {
+        write(
+                "policy.yaml",
+                POLICY.formatted("Exact", "apps", "v1", "deployments")
+                        .replace(
+                                "spec:\n",
+                                "spec:\n  paramKind: {apiVersion: rules.example.com/v1, kind: ReplicaLimt}\n"));
+        List<String> found = findings();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(
+                found.get(0).startsWith("policy.yaml:6 WARNING paramKind rules.example.com/v1 ReplicaLimt"),
+                found.get(0));
+        write("binding.yaml", BINDING.formatted("deny", "[Deny]"));
+        found = findings();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(
+                found.get(0).startsWith("policy.yaml:6 ERROR paramKind rules.example.com/v1 ReplicaLimt"),
+                found.get(0));
     }
 }

@@ -1,0 +1,156 @@
+package dev.kubelint.rules.admission;
+
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.kubelint.cel.CelCompiler;
+import dev.kubelint.cel.Compilation;
+import dev.kubelint.cel.KubernetesCel;
+import dev.kubelint.cel.SchemaTypes;
+import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.schemas.BuiltinSchemas;
+import dev.kubelint.schemas.GroupVersionKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API server's type checking of a policy: each validation expression compiled again with {@code object} and
+ * {@code oldObject} typed by the schema of every built-in kind the policy's resource rules name explicitly (rules with
+ * wildcards are not checked, as the API server does not check them). The API server accepts a policy that fails type
+ * checking and records the problems as warnings in its {@code status.typeChecking}; the expression then fails at
+ * run time on the objects it does not fit, where the failure policy decides. So a type error is a warning here.
+ */
+final class TypeChecks {
+
+    /** How deep references are followed: deeper parts of a schema are typed dyn. */
+    private static final int MAX_DEPTH = 24;
+
+    private static final Map<String, Optional<CelCompiler>> COMPILERS = new ConcurrentHashMap<>();
+
+    private TypeChecks() {}
+
+    static void check(Policy p, RuleContext ctx) {
+        String release = ctx.settings().kubernetesVersion();
+        for (GroupVersionKind gvk : kinds(p.matchConstraints(), release)) {
+            Optional<CelCompiler> compiler =
+                    COMPILERS.computeIfAbsent(release + " " + gvk, k -> compiler(release, gvk));
+            if (compiler.isEmpty()) {
+                continue;
+            }
+            for (Policy.Validation v : p.validations()) {
+                if (v.expression() == null) {
+                    continue;
+                }
+                Compilation c = compiler.get().compile(v.source());
+                if (!c.ok()) {
+                    ctx.report(
+                            v.location(),
+                            "type checking against " + gvk.apiVersion() + ", Kind=" + gvk.kind() + ": "
+                                    + String.join("; ", c.problems())
+                                    + " (the API server accepts the policy with this warning; the expression fails"
+                                    + " at run time on such objects)",
+                            Severity.WARNING);
+                }
+            }
+        }
+    }
+
+    /** The built-in kinds the policy's resource rules name without wildcards. */
+    static Set<GroupVersionKind> kinds(JsonNode matchConstraints, String release) {
+        Set<GroupVersionKind> kinds = new LinkedHashSet<>();
+        BuiltinSchemas schemas = BuiltinSchemas.get();
+        if (!schemas.isBundled(release)) {
+            return kinds;
+        }
+        for (JsonNode rule : matchConstraints.path("resourceRules")) {
+            for (String group : strings(rule.path("apiGroups"))) {
+                for (String version : strings(rule.path("apiVersions"))) {
+                    String apiVersion = GroupVersionKind.apiVersion(group, version);
+                    for (String resource : strings(rule.path("resources"))) {
+                        for (String kind : schemas.kinds(release, apiVersion)) {
+                            if (Matching.guessPlural(kind).equals(resource)) {
+                                kinds.add(new GroupVersionKind(group, version, kind));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** The explicit values of a list; none when it has a wildcard or a subresource. */
+    private static List<String> strings(JsonNode list) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode n : list) {
+            String s = n.asString("");
+            if (s.contains("*") || s.contains("/")) {
+                return List.of();
+            }
+            values.add(s);
+        }
+        return values;
+    }
+
+    private static Optional<CelCompiler> compiler(String release, GroupVersionKind gvk) {
+        Optional<Map.Entry<String, JsonNode>> openApi = BuiltinSchemas.get().openApi(release, gvk);
+        if (openApi.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode components = openApi.get().getValue().path("components").path("schemas");
+        JsonNode root = inline(components.path(openApi.get().getKey()), components, 0);
+        SchemaTypes types = new SchemaTypes(gvk.group().replace('.', '_') + "." + gvk.version() + "." + gvk.kind());
+        // the schema has apiVersion, kind and the whole ObjectMeta: not the root of a custom resource
+        CelType object = types.typeOf(root, false);
+        Map<String, CelType> variables = new LinkedHashMap<>();
+        for (String name : Policy.VARIABLES) {
+            variables.put(name, name.equals("object") || name.equals("oldObject") ? object : SimpleType.DYN);
+        }
+        return Optional.of(KubernetesCel.forRelease(release).compiler(variables, types));
+    }
+
+    /** A schema with its references ({@code $ref}, a single {@code allOf}) replaced by what they name. */
+    private static JsonNode inline(JsonNode schema, JsonNode components, int depth) {
+        if (!schema.isObject() || depth > MAX_DEPTH) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode target = schema;
+        if (schema.has("$ref")) {
+            target = components.path(name(schema.path("$ref").asString("")));
+        } else if (schema.path("allOf").isArray() && schema.path("allOf").size() == 1) {
+            target = components.path(
+                    name(schema.path("allOf").get(0).path("$ref").asString("")));
+        }
+        if (target != schema) {
+            return inline(target, components, depth + 1);
+        }
+        ObjectNode copy = ((ObjectNode) schema).deepCopy();
+        JsonNode properties = schema.path("properties");
+        if (properties.isObject()) {
+            ObjectNode inlined = copy.putObject("properties");
+            for (Map.Entry<String, JsonNode> e : properties.properties()) {
+                inlined.set(e.getKey(), inline(e.getValue(), components, depth + 1));
+            }
+        }
+        if (schema.path("items").isObject()) {
+            copy.set("items", inline(schema.path("items"), components, depth + 1));
+        }
+        if (schema.path("additionalProperties").isObject()) {
+            copy.set("additionalProperties", inline(schema.path("additionalProperties"), components, depth + 1));
+        }
+        return copy;
+    }
+
+    private static String name(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+}
