@@ -6,8 +6,6 @@ import dev.kubelint.core.custom.JsonSchemas;
 import dev.kubelint.core.custom.SchemaProblem;
 import dev.kubelint.core.custom.YamlJson;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.Suggestions;
-import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.JsonPointers;
@@ -182,7 +180,8 @@ public final class ConfigReader {
                     baseline(root),
                     helmValues(root),
                     helmSet(root),
-                    reports(root),
+                    ReportEntries.read(
+                            root, folder, f -> confine("reports", f), this::problem, ConfigReader.this::displayName),
                     policies(root));
         }
 
@@ -284,49 +283,6 @@ public final class ConfigReader {
                                 + ": a configuration file found by discovery may name only files in its own folder"
                                 + " and below; name the file with --config to use it as it is");
             }
-        }
-
-        /** {@code reports}: known formats, files in the file's folder when discovered, no file named twice. */
-        private List<ConfigFile.ReportEntry> reports(MappingNode root) {
-            List<ConfigFile.ReportEntry> reports = new ArrayList<>();
-            Map<Path, Position> files = new HashMap<>();
-            for (MappingNode m :
-                    root.sequence("reports").map(SequenceNode::mappings).orElse(List.of())) {
-                ScalarNode name = m.scalar("format").orElseThrow();
-                Optional<ReportFormats.Format> format = ReportFormats.find(name.asText());
-                if (format.isEmpty()) {
-                    String hint = Suggestions.closest(name.asText(), ReportFormats.names(), Suggestions.OPTIONS)
-                            .map(s -> "did you mean " + s + "? ")
-                            .orElse("");
-                    problem(
-                            name.span().start(),
-                            "reports: unknown report format " + JsonText.quote(name.asText()) + "; " + hint
-                                    + "kubelint writes " + ReportFormats.list());
-                    continue;
-                }
-                if (m.scalar("file").isEmpty()
-                        && reports.stream().anyMatch(r -> r.file().isEmpty())) {
-                    problem(
-                            m.span().start(),
-                            "reports: only one report can go without a file (to standard output); give this one a"
-                                    + " file");
-                }
-                Optional<Located<Path>> file = m.scalar("file")
-                        .map(s -> new Located<>(
-                                folder.resolve(s.asText()).normalize(), s.span().start()));
-                file.ifPresent(f -> confine("reports", f));
-                Optional<Position> first = file.map(f -> files.putIfAbsent(f.value(), f.at()));
-                if (first.isPresent()) {
-                    problem(
-                            file.get().at(),
-                            "reports: two reports would be written to "
-                                    + displayName(file.get().value()) + " (first at line "
-                                    + first.get().line() + ")");
-                }
-                reports.add(new ConfigFile.ReportEntry(
-                        format.get().name(), file.map(Located::value), m.span().start()));
-            }
-            return reports;
         }
 
         private List<Located<Path>> schemaLocations(MappingNode root) {

@@ -2,7 +2,6 @@ package dev.kubelint.core.run;
 
 import dev.kubelint.core.config.ConfigApplier;
 import dev.kubelint.core.config.ConfigException;
-import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.ConfigProblem;
 import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.config.Configuration;
@@ -61,9 +60,6 @@ public final class LintRequestBuilder {
 
     /** Marks the rule jars set here, so that their problems can be told from a configuration file's. */
     private static final String RULES_JAR_SOURCE = "\0" + Option.RULES_JAR.label();
-
-    /** What the reports of a run need it to keep: every object of every file, the source lines of findings. */
-    private record ReportNeeds(boolean objects, boolean sourceLines) {}
 
     private final Path workingDirectory;
     private final List<String> inputs;
@@ -309,23 +305,6 @@ public final class LintRequestBuilder {
         return this;
     }
 
-    /** What the chosen reports need the run to keep; empty when no report was chosen (keep everything). */
-    private Optional<ReportNeeds> reportNeeds(ConfigFile file) {
-        Optional<List<ReportFormats.Format>> formats = reportFormats;
-        if (formats.isPresent() && !reportsReplaceConfigured && !file.reports().isEmpty()) {
-            formats = Optional.of(file.reports().stream()
-                    .flatMap(r -> ReportFormats.find(r.format()).stream())
-                    .toList());
-        }
-        return formats.map(list -> {
-            List<Reporter> reporters =
-                    list.stream().map(f -> f.reporter().get()).toList();
-            return new ReportNeeds(
-                    reporters.stream().anyMatch(Reporter::needsObjects),
-                    reporters.stream().anyMatch(r -> r.showsSource(reportOptions)));
-        });
-    }
-
     /** Standard input, for the input "-". */
     public LintRequestBuilder stdin(InputStream value) {
         this.stdin = value;
@@ -371,7 +350,13 @@ public final class LintRequestBuilder {
             }
             return new LintPlan(
                     applyOptions(
-                            fromFile, rules, reportNeeds(configuration.get().file())),
+                            fromFile,
+                            rules,
+                            ReportNeeds.of(
+                                    reportFormats,
+                                    reportsReplaceConfigured,
+                                    configuration.get().file(),
+                                    reportOptions)),
                     threshold,
                     configuration.get(),
                     baseline);
@@ -504,18 +489,12 @@ public final class LintRequestBuilder {
     }
 
     private LintSettings settings(LintSettings fromFile) {
-        LintSettings settings = fromFile;
-        if (kubernetesVersion.isPresent()) {
-            String version = kubernetesVersion.get();
-            settings = settings.withKubernetesVersion(
-                    LintSettings.bundledRelease(version).orElse(version));
-        }
-        if (strict.isPresent()) {
-            settings = settings.withStrict(strict.get());
-        }
-        if (crdsFromScan.isPresent()) {
-            settings = settings.withCrdsFromScan(crdsFromScan.get());
-        }
+        LintSettings settings = kubernetesVersion
+                .map(v -> fromFile.withKubernetesVersion(
+                        LintSettings.bundledRelease(v).orElse(v)))
+                .orElse(fromFile);
+        settings = strict.map(settings::withStrict).orElse(settings);
+        settings = crdsFromScan.map(settings::withCrdsFromScan).orElse(settings);
         return settings.withSchemaLocations(
                         OptionPaths.after(settings.schemaLocations(), workingDirectory, schemaLocations))
                 .withPolicyLocations(OptionPaths.after(settings.policyLocations(), workingDirectory, policies));
