@@ -1,6 +1,10 @@
 package dev.kubelint.schemas;
 
 import dev.kubelint.core.kube.Suggestions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,105 +23,8 @@ public final class ApiLifecycle {
     record Removal(
             String apiVersion, List<String> kinds, String removedIn, Optional<String> replacement, String note) {}
 
-    private static final String PSA = "no replacement: use Pod Security Admission (the pod-security.kubernetes.io"
-            + " namespace labels) or a third-party admission webhook";
-
-    private static final List<Removal> REMOVALS = List.of(
-            removal("extensions/v1beta1", "1.16", "apps/v1", "Deployment", "DaemonSet", "ReplicaSet"),
-            removal("extensions/v1beta1", "1.16", "networking.k8s.io/v1", "NetworkPolicy"),
-            removal("extensions/v1beta1", "1.22", "networking.k8s.io/v1", "Ingress"),
-            gone("extensions/v1beta1", "1.16", PSA, "PodSecurityPolicy"),
-            removal("apps/v1beta1", "1.16", "apps/v1", "Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"),
-            removal(
-                    "apps/v1beta2",
-                    "1.16",
-                    "apps/v1",
-                    "Deployment",
-                    "StatefulSet",
-                    "DaemonSet",
-                    "ReplicaSet",
-                    "ControllerRevision"),
-            removal("batch/v2alpha1", "1.21", "batch/v1", "CronJob"),
-            removal("batch/v1beta1", "1.25", "batch/v1", "CronJob"),
-            removal(
-                    "admissionregistration.k8s.io/v1beta1",
-                    "1.22",
-                    "admissionregistration.k8s.io/v1",
-                    "MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration"),
-            gone(
-                    "admissionregistration.k8s.io/v1alpha1",
-                    "1.14",
-                    "no replacement: initializers were dropped in"
-                            + " favour of admission webhooks (admissionregistration.k8s.io/v1 MutatingWebhookConfiguration)",
-                    "InitializerConfiguration"),
-            removal("apiextensions.k8s.io/v1beta1", "1.22", "apiextensions.k8s.io/v1", "CustomResourceDefinition"),
-            removal("apiregistration.k8s.io/v1beta1", "1.22", "apiregistration.k8s.io/v1", "APIService"),
-            removal("authentication.k8s.io/v1beta1", "1.22", "authentication.k8s.io/v1", "TokenReview"),
-            removal(
-                    "authorization.k8s.io/v1beta1",
-                    "1.22",
-                    "authorization.k8s.io/v1",
-                    "LocalSubjectAccessReview",
-                    "SelfSubjectAccessReview",
-                    "SubjectAccessReview",
-                    "SelfSubjectRulesReview"),
-            removal("certificates.k8s.io/v1beta1", "1.22", "certificates.k8s.io/v1", "CertificateSigningRequest"),
-            removal("coordination.k8s.io/v1beta1", "1.22", "coordination.k8s.io/v1", "Lease"),
-            removal("networking.k8s.io/v1beta1", "1.22", "networking.k8s.io/v1", "Ingress", "IngressClass"),
-            removal(
-                    "rbac.authorization.k8s.io/v1beta1",
-                    "1.22",
-                    "rbac.authorization.k8s.io/v1",
-                    "ClusterRole",
-                    "ClusterRoleBinding",
-                    "Role",
-                    "RoleBinding"),
-            removal(
-                    "rbac.authorization.k8s.io/v1alpha1",
-                    "1.22",
-                    "rbac.authorization.k8s.io/v1",
-                    "ClusterRole",
-                    "ClusterRoleBinding",
-                    "Role",
-                    "RoleBinding"),
-            removal("scheduling.k8s.io/v1beta1", "1.22", "scheduling.k8s.io/v1", "PriorityClass"),
-            removal("scheduling.k8s.io/v1alpha1", "1.22", "scheduling.k8s.io/v1", "PriorityClass"),
-            removal(
-                    "storage.k8s.io/v1beta1",
-                    "1.22",
-                    "storage.k8s.io/v1",
-                    "CSIDriver",
-                    "CSINode",
-                    "StorageClass",
-                    "VolumeAttachment"),
-            removal("storage.k8s.io/v1beta1", "1.27", "storage.k8s.io/v1", "CSIStorageCapacity"),
-            removal("discovery.k8s.io/v1beta1", "1.25", "discovery.k8s.io/v1", "EndpointSlice"),
-            removal("events.k8s.io/v1beta1", "1.25", "events.k8s.io/v1", "Event"),
-            removal("autoscaling/v2beta1", "1.25", "autoscaling/v2", "HorizontalPodAutoscaler"),
-            removal("autoscaling/v2beta2", "1.26", "autoscaling/v2", "HorizontalPodAutoscaler"),
-            removal("policy/v1beta1", "1.25", "policy/v1", "PodDisruptionBudget"),
-            gone("policy/v1beta1", "1.25", PSA, "PodSecurityPolicy"),
-            removal("node.k8s.io/v1beta1", "1.25", "node.k8s.io/v1", "RuntimeClass"),
-            removal(
-                    "flowcontrol.apiserver.k8s.io/v1beta1",
-                    "1.26",
-                    "flowcontrol.apiserver.k8s.io/v1",
-                    "FlowSchema",
-                    "PriorityLevelConfiguration"),
-            removal(
-                    "flowcontrol.apiserver.k8s.io/v1beta2",
-                    "1.29",
-                    "flowcontrol.apiserver.k8s.io/v1",
-                    "FlowSchema",
-                    "PriorityLevelConfiguration"),
-            removal(
-                    "flowcontrol.apiserver.k8s.io/v1beta3",
-                    "1.32",
-                    "flowcontrol.apiserver.k8s.io/v1",
-                    "FlowSchema",
-                    "PriorityLevelConfiguration"),
-            gone("settings.k8s.io/v1alpha1", "1.20", "no replacement: use a mutating admission webhook", "PodPreset"));
+    /** The removals table, a resource: see its header. */
+    private static final List<Removal> REMOVALS = readRemovals("api-removals.tsv");
 
     /** What the API server does with an object's apiVersion and kind. */
     public sealed interface Resolution permits Served, NotServed, KindNotInApiVersion, Unknown {}
@@ -286,11 +193,26 @@ public final class ApiLifecycle {
         return result;
     }
 
-    private static Removal removal(String apiVersion, String removedIn, String replacement, String... kinds) {
-        return new Removal(apiVersion, List.of(kinds), removedIn, Optional.of(replacement), "");
-    }
-
-    private static Removal gone(String apiVersion, String removedIn, String note, String... kinds) {
-        return new Removal(apiVersion, List.of(kinds), removedIn, Optional.empty(), note);
+    private static List<Removal> readRemovals(String resource) {
+        try (InputStream in = ApiLifecycle.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            List<Removal> removals = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 5) {
+                    throw new IllegalStateException(resource + ": not five columns: " + line);
+                }
+                Optional<String> replacement = f[2].equals("-") ? Optional.empty() : Optional.of(f[2]);
+                removals.add(new Removal(f[0], List.of(f[4].split(",")), f[1], replacement, f[3]));
+            }
+            return List.copyOf(removals);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
