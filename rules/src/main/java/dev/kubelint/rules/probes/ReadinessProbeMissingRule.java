@@ -19,7 +19,9 @@ import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,6 +135,12 @@ public final class ReadinessProbeMissingRule implements Rule {
 
         @Override
         public void finish(RuleContext ctx) {
+            // each pod template's first route in file order, whatever order the workers read the files in; the
+            // index finds a selector's pods without comparing every route with every template
+            Map<PodIndex.Pods, Route> routeOf = new IdentityHashMap<>();
+            routes.stream()
+                    .sorted(Comparator.comparing(Route::location, Locations.FILE_ORDER))
+                    .forEach(r -> index.matching(r.namespace(), r.selector()).forEach(p -> routeOf.putIfAbsent(p, r)));
             for (Candidate c : candidates) {
                 if (!namespacesWithServices.contains(c.namespace())) {
                     if (c.servingKind()) {
@@ -145,11 +153,7 @@ public final class ReadinessProbeMissingRule implements Rule {
                     }
                     continue;
                 }
-                Optional<Route> route = routes.stream()
-                        .filter(r ->
-                                r.namespace().equals(c.namespace()) && c.pods().satisfy(r.selector()))
-                        // the first in file order, whatever order the workers read the files in
-                        .min(Comparator.comparing(Route::location, Locations.FILE_ORDER));
+                Optional<Route> route = Optional.ofNullable(routeOf.get(c.pods()));
                 if (route.isEmpty()) {
                     continue;
                 }

@@ -106,7 +106,8 @@ public final class ServiceTargetPortNoMatchRule implements Rule {
                                         || portNames.get(p).contains(target.name()))) {
                     continue;
                 }
-                PodIndex.Pods first = selected.get(0);
+                PodIndex.Pods first =
+                        selected.stream().min(PodIndex.FIRST_IN_FILE_ORDER).orElseThrow();
                 Set<String> declared = portNames.get(first);
                 ctx.report(
                         target.location(),

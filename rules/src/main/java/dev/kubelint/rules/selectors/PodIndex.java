@@ -8,7 +8,9 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,10 @@ public final class PodIndex {
                             "batch.kubernetes.io/job-completion-index"));
 
     private static final Set<String> BUILTIN_GROUPS = Set.of("", "apps", "batch");
+
+    /** The first of several pods in file order, whatever order the workers read the files in. */
+    public static final Comparator<Pods> FIRST_IN_FILE_ORDER =
+            Comparator.comparing(Pods::location, Locations.FILE_ORDER);
 
     private final Map<String, Namespace> namespaces = new HashMap<>();
     /** One instance of each label key and value: they repeat across the pods of a run, which may be many. */
@@ -324,7 +330,7 @@ public final class PodIndex {
         }
         return namespaces.get(others.get(0)).all.stream()
                 .filter(p -> !p.unknownController() && selector.matches(p.labels()))
-                .findFirst();
+                .min(FIRST_IN_FILE_ORDER);
     }
 
     private Pods add(String namespace, Pods pods, String kind) {
