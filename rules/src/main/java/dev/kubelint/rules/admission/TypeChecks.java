@@ -46,11 +46,16 @@ final class TypeChecks {
 
     private TypeChecks() {}
 
-    static void check(Policy p, RuleContext ctx) {
+    static void check(Policy p, List<JsonNode> crds, RuleContext ctx) {
         String release = ctx.settings().kubernetesVersion();
+        Map<GroupVersionKind, Optional<CelCompiler>> compilers = new LinkedHashMap<>();
         for (GroupVersionKind gvk : kinds(p.matchConstraints(), release)) {
-            Optional<CelCompiler> compiler =
-                    COMPILERS.computeIfAbsent(release + " " + gvk, k -> compiler(release, gvk));
+            compilers.put(gvk, COMPILERS.computeIfAbsent(release + " " + gvk, k -> compiler(release, gvk)));
+        }
+        customKinds(p.matchConstraints(), crds, release, compilers);
+        for (Map.Entry<GroupVersionKind, Optional<CelCompiler>> e : compilers.entrySet()) {
+            GroupVersionKind gvk = e.getKey();
+            Optional<CelCompiler> compiler = e.getValue();
             if (compiler.isEmpty()) {
                 continue;
             }
@@ -118,6 +123,54 @@ final class TypeChecks {
         return kinds;
     }
 
+    /**
+     * The custom kinds the policy's resource rules name without wildcards, each served version with a schema typed
+     * by it: the schema's own fields, with {@code apiVersion}, {@code kind} and {@code metadata} added (metadata dyn,
+     * as the schema does not describe it).
+     */
+    private static void customKinds(
+            JsonNode matchConstraints,
+            List<JsonNode> crds,
+            String release,
+            Map<GroupVersionKind, Optional<CelCompiler>> compilers) {
+        for (JsonNode rule : matchConstraints.path("resourceRules")) {
+            List<String> groups = strings(rule.path("apiGroups"));
+            List<String> versions = strings(rule.path("apiVersions"));
+            List<String> resources = strings(rule.path("resources"));
+            for (JsonNode crd : crds) {
+                String group = crd.path("group").asString("");
+                String kind = crd.path("names").path("kind").asString("");
+                if (kind.isEmpty()
+                        || !groups.contains(group)
+                        || !resources.contains(crd.path("names").path("plural").asString(""))) {
+                    continue;
+                }
+                for (JsonNode version : crd.path("versions")) {
+                    String name = version.path("name").asString("");
+                    JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                    if (!version.path("served").asBoolean(false)
+                            || !versions.contains(name)
+                            || !schema.path("properties").isObject()) {
+                        continue;
+                    }
+                    GroupVersionKind gvk = new GroupVersionKind(group, name, kind);
+                    compilers.putIfAbsent(gvk, Optional.of(customCompiler(release, gvk, schema)));
+                }
+            }
+        }
+    }
+
+    private static CelCompiler customCompiler(String release, GroupVersionKind gvk, JsonNode schema) {
+        ObjectNode root = ((ObjectNode) schema).deepCopy();
+        ObjectNode properties = root.putObject("properties");
+        properties.setAll((ObjectNode) schema.path("properties"));
+        properties.putObject("apiVersion").put("type", "string");
+        properties.putObject("kind").put("type", "string");
+        properties.putObject("metadata").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+        SchemaTypes types = new SchemaTypes(gvk.group().replace('.', '_') + "." + gvk.version() + "." + gvk.kind());
+        return compiler(release, types, types.typeOf(root, false));
+    }
+
     /** The explicit values of a list; none when it has a wildcard or a subresource. */
     private static List<String> strings(JsonNode list) {
         List<String> values = new ArrayList<>();
@@ -140,12 +193,15 @@ final class TypeChecks {
         JsonNode root = inline(components.path(openApi.get().getKey()), components, 0);
         SchemaTypes types = new SchemaTypes(gvk.group().replace('.', '_') + "." + gvk.version() + "." + gvk.kind());
         // the schema has apiVersion, kind and the whole ObjectMeta: not the root of a custom resource
-        CelType object = types.typeOf(root, false);
+        return Optional.of(compiler(release, types, types.typeOf(root, false)));
+    }
+
+    private static CelCompiler compiler(String release, SchemaTypes types, CelType object) {
         Map<String, CelType> variables = new LinkedHashMap<>();
         for (String name : Policy.VARIABLES) {
             variables.put(name, name.equals("object") || name.equals("oldObject") ? object : SimpleType.DYN);
         }
-        return Optional.of(KubernetesCel.forRelease(release).compiler(variables, types));
+        return KubernetesCel.forRelease(release).compiler(variables, types);
     }
 
     /** A schema with its references ({@code $ref}, a single {@code allOf}) replaced by what they name. */
