@@ -28,6 +28,7 @@ final class Admission {
     private final Map<String, ScannedObject> namespaces;
     private final Matching matching;
     private final RuleContext ctx;
+    private final List<JsonNode> crds;
     private final List<String> ignored;
     private final Map<String, Object> namespaceValues = new HashMap<>();
 
@@ -38,7 +39,9 @@ final class Admission {
             Map<String, ScannedObject> namespaces,
             Map<String, String> plurals,
             Map<String, Boolean> crdNamespaced,
+            List<JsonNode> crds,
             RuleContext ctx) {
+        this.crds = crds;
         this.policies = policies;
         this.bindings = bindings;
         this.objects = objects;
@@ -64,7 +67,7 @@ final class Admission {
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
         }
         for (Policy p : byName.values()) {
-            TypeChecks.check(p, ctx);
+            TypeChecks.check(p, crds, ctx);
             if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
                 // certain failure when a binding of the scan uses it; else the kind may be installed with the binding
                 boolean boundHere = bound.containsKey(p.name());

@@ -39,8 +39,9 @@ import tools.jackson.databind.JsonNode;
                 + " objects as parameters. A binding's Deny gives an error, Warn a warning and Audit an info; a policy"
                 + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so."
                 + " Policies kept apart from the manifests are given with --policy, policies: in .kubelint.yaml or"
-                + " the Maven parameter policies. Each validation is type-checked against the schemas of the"
-                + " built-in kinds its policy names, as the API server does when the policy is written; a type error"
+                + " the Maven parameter policies. Each expression (validations, their messageExpression,"
+                + " matchConditions, variables) is type-checked against the schemas of the built-in kinds its policy"
+                + " names and of the custom kinds the scan's CustomResourceDefinitions serve, as the API server does when the policy is written; a type error"
                 + " is a warning, because the server accepts the policy and records the error in"
                 + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides. A"
                 + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error when a"
@@ -89,6 +90,9 @@ public final class AdmissionPolicyRule implements Rule {
         private final Map<String, String> plurals = new HashMap<>();
 
         private final Map<String, Boolean> crdNamespaced = new HashMap<>();
+        /** The specs of the scan's CustomResourceDefinitions, for type checking against their schemas. */
+        private final List<JsonNode> crds = new ArrayList<>();
+
         private long keptBytes;
         private int dropped;
 
@@ -112,6 +116,7 @@ public final class AdmissionPolicyRule implements Rule {
                         + spec.path("names").path("kind").asString("");
                 plurals.put(key, spec.path("names").path("plural").asString(""));
                 crdNamespaced.put(key, !"Cluster".equals(spec.path("scope").asString("Namespaced")));
+                crds.add(spec);
             }
             if (manifest.kind().isEmpty() || manifest.apiVersion().isEmpty()) {
                 return;
@@ -141,7 +146,7 @@ public final class AdmissionPolicyRule implements Rule {
             if (policies.isEmpty() && bindings.isEmpty()) {
                 return;
             }
-            new Admission(policies, bindings, objects, namespaces, plurals, crdNamespaced, ctx).run();
+            new Admission(policies, bindings, objects, namespaces, plurals, crdNamespaced, crds, ctx).run();
             if (dropped > 0) {
                 Location at = policies.isEmpty()
                         ? bindings.get(0).location()

@@ -33,16 +33,21 @@ record Policy(
     static final List<String> VARIABLES =
             List.of("object", "oldObject", "request", "params", "namespaceObject", "authorizer", "variables");
 
-    /** A named expression (match condition, variable); {@code expression} is null when it did not compile. */
-    record Named(String name, String source, CelExpression expression) {}
+    /**
+     * A named expression (match condition, variable) and where its expression is; {@code expression} is null when it
+     * did not compile.
+     */
+    record Named(String name, String source, CelExpression expression, Location location) {}
 
     record Validation(
             String source,
             CelExpression expression,
             String message,
+            String messageSource,
             CelExpression messageExpression,
             String reason,
-            Location location) {}
+            Location location,
+            Location messageLocation) {}
 
     /** Where a node of a policy or binding is: in a scanned file, or in a file of policies given apart. */
     interface Locator {
@@ -81,9 +86,11 @@ record Policy(
                     source,
                     expression,
                     v.path("message").asString(""),
+                    messageSource,
                     messageExpression,
                     v.path("reason").asString(""),
-                    at.locate(root.nearest(pointer + "/expression"))));
+                    at.locate(root.nearest(pointer + "/expression")),
+                    at.locate(root.nearest(pointer + "/messageExpression"))));
         }
         return new Policy(
                 name,
@@ -107,10 +114,12 @@ record Policy(
             for (int i = 0; list.isArray() && i < list.size(); i++) {
                 JsonNode n = list.get(i);
                 String source = n.path("expression").asString("");
+                String where = pointer + "/" + i + "/expression";
                 named.add(new Named(
                         n.path("name").asString(""),
                         source,
-                        compile(source, pointer + "/" + i + "/expression", path + "[" + i + "].expression")));
+                        compile(source, where, path + "[" + i + "].expression"),
+                        at.locate(root.nearest(where))));
             }
             return named;
         }

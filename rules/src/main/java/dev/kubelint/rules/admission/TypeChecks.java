@@ -6,6 +6,7 @@ import dev.kubelint.cel.CelCompiler;
 import dev.kubelint.cel.Compilation;
 import dev.kubelint.cel.KubernetesCel;
 import dev.kubelint.cel.SchemaTypes;
+import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.schemas.BuiltinSchemas;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The API server's type checking of a policy: each validation expression compiled again with {@code object} and
+ * The API server's type checking of a policy: each expression (match conditions, variables, validations and their
+ * message expressions) compiled again with {@code object} and
  * {@code oldObject} typed by the schema of every built-in kind the policy's resource rules name explicitly (rules with
  * wildcards are not checked, as the API server does not check them). The API server accepts a policy that fails type
  * checking and records the problems as warnings in its {@code status.typeChecking}; the expression then fails at
@@ -34,33 +36,66 @@ final class TypeChecks {
     /** How deep references are followed: deeper parts of a schema are typed dyn. */
     private static final int MAX_DEPTH = 24;
 
+    /**
+     * Two lists of different object types joined ({@code object.spec.containers + object.spec.ephemeralContainers}):
+     * the values join at run time, so the checker's complaint is left out.
+     */
+    private static final String JOINED_LISTS = "found no matching overload for '_+_' applied to '(list(";
+
     private static final Map<String, Optional<CelCompiler>> COMPILERS = new ConcurrentHashMap<>();
 
     private TypeChecks() {}
 
-    static void check(Policy p, RuleContext ctx) {
+    static void check(Policy p, List<JsonNode> crds, RuleContext ctx) {
         String release = ctx.settings().kubernetesVersion();
+        Map<GroupVersionKind, Optional<CelCompiler>> compilers = new LinkedHashMap<>();
         for (GroupVersionKind gvk : kinds(p.matchConstraints(), release)) {
-            Optional<CelCompiler> compiler =
-                    COMPILERS.computeIfAbsent(release + " " + gvk, k -> compiler(release, gvk));
+            compilers.put(gvk, COMPILERS.computeIfAbsent(release + " " + gvk, k -> compiler(release, gvk)));
+        }
+        customKinds(p.matchConstraints(), crds, release, compilers);
+        for (Map.Entry<GroupVersionKind, Optional<CelCompiler>> e : compilers.entrySet()) {
+            GroupVersionKind gvk = e.getKey();
+            Optional<CelCompiler> compiler = e.getValue();
             if (compiler.isEmpty()) {
                 continue;
             }
-            for (Policy.Validation v : p.validations()) {
-                if (v.expression() == null) {
-                    continue;
-                }
-                Compilation c = compiler.get().compile(v.source());
-                if (!c.ok()) {
-                    ctx.report(
-                            v.location(),
-                            "type checking against " + gvk.apiVersion() + ", Kind=" + gvk.kind() + ": "
-                                    + String.join("; ", c.problems())
-                                    + " (the API server accepts the policy with this warning; the expression fails"
-                                    + " at run time on such objects)",
-                            Severity.WARNING);
-                }
+            String against = "type checking against " + gvk.apiVersion() + ", Kind=" + gvk.kind() + ": ";
+            for (Policy.Named n : p.matchConditions()) {
+                check(compiler.get(), n.expression() != null, n.source(), n.location(), against, ctx);
             }
+            for (Policy.Named n : p.variables()) {
+                check(compiler.get(), n.expression() != null, n.source(), n.location(), against, ctx);
+            }
+            for (Policy.Validation v : p.validations()) {
+                check(compiler.get(), v.expression() != null, v.source(), v.location(), against, ctx);
+                check(
+                        compiler.get(),
+                        v.messageExpression() != null,
+                        v.messageSource(),
+                        v.messageLocation(),
+                        against,
+                        ctx);
+            }
+        }
+    }
+
+    /** Compiles an expression that compiled with dyn variables again with typed ones, reporting what fails. */
+    private static void check(
+            CelCompiler compiler, boolean compiled, String source, Location at, String against, RuleContext ctx) {
+        if (!compiled) {
+            return;
+        }
+        Compilation c = compiler.compile(source);
+        List<String> problems = c.problems().stream()
+                .filter(problem -> !problem.contains(JOINED_LISTS))
+                .toList();
+        if (!problems.isEmpty()) {
+            ctx.report(
+                    at,
+                    against + String.join("; ", problems)
+                            + " (the API server accepts the policy with this warning; the expression fails"
+                            + " at run time on such objects)",
+                    Severity.WARNING);
         }
     }
 
@@ -88,6 +123,54 @@ final class TypeChecks {
         return kinds;
     }
 
+    /**
+     * The custom kinds the policy's resource rules name without wildcards, each served version with a schema typed
+     * by it: the schema's own fields, with {@code apiVersion}, {@code kind} and {@code metadata} added (metadata dyn,
+     * as the schema does not describe it).
+     */
+    private static void customKinds(
+            JsonNode matchConstraints,
+            List<JsonNode> crds,
+            String release,
+            Map<GroupVersionKind, Optional<CelCompiler>> compilers) {
+        for (JsonNode rule : matchConstraints.path("resourceRules")) {
+            List<String> groups = strings(rule.path("apiGroups"));
+            List<String> versions = strings(rule.path("apiVersions"));
+            List<String> resources = strings(rule.path("resources"));
+            for (JsonNode crd : crds) {
+                String group = crd.path("group").asString("");
+                String kind = crd.path("names").path("kind").asString("");
+                if (kind.isEmpty()
+                        || !groups.contains(group)
+                        || !resources.contains(crd.path("names").path("plural").asString(""))) {
+                    continue;
+                }
+                for (JsonNode version : crd.path("versions")) {
+                    String name = version.path("name").asString("");
+                    JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                    if (!version.path("served").asBoolean(false)
+                            || !versions.contains(name)
+                            || !schema.path("properties").isObject()) {
+                        continue;
+                    }
+                    GroupVersionKind gvk = new GroupVersionKind(group, name, kind);
+                    compilers.putIfAbsent(gvk, Optional.of(customCompiler(release, gvk, schema)));
+                }
+            }
+        }
+    }
+
+    private static CelCompiler customCompiler(String release, GroupVersionKind gvk, JsonNode schema) {
+        ObjectNode root = ((ObjectNode) schema).deepCopy();
+        ObjectNode properties = root.putObject("properties");
+        properties.setAll((ObjectNode) schema.path("properties"));
+        properties.putObject("apiVersion").put("type", "string");
+        properties.putObject("kind").put("type", "string");
+        properties.putObject("metadata").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+        SchemaTypes types = new SchemaTypes(gvk.group().replace('.', '_') + "." + gvk.version() + "." + gvk.kind());
+        return compiler(release, types, types.typeOf(root, false));
+    }
+
     /** The explicit values of a list; none when it has a wildcard or a subresource. */
     private static List<String> strings(JsonNode list) {
         List<String> values = new ArrayList<>();
@@ -110,12 +193,15 @@ final class TypeChecks {
         JsonNode root = inline(components.path(openApi.get().getKey()), components, 0);
         SchemaTypes types = new SchemaTypes(gvk.group().replace('.', '_') + "." + gvk.version() + "." + gvk.kind());
         // the schema has apiVersion, kind and the whole ObjectMeta: not the root of a custom resource
-        CelType object = types.typeOf(root, false);
+        return Optional.of(compiler(release, types, types.typeOf(root, false)));
+    }
+
+    private static CelCompiler compiler(String release, SchemaTypes types, CelType object) {
         Map<String, CelType> variables = new LinkedHashMap<>();
         for (String name : Policy.VARIABLES) {
             variables.put(name, name.equals("object") || name.equals("oldObject") ? object : SimpleType.DYN);
         }
-        return Optional.of(KubernetesCel.forRelease(release).compiler(variables, types));
+        return KubernetesCel.forRelease(release).compiler(variables, types);
     }
 
     /** A schema with its references ({@code $ref}, a single {@code allOf}) replaced by what they name. */
