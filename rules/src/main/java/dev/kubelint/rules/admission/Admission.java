@@ -11,9 +11,11 @@ import dev.kubelint.schemas.BuiltinSchemas;
 import dev.kubelint.schemas.GroupVersionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,8 @@ final class Admission {
     private final List<JsonNode> crds;
     private final List<String> ignored;
     private final Map<String, Object> namespaceValues = new HashMap<>();
+    /** Validations whose expression failed type checking, and the kinds it failed against. */
+    private final Map<Policy.Validation, Set<String>> typeCheckFailures = new IdentityHashMap<>();
 
     Admission(
             List<Policy> policies,
@@ -67,7 +71,7 @@ final class Admission {
             bound.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(b);
         }
         for (Policy p : byName.values()) {
-            TypeChecks.check(p, crds, ctx);
+            typeCheckFailures.putAll(TypeChecks.check(p, crds, ctx));
             if (!p.paramKind().isEmpty() && !knownKind(p.paramApiVersion(), p.paramKind())) {
                 // certain failure when a binding of the scan uses it; else the kind may be installed with the binding
                 boolean boundHere = bound.containsKey(p.name());
@@ -227,7 +231,10 @@ final class Admission {
             }
             Evaluation e = v.expression().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
             if (!e.ok()) {
-                if (p.failClosed()) {
+                // a field the kind's schema does not have: the type-checking warning on the policy says it once
+                boolean told = missingField(e)
+                        && typeCheckFailures.getOrDefault(v, Set.of()).contains(o.apiVersion() + " " + o.kind());
+                if (p.failClosed() && !told) {
                     report(
                             p,
                             b,

@@ -43,7 +43,9 @@ import tools.jackson.databind.JsonNode;
                 + " matchConditions, variables) is type-checked against the schemas of the built-in kinds its policy"
                 + " names and of the custom kinds the scan's CustomResourceDefinitions serve, as the API server does when the policy is written; a type error"
                 + " is a warning, because the server accepts the policy and records the error in"
-                + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides. A"
+                + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides;"
+                + " that warning stands for the objects of the kind, which get no second finding for the missing"
+                + " field. A"
                 + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error when a"
                 + " binding of the scan uses the policy (the server finds no parameters and refuses what the policy"
                 + " matches), else a warning (the cluster may define the kind).",

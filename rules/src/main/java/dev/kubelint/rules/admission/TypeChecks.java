@@ -12,6 +12,8 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.schemas.BuiltinSchemas;
 import dev.kubelint.schemas.GroupVersionKind;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +48,12 @@ final class TypeChecks {
 
     private TypeChecks() {}
 
-    static void check(Policy p, List<JsonNode> crds, RuleContext ctx) {
+    /**
+     * Type-checks the policy's expressions, reporting what fails; returns, for each validation, the apiVersion and
+     * kind ("apps/v1 Deployment") its expression failed against, whose objects need no second finding from it.
+     */
+    static Map<Policy.Validation, Set<String>> check(Policy p, List<JsonNode> crds, RuleContext ctx) {
+        Map<Policy.Validation, Set<String>> failed = new IdentityHashMap<>();
         String release = ctx.settings().kubernetesVersion();
         Map<GroupVersionKind, Optional<CelCompiler>> compilers = new LinkedHashMap<>();
         for (GroupVersionKind gvk : kinds(p.matchConstraints(), release)) {
@@ -67,7 +74,9 @@ final class TypeChecks {
                 check(compiler.get(), n.expression() != null, n.source(), n.location(), against, ctx);
             }
             for (Policy.Validation v : p.validations()) {
-                check(compiler.get(), v.expression() != null, v.source(), v.location(), against, ctx);
+                if (!check(compiler.get(), v.expression() != null, v.source(), v.location(), against, ctx)) {
+                    failed.computeIfAbsent(v, k -> new HashSet<>()).add(gvk.apiVersion() + " " + gvk.kind());
+                }
                 check(
                         compiler.get(),
                         v.messageExpression() != null,
@@ -77,13 +86,14 @@ final class TypeChecks {
                         ctx);
             }
         }
+        return failed;
     }
 
     /** Compiles an expression that compiled with dyn variables again with typed ones, reporting what fails. */
-    private static void check(
+    private static boolean check(
             CelCompiler compiler, boolean compiled, String source, Location at, String against, RuleContext ctx) {
         if (!compiled) {
-            return;
+            return true;
         }
         Compilation c = compiler.compile(source);
         List<String> problems = c.problems().stream()
@@ -97,6 +107,7 @@ final class TypeChecks {
                             + " at run time on such objects)",
                     Severity.WARNING);
         }
+        return problems.isEmpty();
     }
 
     /** The built-in kinds the policy's resource rules name without wildcards. */
