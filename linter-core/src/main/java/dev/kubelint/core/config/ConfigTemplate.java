@@ -40,6 +40,7 @@ public final class ConfigTemplate {
         out.append("# exclude: [\"charts/**\"]        # skip files matching these globs\n");
         out.append("# schema-locations: [crds/]     # CRD manifests or JSON Schemas of your custom resources\n");
         out.append("# crds-from-scan: true          # CRDs among the scanned manifests define schemas too\n");
+        out.append("# policies: [policies/]         # admission policies (and bindings) checked against the scan\n");
         out.append("# helm:                         # the Helm charts the scan renders\n");
         out.append("#   values: []                  # values files, as helm template -f (relative to this file)\n");
         out.append("#   set: {}                     # single values, as helm template --set (KEY: VALUE)\n");

@@ -23,6 +23,7 @@ class ConfigTemplateTest {
 
     private ConfigApplier.Applied read(String text) throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("crds"));
+        java.nio.file.Files.createDirectories(dir.resolve("policies"));
         ConfigFile file = new ConfigReader(dir).read(dir.resolve(".kubelint.yaml"), text);
         return new ConfigApplier(new EqualitySelectors()).apply(file, catalog);
     }
@@ -86,5 +87,8 @@ class ConfigTemplateTest {
                 applied.file().reports().stream()
                         .map(ConfigFile.ReportEntry::format)
                         .toList());
+        assertEquals(
+                List.of(dir.resolve("policies")),
+                applied.file().policies().stream().map(Located::value).toList());
     }
 }
