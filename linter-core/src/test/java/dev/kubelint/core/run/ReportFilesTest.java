@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.config.ConfigFile;
+import dev.kubelint.core.config.ConfigReader;
 import dev.kubelint.core.engine.LintResult;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.ReportOptions;
-import dev.kubelint.core.yaml.Position;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,26 +57,10 @@ class ReportFilesTest {
     void aBuildsFormatsReplaceTheConfigurationsReportsWhichReplaceTheDefault() throws Exception {
         Path reports = folder.resolve("target/kubelint");
         ConfigFile none = ConfigFile.empty(folder, "");
-        ConfigFile configured = new ConfigFile(
-                none.path(),
-                "",
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Map.of(),
-                List.of(
-                        new ConfigFile.ReportEntry("html", Optional.of(folder.resolve("site/k.html")), Position.START),
-                        new ConfigFile.ReportEntry("json", Optional.empty(), Position.START)),
-                List.of());
+        ConfigFile configured = new ConfigReader(folder)
+                .read(
+                        folder.resolve(".kubelint.yaml"),
+                        "reports:\n  - {format: html, file: site/k.html}\n  - format: json\n");
 
         assertEquals(
                 List.of(reports.resolve("kubelint.sarif"), reports.resolve("TEST-kubelint.xml")),

@@ -24,7 +24,7 @@ import java.util.List;
                 + " turn it on where every ConfigMap is a manifest of the scan.",
         remediation = "Define the ConfigMap in the pod's namespace, correct its name, or mark the reference optional.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ConfigMapUndefinedRule extends PodNameReferenceRule {
+public final class ConfigMapUndefinedRule extends PodNameReferenceShell {
 
     public ConfigMapUndefinedRule() {
         super("ConfigMap", "its pods cannot start");

@@ -31,7 +31,7 @@ import java.util.List;
         remediation = "Make the selector name labels that the pod templates carry, or put the policy in the namespace"
                 + " of its pods.",
         kinds = {"NetworkPolicy"})
-public final class NetworkPolicySelectorNoMatchRule extends SelectorReferenceRule {
+public final class NetworkPolicySelectorNoMatchRule extends SelectorReferenceShell {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 

@@ -26,7 +26,7 @@ import java.util.List;
         remediation = "Make the selector name labels that the workload's pod template carries (compare"
                 + " spec.selector with spec.template.metadata.labels), or put the budget in the namespace of its pods.",
         kinds = {"PodDisruptionBudget"})
-public final class PodDisruptionBudgetSelectorNoMatchRule extends SelectorReferenceRule {
+public final class PodDisruptionBudgetSelectorNoMatchRule extends SelectorReferenceShell {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 

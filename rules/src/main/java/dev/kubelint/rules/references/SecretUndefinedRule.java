@@ -29,7 +29,7 @@ import java.util.Optional;
         remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
                 + " or mark the reference optional.",
         kindGroups = KindGroup.POD_SPECS)
-public final class SecretUndefinedRule extends PodNameReferenceRule {
+public final class SecretUndefinedRule extends PodNameReferenceShell {
 
     public static final RuleParam<List<String>> SECRET_PRODUCERS = RuleParam.stringList(
             "secret-producers",

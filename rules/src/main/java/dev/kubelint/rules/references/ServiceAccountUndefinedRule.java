@@ -22,7 +22,7 @@ import java.util.List;
                 + " in every namespace.",
         remediation = "Create the ServiceAccount in the pod's namespace, or correct serviceAccountName.",
         kindGroups = KindGroup.POD_SPECS)
-public final class ServiceAccountUndefinedRule extends PodNameReferenceRule {
+public final class ServiceAccountUndefinedRule extends PodNameReferenceShell {
 
     public ServiceAccountUndefinedRule() {
         super("ServiceAccount", "the API server refuses to create its pods");

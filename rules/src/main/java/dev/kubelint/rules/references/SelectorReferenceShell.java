@@ -13,12 +13,12 @@ import java.util.Optional;
  * The shell of the rules about the pod selectors of one kind of object (NetworkPolicy, PodDisruptionBudget): the
  * objects of that kind give their selectors, and {@link SelectorReferences} judges them at the end of the scan.
  */
-abstract class SelectorReferenceRule implements Rule {
+abstract class SelectorReferenceShell implements Rule {
 
     private final String group;
     private final String kind;
 
-    SelectorReferenceRule(String group, String kind) {
+    SelectorReferenceShell(String group, String kind) {
         this.group = group;
         this.kind = kind;
     }
@@ -44,13 +44,13 @@ abstract class SelectorReferenceRule implements Rule {
                 }
                 return manifest.root()
                         .mapping("spec")
-                        .map(spec -> SelectorReferenceRule.this.selectors(manifest, spec, ctx))
+                        .map(spec -> SelectorReferenceShell.this.selectors(manifest, spec, ctx))
                         .orElse(List.of());
             }
 
             @Override
             String consequence(Selecting s) {
-                return SelectorReferenceRule.this.consequence(s);
+                return SelectorReferenceShell.this.consequence(s);
             }
         });
     }

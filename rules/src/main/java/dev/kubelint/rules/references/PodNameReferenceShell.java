@@ -14,12 +14,12 @@ import java.util.Optional;
  * (ServiceAccount, ConfigMap, Secret): the objects of that kind define names, the pods refer to them, and
  * {@link NameReferences} judges at the end of the scan.
  */
-abstract class PodNameReferenceRule implements Rule {
+abstract class PodNameReferenceShell implements Rule {
 
     private final String kind;
     private final String consequence;
 
-    PodNameReferenceRule(String kind, String consequence) {
+    PodNameReferenceShell(String kind, String consequence) {
         this.kind = kind;
         this.consequence = consequence;
     }
