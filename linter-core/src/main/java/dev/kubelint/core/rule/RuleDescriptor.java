@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A rule and its metadata, read from its {@link RuleInfo} and its {@link RuleParam} fields. */
+/**
+ * A rule and its metadata, read from its {@link RuleInfo}, its texts ({@link RuleTexts}) and its {@link RuleParam}
+ * fields.
+ */
 public record RuleDescriptor(
         Rule rule,
         String id,
@@ -32,14 +35,15 @@ public record RuleDescriptor(
         if (info == null) {
             throw new IllegalArgumentException("rule class " + rule.getClass().getName() + " has no @RuleInfo");
         }
+        RuleTexts texts = RuleTexts.of(rule.getClass(), info);
         return new RuleDescriptor(
                 rule,
                 info.id(),
                 info.category(),
                 info.severity(),
                 info.summary(),
-                info.rationale(),
-                info.remediation(),
+                texts.rationale(),
+                texts.remediation(),
                 info.enabledByDefault(),
                 kinds(info),
                 params(rule.getClass()),

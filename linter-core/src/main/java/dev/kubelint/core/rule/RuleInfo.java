@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Everything a user or a tool needs to know about a rule, on the rule's class: the registry, the docs generator
- * and every reporter read this one annotation. Typed parameters are the rule's {@code public static final}
+ * and every reporter read this one annotation (and the rule's text resource, where its longer texts may live). Typed parameters are the rule's {@code public static final}
  * {@link RuleParam} fields.
  */
 @Documented
@@ -28,11 +28,15 @@ public @interface RuleInfo {
     /** One sentence, no final period: what the rule finds. */
     String summary();
 
-    /** Why it matters: what the API server or the cluster does with such a manifest. */
-    String rationale();
+    /**
+     * Why it matters: what the API server or the cluster does with such a manifest. Leave it out to keep the text in
+     * a YAML resource named after the rule's class, beside it ({@code MyRule.yaml}, keys {@code rationale} and
+     * {@code remediation}).
+     */
+    String rationale() default "";
 
-    /** What to change. */
-    String remediation();
+    /** What to change; like {@link #rationale()}, here or in the rule's YAML resource. */
+    String remediation() default "";
 
     boolean enabledByDefault() default true;
 

@@ -1,0 +1,64 @@
+package dev.kubelint.core.rule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * A rule's rationale and remediation: from its {@link RuleInfo}, or, when the annotation leaves them out, from a
+ * YAML resource named after the rule's class in its package ({@code ImageMissingRule.yaml} beside
+ * {@code ImageMissingRule.class}) with the keys {@code rationale} and {@code remediation}. Long prose reads and
+ * diffs better as text than as concatenated Java strings, and the built-in rules keep theirs there.
+ */
+record RuleTexts(String rationale, String remediation) {
+
+    private static final Set<String> KEYS = Set.of("rationale", "remediation");
+
+    static RuleTexts of(Class<?> type, RuleInfo info) {
+        String resource = type.getSimpleName() + ".yaml";
+        Map<?, ?> texts = read(type, resource);
+        return new RuleTexts(
+                pick(type, resource, "rationale", info.rationale(), texts),
+                pick(type, resource, "remediation", info.remediation(), texts));
+    }
+
+    private static String pick(Class<?> type, String resource, String key, String inline, Map<?, ?> texts) {
+        Object fromResource = texts.get(key);
+        if (fromResource != null && !inline.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "rule class " + type.getName() + " gives its " + key + " twice: in @RuleInfo and in " + resource);
+        }
+        if (fromResource == null) {
+            return inline;
+        }
+        if (!(fromResource instanceof String text)) {
+            throw new IllegalArgumentException(
+                    resource + " of rule class " + type.getName() + ": " + key + " must be a string");
+        }
+        return text.strip();
+    }
+
+    private static Map<?, ?> read(Class<?> type, String resource) {
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Map.of();
+            }
+            Object root = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            if (!(root instanceof Map<?, ?> map) || !KEYS.containsAll(map.keySet())) {
+                throw new IllegalArgumentException(resource + " of rule class " + type.getName()
+                        + " must be a mapping with the keys rationale and remediation only");
+            }
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " of rule class " + type.getName(), e);
+        } catch (YamlEngineException e) {
+            throw new IllegalArgumentException(
+                    resource + " of rule class " + type.getName() + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+}
