@@ -129,6 +129,10 @@ public final class ValidationRules {
         }
     }
 
+    /** The API server's message once the cost budget of an object's rules is spent. */
+    private static final String OUT_OF_BUDGET =
+            "validation failed due to running out of cost budget, no further validation rules will be run";
+
     private final Node root;
     private final int ruleCount;
     private final JsonNode schema;
@@ -329,13 +333,7 @@ public final class ValidationRules {
                 continue;
             }
             if (budget[0] <= 0) {
-                out.add(violation(
-                        pointer,
-                        path,
-                        type,
-                        "validation failed due to running out of cost budget, no further"
-                                + " validation rules will be run",
-                        null));
+                out.add(violation(pointer, path, type, OUT_OF_BUDGET, null));
                 return false;
             }
             if (self == null) {
@@ -349,13 +347,7 @@ public final class ValidationRules {
             budget[0] -= result.cost();
             if (result.costLimitExceeded()) {
                 if (budget[0] <= 0) {
-                    out.add(violation(
-                            pointer,
-                            path,
-                            type,
-                            "validation failed due to running out of cost budget, no further"
-                                    + " validation rules will be run",
-                            null));
+                    out.add(violation(pointer, path, type, OUT_OF_BUDGET, null));
                 } else {
                     out.add(violation(
                             pointer,
