@@ -20,7 +20,8 @@ import java.util.TreeMap;
         id = "crd-duplicate",
         category = "schema",
         severity = Severity.WARNING,
-        summary = "Two CustomResourceDefinitions of the same name in one scan")
+        summary = "Two CustomResourceDefinitions of the same name in one scan",
+        kinds = {"CustomResourceDefinition"})
 public final class CrdDuplicateRule extends CrossObjectShell {
 
     private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
