@@ -11,6 +11,7 @@ import dev.cel.common.types.CelTypeProvider;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
+import dev.kubelint.core.util.Lazy;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class KubernetesCel {
 
     private final String release;
     private final int minor;
-    private volatile Cel cel;
+    private final Lazy<Cel> cel = Lazy.of(() -> builder().build());
     private final Map<String, CelCompiler> dynamicCompilers = new ConcurrentHashMap<>();
 
     private KubernetesCel(String release) {
@@ -54,17 +55,7 @@ public final class KubernetesCel {
 
     /** The environment without variables, built when first needed. */
     private Cel cel() {
-        Cel c = cel;
-        if (c == null) {
-            synchronized (this) {
-                c = cel;
-                if (c == null) {
-                    c = builder().build();
-                    cel = c;
-                }
-            }
-        }
-        return c;
+        return cel.get();
     }
 
     /**

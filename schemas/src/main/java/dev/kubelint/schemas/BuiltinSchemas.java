@@ -2,6 +2,7 @@ package dev.kubelint.schemas;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.util.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +54,8 @@ public final class BuiltinSchemas {
 
     private final Map<String, Release> releases = new ConcurrentHashMap<>();
     private final Map<String, Optional<KindSchema>> schemas = new ConcurrentHashMap<>();
-    private volatile Components components;
+    private final Lazy<Components> components =
+            Lazy.of(() -> new Components(readBytes(BUNDLE + BundleGenerator.COMPONENTS)));
     private volatile Set<String> groups;
 
     private BuiltinSchemas() {}
@@ -244,17 +246,7 @@ public final class BuiltinSchemas {
     }
 
     private Components components() {
-        Components c = components;
-        if (c == null) {
-            synchronized (this) {
-                c = components;
-                if (c == null) {
-                    c = new Components(readBytes(BUNDLE + BundleGenerator.COMPONENTS));
-                    components = c;
-                }
-            }
-        }
-        return c;
+        return components.get();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kubelint.schemas;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import dev.kubelint.core.util.Lazy;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.ScalarStyle;
 import dev.kubelint.core.yaml.YamlNode;
@@ -36,7 +37,7 @@ public final class KindSchema {
         private final String variantIri;
         private final JsonNode document;
         private final Optional<QuickCheck> quick;
-        private volatile Schema schema;
+        private final Lazy<Schema> schema = Lazy.of(this::compileSchema);
         private final java.util.Map<String, Schema> fragments = new java.util.concurrent.ConcurrentHashMap<>();
 
         Compiled(String variantIri, JsonNode document, Optional<QuickCheck> quick) {
@@ -54,21 +55,15 @@ public final class KindSchema {
         }
 
         Schema schema() {
-            Schema s = schema;
-            if (s == null) {
-                synchronized (this) {
-                    s = schema;
-                    if (s == null) {
-                        try {
-                            s = engine.compile(variantIri, document, fragment);
-                        } catch (RuntimeException e) {
-                            throw unusable(e);
-                        }
-                        schema = s;
-                    }
-                }
+            return schema.get();
+        }
+
+        private Schema compileSchema() {
+            try {
+                return engine.compile(variantIri, document, fragment);
+            } catch (RuntimeException e) {
+                throw unusable(e);
             }
-            return s;
         }
     }
 
@@ -82,8 +77,8 @@ public final class KindSchema {
     private final Preparation preparation;
     private final SchemaEngine engine;
     private final CustomResource customResource;
-    private volatile Compiled strict;
-    private volatile Compiled lenient;
+    private final Lazy<Compiled> strict = Lazy.of(() -> prepare(true));
+    private final Lazy<Compiled> lenient = Lazy.of(() -> prepare(false));
     private volatile JsonNode customResourceSchema;
 
     KindSchema(
@@ -244,32 +239,23 @@ public final class KindSchema {
     }
 
     private Compiled compiled(boolean strictFields) {
-        Compiled c = strictFields ? strict : lenient;
-        if (c != null) {
-            return c;
+        return (strictFields ? strict : lenient).get();
+    }
+
+    private Compiled prepare(boolean strictFields) {
+        // the strictness leads the path, so that relative references between files still resolve
+        String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
+        Compiled c;
+        try {
+            JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
+            c = new Compiled(variant + iri.substring("kubelint:/".length()), document, quickCheck(document));
+        } catch (RuntimeException e) {
+            throw unusable(e);
         }
-        synchronized (this) {
-            c = strictFields ? strict : lenient;
-            if (c == null) {
-                // the strictness leads the path, so that relative references between files still resolve
-                String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
-                try {
-                    JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
-                    c = new Compiled(variant + iri.substring("kubelint:/".length()), document, quickCheck(document));
-                } catch (RuntimeException e) {
-                    throw unusable(e);
-                }
-                if (!iri.startsWith(BUILTIN_IRI)) {
-                    c.schema();
-                }
-                if (strictFields) {
-                    strict = c;
-                } else {
-                    lenient = c;
-                }
-            }
-            return c;
+        if (!iri.startsWith(BUILTIN_IRI)) {
+            c.schema();
         }
+        return c;
     }
 
     /** The fast path is an optimisation only: a schema it cannot read is simply always validated in full. */
