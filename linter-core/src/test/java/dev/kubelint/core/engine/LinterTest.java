@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.testing.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,75 +26,8 @@ class LinterTest {
     @TempDir
     Path dir;
 
-    /** Reports every object's kind, to see which objects the engine hands to rules. */
-    @RuleInfo(
-            id = "kind-echo",
-            category = "test",
-            severity = Severity.INFO,
-            summary = "Echoes the kind",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class KindEchoRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            ctx.reportKey(manifest.root(), "kind", "kind " + manifest.kind() + " named " + manifest.name());
-        }
-    }
-
-    /** Always throws, to see that a failing rule is isolated. */
-    @RuleInfo(
-            id = "always-fails",
-            category = "test",
-            severity = Severity.WARNING,
-            summary = "Fails",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class AlwaysFailsRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            throw new IllegalStateException("boom");
-        }
-    }
-
-    /** A fallback that reports every kind value, like a schema check would. */
-    @RuleInfo(
-            id = "kind-fallback",
-            category = "test",
-            severity = Severity.ERROR,
-            summary = "Fallback on kind",
-            rationale = "Test.",
-            remediation = "None.",
-            fallback = true)
-    static final class KindFallbackRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "generic problem with kind"));
-            manifest.root().get("metadata").ifPresent(m -> ctx.report(m, "generic problem with metadata"));
-        }
-    }
-
-    /** A dedicated rule that explains the kind value. */
-    @RuleInfo(
-            id = "kind-dedicated",
-            category = "test",
-            severity = Severity.ERROR,
-            summary = "Dedicated on kind",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class KindDedicatedRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "the precise explanation"));
-        }
-    }
-
-    private RuleCatalog catalog(Rule... extra) {
-        List<RuleDescriptor> all = new java.util.ArrayList<>();
-        all.addAll(CoreRule.descriptors());
-        for (Rule r : extra) {
-            all.add(RuleDescriptor.of(r, "test"));
-        }
-        return RuleCatalog.of(all);
+    private static RuleCatalog catalog(RuleDescriptor... extra) {
+        return TestRules.coreWith(extra);
     }
 
     private LintResult lint(LintRequest request) throws Linter.InputException {
@@ -117,7 +46,7 @@ class LinterTest {
                 "list.yaml",
                 "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
                         + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
         List<Finding> echoes = result.findings();
         assertEquals(2, echoes.size(), echoes.toString());
         assertEquals("kind Service named a", echoes.get(0).message());
@@ -152,7 +81,7 @@ class LinterTest {
     void keptFindingsKeepTheirObjectsAndPointers() throws Exception {
         write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
         write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
-        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())))
+        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())))
                 .findings();
         assertEquals(2, echoes.size(), echoes.toString());
         Location a = echoes.get(0).location();
@@ -170,7 +99,7 @@ class LinterTest {
         write("a/d.json", "{\"kind\": \"D\"}\n");
         write(".git/e.yaml", "kind: E\n");
         write("notes.txt", "kind: F\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
         assertEquals(
                 List.of("a/c.yml", "a/d.json", "b.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -207,7 +136,7 @@ class LinterTest {
 
     @Test
     void standardInputIsReadForDash() throws Exception {
-        LintRequest request = LintRequest.of(List.of("-"), dir, catalog(new KindEchoRule()))
+        LintRequest request = LintRequest.of(List.of("-"), dir, catalog(TestRules.kindEcho()))
                 .withStdin(
                         new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
         LintResult result = lint(request);
@@ -218,7 +147,8 @@ class LinterTest {
     @Test
     void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule(), new KindEchoRule())));
+        LintResult result =
+                lint(LintRequest.of(List.of("."), dir, catalog(TestRules.alwaysFails(), TestRules.kindEcho())));
         assertEquals(
                 List.of("kind-echo", "rule-failure"),
                 result.findings().stream().map(Finding::ruleId).toList());
@@ -226,7 +156,7 @@ class LinterTest {
         assertTrue(
                 failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
         assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
-        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule()))
+        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.alwaysFails()))
                 .withDebug(true));
         assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
     }
@@ -234,7 +164,7 @@ class LinterTest {
     @Test
     void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
-        LintRequest base = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        LintRequest base = LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()));
         LintResult warned = lint(base.withRuleSettings(Map.of(
                 "duplicate-key",
                 RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
@@ -249,7 +179,7 @@ class LinterTest {
     @Test
     void objectFilterSelectsObjectsByLabels() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p, labels: {app: web}}\n---\nkind: Pod\nmetadata: {name: q}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()))
                 .withObjectFilter(labels -> "web".equals(labels.get("app"))));
         assertEquals(1, result.findings().size());
         assertEquals("kind Pod named p", result.findings().get(0).message());
@@ -262,7 +192,7 @@ class LinterTest {
                     "f" + (i % 7) + "/m" + i + ".yaml",
                     "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
         }
-        LintRequest request = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        LintRequest request = LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()));
         List<Finding> one = lint(request.withJobs(1)).findings();
         for (int jobs : new int[] {2, 8}) {
             assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
@@ -274,11 +204,11 @@ class LinterTest {
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
         LintResult both =
-                lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule(), new KindDedicatedRule())));
+                lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindFallback(), TestRules.kindDedicated())));
         assertEquals(
                 List.of("the precise explanation", "generic problem with metadata"),
                 both.findings().stream().map(Finding::message).toList());
-        LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule())));
+        LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindFallback())));
         assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
 
@@ -316,7 +246,7 @@ class LinterTest {
                 dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
         byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
         Files.write(dir.resolve("utf16.yaml"), utf16);
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
         assertEquals(
                 List.of("kind Pod named a", "kind Pod named b"),
                 result.findings().stream().map(Finding::message).toList());

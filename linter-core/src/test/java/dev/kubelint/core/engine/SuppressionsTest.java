@@ -9,6 +9,7 @@ import dev.kubelint.core.finding.Suppression;
 import dev.kubelint.core.report.JsonReporter;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
+import dev.kubelint.core.testing.LatestTagRule;
 import dev.kubelint.core.testing.TestCatalog;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -43,29 +44,16 @@ class SuppressionsTest {
                 .collect(Collectors.joining(" "));
     }
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: a
-                  image: nginx:latest
-                - name: b
-                  image: redis
-            """;
-
     @Test
     void withoutSuppressionsBothImagesAreReported() throws Exception {
-        LintResult result = lint(POD);
+        LintResult result = lint(LatestTagRule.POD);
         assertEquals("latest-tag@8 latest-tag@10", summary(result.findings()));
         assertTrue(result.suppressed().isEmpty());
     }
 
     @Test
     void anAnnotationSuppressesTheRuleForItsObjectAndKeepsTheReason() throws Exception {
-        LintResult result = lint(POD.replace("  name: web\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations:
                     ignore.kubelint.dev/latest-tag: "the demo image follows upstream"
@@ -81,8 +69,8 @@ class SuppressionsTest {
 
     @Test
     void anAnnotationCoversOnlyItsOwnObject() throws Exception {
-        String other = POD.replace("name: web", "name: other");
-        LintResult result = lint(POD.replace("  name: web\n", """
+        String other = LatestTagRule.POD.replace("name: web", "name: other");
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations: {ignore.kubelint.dev/latest-tag: "pinned by digest upstream"}
                 """) + "---\n" + other);
@@ -92,7 +80,7 @@ class SuppressionsTest {
 
     @Test
     void aTrailingCommentSuppressesTheFindingsOfItsLine() throws Exception {
-        LintResult result = lint(POD.replace(
+        LintResult result = lint(LatestTagRule.POD.replace(
                 "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         assertEquals("latest-tag@10", summary(result.findings()));
         assertEquals("latest-tag@8", summary(result.suppressed()));
@@ -105,7 +93,7 @@ class SuppressionsTest {
 
     @Test
     void aCommentOnItsOwnLineSuppressesTheLineBelow() throws Exception {
-        LintResult result = lint(POD.replace("      image: redis\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("      image: redis\n", """
                       # kubelint-ignore: unique-name, latest-tag -- redis follows its own release train
                       # (another comment between is fine)
                       image: redis
@@ -119,9 +107,9 @@ class SuppressionsTest {
 
     @Test
     void aSuppressionWithoutAReasonIsIgnoredAndReported() throws Exception {
-        LintResult result = lint(
-                POD.replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
-                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
+        LintResult result = lint(LatestTagRule.POD
+                .replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
+                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
         assertEquals(
                 "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
                 summary(result.findings()));
@@ -136,7 +124,8 @@ class SuppressionsTest {
 
     @Test
     void unreadableCommentsAreReported() throws Exception {
-        LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
+        LintResult result = lint(LatestTagRule.POD
+                .replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
                 .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"));
         assertEquals(
                 "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
@@ -150,7 +139,7 @@ class SuppressionsTest {
 
     @Test
     void aSuppressionOfAnUnknownRuleIsReportedAsUnused() throws Exception {
-        LintResult result = lint(POD.replace("  name: web\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations:
                     ignore.kubelint.dev/latest-tags: "typo"
@@ -187,7 +176,8 @@ class SuppressionsTest {
     @Test
     void noSuppressionsIgnoresThemAll() throws Exception {
         LintResult result = lint(
-                POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
+                LatestTagRule.POD
+                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
                         .replace(
                                 "image: nginx:latest",
                                 "image: nginx:latest # kubelint-ignore: latest-tag, unique-name -- x"),
@@ -215,7 +205,8 @@ class SuppressionsTest {
     void skippedObjectsKeepTheirSuppressionsQuiet() throws Exception {
         Files.writeString(
                 dir.resolve("m.yaml"),
-                POD.replace("  name: web\n", """
+                LatestTagRule.POD
+                        .replace("  name: web\n", """
                   name: web
                   labels: {tier: cache}
                   annotations: {ignore.kubelint.dev/unique-name: "not used here"}
@@ -231,7 +222,8 @@ class SuppressionsTest {
     @Test
     void suppressionRulesFollowTheirSettings() throws Exception {
         Files.writeString(
-                dir.resolve("m.yaml"), POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
+                dir.resolve("m.yaml"),
+                LatestTagRule.POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
         LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get())
                 .withJobs(1)
                 .withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withSeverity(Severity.ERROR)));
@@ -248,7 +240,7 @@ class SuppressionsTest {
 
     @Test
     void reportsCountAndListSuppressedFindingsWithTheirReasons() throws Exception {
-        LintResult result = lint(POD.replace(
+        LintResult result = lint(LatestTagRule.POD.replace(
                 "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         StringWriter json = new StringWriter();
         new JsonReporter().write(result, ReportOptions.plain(dir), json);
@@ -292,7 +284,7 @@ class SuppressionsTest {
 
     @Test
     void aCommentWithNothingBelowItIsReported() throws Exception {
-        LintResult result = lint(POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
+        LintResult result = lint(LatestTagRule.POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
         Finding unused = result.findings().stream()
                 .filter(f -> f.ruleId().equals("unused-suppression"))
                 .findFirst()

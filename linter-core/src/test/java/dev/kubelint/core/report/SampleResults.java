@@ -13,12 +13,11 @@ import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
-import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.testing.TestRules;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
 import java.io.IOException;
@@ -134,12 +133,8 @@ final class SampleResults {
     }
 
     static RuleCatalog catalog() {
-        List<RuleDescriptor> rules = new ArrayList<>();
-        rules.addAll(CoreRule.descriptors());
-        for (Rule r : List.of(new SchemaTypeRule(), new LabelValueRule(), new NameStyleRule(), new ImageTagRule())) {
-            rules.add(RuleDescriptor.of(r, "test"));
-        }
-        return RuleCatalog.of(rules);
+        return TestRules.coreWithRules(
+                new SchemaTypeRule(), new LabelValueRule(), new NameStyleRule(), new ImageTagRule());
     }
 
     static final ObjectRef WEB_POD = new ObjectRef("v1", "Pod", "", "web");

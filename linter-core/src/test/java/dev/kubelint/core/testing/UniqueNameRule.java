@@ -16,9 +16,7 @@ import java.util.Optional;
         id = "unique-name",
         category = "test",
         severity = Severity.ERROR,
-        summary = "Two objects have the same kind and name",
-        rationale = "Tests.",
-        remediation = "Rename one.")
+        summary = "Two objects have the same kind and name")
 public final class UniqueNameRule implements Rule {
 
     @Override
