@@ -17,14 +17,14 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /** The JUnit XML schema Jenkins reads (vendored under test resources, see vendor/junit/SOURCE.md). */
-final class JUnitSchema {
+public final class JUnitSchema {
 
     private static final Schema SCHEMA = load();
 
     private JUnitSchema() {}
 
     /** Validates a report against the XSD and parses it as a plain (namespace-unaware) DOM, as CI servers do. */
-    static Document parseValid(String xml) {
+    public static Document parseValid(String xml) {
         try {
             SCHEMA.newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {

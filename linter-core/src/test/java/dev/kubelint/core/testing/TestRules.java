@@ -31,11 +31,9 @@ public final class TestRules {
                         manifest.root(), "kind", "kind " + manifest.kind() + " named " + manifest.name()));
     }
 
-    /** always-fails: throws on every object, to show that a failing rule is isolated. */
+    /** always-fails ({@link FailingRule}): throws on every object, to show that a failing rule is isolated. */
     public static RuleDescriptor alwaysFails() {
-        return rule("always-fails", Severity.WARNING, (manifest, ctx) -> {
-            throw new IllegalStateException("boom");
-        });
+        return RuleDescriptor.of(new FailingRule(), "test");
     }
 
     /** kind-fallback ({@link KindFallbackRule}): a fallback on kind and metadata, like a schema check. */
