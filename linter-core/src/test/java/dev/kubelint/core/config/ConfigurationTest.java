@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.testing.EqualitySelectors;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,22 @@ class ConfigurationTest {
         assertEquals("k.yaml:1:14: rule jar lib/none.jar does not exist", e.getMessage());
     }
 
+    /** A project folder (a git root) with its folder {@code app} to scan. */
+    private Path project() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        return project;
+    }
+
+    /** The problems of loading the project's .kubelint.yaml found by discovery, which must refuse it. */
+    private List<String> problemsWhenDiscovered(Path project) {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Configuration.load(inProject(project, Optional.empty())).close());
+        return e.problems().stream().map(ConfigProblem::toString).toList();
+    }
+
     /** A request for the folder {@code app} of a project, with the file named or else discovered. */
     private Configuration.Request inProject(Path project, Optional<Path> file) {
         return new Configuration.Request(
@@ -62,20 +79,14 @@ class ConfigurationTest {
 
     @Test
     void aDiscoveredFileMayNameOnlyPathsInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(project.resolve("crds"));
         Files.writeString(dir.resolve("secret.yaml"), "password: hunter2\n");
         Files.createSymbolicLink(project.resolve("crds/link.yaml"), dir.resolve("secret.yaml"));
         Files.writeString(
                 project.resolve(".kubelint.yaml"),
                 "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(3, messages.size(), messages.toString());
         assertTrue(
                 messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ")
@@ -95,17 +106,11 @@ class ConfigurationTest {
 
     @Test
     void aDiscoveredFileMayNameOnlyPoliciesInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(project.resolve("policies"));
         Files.writeString(dir.resolve("elsewhere.yaml"), "kind: ValidatingAdmissionPolicy\n");
         Files.writeString(project.resolve(".kubelint.yaml"), "policies: [../elsewhere.yaml, policies]\n");
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(
                 messages.get(0).contains(".kubelint.yaml:1:12: policies: ")
@@ -123,9 +128,7 @@ class ConfigurationTest {
 
     @Test
     void aDiscoveredFileMayWriteReportsOnlyInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(dir.resolve("elsewhere"));
         // a link to a folder outside, and a report file still to be written below it
         Files.createSymbolicLink(project.resolve("out"), dir.resolve("elsewhere"));
@@ -135,11 +138,7 @@ class ConfigurationTest {
                   - {format: sarif, file: out/new/kubelint.sarif}
                   - {format: html, file: build/kubelint.html}
                 """);
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(2, messages.size(), messages.toString());
         assertTrue(
                 messages.get(0).contains(".kubelint.yaml:2:26: reports: ")

@@ -37,6 +37,16 @@ class SuppressionsTest {
         return new Linter().lint(request);
     }
 
+    /** The first suppressed finding's suppression: its kind, its reason and where it is written. */
+    private static void assertFirstSuppression(
+            LintResult result, Suppression.Kind kind, String reason, int line, int column) {
+        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
+        assertEquals(kind, s.kind());
+        assertEquals(reason, s.reason());
+        assertEquals(line, s.location().line());
+        assertEquals(column, s.location().column());
+    }
+
     /** "rule@line" of each finding, in order. */
     private static String summary(List<Finding> findings) {
         return findings.stream()
@@ -60,11 +70,7 @@ class SuppressionsTest {
                 """));
         assertEquals("", summary(result.findings()));
         assertEquals("latest-tag@10 latest-tag@12", summary(result.suppressed()));
-        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
-        assertEquals(Suppression.Kind.ANNOTATION, s.kind());
-        assertEquals("the demo image follows upstream", s.reason());
-        assertEquals(6, s.location().line());
-        assertEquals(5, s.location().column());
+        assertFirstSuppression(result, Suppression.Kind.ANNOTATION, "the demo image follows upstream", 6, 5);
     }
 
     @Test
@@ -84,11 +90,7 @@ class SuppressionsTest {
                 "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         assertEquals("latest-tag@10", summary(result.findings()));
         assertEquals("latest-tag@8", summary(result.suppressed()));
-        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
-        assertEquals(Suppression.Kind.COMMENT, s.kind());
-        assertEquals("built nightly", s.reason());
-        assertEquals(8, s.location().line());
-        assertEquals(28, s.location().column());
+        assertFirstSuppression(result, Suppression.Kind.COMMENT, "built nightly", 8, 28);
     }
 
     @Test
