@@ -435,9 +435,7 @@ class CheckMojoTest {
     void theConfigurationsReportsAreWrittenUnlessFormatsNamesOthers() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  A: !env X\n");
         write("kubelint.yaml", "reports:\n  - {format: html, file: build/site/kubelint.html}\n  - format: json\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", null);
+        CheckMojo mojo = mojoOfConfiguration(null);
         mojo.execute();
         assertTrue(Files.readString(project.resolve("build/site/kubelint.html")).contains("<!DOCTYPE html>"));
         assertTrue(Files.readString(project.resolve("target/kubelint/kubelint.json"))
@@ -448,9 +446,7 @@ class CheckMojoTest {
 
         // formats replace the configuration's reports
         Files.delete(project.resolve("build/site/kubelint.html"));
-        mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", List.of("sarif"));
+        mojo = mojoOfConfiguration(List.of("sarif"));
         mojo.execute();
         assertTrue(Files.exists(project.resolve("target/kubelint/kubelint.sarif")));
         assertTrue(Files.notExists(project.resolve("build/site/kubelint.html")));
@@ -468,9 +464,7 @@ class CheckMojoTest {
     void aReportOfTheConfigurationThatWouldOverwriteAManifestFailsBeforeTheScan() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         write("kubelint.yaml", "reports:\n  - {format: json, file: k8s/a.yaml}\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", null);
+        CheckMojo mojo = mojoOfConfiguration(null);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("the report file k8s/a.yaml is one of the scanned inputs"), e.getMessage());
         assertEquals(
@@ -487,6 +481,14 @@ class CheckMojoTest {
         set(mojo, "outputDirectory", project.resolve("target/kubelint").toFile());
         set(mojo, "failOn", "error");
         set(mojo, "formats", List.of("json"));
+        return mojo;
+    }
+
+    /** A mojo that reads kubelint.yaml, with the given formats (null: the parameter left unset). */
+    private CheckMojo mojoOfConfiguration(List<String> formats) throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        set(mojo, "formats", formats);
         return mojo;
     }
 
