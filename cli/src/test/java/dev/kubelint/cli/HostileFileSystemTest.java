@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Inputs that are hostile because of what they are on disk rather than what they contain: symbolic link loops and
@@ -161,24 +163,20 @@ class HostileFileSystemTest {
         }
     }
 
-    @Test
-    void aFileThatFailsWhileBeingReadIsAFindingEvenForRoot() {
-        // reading /proc/self/mem from its start fails with an I/O error for every user, root included
-        Path mem = Path.of("/proc/self/mem");
-        assumeTrue(Files.exists(mem), "needs Linux /proc");
-        CliRun run = lint("scan", mem.toString());
+    /**
+     * A special file named explicitly is one finding at its start and the ordinary files are linted as always:
+     * reading /proc/self/mem from its start fails with an I/O error for every user, root included; /dev/zero never
+     * ends, so it stops at the file size limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/proc/self/mem, unreadable-file@1:1, ''", "/dev/zero, input-limit@1:1, max-file-bytes"})
+    void aSpecialFileNamedExplicitlyIsOneFindingEvenForRoot(String special, String brief, String told) {
+        Path file = Path.of(special);
+        assumeTrue(Files.exists(file), "needs " + special);
+        CliRun run = lint("scan", file.toString());
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
-        assertOnlyFinding(run, mem.toString(), "unreadable-file@1:1");
-    }
-
-    @Test
-    void anEndlessDeviceNamedExplicitlyStopsAtTheFileSizeLimit() {
-        Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.exists(zero), "needs /dev/zero");
-        CliRun run = lint("scan", zero.toString());
-        HostileInputTest.assertLinted(run, 3);
-        assertOnlyFinding(run, zero.toString(), "input-limit@1:1", "max-file-bytes");
+        assertOnlyFinding(run, file.toString(), brief, told);
     }
 
     @Test
