@@ -62,10 +62,15 @@ class HostileFileSystemTest {
         return run.findings().stream().filter(f -> f.file().equals(file)).toList();
     }
 
+    /** "rule@line:column" of each finding. */
+    private static List<String> briefs(List<Reported> findings) {
+        return findings.stream().map(Reported::brief).toList();
+    }
+
     /** The file has exactly one finding, {@code brief} ("rule@line:column"). */
     private static Reported assertOnlyFinding(CliRun run, String file, String brief) {
         List<Reported> findings = on(run, file);
-        assertEquals(List.of(brief), findings.stream().map(Reported::brief).toList());
+        assertEquals(List.of(brief), briefs(findings));
         return findings.get(0);
     }
 
@@ -123,9 +128,7 @@ class HostileFileSystemTest {
                     findings.get(0).message());
         }
         // a link that stays inside the folder is followed like any file
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                on(run, "scan/inside.yaml").stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(on(run, "scan/inside.yaml")));
 
         // named explicitly, the link's target is read: the user asked for it
         CliRun explicit = lint("scan/secret.yaml");
@@ -149,8 +152,7 @@ class HostileFileSystemTest {
             CliRun run = lint("scan");
             HostileInputTest.assertLinted(run, 3);
             assertOrdinaryFilesLinted(run);
-            List<String> findings =
-                    on(run, "scan/locked.yaml").stream().map(Reported::brief).toList();
+            List<String> findings = briefs(on(run, "scan/locked.yaml"));
             if (Files.isReadable(locked)) {
                 // running as root: permissions do not stop reading, and the file is linted like any other
                 assertEquals(List.of("duplicate-key@7:3"), findings);
@@ -191,11 +193,7 @@ class HostileFileSystemTest {
         write("folder.yaml/inner.yaml", DUPLICATE);
         CliRun run = lint("scan");
         HostileInputTest.assertLinted(run, 3);
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                on(run, "scan/folder.yaml/inner.yaml").stream()
-                        .map(Reported::brief)
-                        .toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(on(run, "scan/folder.yaml/inner.yaml")));
         CliRun named = lint("scan/folder.yaml");
         HostileInputTest.assertLinted(named, 1);
     }
@@ -229,9 +227,7 @@ class HostileFileSystemTest {
         writer.setDaemon(true);
         writer.start();
         CliRun explicit = lint("scan/pipe.yaml");
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(explicit.findings()));
         writer.join(10_000);
     }
 
@@ -266,9 +262,7 @@ class HostileFileSystemTest {
                 List.of("scan/with spaces/ünïcødé 文件 🚀.yaml"),
                 run.findings().stream().map(Reported::file).toList());
         CliRun explicit = lint("scan/with spaces/ünïcødé 文件 🚀.yaml");
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(explicit.findings()));
     }
 
     @Test

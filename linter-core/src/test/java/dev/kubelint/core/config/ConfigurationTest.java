@@ -71,6 +71,11 @@ class ConfigurationTest {
         return e.problems().stream().map(ConfigProblem::toString).toList();
     }
 
+    /** The project's .kubelint.yaml loaded as a file the user named. */
+    private Configuration loadNamed(Path project) throws Exception {
+        return Configuration.load(inProject(project, Optional.of(project.resolve(".kubelint.yaml"))));
+    }
+
     /** A request for the folder {@code app} of a project, with the file named or else discovered. */
     private Configuration.Request inProject(Path project, Optional<Path> file) {
         return new Configuration.Request(
@@ -98,8 +103,7 @@ class ConfigurationTest {
 
         // named by the user, the same file may name any path
         Files.writeString(project.resolve(".kubelint.yaml"), "schema-locations: [../secret.yaml, crds]\n");
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(2, c.file().schemaLocations().size());
         }
     }
@@ -118,8 +122,7 @@ class ConfigurationTest {
                 messages.toString());
 
         // named by the user, the same file may name any path
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(
                     List.of(dir.resolve("elsewhere.yaml"), project.resolve("policies")),
                     c.file().policies().stream().map(Located::value).toList());
@@ -150,8 +153,7 @@ class ConfigurationTest {
                 "a link is followed even to a file that does not exist yet: " + messages);
 
         // named by the user, the same file may write anywhere
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(3, c.file().reports().size());
             assertEquals(
                     Optional.of(dir.resolve("report.json")),

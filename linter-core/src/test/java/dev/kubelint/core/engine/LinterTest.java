@@ -30,6 +30,11 @@ class LinterTest {
         return TestRules.coreWith(extra);
     }
 
+    /** A request for the whole folder, with the core rules and the given ones. */
+    private LintRequest request(RuleDescriptor... rules) {
+        return LintRequest.of(List.of("."), dir, catalog(rules));
+    }
+
     private LintResult lint(LintRequest request) throws Linter.InputException {
         return new Linter().lint(request);
     }
@@ -46,7 +51,7 @@ class LinterTest {
                 "list.yaml",
                 "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
                         + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
+        LintResult result = lint(request(TestRules.kindEcho()));
         List<Finding> echoes = result.findings();
         assertEquals(2, echoes.size(), echoes.toString());
         assertEquals("kind Service named a", echoes.get(0).message());
@@ -62,7 +67,7 @@ class LinterTest {
                 "a.yaml",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
                         + "metadata: {name: q, namespace: shop}\n");
-        LintRequest request = LintRequest.of(List.of("."), dir, catalog());
+        LintRequest request = request();
         LintResult listed = lint(request);
         LintResult.FileSummary file = listed.files().get(0);
         assertEquals(2, file.objectCount());
@@ -81,8 +86,7 @@ class LinterTest {
     void keptFindingsKeepTheirObjectsAndPointers() throws Exception {
         write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
         write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
-        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())))
-                .findings();
+        List<Finding> echoes = lint(request(TestRules.kindEcho())).findings();
         assertEquals(2, echoes.size(), echoes.toString());
         Location a = echoes.get(0).location();
         Location b = echoes.get(1).location();
@@ -99,7 +103,7 @@ class LinterTest {
         write("a/d.json", "{\"kind\": \"D\"}\n");
         write(".git/e.yaml", "kind: E\n");
         write("notes.txt", "kind: F\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
+        LintResult result = lint(request(TestRules.kindEcho()));
         assertEquals(
                 List.of("a/c.yml", "a/d.json", "b.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -110,8 +114,7 @@ class LinterTest {
         write("base/a.yaml", "kind: A\n");
         write("base/b.yaml", "kind: B\n");
         write("overlays/c.yaml", "kind: C\n");
-        LintResult result =
-                lint(LintRequest.of(List.of("."), dir, catalog()).withGlobs(List.of("base/**"), List.of("**/b.yaml")));
+        LintResult result = lint(request().withGlobs(List.of("base/**"), List.of("**/b.yaml")));
         assertEquals(
                 List.of("base/a.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -121,7 +124,7 @@ class LinterTest {
     void symbolicLinkLoopsDoNotLoopForever() throws Exception {
         write("x/a.yaml", "kind: A\n");
         Files.createSymbolicLink(dir.resolve("x/loop"), dir.resolve("x"));
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult result = lint(request());
         assertEquals(
                 List.of("x/a.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -147,8 +150,7 @@ class LinterTest {
     @Test
     void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult result =
-                lint(LintRequest.of(List.of("."), dir, catalog(TestRules.alwaysFails(), TestRules.kindEcho())));
+        LintResult result = lint(request(TestRules.alwaysFails(), TestRules.kindEcho()));
         assertEquals(
                 List.of("kind-echo", "rule-failure"),
                 result.findings().stream().map(Finding::ruleId).toList());
@@ -156,15 +158,14 @@ class LinterTest {
         assertTrue(
                 failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
         assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
-        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.alwaysFails()))
-                .withDebug(true));
+        LintResult debug = lint(request(TestRules.alwaysFails()).withDebug(true));
         assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
     }
 
     @Test
     void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
-        LintRequest base = LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()));
+        LintRequest base = request(TestRules.kindEcho());
         LintResult warned = lint(base.withRuleSettings(Map.of(
                 "duplicate-key",
                 RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
@@ -179,8 +180,8 @@ class LinterTest {
     @Test
     void objectFilterSelectsObjectsByLabels() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p, labels: {app: web}}\n---\nkind: Pod\nmetadata: {name: q}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()))
-                .withObjectFilter(labels -> "web".equals(labels.get("app"))));
+        LintResult result =
+                lint(request(TestRules.kindEcho()).withObjectFilter(labels -> "web".equals(labels.get("app"))));
         assertEquals(1, result.findings().size());
         assertEquals("kind Pod named p", result.findings().get(0).message());
     }
@@ -192,7 +193,7 @@ class LinterTest {
                     "f" + (i % 7) + "/m" + i + ".yaml",
                     "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
         }
-        LintRequest request = LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho()));
+        LintRequest request = request(TestRules.kindEcho());
         List<Finding> one = lint(request.withJobs(1)).findings();
         for (int jobs : new int[] {2, 8}) {
             assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
@@ -203,12 +204,11 @@ class LinterTest {
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult both =
-                lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindFallback(), TestRules.kindDedicated())));
+        LintResult both = lint(request(TestRules.kindFallback(), TestRules.kindDedicated()));
         assertEquals(
                 List.of("the precise explanation", "generic problem with metadata"),
                 both.findings().stream().map(Finding::message).toList());
-        LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindFallback())));
+        LintResult alone = lint(request(TestRules.kindFallback()));
         assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
 
@@ -220,7 +220,7 @@ class LinterTest {
                 List.of("not-an-object", "not-an-object"),
                 result.findings().stream().map(Finding::ruleId).toList());
         assertTrue(result.findings().get(0).message().contains("an array"));
-        LintResult walked = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult walked = lint(request());
         assertEquals(List.of(), walked.findings(), "found in a folder, a file without any typed document is left out");
         assertEquals(
                 List.of(new LintResult.SkippedFile("a.yaml", "no document has apiVersion or kind")), walked.skipped());
@@ -232,7 +232,7 @@ class LinterTest {
                 dir.resolve("bad.yaml"),
                 new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         write("good.yaml", "kind: Pod\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult result = lint(request());
         Finding f = result.findings().get(0);
         assertEquals("unreadable-file", f.ruleId());
         assertEquals(2, f.location().line());
@@ -246,7 +246,7 @@ class LinterTest {
                 dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
         byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
         Files.write(dir.resolve("utf16.yaml"), utf16);
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(TestRules.kindEcho())));
+        LintResult result = lint(request(TestRules.kindEcho()));
         assertEquals(
                 List.of("kind Pod named a", "kind Pod named b"),
                 result.findings().stream().map(Finding::message).toList());

@@ -47,6 +47,10 @@ class SuppressionsTest {
         assertEquals(column, s.location().column());
     }
 
+    private static String message(LintResult result, int finding) {
+        return result.findings().get(finding).message();
+    }
+
     /** "rule@line" of each finding, in order. */
     private static String summary(List<Finding> findings) {
         return findings.stream()
@@ -115,13 +119,11 @@ class SuppressionsTest {
         assertEquals(
                 "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
                 summary(result.findings()));
-        assertTrue(result.findings()
-                .get(0)
-                .message()
-                .startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
+        assertTrue(
+                message(result, 0).startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
         assertEquals(
                 "kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
-                result.findings().get(3).message());
+                message(result, 3));
     }
 
     @Test
@@ -132,11 +134,8 @@ class SuppressionsTest {
         assertEquals(
                 "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
                 summary(result.findings()));
-        assertTrue(result.findings()
-                .get(1)
-                .message()
-                .startsWith("cannot read the rule ids of this kubelint-ignore comment"));
-        assertTrue(result.findings().get(3).message().startsWith("cannot read this kubelint-ignore comment"));
+        assertTrue(message(result, 1).startsWith("cannot read the rule ids of this kubelint-ignore comment"));
+        assertTrue(message(result, 3).startsWith("cannot read this kubelint-ignore comment"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.kube.LabelSelector.Operator;
 import dev.kubelint.core.kube.LabelSelector.Requirement;
+import dev.kubelint.core.testing.RandomText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,16 +211,9 @@ class LabelSelectorTest {
     /** Whatever the input, the parser returns a selector or a LabelSelectorException with a column inside it. */
     @Test
     void neverFailsOtherwiseOnRandomInput() {
-        Random random = new Random(7);
-        String alphabet = "ab=!(),<> \tin-._/x1";
-        for (int i = 0; i < 5000; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+        for (String text : RandomText.of(7, "ab=!(),<> \tin-._/x1", 14, 5000)) {
             try {
-                LabelSelector s = LabelSelector.parse(text.toString());
+                LabelSelector s = LabelSelector.parse(text);
                 assertEquals(s, parse(s.toString()), "reprint of " + text);
             } catch (LabelSelectorException e) {
                 assertTrue(e.column() >= 1 && e.column() <= text.length() + 1, text + ": " + e.getMessage());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import dev.kubelint.core.testing.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,15 +94,7 @@ class NamesTest {
     /** The regular-expression checks agree with a character-by-character reading of the rules on random text. */
     @Test
     void agreesWithAnIndependentReadingOfTheRules() {
-        Random random = new Random(42);
-        String alphabet = "aZ09-_./ ";
-        for (int i = 0; i < 20000; i++) {
-            StringBuilder s = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int j = 0; j < length; j++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+        for (String text : RandomText.of(42, "aZ09-_./ ", 12, 20000)) {
             assertEquals(isQualifiedName(text), Names.qualifiedName(text).isEmpty(), "qualified name '" + text + "'");
             assertEquals(
                     text.isEmpty() || isNamePart(text), Names.labelValue(text).isEmpty(), "label value '" + text + "'");

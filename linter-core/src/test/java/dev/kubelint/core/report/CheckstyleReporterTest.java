@@ -22,13 +22,17 @@ class CheckstyleReporterTest {
         return SampleResults.render(new CheckstyleReporter(), result, ReportOptions.plain(dir));
     }
 
+    private Document checkstyle(LintResult result) throws IOException {
+        return ReportShapes.checkstyle(xml(result));
+    }
+
     @Test
     void everyFileIsListedAndEveryActiveFindingIsAnError() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
-        List<String> names = ReportShapes.elements(doc, "file").stream()
-                .map(f -> f.getAttribute("name"))
-                .toList();
-        assertEquals(SampleResults.FULL_FILES, names, "scan order, then the run's own findings");
+        Document doc = checkstyle(SampleResults.full());
+        assertEquals(
+                SampleResults.FULL_FILES,
+                ReportShapes.attributes(doc, "file", "name"),
+                "scan order, then the run's own findings");
         List<Element> errors = ReportShapes.elements(doc, "error");
         assertEquals(SampleResults.full().findings().size(), errors.size(), "no suppressed finding");
         List<String> read = errors.stream()
@@ -50,10 +54,8 @@ class CheckstyleReporterTest {
 
     @Test
     void messagesArriveAsWrittenAndControlCharactersCannot() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
-        List<String> messages = ReportShapes.elements(doc, "error").stream()
-                .map(e -> e.getAttribute("message"))
-                .toList();
+        Document doc = checkstyle(SampleResults.full());
+        List<String> messages = ReportShapes.attributes(doc, "error", "message");
         assertTrue(messages.contains("items[1].data.k: expected string, found integer 1 <&>"), messages::toString);
         assertTrue(messages.contains("name \"web\" could say more\nsecond line of the message"), "line breaks kept");
         assertTrue(
@@ -75,7 +77,7 @@ class CheckstyleReporterTest {
 
     @Test
     void aCleanRunListsItsFilesWithoutErrors() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.clean()));
+        Document doc = checkstyle(SampleResults.clean());
         assertEquals(2, doc.getElementsByTagName("file").getLength());
         assertEquals(0, doc.getElementsByTagName("error").getLength());
     }

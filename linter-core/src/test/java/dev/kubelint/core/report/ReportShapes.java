@@ -61,6 +61,11 @@ public final class ReportShapes {
         return list;
     }
 
+    /** An attribute of every element of a tag, in document order. */
+    public static List<String> attributes(Document doc, String tag, String attribute) {
+        return elements(doc, tag).stream().map(e -> e.getAttribute(attribute)).toList();
+    }
+
     /**
      * Validates an XML report against its schema, failing the test with {@code problem} and the reason, and
      * parses it as a plain (namespace-unaware) DOM, as CI servers and code-review tools do.
