@@ -55,6 +55,11 @@ class SamplePluginTest {
             for (RuleDescriptor d : jars.descriptors()) {
                 assertEquals("Example team rules (team-kubelint-rules.jar)", d.origin());
             }
+            // allowed-registries keeps its texts in a YAML resource of the jar, team-label in its annotation
+            RuleDescriptor registries = jars.descriptors().get(1);
+            assertTrue(registries.rationale().startsWith("Images from the team's registries are scanned"));
+            assertTrue(registries.remediation().endsWith("add the registry to the rule's registries parameter."));
+            assertTrue(jars.descriptors().get(0).rationale().startsWith("When a workload misbehaves at night"));
         }
     }
 

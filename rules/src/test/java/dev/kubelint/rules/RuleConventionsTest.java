@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.rule.input.CoreRule;
 import java.io.IOException;
@@ -125,6 +126,22 @@ class RuleConventionsTest {
         return each(r -> {
             assertSentences(r.id() + ": rationale", r.rationale());
             assertSentences(r.id() + ": remediation", r.remediation());
+        });
+    }
+
+    /** One home for the prose: the YAML resource beside the class, never the annotation. */
+    @TestFactory
+    Stream<DynamicTest> textsLiveInTheResourceBesideTheClass() {
+        return each(r -> {
+            Class<?> type = r.rule().getClass();
+            RuleInfo info = type.getAnnotation(RuleInfo.class);
+            if (info == null) {
+                return; // a core rule, described by its enum
+            }
+            assertEquals("", info.rationale() + info.remediation(), r.id() + ": texts belong in the resource");
+            assertTrue(
+                    type.getResource(type.getSimpleName() + ".yaml") != null,
+                    r.id() + ": no " + type.getSimpleName() + ".yaml beside the class");
         });
     }
 

@@ -149,7 +149,9 @@ public final class RuleJars implements AutoCloseable {
         List<RuleDescriptor> result = new ArrayList<>();
         for (Rule rule : rules == null ? List.<Rule>of() : rules) {
             try {
-                result.add(RuleDescriptor.of(rule, origin));
+                RuleDescriptor descriptor = RuleDescriptor.of(rule, origin);
+                descriptor.rationale(); // reads the rule's text resource now, so that a broken one is told here
+                result.add(descriptor);
             } catch (RuntimeException | LinkageError e) {
                 throw problem(
                         jar,

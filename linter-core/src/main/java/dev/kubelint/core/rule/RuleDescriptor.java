@@ -17,8 +17,7 @@ public record RuleDescriptor(
         String category,
         Severity severity,
         String summary,
-        String rationale,
-        String remediation,
+        RuleTexts texts,
         boolean enabledByDefault,
         List<String> kinds,
         List<RuleParam<?>> params,
@@ -29,21 +28,55 @@ public record RuleDescriptor(
         params = List.copyOf(params);
     }
 
+    /** A descriptor with its texts given as they are. */
+    public RuleDescriptor(
+            Rule rule,
+            String id,
+            String category,
+            Severity severity,
+            String summary,
+            String rationale,
+            String remediation,
+            boolean enabledByDefault,
+            List<String> kinds,
+            List<RuleParam<?>> params,
+            String origin) {
+        this(
+                rule,
+                id,
+                category,
+                severity,
+                summary,
+                RuleTexts.of(rationale, remediation),
+                enabledByDefault,
+                kinds,
+                params,
+                origin);
+    }
+
+    /** Why the rule matters ({@link RuleInfo#rationale()}). */
+    public String rationale() {
+        return texts.rationale();
+    }
+
+    /** What to change ({@link RuleInfo#remediation()}). */
+    public String remediation() {
+        return texts.remediation();
+    }
+
     /** Reads a rule's metadata; the origin names the provider (or jar) it came from. */
     public static RuleDescriptor of(Rule rule, String origin) {
         RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalArgumentException("rule class " + rule.getClass().getName() + " has no @RuleInfo");
         }
-        RuleTexts texts = RuleTexts.of(rule.getClass(), info);
         return new RuleDescriptor(
                 rule,
                 info.id(),
                 info.category(),
                 info.severity(),
                 info.summary(),
-                texts.rationale(),
-                texts.remediation(),
+                RuleTexts.of(rule.getClass(), info),
                 info.enabledByDefault(),
                 kinds(info),
                 params(rule.getClass()),

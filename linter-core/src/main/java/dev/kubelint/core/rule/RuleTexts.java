@@ -14,17 +14,55 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * YAML resource named after the rule's class in its package ({@code ImageMissingRule.yaml} beside
  * {@code ImageMissingRule.class}) with the keys {@code rationale} and {@code remediation}. Long prose reads and
  * diffs better as text than as concatenated Java strings, and the built-in rules keep theirs there.
+ *
+ * <p>Only the catalogue, the docs and some reports show these texts, so a rule's resource is read the first time
+ * one of them is asked for, not when the rule is registered: a scan does not pay for parsing the prose of every
+ * rule. Rule jars are loaded with their texts read at once, so that a broken resource is a usage error there.
  */
-record RuleTexts(String rationale, String remediation) {
+public final class RuleTexts {
 
     private static final Set<String> KEYS = Set.of("rationale", "remediation");
 
+    private final Class<?> type;
+    private final RuleInfo info;
+    private volatile String[] texts;
+
+    private RuleTexts(Class<?> type, RuleInfo info, String[] texts) {
+        this.type = type;
+        this.info = info;
+        this.texts = texts;
+    }
+
+    /** Texts given as they are. */
+    public static RuleTexts of(String rationale, String remediation) {
+        return new RuleTexts(null, null, new String[] {rationale, remediation});
+    }
+
+    /** The texts of a rule class: its annotation's, or its resource's, read when first asked for. */
     static RuleTexts of(Class<?> type, RuleInfo info) {
-        String resource = type.getSimpleName() + ".yaml";
-        Map<?, ?> texts = read(type, resource);
-        return new RuleTexts(
-                pick(type, resource, "rationale", info.rationale(), texts),
-                pick(type, resource, "remediation", info.remediation(), texts));
+        return new RuleTexts(type, info, null);
+    }
+
+    public String rationale() {
+        return texts()[0];
+    }
+
+    public String remediation() {
+        return texts()[1];
+    }
+
+    private String[] texts() {
+        String[] result = texts;
+        if (result == null) {
+            String resource = type.getSimpleName() + ".yaml";
+            Map<?, ?> read = read(type, resource);
+            result = new String[] {
+                pick(type, resource, "rationale", info.rationale(), read),
+                pick(type, resource, "remediation", info.remediation(), read)
+            };
+            texts = result;
+        }
+        return result;
     }
 
     private static String pick(Class<?> type, String resource, String key, String inline, Map<?, ?> texts) {

@@ -82,6 +82,8 @@ class RuleJarsTest {
                                         + " public void check(dev.kubelint.core.manifest.Manifest m, dev.kubelint.core.rule.RuleContext c) {} }",
                         "com.example.plain.Provider", provider("com.example.plain", "Plain", "", "Bare"),
                         "com.example.clash.Dup", rule("com.example.clash", "Dup", "duplicate-key", ""),
+                        "com.example.texts.Twice", rule("com.example.texts", "Twice", "texts-twice", ""),
+                        "com.example.texts.Provider", provider("com.example.texts", "Texts", "", "Twice"),
                         "com.example.clash.Provider", provider("com.example.clash", "Clashing rules", "", "Dup")));
     }
 
@@ -162,6 +164,18 @@ class RuleJarsTest {
                 "--rules-jar: rule jar plain.jar rule com.example.plain.Bare of provider com.example.plain.Provider cannot"
                         + " be used: IllegalArgumentException: rule class com.example.plain.Bare has no @RuleInfo",
                 problem(List.of(jar(noAnnotation))));
+    }
+
+    @Test
+    void aBrokenRuleTextResourceIsAOneLineErrorWhenTheJarLoads() throws Exception {
+        Map<String, String> resources = new java.util.HashMap<>(TestJars.services("com.example.texts.Provider"));
+        resources.put("com/example/texts/Twice.yaml", "rationale: Also in the resource.\n");
+        Path twice = TestJars.pack(classes, "com/example/texts", resources, dir.resolve("texts.jar"));
+        assertEquals(
+                "--rules-jar: rule jar texts.jar rule com.example.texts.Twice of provider com.example.texts.Provider"
+                        + " cannot be used: IllegalArgumentException: rule class com.example.texts.Twice gives its"
+                        + " rationale twice: in @RuleInfo and in Twice.yaml",
+                problem(List.of(jar(twice))));
     }
 
     @Test

@@ -59,20 +59,33 @@ class RuleTextsTest {
     }
 
     @Test
+    void theResourceIsReadWhenATextIsFirstAskedFor() {
+        RuleDescriptor d = RuleDescriptor.of(new NotYaml(), "test");
+        assertEquals("not-yaml", d.id());
+        assertThrows(IllegalArgumentException.class, d::remediation);
+    }
+
+    @Test
     void aTextGivenTwiceIsRefused() {
-        var e = assertThrows(IllegalArgumentException.class, () -> RuleDescriptor.of(new GivenTwice(), "test"));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuleDescriptor.of(new GivenTwice(), "test").rationale());
         assertTrue(e.getMessage().contains("rationale twice"), e.getMessage());
     }
 
     @Test
     void anUnknownKeyIsRefusedWithTheResourceName() {
-        var e = assertThrows(IllegalArgumentException.class, () -> RuleDescriptor.of(new UnknownKey(), "test"));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuleDescriptor.of(new UnknownKey(), "test").rationale());
         assertTrue(e.getMessage().startsWith("UnknownKey.yaml of rule class"), e.getMessage());
     }
 
     @Test
     void brokenYamlIsRefusedWithTheResourceName() {
-        var e = assertThrows(IllegalArgumentException.class, () -> RuleDescriptor.of(new NotYaml(), "test"));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuleDescriptor.of(new NotYaml(), "test").rationale());
         assertTrue(
                 e.getMessage().contains("NotYaml.yaml of rule class")
                         && e.getMessage().contains("not valid YAML"),

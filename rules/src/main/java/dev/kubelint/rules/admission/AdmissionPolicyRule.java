@@ -30,30 +30,7 @@ import tools.jackson.databind.JsonNode;
         id = "admission-policy",
         category = "admission",
         severity = Severity.ERROR,
-        summary = "A ValidatingAdmissionPolicy of the scan denies or warns about a manifest, or is itself broken",
-        rationale = "A ValidatingAdmissionPolicy (CEL, generally available since Kubernetes 1.30) makes the API server"
-                + " refuse, warn about or audit objects that break a cluster's guardrails. Applying the manifests is"
-                + " otherwise the only way to learn that one breaks a policy. kubelint evaluates the policies and"
-                + " bindings of the scan against every scanned object as a CREATE request (no user, no old object),"
-                + " with the Namespace objects of the scan for namespaceSelector and namespaceObject and the scanned"
-                + " objects as parameters. A binding's Deny gives an error, Warn a warning and Audit an info; a policy"
-                + " without a binding in the scan is evaluated as if bound with Deny, and its findings say so."
-                + " Policies kept apart from the manifests are given with --policy, policies: in .kubelint.yaml or"
-                + " the Maven parameter policies. Each expression (validations, their messageExpression,"
-                + " matchConditions, variables) is type-checked against the schemas of the built-in kinds its policy"
-                + " names and of the custom kinds the scan's CustomResourceDefinitions serve, as the API server does when the policy is written; a type error"
-                + " is a warning, because the server accepts the policy and records the error in"
-                + " status.typeChecking, and the expression then fails at run time, where failurePolicy decides;"
-                + " that warning stands for the objects of the kind, which get no second finding for the missing"
-                + " field. A"
-                + " paramKind that no built-in kind or scanned CustomResourceDefinition defines is an error when a"
-                + " binding of the scan uses the policy (the server finds no parameters and refuses what the policy"
-                + " matches), else a warning (the cluster may define the kind).",
-        remediation = "Change the manifest so that the policy's validations hold, or, when the policy should not apply"
-                + " to it, leave that policy out with the rule's ignorePolicies parameter, or suppress the"
-                + " findings on one object with the annotation ignore.kubelint.dev/admission-policy: \"<reason>\"."
-                + " For a broken policy, fix the expression the"
-                + " message names.")
+        summary = "A ValidatingAdmissionPolicy of the scan denies or warns about a manifest, or is itself broken")
 public final class AdmissionPolicyRule implements Rule {
 
     static final String GROUP = "admissionregistration.k8s.io";

@@ -24,14 +24,7 @@ import tools.jackson.databind.JsonNode;
         id = "crd-validation-rule",
         category = "schema",
         severity = Severity.ERROR,
-        summary = "A CustomResourceDefinition's CEL validation rule does not compile, costs too much or is malformed",
-        rationale = "The API server refuses to create the CustomResourceDefinition (\"compilation failed\", \"estimated"
-                + " rule cost exceeds budget\"), so none of its resources can be created either. The server estimates"
-                + " the worst case from the schema: a rule that loops over a list or string without maxItems or"
-                + " maxLength is assumed to see the largest request the server accepts.",
-        remediation = "Fix the expression the message names (field names come from the schema: an undeclared field is"
-                + " an error), or bound the lists, maps and strings it iterates over with maxItems, maxProperties and"
-                + " maxLength.")
+        summary = "A CustomResourceDefinition's CEL validation rule does not compile, costs too much or is malformed")
 public final class CrdValidationRuleRule implements Rule {
 
     @Override

@@ -16,13 +16,7 @@ import java.util.Locale;
         id = "annotation-key-valid",
         category = "metadata",
         severity = Severity.ERROR,
-        summary = "An annotation key is not a qualified name",
-        rationale = "Annotation values may be any text, but their keys follow the syntax of label keys (compared in"
-                + " lowercase): an optional DNS subdomain prefix and '/', then a name of at most 63 characters that"
-                + " begins and ends with an alphanumeric and has only alphanumerics, '-', '_' and '.' between. The API"
-                + " server rejects the object otherwise.",
-        remediation = "Rewrite the key, for example example.com/build-url instead of example.com/build url or"
-                + " https://example.com/build.")
+        summary = "An annotation key is not a qualified name")
 public final class AnnotationKeyValidRule implements Rule {
 
     @Override

@@ -13,14 +13,7 @@ import dev.kubelint.rules.support.ObjectMetadata;
         id = "annotation-size",
         category = "metadata",
         severity = Severity.ERROR,
-        summary = "The annotations of an object add up to more than 256 KiB",
-        rationale = "The API server limits the annotations of one object to 262144 bytes in total, counting the UTF-8"
-                + " bytes of every key and value, and rejects the object beyond (\"metadata.annotations: Too long\")."
-                + " Note that client-side kubectl apply also stores the whole manifest in the"
-                + " kubectl.kubernetes.io/last-applied-configuration annotation, so large objects can fail with it"
-                + " even below this limit.",
-        remediation = "Move large content to a ConfigMap or Secret (or a file in the image), and use kubectl apply"
-                + " --server-side or kubectl create for very large objects.")
+        summary = "The annotations of an object add up to more than 256 KiB")
 public final class AnnotationSizeRule implements Rule {
 
     /** TotalAnnotationSizeLimitB of the API server. */

@@ -18,10 +18,6 @@ import java.util.Map;
         category = "metadata",
         severity = Severity.ERROR,
         summary = "Two containers of a pod have the same name",
-        rationale = "Container names identify containers in logs, exec, status and probes, so the API server requires"
-                + " them to be unique across the pod's init containers, containers and ephemeral containers together"
-                + " (\"Duplicate value\"), and rejects the pod or workload otherwise.",
-        remediation = "Give each container its own name, for example app and app-init.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ContainerNameUniqueRule implements PodSpecRule {
 

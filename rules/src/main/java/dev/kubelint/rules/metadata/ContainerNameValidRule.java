@@ -17,11 +17,6 @@ import java.util.List;
         category = "metadata",
         severity = Severity.ERROR,
         summary = "A container name is not a DNS-1123 label",
-        rationale = "The API server requires every container, init container and ephemeral container name to be a"
-                + " DNS-1123 label: at most 63 lowercase alphanumerics or '-', starting and ending with an"
-                + " alphanumeric. It rejects the pod otherwise; for a workload the controller then fails to create"
-                + " any pod.",
-        remediation = "Rename the container, for example web-server instead of Web_Server.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ContainerNameValidRule implements ContainerRule {
 

@@ -12,13 +12,7 @@ import dev.kubelint.core.rule.RuleInfo;
         id = "namespace-on-cluster-scoped",
         category = "metadata",
         severity = Severity.WARNING,
-        summary = "A cluster-scoped object (Namespace, ClusterRole, StorageClass, ...) states a namespace",
-        rationale = "Cluster-scoped kinds live outside namespaces. The API server silently clears"
-                + " metadata.namespace on them, so the field misleads readers, and tools that group manifests by"
-                + " namespace (kustomize's namespace, helm, GitOps) may treat the object wrongly. Often it means the"
-                + " author believed the object belongs to that namespace (a ClusterRole meant to be a Role).",
-        remediation = "Remove metadata.namespace, or use the namespaced kind you meant (Role and RoleBinding instead"
-                + " of ClusterRole and ClusterRoleBinding).")
+        summary = "A cluster-scoped object (Namespace, ClusterRole, StorageClass, ...) states a namespace")
 public final class NamespaceOnClusterScopedRule implements Rule {
 
     @Override

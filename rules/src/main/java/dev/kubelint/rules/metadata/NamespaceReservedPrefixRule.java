@@ -13,11 +13,6 @@ import java.util.Set;
         category = "metadata",
         severity = Severity.WARNING,
         summary = "A Namespace is named with the reserved prefix kube-",
-        rationale = "Kubernetes reserves the kube- prefix for its own namespaces (kube-system, kube-public,"
-                + " kube-node-lease). A new namespace with that prefix may clash with one a future version or an"
-                + " add-on creates, and policies and tools often treat kube-* namespaces as system namespaces"
-                + " (excluded from admission webhooks, monitoring or backups).",
-        remediation = "Choose a name without the kube- prefix, for example monitoring instead of kube-monitoring.",
         kinds = {"Namespace"})
 public final class NamespaceReservedPrefixRule implements Rule {
 

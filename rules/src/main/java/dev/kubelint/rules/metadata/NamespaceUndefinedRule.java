@@ -22,15 +22,7 @@ import java.util.stream.Collectors;
         id = "namespace-undefined",
         category = "metadata",
         severity = Severity.INFO,
-        summary = "An object is in a namespace that the scanned files do not define, while they define others",
-        rationale = "When manifests create their Namespaces, an object in a namespace none of them creates usually"
-                + " carries a typo (prod-web instead of web-prod) or depends on a namespace created elsewhere; applying"
-                + " it fails with \"namespaces ... not found\" unless that namespace exists. The namespaces Kubernetes"
-                + " creates itself (default, kube-system, kube-public, kube-node-lease), the rest of the kube- prefix"
-                + " Kubernetes reserves for the system, and those managed platforms create (openshift-, gke-, gmp-)"
-                + " are taken to be there. Objects without"
-                + " metadata.namespace are not checked: they go to the namespace given at apply time.",
-        remediation = "Fix the namespace name, or add the Namespace manifest to the set you apply.")
+        summary = "An object is in a namespace that the scanned files do not define, while they define others")
 public final class NamespaceUndefinedRule implements Rule {
 
     private static final Set<String> ALWAYS_THERE =

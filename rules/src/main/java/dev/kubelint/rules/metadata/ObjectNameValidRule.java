@@ -20,18 +20,7 @@ import java.util.Optional;
         category = "metadata",
         severity = Severity.ERROR,
         summary = "An object's name, generateName or namespace does not follow the naming rules of its kind, or it"
-                + " has no name",
-        rationale = "Each kind has its name syntax: a Namespace or StatefulSet name is a DNS-1123 label (at most 63"
-                + " lowercase alphanumerics or '-'), a Service name a DNS-1035 label (which must also start with a"
-                + " letter), RBAC names may not contain '/' or '%', and most kinds (Pod, ConfigMap, Secret,"
-                + " Deployment, ...) take DNS-1123 subdomains (at most 253 lowercase alphanumerics, '-' or '.'). A"
-                + " CronJob's name may have at most 52 characters, because its Jobs get 11 more, and a Job's at most 63,"
-                + " because it becomes a label value of its pods. A generateName may"
-                + " end with '-'. metadata.namespace must be a DNS-1123 label, and every object needs a name or"
-                + " generateName. The API server rejects the object otherwise. Only built-in kinds are checked, and names with"
-                + " template placeholders ($ITEM, ${VAR}, {{ var }}) are left to the tool that fills them in.",
-        remediation = "Rename the object: lowercase letters, digits and '-' (and '.' where subdomains are allowed),"
-                + " starting and ending with a letter or digit; for example my-app instead of My_App.")
+                + " has no name")
 public final class ObjectNameValidRule implements Rule {
 
     /** A CronJob's Jobs are named after it plus 11 characters, within a 63-character label. */

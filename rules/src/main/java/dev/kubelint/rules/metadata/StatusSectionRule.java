@@ -11,11 +11,7 @@ import dev.kubelint.core.rule.RuleInfo;
         id = "status-section",
         category = "metadata",
         severity = Severity.INFO,
-        summary = "The manifest carries a status section",
-        rationale = "The cluster writes status; the API server ignores the status a manifest sends on create and"
-                + " apply. A status section is usually a leftover of `kubectl get -o yaml` and misleads readers.",
-        remediation = "Remove the status section (and other server-written fields such as metadata.uid,"
-                + " resourceVersion and creationTimestamp).")
+        summary = "The manifest carries a status section")
 public final class StatusSectionRule implements Rule {
 
     @Override

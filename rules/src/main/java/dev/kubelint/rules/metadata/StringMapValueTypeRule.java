@@ -20,13 +20,7 @@ import java.util.List;
         category = "metadata",
         severity = Severity.ERROR,
         summary =
-                "A value of a string map (labels, annotations, selectors, data) is read by YAML as a boolean or number",
-        rationale = "YAML 1.1, which kubectl uses, reads unquoted true, yes, on, 1.0 or 0777 as booleans and numbers,"
-                + " and kubectl sends them as such. Labels, annotations, selector maps, ConfigMap data, Secret data and"
-                + " stringData, StorageClass parameters and CSI volume attributes are maps of strings, so the API server"
-                + " rejects the whole object (\"cannot unmarshal number into Go struct field ... of type string\")."
-                + " nodeSelector has its own rule, node-selector-value-type.",
-        remediation = "Quote the value: version: \"1.0\", enabled: \"true\", port: \"8080\".")
+                "A value of a string map (labels, annotations, selectors, data) is read by YAML as a boolean or number")
 public final class StringMapValueTypeRule implements Rule {
 
     @Override

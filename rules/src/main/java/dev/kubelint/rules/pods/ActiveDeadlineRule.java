@@ -16,12 +16,6 @@ import dev.kubelint.rules.support.Workloads;
         category = "lifecycle",
         severity = Severity.ERROR,
         summary = "A pod or Job activeDeadlineSeconds is out of range or set where it is not supported",
-        rationale = "A pod's activeDeadlineSeconds must be a positive 32-bit integer (1 to 2147483647), and a Job's"
-                + " must not be negative. Controllers that keep pods running (Deployment, ReplicaSet, StatefulSet,"
-                + " DaemonSet, ReplicationController) reject it in their pod template, since their pods are never"
-                + " meant to end.",
-        remediation = "Use a positive number of seconds in Pods, Jobs and CronJobs, and remove activeDeadlineSeconds"
-                + " from the pod templates of long-running workloads.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ActiveDeadlineRule implements Rule {
 

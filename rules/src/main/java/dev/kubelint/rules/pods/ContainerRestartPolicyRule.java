@@ -21,16 +21,6 @@ import java.util.Optional;
         category = "lifecycle",
         severity = Severity.ERROR,
         summary = "A container sets a restartPolicy or restartPolicyRules that the Kubernetes version rejects",
-        rationale = "Before Kubernetes 1.29 sidecar containers are not on by default: in 1.28 the API server drops"
-                + " the restartPolicy of init containers, which then run as ordinary init containers, and before 1.28"
-                + " the field does not exist. From 1.29 to 1.34 (with default feature gates) only init containers"
-                + " may set restartPolicy, and only to Always, which makes them sidecars. From 1.35 the ContainerRestartRules feature is on:"
-                + " app and init containers may set Always, OnFailure or Never, and restartPolicyRules (at most 20,"
-                + " action Restart, exitCodes with operator In or NotIn and at most 255 values) on a container that"
-                + " sets restartPolicy and is not a sidecar. Alpha features"
-                + " that are off by default (such as the RestartAllContainers action) count as not available.",
-        remediation = "Remove the container-level restartPolicy and rely on the pod's, use Always for sidecars, or"
-                + " target Kubernetes 1.35 with --kubernetes-version if the cluster runs it.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ContainerRestartPolicyRule implements ContainerRule {
 

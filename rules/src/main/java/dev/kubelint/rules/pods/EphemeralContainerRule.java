@@ -14,11 +14,6 @@ import dev.kubelint.rules.support.Workloads;
         category = "containers",
         severity = Severity.ERROR,
         summary = "A manifest declares ephemeral containers",
-        rationale = "Ephemeral containers are added to a running pod for debugging, through the pod's"
-                + " ephemeralcontainers subresource (kubectl debug). The API server rejects them when a pod is"
-                + " created and in every pod template; a manifest that carries them is usually a copy of a live pod.",
-        remediation =
-                "Remove ephemeralContainers from the manifest; use kubectl debug to attach one to a running" + " pod.",
         kindGroups = KindGroup.POD_SPECS)
 public final class EphemeralContainerRule implements PodSpecRule {
 

@@ -13,10 +13,6 @@ import dev.kubelint.rules.support.ContainerRule;
         category = "images",
         severity = Severity.ERROR,
         summary = "A container has no image",
-        rationale = "The API reference calls image optional so that tools can fill it in later, but the API server"
-                + " rejects an empty or missing image in Pods and in the pod templates of every workload alike, so"
-                + " a manifest without one cannot be applied.",
-        remediation = "Set the container's image, pinned to a tag or a digest.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ImageMissingRule implements ContainerRule {
 

@@ -15,11 +15,6 @@ import java.util.Optional;
         category = "images",
         severity = Severity.WARNING,
         summary = "A container image has no tag or the tag latest",
-        rationale = "An image without tag means :latest, and :latest names whatever was pushed last: two nodes can"
-                + " run different code for the same pod template, a rollback does not roll the code back, and the"
-                + " kubelet pulls the image on every start (imagePullPolicy defaults to Always for :latest). A digest"
-                + " (@sha256:...) or a versioned tag makes the deployment reproducible.",
-        remediation = "Pin the image to a version tag such as nginx:1.27.3, or to a digest.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ImageTagRule implements ContainerRule {
 

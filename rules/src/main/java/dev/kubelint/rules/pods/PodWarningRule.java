@@ -34,17 +34,6 @@ import java.util.Set;
         category = "workloads",
         severity = Severity.WARNING,
         summary = "A pod or pod template that the API server accepts with a warning",
-        rationale = "The API server creates such pods but returns warnings (its pod warnings): deprecated node labels"
-                + " (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone, ...) in nodeSelector, node"
-                + " affinity or topology spread constraints; topology spread constraints and pod affinity terms without"
-                + " labelSelector, which match no pod; annotations that stopped working (critical-pod, alpha sysctls,"
-                + " seccomp and AppArmor annotations without the matching field); deprecated or removed volume plugins"
-                + " (gitRepo, cephfs, rbd, glusterfs, ...); duplicate hostAliases IPs and imagePullSecrets, or one"
-                + " without name; memory and ephemeral-storage quantities and emptyDir size limits with a fractional byte; an env"
-                + " variable that hides an earlier one of the same name (kubectl apply may drop it); a hostIP without hostPort, and"
-                + " ports of two containers that overlap or are ambiguous on the host.",
-        remediation = "Use the field or label the message names instead of the deprecated one, give selectors to"
-                + " spread constraints and affinity terms, remove duplicates, and write whole bytes.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PodWarningRule implements Rule {
 

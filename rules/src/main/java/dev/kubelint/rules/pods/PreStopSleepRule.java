@@ -23,14 +23,6 @@ import java.util.regex.Pattern;
         category = "lifecycle",
         severity = Severity.WARNING,
         summary = "A preStop hook sleeps as long as the termination grace period or longer",
-        rationale = "The grace period starts when the pod is deleted and covers the preStop hook and the"
-                + " container's own shutdown after SIGTERM. When the hook is still running at the end of the grace"
-                + " period the kubelet grants only about 2 more seconds and then kills the container, so the"
-                + " application gets no time to shut down cleanly. Sleeps are found in exec commands (sleep N, or"
-                + " sleep N inside sh -c) and in sleep hooks that use up exactly the whole grace period (longer ones"
-                + " are lifecycle-handler errors).",
-        remediation = "Sleep clearly less than terminationGracePeriodSeconds (30 when unset), or raise the grace"
-                + " period to cover the sleep plus the application's shutdown time.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PreStopSleepRule implements PodSpecRule {
 

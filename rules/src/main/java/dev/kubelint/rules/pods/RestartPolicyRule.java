@@ -20,13 +20,6 @@ import java.util.Optional;
         category = "lifecycle",
         severity = Severity.ERROR,
         summary = "A pod's restartPolicy is not allowed for its kind",
-        rationale = "A Pod's restartPolicy is Always (the default), OnFailure or Never. Controllers that keep pods"
-                + " running (Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController) accept only"
-                + " Always in their template, and a Job or CronJob template only OnFailure or Never, which it must"
-                + " therefore set explicitly. A Job with a podFailurePolicy needs Never (from Kubernetes 1.26, where"
-                + " podFailurePolicy is on by default).",
-        remediation = "Use Always in long-running workloads; set OnFailure or Never in Jobs and CronJobs (Never when"
-                + " the Job has a podFailurePolicy).",
         kindGroups = KindGroup.POD_SPECS)
 public final class RestartPolicyRule implements PodSpecRule {
 

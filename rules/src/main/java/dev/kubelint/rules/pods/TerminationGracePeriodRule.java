@@ -15,13 +15,6 @@ import dev.kubelint.rules.support.PodSpecRule;
         category = "lifecycle",
         severity = Severity.WARNING,
         summary = "A pod's terminationGracePeriodSeconds is negative, or 0 in a StatefulSet",
-        rationale = "A negative terminationGracePeriodSeconds is invalid; since Kubernetes 1.27 the API server"
-                + " accepts it with a warning and treats it as 1 second, so the containers get almost no time to"
-                + " stop. A grace period of 0 in a StatefulSet makes pod deletion a force deletion: the replacement"
-                + " pod with the same identity may start while the old one still runs, which breaks the"
-                + " at-most-one guarantee that StatefulSets exist for.",
-        remediation =
-                "Use a non-negative grace period (the default is 30 seconds), and a positive one in" + " StatefulSets.",
         kindGroups = KindGroup.POD_SPECS)
 public final class TerminationGracePeriodRule implements PodSpecRule {
 

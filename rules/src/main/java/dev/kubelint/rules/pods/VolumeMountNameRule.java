@@ -21,11 +21,6 @@ import java.util.Set;
         category = "volumes",
         severity = Severity.ERROR,
         summary = "A volumeMount or volumeDevice names no volume of the pod",
-        rationale = "A container mounts one of its pod's volumes by name; the API server rejects a mount (or block"
-                + " device) without a name or with a name that no entry of spec.volumes has. A typo here, or a"
-                + " volume that was renamed or removed, stops the whole pod from being created. In a StatefulSet the"
-                + " volumeClaimTemplates count as volumes too.",
-        remediation = "Add the volume to the pod's volumes, or fix the name in the mount.",
         kindGroups = KindGroup.POD_SPECS)
 public final class VolumeMountNameRule implements PodSpecRule {
 

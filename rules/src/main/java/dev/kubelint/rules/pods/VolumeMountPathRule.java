@@ -17,10 +17,6 @@ import java.util.Map;
         category = "volumes",
         severity = Severity.ERROR,
         summary = "A volumeMount has no mountPath, or a container mounts two volumes at the same path",
-        rationale = "The API server requires a mountPath on every volume mount and rejects a container whose"
-                + " mounts share a mountPath, since only one volume can be seen at a path.",
-        remediation = "Give every mount its own mountPath; to combine files from several sources in one folder, use"
-                + " a projected volume or subPath mounts of distinct files.",
         kindGroups = KindGroup.POD_SPECS)
 public final class VolumeMountPathRule implements ContainerRule {
 

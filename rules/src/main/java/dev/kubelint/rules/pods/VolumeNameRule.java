@@ -20,10 +20,6 @@ import java.util.Optional;
         category = "volumes",
         severity = Severity.ERROR,
         summary = "A pod volume has no name, an invalid name, or the name of another volume",
-        rationale = "Containers mount volumes by name, so the API server requires every volume of a pod to have a"
-                + " name that is a DNS-1123 label (at most 63 lowercase letters, digits and '-') and unique within"
-                + " the pod. With a duplicated name it would be ambiguous which volume a mount means.",
-        remediation = "Give every volume its own lowercase name and update the volumeMounts that refer to it.",
         kindGroups = KindGroup.POD_SPECS)
 public final class VolumeNameRule implements PodSpecRule {
 

@@ -18,15 +18,6 @@ import java.util.Map;
         category = "ports",
         severity = Severity.WARNING,
         summary = "Two containers of a pod, or one container twice, declare the same containerPort and protocol",
-        rationale = "App containers and sidecar containers (init containers with restartPolicy: Always) run at the"
-                + " same time in one network namespace, so only one process can bind a port: when both listen, the"
-                + " second container fails to start or crash-loops. The API server accepts the pod and only warns"
-                + " (\"duplicate port definition\"), since declaring a port does not bind it and one of the"
-                + " containers may never listen on it; the finding is therefore a warning. A port listed twice in one"
-                + " container gets the same warning from the API server. Regular init containers run one at a time"
-                + " before the app containers, so they may reuse a port.",
-        remediation = "Give each container its own port, or remove the port from the container that does not"
-                + " listen on it.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ContainerPortConflictRule implements PodSpecRule {
 

@@ -13,9 +13,6 @@ import dev.kubelint.rules.ports.Ports.Port;
         category = "ports",
         severity = Severity.ERROR,
         summary = "A pod with hostNetwork: true has a hostPort that differs from its containerPort",
-        rationale = "On the host network a container listens on the node's ports directly, so there is nothing to"
-                + " map: the API server rejects a hostPort that is set and differs from the containerPort.",
-        remediation = "Remove the hostPort, or make it equal to the containerPort.",
         kindGroups = KindGroup.POD_SPECS)
 public final class HostNetworkPortRule implements PortRule {
 

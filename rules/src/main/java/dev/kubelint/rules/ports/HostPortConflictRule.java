@@ -19,11 +19,6 @@ import java.util.Map;
         category = "ports",
         severity = Severity.ERROR,
         summary = "The same hostPort, protocol and hostIP is declared twice in a pod",
-        rationale = "A host port can be bound once per node. The API server rejects a pod whose app containers"
-                + " declare the same hostPort with the same protocol and hostIP (an empty hostIP and 0.0.0.0 count"
-                + " as different values, and the protocol defaults to TCP). Init containers are checked one by one,"
-                + " as the API server does, because they may reuse a host port that another one used before.",
-        remediation = "Use a different hostPort, or remove the duplicate port entry.",
         kindGroups = KindGroup.POD_SPECS)
 public final class HostPortConflictRule implements PodSpecRule {
 

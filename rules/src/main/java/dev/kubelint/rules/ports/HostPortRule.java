@@ -14,12 +14,6 @@ import dev.kubelint.rules.ports.Ports.Port;
         category = "ports",
         severity = Severity.WARNING,
         summary = "A container port sets a hostPort",
-        rationale = "A hostPort binds the port on the node's address, so only one pod that uses it fits on each"
-                + " node: replicas beyond the number of nodes stay Pending and rolling updates can stall. It also"
-                + " exposes the container on the node's network. Pods with hostNetwork: true are not reported, since"
-                + " they use the node's ports anyway.",
-        remediation = "Expose the pod through a Service (NodePort or LoadBalancer if it must be reachable from"
-                + " outside) and remove the hostPort.",
         kindGroups = KindGroup.POD_SPECS)
 public final class HostPortRule implements PortRule {
 

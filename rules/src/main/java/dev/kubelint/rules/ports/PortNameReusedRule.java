@@ -22,10 +22,6 @@ import java.util.Set;
         category = "ports",
         severity = Severity.WARNING,
         summary = "Two containers of a pod use the same port name",
-        rationale = "The API server allows the same port name in different containers, but a Service whose"
-                + " targetPort is that name resolves it to the first container that declares it; the other"
-                + " container's port is never reached through the Service, which is rarely what was meant.",
-        remediation = "Give the ports distinct names, for example web-http and proxy-http.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PortNameReusedRule implements PodSpecRule {
 

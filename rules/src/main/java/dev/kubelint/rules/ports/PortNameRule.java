@@ -19,10 +19,6 @@ import java.util.Map;
         category = "ports",
         severity = Severity.ERROR,
         summary = "A container port name is not a valid IANA service name or is not unique within its container",
-        rationale = "Services and probes refer to ports by name, so the API server requires port names to be IANA"
-                + " service names (at most 15 characters; lowercase letters, digits and '-'; at least one letter; no"
-                + " '-' at either end and no \"--\") and unique within a container.",
-        remediation = "Rename the port, for example http, metrics or grpc-api.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PortNameRule implements ContainerRule {
 

@@ -14,10 +14,6 @@ import java.util.Locale;
         category = "ports",
         severity = Severity.ERROR,
         summary = "A container port's protocol is not TCP, UDP or SCTP",
-        rationale = "The API server accepts exactly TCP, UDP and SCTP, in upper case; an omitted protocol means TCP."
-                + " The schema does not list the values, so a typo such as tcp or HTTP passes schema validation and"
-                + " is rejected at apply time.",
-        remediation = "Write TCP, UDP or SCTP, or leave the protocol out for TCP.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PortProtocolRule implements PortRule {
 

@@ -14,9 +14,6 @@ import dev.kubelint.rules.ports.Ports.Port;
         category = "ports",
         severity = Severity.ERROR,
         summary = "A containerPort is missing or a containerPort or hostPort is outside 1 to 65535",
-        rationale = "The schema only says the ports are integers. The API server requires a containerPort on every"
-                + " port entry and rejects port numbers below 1 or above 65535; a hostPort of 0 means no host port.",
-        remediation = "Use a port number from 1 to 65535, and give every port entry a containerPort.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PortRangeRule implements PortRule {
 

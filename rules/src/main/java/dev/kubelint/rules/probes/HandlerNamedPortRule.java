@@ -18,11 +18,6 @@ import java.util.Set;
         category = "probes",
         severity = Severity.WARNING,
         summary = "A probe or lifecycle hook refers to a port name that its container does not declare",
-        rationale = "The kubelet resolves a named port among the ports of the probe's own container. The API server"
-                + " accepts a name that matches none of them, but then the probe fails every time (a liveness or"
-                + " startup probe restarts the container over and over, a readiness probe keeps the pod out of its"
-                + " Services) and the hook fails.",
-        remediation = "Use the name of one of the container's ports (ports[].name), or the port number.",
         kindGroups = KindGroup.POD_SPECS)
 public final class HandlerNamedPortRule implements ContainerRule {
 

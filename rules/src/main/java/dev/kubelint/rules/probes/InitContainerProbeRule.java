@@ -16,13 +16,6 @@ import java.util.List;
         category = "containers",
         severity = Severity.ERROR,
         summary = "A regular init container sets a probe or lifecycle hooks",
-        rationale = "An init container runs to completion before the next one starts, so there is nothing to probe"
-                + " and no stop to hook: the API server rejects livenessProbe, readinessProbe, startupProbe and"
-                + " lifecycle on init containers unless they are sidecars (restartPolicy: Always), which run beside"
-                + " the app containers and may have all of them (from Kubernetes 1.29, where sidecar containers are"
-                + " on by default).",
-        remediation = "Remove the probe or lifecycle from the init container, or make it a sidecar with"
-                + " restartPolicy: Always if it is meant to keep running.",
         kindGroups = KindGroup.POD_SPECS)
 public final class InitContainerProbeRule implements ContainerRule {
 

@@ -19,13 +19,6 @@ import java.util.Optional;
         category = "lifecycle",
         severity = Severity.ERROR,
         summary = "A postStart or preStop hook does not set exactly one valid handler",
-        rationale = "The API server validates lifecycle hooks like probes: exactly one of exec, httpGet, tcpSocket"
-                + " and sleep, a non-empty exec.command, an httpGet scheme of HTTP or HTTPS, a valid port, and a"
-                + " sleep that is not negative (not 0 before Kubernetes 1.33) and not longer than the pod's"
-                + " terminationGracePeriodSeconds (30 when unset). The sleep action needs Kubernetes 1.30 (alpha and"
-                + " off by default in 1.29).",
-        remediation = "Keep one complete handler per hook; make a sleep hook shorter than the grace period, or raise"
-                + " terminationGracePeriodSeconds.",
         kindGroups = KindGroup.POD_SPECS)
 public final class LifecycleHandlerRule implements PodSpecRule {
 

@@ -15,11 +15,6 @@ import dev.kubelint.core.rule.RuleInfo;
         severity = Severity.INFO,
         enabledByDefault = false,
         summary = "A container of a long-running workload has no liveness probe",
-        rationale = "Without a liveness probe the kubelet restarts a container only when its process exits; a"
-                + " deadlocked or wedged process keeps running and keeps its pod. Many containers are better off"
-                + " without one (a bad liveness probe does more harm than none), so this rule is off by default.",
-        remediation = "Add a livenessProbe that fails only when the process cannot recover by itself, with a"
-                + " generous failureThreshold.",
         kinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"})
 public final class LivenessProbeMissingRule implements Rule {
 

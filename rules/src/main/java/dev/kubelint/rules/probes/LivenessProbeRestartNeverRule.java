@@ -15,11 +15,6 @@ import dev.kubelint.rules.support.Releases;
         category = "probes",
         severity = Severity.WARNING,
         summary = "A liveness or startup probe is set on a container that is never restarted",
-        rationale = "A failing liveness or startup probe makes the kubelet kill the container so that it can be"
-                + " restarted. With restartPolicy: Never the kill is final: the container ends as failed and a Job"
-                + " counts a failed pod. That is rarely what the probe was for.",
-        remediation = "Remove the probe, or use restartPolicy: OnFailure (in a Job) so the killed container starts"
-                + " again.",
         kinds = {"Pod", "Job", "CronJob", "PodTemplate"})
 public final class LivenessProbeRestartNeverRule implements PodSpecRule {
 

@@ -14,12 +14,6 @@ import java.util.Set;
         category = "probes",
         severity = Severity.ERROR,
         summary = "A probe does not set exactly one well-formed handler",
-        rationale = "The API server rejects a liveness, readiness or startup probe that sets none or more than one"
-                + " of exec, httpGet, tcpSocket and grpc, an exec without command, an httpGet scheme other than"
-                + " HTTP or HTTPS (upper case), and httpGet header names that are not HTTP tokens. gRPC probes need"
-                + " Kubernetes 1.24 (alpha and off by default in 1.23).",
-        remediation = "Keep exactly one handler in the probe and complete it: a non-empty exec.command, or"
-                + " httpGet with scheme HTTP or HTTPS.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbeHandlerRule implements ProbeRule {
 

@@ -23,13 +23,6 @@ import java.util.stream.Collectors;
         category = "probes",
         severity = Severity.WARNING,
         summary = "A container's liveness and readiness probes are identical",
-        rationale = "Readiness answers \"should this pod get traffic now?\" and liveness \"is this container beyond"
-                + " repair?\". With identical probes, a container that is only busy or waiting for a dependency is"
-                + " taken out of its Services and killed at the same moment, and restarts can cascade under load.",
-        remediation = "Make the liveness probe more tolerant than the readiness probe (a higher failureThreshold or"
-                + " a longer period) or point it at a cheaper endpoint that checks only the process itself. Identical"
-                + " tcpSocket and grpc probes are left alone: a TCP connect only tells that the process listens, and"
-                + " the gRPC health protocol is what the Kubernetes documentation shows for both probes.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbeIdenticalRule implements ContainerRule {
 

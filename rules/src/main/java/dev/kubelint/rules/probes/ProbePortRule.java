@@ -12,10 +12,6 @@ import dev.kubelint.rules.probes.Probes.Probe;
         category = "probes",
         severity = Severity.ERROR,
         summary = "A probe's port is missing, out of range or not a valid port name",
-        rationale = "httpGet and tcpSocket probes take a port number from 1 to 65535 or the name of a container"
-                + " port (an IANA service name); grpc probes take a number only. The API server rejects anything"
-                + " else, including a quoted number such as \"8080\", which it reads as a name.",
-        remediation = "Use the port number without quotes, or the name of one of the container's ports.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbePortRule implements ProbeRule {
 

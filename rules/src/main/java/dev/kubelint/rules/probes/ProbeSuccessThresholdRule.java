@@ -12,10 +12,6 @@ import dev.kubelint.rules.probes.Probes.Probe;
         category = "probes",
         severity = Severity.ERROR,
         summary = "A liveness or startup probe has a successThreshold other than 1",
-        rationale = "One success is all a liveness or startup probe can use: the API server rejects any other"
-                + " successThreshold on them (0 is read as the default, 1). Only readiness probes may ask for"
-                + " several successes in a row.",
-        remediation = "Remove successThreshold from the liveness or startup probe, or set it to 1.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbeSuccessThresholdRule implements ProbeRule {
 

@@ -12,11 +12,6 @@ import dev.kubelint.rules.probes.Probes.Probe;
         category = "probes",
         severity = Severity.WARNING,
         summary = "A probe's timeoutSeconds is longer than its periodSeconds",
-        rationale = "The kubelet starts a probe every periodSeconds (default 10) and waits up to timeoutSeconds"
-                + " (default 1) for it. A timeout longer than the period means a slow check is still running when"
-                + " the next one is due, so the probe reacts later than its settings suggest and piles up load on a"
-                + " struggling container.",
-        remediation = "Make timeoutSeconds at most periodSeconds, usually well below it.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbeTimeoutRule implements ProbeRule {
 

@@ -14,12 +14,6 @@ import java.util.List;
         category = "probes",
         severity = Severity.ERROR,
         summary = "A probe has a negative timing or threshold, or an invalid terminationGracePeriodSeconds",
-        rationale = "The API server rejects negative initialDelaySeconds, timeoutSeconds, periodSeconds,"
-                + " successThreshold and failureThreshold (0 means the default: 1 second timeout, 10 second period,"
-                + " thresholds 1 and 3). A probe's terminationGracePeriodSeconds must be greater than 0, and a"
-                + " readiness probe may not set it at all, since it never kills the container.",
-        remediation = "Use non-negative values, a positive terminationGracePeriodSeconds, and set that one on"
-                + " liveness and startup probes only.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ProbeTimingRule implements ProbeRule {
 

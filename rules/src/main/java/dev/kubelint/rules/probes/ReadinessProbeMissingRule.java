@@ -31,15 +31,6 @@ import java.util.Set;
         category = "probes",
         severity = Severity.WARNING,
         summary = "A container that a Service routes traffic to, or that likely serves, has no readiness probe",
-        rationale = "Without a readiness probe a container counts as ready as soon as it starts, so Services send it"
-                + " traffic before it can answer, and rolling updates move on to the next pod before the new one"
-                + " works. When the scan holds Services of a pod's namespace, the rule judges the pods they select,"
-                + " whatever their workload kind, and stays quiet on pods no Service routes to; there it reports the"
-                + " containers that declare ports, or the first container when none does and no container has a"
-                + " readiness probe. Without Services of the namespace in the scan, it assumes that the containers"
-                + " of long-running workloads that declare ports serve something.",
-        remediation = "Add a readinessProbe that succeeds only when the container can serve requests, for example an"
-                + " httpGet on a health endpoint or a tcpSocket on the served port.",
         kindGroups = KindGroup.PODS_AND_WORKLOADS)
 public final class ReadinessProbeMissingRule implements Rule {
 

@@ -27,18 +27,6 @@ import java.util.Set;
         category = "services",
         severity = Severity.WARNING,
         summary = "An Ingress backend names a Service or a Service port that the scanned files do not define",
-        rationale = "An Ingress (networking.k8s.io/v1) sends the requests of its defaultBackend and of each rule path"
-                + " to a Service of its own namespace, on a port given by number (the Service's port) or by name (the"
-                + " name of a Service port). The API server accepts a backend naming a Service or port that does not"
-                + " exist, but the ingress controller then has no endpoint for it and answers 503 (or 404), usually"
-                + " because of a typo, a renamed Service or port, or a Service in another namespace. The rule speaks"
-                + " only when the scan defines Services in the Ingress's namespace and in its folder (elsewhere the"
-                + " Service may come from another chart or the cluster), and only for an Ingress at least one of whose"
-                + " backends names a Service the scan defines (an Ingress wired to none is about another scan's"
-                + " Services). Ports are judged against the Service defined in the Ingress's folder; resource backends"
-                + " and the ports of ExternalName Services are not judged.",
-        remediation = "Name a Service of the Ingress's namespace and one of its ports exactly (port.number is the"
-                + " Service's port, not the targetPort; port.name is the name of a Service port).",
         kinds = {"Ingress"})
 public final class IngressBackendUndefinedRule implements Rule {
 

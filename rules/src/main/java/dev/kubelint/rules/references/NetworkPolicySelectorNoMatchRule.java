@@ -19,17 +19,6 @@ import java.util.List;
         severity = Severity.WARNING,
         summary = "A NetworkPolicy's podSelector, or a peer's podSelector, matches no pod of its namespace in the"
                 + " scanned files",
-        rationale = "A NetworkPolicy applies to the pods its spec.podSelector matches, and a peer's podSelector"
-                + " (without namespaceSelector) allows traffic from or to the pods of the policy's namespace that it"
-                + " matches. When no pod or pod template of that namespace in the same manifests carries the selected"
-                + " labels, the policy protects nothing or its rule allows nothing, usually because of a typo in a"
-                + " label. The rule speaks only when the scan holds pods of the namespace; an empty selector (all"
-                + " pods) and peers with a namespaceSelector are not judged; in a namespace without pods in the scan,"
-                + " only a selector that matches the pods of another namespace is reported. Pods that an operator"
-                + " creates from the"
-                + " custom resources listed in operator-pods count as matching.",
-        remediation = "Make the selector name labels that the pod templates carry, or put the policy in the namespace"
-                + " of its pods.",
         kinds = {"NetworkPolicy"})
 public final class NetworkPolicySelectorNoMatchRule extends SelectorReferenceShell {
 

@@ -17,14 +17,6 @@ import java.util.List;
         severity = Severity.WARNING,
         summary = "A PodDisruptionBudget's selector matches no pod or pod template of its namespace in the scanned"
                 + " files",
-        rationale = "A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades) of the pods"
-                + " its selector matches. When no pod or pod template of its namespace in the same manifests carries"
-                + " the selected labels, the budget protects nothing and a drain may take every replica down at once,"
-                + " usually because of a typo in a label. The rule speaks only when the scan holds pods of the"
-                + " namespace. Pods that an operator creates from the custom resources listed in operator-pods count"
-                + " as matching.",
-        remediation = "Make the selector name labels that the workload's pod template carries (compare"
-                + " spec.selector with spec.template.metadata.labels), or put the budget in the namespace of its pods.",
         kinds = {"PodDisruptionBudget"})
 public final class PodDisruptionBudgetSelectorNoMatchRule extends SelectorReferenceShell {
 

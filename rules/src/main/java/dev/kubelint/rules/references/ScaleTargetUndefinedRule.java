@@ -16,12 +16,6 @@ import java.util.Optional;
         category = "workloads",
         severity = Severity.WARNING,
         summary = "A HorizontalPodAutoscaler's scaleTargetRef names a workload the scan does not define",
-        rationale = "A HorizontalPodAutoscaler scales the object its scaleTargetRef names in its own namespace. When"
-                + " no object of that kind and name exists, the autoscaler reports FailedGetScale and scales nothing,"
-                + " usually because of a typo or a renamed workload. The rule speaks only when the scan defines"
-                + " objects of the target's kind in that namespace and in the autoscaler's folder: otherwise the target"
-                + " may come from elsewhere.",
-        remediation = "Name the workload to scale exactly (kind and metadata.name), in the autoscaler's namespace.",
         kinds = {"HorizontalPodAutoscaler"})
 public final class ScaleTargetUndefinedRule implements Rule {
 

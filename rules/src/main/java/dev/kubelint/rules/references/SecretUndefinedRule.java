@@ -19,15 +19,6 @@ import java.util.Optional;
         severity = Severity.WARNING,
         enabledByDefault = false,
         summary = "A pod's volume or environment needs a Secret that the scanned files do not define in its namespace",
-        rationale = "A Secret that a pod's volumes, env or envFrom refer to without optional: true must exist in the"
-                + " pod's namespace: otherwise the pod stays in ContainerCreating or CreateContainerConfigError. The"
-                + " rule speaks only when the scan defines Secrets, or resources that produce them, in the pod's"
-                + " namespace and in the referring file's folder. It is off by default: the Kubernetes documentation"
-                + " and most projects create Secrets outside the manifests (kubectl create secret, generators, secret"
-                + " stores), so turn it on where every Secret is a manifest of the scan. Secrets made by controllers from resources of the scan count as defined: those listed"
-                + " in secret-producers (a SealedSecret, an ExternalSecret, a cert-manager Certificate, ...).",
-        remediation = "Define the Secret (or the resource that produces it) in the pod's namespace, correct its name,"
-                + " or mark the reference optional.",
         kindGroups = KindGroup.POD_SPECS)
 public final class SecretUndefinedRule extends PodNameReferenceShell {
 

@@ -15,12 +15,6 @@ import java.util.List;
         severity = Severity.WARNING,
         summary = "A pod's serviceAccountName names a ServiceAccount that the scanned files do not define in its"
                 + " namespace",
-        rationale = "The API server refuses to create a pod whose ServiceAccount does not exist (\"error looking up"
-                + " service account\"), so a workload naming a missing one never gets pods, usually because of a typo"
-                + " or a ServiceAccount in another namespace. The rule speaks only when the scan defines"
-                + " ServiceAccounts in the pod's namespace and in the pod's folder; the ServiceAccount \"default\" exists"
-                + " in every namespace.",
-        remediation = "Create the ServiceAccount in the pod's namespace, or correct serviceAccountName.",
         kindGroups = KindGroup.POD_SPECS)
 public final class ServiceAccountUndefinedRule extends PodNameReferenceShell {
 

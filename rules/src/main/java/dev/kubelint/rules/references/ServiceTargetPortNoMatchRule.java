@@ -29,12 +29,6 @@ import java.util.TreeSet;
         category = "services",
         severity = Severity.WARNING,
         summary = "A Service's named targetPort is declared by no container of the pods its selector matches",
-        rationale = "A targetPort given as a name is looked up in each selected pod's container ports: a pod that"
-                + " declares no port of that name gets no endpoint for the Service port, so when none of the selected"
-                + " pods declares it the port reaches nothing, usually because of a typo or a renamed port. The rule"
-                + " judges only Services whose selector matches pods or pod templates of the scanned files; pods"
-                + " that an operator creates from the custom resources listed in operator-pods may declare any port.",
-        remediation = "Use the name of a containerPort that the selected pods declare, or a port number.",
         kinds = {"Service"})
 public final class ServiceTargetPortNoMatchRule implements Rule {
 

@@ -14,13 +14,6 @@ import dev.kubelint.core.rule.RuleInfo;
         category = "scheduling",
         severity = Severity.ERROR,
         summary = "A nodeSelector key is not a qualified name or its value is not a valid label value",
-        rationale = "nodeSelector matches node labels, and the API server validates it like labels: keys are"
-                + " qualified names (an optional DNS subdomain prefix of at most 253 characters and '/', then a name of"
-                + " at most 63 characters that begins and ends with an alphanumeric and has only alphanumerics, '-', '_'"
-                + " and '.' between), values are empty or at most 63 such characters. It rejects the pod or workload"
-                + " otherwise.",
-        remediation = "Use the node label's exact key and value, for example kubernetes.io/os: linux or"
-                + " node.kubernetes.io/instance-type: m5.large.",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {"RuntimeClass"})
 public final class NodeSelectorValidRule implements Rule {

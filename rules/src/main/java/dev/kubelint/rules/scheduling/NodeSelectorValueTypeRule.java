@@ -14,11 +14,6 @@ import dev.kubelint.core.rule.RuleInfo;
         category = "scheduling",
         severity = Severity.ERROR,
         summary = "A nodeSelector value is read by YAML as a boolean or a number instead of a string",
-        rationale = "YAML 1.1, which kubectl uses, reads unquoted true, yes, on, 1 or 0777 as booleans and numbers,"
-                + " and kubectl sends them as such. nodeSelector is a map of strings, so the API server rejects the"
-                + " whole object (\"cannot unmarshal bool into Go struct field ... of type string\"). A typical case:"
-                + " gpu: true, meant to match the node label gpu=true.",
-        remediation = "Quote the value: gpu: \"true\", zone: \"1\".",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {"RuntimeClass"})
 public final class NodeSelectorValueTypeRule implements Rule {

@@ -21,13 +21,6 @@ import java.util.List;
         severity = Severity.ERROR,
         summary =
                 "A pod (anti-)affinity term has no valid topologyKey, an invalid namespace or a weight outside 1..100",
-        rationale = "Every pod affinity and anti-affinity term needs a topologyKey, a qualified name such as"
-                + " kubernetes.io/hostname or topology.kubernetes.io/zone, that says which nodes count as one domain;"
-                + " its namespaces must be valid namespace names, and preferred terms weigh 1 to 100. The API server"
-                + " rejects the pod or workload otherwise. (The terms' label selectors are checked by"
-                + " label-selector-valid.)",
-        remediation = "Add topologyKey: kubernetes.io/hostname (one pod per node) or topology.kubernetes.io/zone (one"
-                + " per zone), fix namespace names, and keep weights between 1 and 100.",
         kindGroups = KindGroup.POD_SPECS)
 public final class PodAffinityValidRule implements Rule {
 

@@ -11,11 +11,7 @@ import dev.kubelint.core.rule.RuleInfo;
         id = "api-version-deprecated",
         category = "schema",
         severity = Severity.WARNING,
-        summary = "An object uses an alpha or beta apiVersion although a more stable version of its kind is served",
-        rationale = "Once a newer version of an API is served, the older alpha or beta version is deprecated and is"
-                + " removed a few releases later; alpha versions are also off unless a cluster enables them. Manifests"
-                + " that use them break on upgrade.",
-        remediation = "Change apiVersion to the version the message names, adapting fields that differ.")
+        summary = "An object uses an alpha or beta apiVersion although a more stable version of its kind is served")
 public final class ApiVersionDeprecatedRule implements Rule {
 
     @Override

@@ -12,14 +12,7 @@ import dev.kubelint.schemas.ApiLifecycle;
         id = "api-version-removed",
         category = "schema",
         severity = Severity.ERROR,
-        summary = "An object uses an apiVersion that the target Kubernetes version does not serve for its kind",
-        rationale = "The API server answers \"no matches for kind\" and creates nothing. Beta API versions are removed"
-                + " some releases after their stable replacement arrives (extensions/v1beta1 Deployment in 1.16,"
-                + " policy/v1beta1 PodSecurityPolicy in 1.25, flowcontrol v1beta3 in 1.32), so manifests that once"
-                + " worked stop working after an upgrade.",
-        remediation = "Change apiVersion to the version the message names and adapt the fields that changed (see"
-                + " Kubernetes' deprecated API migration guide), or target the Kubernetes version the manifests are"
-                + " meant for with --kubernetes-version.")
+        summary = "An object uses an apiVersion that the target Kubernetes version does not serve for its kind")
 public final class ApiVersionRemovedRule implements Rule {
 
     @Override

@@ -21,11 +21,7 @@ import java.util.TreeMap;
         id = "crd-duplicate",
         category = "schema",
         severity = Severity.WARNING,
-        summary = "Two CustomResourceDefinitions of the same name in one scan",
-        rationale = "Applying both makes the later one replace the earlier, so which schema the cluster ends up with"
-                + " depends on the order of the files; kubelint validates custom resources with the first in file"
-                + " order. Usually an old copy of a chart's or operator's CRDs was left beside the new one.",
-        remediation = "Keep one copy of the definition, or exclude the stale one from the scan.")
+        summary = "Two CustomResourceDefinitions of the same name in one scan")
 public final class CrdDuplicateRule implements Rule {
 
     private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)

@@ -20,15 +20,7 @@ import tools.jackson.databind.JsonNode;
         category = "schema",
         severity = Severity.ERROR,
         summary = "A CustomResourceDefinition the API server rejects: malformed or non-structural schema, bad names or"
-                + " defaults",
-        rationale = "The API server refuses to create such a definition, so none of its custom resources can be"
-                + " created either. A schema the server cannot read at all (a type that is not a type name, an enum"
-                + " that is not a list, a pattern Go's regular expressions reject) also leaves its custom resources"
-                + " unchecked by kubelint; the finding says so.",
-        remediation = "Fix the field the message names. Every field of a structural schema has a type; value"
-                + " validations (allOf, anyOf, oneOf, not) only constrain fields the structural part declares, without"
-                + " type, default or x-kubernetes extensions; metadata.name is spec.names.plural + \".\" + spec.group;"
-                + " exactly one version has storage: true; each default must pass its own schema.")
+                + " defaults")
 public final class CrdValidRule implements Rule {
 
     @Override

@@ -16,12 +16,7 @@ import java.util.Optional;
         id = "missing-type-meta",
         category = "schema",
         severity = Severity.ERROR,
-        summary = "An object has no apiVersion or kind, or one that is not a plain string",
-        rationale =
-                "kubectl and the API server find the type of an object, and so its schema and its storage, from"
-                        + " apiVersion and kind; an object without them cannot be applied at all (\"Object 'Kind' is missing\").",
-        remediation = "Add apiVersion and kind, such as apiVersion: apps/v1 and kind: Deployment; a file that is not a"
-                + " Kubernetes manifest (a Helm values file, an application config) should be excluded from the scan.")
+        summary = "An object has no apiVersion or kind, or one that is not a plain string")
 public final class MissingTypeMetaRule implements Rule {
 
     @Override

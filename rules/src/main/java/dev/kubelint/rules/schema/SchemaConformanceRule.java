@@ -38,12 +38,7 @@ import java.util.Optional;
         category = "schema",
         severity = Severity.ERROR,
         fallback = true,
-        summary = "An object does not match the schema of its kind: a wrong type, an unknown or a missing field",
-        rationale = "The API server rejects such an object (kubectl's strict field validation also rejects unknown"
-                + " fields), so the manifest cannot be applied; a misspelt optional field would otherwise be dropped"
-                + " without a word.",
-        remediation = "Fix the field the message names: correct its type or spelling, add the required field, or remove"
-                + " the unknown one. Use --no-strict only for manifests that knowingly carry extra fields.")
+        summary = "An object does not match the schema of its kind: a wrong type, an unknown or a missing field")
 public final class SchemaConformanceRule implements Rule {
 
     @Override

@@ -26,12 +26,7 @@ import java.util.TreeMap;
         id = "unknown-kind",
         category = "schema",
         severity = Severity.INFO,
-        summary = "Objects of a kind kubelint has no schema for, which are therefore not validated",
-        rationale = "Custom resources are only validated when kubelint sees their CustomResourceDefinition; without it"
-                + " a misspelt field in them goes unnoticed until the API server rejects the object. Files that are"
-                + " configuration rather than API objects (kubeadm, kind, audit policy) also land here.",
-        remediation = "Give the CustomResourceDefinition with --schema-location DIR (a folder of CRD manifests or"
-                + " JSON Schema files), or keep it among the scanned files; or exclude files that are not manifests.")
+        summary = "Objects of a kind kubelint has no schema for, which are therefore not validated")
 public final class UnknownKindRule implements Rule {
 
     @Override

@@ -21,12 +21,6 @@ import java.util.Set;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A Job or CronJob sets a selector that the API server generates itself",
-        rationale = "Unless manualSelector is true, the API server gives every Job a selector on its unique"
-                + " controller-uid and labels the pods to match; a selector written in the manifest that asks for other"
-                + " labels is rejected (\"`selector` not auto-generated\"). A CronJob's jobTemplate may not carry a"
-                + " selector at all (\"`selector` will be auto-generated\") nor set manualSelector: true.",
-        remediation = "Remove spec.selector (labels on the pod template are enough), or, for a Job that really must"
-                + " adopt existing pods, set manualSelector: true and make the labels unique.",
         kinds = {"Job", "CronJob"})
 public final class JobSelectorGeneratedRule implements Rule {
 

@@ -14,15 +14,6 @@ import dev.kubelint.rules.support.SelectorSites;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A label selector has an invalid key, value or operator, or values that do not fit its operator",
-        rationale = "The API server validates every label selector: workload and PodDisruptionBudget selectors,"
-                + " NetworkPolicy peers, pod (anti-)affinity terms, topology spread constraints, volume claim, webhook"
-                + " and admission policy selectors, aggregated ClusterRoles, and the selector maps of Services and"
-                + " ReplicationControllers. Keys must be qualified names and values label values; the operators are"
-                + " In, NotIn, Exists and DoesNotExist (case-sensitive); In and NotIn need at least one value, Exists and"
-                + " DoesNotExist take none. Otherwise it rejects the whole object.",
-        remediation = "Write keys as labels are written (an optional DNS subdomain prefix and '/', then at most 63"
-                + " alphanumerics, '-', '_' or '.' that start and end alphanumeric), values as label values, spell the"
-                + " operator exactly, give In and NotIn at least one value and Exists and DoesNotExist none.",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {
             "Service",

@@ -20,13 +20,6 @@ import java.util.stream.Collectors;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A workload lacks the selector its kind requires, or has an empty one",
-        rationale = "apps/v1 Deployments, ReplicaSets, StatefulSets and DaemonSets must state spec.selector, and an"
-                + " empty one is rejected (\"empty selector is invalid\"): unlike the old extensions/v1beta1 API, apps/v1"
-                + " does not derive it from the template's labels. A ReplicationController's selector defaults to its"
-                + " template's labels, so it fails only when both are empty. A Job with manualSelector: true must state"
-                + " its selector (without it the API server generates one).",
-        remediation = "Add spec.selector.matchLabels with the labels that identify the pods, the same that the pod"
-                + " template carries (for example matchLabels: {app: web} with template labels app: web).",
         kinds = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"})
 public final class SelectorRequiredRule implements Rule {
 

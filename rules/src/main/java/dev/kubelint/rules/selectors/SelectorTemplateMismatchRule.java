@@ -20,13 +20,6 @@ import java.util.Optional;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A workload's selector does not match the labels of its own pod template",
-        rationale = "A controller owns the pods its selector matches. The API server rejects a Deployment, ReplicaSet,"
-                + " StatefulSet, DaemonSet or ReplicationController (and a Job with manualSelector: true) whose"
-                + " selector does not match its pod template's labels (\"`selector` does not match template"
-                + " `labels`\"): the controller would create pods it then does not see, forever.",
-        remediation = "Make the template's metadata.labels carry every label the selector requires (or relax the"
-                + " selector). Changing the selector of an existing Deployment is not allowed, so prefer adding the"
-                + " missing labels to the template.",
         kinds = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"})
 public final class SelectorTemplateMismatchRule implements Rule {
 

@@ -21,21 +21,6 @@ import java.util.Optional;
         category = "selectors",
         severity = Severity.WARNING,
         summary = "A Service's selector matches no pod or pod template of its namespace in the scanned files",
-        rationale = "A Service sends traffic to the pods its selector matches. When none of the pods and pod templates"
-                + " (Deployments, StatefulSets, DaemonSets, Jobs, ...) that the same manifests create in that namespace"
-                + " carries the selected labels, the Service gets no endpoints and every connection fails, usually"
-                + " because of a typo in a label. The rule speaks only when the scan holds pods or workloads of the"
-                + " Service's namespace. An object without metadata.namespace counts as being in the namespace"
-                + " \"default\": manifests that omit namespaces throughout (applied with kubectl apply -n) are compared"
-                + " with each other as they will be in the cluster, while a Service and workloads that name different"
-                + " namespaces are never compared. Labels that controllers add to their pods (pod-template-hash,"
-                + " statefulset.kubernetes.io/pod-name, job-name, ...) are assumed to match, and so are the pods"
-                + " that an operator creates from a custom resource of the scan listed in operator-pods (the"
-                + " Prometheus, Alertmanager or ThanosRuler resources of the Prometheus operator, ...). When pods of"
-                + " another namespace match, the finding names it; when the Service's namespace has no pods in the"
-                + " scan but another namespace's pods match, the Service was most likely put in the wrong namespace.",
-        remediation = "Make the selector name labels that the pod template carries (compare spec.selector with the"
-                + " workload's spec.template.metadata.labels), or put the Service in the namespace of its pods.",
         kinds = {"Service"})
 public final class ServiceSelectorNoMatchRule implements Rule {
 

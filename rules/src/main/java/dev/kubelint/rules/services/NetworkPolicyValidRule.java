@@ -25,14 +25,6 @@ import java.util.Optional;
         category = "networking",
         severity = Severity.ERROR,
         summary = "A NetworkPolicy's ports, peers, IP blocks or policy types are invalid",
-        rationale = "The API server validates each rule of a NetworkPolicy: a port's protocol is TCP, UDP or SCTP"
-                + " (case-sensitive), a numeric port is 1-65535 and a named port an IANA service name, endPort needs a"
-                + " numeric port and may not be below it; each peer names exactly one of ipBlock or the selectors"
-                + " (podSelector and namespaceSelector may be combined); an ipBlock needs a valid CIDR and its except"
-                + " entries must be strict subsets of it; policyTypes holds at most Ingress and Egress. The schema"
-                + " checks none of this, so such a policy fails at apply time. Selectors are checked by"
-                + " label-selector-valid.",
-        remediation = "Fix the field the finding points at; the message quotes the API server's error.",
         kinds = {"NetworkPolicy"})
 public final class NetworkPolicyValidRule implements Rule {
 

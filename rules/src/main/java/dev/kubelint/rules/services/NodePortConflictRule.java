@@ -22,16 +22,6 @@ import java.util.Optional;
         category = "services",
         severity = Severity.ERROR,
         summary = "Two Services of the scan ask for the same node port",
-        rationale = "A node port is opened on every node of the cluster, so the Service registry allocates each"
-                + " one once, from a single pool for the whole cluster: whatever its protocol and whatever the"
-                + " namespaces, a nodePort (or healthCheckNodePort) that another Service already holds is refused"
-                + " (\"provided port is already allocated\") and the second Service is not created. Within one"
-                + " Service, ports that share a port number may share their node port (TCP and UDP on 53), but ports"
-                + " of two numbers may not, even with two protocols (the registry allocates it twice). The rule"
-                + " reports the Service that comes later in the scan (by file, document and line); two manifests of"
-                + " the same Service (the same namespace and name, as in the variants of an overlay) are not"
-                + " compared.",
-        remediation = "Give each Service its own nodePort, or leave nodePort out and let the cluster allocate one.",
         kinds = {"Service"})
 public final class NodePortConflictRule implements Rule {
 

@@ -27,19 +27,6 @@ import java.util.regex.Pattern;
         category = "services",
         severity = Severity.ERROR,
         summary = "A Service that the API server rejects when it is created",
-        rationale = "After applying the v1 defaults (type ClusterIP, session affinity None, protocol TCP, targetPort"
-                + " equal to port), the API server validates a Service: ports are required except for ExternalName"
-                + " and headless Services; each port is 1-65535 with protocol TCP, UDP or SCTP (case-sensitive);"
-                + " with more than one port every port needs a unique name that is a DNS-1123 label; (protocol,"
-                + " port) pairs and node ports are unique; a targetPort is a port number or an IANA service name;"
-                + " nodePort is only for NodePort and LoadBalancer Services; an ExternalName Service needs a DNS"
-                + " name and no cluster IP; clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy must agree;"
-                + " externalIPs, loadBalancerSourceRanges, session affinity timeouts, traffic policies,"
-                + " healthCheckNodePort, loadBalancerClass and trafficDistribution have their own rules. While"
-                + " allocating, the registry rejects node ports outside the cluster's node-port range (30000-32767"
-                + " unless the cluster sets --service-node-port-range: set the parameter to match) and a single-stack"
-                + " policy with two IP families. The schema does not express any of this.",
-        remediation = "Fix the field the finding points at; the message quotes the API server's error.",
         kinds = {"Service"})
 public final class ServiceValidRule implements Rule {
 

@@ -22,16 +22,6 @@ import java.util.Optional;
         category = "services",
         severity = Severity.WARNING,
         summary = "A Service that the API server accepts with a warning",
-        rationale = "The API server creates such a Service but returns a warning: fields that have no effect for the"
-                + " Service's type (loadBalancerIP, externalIPs or sessionAffinity on a headless Service, externalIPs"
-                + " on an ExternalName Service, externalName on any other type), deprecated fields and values"
-                + " (externalIPs, which some clusters no longer implement; the topology-aware-hints annotation;"
-                + " trafficDistribution PreferClose), IP addresses with leading zeros or in IPv4-mapped IPv6 form,"
-                + " which a future release will reject, IPv6 addresses and prefixes not in their RFC 5952 canonical"
-                + " form, which make controllers that compare them loop, and CIDRs with bits set beyond their prefix length, which"
-                + " are ambiguous.",
-        remediation = "Remove the field that has no effect, move to the field or value the message names, and write"
-                + " addresses and CIDRs in their canonical form.",
         kinds = {"Service"})
 public final class ServiceWarningRule implements Rule {
 

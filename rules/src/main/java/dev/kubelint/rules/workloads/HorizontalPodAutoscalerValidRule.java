@@ -23,15 +23,6 @@ import java.util.Optional;
         category = "workloads",
         severity = Severity.ERROR,
         summary = "A HorizontalPodAutoscaler's replica bounds, scale target, metrics or behavior are invalid",
-        rationale = "The API server validates a HorizontalPodAutoscaler: minReplicas is at least 1 and maxReplicas at"
-                + " least 1 and not below minReplicas; scaleTargetRef needs a kind and a name that can be part of a"
-                + " URL path; each metric has a type (Resource, ContainerResource, Pods, Object or External) and"
-                + " fills in exactly the matching source, with a metric name, a target type of Utilization, Value"
-                + " or AverageValue, positive values, and the target fields its source allows; scaling behavior"
-                + " needs stabilization windows of 0-3600 seconds, a selectPolicy of Max, Min or Disabled, and"
-                + " policies of type Pods or Percent with a positive value and a period of 1-1800 seconds. The"
-                + " schema checks none of these values.",
-        remediation = "Fix the field the finding points at; the message quotes the API server's error.",
         kinds = {"HorizontalPodAutoscaler"})
 public final class HorizontalPodAutoscalerValidRule implements Rule {
 

@@ -21,13 +21,6 @@ import java.util.regex.Pattern;
         severity = Severity.ERROR,
         summary = "A PodDisruptionBudget sets both minAvailable and maxUnavailable, or a bad count, percentage or"
                 + " eviction policy",
-        rationale = "The API server accepts a PodDisruptionBudget with at most one of minAvailable and"
-                + " maxUnavailable, each a non-negative integer or a percentage of at most 100% written as a string"
-                + " such as \"50%\" (a quoted number such as \"1\" is neither), and an unhealthyPodEvictionPolicy of"
-                + " IfHealthyBudget or AlwaysAllow. The schema accepts any integer or string there. The selector is"
-                + " checked by label-selector-valid.",
-        remediation = "Keep one of minAvailable and maxUnavailable; write counts as integers and percentages as"
-                + " quoted strings ending in %.",
         kinds = {"PodDisruptionBudget"})
 public final class PodDisruptionBudgetValidRule implements Rule {
 

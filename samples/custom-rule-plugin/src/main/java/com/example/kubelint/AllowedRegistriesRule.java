@@ -10,13 +10,9 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 
-/** Every image comes from a registry the team trusts. */
+/** Every image comes from a registry the team trusts. Its rationale and remediation are in AllowedRegistriesRule.yaml. */
 @RuleInfo(id = "allowed-registries", category = "supply-chain", severity = Severity.ERROR,
         summary = "A container image comes from a registry that is not allowed",
-        rationale = "Images from the team's registries are scanned, signed and mirrored; an image pulled from anywhere"
-                + " else skips those checks and breaks when the outside registry is down or rate-limits pulls.",
-        remediation = "Mirror the image into an allowed registry and refer to it there, or add the registry to the"
-                + " rule's registries parameter.",
         kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob",
                 "PodTemplate"})
 public final class AllowedRegistriesRule implements Rule {
