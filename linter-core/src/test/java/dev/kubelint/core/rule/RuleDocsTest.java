@@ -34,9 +34,7 @@ class RuleDocsTest {
             category = "metadata",
             severity = Severity.INFO,
             enabledByDefault = false,
-            summary = "Another sample",
-            rationale = "Because.",
-            remediation = "Do it.")
+            summary = "Another sample")
     static final class QuietRule extends NoCheckRule {}
 
     private final RuleDescriptor sample = RuleDescriptor.of(new SampleRule(), "tests");
