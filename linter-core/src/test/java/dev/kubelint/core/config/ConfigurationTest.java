@@ -71,6 +71,14 @@ class ConfigurationTest {
         return e.problems().stream().map(ConfigProblem::toString).toList();
     }
 
+    /** The problem at {@code index} is at {@code at} ("line:column: key") and says {@code path} is outside. */
+    private static void assertOutside(List<String> messages, int index, String at, String path) {
+        assertTrue(
+                messages.get(index).contains(".kubelint.yaml:" + at + ": ")
+                        && messages.get(index).contains(path + " is outside"),
+                messages.toString());
+    }
+
     /** The project's .kubelint.yaml loaded as a file the user named. */
     private Configuration loadNamed(Path project) throws Exception {
         return Configuration.load(inProject(project, Optional.of(project.resolve(".kubelint.yaml"))));
@@ -93,10 +101,7 @@ class ConfigurationTest {
                 "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
         List<String> messages = problemsWhenDiscovered(project);
         assertEquals(3, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ")
-                        && messages.get(0).contains("secret.yaml is outside"),
-                messages.toString());
+        assertOutside(messages, 0, "1:20: schema-locations", "secret.yaml");
         assertTrue(messages.get(1).contains("/etc/passwd is outside"), messages.toString());
         assertTrue(messages.get(2).contains("crds/link.yaml is outside"), "a link is followed: " + messages);
         assertTrue(messages.stream().allMatch(m -> m.contains("name the file with --config")), messages.toString());
@@ -116,10 +121,7 @@ class ConfigurationTest {
         Files.writeString(project.resolve(".kubelint.yaml"), "policies: [../elsewhere.yaml, policies]\n");
         List<String> messages = problemsWhenDiscovered(project);
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:1:12: policies: ")
-                        && messages.get(0).contains("elsewhere.yaml is outside"),
-                messages.toString());
+        assertOutside(messages, 0, "1:12: policies", "elsewhere.yaml");
 
         // named by the user, the same file may name any path
         try (Configuration c = loadNamed(project)) {
@@ -143,14 +145,9 @@ class ConfigurationTest {
                 """);
         List<String> messages = problemsWhenDiscovered(project);
         assertEquals(2, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:2:26: reports: ")
-                        && messages.get(0).contains("report.json is outside"),
-                messages.toString());
-        assertTrue(
-                messages.get(1).contains(".kubelint.yaml:3:27: reports: ")
-                        && messages.get(1).contains("kubelint.sarif is outside"),
-                "a link is followed even to a file that does not exist yet: " + messages);
+        assertOutside(messages, 0, "2:26: reports", "report.json");
+        // a link is followed even to a file that does not exist yet
+        assertOutside(messages, 1, "3:27: reports", "kubelint.sarif");
 
         // named by the user, the same file may write anywhere
         try (Configuration c = loadNamed(project)) {

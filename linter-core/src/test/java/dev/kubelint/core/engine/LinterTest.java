@@ -30,6 +30,17 @@ class LinterTest {
         return TestRules.coreWith(extra);
     }
 
+    /** A Pod named p, typed by its kind alone. */
+    private static final String POD_P = "kind: Pod\nmetadata: {name: p}\n";
+
+    private static List<String> ruleIds(LintResult result) {
+        return result.findings().stream().map(Finding::ruleId).toList();
+    }
+
+    private static List<String> messages(LintResult result) {
+        return result.findings().stream().map(Finding::message).toList();
+    }
+
     /** A request for the whole folder, with the core rules and the given ones. */
     private LintRequest request(RuleDescriptor... rules) {
         return LintRequest.of(List.of("."), dir, catalog(rules));
@@ -140,8 +151,7 @@ class LinterTest {
     @Test
     void standardInputIsReadForDash() throws Exception {
         LintRequest request = LintRequest.of(List.of("-"), dir, catalog(TestRules.kindEcho()))
-                .withStdin(
-                        new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
+                .withStdin(new ByteArrayInputStream(POD_P.getBytes(StandardCharsets.UTF_8)));
         LintResult result = lint(request);
         assertEquals("<stdin>", result.findings().get(0).location().file());
         assertTrue(result.source("<stdin>").isPresent());
@@ -149,11 +159,9 @@ class LinterTest {
 
     @Test
     void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
-        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
+        write("a.yaml", POD_P);
         LintResult result = lint(request(TestRules.alwaysFails(), TestRules.kindEcho()));
-        assertEquals(
-                List.of("kind-echo", "rule-failure"),
-                result.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("kind-echo", "rule-failure"), ruleIds(result));
         Finding failure = result.findings().get(1);
         assertTrue(
                 failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
@@ -203,11 +211,9 @@ class LinterTest {
 
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
-        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
+        write("a.yaml", POD_P);
         LintResult both = lint(request(TestRules.kindFallback(), TestRules.kindDedicated()));
-        assertEquals(
-                List.of("the precise explanation", "generic problem with metadata"),
-                both.findings().stream().map(Finding::message).toList());
+        assertEquals(List.of("the precise explanation", "generic problem with metadata"), messages(both));
         LintResult alone = lint(request(TestRules.kindFallback()));
         assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
@@ -216,9 +222,7 @@ class LinterTest {
     void documentsThatAreNotObjectsAreReported() throws Exception {
         write("a.yaml", "- a\n- b\n---\njust text\n---\n");
         LintResult result = lint(LintRequest.of(List.of("a.yaml"), dir, catalog()));
-        assertEquals(
-                List.of("not-an-object", "not-an-object"),
-                result.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("not-an-object", "not-an-object"), ruleIds(result));
         assertTrue(result.findings().get(0).message().contains("an array"));
         LintResult walked = lint(request());
         assertEquals(List.of(), walked.findings(), "found in a folder, a file without any typed document is left out");
@@ -247,8 +251,6 @@ class LinterTest {
         byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
         Files.write(dir.resolve("utf16.yaml"), utf16);
         LintResult result = lint(request(TestRules.kindEcho()));
-        assertEquals(
-                List.of("kind Pod named a", "kind Pod named b"),
-                result.findings().stream().map(Finding::message).toList());
+        assertEquals(List.of("kind Pod named a", "kind Pod named b"), messages(result));
     }
 }

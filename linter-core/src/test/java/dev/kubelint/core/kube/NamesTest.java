@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.testing.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
@@ -138,21 +139,21 @@ class NamesTest {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    @Test
-    void generateNamesMayEndWithADash() {
-        assertTrue(NameFormat.DNS1123_SUBDOMAIN.check("web-", true).isEmpty());
-        assertFalse(NameFormat.DNS1123_SUBDOMAIN.check("web-", false).isEmpty());
-        assertTrue(NameFormat.DNS1035_LABEL.check("svc-", true).isEmpty());
-        assertFalse(NameFormat.DNS1123_LABEL.check("Web-", true).isEmpty());
-    }
-
-    @Test
-    void rbacNamesArePathSegments() {
-        assertTrue(NameFormat.PATH_SEGMENT.check("system:controller:job", false).isEmpty());
-        assertTrue(NameFormat.PATH_SEGMENT.check("Mixed Case", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("a/b", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("50%", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("..", false).isEmpty());
+    /** Names of objects with generateName may end with a dash; RBAC names are path segments. */
+    @ParameterizedTest(name = "{0} {1} (generated: {2}): {3}")
+    @CsvSource({
+        "DNS1123_SUBDOMAIN, web-, true, true",
+        "DNS1123_SUBDOMAIN, web-, false, false",
+        "DNS1035_LABEL, svc-, true, true",
+        "DNS1123_LABEL, Web-, true, false",
+        "PATH_SEGMENT, system:controller:job, false, true",
+        "PATH_SEGMENT, Mixed Case, false, true",
+        "PATH_SEGMENT, a/b, false, false",
+        "PATH_SEGMENT, 50%, false, false",
+        "PATH_SEGMENT, .., false, false"
+    })
+    void nameFormatsCheckLikeTheApiServer(NameFormat format, String name, boolean generated, boolean valid) {
+        assertEquals(valid, format.check(name, generated).isEmpty());
     }
 
     @Test
