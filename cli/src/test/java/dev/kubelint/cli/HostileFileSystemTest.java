@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubelint.cli.CliRun.Reported;
+import dev.kubelint.core.testing.TestFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,7 @@ class HostileFileSystemTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = scan.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return TestFiles.write(scan, name, text);
     }
 
     private CliRun lint(String... paths) {

@@ -9,6 +9,7 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.testing.TestFiles;
 import dev.kubelint.core.testing.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,9 +52,7 @@ class LinterTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestFiles.write(dir, name, text);
     }
 
     @Test

@@ -7,12 +7,15 @@ import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AdmissionPolicyRuleTest {
 
@@ -106,9 +109,7 @@ class AdmissionPolicyRuleTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve("scan").resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        TestFiles.write(dir.resolve("scan"), name, text);
     }
 
     @Test
@@ -173,13 +174,16 @@ class AdmissionPolicyRuleTest {
         assertEquals(deniedUnbound("cache.yaml"), findingsWithPolicy("Exact", "example.com", "v1", "cachez"));
     }
 
-    @Test
-    void pluralsFollowTheApiServer() {
-        assertEquals("deployments", Matching.guessPlural("Deployment"));
-        assertEquals("ingresses", Matching.guessPlural("Ingress"));
-        assertEquals("networkpolicies", Matching.guessPlural("NetworkPolicy"));
-        assertEquals("endpoints", Matching.guessPlural("Endpoints"));
-        assertEquals("validatingadmissionpolicies", Matching.guessPlural("ValidatingAdmissionPolicy"));
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "Deployment, deployments",
+        "Ingress, ingresses",
+        "NetworkPolicy, networkpolicies",
+        "Endpoints, endpoints",
+        "ValidatingAdmissionPolicy, validatingadmissionpolicies"
+    })
+    void pluralsFollowTheApiServer(String kind, String plural) {
+        assertEquals(plural, Matching.guessPlural(kind));
     }
 
     @Test
