@@ -1,7 +1,7 @@
 package dev.kubelint.cel;
 
+import dev.kubelint.core.kube.QuantitySuffixes;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * A Kubernetes resource quantity as a CEL value ({@code quantity('1.5Gi')}): its exact decimal value and the text
@@ -9,15 +9,9 @@ import java.util.Map;
  */
 public final class Quantity implements Comparable<Quantity> {
 
-    private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("", BigDecimal.ONE),
-            Map.entry("k", new BigDecimal("1e3")), Map.entry("M", new BigDecimal("1e6")),
-            Map.entry("G", new BigDecimal("1e9")), Map.entry("T", new BigDecimal("1e12")),
-            Map.entry("P", new BigDecimal("1e15")), Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-            Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-            Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+    /** The API server's message for a text that is not a quantity. */
+    private static final String NOT_A_QUANTITY =
+            "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
     private final BigDecimal value;
     private final String text;
@@ -36,8 +30,7 @@ public final class Quantity implements Comparable<Quantity> {
     public static Quantity parse(String text) {
         String s = text;
         if (s.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "quantities must match the regular expression " + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+            throw new IllegalArgumentException(NOT_A_QUANTITY);
         }
         int end = s.length();
         int pos = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
@@ -50,24 +43,9 @@ public final class Quantity implements Comparable<Quantity> {
         if (number.isEmpty()
                 || number.chars().filter(c -> c == '.').count() > 1
                 || !suffix.matches("[eEinumkKMGTP]*[-+]?[0-9]*")) {
-            throw new IllegalArgumentException(
-                    "quantities must match the regular expression " + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+            throw new IllegalArgumentException(NOT_A_QUANTITY);
         }
-        BigDecimal multiplier = SUFFIXES.get(suffix);
-        if (multiplier == null) {
-            if (suffix.length() > 1
-                    && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
-                    && suffix.substring(1).matches("[-+]?[0-9]+")) {
-                try {
-                    multiplier = BigDecimal.ONE.scaleByPowerOfTen(
-                            Integer.parseInt(suffix.substring(1).replace("+", "")));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("unable to parse quantity's suffix");
-                }
-            } else {
-                throw new IllegalArgumentException("unable to parse quantity's suffix");
-            }
-        }
+        BigDecimal multiplier = QuantitySuffixes.multiplier(suffix).orElseGet(() -> exponent(suffix));
         BigDecimal magnitude = number.equals(".")
                 ? BigDecimal.ZERO
                 : new BigDecimal(number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number);
@@ -76,6 +54,21 @@ public final class Quantity implements Comparable<Quantity> {
             v = v.negate();
         }
         return new Quantity(v, text);
+    }
+
+    /** The multiplier of a decimal exponent suffix ({@code e3}, {@code E-2}). */
+    private static BigDecimal exponent(String suffix) {
+        if (suffix.length() > 1
+                && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
+                && suffix.substring(1).matches("[-+]?[0-9]+")) {
+            try {
+                return BigDecimal.ONE.scaleByPowerOfTen(
+                        Integer.parseInt(suffix.substring(1).replace("+", "")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("unable to parse quantity's suffix");
+            }
+        }
+        throw new IllegalArgumentException("unable to parse quantity's suffix");
     }
 
     public static Quantity ofInteger(long value) {

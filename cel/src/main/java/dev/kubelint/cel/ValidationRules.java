@@ -129,6 +129,10 @@ public final class ValidationRules {
         }
     }
 
+    /** The API server's message once the cost budget of an object's rules is spent. */
+    private static final String OUT_OF_BUDGET =
+            "validation failed due to running out of cost budget, no further validation rules will be run";
+
     private final Node root;
     private final int ruleCount;
     private final JsonNode schema;
@@ -222,41 +226,51 @@ public final class ValidationRules {
             return out;
         }
         long[] budget = {KubernetesCel.RUNTIME_COST_BUDGET};
-        walk(root, object, "", null, true, budget, out);
+        walk(root, object, Place.ROOT, budget, out);
         return out;
     }
 
+    /**
+     * Where a value lies: its JSON pointer, its field path as the API server shows it (null at the root) and whether
+     * it is the resource itself.
+     */
+    private record Place(String pointer, String path, boolean resourceRoot) {
+        static final Place ROOT = new Place("", null, true);
+
+        /** A property of an object. */
+        Place child(String name) {
+            return new Place(pointer + "/" + JsonPointers.escape(name), path == null ? name : path + "." + name, false);
+        }
+
+        /** An entry of a map ({@code additionalProperties}). */
+        Place key(String key) {
+            return new Place(
+                    pointer + "/" + JsonPointers.escape(key), (path == null ? "" : path) + "[" + key + "]", false);
+        }
+
+        /** An item of an array. */
+        Place item(int index) {
+            return new Place(pointer + "/" + index, (path == null ? "" : path) + "[" + index + "]", false);
+        }
+    }
+
     /** @return false when the cost budget is spent and validation must stop */
-    private boolean walk(
-            Node node,
-            JsonNode value,
-            String pointer,
-            String path,
-            boolean resourceRoot,
-            long[] budget,
-            List<Violation> out) {
+    private boolean walk(Node node, JsonNode value, Place at, long[] budget, List<Violation> out) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return true;
         }
-        if (!evaluate(node, value, pointer, path, resourceRoot, budget, out)) {
+        if (!evaluate(node, value, at, budget, out)) {
             return false;
         }
         for (Node branch : node.allOf) {
-            if (!evaluate(branch, value, pointer, path, resourceRoot, budget, out)) {
+            if (!evaluate(branch, value, at, budget, out)) {
                 return false;
             }
         }
         if (value.isObject()) {
             if (node.additional != null) {
                 for (Map.Entry<String, JsonNode> e : value.properties()) {
-                    if (!walk(
-                            node.additional,
-                            e.getValue(),
-                            pointer + "/" + JsonPointers.escape(e.getKey()),
-                            key(path, e.getKey()),
-                            false,
-                            budget,
-                            out)) {
+                    if (!walk(node.additional, e.getValue(), at.key(e.getKey()), budget, out)) {
                         return false;
                     }
                 }
@@ -268,27 +282,13 @@ public final class ValidationRules {
                     JsonNode fallback = p.getValue().schema.get("default");
                     member = fallback;
                 }
-                if (!walk(
-                        p.getValue(),
-                        member,
-                        pointer + "/" + JsonPointers.escape(p.getKey()),
-                        child(path, p.getKey()),
-                        false,
-                        budget,
-                        out)) {
+                if (!walk(p.getValue(), member, at.child(p.getKey()), budget, out)) {
                     return false;
                 }
             }
         } else if (value.isArray() && node.items != null) {
             for (int i = 0; i < value.size(); i++) {
-                if (!walk(
-                        node.items,
-                        value.get(i),
-                        pointer + "/" + i,
-                        (path == null ? "" : path) + "[" + i + "]",
-                        false,
-                        budget,
-                        out)) {
+                if (!walk(node.items, value.get(i), at.item(i), budget, out)) {
                     return false;
                 }
             }
@@ -296,29 +296,16 @@ public final class ValidationRules {
         return true;
     }
 
-    private static String child(String path, String name) {
-        return path == null ? name : path + "." + name;
-    }
-
-    private static String key(String path, String key) {
-        return (path == null ? "" : path) + "[" + key + "]";
-    }
-
     private static String shown(String path) {
         return path == null ? "<nil>" : path;
     }
 
-    private boolean evaluate(
-            Node node,
-            JsonNode value,
-            String pointer,
-            String path,
-            boolean resourceRoot,
-            long[] budget,
-            List<Violation> out) {
+    private boolean evaluate(Node node, JsonNode value, Place at, long[] budget, List<Violation> out) {
         if (node.rules.isEmpty()) {
             return true;
         }
+        String pointer = at.pointer();
+        String path = at.path();
         String type = node.type.isEmpty() ? (value.isObject() ? "object" : value.isArray() ? "array" : "") : node.type;
         Object self = null;
         for (Rule rule : node.rules) {
@@ -329,17 +316,11 @@ public final class ValidationRules {
                 continue;
             }
             if (budget[0] <= 0) {
-                out.add(violation(
-                        pointer,
-                        path,
-                        type,
-                        "validation failed due to running out of cost budget, no further"
-                                + " validation rules will be run",
-                        null));
+                out.add(violation(pointer, path, type, OUT_OF_BUDGET, null));
                 return false;
             }
             if (self == null) {
-                self = CelValues.of(value, node.schema, resourceRoot);
+                self = CelValues.of(value, node.schema, at.resourceRoot());
             }
             Map<String, Object> activation = new HashMap<>();
             activation.put("self", self);
@@ -349,13 +330,7 @@ public final class ValidationRules {
             budget[0] -= result.cost();
             if (result.costLimitExceeded()) {
                 if (budget[0] <= 0) {
-                    out.add(violation(
-                            pointer,
-                            path,
-                            type,
-                            "validation failed due to running out of cost budget, no further"
-                                    + " validation rules will be run",
-                            null));
+                    out.add(violation(pointer, path, type, OUT_OF_BUDGET, null));
                 } else {
                     out.add(violation(
                             pointer,

@@ -4,6 +4,7 @@ import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.report.ReportFormats;
 import dev.kubelint.core.report.Reporter;
+import dev.kubelint.core.run.LintPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -51,19 +52,20 @@ final class ReportTargets {
     }
 
     /**
-     * The targets of a run once its configuration is read: those of the command line when it has {@code --format}
-     * or the configuration names no report, else the configuration's (checked to be writable).
+     * The targets of a run once its configuration is read: those of the command line, unless the plan writes the
+     * configuration's reports ({@link LintPlan#configuredReports()}: no {@code --format}, and the configuration
+     * names some), then those (checked to be writable).
      */
-    static List<Target> orConfigured(
-            List<Target> given, CommandLine cmd, List<ConfigFile.ReportEntry> reports, Path workingDirectory)
+    static List<Target> orConfigured(List<Target> given, CommandLine cmd, LintPlan plan, Path workingDirectory)
             throws UsageException {
-        if (cmd.hasOption("format") || reports.isEmpty()) {
+        Optional<List<ConfigFile.ReportEntry>> reports = plan.configuredReports();
+        if (reports.isEmpty()) {
             return given;
         }
         String[] outputs = cmd.getOptionValues("output");
         Optional<String> output =
                 outputs == null || outputs.length == 0 ? Optional.empty() : Optional.of(outputs[outputs.length - 1]);
-        List<Target> configured = configured(reports, output, workingDirectory);
+        List<Target> configured = configured(reports.get(), output, workingDirectory);
         checkWritable(configured);
         return configured;
     }

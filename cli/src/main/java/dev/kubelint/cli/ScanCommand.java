@@ -206,8 +206,8 @@ final class ScanCommand {
         }
         try (plan) {
             try { // the configuration's reports, unless the command line names its own
-                output = output.withTargets(ReportTargets.orConfigured(
-                        output.targets(), cmd, plan.configuration().file().reports(), env.workingDirectory()));
+                output = output.withTargets(
+                        ReportTargets.orConfigured(output.targets(), cmd, plan, env.workingDirectory()));
             } catch (UsageException e) {
                 return usage(e.getMessage());
             }

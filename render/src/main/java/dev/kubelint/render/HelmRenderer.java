@@ -3,14 +3,11 @@ package dev.kubelint.render;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import dev.kubelint.core.render.FolderRenderer;
-import dev.kubelint.core.render.LineTracer;
 import dev.kubelint.core.render.RenderTarget;
 import dev.kubelint.core.render.RenderedFile;
 import dev.kubelint.core.render.Rendering;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,28 +106,12 @@ public final class HelmRenderer implements FolderRenderer {
      * which is {@code PATH} inside the chart folder (a subchart's template is under {@code charts/}).
      */
     static List<RenderedFile> split(String output, RenderTarget target) {
-        Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
+        RenderedDocuments documents = new RenderedDocuments();
         Path chartFile = target.folder().resolve("Chart.yaml");
-        for (String doc : output.split("(?m)^---[ \\t]*\\r?\\n")) {
-            if (doc.isBlank()) {
-                continue;
-            }
-            Path file = source(doc, target.folder()).orElse(chartFile);
-            StringBuilder text = byFile.computeIfAbsent(file, f -> new StringBuilder());
-            if (!text.isEmpty()) {
-                text.append("---\n");
-            }
-            text.append(doc);
+        for (String doc : RenderedDocuments.split(output)) {
+            documents.add(source(doc, target.folder()).orElse(chartFile), doc);
         }
-        List<RenderedFile> files = new ArrayList<>();
-        for (Map.Entry<Path, StringBuilder> e : byFile.entrySet()) {
-            files.add(new RenderedFile(
-                    e.getKey(),
-                    target.displayName(e.getKey()),
-                    e.getValue().toString(),
-                    LineTracer.of(KustomizeRenderer.readOrEmpty(e.getKey()))));
-        }
-        return files;
+        return documents.files(target);
     }
 
     private static Optional<Path> source(String document, Path chart) {

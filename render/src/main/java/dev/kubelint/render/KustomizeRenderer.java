@@ -1,7 +1,6 @@
 package dev.kubelint.render;
 
 import dev.kubelint.core.render.FolderRenderer;
-import dev.kubelint.core.render.LineTracer;
 import dev.kubelint.core.render.RenderTarget;
 import dev.kubelint.core.render.RenderedFile;
 import dev.kubelint.core.render.Rendering;
@@ -18,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -130,27 +127,13 @@ public final class KustomizeRenderer implements FolderRenderer {
                 return Rendering.failed(
                         kustomization, command + " failed: " + message(result.err(), work, target), consumed);
             }
-            Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
-            for (String doc : result.out().split("(?m)^---[ \\t]*\\r?\\n")) {
-                if (doc.isBlank()) {
-                    continue;
-                }
+            RenderedDocuments documents = new RenderedDocuments();
+            for (String doc : RenderedDocuments.split(result.out())) {
                 Origin origin = origin(doc, work, kustomization, target);
                 consumed.add(origin.file());
-                StringBuilder text = byFile.computeIfAbsent(origin.file(), f -> new StringBuilder());
-                if (!text.isEmpty()) {
-                    text.append("---\n");
-                }
-                text.append(origin.document());
+                documents.add(origin.file(), origin.document());
             }
-            List<RenderedFile> files = new ArrayList<>();
-            for (Map.Entry<Path, StringBuilder> e : byFile.entrySet()) {
-                files.add(new RenderedFile(
-                        e.getKey(),
-                        target.displayName(e.getKey()),
-                        e.getValue().toString(),
-                        LineTracer.of(readOrEmpty(e.getKey()))));
-            }
+            List<RenderedFile> files = documents.files(target);
             return new Rendering(files, consumed, Optional.empty(), Optional.empty(), Optional.empty());
         } catch (IOException | RuntimeException e) {
             return Rendering.failed(
@@ -255,7 +238,7 @@ public final class KustomizeRenderer implements FolderRenderer {
         }
         consumed.add(kustomization.toAbsolutePath().normalize());
         Path folder = kustomization.getParent();
-        String text = readOrEmpty(kustomization);
+        String text = RenderedDocuments.readOrEmpty(kustomization);
         for (YamlDocument doc : new YamlReader(ReadLimits.DEFAULTS)
                 .read(kustomization.toString(), text)
                 .documents()) {
@@ -310,14 +293,6 @@ public final class KustomizeRenderer implements FolderRenderer {
             s.items().forEach(i -> strings(i, into));
         } else if (node instanceof ScalarNode s && s.isString()) {
             into.add(s.asText());
-        }
-    }
-
-    static String readOrEmpty(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return "";
         }
     }
 

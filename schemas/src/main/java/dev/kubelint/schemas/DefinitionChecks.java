@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -182,34 +183,16 @@ public final class DefinitionChecks extends FieldErrors {
                     "Invalid value: " + SchemaProblems.render(spec.get("group"))
                             + ": should be a domain with at least one dot");
         }
-        if (plural.isEmpty()) {
-            if (names.isObject()) {
-                missing("/spec/names", "plural", "Required value");
-            }
-        } else {
-            label("/spec/names/plural", names.get("plural"));
-        }
-        if (names.path("singular").isString()
-                && !names.path("singular").stringValue().isEmpty()) {
-            label("/spec/names/singular", names.get("singular"));
-        }
+        requiredName(names, "plural", this::label);
+        optionalName(names, "singular", this::label);
         String kind = names.path("kind").asString("");
-        if (kind.isEmpty()) {
-            if (names.isObject()) {
-                missing("/spec/names", "kind", "Required value");
-            }
-        } else {
-            kindName("/spec/names/kind", names.get("kind"));
-        }
-        if (names.path("listKind").isString()
-                && !names.path("listKind").stringValue().isEmpty()) {
-            kindName("/spec/names/listKind", names.get("listKind"));
-            if (names.path("listKind").stringValue().equals(kind)) {
-                value(
-                        "/spec/names/listKind",
-                        "Invalid value: " + SchemaProblems.render(names.get("listKind"))
-                                + ": kind and listKind cannot be the same");
-            }
+        requiredName(names, "kind", this::kindName);
+        if (optionalName(names, "listKind", this::kindName)
+                && names.path("listKind").stringValue().equals(kind)) {
+            value(
+                    "/spec/names/listKind",
+                    "Invalid value: " + SchemaProblems.render(names.get("listKind"))
+                            + ": kind and listKind cannot be the same");
         }
         String name = crd.path("metadata").path("name").asString("");
         if (!group.isEmpty() && !plural.isEmpty() && !name.isEmpty() && !name.equals(plural + "." + group)) {
@@ -219,6 +202,26 @@ public final class DefinitionChecks extends FieldErrors {
                             + SchemaProblems.render(crd.path("metadata").get("name"))
                             + ": must be spec.names.plural+\".\"+spec.group (" + plural + "." + group + ")");
         }
+    }
+
+    /** A name {@code spec.names} must have: missing when empty, else checked. */
+    private void requiredName(JsonNode names, String key, BiConsumer<String, JsonNode> check) {
+        if (names.path(key).asString("").isEmpty()) {
+            if (names.isObject()) {
+                missing("/spec/names", key, "Required value");
+            }
+        } else {
+            check.accept("/spec/names/" + key, names.get(key));
+        }
+    }
+
+    /** A name {@code spec.names} may have: checked when it is a non-empty string; whether it is one. */
+    private boolean optionalName(JsonNode names, String key, BiConsumer<String, JsonNode> check) {
+        if (names.path(key).isString() && !names.path(key).stringValue().isEmpty()) {
+            check.accept("/spec/names/" + key, names.get(key));
+            return true;
+        }
+        return false;
     }
 
     private void label(String pointer, JsonNode value) {

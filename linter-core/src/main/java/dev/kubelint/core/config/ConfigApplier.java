@@ -59,17 +59,13 @@ public final class ConfigApplier {
                 settings = settings.withStrict(file.strict().get());
             }
             if (!file.schemaLocations().isEmpty()) {
-                List<Path> locations = new ArrayList<>(settings.schemaLocations());
-                file.schemaLocations().forEach(l -> locations.add(l.value()));
-                settings = settings.withSchemaLocations(locations);
+                settings = settings.withSchemaLocations(appended(settings.schemaLocations(), file.schemaLocations()));
             }
             if (file.crdsFromScan().isPresent()) {
                 settings = settings.withCrdsFromScan(file.crdsFromScan().get());
             }
             if (!file.policies().isEmpty()) {
-                List<Path> policies = new ArrayList<>(settings.policyLocations());
-                file.policies().forEach(l -> policies.add(l.value()));
-                settings = settings.withPolicyLocations(policies);
+                settings = settings.withPolicyLocations(appended(settings.policyLocations(), file.policies()));
             }
             ReadLimits limits = request.limits();
             for (Map.Entry<ReadLimits.Limit, Long> e : file.limits().entrySet()) {
@@ -88,6 +84,13 @@ public final class ConfigApplier {
                             file.include().stream().map(Located::value).toList(),
                             file.exclude().stream().map(Located::value).toList());
         }
+    }
+
+    /** The paths, then the file's after them. */
+    private static List<Path> appended(List<Path> paths, List<Located<Path>> more) {
+        List<Path> all = new ArrayList<>(paths);
+        more.forEach(l -> all.add(l.value()));
+        return all;
     }
 
     /** Checks the file against {@code catalog}; every problem is reported at its line and column. */

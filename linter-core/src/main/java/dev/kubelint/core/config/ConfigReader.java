@@ -171,7 +171,7 @@ public final class ConfigReader {
                     bool(root, "strict"),
                     globs(root, "include"),
                     globs(root, "exclude"),
-                    schemaLocations(root),
+                    existingPaths(root, "schema-locations"),
                     bool(root, "crds-from-scan"),
                     paths(root, "rules-jars"),
                     limits(root),
@@ -187,10 +187,18 @@ public final class ConfigReader {
 
         /** {@code policies:} files or folders of admission policies, confined like every path of the file. */
         private List<Located<Path>> policies(MappingNode root) {
-            List<Located<Path>> paths = paths(root, "policies");
+            return existingPaths(root, "policies");
+        }
+
+        /**
+         * The paths under the key (as {@link #paths} reads them), each a problem when it is neither a folder nor a
+         * file, unless it already has one.
+         */
+        private List<Located<Path>> existingPaths(MappingNode root, String key) {
+            List<Located<Path>> paths = paths(root, key);
             for (Located<Path> p : paths) {
                 if (!Files.exists(p.value()) && problems.stream().noneMatch(q -> q.at().equals(Optional.of(p.at())))) {
-                    problem(p.at(), "policies: no such folder or file: " + displayName(p.value()));
+                    problem(p.at(), key + ": no such folder or file: " + displayName(p.value()));
                 }
             }
             return paths;
@@ -283,16 +291,6 @@ public final class ConfigReader {
                                 + ": a configuration file found by discovery may name only files in its own folder"
                                 + " and below; name the file with --config to use it as it is");
             }
-        }
-
-        private List<Located<Path>> schemaLocations(MappingNode root) {
-            List<Located<Path>> paths = paths(root, "schema-locations");
-            for (Located<Path> p : paths) {
-                if (!Files.exists(p.value()) && problems.stream().noneMatch(q -> q.at().equals(Optional.of(p.at())))) {
-                    problem(p.at(), "schema-locations: no such folder or file: " + displayName(p.value()));
-                }
-            }
-            return paths;
         }
 
         private Optional<Located<Path>> baseline(MappingNode root) {

@@ -30,21 +30,32 @@ public final class Names {
 
     private Names() {}
 
+    /**
+     * The problems of a value that must be at most {@code max} characters long and match the pattern (the message
+     * says how), in a list the caller may add to.
+     */
+    private static List<String> limited(String value, int max, Pattern pattern, String message) {
+        List<String> problems = new ArrayList<>();
+        if (value.length() > max) {
+            problems.add("must be no more than " + max + " characters");
+        }
+        if (!pattern.matcher(value).matches()) {
+            problems.add(message);
+        }
+        return problems;
+    }
+
     /** RFC 1123 label: at most 63 lowercase alphanumerics or '-', starting and ending alphanumeric. */
     public static List<String> dns1123Label(String value) {
         if (isDns1123Label(value, 0, value.length()) && value.length() <= DNS1123_LABEL_MAX) {
             return List.of();
         }
-        List<String> problems = new ArrayList<>();
-        if (value.length() > DNS1123_LABEL_MAX) {
-            problems.add("must be no more than " + DNS1123_LABEL_MAX + " characters");
-        }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
-            problems.add(
-                    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
-                            + " start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
-        }
-        return problems;
+        return limited(
+                value,
+                DNS1123_LABEL_MAX,
+                DNS1123_LABEL,
+                "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
+                        + " start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
     }
 
     /** RFC 1123 subdomain: at most 253 characters, dot-separated RFC 1123 labels. */
@@ -52,29 +63,22 @@ public final class Names {
         if (isDns1123Subdomain(value, 0, value.length())) {
             return List.of();
         }
-        List<String> problems = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
-            problems.add("must be no more than " + DNS1123_SUBDOMAIN_MAX + " characters");
-        }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            problems.add(
-                    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
-                            + " and must start and end with an alphanumeric character (e.g. 'example.com')");
-        }
-        return problems;
+        return limited(
+                value,
+                DNS1123_SUBDOMAIN_MAX,
+                DNS1123_SUBDOMAIN,
+                "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
+                        + " and must start and end with an alphanumeric character (e.g. 'example.com')");
     }
 
     /** RFC 1035 label: like an RFC 1123 label, but starting with a letter. */
     public static List<String> dns1035Label(String value) {
-        List<String> problems = new ArrayList<>();
-        if (value.length() > DNS1035_LABEL_MAX) {
-            problems.add("must be no more than " + DNS1035_LABEL_MAX + " characters");
-        }
-        if (!DNS1035_LABEL.matcher(value).matches()) {
-            problems.add("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
-                    + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123')");
-        }
-        return problems;
+        return limited(
+                value,
+                DNS1035_LABEL_MAX,
+                DNS1035_LABEL,
+                "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
+                        + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123')");
     }
 
     /**
@@ -125,16 +129,12 @@ public final class Names {
         if (value.isEmpty() || isQualifiedNamePart(value, 0, value.length())) {
             return List.of();
         }
-        List<String> problems = new ArrayList<>();
-        if (value.length() > LABEL_VALUE_MAX) {
-            problems.add("must be no more than " + LABEL_VALUE_MAX + " characters");
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            problems.add(
-                    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
-                            + " and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345')");
-        }
-        return problems;
+        return limited(
+                value,
+                LABEL_VALUE_MAX,
+                LABEL_VALUE,
+                "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
+                        + " and must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345')");
     }
 
     /**
@@ -142,13 +142,11 @@ public final class Names {
      * no '-' at either end, no "--".
      */
     public static List<String> ianaServiceName(String value) {
-        List<String> problems = new ArrayList<>();
-        if (value.length() > PORT_NAME_MAX) {
-            problems.add("must be no more than " + PORT_NAME_MAX + " characters");
-        }
-        if (!PORT_NAME_CHARS.matcher(value).matches()) {
-            problems.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-        }
+        List<String> problems = limited(
+                value,
+                PORT_NAME_MAX,
+                PORT_NAME_CHARS,
+                "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         if (value.contains("--")) {
             problems.add("must not contain consecutive hyphens");
         }

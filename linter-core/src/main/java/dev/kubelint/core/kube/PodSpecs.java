@@ -128,15 +128,10 @@ public final class PodSpecs {
 
         /** Labels the pods will carry: the Pod's own, or the template's. */
         public Map<String, String> podLabels() {
-            Map<String, String> labels = new java.util.LinkedHashMap<>();
-            owner.mapping("metadata")
+            return owner.mapping("metadata")
                     .flatMap(m -> m.mapping("labels"))
-                    .ifPresent(map -> map.entries()
-                            .forEach(e -> e.value()
-                                    .asScalar()
-                                    .filter(s -> !s.isNull())
-                                    .ifPresent(s -> labels.put(e.key(), s.asText()))));
-            return labels;
+                    .map(MappingNode::scalarTexts)
+                    .orElseGet(java.util.LinkedHashMap::new);
         }
 
         /** The template's (or Pod's) metadata mapping. */

@@ -99,15 +99,10 @@ public final class Manifest {
     }
 
     private java.util.Map<String, String> stringMap(String key) {
-        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
-        metadata()
+        return metadata()
                 .flatMap(m -> m.mapping(key))
-                .ifPresent(map -> map.entries()
-                        .forEach(e -> e.value()
-                                .asScalar()
-                                .filter(s -> !s.isNull())
-                                .ifPresent(s -> result.put(e.key(), s.asText()))));
-        return result;
+                .map(MappingNode::scalarTexts)
+                .orElseGet(java.util.LinkedHashMap::new);
     }
 
     /**

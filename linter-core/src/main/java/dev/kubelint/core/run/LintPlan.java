@@ -1,6 +1,7 @@
 package dev.kubelint.core.run;
 
 import dev.kubelint.core.baseline.Baseline;
+import dev.kubelint.core.config.ConfigFile;
 import dev.kubelint.core.config.Configuration;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.LintResult;
@@ -23,9 +24,15 @@ import java.util.Set;
  * @param failOn        the least severity that fails; empty for {@code none}
  * @param configuration the configuration the request was built from
  * @param baseline      the baseline file in use, if any
+ * @param ownReports    whether the front end named reports of its own, which replace the configuration file's
+ *                      {@code reports:} (see {@link #configuredReports()})
  */
 public record LintPlan(
-        LintRequest request, Optional<Severity> failOn, Configuration configuration, Optional<BaselinePlan> baseline)
+        LintRequest request,
+        Optional<Severity> failOn,
+        Configuration configuration,
+        Optional<BaselinePlan> baseline,
+        boolean ownReports)
         implements AutoCloseable {
 
     /**
@@ -38,9 +45,27 @@ public record LintPlan(
      */
     public record BaselinePlan(Path file, String shown, Optional<Baseline> accepted, boolean update) {}
 
-    /** A plan without a baseline. */
+    /** A plan without a baseline, for a front end that writes its own reports. */
     public LintPlan(LintRequest request, Optional<Severity> failOn, Configuration configuration) {
-        this(request, failOn, configuration, Optional.empty());
+        this(request, failOn, configuration, Optional.empty(), true);
+    }
+
+    /**
+     * The configuration file's {@code reports:} when they are the reports written: the front end named none of its
+     * own ({@link LintRequestBuilder#reportsOrConfigured}) and the file names some; empty when the front end's own
+     * reports (or its defaults) are written.
+     */
+    public Optional<List<ConfigFile.ReportEntry>> configuredReports() {
+        return configuredReports(ownReports, configuration.file());
+    }
+
+    /**
+     * Which reports a run writes, decided once for every front end: those the front end named, which replace the
+     * configuration file's; without them, the file's {@code reports:} (returned) when it names any; else the front
+     * end's defaults (empty).
+     */
+    public static Optional<List<ConfigFile.ReportEntry>> configuredReports(boolean ownReports, ConfigFile file) {
+        return ownReports || file.reports().isEmpty() ? Optional.empty() : Optional.of(file.reports());
     }
 
     @Override

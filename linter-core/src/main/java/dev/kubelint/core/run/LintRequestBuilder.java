@@ -359,7 +359,8 @@ public final class LintRequestBuilder {
                                     reportOptions)),
                     threshold,
                     configuration.get(),
-                    baseline);
+                    baseline,
+                    reportsReplaceConfigured);
         } catch (OptionsException | RuntimeException e) {
             configuration.get().close();
             throw e;

@@ -38,8 +38,9 @@ public final class ReportFiles {
      */
     public static List<Report> plan(Optional<List<String>> formats, ConfigFile config, Path folder)
             throws OptionsException {
-        if (formats.isEmpty() && !config.reports().isEmpty()) {
-            return config.reports().stream()
+        Optional<List<ConfigFile.ReportEntry>> configured = LintPlan.configuredReports(formats.isPresent(), config);
+        if (configured.isPresent()) {
+            return configured.get().stream()
                     .map(r -> {
                         ReportFormats.Format format =
                                 ReportFormats.find(r.format()).orElseThrow();

@@ -28,12 +28,12 @@ record ReportNeeds(boolean objects, boolean sourceLines) {
             boolean replaceConfigured,
             ConfigFile file,
             ReportOptions options) {
-        Optional<List<ReportFormats.Format>> formats = chosen;
-        if (formats.isPresent() && !replaceConfigured && !file.reports().isEmpty()) {
-            formats = Optional.of(file.reports().stream()
-                    .flatMap(r -> ReportFormats.find(r.format()).stream())
-                    .toList());
-        }
+        Optional<List<ReportFormats.Format>> formats =
+                chosen.map(own -> LintPlan.configuredReports(replaceConfigured, file)
+                        .map(reports -> reports.stream()
+                                .flatMap(r -> ReportFormats.find(r.format()).stream())
+                                .toList())
+                        .orElse(own));
         return formats.map(list -> {
             List<Reporter> reporters =
                     list.stream().map(f -> f.reporter().get()).toList();

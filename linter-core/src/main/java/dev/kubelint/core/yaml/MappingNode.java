@@ -92,6 +92,18 @@ public final class MappingNode implements YamlNode {
         return scalar(key).flatMap(ScalarNode::stringValue);
     }
 
+    /**
+     * The entries whose values are non-null scalars, each as its text, in source order (a label or annotation map as
+     * Kubernetes reads it); a new map the caller may change.
+     */
+    public Map<String, String> scalarTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            e.value().asScalar().filter(s -> !s.isNull()).ifPresent(s -> texts.put(e.key(), s.asText()));
+        }
+        return texts;
+    }
+
     /** The span of a key, for findings about the key or about its missing children. */
     public Span keySpan(String key) {
         Entry e = byKey.get(key);

@@ -4,18 +4,17 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.support.CrossObjectShell;
 import dev.kubelint.schemas.YamlToJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +30,7 @@ import tools.jackson.databind.JsonNode;
         category = "admission",
         severity = Severity.ERROR,
         summary = "A ValidatingAdmissionPolicy of the scan denies or warns about a manifest, or is itself broken")
-public final class AdmissionPolicyRule implements Rule {
+public final class AdmissionPolicyRule extends CrossObjectShell {
 
     static final String GROUP = "admissionregistration.k8s.io";
     static final Set<String> VERSIONS = Set.of("v1", "v1beta1");
@@ -42,13 +41,8 @@ public final class AdmissionPolicyRule implements Rule {
             "Names of ValidatingAdmissionPolicies not to evaluate; their own mistakes are still reported.");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     static boolean isPolicyApi(Manifest m) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
         id = "crd-validation-rule",
         category = "schema",
         severity = Severity.ERROR,
-        summary = "A CustomResourceDefinition's CEL validation rule does not compile, costs too much or is malformed")
+        summary = "A CustomResourceDefinition's CEL validation rule does not compile, costs too much or is malformed",
+        kinds = {"CustomResourceDefinition"})
 public final class CrdValidationRuleRule implements Rule {
 
     @Override

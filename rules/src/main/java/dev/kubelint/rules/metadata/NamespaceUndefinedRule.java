@@ -5,14 +5,13 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.BuiltinKinds;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
         category = "metadata",
         severity = Severity.INFO,
         summary = "An object is in a namespace that the scanned files do not define, while they define others")
-public final class NamespaceUndefinedRule implements Rule {
+public final class NamespaceUndefinedRule extends CrossObjectShell {
 
     private static final Set<String> ALWAYS_THERE =
             Set.of("default", "kube-system", "kube-public", "kube-node-lease", "openshift");
@@ -35,13 +34,8 @@ public final class NamespaceUndefinedRule implements Rule {
     private static final int LISTED = 5;
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     private static final class Check implements CrossObjectCheck {

@@ -1,13 +1,10 @@
 package dev.kubelint.rules.pods;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.Container;
 import dev.kubelint.core.kube.PodSpecs.PodSpec;
 import dev.kubelint.core.kube.Problem;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
@@ -17,6 +14,7 @@ import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.ports.Ports;
 import dev.kubelint.rules.ports.Ports.Port;
 import dev.kubelint.rules.support.Nodes;
+import dev.kubelint.rules.support.PodSpecRule;
 import dev.kubelint.rules.support.QuantityValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +33,7 @@ import java.util.Set;
         severity = Severity.WARNING,
         summary = "A pod or pod template that the API server accepts with a warning",
         kindGroups = KindGroup.POD_SPECS)
-public final class PodWarningRule implements Rule {
+public final class PodWarningRule implements PodSpecRule {
 
     private static final Map<String, String> DEPRECATED_NODE_LABELS = Map.of(
             "beta.kubernetes.io/arch", "deprecated since v1.14; use \"kubernetes.io/arch\" instead",
@@ -70,12 +68,7 @@ public final class PodWarningRule implements Rule {
     private static final String APPARMOR_CONTAINER = "container.apparmor.security.beta.kubernetes.io/";
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        Optional<PodSpec> found = PodSpecs.of(manifest);
-        if (found.isEmpty()) {
-            return;
-        }
-        PodSpec pod = found.get();
+    public void checkPod(PodSpec pod, RuleContext ctx) {
         MappingNode spec = pod.spec();
         List<Problem> problems = new ArrayList<>();
         nodeLabels(spec, problems);

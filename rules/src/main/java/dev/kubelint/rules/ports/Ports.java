@@ -7,10 +7,13 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The ports containers declare, read the way the API server reads them (defaults included). */
 public final class Ports {
@@ -85,6 +88,40 @@ public final class Ports {
             result.add(new Port(container, m));
         }
         return result;
+    }
+
+    /** Told of a port whose key an earlier port already has. */
+    interface Clash {
+        /** {@code earlier} is the first port with the key: of the port's own container, or of an earlier one. */
+        void clash(Port port, Port earlier, boolean sameContainer);
+    }
+
+    /**
+     * Walks the ports of containers that run together, in source order, and tells {@code clash} of each port whose
+     * key (ports without one are passed over) an earlier port already has: the first of its own container if there
+     * is one, the first of an earlier container otherwise. A port whose key its own container already has is told
+     * against that container's port only, not again against the other containers.
+     */
+    static void clashes(List<Container> containers, Function<Port, Optional<String>> key, Clash clash) {
+        Map<String, Port> first = new HashMap<>();
+        for (Container container : containers) {
+            Map<String, Port> own = new HashMap<>();
+            for (Port port : of(container)) {
+                Optional<String> k = key.apply(port);
+                if (k.isEmpty()) {
+                    continue;
+                }
+                Port same = own.putIfAbsent(k.get(), port);
+                if (same != null) {
+                    clash.clash(port, same, true);
+                    continue;
+                }
+                Port earlier = first.putIfAbsent(k.get(), port);
+                if (earlier != null) {
+                    clash.clash(port, earlier, false);
+                }
+            }
+        }
     }
 
     /** The port names a container declares (what probes and hooks may refer to). */

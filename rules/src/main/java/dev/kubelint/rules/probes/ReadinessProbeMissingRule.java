@@ -10,11 +10,11 @@ import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
+import dev.kubelint.rules.support.CrossObjectShell;
 import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,18 +32,13 @@ import java.util.Set;
         severity = Severity.WARNING,
         summary = "A container that a Service routes traffic to, or that likely serves, has no readiness probe",
         kindGroups = KindGroup.PODS_AND_WORKLOADS)
-public final class ReadinessProbeMissingRule implements Rule {
+public final class ReadinessProbeMissingRule extends CrossObjectShell {
 
     private static final Set<String> SERVING_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     /** A container without readiness probe, and whether it declares ports. */

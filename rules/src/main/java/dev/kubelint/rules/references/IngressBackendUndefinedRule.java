@@ -4,7 +4,6 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
@@ -12,6 +11,7 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,16 +28,11 @@ import java.util.Set;
         severity = Severity.WARNING,
         summary = "An Ingress backend names a Service or a Service port that the scanned files do not define",
         kinds = {"Ingress"})
-public final class IngressBackendUndefinedRule implements Rule {
+public final class IngressBackendUndefinedRule extends CrossObjectShell {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     /** The ports a Service declares (their numbers and their names), and where it is defined. */

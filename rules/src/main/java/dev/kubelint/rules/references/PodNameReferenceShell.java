@@ -2,19 +2,18 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The shell of the rules about a pod's references by name to core objects of one kind in its namespace
  * (ServiceAccount, ConfigMap, Secret): the objects of that kind define names, the pods refer to them, and
  * {@link NameReferences} judges at the end of the scan.
  */
-abstract class PodNameReferenceShell implements Rule {
+abstract class PodNameReferenceShell extends CrossObjectShell {
 
     private final String kind;
     private final String consequence;
@@ -36,13 +35,8 @@ abstract class PodNameReferenceShell implements Rule {
     }
 
     @Override
-    public final void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public final Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new NameReferences() {
+    protected final CrossObjectCheck newCheck() {
+        return new NameReferences() {
             @Override
             void read(Manifest manifest, RuleContext ctx) {
                 if (manifest.group().isEmpty() && manifest.kind().equals(kind)) {
@@ -63,6 +57,6 @@ abstract class PodNameReferenceShell implements Rule {
             String consequence(Reference r) {
                 return consequence;
             }
-        });
+        };
     }
 }

@@ -3,11 +3,11 @@ package dev.kubelint.rules.references;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.Optional;
 
 /** A HorizontalPodAutoscaler whose scaleTargetRef names an object the scan does not define. */
@@ -17,16 +17,11 @@ import java.util.Optional;
         severity = Severity.WARNING,
         summary = "A HorizontalPodAutoscaler's scaleTargetRef names a workload the scan does not define",
         kinds = {"HorizontalPodAutoscaler"})
-public final class ScaleTargetUndefinedRule implements Rule {
+public final class ScaleTargetUndefinedRule extends CrossObjectShell {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new NameReferences() {
+    protected CrossObjectCheck newCheck() {
+        return new NameReferences() {
             @Override
             void read(Manifest manifest, RuleContext ctx) {
                 if (!manifest.group().equals("autoscaling") || !manifest.kind().equals("HorizontalPodAutoscaler")) {
@@ -56,6 +51,6 @@ public final class ScaleTargetUndefinedRule implements Rule {
             String consequence(Reference r) {
                 return "the autoscaler scales nothing";
             }
-        });
+        };
     }
 }

@@ -2,18 +2,17 @@ package dev.kubelint.rules.references;
 
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.references.SelectorReferences.Selecting;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The shell of the rules about the pod selectors of one kind of object (NetworkPolicy, PodDisruptionBudget): the
  * objects of that kind give their selectors, and {@link SelectorReferences} judges them at the end of the scan.
  */
-abstract class SelectorReferenceShell implements Rule {
+abstract class SelectorReferenceShell extends CrossObjectShell {
 
     private final String group;
     private final String kind;
@@ -30,13 +29,8 @@ abstract class SelectorReferenceShell implements Rule {
     abstract String consequence(Selecting s);
 
     @Override
-    public final void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public final Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new SelectorReferences() {
+    protected final CrossObjectCheck newCheck() {
+        return new SelectorReferences() {
             @Override
             List<Selecting> selectors(Manifest manifest, RuleContext ctx) {
                 if (!manifest.group().equals(group) || !manifest.kind().equals(kind)) {
@@ -52,6 +46,6 @@ abstract class SelectorReferenceShell implements Rule {
             String consequence(Selecting s) {
                 return SelectorReferenceShell.this.consequence(s);
             }
-        });
+        };
     }
 }

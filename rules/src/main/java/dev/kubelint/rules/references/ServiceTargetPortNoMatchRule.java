@@ -7,7 +7,6 @@ import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
@@ -15,11 +14,11 @@ import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.rules.ports.Ports;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,18 +29,13 @@ import java.util.TreeSet;
         severity = Severity.WARNING,
         summary = "A Service's named targetPort is declared by no container of the pods its selector matches",
         kinds = {"Service"})
-public final class ServiceTargetPortNoMatchRule implements Rule {
+public final class ServiceTargetPortNoMatchRule extends CrossObjectShell {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     private record NamedTarget(

@@ -4,16 +4,15 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.support.CrossObjectShell;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** Two CustomResourceDefinitions of the same name in one scan. */
@@ -21,21 +20,17 @@ import java.util.TreeMap;
         id = "crd-duplicate",
         category = "schema",
         severity = Severity.WARNING,
-        summary = "Two CustomResourceDefinitions of the same name in one scan")
-public final class CrdDuplicateRule implements Rule {
+        summary = "Two CustomResourceDefinitions of the same name in one scan",
+        kinds = {"CustomResourceDefinition"})
+public final class CrdDuplicateRule extends CrossObjectShell {
 
     private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
             .thenComparingInt(Location::documentIndex)
             .thenComparingInt(Location::line);
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // compared across the scan at its end
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new CrossObjectCheck() {
+    protected CrossObjectCheck newCheck() {
+        return new CrossObjectCheck() {
             private final Map<String, List<Location>> byName = new TreeMap<>();
 
             @Override
@@ -70,7 +65,7 @@ public final class CrdDuplicateRule implements Rule {
                 }
                 byName.clear();
             }
-        });
+        };
     }
 
     private static String where(Location l) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
         category = "schema",
         severity = Severity.ERROR,
         summary = "A CustomResourceDefinition the API server rejects: malformed or non-structural schema, bad names or"
-                + " defaults")
+                + " defaults",
+        kinds = {"CustomResourceDefinition"})
 public final class CrdValidRule implements Rule {
 
     @Override

@@ -5,9 +5,9 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.CrossObjectShell;
 import dev.kubelint.schemas.ApiLifecycle;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.GroupVersionKind;
@@ -27,16 +27,11 @@ import java.util.TreeMap;
         category = "schema",
         severity = Severity.INFO,
         summary = "Objects of a kind kubelint has no schema for, which are therefore not validated")
-public final class UnknownKindRule implements Rule {
+public final class UnknownKindRule extends CrossObjectShell {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // reported once per kind at the end of the run
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new FirstOccurrences());
+    protected CrossObjectCheck newCheck() {
+        return new FirstOccurrences();
     }
 
     private static final class FirstOccurrences implements CrossObjectCheck {

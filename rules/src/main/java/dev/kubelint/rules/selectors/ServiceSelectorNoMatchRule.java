@@ -6,11 +6,11 @@ import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.rules.support.CrossObjectShell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +22,13 @@ import java.util.Optional;
         severity = Severity.WARNING,
         summary = "A Service's selector matches no pod or pod template of its namespace in the scanned files",
         kinds = {"Service"})
-public final class ServiceSelectorNoMatchRule implements Rule {
+public final class ServiceSelectorNoMatchRule extends CrossObjectShell {
 
     public static final RuleParam<List<String>> OPERATOR_PODS = PodIndex.OPERATOR_PODS;
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // everything happens across objects
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     /** The namespace an object lands in for matching purposes: its own, or "default". */

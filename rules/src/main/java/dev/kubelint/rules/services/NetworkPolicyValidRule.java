@@ -5,7 +5,6 @@ import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
@@ -14,7 +13,7 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
 import dev.kubelint.rules.support.IpAddresses;
 import dev.kubelint.rules.support.IpAddresses.Cidr;
-import java.util.ArrayList;
+import dev.kubelint.rules.support.SpecProblemsShell;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,25 +25,20 @@ import java.util.Optional;
         severity = Severity.ERROR,
         summary = "A NetworkPolicy's ports, peers, IP blocks or policy types are invalid",
         kinds = {"NetworkPolicy"})
-public final class NetworkPolicyValidRule implements Rule {
+public final class NetworkPolicyValidRule extends SpecProblemsShell {
 
     private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
     private static final List<String> POLICY_TYPES = List.of("Egress", "Ingress");
 
+    public NetworkPolicyValidRule() {
+        super("networking.k8s.io", "NetworkPolicy");
+    }
+
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        if (!manifest.group().equals("networking.k8s.io") || !manifest.kind().equals("NetworkPolicy")) {
-            return;
-        }
-        Optional<MappingNode> spec = manifest.root().mapping("spec");
-        if (spec.isEmpty()) {
-            return;
-        }
-        List<Problem> problems = new ArrayList<>();
-        rules(spec.get(), "ingress", "from", problems);
-        rules(spec.get(), "egress", "to", problems);
-        spec.get().sequence("policyTypes").ifPresent(types -> policyTypes(types, problems));
-        problems.forEach(p -> p.report(ctx));
+    protected void listProblems(Manifest manifest, MappingNode spec, RuleContext ctx, List<Problem> problems) {
+        rules(spec, "ingress", "from", problems);
+        rules(spec, "egress", "to", problems);
+        spec.sequence("policyTypes").ifPresent(types -> policyTypes(types, problems));
     }
 
     private static void rules(MappingNode spec, String direction, String peersKey, List<Problem> problems) {

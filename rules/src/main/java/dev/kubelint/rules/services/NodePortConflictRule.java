@@ -4,10 +4,10 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.selectors.PodIndex;
+import dev.kubelint.rules.support.CrossObjectShell;
 import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,16 +23,11 @@ import java.util.Optional;
         severity = Severity.ERROR,
         summary = "Two Services of the scan ask for the same node port",
         kinds = {"Service"})
-public final class NodePortConflictRule implements Rule {
+public final class NodePortConflictRule extends CrossObjectShell {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // compared across the scan at its end
-    }
-
-    @Override
-    public Optional<CrossObjectCheck> newCrossObjectCheck() {
-        return Optional.of(new Check());
+    protected CrossObjectCheck newCheck() {
+        return new Check();
     }
 
     /**

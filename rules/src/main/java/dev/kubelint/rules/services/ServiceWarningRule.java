@@ -3,7 +3,6 @@ package dev.kubelint.rules.services;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
@@ -12,7 +11,7 @@ import dev.kubelint.rules.services.Services.Spec;
 import dev.kubelint.rules.support.IpAddresses;
 import dev.kubelint.rules.support.IpAddresses.Cidr;
 import dev.kubelint.rules.support.IpAddresses.Ip;
-import java.util.ArrayList;
+import dev.kubelint.rules.support.SpecProblemsShell;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +22,17 @@ import java.util.Optional;
         severity = Severity.WARNING,
         summary = "A Service that the API server accepts with a warning",
         kinds = {"Service"})
-public final class ServiceWarningRule implements Rule {
+public final class ServiceWarningRule extends SpecProblemsShell {
 
     private static final String TOPOLOGY_HINTS = "service.kubernetes.io/topology-aware-hints";
 
+    public ServiceWarningRule() {
+        super("", "Service");
+    }
+
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        Optional<Spec> found = Spec.of(manifest);
-        if (found.isEmpty()) {
-            return;
-        }
-        Spec spec = found.get();
-        MappingNode node = spec.node();
-        List<Problem> problems = new ArrayList<>();
+    protected void listProblems(Manifest manifest, MappingNode node, RuleContext ctx, List<Problem> problems) {
+        Spec spec = new Spec(node);
         manifest.metadata()
                 .flatMap(m -> m.mapping("annotations"))
                 .filter(a -> a.has(TOPOLOGY_HINTS))
@@ -98,7 +95,6 @@ public final class ServiceWarningRule implements Rule {
                 .filter(s -> s.asText().equals("PreferClose") && ctx.settings().minorVersion() >= 34)
                 .ifPresent(s -> problems.add(Problem.at(
                         s, "spec.trafficDistribution:" + " \"PreferClose\" is deprecated; use \"PreferSameZone\"")));
-        problems.forEach(p -> p.report(ctx));
     }
 
     /** The API server's warnings for an IP address that parses only because legacy fields are lenient. */

@@ -1,21 +1,11 @@
 package dev.kubelint.rules.support;
 
+import dev.kubelint.core.kube.QuantitySuffixes;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Optional;
 
 /** The numeric value of a Kubernetes quantity ({@code 500m}, {@code 1.5Gi}, {@code 1e3}). */
 public final class QuantityValues {
-
-    private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("", BigDecimal.ONE),
-            Map.entry("k", new BigDecimal("1e3")), Map.entry("M", new BigDecimal("1e6")),
-            Map.entry("G", new BigDecimal("1e9")), Map.entry("T", new BigDecimal("1e12")),
-            Map.entry("P", new BigDecimal("1e15")), Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-            Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-            Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
 
     private QuantityValues() {}
 
@@ -51,9 +41,9 @@ public final class QuantityValues {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        BigDecimal multiplier = SUFFIXES.get(suffix);
-        if (multiplier != null) {
-            return Optional.of(value.multiply(multiplier));
+        Optional<BigDecimal> multiplier = QuantitySuffixes.multiplier(suffix);
+        if (multiplier.isPresent()) {
+            return Optional.of(value.multiply(multiplier.get()));
         }
         if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
             try {

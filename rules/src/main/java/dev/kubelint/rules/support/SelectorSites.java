@@ -17,55 +17,49 @@ import java.util.Set;
  */
 public final class SelectorSites {
 
-    /** A selector kind holds at a pointer pattern; {@code map} for the plain {@code key: value} form. */
-    private record Site(String group, Set<String> kinds, String pattern, boolean map) {}
+    /**
+     * Where the kinds of a group hold selectors: pointer patterns, in the order they are read; {@code map} for the
+     * plain {@code key: value} form.
+     */
+    private record Site(String group, Set<String> kinds, boolean map, List<String> patterns) {
+
+        Site(String group, Set<String> kinds, String... patterns) {
+            this(group, kinds, false, List.of(patterns));
+        }
+    }
+
+    private static final String ADMISSION = "admissionregistration.k8s.io";
 
     private static final List<Site> SITES = List.of(
-            new Site("apps", Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"), "/spec/selector", false),
-            new Site("batch", Set.of("Job"), "/spec/selector", false),
-            new Site("", Set.of("ReplicationController", "Service"), "/spec/selector", true),
-            new Site("", Set.of("PersistentVolumeClaim"), "/spec/selector", false),
-            new Site("policy", Set.of("PodDisruptionBudget"), "/spec/selector", false),
-            new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/podSelector", false),
-            new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/ingress/*/from/*/podSelector", false),
-            new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/ingress/*/from/*/namespaceSelector", false),
-            new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/egress/*/to/*/podSelector", false),
-            new Site("networking.k8s.io", Set.of("NetworkPolicy"), "/spec/egress/*/to/*/namespaceSelector", false),
+            new Site("apps", Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"), "/spec/selector"),
+            new Site("batch", Set.of("Job"), "/spec/selector"),
+            new Site("", Set.of("ReplicationController", "Service"), true, List.of("/spec/selector")),
+            new Site("", Set.of("PersistentVolumeClaim"), "/spec/selector"),
+            new Site("policy", Set.of("PodDisruptionBudget"), "/spec/selector"),
             new Site(
-                    "admissionregistration.k8s.io",
+                    "networking.k8s.io",
+                    Set.of("NetworkPolicy"),
+                    "/spec/podSelector",
+                    "/spec/ingress/*/from/*/podSelector",
+                    "/spec/ingress/*/from/*/namespaceSelector",
+                    "/spec/egress/*/to/*/podSelector",
+                    "/spec/egress/*/to/*/namespaceSelector"),
+            new Site(
+                    ADMISSION,
                     Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"),
                     "/webhooks/*/namespaceSelector",
-                    false),
+                    "/webhooks/*/objectSelector"),
             new Site(
-                    "admissionregistration.k8s.io",
-                    Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"),
-                    "/webhooks/*/objectSelector",
-                    false),
-            new Site(
-                    "admissionregistration.k8s.io",
+                    ADMISSION,
                     Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
                     "/spec/matchConstraints/namespaceSelector",
-                    false),
+                    "/spec/matchConstraints/objectSelector"),
             new Site(
-                    "admissionregistration.k8s.io",
-                    Set.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"),
-                    "/spec/matchConstraints/objectSelector",
-                    false),
-            new Site(
-                    "admissionregistration.k8s.io",
+                    ADMISSION,
                     Set.of("ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBinding"),
                     "/spec/matchResources/namespaceSelector",
-                    false),
-            new Site(
-                    "admissionregistration.k8s.io",
-                    Set.of("ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBinding"),
-                    "/spec/matchResources/objectSelector",
-                    false),
-            new Site(
-                    "rbac.authorization.k8s.io",
-                    Set.of("ClusterRole"),
-                    "/aggregationRule/clusterRoleSelectors/*",
-                    false));
+                    "/spec/matchResources/objectSelector"),
+            new Site("rbac.authorization.k8s.io", Set.of("ClusterRole"), "/aggregationRule/clusterRoleSelectors/*"));
 
     /** Selectors of every pod spec, relative to the spec. */
     private static final List<String> POD_SPEC_SITES = List.of(
@@ -110,8 +104,11 @@ public final class SelectorSites {
         String group = manifest.group();
         String kind = manifest.kind();
         for (Site site : SITES) {
-            if (site.kinds().contains(kind) && site.group().equals(group)) {
-                for (MappingNode node : Nodes.mappings(manifest.root(), site.pattern())) {
+            if (!site.kinds().contains(kind) || !site.group().equals(group)) {
+                continue;
+            }
+            for (String pattern : site.patterns()) {
+                for (MappingNode node : Nodes.mappings(manifest.root(), pattern)) {
                     result.add(new Found(
                             site.map() ? StructuredSelector.readMap(node) : StructuredSelector.read(node), site.map()));
                 }

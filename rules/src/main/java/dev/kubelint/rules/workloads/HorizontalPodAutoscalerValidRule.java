@@ -5,13 +5,13 @@ import dev.kubelint.core.kube.Names;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
 import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.YamlNode;
+import dev.kubelint.rules.support.SpecProblemsShell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.Optional;
         severity = Severity.ERROR,
         summary = "A HorizontalPodAutoscaler's replica bounds, scale target, metrics or behavior are invalid",
         kinds = {"HorizontalPodAutoscaler"})
-public final class HorizontalPodAutoscalerValidRule implements Rule {
+public final class HorizontalPodAutoscalerValidRule extends SpecProblemsShell {
 
     private static final List<String> METRIC_TYPES =
             List.of("ContainerResource", "External", "Object", "Pods", "Resource");
@@ -45,17 +45,12 @@ public final class HorizontalPodAutoscalerValidRule implements Rule {
     private static final List<String> SELECT_POLICIES = List.of("Disabled", "Max", "Min");
     private static final List<String> POLICY_TYPES = List.of("Percent", "Pods");
 
+    public HorizontalPodAutoscalerValidRule() {
+        super("autoscaling", "HorizontalPodAutoscaler");
+    }
+
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        if (!manifest.group().equals("autoscaling") || !manifest.kind().equals("HorizontalPodAutoscaler")) {
-            return;
-        }
-        Optional<MappingNode> spec = manifest.root().mapping("spec");
-        if (spec.isEmpty()) {
-            return;
-        }
-        List<Problem> problems = new ArrayList<>();
-        MappingNode s = spec.get();
+    protected void listProblems(Manifest manifest, MappingNode s, RuleContext ctx, List<Problem> problems) {
         Optional<ScalarNode> min =
                 s.scalar("minReplicas").filter(n -> n.longValue().isPresent());
         Optional<ScalarNode> max =
@@ -94,7 +89,6 @@ public final class HorizontalPodAutoscalerValidRule implements Rule {
                 }
             }
         }
-        problems.forEach(p -> p.report(ctx));
     }
 
     /** A CrossVersionObjectReference: kind and name required, each a valid path segment. */

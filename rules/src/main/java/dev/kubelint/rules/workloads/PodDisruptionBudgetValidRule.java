@@ -4,12 +4,11 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.kube.Suggestions;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ScalarNode;
-import java.util.ArrayList;
+import dev.kubelint.rules.support.SpecProblemsShell;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,40 +21,34 @@ import java.util.regex.Pattern;
         summary = "A PodDisruptionBudget sets both minAvailable and maxUnavailable, or a bad count, percentage or"
                 + " eviction policy",
         kinds = {"PodDisruptionBudget"})
-public final class PodDisruptionBudgetValidRule implements Rule {
+public final class PodDisruptionBudgetValidRule extends SpecProblemsShell {
 
     private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
     private static final List<String> POLICIES = List.of("AlwaysAllow", "IfHealthyBudget");
 
+    public PodDisruptionBudgetValidRule() {
+        super("policy", "PodDisruptionBudget");
+    }
+
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        if (!manifest.group().equals("policy") || !manifest.kind().equals("PodDisruptionBudget")) {
-            return;
-        }
-        Optional<MappingNode> spec = manifest.root().mapping("spec");
-        if (spec.isEmpty()) {
-            return;
-        }
-        List<Problem> problems = new ArrayList<>();
-        Optional<ScalarNode> min = spec.get().scalar("minAvailable").filter(s -> !s.isNull());
-        Optional<ScalarNode> max = spec.get().scalar("maxUnavailable").filter(s -> !s.isNull());
+    protected void listProblems(Manifest manifest, MappingNode spec, RuleContext ctx, List<Problem> problems) {
+        Optional<ScalarNode> min = spec.scalar("minAvailable").filter(s -> !s.isNull());
+        Optional<ScalarNode> max = spec.scalar("maxUnavailable").filter(s -> !s.isNull());
         if (min.isPresent() && max.isPresent()) {
             problems.add(Problem.atKey(
-                    spec.get(),
+                    spec,
                     "maxUnavailable",
                     "spec: Invalid value: minAvailable and" + " maxUnavailable cannot be both set"));
         }
         min.ifPresent(v -> intOrPercent(v, "spec.minAvailable", problems));
         max.ifPresent(v -> intOrPercent(v, "spec.maxUnavailable", problems));
-        spec.get()
-                .scalar("unhealthyPodEvictionPolicy")
+        spec.scalar("unhealthyPodEvictionPolicy")
                 .filter(s -> !s.isNull() && !POLICIES.contains(s.asText()))
                 .ifPresent(p -> problems.add(Problem.at(
                         p,
                         "spec.unhealthyPodEvictionPolicy: Unsupported value: \""
                                 + p.asText() + "\": supported values: \"AlwaysAllow\", \"IfHealthyBudget\""
                                 + Suggestions.didYouMean(p.asText(), POLICIES))));
-        problems.forEach(p -> p.report(ctx));
     }
 
     /** The API server's ValidatePositiveIntOrPercent and IsNotMoreThan100Percent. */
