@@ -7,12 +7,12 @@ import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.testing.NoCheckRule;
 import dev.kubelint.core.testing.TestRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,8 @@ class FileCheckerTest {
 
     /** Remembers the names of the objects its cross-object state observes. */
     @RuleInfo(id = "names-seen", category = "test", severity = Severity.INFO, summary = "Observes names")
-    static final class NamesSeenRule implements Rule {
+    static final class NamesSeenRule extends NoCheckRule {
         final List<String> observed = new ArrayList<>();
-
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
 
         @Override
         public Optional<CrossObjectCheck> newCrossObjectCheck() {

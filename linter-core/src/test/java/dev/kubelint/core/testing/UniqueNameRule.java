@@ -4,7 +4,6 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import java.util.HashMap;
@@ -17,12 +16,7 @@ import java.util.Optional;
         category = "test",
         severity = Severity.ERROR,
         summary = "Two objects have the same kind and name")
-public final class UniqueNameRule implements Rule {
-
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // all the work is across objects
-    }
+public final class UniqueNameRule extends NoCheckRule {
 
     @Override
     public Optional<CrossObjectCheck> newCrossObjectCheck() {
