@@ -65,30 +65,28 @@ class RuleTextsTest {
         assertThrows(IllegalArgumentException.class, d::remediation);
     }
 
-    @Test
-    void aTextGivenTwiceIsRefused() {
-        var e = assertThrows(
-                IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new GivenTwice(), "test").rationale());
-        assertTrue(e.getMessage().contains("rationale twice"), e.getMessage());
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                arguments(
+                        "a text given twice",
+                        new GivenTwice(),
+                        "rule class " + GivenTwice.class.getName() + " gives its rationale twice"),
+                arguments(
+                        "an unknown key, with the resource name",
+                        new UnknownKey(),
+                        "UnknownKey.yaml of rule class " + UnknownKey.class.getName() + " must be a mapping"),
+                arguments(
+                        "broken YAML, with the resource name",
+                        new NotYaml(),
+                        "NotYaml.yaml of rule class " + NotYaml.class.getName() + " is not valid YAML"));
     }
 
-    @Test
-    void anUnknownKeyIsRefusedWithTheResourceName() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void textsThatCannotBeReadAreRefusedWhenAskedFor(String what, Rule rule, String message) {
         var e = assertThrows(
                 IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new UnknownKey(), "test").rationale());
-        assertTrue(e.getMessage().startsWith("UnknownKey.yaml of rule class"), e.getMessage());
-    }
-
-    @Test
-    void brokenYamlIsRefusedWithTheResourceName() {
-        var e = assertThrows(
-                IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new NotYaml(), "test").rationale());
-        assertTrue(
-                e.getMessage().contains("NotYaml.yaml of rule class")
-                        && e.getMessage().contains("not valid YAML"),
-                e.getMessage());
+                () -> RuleDescriptor.of(rule, "test").rationale());
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 }
