@@ -186,11 +186,7 @@ final class HostileCorpus {
                     w.write("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-" + i + "}\n");
                 }
             });
-            write(dir.resolve("broken-documents-100000.yaml"), w -> {
-                for (int i = 0; i < 100_000; i++) {
-                    w.write("---\na: [\n");
-                }
-            });
+            write(dir.resolve("broken-documents-100000.yaml"), w -> repeat(w, "---\na: [\n", 100_000));
             write(dir.resolve("deep-flow-sequence-10000.yaml"), w -> {
                 repeat(w, '[', 10_000);
                 repeat(w, ']', 10_000);
@@ -198,25 +194,19 @@ final class HostileCorpus {
             });
             write(dir.resolve("deep-flow-mapping-10000.yaml"), w -> {
                 w.write("x: ");
-                for (int i = 0; i < 10_000; i++) {
-                    w.write("{a: ");
-                }
+                repeat(w, "{a: ", 10_000);
                 w.write('1');
                 repeat(w, '}', 10_000);
                 w.write('\n');
             });
             write(dir.resolve("deep-json-10000.json"), w -> {
-                for (int i = 0; i < 10_000; i++) {
-                    w.write("{\"a\":");
-                }
+                repeat(w, "{\"a\":", 10_000);
                 w.write('1');
                 repeat(w, '}', 10_000);
                 w.write('\n');
             });
             write(dir.resolve("deep-block-sequence-10000.yaml"), w -> {
-                for (int i = 0; i < 10_000; i++) {
-                    w.write("- ");
-                }
+                repeat(w, "- ", 10_000);
                 w.write("x\n");
             });
             write(dir.resolve("deep-block-mapping-1000.yaml"), w -> {
@@ -269,6 +259,12 @@ final class HostileCorpus {
                 body.write(w);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void repeat(Writer w, String text, int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                w.write(text);
             }
         }
 

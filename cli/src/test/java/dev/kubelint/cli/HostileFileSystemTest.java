@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubelint.cli.CliRun.Reported;
+import dev.kubelint.core.testing.TestFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Inputs that are hostile because of what they are on disk rather than what they contain: symbolic link loops and
@@ -44,10 +47,7 @@ class HostileFileSystemTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = scan.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return TestFiles.write(scan, name, text);
     }
 
     private CliRun lint(String... paths) {
@@ -60,10 +60,15 @@ class HostileFileSystemTest {
         return run.findings().stream().filter(f -> f.file().equals(file)).toList();
     }
 
+    /** "rule@line:column" of each finding. */
+    private static List<String> briefs(List<Reported> findings) {
+        return findings.stream().map(Reported::brief).toList();
+    }
+
     /** The file has exactly one finding, {@code brief} ("rule@line:column"). */
     private static Reported assertOnlyFinding(CliRun run, String file, String brief) {
         List<Reported> findings = on(run, file);
-        assertEquals(List.of(brief), findings.stream().map(Reported::brief).toList());
+        assertEquals(List.of(brief), briefs(findings));
         return findings.get(0);
     }
 
@@ -121,9 +126,7 @@ class HostileFileSystemTest {
                     findings.get(0).message());
         }
         // a link that stays inside the folder is followed like any file
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                on(run, "scan/inside.yaml").stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(on(run, "scan/inside.yaml")));
 
         // named explicitly, the link's target is read: the user asked for it
         CliRun explicit = lint("scan/secret.yaml");
@@ -147,8 +150,7 @@ class HostileFileSystemTest {
             CliRun run = lint("scan");
             HostileInputTest.assertLinted(run, 3);
             assertOrdinaryFilesLinted(run);
-            List<String> findings =
-                    on(run, "scan/locked.yaml").stream().map(Reported::brief).toList();
+            List<String> findings = briefs(on(run, "scan/locked.yaml"));
             if (Files.isReadable(locked)) {
                 // running as root: permissions do not stop reading, and the file is linted like any other
                 assertEquals(List.of("duplicate-key@7:3"), findings);
@@ -161,24 +163,20 @@ class HostileFileSystemTest {
         }
     }
 
-    @Test
-    void aFileThatFailsWhileBeingReadIsAFindingEvenForRoot() {
-        // reading /proc/self/mem from its start fails with an I/O error for every user, root included
-        Path mem = Path.of("/proc/self/mem");
-        assumeTrue(Files.exists(mem), "needs Linux /proc");
-        CliRun run = lint("scan", mem.toString());
+    /**
+     * A special file named explicitly is one finding at its start and the ordinary files are linted as always:
+     * reading /proc/self/mem from its start fails with an I/O error for every user, root included; /dev/zero never
+     * ends, so it stops at the file size limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/proc/self/mem, unreadable-file@1:1, ''", "/dev/zero, input-limit@1:1, max-file-bytes"})
+    void aSpecialFileNamedExplicitlyIsOneFindingEvenForRoot(String special, String brief, String told) {
+        Path file = Path.of(special);
+        assumeTrue(Files.exists(file), "needs " + special);
+        CliRun run = lint("scan", file.toString());
         HostileInputTest.assertLinted(run, 3);
         assertOrdinaryFilesLinted(run);
-        assertOnlyFinding(run, mem.toString(), "unreadable-file@1:1");
-    }
-
-    @Test
-    void anEndlessDeviceNamedExplicitlyStopsAtTheFileSizeLimit() {
-        Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.exists(zero), "needs /dev/zero");
-        CliRun run = lint("scan", zero.toString());
-        HostileInputTest.assertLinted(run, 3);
-        assertOnlyFinding(run, zero.toString(), "input-limit@1:1", "max-file-bytes");
+        assertOnlyFinding(run, file.toString(), brief, told);
     }
 
     @Test
@@ -193,11 +191,7 @@ class HostileFileSystemTest {
         write("folder.yaml/inner.yaml", DUPLICATE);
         CliRun run = lint("scan");
         HostileInputTest.assertLinted(run, 3);
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                on(run, "scan/folder.yaml/inner.yaml").stream()
-                        .map(Reported::brief)
-                        .toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(on(run, "scan/folder.yaml/inner.yaml")));
         CliRun named = lint("scan/folder.yaml");
         HostileInputTest.assertLinted(named, 1);
     }
@@ -231,9 +225,7 @@ class HostileFileSystemTest {
         writer.setDaemon(true);
         writer.start();
         CliRun explicit = lint("scan/pipe.yaml");
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(explicit.findings()));
         writer.join(10_000);
     }
 
@@ -268,9 +260,7 @@ class HostileFileSystemTest {
                 List.of("scan/with spaces/ünïcødé 文件 🚀.yaml"),
                 run.findings().stream().map(Reported::file).toList());
         CliRun explicit = lint("scan/with spaces/ünïcødé 文件 🚀.yaml");
-        assertEquals(
-                List.of("duplicate-key@7:3"),
-                explicit.findings().stream().map(Reported::brief).toList());
+        assertEquals(List.of("duplicate-key@7:3"), briefs(explicit.findings()));
     }
 
     @Test

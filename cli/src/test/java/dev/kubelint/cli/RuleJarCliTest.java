@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class RuleJarCliTest {
         Path resources = work.resolve("res/META-INF/services");
         Files.createDirectories(resources);
         Files.writeString(resources.resolve("dev.kubelint.core.rule.RuleProvider"), "com.example.fragile.Provider\n");
-        built = JarCompiler.build(work.resolve("src"), work.resolve("res"), work, "fragile");
+        built = TestJars.build(work.resolve("src"), work.resolve("res"), work, "fragile");
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.config.RuleJars;
 import dev.kubelint.core.rule.RuleDescriptor;
+import dev.kubelint.core.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class SamplePluginTest {
 
     @BeforeAll
     static void buildTheSampleJar() throws Exception {
-        jar = JarCompiler.build(
+        jar = TestJars.build(
                 SAMPLE.resolve("src/main/java"), SAMPLE.resolve("src/main/resources"), work, "team-kubelint-rules");
     }
 

@@ -158,16 +158,14 @@ class CheckMojoTest {
     @Test
     void theJUnitReportFailsWhatTheBuildFailsOn() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  A: !env X\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "formats", List.of("junit"));
+        CheckMojo mojo = mojoWithFormats("junit");
         mojo.execute();
         String junit = Files.readString(project.resolve("target/kubelint/TEST-kubelint.xml"));
         assertTrue(junit.contains("failures=\"0\""), junit);
         assertTrue(!junit.contains("<failure"), junit);
         assertTrue(junit.contains("below the failure threshold: k8s/a.yaml:6:6: warning: YAML tag !env"), junit);
 
-        mojo = mojo();
-        set(mojo, "formats", List.of("junit"));
+        mojo = mojoWithFormats("junit");
         set(mojo, "failOn", "warning");
         assertThrows(MojoFailureException.class, mojo::execute);
         junit = Files.readString(project.resolve("target/kubelint/TEST-kubelint.xml"));
@@ -387,8 +385,7 @@ class CheckMojoTest {
     @Test
     void writesNoReportForFormatsNone() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "formats", List.of("none"));
+        CheckMojo mojo = mojoWithFormats("none");
         mojo.execute();
         assertEquals(
                 List.of("[INFO] k8s: 0 errors, 0 warnings, 0 infos, 0 suppressed in 1 file, 1 object"),
@@ -435,9 +432,7 @@ class CheckMojoTest {
     void theConfigurationsReportsAreWrittenUnlessFormatsNamesOthers() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  A: !env X\n");
         write("kubelint.yaml", "reports:\n  - {format: html, file: build/site/kubelint.html}\n  - format: json\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", null);
+        CheckMojo mojo = mojoOfConfiguration(null);
         mojo.execute();
         assertTrue(Files.readString(project.resolve("build/site/kubelint.html")).contains("<!DOCTYPE html>"));
         assertTrue(Files.readString(project.resolve("target/kubelint/kubelint.json"))
@@ -448,17 +443,14 @@ class CheckMojoTest {
 
         // formats replace the configuration's reports
         Files.delete(project.resolve("build/site/kubelint.html"));
-        mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", List.of("sarif"));
+        mojo = mojoOfConfiguration(List.of("sarif"));
         mojo.execute();
         assertTrue(Files.exists(project.resolve("target/kubelint/kubelint.sarif")));
         assertTrue(Files.notExists(project.resolve("build/site/kubelint.html")));
 
         // without either, the default: SARIF and JUnit (Maven gives an unset list as an empty one)
         Files.delete(project.resolve("target/kubelint/kubelint.sarif"));
-        mojo = mojo();
-        set(mojo, "formats", List.of());
+        mojo = mojoWithFormats();
         mojo.execute();
         assertTrue(Files.exists(project.resolve("target/kubelint/kubelint.sarif")));
         assertTrue(Files.exists(project.resolve("target/kubelint/TEST-kubelint.xml")));
@@ -468,9 +460,7 @@ class CheckMojoTest {
     void aReportOfTheConfigurationThatWouldOverwriteAManifestFailsBeforeTheScan() throws Exception {
         write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
         write("kubelint.yaml", "reports:\n  - {format: json, file: k8s/a.yaml}\n");
-        CheckMojo mojo = mojo();
-        set(mojo, "configFile", new File("kubelint.yaml"));
-        set(mojo, "formats", null);
+        CheckMojo mojo = mojoOfConfiguration(null);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("the report file k8s/a.yaml is one of the scanned inputs"), e.getMessage());
         assertEquals(
@@ -487,6 +477,20 @@ class CheckMojoTest {
         set(mojo, "outputDirectory", project.resolve("target/kubelint").toFile());
         set(mojo, "failOn", "error");
         set(mojo, "formats", List.of("json"));
+        return mojo;
+    }
+
+    private CheckMojo mojoWithFormats(String... formats) throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "formats", List.of(formats));
+        return mojo;
+    }
+
+    /** A mojo that reads kubelint.yaml, with the given formats (null: the parameter left unset). */
+    private CheckMojo mojoOfConfiguration(List<String> formats) throws Exception {
+        CheckMojo mojo = mojo();
+        set(mojo, "configFile", new File("kubelint.yaml"));
+        set(mojo, "formats", formats);
         return mojo;
     }
 

@@ -100,8 +100,8 @@ class RuleFixturesTest {
                         flagA: 1 # expect: testkit-flag "(kubernetes 1.35, limit 3)"
                         """),
                 accepted("with-rule adds a test-only rule", "rule-failure/bad.yaml", """
-                        # fixture: with-rule=dev.kubelint.testkit.TestRules$ThrowingRule
-                        kind: Thing # expect: rule-failure "rule testkit-throws failed"
+                        # fixture: with-rule=dev.kubelint.core.testing.FailingRule
+                        kind: Thing # expect: rule-failure "rule always-fails failed"
                         """));
     }
 

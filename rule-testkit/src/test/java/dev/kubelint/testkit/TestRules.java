@@ -27,9 +27,7 @@ public final class TestRules implements RuleProvider {
             id = "testkit-flag",
             category = "metadata",
             severity = Severity.WARNING,
-            summary = "A top-level key starts with flag",
-            rationale = "It exists to test the fixture runner.",
-            remediation = "Remove the key.")
+            summary = "A top-level key starts with flag")
     public static final class FlagRule implements Rule {
 
         public static final RuleParam<Long> LIMIT = RuleParam.integer("limit", 3, "A number the message repeats.");
@@ -52,9 +50,7 @@ public final class TestRules implements RuleProvider {
             category = "metadata",
             severity = Severity.INFO,
             enabledByDefault = false,
-            summary = "A top-level key is named quiet",
-            rationale = "It exists to test that fixtures enable their rule.",
-            remediation = "Remove the key.")
+            summary = "A top-level key is named quiet")
     public static final class OffRule implements Rule {
 
         @Override
@@ -62,22 +58,6 @@ public final class TestRules implements RuleProvider {
             if (manifest.root().has("quiet")) {
                 ctx.reportKey(manifest.root(), "quiet", "quiet is set");
             }
-        }
-    }
-
-    /** Not registered: a fixture adds it with {@code with-rule}. Always throws. */
-    @RuleInfo(
-            id = "testkit-throws",
-            category = "engine",
-            severity = Severity.ERROR,
-            summary = "Always fails",
-            rationale = "It exists to provoke rule-failure.",
-            remediation = "None.")
-    public static final class ThrowingRule implements Rule {
-
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            throw new IllegalStateException("deliberately broken");
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.testing.EqualitySelectors;
+import dev.kubelint.core.testing.SampleCustomRules;
 import dev.kubelint.core.testing.TestCatalog;
 import dev.kubelint.core.yaml.ReadLimits;
 import java.nio.file.Files;
@@ -107,16 +108,8 @@ class ConfigApplierTest {
 
     @Test
     void customRulesJoinTheCatalogAndCanBeConfiguredLikeOthers() throws Exception {
-        ConfigApplier.Applied applied = apply("""
-                rules:
-                  no-host-network: warning
-                custom-rules:
-                  - id: no-host-network
-                    message: pods must not use the host network
-                    pod-template: true
-                    pointer: /spec
-                    schema: {properties: {hostNetwork: {const: false}}}
-                """);
+        ConfigApplier.Applied applied =
+                apply("rules:\n  no-host-network: warning\n" + SampleCustomRules.NO_HOST_NETWORK);
         assertEquals(
                 "custom rule in .kubelint.yaml",
                 applied.catalog().find("no-host-network").orElseThrow().origin());

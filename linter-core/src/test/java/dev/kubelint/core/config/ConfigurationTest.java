@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.testing.EqualitySelectors;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,35 @@ class ConfigurationTest {
         assertEquals("k.yaml:1:14: rule jar lib/none.jar does not exist", e.getMessage());
     }
 
+    /** A project folder (a git root) with its folder {@code app} to scan. */
+    private Path project() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve("app"));
+        return project;
+    }
+
+    /** The problems of loading the project's .kubelint.yaml found by discovery, which must refuse it. */
+    private List<String> problemsWhenDiscovered(Path project) {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Configuration.load(inProject(project, Optional.empty())).close());
+        return e.problems().stream().map(ConfigProblem::toString).toList();
+    }
+
+    /** The problem at {@code index} is at {@code at} ("line:column: key") and says {@code path} is outside. */
+    private static void assertOutside(List<String> messages, int index, String at, String path) {
+        assertTrue(
+                messages.get(index).contains(".kubelint.yaml:" + at + ": ")
+                        && messages.get(index).contains(path + " is outside"),
+                messages.toString());
+    }
+
+    /** The project's .kubelint.yaml loaded as a file the user named. */
+    private Configuration loadNamed(Path project) throws Exception {
+        return Configuration.load(inProject(project, Optional.of(project.resolve(".kubelint.yaml"))));
+    }
+
     /** A request for the folder {@code app} of a project, with the file named or else discovered. */
     private Configuration.Request inProject(Path project, Optional<Path> file) {
         return new Configuration.Request(
@@ -62,59 +92,39 @@ class ConfigurationTest {
 
     @Test
     void aDiscoveredFileMayNameOnlyPathsInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(project.resolve("crds"));
         Files.writeString(dir.resolve("secret.yaml"), "password: hunter2\n");
         Files.createSymbolicLink(project.resolve("crds/link.yaml"), dir.resolve("secret.yaml"));
         Files.writeString(
                 project.resolve(".kubelint.yaml"),
                 "schema-locations: [../secret.yaml, /etc/passwd, crds/link.yaml, crds]\n");
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(3, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:1:20: schema-locations: ")
-                        && messages.get(0).contains("secret.yaml is outside"),
-                messages.toString());
+        assertOutside(messages, 0, "1:20: schema-locations", "secret.yaml");
         assertTrue(messages.get(1).contains("/etc/passwd is outside"), messages.toString());
         assertTrue(messages.get(2).contains("crds/link.yaml is outside"), "a link is followed: " + messages);
         assertTrue(messages.stream().allMatch(m -> m.contains("name the file with --config")), messages.toString());
 
         // named by the user, the same file may name any path
         Files.writeString(project.resolve(".kubelint.yaml"), "schema-locations: [../secret.yaml, crds]\n");
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(2, c.file().schemaLocations().size());
         }
     }
 
     @Test
     void aDiscoveredFileMayNameOnlyPoliciesInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(project.resolve("policies"));
         Files.writeString(dir.resolve("elsewhere.yaml"), "kind: ValidatingAdmissionPolicy\n");
         Files.writeString(project.resolve(".kubelint.yaml"), "policies: [../elsewhere.yaml, policies]\n");
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:1:12: policies: ")
-                        && messages.get(0).contains("elsewhere.yaml is outside"),
-                messages.toString());
+        assertOutside(messages, 0, "1:12: policies", "elsewhere.yaml");
 
         // named by the user, the same file may name any path
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(
                     List.of(dir.resolve("elsewhere.yaml"), project.resolve("policies")),
                     c.file().policies().stream().map(Located::value).toList());
@@ -123,9 +133,7 @@ class ConfigurationTest {
 
     @Test
     void aDiscoveredFileMayWriteReportsOnlyInItsOwnFolderTree() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.createDirectories(project.resolve(".git"));
-        Files.createDirectories(project.resolve("app"));
+        Path project = project();
         Files.createDirectories(dir.resolve("elsewhere"));
         // a link to a folder outside, and a report file still to be written below it
         Files.createSymbolicLink(project.resolve("out"), dir.resolve("elsewhere"));
@@ -135,24 +143,14 @@ class ConfigurationTest {
                   - {format: sarif, file: out/new/kubelint.sarif}
                   - {format: html, file: build/kubelint.html}
                 """);
-        Configuration.Request discovered = inProject(project, Optional.empty());
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> Configuration.load(discovered).close());
-        List<String> messages =
-                e.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> messages = problemsWhenDiscovered(project);
         assertEquals(2, messages.size(), messages.toString());
-        assertTrue(
-                messages.get(0).contains(".kubelint.yaml:2:26: reports: ")
-                        && messages.get(0).contains("report.json is outside"),
-                messages.toString());
-        assertTrue(
-                messages.get(1).contains(".kubelint.yaml:3:27: reports: ")
-                        && messages.get(1).contains("kubelint.sarif is outside"),
-                "a link is followed even to a file that does not exist yet: " + messages);
+        assertOutside(messages, 0, "2:26: reports", "report.json");
+        // a link is followed even to a file that does not exist yet
+        assertOutside(messages, 1, "3:27: reports", "kubelint.sarif");
 
         // named by the user, the same file may write anywhere
-        Configuration.Request named = inProject(project, Optional.of(project.resolve(".kubelint.yaml")));
-        try (Configuration c = Configuration.load(named)) {
+        try (Configuration c = loadNamed(project)) {
             assertEquals(3, c.file().reports().size());
             assertEquals(
                     Optional.of(dir.resolve("report.json")),

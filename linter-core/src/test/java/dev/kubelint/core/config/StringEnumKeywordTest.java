@@ -11,9 +11,8 @@ import com.networknt.schema.dialect.Dialects;
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.custom.SchemaErrors;
 import dev.kubelint.core.custom.YamlJson;
-import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.testing.TestYaml;
 import dev.kubelint.core.yaml.YamlNode;
-import dev.kubelint.core.yaml.YamlReader;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,7 @@ class StringEnumKeywordTest {
                                 .locale(Locale.ROOT)
                                 .build()))
                 .getSchema(schemaJson);
-        YamlNode root = new YamlReader(ReadLimits.DEFAULTS)
-                .read("t.yaml", yaml)
-                .documents()
-                .get(0)
-                .root()
-                .orElseThrow();
+        YamlNode root = TestYaml.root(yaml);
         return SchemaErrors.of(schema.validate(YamlJson.toJson(root, false)), root, schemaJson).stream()
                 .map(p -> p.span().start().line() + ": " + p.keyword() + ": " + p.detail())
                 .toList();

@@ -11,6 +11,7 @@ import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.testing.EqualitySelectors;
+import dev.kubelint.core.testing.SampleCustomRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,14 +80,7 @@ class CustomRuleTest {
 
     @Test
     void podTemplateRulesReachEveryWorkload() throws Exception {
-        List<Finding> findings = lint("""
-                custom-rules:
-                  - id: no-host-network
-                    message: pods must not use the host network
-                    pod-template: true
-                    pointer: /spec
-                    schema: {properties: {hostNetwork: {const: false}}}
-                """, """
+        List<Finding> findings = lint(SampleCustomRules.NO_HOST_NETWORK, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: p}

@@ -3,9 +3,8 @@ package dev.kubelint.core.custom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.testing.TestYaml;
 import dev.kubelint.core.yaml.YamlNode;
-import dev.kubelint.core.yaml.YamlReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +45,6 @@ class YamlJsonTest {
     }
 
     private static YamlNode parse(String text) {
-        return new YamlReader(ReadLimits.DEFAULTS)
-                .read("t.yaml", text)
-                .documents()
-                .get(0)
-                .root()
-                .orElseThrow();
+        return TestYaml.root(text);
     }
 }

@@ -7,14 +7,13 @@ import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleCatalog;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.source.SourceScanner;
+import dev.kubelint.core.testing.NoCheckRule;
+import dev.kubelint.core.testing.TestRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,18 +28,9 @@ class FileCheckerTest {
     Path dir;
 
     /** Remembers the names of the objects its cross-object state observes. */
-    @RuleInfo(
-            id = "names-seen",
-            category = "test",
-            severity = Severity.INFO,
-            summary = "Observes names",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class NamesSeenRule implements Rule {
+    @RuleInfo(id = "names-seen", category = "test", severity = Severity.INFO, summary = "Observes names")
+    static final class NamesSeenRule extends NoCheckRule {
         final List<String> observed = new ArrayList<>();
-
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
 
         @Override
         public Optional<CrossObjectCheck> newCrossObjectCheck() {
@@ -64,12 +54,8 @@ class FileCheckerTest {
                 new Suppressions(request.useSuppressions(), rules::severity, request.catalog()::contains));
     }
 
-    private LintRequest request(Rule... rules) {
-        List<RuleDescriptor> all = new ArrayList<>(CoreRule.descriptors());
-        for (Rule r : rules) {
-            all.add(RuleDescriptor.of(r, "test"));
-        }
-        return LintRequest.of(List.of("."), dir, RuleCatalog.of(all));
+    private LintRequest request(RuleDescriptor... rules) {
+        return LintRequest.of(List.of("."), dir, TestRules.coreWith(rules));
     }
 
     private static FileChecker.Outcome check(FileChecker checker, String name, String text) {
@@ -85,7 +71,7 @@ class FileCheckerTest {
 
     @Test
     void aFailingRuleBecomesAFindingOnItsObjectAndTheOtherRulesRunOn() {
-        FileChecker checker = checker(request(new LinterTest.AlwaysFailsRule(), new LinterTest.KindEchoRule()));
+        FileChecker checker = checker(request(TestRules.alwaysFails(), TestRules.kindEcho()));
         FileChecker.Outcome outcome = check(
                 checker,
                 "two.yaml",
@@ -108,7 +94,7 @@ class FileCheckerTest {
     @Test
     void theItemsOfAListAreObjectsAndWhatIsNoObjectIsAFinding() {
         NamesSeenRule names = new NamesSeenRule();
-        FileChecker checker = checker(request(names));
+        FileChecker checker = checker(request(RuleDescriptor.of(names, "test")));
         FileChecker.Outcome outcome = check(
                 checker,
                 "list.yaml",
@@ -131,7 +117,7 @@ class FileCheckerTest {
 
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() {
-        FileChecker checker = checker(request(new LinterTest.KindFallbackRule(), new LinterTest.KindDedicatedRule()));
+        FileChecker checker = checker(request(TestRules.kindFallback(), TestRules.kindDedicated()));
         List<String> findings = described(check(checker, "a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n")
                 .findings());
         assertEquals(
@@ -166,7 +152,7 @@ class FileCheckerTest {
         Path file = dir.resolve("pod.yaml");
         SourceFile source = new SourceFile(Optional.of(file), "pod.yaml", text);
         SourceScanner.Input input = new SourceScanner.Input(Optional.of(file), "pod.yaml");
-        LintRequest request = request(new LinterTest.KindEchoRule());
+        LintRequest request = request(TestRules.kindEcho());
         assertTrue(checker(request).check(input, source).source().isPresent());
         assertTrue(checker(request.withSourceLines(false))
                 .check(input, source)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
 import dev.kubelint.core.source.SourceExcerpt;
+import dev.kubelint.core.testing.LatestTagRule;
 import dev.kubelint.core.testing.TestCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -21,19 +22,6 @@ class KeptSourceLinesTest {
 
     @TempDir
     Path dir;
-
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: a
-                  image: nginx:latest
-                - name: b
-                  image: redis
-            """;
 
     private LintResult lint(String... inputs) throws Exception {
         // one job: the cross-object rule then sees the files in order, and reports the second one
@@ -54,7 +42,7 @@ class KeptSourceLinesTest {
 
     @Test
     void onlyTheLinesFindingsStartOnAreKept() throws Exception {
-        Files.writeString(dir.resolve("pod.yaml"), POD);
+        Files.writeString(dir.resolve("pod.yaml"), LatestTagRule.POD);
         Files.writeString(dir.resolve("clean.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
         LintResult result = lint(".");
         assertEquals(List.of(8, 10), kept(result, "pod.yaml"));
@@ -77,7 +65,8 @@ class KeptSourceLinesTest {
     void suppressedFindingsAndSuppressionsKeepTheirLines() throws Exception {
         Files.writeString(
                 dir.resolve("pod.yaml"),
-                POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag -- pinned by digest later")
+                LatestTagRule.POD
+                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag -- pinned by digest later")
                         .replace("  name: web", "  name: web # kubelint-ignore: unique-name -- one of a kind"));
         LintResult result = lint(".");
         assertEquals(List.of(4, 8, 10), kept(result, "pod.yaml"));
@@ -88,10 +77,10 @@ class KeptSourceLinesTest {
 
     @Test
     void aCrossObjectFindingOnALineNoOtherFindingIsOnStillHasItsFrame() throws Exception {
-        Files.writeString(dir.resolve("a.yaml"), POD);
+        Files.writeString(dir.resolve("a.yaml"), LatestTagRule.POD);
         Files.writeString(
                 dir.resolve("b.yaml"),
-                POD.replace("nginx:latest", "nginx:1.27").replace("image: redis", "image: redis:7"));
+                LatestTagRule.POD.replace("nginx:latest", "nginx:1.27").replace("image: redis", "image: redis:7"));
         LintResult result = lint(".");
         assertTrue(result.source("b.yaml").isEmpty(), "the duplicate is only known at the end of the run");
         String text = text(result);
@@ -104,7 +93,7 @@ class KeptSourceLinesTest {
 
     @Test
     void nothingIsKeptWhenNoReportShowsSourceLinesAndFramesAreReadAgainIfOneDoes() throws Exception {
-        Files.writeString(dir.resolve("pod.yaml"), POD);
+        Files.writeString(dir.resolve("pod.yaml"), LatestTagRule.POD);
         LintResult result = new Linter()
                 .lint(LintRequest.of(List.of("."), dir, TestCatalog.get()).withSourceLines(false));
         assertEquals(2, result.findings().size());
@@ -115,7 +104,7 @@ class KeptSourceLinesTest {
     @Test
     void standardInputIsKeptWhole() throws Exception {
         LintRequest request = LintRequest.of(List.of("-"), dir, TestCatalog.get())
-                .withStdin(new ByteArrayInputStream(POD.getBytes(StandardCharsets.UTF_8)));
+                .withStdin(new ByteArrayInputStream(LatestTagRule.POD.getBytes(StandardCharsets.UTF_8)));
         SourceExcerpt kept = new Linter().lint(request).source("<stdin>").orElseThrow();
         assertEquals(10, kept.lineNumbers().count());
         assertEquals("kind: Pod", kept.line(2).orElseThrow());

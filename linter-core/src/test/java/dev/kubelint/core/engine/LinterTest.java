@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.testing.TestFiles;
+import dev.kubelint.core.testing.TestRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,75 +27,24 @@ class LinterTest {
     @TempDir
     Path dir;
 
-    /** Reports every object's kind, to see which objects the engine hands to rules. */
-    @RuleInfo(
-            id = "kind-echo",
-            category = "test",
-            severity = Severity.INFO,
-            summary = "Echoes the kind",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class KindEchoRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            ctx.reportKey(manifest.root(), "kind", "kind " + manifest.kind() + " named " + manifest.name());
-        }
+    private static RuleCatalog catalog(RuleDescriptor... extra) {
+        return TestRules.coreWith(extra);
     }
 
-    /** Always throws, to see that a failing rule is isolated. */
-    @RuleInfo(
-            id = "always-fails",
-            category = "test",
-            severity = Severity.WARNING,
-            summary = "Fails",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class AlwaysFailsRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            throw new IllegalStateException("boom");
-        }
+    /** A Pod named p, typed by its kind alone. */
+    private static final String POD_P = "kind: Pod\nmetadata: {name: p}\n";
+
+    private static List<String> ruleIds(LintResult result) {
+        return result.findings().stream().map(Finding::ruleId).toList();
     }
 
-    /** A fallback that reports every kind value, like a schema check would. */
-    @RuleInfo(
-            id = "kind-fallback",
-            category = "test",
-            severity = Severity.ERROR,
-            summary = "Fallback on kind",
-            rationale = "Test.",
-            remediation = "None.",
-            fallback = true)
-    static final class KindFallbackRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "generic problem with kind"));
-            manifest.root().get("metadata").ifPresent(m -> ctx.report(m, "generic problem with metadata"));
-        }
+    private static List<String> messages(LintResult result) {
+        return result.findings().stream().map(Finding::message).toList();
     }
 
-    /** A dedicated rule that explains the kind value. */
-    @RuleInfo(
-            id = "kind-dedicated",
-            category = "test",
-            severity = Severity.ERROR,
-            summary = "Dedicated on kind",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class KindDedicatedRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            manifest.root().get("kind").ifPresent(k -> ctx.report(k, "the precise explanation"));
-        }
-    }
-
-    private RuleCatalog catalog(Rule... extra) {
-        List<RuleDescriptor> all = new java.util.ArrayList<>();
-        all.addAll(CoreRule.descriptors());
-        for (Rule r : extra) {
-            all.add(RuleDescriptor.of(r, "test"));
-        }
-        return RuleCatalog.of(all);
+    /** A request for the whole folder, with the core rules and the given ones. */
+    private LintRequest request(RuleDescriptor... rules) {
+        return LintRequest.of(List.of("."), dir, catalog(rules));
     }
 
     private LintResult lint(LintRequest request) throws Linter.InputException {
@@ -106,9 +52,7 @@ class LinterTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestFiles.write(dir, name, text);
     }
 
     @Test
@@ -117,7 +61,7 @@ class LinterTest {
                 "list.yaml",
                 "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
                         + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        LintResult result = lint(request(TestRules.kindEcho()));
         List<Finding> echoes = result.findings();
         assertEquals(2, echoes.size(), echoes.toString());
         assertEquals("kind Service named a", echoes.get(0).message());
@@ -133,7 +77,7 @@ class LinterTest {
                 "a.yaml",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: v1\nkind: Pod\n"
                         + "metadata: {name: q, namespace: shop}\n");
-        LintRequest request = LintRequest.of(List.of("."), dir, catalog());
+        LintRequest request = request();
         LintResult listed = lint(request);
         LintResult.FileSummary file = listed.files().get(0);
         assertEquals(2, file.objectCount());
@@ -152,8 +96,7 @@ class LinterTest {
     void keptFindingsKeepTheirObjectsAndPointers() throws Exception {
         write("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n");
         write("b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: shop}\n");
-        List<Finding> echoes = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())))
-                .findings();
+        List<Finding> echoes = lint(request(TestRules.kindEcho())).findings();
         assertEquals(2, echoes.size(), echoes.toString());
         Location a = echoes.get(0).location();
         Location b = echoes.get(1).location();
@@ -170,7 +113,7 @@ class LinterTest {
         write("a/d.json", "{\"kind\": \"D\"}\n");
         write(".git/e.yaml", "kind: E\n");
         write("notes.txt", "kind: F\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
+        LintResult result = lint(request(TestRules.kindEcho()));
         assertEquals(
                 List.of("a/c.yml", "a/d.json", "b.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -181,8 +124,7 @@ class LinterTest {
         write("base/a.yaml", "kind: A\n");
         write("base/b.yaml", "kind: B\n");
         write("overlays/c.yaml", "kind: C\n");
-        LintResult result =
-                lint(LintRequest.of(List.of("."), dir, catalog()).withGlobs(List.of("base/**"), List.of("**/b.yaml")));
+        LintResult result = lint(request().withGlobs(List.of("base/**"), List.of("**/b.yaml")));
         assertEquals(
                 List.of("base/a.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -192,7 +134,7 @@ class LinterTest {
     void symbolicLinkLoopsDoNotLoopForever() throws Exception {
         write("x/a.yaml", "kind: A\n");
         Files.createSymbolicLink(dir.resolve("x/loop"), dir.resolve("x"));
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult result = lint(request());
         assertEquals(
                 List.of("x/a.yaml"),
                 result.files().stream().map(LintResult.FileSummary::file).toList());
@@ -207,9 +149,8 @@ class LinterTest {
 
     @Test
     void standardInputIsReadForDash() throws Exception {
-        LintRequest request = LintRequest.of(List.of("-"), dir, catalog(new KindEchoRule()))
-                .withStdin(
-                        new ByteArrayInputStream("kind: Pod\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8)));
+        LintRequest request = LintRequest.of(List.of("-"), dir, catalog(TestRules.kindEcho()))
+                .withStdin(new ByteArrayInputStream(POD_P.getBytes(StandardCharsets.UTF_8)));
         LintResult result = lint(request);
         assertEquals("<stdin>", result.findings().get(0).location().file());
         assertTrue(result.source("<stdin>").isPresent());
@@ -217,24 +158,21 @@ class LinterTest {
 
     @Test
     void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
-        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule(), new KindEchoRule())));
-        assertEquals(
-                List.of("kind-echo", "rule-failure"),
-                result.findings().stream().map(Finding::ruleId).toList());
+        write("a.yaml", POD_P);
+        LintResult result = lint(request(TestRules.alwaysFails(), TestRules.kindEcho()));
+        assertEquals(List.of("kind-echo", "rule-failure"), ruleIds(result));
         Finding failure = result.findings().get(1);
         assertTrue(
                 failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
         assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
-        LintResult debug = lint(LintRequest.of(List.of("."), dir, catalog(new AlwaysFailsRule()))
-                .withDebug(true));
+        LintResult debug = lint(request(TestRules.alwaysFails()).withDebug(true));
         assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
     }
 
     @Test
     void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
-        LintRequest base = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        LintRequest base = request(TestRules.kindEcho());
         LintResult warned = lint(base.withRuleSettings(Map.of(
                 "duplicate-key",
                 RuleSettings.DEFAULT.withSeverity(Severity.WARNING),
@@ -249,8 +187,8 @@ class LinterTest {
     @Test
     void objectFilterSelectsObjectsByLabels() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p, labels: {app: web}}\n---\nkind: Pod\nmetadata: {name: q}\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()))
-                .withObjectFilter(labels -> "web".equals(labels.get("app"))));
+        LintResult result =
+                lint(request(TestRules.kindEcho()).withObjectFilter(labels -> "web".equals(labels.get("app"))));
         assertEquals(1, result.findings().size());
         assertEquals("kind Pod named p", result.findings().get(0).message());
     }
@@ -262,7 +200,7 @@ class LinterTest {
                     "f" + (i % 7) + "/m" + i + ".yaml",
                     "kind: Pod\nmetadata: {name: p" + i + "}\nx: 1\nx: 2\n---\n[bad\n---\nkind: Svc\n");
         }
-        LintRequest request = LintRequest.of(List.of("."), dir, catalog(new KindEchoRule()));
+        LintRequest request = request(TestRules.kindEcho());
         List<Finding> one = lint(request.withJobs(1)).findings();
         for (int jobs : new int[] {2, 8}) {
             assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
@@ -272,13 +210,10 @@ class LinterTest {
 
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
-        write("a.yaml", "kind: Pod\nmetadata: {name: p}\n");
-        LintResult both =
-                lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule(), new KindDedicatedRule())));
-        assertEquals(
-                List.of("the precise explanation", "generic problem with metadata"),
-                both.findings().stream().map(Finding::message).toList());
-        LintResult alone = lint(LintRequest.of(List.of("."), dir, catalog(new KindFallbackRule())));
+        write("a.yaml", POD_P);
+        LintResult both = lint(request(TestRules.kindFallback(), TestRules.kindDedicated()));
+        assertEquals(List.of("the precise explanation", "generic problem with metadata"), messages(both));
+        LintResult alone = lint(request(TestRules.kindFallback()));
         assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
 
@@ -286,11 +221,9 @@ class LinterTest {
     void documentsThatAreNotObjectsAreReported() throws Exception {
         write("a.yaml", "- a\n- b\n---\njust text\n---\n");
         LintResult result = lint(LintRequest.of(List.of("a.yaml"), dir, catalog()));
-        assertEquals(
-                List.of("not-an-object", "not-an-object"),
-                result.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("not-an-object", "not-an-object"), ruleIds(result));
         assertTrue(result.findings().get(0).message().contains("an array"));
-        LintResult walked = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult walked = lint(request());
         assertEquals(List.of(), walked.findings(), "found in a folder, a file without any typed document is left out");
         assertEquals(
                 List.of(new LintResult.SkippedFile("a.yaml", "no document has apiVersion or kind")), walked.skipped());
@@ -302,7 +235,7 @@ class LinterTest {
                 dir.resolve("bad.yaml"),
                 new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         write("good.yaml", "kind: Pod\n");
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog()));
+        LintResult result = lint(request());
         Finding f = result.findings().get(0);
         assertEquals("unreadable-file", f.ruleId());
         assertEquals(2, f.location().line());
@@ -316,9 +249,7 @@ class LinterTest {
                 dir.resolve("bom.yaml"), ("\uFEFFkind: Pod\nmetadata: {name: a}\n").getBytes(StandardCharsets.UTF_8));
         byte[] utf16 = "\uFEFFkind: Pod\nmetadata: {name: b}\n".getBytes(StandardCharsets.UTF_16LE);
         Files.write(dir.resolve("utf16.yaml"), utf16);
-        LintResult result = lint(LintRequest.of(List.of("."), dir, catalog(new KindEchoRule())));
-        assertEquals(
-                List.of("kind Pod named a", "kind Pod named b"),
-                result.findings().stream().map(Finding::message).toList());
+        LintResult result = lint(request(TestRules.kindEcho()));
+        assertEquals(List.of("kind Pod named a", "kind Pod named b"), messages(result));
     }
 }

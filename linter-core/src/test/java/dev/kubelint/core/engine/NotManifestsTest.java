@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
-import dev.kubelint.core.rule.Rule;
-import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.RuleDescriptor;
-import dev.kubelint.core.rule.RuleInfo;
-import dev.kubelint.core.rule.input.CoreRule;
+import dev.kubelint.core.testing.TestRules;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,27 +21,10 @@ class NotManifestsTest {
     private static final Path REPO =
             Paths.get("src/test/resources/not-manifests/repo").toAbsolutePath();
 
-    /** Reports every object it is given. */
-    @RuleInfo(
-            id = "object-echo",
-            category = "test",
-            severity = Severity.INFO,
-            summary = "Echoes objects",
-            rationale = "Test.",
-            remediation = "None.")
-    static final class ObjectEchoRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {
-            ctx.report(manifest.root(), "object " + manifest.kind() + " " + manifest.name());
-        }
-    }
-
     private static LintResult lint(Path dir, String... inputs) throws Linter.InputException {
-        List<RuleDescriptor> all = new java.util.ArrayList<>();
-        all.addAll(CoreRule.descriptors());
-        all.add(RuleDescriptor.of(new ObjectEchoRule(), "test"));
         return new Linter()
-                .lint(LintRequest.of(List.of(inputs), dir, RuleCatalog.of(all)).withJobs(1));
+                .lint(LintRequest.of(List.of(inputs), dir, TestRules.coreWith(TestRules.kindEcho()))
+                        .withJobs(1));
     }
 
     @Test
@@ -84,10 +60,10 @@ class NotManifestsTest {
                                 && f.location().file().equals("deploy/broken.yaml")),
                 result.findings().toString());
         assertEquals(
-                List.of("object ConfigMap settings", "object  forgot-the-type"),
+                List.of("kind ConfigMap named settings", "kind  named forgot-the-type"),
                 messages(result, "deploy/partly-typed.yaml"),
                 "a file whose documents are partly typed keeps every object");
-        assertEquals(List.of("object  lost-its-type"), messages(result, "deploy/untyped-object.yaml"));
+        assertEquals(List.of("kind  named lost-its-type"), messages(result, "deploy/untyped-object.yaml"));
     }
 
     @Test
@@ -127,14 +103,14 @@ class NotManifestsTest {
         assertEquals(
                 List.of(),
                 result.findings().stream()
-                        .filter(f -> !f.ruleId().equals("object-echo"))
+                        .filter(f -> !f.ruleId().equals("kind-echo"))
                         .map(Finding::ruleId)
                         .toList());
     }
 
     private static List<String> messages(LintResult result, String file) {
         return result.findings().stream()
-                .filter(f -> f.location().file().equals(file) && f.ruleId().equals("object-echo"))
+                .filter(f -> f.location().file().equals(file) && f.ruleId().equals("kind-echo"))
                 .map(Finding::message)
                 .toList();
     }

@@ -9,6 +9,7 @@ import dev.kubelint.core.finding.Suppression;
 import dev.kubelint.core.report.JsonReporter;
 import dev.kubelint.core.report.ReportOptions;
 import dev.kubelint.core.report.TextReporter;
+import dev.kubelint.core.testing.LatestTagRule;
 import dev.kubelint.core.testing.TestCatalog;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,6 +37,20 @@ class SuppressionsTest {
         return new Linter().lint(request);
     }
 
+    /** The first suppressed finding's suppression: its kind, its reason and where it is written. */
+    private static void assertFirstSuppression(
+            LintResult result, Suppression.Kind kind, String reason, int line, int column) {
+        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
+        assertEquals(kind, s.kind());
+        assertEquals(reason, s.reason());
+        assertEquals(line, s.location().line());
+        assertEquals(column, s.location().column());
+    }
+
+    private static String message(LintResult result, int finding) {
+        return result.findings().get(finding).message();
+    }
+
     /** "rule@line" of each finding, in order. */
     private static String summary(List<Finding> findings) {
         return findings.stream()
@@ -43,46 +58,29 @@ class SuppressionsTest {
                 .collect(Collectors.joining(" "));
     }
 
-    private static final String POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-            spec:
-              containers:
-                - name: a
-                  image: nginx:latest
-                - name: b
-                  image: redis
-            """;
-
     @Test
     void withoutSuppressionsBothImagesAreReported() throws Exception {
-        LintResult result = lint(POD);
+        LintResult result = lint(LatestTagRule.POD);
         assertEquals("latest-tag@8 latest-tag@10", summary(result.findings()));
         assertTrue(result.suppressed().isEmpty());
     }
 
     @Test
     void anAnnotationSuppressesTheRuleForItsObjectAndKeepsTheReason() throws Exception {
-        LintResult result = lint(POD.replace("  name: web\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations:
                     ignore.kubelint.dev/latest-tag: "the demo image follows upstream"
                 """));
         assertEquals("", summary(result.findings()));
         assertEquals("latest-tag@10 latest-tag@12", summary(result.suppressed()));
-        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
-        assertEquals(Suppression.Kind.ANNOTATION, s.kind());
-        assertEquals("the demo image follows upstream", s.reason());
-        assertEquals(6, s.location().line());
-        assertEquals(5, s.location().column());
+        assertFirstSuppression(result, Suppression.Kind.ANNOTATION, "the demo image follows upstream", 6, 5);
     }
 
     @Test
     void anAnnotationCoversOnlyItsOwnObject() throws Exception {
-        String other = POD.replace("name: web", "name: other");
-        LintResult result = lint(POD.replace("  name: web\n", """
+        String other = LatestTagRule.POD.replace("name: web", "name: other");
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations: {ignore.kubelint.dev/latest-tag: "pinned by digest upstream"}
                 """) + "---\n" + other);
@@ -92,20 +90,16 @@ class SuppressionsTest {
 
     @Test
     void aTrailingCommentSuppressesTheFindingsOfItsLine() throws Exception {
-        LintResult result = lint(POD.replace(
+        LintResult result = lint(LatestTagRule.POD.replace(
                 "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         assertEquals("latest-tag@10", summary(result.findings()));
         assertEquals("latest-tag@8", summary(result.suppressed()));
-        Suppression s = result.suppressed().get(0).suppression().orElseThrow();
-        assertEquals(Suppression.Kind.COMMENT, s.kind());
-        assertEquals("built nightly", s.reason());
-        assertEquals(8, s.location().line());
-        assertEquals(28, s.location().column());
+        assertFirstSuppression(result, Suppression.Kind.COMMENT, "built nightly", 8, 28);
     }
 
     @Test
     void aCommentOnItsOwnLineSuppressesTheLineBelow() throws Exception {
-        LintResult result = lint(POD.replace("      image: redis\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("      image: redis\n", """
                       # kubelint-ignore: unique-name, latest-tag -- redis follows its own release train
                       # (another comment between is fine)
                       image: redis
@@ -119,38 +113,34 @@ class SuppressionsTest {
 
     @Test
     void aSuppressionWithoutAReasonIsIgnoredAndReported() throws Exception {
-        LintResult result = lint(
-                POD.replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
-                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
+        LintResult result = lint(LatestTagRule.POD
+                .replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
+                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
         assertEquals(
                 "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
                 summary(result.findings()));
-        assertTrue(result.findings()
-                .get(0)
-                .message()
-                .startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
+        assertTrue(
+                message(result, 0).startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
         assertEquals(
                 "kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
-                result.findings().get(3).message());
+                message(result, 3));
     }
 
     @Test
     void unreadableCommentsAreReported() throws Exception {
-        LintResult result = lint(POD.replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
+        LintResult result = lint(LatestTagRule.POD
+                .replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
                 .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"));
         assertEquals(
                 "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
                 summary(result.findings()));
-        assertTrue(result.findings()
-                .get(1)
-                .message()
-                .startsWith("cannot read the rule ids of this kubelint-ignore comment"));
-        assertTrue(result.findings().get(3).message().startsWith("cannot read this kubelint-ignore comment"));
+        assertTrue(message(result, 1).startsWith("cannot read the rule ids of this kubelint-ignore comment"));
+        assertTrue(message(result, 3).startsWith("cannot read this kubelint-ignore comment"));
     }
 
     @Test
     void aSuppressionOfAnUnknownRuleIsReportedAsUnused() throws Exception {
-        LintResult result = lint(POD.replace("  name: web\n", """
+        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
                   name: web
                   annotations:
                     ignore.kubelint.dev/latest-tags: "typo"
@@ -187,7 +177,8 @@ class SuppressionsTest {
     @Test
     void noSuppressionsIgnoresThemAll() throws Exception {
         LintResult result = lint(
-                POD.replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
+                LatestTagRule.POD
+                        .replace("image: redis", "image: redis # kubelint-ignore: latest-tag")
                         .replace(
                                 "image: nginx:latest",
                                 "image: nginx:latest # kubelint-ignore: latest-tag, unique-name -- x"),
@@ -215,7 +206,8 @@ class SuppressionsTest {
     void skippedObjectsKeepTheirSuppressionsQuiet() throws Exception {
         Files.writeString(
                 dir.resolve("m.yaml"),
-                POD.replace("  name: web\n", """
+                LatestTagRule.POD
+                        .replace("  name: web\n", """
                   name: web
                   labels: {tier: cache}
                   annotations: {ignore.kubelint.dev/unique-name: "not used here"}
@@ -231,7 +223,8 @@ class SuppressionsTest {
     @Test
     void suppressionRulesFollowTheirSettings() throws Exception {
         Files.writeString(
-                dir.resolve("m.yaml"), POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
+                dir.resolve("m.yaml"),
+                LatestTagRule.POD.replace("image: redis", "image: redis # kubelint-ignore: unique-name -- x"));
         LintRequest request = LintRequest.of(List.of("m.yaml"), dir, TestCatalog.get())
                 .withJobs(1)
                 .withRuleSettings(Map.of("unused-suppression", RuleSettings.DEFAULT.withSeverity(Severity.ERROR)));
@@ -248,7 +241,7 @@ class SuppressionsTest {
 
     @Test
     void reportsCountAndListSuppressedFindingsWithTheirReasons() throws Exception {
-        LintResult result = lint(POD.replace(
+        LintResult result = lint(LatestTagRule.POD.replace(
                 "image: nginx:latest", "image: nginx:latest  # kubelint-ignore: latest-tag -- built nightly"));
         StringWriter json = new StringWriter();
         new JsonReporter().write(result, ReportOptions.plain(dir), json);
@@ -292,7 +285,7 @@ class SuppressionsTest {
 
     @Test
     void aCommentWithNothingBelowItIsReported() throws Exception {
-        LintResult result = lint(POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
+        LintResult result = lint(LatestTagRule.POD + "# kubelint-ignore: latest-tag -- nothing follows\n\n");
         Finding unused = result.findings().stream()
                 .filter(f -> f.ruleId().equals("unused-suppression"))
                 .findFirst()

@@ -101,15 +101,7 @@ class WorkerPoolTest {
                     started.await();
                     throw new IllegalStateException("boom");
                 },
-                () -> {
-                    started.countDown();
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException e) {
-                        interrupted.countDown();
-                    }
-                    return 2;
-                });
+                blocksUntilInterrupted(started, interrupted));
         assertThrows(IllegalStateException.class, () -> new WorkerPool(2).runAll(tasks));
         assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the blocked task is interrupted");
     }
@@ -118,15 +110,7 @@ class WorkerPoolTest {
     void anInterruptOfTheWaitingThreadEndsTheBatchAndInterruptsTheWorkers() throws Exception {
         CountDownLatch running = new CountDownLatch(2);
         CountDownLatch interrupted = new CountDownLatch(2);
-        Callable<Integer> blocked = () -> {
-            running.countDown();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-            }
-            return 0;
-        };
+        Callable<Integer> blocked = blocksUntilInterrupted(running, interrupted);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flagSet = new AtomicReference<>();
         Thread caller = new Thread(() -> {
@@ -151,5 +135,18 @@ class WorkerPoolTest {
     @Test
     void needsAtLeastOneJob() {
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0));
+    }
+
+    /** A task that counts {@code running} down, then waits until it is interrupted and counts {@code interrupted}. */
+    private static Callable<Integer> blocksUntilInterrupted(CountDownLatch running, CountDownLatch interrupted) {
+        return () -> {
+            running.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return 0;
+        };
     }
 }

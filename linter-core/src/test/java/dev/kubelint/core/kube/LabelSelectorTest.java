@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.kube.LabelSelector.Operator;
 import dev.kubelint.core.kube.LabelSelector.Requirement;
+import dev.kubelint.core.testing.RandomText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,35 +145,42 @@ class LabelSelectorTest {
         assertFalse(parse("app=").matches(labels()));
     }
 
-    @Test
-    void inequalityAndNotInMatchObjectsWithoutTheKey() {
-        assertTrue(parse("tier!=db").matches(labels()));
-        assertTrue(parse("tier!=db").matches(labels("tier", "web")));
-        assertFalse(parse("tier!=db").matches(labels("tier", "db")));
-        assertTrue(parse("tier notin (db,cache)").matches(labels("app", "x")));
-        assertFalse(parse("tier notin (db,cache)").matches(labels("tier", "cache")));
-    }
-
-    @Test
-    void setsExistenceAndAbsence() {
-        assertTrue(parse("env in (prod,qa)").matches(labels("env", "qa")));
-        assertFalse(parse("env in (prod,qa)").matches(labels("env", "dev")));
-        assertFalse(parse("env in (prod,qa)").matches(labels()));
-        assertTrue(parse("env in ()").matches(labels("env", "")));
-        assertTrue(parse("env").matches(labels("env", "")));
-        assertFalse(parse("env").matches(labels("other", "")));
-        assertTrue(parse("!env").matches(labels("other", "")));
-        assertFalse(parse("!env").matches(labels("env", "x")));
-    }
-
-    @Test
-    void greaterAndLessCompareIntegersOnly() {
-        assertTrue(parse("gen>3").matches(labels("gen", "4")));
-        assertFalse(parse("gen>3").matches(labels("gen", "3")));
-        assertFalse(parse("gen>3").matches(labels("gen", "four")));
-        assertFalse(parse("gen>3").matches(labels()));
-        assertTrue(parse("gen<10").matches(labels("gen", "09")));
-        assertFalse(parse("gen<10").matches(labels("gen", "10")));
+    /**
+     * Whether a selector matches a label set ({@code key=value,...}): inequality and notin match objects without the
+     * key, in and existence need it, and greater and less compare integers only.
+     */
+    @ParameterizedTest(name = "{0} on [{1}]: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tier!=db|''|true",
+                "tier!=db|tier=web|true",
+                "tier!=db|tier=db|false",
+                "tier notin (db,cache)|app=x|true",
+                "tier notin (db,cache)|tier=cache|false",
+                "env in (prod,qa)|env=qa|true",
+                "env in (prod,qa)|env=dev|false",
+                "env in (prod,qa)|''|false",
+                "env in ()|env=|true",
+                "env|env=|true",
+                "env|other=|false",
+                "!env|other=|true",
+                "!env|env=x|false",
+                "gen>3|gen=4|true",
+                "gen>3|gen=3|false",
+                "gen>3|gen=four|false",
+                "gen>3|''|false",
+                "gen<10|gen=09|true",
+                "gen<10|gen=10|false"
+            })
+    void matchesLikeKubernetes(String selector, String labels, boolean matches) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String pair : labels.split(",")) {
+            if (!pair.isEmpty()) {
+                set.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        assertEquals(matches, parse(selector).matches(set));
     }
 
     @Test
@@ -210,16 +218,9 @@ class LabelSelectorTest {
     /** Whatever the input, the parser returns a selector or a LabelSelectorException with a column inside it. */
     @Test
     void neverFailsOtherwiseOnRandomInput() {
-        Random random = new Random(7);
-        String alphabet = "ab=!(),<> \tin-._/x1";
-        for (int i = 0; i < 5000; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+        for (String text : RandomText.of(7, "ab=!(),<> \tin-._/x1", 14, 5000)) {
             try {
-                LabelSelector s = LabelSelector.parse(text.toString());
+                LabelSelector s = LabelSelector.parse(text);
                 assertEquals(s, parse(s.toString()), "reprint of " + text);
             } catch (LabelSelectorException e) {
                 assertTrue(e.column() >= 1 && e.column() <= text.length() + 1, text + ": " + e.getMessage());

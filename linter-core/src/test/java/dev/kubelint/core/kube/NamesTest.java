@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import dev.kubelint.core.testing.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
@@ -94,15 +95,7 @@ class NamesTest {
     /** The regular-expression checks agree with a character-by-character reading of the rules on random text. */
     @Test
     void agreesWithAnIndependentReadingOfTheRules() {
-        Random random = new Random(42);
-        String alphabet = "aZ09-_./ ";
-        for (int i = 0; i < 20000; i++) {
-            StringBuilder s = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int j = 0; j < length; j++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+        for (String text : RandomText.of(42, "aZ09-_./ ", 12, 20000)) {
             assertEquals(isQualifiedName(text), Names.qualifiedName(text).isEmpty(), "qualified name '" + text + "'");
             assertEquals(
                     text.isEmpty() || isNamePart(text), Names.labelValue(text).isEmpty(), "label value '" + text + "'");
@@ -146,21 +139,21 @@ class NamesTest {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    @Test
-    void generateNamesMayEndWithADash() {
-        assertTrue(NameFormat.DNS1123_SUBDOMAIN.check("web-", true).isEmpty());
-        assertFalse(NameFormat.DNS1123_SUBDOMAIN.check("web-", false).isEmpty());
-        assertTrue(NameFormat.DNS1035_LABEL.check("svc-", true).isEmpty());
-        assertFalse(NameFormat.DNS1123_LABEL.check("Web-", true).isEmpty());
-    }
-
-    @Test
-    void rbacNamesArePathSegments() {
-        assertTrue(NameFormat.PATH_SEGMENT.check("system:controller:job", false).isEmpty());
-        assertTrue(NameFormat.PATH_SEGMENT.check("Mixed Case", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("a/b", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("50%", false).isEmpty());
-        assertFalse(NameFormat.PATH_SEGMENT.check("..", false).isEmpty());
+    /** Names of objects with generateName may end with a dash; RBAC names are path segments. */
+    @ParameterizedTest(name = "{0} {1} (generated: {2}): {3}")
+    @CsvSource({
+        "DNS1123_SUBDOMAIN, web-, true, true",
+        "DNS1123_SUBDOMAIN, web-, false, false",
+        "DNS1035_LABEL, svc-, true, true",
+        "DNS1123_LABEL, Web-, true, false",
+        "PATH_SEGMENT, system:controller:job, false, true",
+        "PATH_SEGMENT, Mixed Case, false, true",
+        "PATH_SEGMENT, a/b, false, false",
+        "PATH_SEGMENT, 50%, false, false",
+        "PATH_SEGMENT, .., false, false"
+    })
+    void nameFormatsCheckLikeTheApiServer(NameFormat format, String name, boolean generated, boolean valid) {
+        assertEquals(valid, format.check(name, generated).isEmpty());
     }
 
     @Test

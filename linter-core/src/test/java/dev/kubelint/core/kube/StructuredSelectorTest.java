@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.testing.TestYaml;
 import dev.kubelint.core.yaml.MappingNode;
-import dev.kubelint.core.yaml.ReadLimits;
-import dev.kubelint.core.yaml.YamlReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,7 @@ class StructuredSelectorTest {
     private static MappingNode yaml(String text) {
         // text that starts with '{' would be read as JSON: flow mappings go under a key
         String source = text.startsWith("{") ? "x: " + text : text;
-        MappingNode root = new YamlReader(ReadLimits.DEFAULTS)
-                .read("test.yaml", source)
-                .documents()
-                .get(0)
-                .root()
-                .orElseThrow()
-                .asMapping()
-                .orElseThrow();
+        MappingNode root = TestYaml.root(source).asMapping().orElseThrow();
         return text.startsWith("{") ? root.mapping("x").orElseThrow() : root;
     }
 

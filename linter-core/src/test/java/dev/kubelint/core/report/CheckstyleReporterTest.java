@@ -7,13 +7,11 @@ import dev.kubelint.core.engine.LintResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class CheckstyleReporterTest {
 
@@ -24,23 +22,23 @@ class CheckstyleReporterTest {
         return SampleResults.render(new CheckstyleReporter(), result, ReportOptions.plain(dir));
     }
 
+    private Document checkstyle(LintResult result) throws IOException {
+        return ReportShapes.checkstyle(xml(result));
+    }
+
     @Test
     void everyFileIsListedAndEveryActiveFindingIsAnError() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
-        NodeList files = doc.getElementsByTagName("file");
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < files.getLength(); i++) {
-            names.add(((Element) files.item(i)).getAttribute("name"));
-        }
-        assertEquals(SampleResults.FULL_FILES, names, "scan order, then the run's own findings");
-        NodeList errors = doc.getElementsByTagName("error");
-        assertEquals(SampleResults.full().findings().size(), errors.getLength(), "no suppressed finding");
-        List<String> read = new ArrayList<>();
-        for (int i = 0; i < errors.getLength(); i++) {
-            Element e = (Element) errors.item(i);
-            read.add(((Element) e.getParentNode()).getAttribute("name") + ":" + e.getAttribute("line") + ":"
-                    + e.getAttribute("column") + " " + e.getAttribute("severity") + " " + e.getAttribute("source"));
-        }
+        Document doc = checkstyle(SampleResults.full());
+        assertEquals(
+                SampleResults.FULL_FILES,
+                ReportShapes.attributes(doc, "file", "name"),
+                "scan order, then the run's own findings");
+        List<Element> errors = ReportShapes.elements(doc, "error");
+        assertEquals(SampleResults.full().findings().size(), errors.size(), "no suppressed finding");
+        List<String> read = errors.stream()
+                .map(e -> ((Element) e.getParentNode()).getAttribute("name") + ":" + e.getAttribute("line") + ":"
+                        + e.getAttribute("column") + " " + e.getAttribute("severity") + " " + e.getAttribute("source"))
+                .toList();
         assertEquals(
                 List.of(
                         "k8s/broken.yaml:6:1 error yaml-syntax",
@@ -56,12 +54,8 @@ class CheckstyleReporterTest {
 
     @Test
     void messagesArriveAsWrittenAndControlCharactersCannot() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.full()));
-        NodeList errors = doc.getElementsByTagName("error");
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < errors.getLength(); i++) {
-            messages.add(((Element) errors.item(i)).getAttribute("message"));
-        }
+        Document doc = checkstyle(SampleResults.full());
+        List<String> messages = ReportShapes.attributes(doc, "error", "message");
         assertTrue(messages.contains("items[1].data.k: expected string, found integer 1 <&>"), messages::toString);
         assertTrue(messages.contains("name \"web\" could say more\nsecond line of the message"), "line breaks kept");
         assertTrue(
@@ -83,7 +77,7 @@ class CheckstyleReporterTest {
 
     @Test
     void aCleanRunListsItsFilesWithoutErrors() throws IOException {
-        Document doc = ReportShapes.checkstyle(xml(SampleResults.clean()));
+        Document doc = checkstyle(SampleResults.clean());
         assertEquals(2, doc.getElementsByTagName("file").getLength());
         assertEquals(0, doc.getElementsByTagName("error").getLength());
     }

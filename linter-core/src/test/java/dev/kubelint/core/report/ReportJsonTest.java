@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.custom.JsonTrees;
 import dev.kubelint.core.engine.LintResult;
-import dev.kubelint.core.finding.Finding;
-import dev.kubelint.core.finding.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
@@ -108,19 +105,7 @@ class ReportJsonTest {
     /** Every JSON report: the hostile message comes back as it was, and no raw control reaches the file. */
     @Test
     void everyJsonReportEscapesTheSameWay() throws IOException {
-        LintResult full = SampleResults.full();
-        List<Finding> findings = new ArrayList<>(full.findings());
-        findings.add(SampleResults.finding(
-                "schema-type", Severity.ERROR, "k8s/web.yaml", 13, 1, 13, 2, "/x", SampleResults.WEB_POD, HOSTILE));
-        findings.sort(Finding.ORDER);
-        LintResult result = new LintResult(
-                full.settings(),
-                full.catalog(),
-                findings,
-                full.suppressed(),
-                full.files(),
-                full.sources(),
-                full.elapsed());
+        LintResult result = SampleResults.fullWithError("k8s/web.yaml", HOSTILE);
         String expected = HOSTILE.replace("\uD83D ", "\uFFFD ").replace("\uDE00 pair", "\uFFFD pair");
         for (Reporter reporter : List.of(new JsonReporter(), new SarifReporter(), new CodeClimateReporter())) {
             StringWriter out = new StringWriter();

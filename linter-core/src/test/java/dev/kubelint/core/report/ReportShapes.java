@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -20,6 +21,8 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
@@ -38,24 +41,47 @@ public final class ReportShapes {
 
     private ReportShapes() {}
 
-    /** Validates a Checkstyle report and parses it as a plain DOM, as its readers do. */
     /** The whole-number fields of a JSON object, in the order named: a position as one comparable list. */
     public static List<Integer> ints(JsonNode node, String... fields) {
         return Arrays.stream(fields).map(field -> node.get(field).asInt()).toList();
     }
 
+    /** Validates a Checkstyle report and parses it as a plain DOM, as its readers do. */
     public static Document checkstyle(String xml) {
+        return validXml(CHECKSTYLE, xml, "not Checkstyle XML");
+    }
+
+    /** The elements of a tag anywhere in a document, in document order. */
+    public static List<Element> elements(Document doc, String tag) {
+        NodeList nodes = doc.getElementsByTagName(tag);
+        List<Element> list = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            list.add((Element) nodes.item(i));
+        }
+        return list;
+    }
+
+    /** An attribute of every element of a tag, in document order. */
+    public static List<String> attributes(Document doc, String tag, String attribute) {
+        return elements(doc, tag).stream().map(e -> e.getAttribute(attribute)).toList();
+    }
+
+    /**
+     * Validates an XML report against its schema, failing the test with {@code problem} and the reason, and
+     * parses it as a plain (namespace-unaware) DOM, as CI servers and code-review tools do.
+     */
+    static Document validXml(Schema schema, String xml, String problem) {
         try {
-            CHECKSTYLE.newValidator().validate(new StreamSource(new StringReader(xml)));
+            schema.newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
-            fail("not Checkstyle XML: " + e.getMessage() + "\n" + xml);
+            fail(problem + ": " + e.getMessage() + "\n" + xml);
         }
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new AssertionError("cannot parse the Checkstyle XML", e);
+            throw new AssertionError("cannot parse the XML report", e);
         }
     }
 
@@ -69,7 +95,8 @@ public final class ReportShapes {
         return document;
     }
 
-    private static Schema xsd(String resource) {
+    /** An XML schema from the test resources. */
+    static Schema xsd(String resource) {
         URL xsd = ReportShapes.class.getResource(resource);
         assertNotNull(xsd, resource + " is missing from the test resources");
         try {

@@ -8,17 +8,14 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.finding.Suppression;
-import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.LintSettings;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
-import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.testing.NoCheckRule;
+import dev.kubelint.core.testing.TestRules;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.Span;
 import java.io.IOException;
@@ -87,10 +84,7 @@ final class SampleResults {
             rationale = "The API server rejects an object whose fields do not match the schema.",
             remediation = "Give the field a value of the type the schema names.",
             kinds = {"Pod", "Deployment"})
-    public static final class SchemaTypeRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
-    }
+    public static final class SchemaTypeRule extends NoCheckRule {}
 
     @RuleInfo(
             id = "label-value",
@@ -100,12 +94,9 @@ final class SampleResults {
             rationale =
                     "Label values are at most 63 characters of [a-z0-9A-Z], '-', '_' and '.'; the API server rejects others.",
             remediation = "Use only letters, digits, '-', '_' and '.' | and keep it short.")
-    public static final class LabelValueRule implements Rule {
+    public static final class LabelValueRule extends NoCheckRule {
         public static final RuleParam<Long> MAX_LENGTH =
                 RuleParam.integer("max-length", 63, "Longest value allowed | in characters");
-
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
     @RuleInfo(
@@ -116,10 +107,7 @@ final class SampleResults {
             rationale = "Consistent names are easier to find.",
             remediation = "Rename the object.",
             enabledByDefault = false)
-    public static final class NameStyleRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
-    }
+    public static final class NameStyleRule extends NoCheckRule {}
 
     @RuleInfo(
             id = "image-tag",
@@ -128,18 +116,11 @@ final class SampleResults {
             summary = "An image has no tag or the latest tag",
             rationale = "Untagged images change under you.",
             remediation = "Pin the image to a tag or digest.")
-    public static final class ImageTagRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
-    }
+    public static final class ImageTagRule extends NoCheckRule {}
 
     static RuleCatalog catalog() {
-        List<RuleDescriptor> rules = new ArrayList<>();
-        rules.addAll(CoreRule.descriptors());
-        for (Rule r : List.of(new SchemaTypeRule(), new LabelValueRule(), new NameStyleRule(), new ImageTagRule())) {
-            rules.add(RuleDescriptor.of(r, "test"));
-        }
-        return RuleCatalog.of(rules);
+        return TestRules.coreWithRules(
+                new SchemaTypeRule(), new LabelValueRule(), new NameStyleRule(), new ImageTagRule());
     }
 
     static final ObjectRef WEB_POD = new ObjectRef("v1", "Pod", "", "web");

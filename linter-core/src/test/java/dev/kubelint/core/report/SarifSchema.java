@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The official SARIF 2.1.0 schema (vendored under test resources, see vendor/sarif/SOURCE.md), compiled once.
  * Every SARIF document a test produces goes through {@link #parseValid}, which is how tests read SARIF at all.
  */
-final class SarifSchema {
+public final class SarifSchema {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Schema SCHEMA = load();
@@ -26,7 +26,7 @@ final class SarifSchema {
     private SarifSchema() {}
 
     /** Parses a SARIF document, failing the test when it does not conform to the schema. */
-    static JsonNode parseValid(String sarif) {
+    public static JsonNode parseValid(String sarif) {
         JsonNode document = MAPPER.readTree(sarif);
         List<com.networknt.schema.Error> errors = SCHEMA.validate(document);
         assertEquals(List.of(), errors.stream().map(Object::toString).toList(), "SARIF schema violations");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.testing.NoCheckRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +25,8 @@ class RuleDocsTest {
                     + " wrapped when it is printed in a terminal of a hundred columns.",
             remediation = "Change it.",
             kinds = {"Pod", "Deployment"})
-    static final class SampleRule implements Rule {
+    static final class SampleRule extends NoCheckRule {
         public static final RuleParam<Long> MAX = RuleParam.integer("max", 3, "How many are allowed.");
-
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
     }
 
     @RuleInfo(
@@ -37,13 +34,8 @@ class RuleDocsTest {
             category = "metadata",
             severity = Severity.INFO,
             enabledByDefault = false,
-            summary = "Another sample",
-            rationale = "Because.",
-            remediation = "Do it.")
-    static final class QuietRule implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
-    }
+            summary = "Another sample")
+    static final class QuietRule extends NoCheckRule {}
 
     private final RuleDescriptor sample = RuleDescriptor.of(new SampleRule(), "tests");
     private final RuleDescriptor quiet = RuleDescriptor.of(new QuietRule(), "tests");

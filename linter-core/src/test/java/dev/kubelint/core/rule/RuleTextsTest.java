@@ -3,20 +3,20 @@ package dev.kubelint.core.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.testing.NoCheckRule;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RuleTextsTest {
 
-    private abstract static class NoCheck implements Rule {
-        @Override
-        public void check(Manifest manifest, RuleContext ctx) {}
-    }
-
     @RuleInfo(id = "from-resource", category = "test", severity = Severity.INFO, summary = "Texts in a resource")
-    static final class FromResource extends NoCheck {}
+    static final class FromResource extends NoCheckRule {}
 
     @RuleInfo(
             id = "inline",
@@ -25,39 +25,37 @@ class RuleTextsTest {
             summary = "Texts inline",
             rationale = "Inline why.",
             remediation = "Inline fix.")
-    static final class Inline extends NoCheck {}
+    static final class Inline extends NoCheckRule {}
 
     @RuleInfo(id = "none", category = "test", severity = Severity.INFO, summary = "No texts")
-    static final class NoTexts extends NoCheck {}
+    static final class NoTexts extends NoCheckRule {}
 
     @RuleInfo(id = "twice", category = "test", severity = Severity.INFO, summary = "Twice", rationale = "Here.")
-    static final class GivenTwice extends NoCheck {}
+    static final class GivenTwice extends NoCheckRule {}
 
     @RuleInfo(id = "unknown-key", category = "test", severity = Severity.INFO, summary = "Unknown key")
-    static final class UnknownKey extends NoCheck {}
+    static final class UnknownKey extends NoCheckRule {}
 
     @RuleInfo(id = "not-yaml", category = "test", severity = Severity.INFO, summary = "Not YAML")
-    static final class NotYaml extends NoCheck {}
+    static final class NotYaml extends NoCheckRule {}
 
-    @Test
-    void readsTheResourceNamedAfterTheClassAndFoldsItsLines() {
-        RuleDescriptor d = RuleDescriptor.of(new FromResource(), "test");
-        assertEquals("A text that spans two lines of YAML.", d.rationale());
-        assertEquals("Change it.", d.remediation());
+    static Stream<Arguments> texts() {
+        return Stream.of(
+                arguments(
+                        "the resource named after the class, its lines folded",
+                        new FromResource(),
+                        "A text that spans two lines of YAML.",
+                        "Change it."),
+                arguments("the annotation's texts", new Inline(), "Inline why.", "Inline fix."),
+                arguments("empty texts for a rule without any", new NoTexts(), "", ""));
     }
 
-    @Test
-    void keepsTextsGivenInTheAnnotation() {
-        RuleDescriptor d = RuleDescriptor.of(new Inline(), "test");
-        assertEquals("Inline why.", d.rationale());
-        assertEquals("Inline fix.", d.remediation());
-    }
-
-    @Test
-    void aRuleWithoutTextsHasEmptyOnes() {
-        RuleDescriptor d = RuleDescriptor.of(new NoTexts(), "test");
-        assertEquals("", d.rationale());
-        assertEquals("", d.remediation());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("texts")
+    void readsTheTextsFromTheAnnotationOrTheResource(String what, Rule rule, String rationale, String remediation) {
+        RuleDescriptor d = RuleDescriptor.of(rule, "test");
+        assertEquals(rationale, d.rationale());
+        assertEquals(remediation, d.remediation());
     }
 
     @Test
@@ -67,30 +65,28 @@ class RuleTextsTest {
         assertThrows(IllegalArgumentException.class, d::remediation);
     }
 
-    @Test
-    void aTextGivenTwiceIsRefused() {
-        var e = assertThrows(
-                IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new GivenTwice(), "test").rationale());
-        assertTrue(e.getMessage().contains("rationale twice"), e.getMessage());
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                arguments(
+                        "a text given twice",
+                        new GivenTwice(),
+                        "rule class " + GivenTwice.class.getName() + " gives its rationale twice"),
+                arguments(
+                        "an unknown key, with the resource name",
+                        new UnknownKey(),
+                        "UnknownKey.yaml of rule class " + UnknownKey.class.getName() + " must be a mapping"),
+                arguments(
+                        "broken YAML, with the resource name",
+                        new NotYaml(),
+                        "NotYaml.yaml of rule class " + NotYaml.class.getName() + " is not valid YAML"));
     }
 
-    @Test
-    void anUnknownKeyIsRefusedWithTheResourceName() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void textsThatCannotBeReadAreRefusedWhenAskedFor(String what, Rule rule, String message) {
         var e = assertThrows(
                 IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new UnknownKey(), "test").rationale());
-        assertTrue(e.getMessage().startsWith("UnknownKey.yaml of rule class"), e.getMessage());
-    }
-
-    @Test
-    void brokenYamlIsRefusedWithTheResourceName() {
-        var e = assertThrows(
-                IllegalArgumentException.class,
-                () -> RuleDescriptor.of(new NotYaml(), "test").rationale());
-        assertTrue(
-                e.getMessage().contains("NotYaml.yaml of rule class")
-                        && e.getMessage().contains("not valid YAML"),
-                e.getMessage());
+                () -> RuleDescriptor.of(rule, "test").rationale());
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 }

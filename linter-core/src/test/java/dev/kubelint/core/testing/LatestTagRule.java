@@ -10,13 +10,7 @@ import dev.kubelint.core.rule.RuleParam;
 import java.util.List;
 
 /** A rule for tests: images tagged latest (or without a tag), with one parameter of each type. */
-@RuleInfo(
-        id = "latest-tag",
-        category = "test",
-        severity = Severity.WARNING,
-        summary = "An image is tagged latest",
-        rationale = "Tests.",
-        remediation = "Pin the tag.")
+@RuleInfo(id = "latest-tag", category = "test", severity = Severity.WARNING, summary = "An image is tagged latest")
 public final class LatestTagRule implements Rule {
 
     public static final RuleParam<Long> MAX = RuleParam.integer("max", 0, "findings allowed per object");
@@ -24,6 +18,20 @@ public final class LatestTagRule implements Rule {
     public static final RuleParam<String> TAG = RuleParam.string("tag", "latest", "the tag to report");
     public static final RuleParam<List<String>> ALLOWED =
             RuleParam.stringList("allowed", List.of(), "images allowed anyway");
+
+    /** A pod the rule reports twice: nginx:latest on line 8 and the untagged redis on line 10. */
+    public static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: a
+                  image: nginx:latest
+                - name: b
+                  image: redis
+            """;
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {

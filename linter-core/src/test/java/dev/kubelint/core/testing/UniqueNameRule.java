@@ -4,7 +4,6 @@ import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import java.util.HashMap;
@@ -16,15 +15,8 @@ import java.util.Optional;
         id = "unique-name",
         category = "test",
         severity = Severity.ERROR,
-        summary = "Two objects have the same kind and name",
-        rationale = "Tests.",
-        remediation = "Rename one.")
-public final class UniqueNameRule implements Rule {
-
-    @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        // all the work is across objects
-    }
+        summary = "Two objects have the same kind and name")
+public final class UniqueNameRule extends NoCheckRule {
 
     @Override
     public Optional<CrossObjectCheck> newCrossObjectCheck() {

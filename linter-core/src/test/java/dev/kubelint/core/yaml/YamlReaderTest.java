@@ -67,9 +67,7 @@ class YamlReaderTest {
     @Test
     void duplicateKeysAreReportedWithBothPositionsAndTheLastWins() {
         ReadResult result = read(reader, "a: 1\nb: 2\na: 3\n");
-        assertEquals(1, result.problems().size());
-        ReadProblem p = result.problems().get(0);
-        assertEquals(ReadProblem.Kind.DUPLICATE_KEY, p.kind());
+        ReadProblem p = onlyProblem(result, ReadProblem.Kind.DUPLICATE_KEY);
         assertEquals(new Position(3, 1), p.span().start());
         assertEquals(new Position(1, 1), p.related().get(0).start());
         assertTrue(p.message().contains("first at line 1, column 1"), p.message());
@@ -114,9 +112,7 @@ class YamlReaderTest {
     @Test
     void aSyntaxErrorIsReportedAndLaterDocumentsAreStillRead() {
         ReadResult result = read(reader, "a: 1\n---\nb: [1, 2\n---\nc: 3\n");
-        assertEquals(1, result.problems().size());
-        ReadProblem p = result.problems().get(0);
-        assertEquals(ReadProblem.Kind.SYNTAX, p.kind());
+        ReadProblem p = onlyProblem(result, ReadProblem.Kind.SYNTAX);
         assertEquals(4, p.span().start().line());
         assertEquals(1, p.documentIndex());
         assertEquals(2, result.documents().size());
@@ -219,5 +215,13 @@ class YamlReaderTest {
         MappingNode root = (MappingNode) result.documents().get(0).root().orElseThrow();
         assertEquals(2, root.get("b").orElseThrow().span().start().line());
         assertInstanceOf(ScalarNode.class, root.get("b").orElseThrow());
+    }
+
+    /** The one problem of a read, which must be of the kind given. */
+    private static ReadProblem onlyProblem(ReadResult result, ReadProblem.Kind kind) {
+        assertEquals(1, result.problems().size(), result.problems()::toString);
+        ReadProblem p = result.problems().get(0);
+        assertEquals(kind, p.kind());
+        return p;
     }
 }

@@ -7,12 +7,15 @@ import dev.kubelint.core.engine.LintRequest;
 import dev.kubelint.core.engine.Linter;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.RuleCatalog;
+import dev.kubelint.core.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AdmissionPolicyRuleTest {
 
@@ -67,6 +70,19 @@ class AdmissionPolicyRuleTest {
     @TempDir
     Path dir;
 
+    /** The findings with policy.yaml matching as given: matchPolicy, API group, version and resource. */
+    private List<String> findingsWithPolicy(String matchPolicy, String group, String version, String resource)
+            throws IOException {
+        write("policy.yaml", POLICY.formatted(matchPolicy, group, version, resource));
+        return findings();
+    }
+
+    /** The policy's one finding on the file's object when no binding is in the scan: evaluated as bound with Deny. */
+    private static List<String> deniedUnbound(String file) {
+        return List.of(file + ":1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
+                + " bound with validationActions [Deny]) denied request: too many replicas");
+    }
+
     private List<String> findings() {
         return findings(List.of());
     }
@@ -93,9 +109,7 @@ class AdmissionPolicyRuleTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve("scan").resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        TestFiles.write(dir.resolve("scan"), name, text);
     }
 
     @Test
@@ -119,17 +133,13 @@ class AdmissionPolicyRuleTest {
     @Test
     void matchPolicyEquivalentMatchesOtherVersionsOfTheResource() throws IOException {
         write("app.yaml", DEPLOYMENT);
-        write("policy.yaml", POLICY.formatted("Equivalent", "apps", "v1beta1", "deployments"));
-        assertEquals(1, findings().size());
-        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1beta1", "deployments"));
-        assertEquals(List.of(), findings());
-        write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "statefulsets"));
-        assertEquals(List.of(), findings());
-        write("policy.yaml", POLICY.formatted("Exact", "*", "*", "*"));
         assertEquals(
-                List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
-                        + " bound with validationActions [Deny]) denied request: too many replicas"),
-                findings());
+                1,
+                findingsWithPolicy("Equivalent", "apps", "v1beta1", "deployments")
+                        .size());
+        assertEquals(List.of(), findingsWithPolicy("Exact", "apps", "v1beta1", "deployments"));
+        assertEquals(List.of(), findingsWithPolicy("Exact", "apps", "v1", "statefulsets"));
+        assertEquals(deniedUnbound("app.yaml"), findingsWithPolicy("Exact", "*", "*", "*"));
     }
 
     @Test
@@ -160,22 +170,20 @@ class AdmissionPolicyRuleTest {
                 spec:
                   replicas: 7
                 """);
-        write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "caches"));
-        assertEquals(List.of(), findings());
-        write("policy.yaml", POLICY.formatted("Exact", "example.com", "v1", "cachez"));
-        assertEquals(
-                List.of("cache.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan:"
-                        + " evaluated as bound with validationActions [Deny]) denied request: too many replicas"),
-                findings());
+        assertEquals(List.of(), findingsWithPolicy("Exact", "example.com", "v1", "caches"));
+        assertEquals(deniedUnbound("cache.yaml"), findingsWithPolicy("Exact", "example.com", "v1", "cachez"));
     }
 
-    @Test
-    void pluralsFollowTheApiServer() {
-        assertEquals("deployments", Matching.guessPlural("Deployment"));
-        assertEquals("ingresses", Matching.guessPlural("Ingress"));
-        assertEquals("networkpolicies", Matching.guessPlural("NetworkPolicy"));
-        assertEquals("endpoints", Matching.guessPlural("Endpoints"));
-        assertEquals("validatingadmissionpolicies", Matching.guessPlural("ValidatingAdmissionPolicy"));
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "Deployment, deployments",
+        "Ingress, ingresses",
+        "NetworkPolicy, networkpolicies",
+        "Endpoints, endpoints",
+        "ValidatingAdmissionPolicy, validatingadmissionpolicies"
+    })
+    void pluralsFollowTheApiServer(String kind, String plural) {
+        assertEquals(plural, Matching.guessPlural(kind));
     }
 
     @Test
@@ -234,10 +242,7 @@ class AdmissionPolicyRuleTest {
         Path apart = dir.resolve("apart.yaml");
         Files.writeString(
                 apart, POLICY.formatted("Exact", "apps", "v1", "deployments").replace("<= 2", "<= 1 +"));
-        assertEquals(
-                List.of("app.yaml:1 ERROR ValidatingAdmissionPolicy 'replicas' (not bound in the scan: evaluated as"
-                        + " bound with validationActions [Deny]) denied request: too many replicas"),
-                findings(List.of(apart)));
+        assertEquals(deniedUnbound("app.yaml"), findings(List.of(apart)));
     }
 
     @Test

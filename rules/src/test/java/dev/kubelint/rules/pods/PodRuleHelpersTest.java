@@ -2,9 +2,8 @@ package dev.kubelint.rules.pods;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kubelint.core.yaml.ReadLimits;
+import dev.kubelint.core.testing.TestYaml;
 import dev.kubelint.core.yaml.SequenceNode;
-import dev.kubelint.core.yaml.YamlReader;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,13 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PodRuleHelpersTest {
 
     private static SequenceNode command(String flowSequence) {
-        return new YamlReader(ReadLimits.DEFAULTS)
-                .read("test", flowSequence)
-                .documents()
-                .get(0)
-                .root()
-                .flatMap(n -> n.asSequence())
-                .orElseThrow();
+        return TestYaml.root(flowSequence).asSequence().orElseThrow();
     }
 
     @ParameterizedTest

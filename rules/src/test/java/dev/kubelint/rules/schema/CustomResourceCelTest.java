@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.rule.LintSettings;
+import dev.kubelint.core.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,7 @@ class CustomResourceCelTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Files.createDirectories(dir.resolve(name).getParent());
-        Files.writeString(dir.resolve(name), text);
+        TestFiles.write(dir, name, text);
     }
 
     /** The findings of schema-conformance by object name. */
