@@ -1,5 +1,6 @@
 package dev.kubelint.core.run;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,29 +17,25 @@ public record OptionProblem(Optional<Option> option, String message) {
 
     /** The options whose values {@link LintRequestBuilder} checks. */
     public enum Option {
-        INCLUDE("include"),
-        EXCLUDE("exclude"),
-        KUBERNETES_VERSION("kubernetes-version"),
-        SELECTOR("selector"),
-        JOBS("jobs"),
-        FAIL_ON("fail-on"),
-        RULES_JAR("rules-jar"),
-        ENABLE("enable"),
-        DISABLE("disable"),
-        SCHEMA_LOCATION("schema-location"),
-        POLICY("policy"),
-        LIMIT("limit"),
-        BASELINE("baseline"),
-        HELM_VALUES("helm-values"),
-        HELM_SET("helm-set");
+        INCLUDE,
+        EXCLUDE,
+        KUBERNETES_VERSION,
+        SELECTOR,
+        JOBS,
+        FAIL_ON,
+        RULES_JAR,
+        ENABLE,
+        DISABLE,
+        SCHEMA_LOCATION,
+        POLICY,
+        LIMIT,
+        BASELINE,
+        HELM_VALUES,
+        HELM_SET;
 
-        private final String label;
+        /** The option in kebab case, as {@link OptionsException#getMessage()} names it: {@code FAIL_ON} is fail-on. */
+        private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-        Option(String label) {
-            this.label = label;
-        }
-
-        /** The option in kebab case, as {@link OptionsException#getMessage()} names it. */
         public String label() {
             return label;
         }
