@@ -1,11 +1,13 @@
 package dev.kubelint.rules.scheduling;
 
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ProblemRule;
+import java.util.stream.Stream;
 
 /** Node affinity that the API server rejects. */
 @RuleInfo(
@@ -15,10 +17,10 @@ import dev.kubelint.core.rule.RuleInfo;
         summary = "A node affinity term has an invalid operator, key, value count or weight, or no terms at all",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {"PersistentVolume"})
-public final class NodeAffinityValidRule implements Rule {
+public final class NodeAffinityValidRule implements ProblemRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        NodeAffinityCheck.of(manifest, ctx.settings().minorVersion()).errors.forEach(p -> p.report(ctx));
+    public Stream<Problem> problems(Manifest manifest, RuleContext ctx) {
+        return NodeAffinityCheck.of(manifest, ctx.settings().minorVersion()).errors.stream();
     }
 }

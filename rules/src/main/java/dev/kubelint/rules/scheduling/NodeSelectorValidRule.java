@@ -2,11 +2,13 @@ package dev.kubelint.rules.scheduling;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelMaps;
+import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ProblemRule;
+import java.util.stream.Stream;
 
 /** nodeSelector keys and values that are not valid label keys and values. */
 @RuleInfo(
@@ -16,11 +18,10 @@ import dev.kubelint.core.rule.RuleInfo;
         summary = "A nodeSelector key is not a qualified name or its value is not a valid label value",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {"RuntimeClass"})
-public final class NodeSelectorValidRule implements Rule {
+public final class NodeSelectorValidRule implements ProblemRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        NodeSelectors.of(manifest)
-                .forEach(map -> LabelMaps.validate(map, "nodeSelector").forEach(p -> p.report(ctx)));
+    public Stream<Problem> problems(Manifest manifest, RuleContext ctx) {
+        return NodeSelectors.of(manifest).stream().flatMap(map -> LabelMaps.validate(map, "nodeSelector").stream());
     }
 }

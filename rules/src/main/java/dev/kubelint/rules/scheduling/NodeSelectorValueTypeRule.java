@@ -2,11 +2,13 @@ package dev.kubelint.rules.scheduling;
 
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelMaps;
+import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ProblemRule;
+import java.util.stream.Stream;
 
 /** nodeSelector values that YAML reads as booleans or numbers. */
 @RuleInfo(
@@ -16,11 +18,11 @@ import dev.kubelint.core.rule.RuleInfo;
         summary = "A nodeSelector value is read by YAML as a boolean or a number instead of a string",
         kindGroups = KindGroup.POD_SPECS,
         kinds = {"RuntimeClass"})
-public final class NodeSelectorValueTypeRule implements Rule {
+public final class NodeSelectorValueTypeRule implements ProblemRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        NodeSelectors.of(manifest)
-                .forEach(map -> LabelMaps.nonStringValues(map, "nodeSelector").forEach(p -> p.report(ctx)));
+    public Stream<Problem> problems(Manifest manifest, RuleContext ctx) {
+        return NodeSelectors.of(manifest).stream()
+                .flatMap(map -> LabelMaps.nonStringValues(map, "nodeSelector").stream());
     }
 }

@@ -1,12 +1,14 @@
 package dev.kubelint.rules.selectors;
 
 import dev.kubelint.core.finding.Severity;
+import dev.kubelint.core.kube.Problem;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.KindGroup;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
+import dev.kubelint.rules.support.ProblemRule;
 import dev.kubelint.rules.support.SelectorSites;
+import java.util.stream.Stream;
 
 /** Label selectors whose keys, values or operators the API server rejects. */
 @RuleInfo(
@@ -26,10 +28,10 @@ import dev.kubelint.rules.support.SelectorSites;
             "ValidatingAdmissionPolicyBinding",
             "ClusterRole"
         })
-public final class LabelSelectorValidRule implements Rule {
+public final class LabelSelectorValidRule implements ProblemRule {
 
     @Override
-    public void check(Manifest manifest, RuleContext ctx) {
-        SelectorSites.of(manifest).forEach(found -> found.selector().problems().forEach(p -> p.report(ctx)));
+    public Stream<Problem> problems(Manifest manifest, RuleContext ctx) {
+        return SelectorSites.of(manifest).stream().flatMap(found -> found.selector().problems().stream());
     }
 }
