@@ -55,17 +55,6 @@ public final class Configuration implements AutoCloseable {
             inputs = List.copyOf(inputs);
             extraJars = List.copyOf(extraJars);
         }
-
-        public Request(
-                Path workingDirectory,
-                List<String> inputs,
-                Optional<Path> file,
-                boolean discover,
-                List<RuleJars.Jar> extraJars,
-                ClassLoader ruleLoader,
-                Function<String, Predicate<Map<String, String>>> selectors) {
-            this(workingDirectory, inputs, file, discover, extraJars, ruleLoader, selectors, false);
-        }
     }
 
     /** Reads and checks everything; on any problem, nothing stays open. */

@@ -23,7 +23,14 @@ class ConfigurationTest {
 
     private Configuration.Request request(Optional<Path> file, boolean discover) {
         return new Configuration.Request(
-                dir, List.of("app"), file, discover, List.of(), getClass().getClassLoader(), new EqualitySelectors());
+                dir,
+                List.of("app"),
+                file,
+                discover,
+                List.of(),
+                getClass().getClassLoader(),
+                new EqualitySelectors(),
+                false);
     }
 
     @Test
@@ -87,7 +94,14 @@ class ConfigurationTest {
     /** A request for the folder {@code app} of a project, with the file named or else discovered. */
     private Configuration.Request inProject(Path project, Optional<Path> file) {
         return new Configuration.Request(
-                project, List.of("app"), file, true, List.of(), getClass().getClassLoader(), new EqualitySelectors());
+                project,
+                List.of("app"),
+                file,
+                true,
+                List.of(),
+                getClass().getClassLoader(),
+                new EqualitySelectors(),
+                false);
     }
 
     @Test
