@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A named set of kinds for {@link RuleInfo#kindGroups()}, so that Kubernetes knowledge such as "the kinds that
- * carry a pod spec" is written once. A rule's descriptor, its docs and the engine's dispatch see the expanded
- * kinds.
+ * carry a pod spec" is written once. A rule's descriptor, its docs and SARIF see the expanded kinds; the engine
+ * still hands every object to every rule, which checks the kind itself.
  */
 public enum KindGroup {
 
@@ -15,7 +15,11 @@ public enum KindGroup {
     POD_SPECS(PodSpecs.KINDS),
 
     /** The same but PodTemplate: Pod and the workloads that run pods (as {@link PodSpecs#RUNNING_KINDS}). */
-    PODS_AND_WORKLOADS(PodSpecs.RUNNING_KINDS);
+    PODS_AND_WORKLOADS(PodSpecs.RUNNING_KINDS),
+
+    /** The workloads whose {@code spec.selector} picks the pods of their own template. */
+    SELECTING_WORKLOADS(
+            List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"));
 
     private final List<String> kinds;
 

@@ -3,6 +3,7 @@ package dev.kubelint.rules.selectors;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A workload lacks the selector its kind requires, or has an empty one",
-        kinds = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"})
+        kindGroups = KindGroup.SELECTING_WORKLOADS)
 public final class SelectorRequiredRule implements Rule {
 
     @Override

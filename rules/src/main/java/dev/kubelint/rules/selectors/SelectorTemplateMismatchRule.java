@@ -4,6 +4,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.LabelSelector;
 import dev.kubelint.core.kube.StructuredSelector;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
@@ -20,7 +21,7 @@ import java.util.Optional;
         category = "selectors",
         severity = Severity.ERROR,
         summary = "A workload's selector does not match the labels of its own pod template",
-        kinds = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"})
+        kindGroups = KindGroup.SELECTING_WORKLOADS)
 public final class SelectorTemplateMismatchRule implements Rule {
 
     @Override
