@@ -22,7 +22,21 @@ final class ActiveRules {
             RuleDescriptor descriptor,
             Severity severity,
             RuleSettings settings,
-            Optional<CrossObjectCheck> crossObject) {}
+            Optional<CrossObjectCheck> crossObject,
+            Set<String> kinds) {
+
+        ActiveRule(RuleDescriptor d, Severity severity, RuleSettings settings) {
+            this(d, severity, settings, d.rule().newCrossObjectCheck(), Set.copyOf(d.kinds()));
+        }
+
+        /**
+         * Whether the rule's own check is given an object of this kind: the kinds of its metadata (its kind groups
+         * expanded), or every kind when it names none. Its cross-object check observes every object all the same.
+         */
+        boolean checks(String kind) {
+            return kinds.isEmpty() || kinds.contains(kind);
+        }
+    }
 
     private final List<ActiveRule> rules = new ArrayList<>();
     private final Map<String, ActiveRule> byId = new LinkedHashMap<>();
@@ -32,8 +46,7 @@ final class ActiveRules {
         for (RuleDescriptor d : request.catalog().all()) {
             RuleSettings s = request.ruleSettings(d.id());
             if (s.enabled().orElse(d.enabledByDefault())) {
-                ActiveRule active = new ActiveRule(
-                        d, s.severity().orElse(d.severity()), s, d.rule().newCrossObjectCheck());
+                ActiveRule active = new ActiveRule(d, s.severity().orElse(d.severity()), s);
                 rules.add(active);
                 byId.put(d.id(), active);
                 if (d.isFallback()) {

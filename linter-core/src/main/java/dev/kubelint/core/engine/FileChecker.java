@@ -194,7 +194,10 @@ final class FileChecker {
         return manifests;
     }
 
-    /** Every enabled rule (in scope) on one object; a rule that fails becomes a finding, the others run on. */
+    /**
+     * Every enabled rule (in scope, and of the object's kind) on one object, and every cross-object check; a rule
+     * that fails becomes a finding, the others run on.
+     */
     private void check(Manifest manifest, List<Finding> sink) {
         int first = sink.size();
         for (ActiveRules.ActiveRule rule : rules.all()) {
@@ -202,10 +205,16 @@ final class FileChecker {
                     && !rule.settings().scope().get().test(manifest.labels())) {
                 continue;
             }
+            boolean checks = rule.checks(manifest.kind());
+            if (!checks && rule.crossObject().isEmpty()) {
+                continue;
+            }
             ObjectContext ctx = new ObjectContext(
                     request, rule.descriptor(), rule.settings(), rule.severity(), Optional.of(manifest), sink);
             try {
-                rule.descriptor().rule().check(manifest, ctx);
+                if (checks) {
+                    rule.descriptor().rule().check(manifest, ctx);
+                }
                 if (rule.crossObject().isPresent()) {
                     CrossObjectCheck check = rule.crossObject().get();
                     synchronized (check) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A named set of kinds for {@link RuleInfo#kindGroups()}, so that Kubernetes knowledge such as "the kinds that
- * carry a pod spec" is written once. A rule's descriptor, its docs and SARIF see the expanded kinds; the engine
- * still hands every object to every rule, which checks the kind itself.
+ * carry a pod spec" is written once. A rule's descriptor, its docs, SARIF and the engine's dispatch (which hands a
+ * rule only objects of its kinds) see the expanded kinds.
  */
 public enum KindGroup {
 

@@ -47,7 +47,11 @@ public @interface RuleInfo {
      */
     boolean fallback() default false;
 
-    /** Kinds the rule looks at, for the docs; empty means "any kind" or as the summary says. */
+    /**
+     * Kinds the rule checks: the engine hands the rule's {@link Rule#check} only objects of these kinds (and of its
+     * {@link #kindGroups()}), matched by kind name whatever the group; empty means every kind. A cross-object check
+     * observes every object regardless.
+     */
     String[] kinds() default {};
 
     /**
