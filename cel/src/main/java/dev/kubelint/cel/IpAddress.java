@@ -1,5 +1,6 @@
 package dev.kubelint.cel;
 
+import dev.kubelint.core.kube.IpBytes;
 import java.util.Arrays;
 
 /**
@@ -30,7 +31,7 @@ public final class IpAddress {
         if (text.contains("%")) {
             throw new IllegalArgumentException("IP address \"" + text + "\" with zone value is not allowed");
         }
-        if (b.length == 16 && isV4InV6(b)) {
+        if (IpBytes.isV4Mapped(b)) {
             throw new IllegalArgumentException("IPv4-mapped IPv6 address \"" + text + "\" is not allowed");
         }
         return new IpAddress(b);
@@ -154,15 +155,6 @@ public final class IpAddress {
         return Arrays.copyOf(out, n);
     }
 
-    private static boolean isV4InV6(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-    }
-
     byte[] bytes() {
         return bytes.clone();
     }
@@ -172,91 +164,32 @@ public final class IpAddress {
     }
 
     public boolean isUnspecified() {
-        for (byte x : bytes) {
-            if (x != 0) {
-                return false;
-            }
-        }
-        return true;
+        return IpBytes.isUnspecified(bytes);
     }
 
     public boolean isLoopback() {
-        if (bytes.length == 4) {
-            return bytes[0] == 127;
-        }
-        for (int i = 0; i < 15; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return bytes[15] == 1;
+        return IpBytes.isLoopback(bytes);
     }
 
     public boolean isLinkLocalMulticast() {
-        if (bytes.length == 4) {
-            return (bytes[0] & 0xff) == 224 && bytes[1] == 0 && bytes[2] == 0;
-        }
-        return (bytes[0] & 0xff) == 0xff && (bytes[1] & 0x0f) == 0x02;
+        return IpBytes.isLinkLocalMulticast(bytes);
     }
 
     public boolean isLinkLocalUnicast() {
-        if (bytes.length == 4) {
-            return (bytes[0] & 0xff) == 169 && (bytes[1] & 0xff) == 254;
-        }
-        return (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80;
-    }
-
-    private boolean isMulticast() {
-        return bytes.length == 4 ? (bytes[0] & 0xf0) == 0xe0 : (bytes[0] & 0xff) == 0xff;
+        return IpBytes.isLinkLocalUnicast(bytes);
     }
 
     public boolean isGlobalUnicast() {
         if (bytes.length == 4 && Arrays.equals(bytes, new byte[] {(byte) 255, (byte) 255, (byte) 255, (byte) 255})) {
             return false;
         }
-        return !isUnspecified() && !isLoopback() && !isMulticast() && !isLinkLocalUnicast();
+        return !isUnspecified() && !isLoopback() && !IpBytes.isMulticast(bytes) && !isLinkLocalUnicast();
     }
 
     /** The canonical text: dotted decimal, or RFC 5952 for IPv6 (as Go's {@code netip.Addr.String}). */
     @Override
     public String toString() {
-        if (bytes.length == 4) {
-            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
-        }
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength && j - i >= 2) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return IpBytes.canonical(bytes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kubelint.rules.support;
 
+import dev.kubelint.core.kube.IpBytes;
 import java.util.Optional;
 
 /**
@@ -24,90 +25,33 @@ public final class IpAddresses {
     public record Ip(byte[] bytes, boolean leadingZeros) {
 
         public boolean isV6() {
-            return bytes.length == 16;
+            return IpBytes.isV6(bytes);
         }
 
         /** An IPv6 address of the form ::ffff:a.b.c.d. */
         public boolean isV4Mapped() {
-            if (!isV6()) {
-                return false;
-            }
-            for (int i = 0; i < 10; i++) {
-                if (bytes[i] != 0) {
-                    return false;
-                }
-            }
-            return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+            return IpBytes.isV4Mapped(bytes);
         }
 
         public boolean isUnspecified() {
-            for (byte b : bytes) {
-                if (b != 0) {
-                    return false;
-                }
-            }
-            return true;
+            return IpBytes.isUnspecified(bytes);
         }
 
         public boolean isLoopback() {
-            if (!isV6()) {
-                return (bytes[0] & 0xff) == 127;
-            }
-            for (int i = 0; i < 15; i++) {
-                if (bytes[i] != 0) {
-                    return false;
-                }
-            }
-            return bytes[15] == 1;
+            return IpBytes.isLoopback(bytes);
         }
 
         public boolean isLinkLocalUnicast() {
-            return isV6()
-                    ? (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80
-                    : (bytes[0] & 0xff) == 169 && (bytes[1] & 0xff) == 254;
+            return IpBytes.isLinkLocalUnicast(bytes);
         }
 
         public boolean isLinkLocalMulticast() {
-            return isV6()
-                    ? (bytes[0] & 0xff) == 0xff && (bytes[1] & 0x0f) == 0x02
-                    : (bytes[0] & 0xff) == 224 && bytes[1] == 0 && bytes[2] == 0;
+            return IpBytes.isLinkLocalMulticast(bytes);
         }
 
         /** The canonical text of the address (IPv4 without leading zeros, IPv6 lower case and compressed). */
         public String canonical() {
-            if (!isV6()) {
-                return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
-            }
-            int bestStart = -1;
-            int bestLength = 0;
-            for (int i = 0; i < 8; ) {
-                int j = i;
-                while (j < 8 && group(j) == 0) {
-                    j++;
-                }
-                if (j - i > bestLength && j - i >= 2) {
-                    bestStart = i;
-                    bestLength = j - i;
-                }
-                i = j == i ? i + 1 : j;
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    out.append("::");
-                    i += bestLength - 1;
-                    continue;
-                }
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                    out.append(':');
-                }
-                out.append(Integer.toHexString(group(i)));
-            }
-            return out.toString();
-        }
-
-        private int group(int i) {
-            return ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+            return IpBytes.canonical(bytes);
         }
     }
 
