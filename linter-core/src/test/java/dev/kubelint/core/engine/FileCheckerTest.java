@@ -91,6 +91,36 @@ class FileCheckerTest {
         assertEquals(2, checker.objectsChecked());
     }
 
+    /** The same rule with other kinds: the engine hands its check only objects of these. */
+    private static RuleDescriptor onlyOf(RuleDescriptor d, String... kinds) {
+        return new RuleDescriptor(
+                d.rule(),
+                d.id(),
+                d.category(),
+                d.severity(),
+                d.summary(),
+                "",
+                "",
+                true,
+                List.of(kinds),
+                List.of(),
+                "test");
+    }
+
+    @Test
+    void aRuleIsHandedOnlyObjectsOfItsKindsWhileCrossObjectChecksSeeThemAll() {
+        NamesSeenRule names = new NamesSeenRule();
+        FileChecker checker = checker(request(
+                onlyOf(TestRules.kindEcho(), "ConfigMap", "Secret"), onlyOf(RuleDescriptor.of(names, "test"), "Pod")));
+        FileChecker.Outcome outcome = check(
+                checker,
+                "mixed.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                        + "metadata: {name: b}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\n");
+        assertEquals(List.of("kind-echo@6: kind ConfigMap named b"), described(outcome.findings()));
+        assertEquals(List.of("a", "b", "c"), names.observed);
+    }
+
     @Test
     void theItemsOfAListAreObjectsAndWhatIsNoObjectIsAFinding() {
         NamesSeenRule names = new NamesSeenRule();

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelint.core.finding.Finding;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.Severity;
-import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.CrossObjectCheck;
-import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleCatalog;
-import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.testing.TestFiles;
 import dev.kubelint.core.testing.TestRules;
@@ -73,59 +69,6 @@ class LinterTest {
         assertEquals("/items/0/kind", echoes.get(0).location().jsonPointer());
         assertEquals(8, echoes.get(1).location().line());
         assertEquals(2, result.objectCount());
-    }
-
-    @Test
-    void aRuleIsHandedOnlyObjectsOfItsKindsWhileItsCrossObjectCheckSeesThemAll() throws Exception {
-        write(
-                "mixed.yaml",
-                "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\n"
-                        + "metadata: {name: b}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\n");
-        List<String> observed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        Rule configMapsOnly = new Rule() {
-            @Override
-            public void check(Manifest manifest, RuleContext ctx) {
-                ctx.reportKey(manifest.root(), "kind", "checked " + manifest.kind());
-            }
-
-            @Override
-            public Optional<CrossObjectCheck> newCrossObjectCheck() {
-                return Optional.of(new CrossObjectCheck() {
-                    @Override
-                    public void observe(Manifest manifest, RuleContext ctx) {
-                        observed.add(manifest.kind());
-                    }
-
-                    @Override
-                    public void finish(RuleContext ctx) {}
-                });
-            }
-        };
-        RuleDescriptor d = new RuleDescriptor(
-                configMapsOnly,
-                "config-maps-only",
-                "test",
-                Severity.INFO,
-                "s",
-                "",
-                "",
-                true,
-                List.of("ConfigMap", "Secret"),
-                List.of(),
-                "test");
-        LintResult result = lint(request(d, TestRules.kindEcho()).withJobs(1));
-        assertEquals(
-                List.of("checked ConfigMap"),
-                result.findings().stream()
-                        .filter(f -> f.ruleId().equals("config-maps-only"))
-                        .map(Finding::message)
-                        .toList(),
-                "a rule with kinds is handed only objects of those kinds");
-        assertEquals(
-                3,
-                ruleIds(result).stream().filter("kind-echo"::equals).count(),
-                "a rule without kinds is handed every object");
-        assertEquals(List.of("Service", "ConfigMap", "Pod"), observed);
     }
 
     @Test
