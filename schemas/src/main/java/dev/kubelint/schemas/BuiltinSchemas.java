@@ -177,7 +177,8 @@ public final class BuiltinSchemas {
                 "kubelint:/builtin/" + release.version() + "/" + file,
                 "/components/schemas/" + definition,
                 strict -> prepare(document(release, definition), strict),
-                SchemaEngine.shared());
+                SchemaEngine.shared(),
+                Optional.empty());
     }
 
     /**

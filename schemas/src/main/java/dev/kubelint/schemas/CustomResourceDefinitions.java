@@ -133,16 +133,14 @@ public final class CustomResourceDefinitions {
     private static KindSchema schemaOf(
             GroupVersionKind gvk, ObjectNode schema, boolean statusSubresource, String origin) {
         ObjectNode raw = schema.deepCopy();
-        KindSchema kindSchema = new KindSchema(
+        return new KindSchema(
                 gvk,
                 origin,
                 "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/" + gvk.version() + "/" + gvk.kind(),
                 "/components/schemas/" + ROOT,
                 strict -> prepare(raw, strict),
                 SchemaEngine.shared(),
-                new CustomResource(raw, statusSubresource));
-        kindSchema.customResourceSchema(raw);
-        return kindSchema;
+                Optional.of(new CustomResource(raw, statusSubresource)));
     }
 
     private static JsonNode prepare(ObjectNode raw, boolean strict) {

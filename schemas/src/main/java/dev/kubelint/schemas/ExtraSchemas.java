@@ -148,7 +148,8 @@ public final class ExtraSchemas {
                                 fileIri(file),
                                 "",
                                 strict -> prepareFile(file, strict),
-                                engine)));
+                                engine,
+                                Optional.empty())));
             }
         }
         return Optional.empty();

@@ -79,19 +79,8 @@ public final class KindSchema {
     private final CustomResource customResource;
     private final Lazy<Compiled> strict = Lazy.of(() -> prepare(true));
     private final Lazy<Compiled> lenient = Lazy.of(() -> prepare(false));
-    private volatile JsonNode customResourceSchema;
 
-    KindSchema(
-            GroupVersionKind gvk,
-            String origin,
-            String iri,
-            String fragment,
-            Preparation preparation,
-            SchemaEngine engine) {
-        this(gvk, origin, iri, fragment, preparation, engine, null);
-    }
-
-    /** A schema with {@code customResource} applied around the validation (null for none). */
+    /** A schema, with {@code customResource} applied around the validation when it is made from a CRD. */
     KindSchema(
             GroupVersionKind gvk,
             String origin,
@@ -99,8 +88,8 @@ public final class KindSchema {
             String fragment,
             Preparation preparation,
             SchemaEngine engine,
-            CustomResource customResource) {
-        this.customResource = customResource;
+            Optional<CustomResource> customResource) {
+        this.customResource = customResource.orElse(null);
         this.gvk = gvk;
         this.origin = origin;
         this.iri = iri;
@@ -118,11 +107,7 @@ public final class KindSchema {
      * {@code x-kubernetes-validations} rules are evaluated by the cel module); empty for other schemas.
      */
     public Optional<JsonNode> customResourceSchema() {
-        return Optional.ofNullable(customResourceSchema);
-    }
-
-    void customResourceSchema(JsonNode schema) {
-        this.customResourceSchema = schema;
+        return Optional.ofNullable(customResource).<JsonNode>map(CustomResource::schema);
     }
 
     /** Where the schema comes from, for messages: "Kubernetes 1.35", "CustomResourceDefinition ... in crds.yaml". */
