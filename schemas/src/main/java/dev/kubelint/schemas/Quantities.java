@@ -1,7 +1,7 @@
 package dev.kubelint.schemas;
 
+import dev.kubelint.core.kube.QuantitySuffixes;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Kubernetes resource quantities ({@code 500m}, {@code 1.5Gi}, {@code 1e3}), checked the way the API server
@@ -12,8 +12,6 @@ import java.util.Set;
  */
 public final class Quantities {
 
-    private static final Set<String> DECIMAL_SUFFIXES = Set.of("n", "u", "m", "", "k", "M", "G", "T", "P", "E");
-    private static final Set<String> BINARY_SUFFIXES = Set.of("Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
     private static final String SUFFIX_CHARS = "eEinumkKMGTP";
 
     private Quantities() {}
@@ -62,7 +60,7 @@ public final class Quantities {
     }
 
     private static boolean validSuffix(String suffix) {
-        if (DECIMAL_SUFFIXES.contains(suffix) || BINARY_SUFFIXES.contains(suffix)) {
+        if (QuantitySuffixes.multiplier(suffix).isPresent()) {
             return true;
         }
         if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {

@@ -122,16 +122,5 @@ public record ConfigFile(
             Optional<Located<String>> selector,
             com.networknt.schema.Schema schema,
             JsonNode schemaJson,
-            Optional<dev.kubelint.core.custom.ExpressionEngine.ExpressionCheck> expression) {
-
-        /** A rule with a JSON Schema. */
-        public CustomRuleEntry(
-                CustomRuleSpec spec,
-                Position idAt,
-                Optional<Located<String>> selector,
-                com.networknt.schema.Schema schema,
-                JsonNode schemaJson) {
-            this(spec, idAt, selector, schema, schemaJson, Optional.empty());
-        }
-    }
+            Optional<dev.kubelint.core.custom.ExpressionEngine.ExpressionCheck> expression) {}
 }

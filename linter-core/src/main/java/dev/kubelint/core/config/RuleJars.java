@@ -150,7 +150,7 @@ public final class RuleJars implements AutoCloseable {
         for (Rule rule : rules == null ? List.<Rule>of() : rules) {
             try {
                 RuleDescriptor descriptor = RuleDescriptor.of(rule, origin);
-                descriptor.rationale(); // reads the rule's text resource now, so that a broken one is told here
+                descriptor.texts().load();
                 result.add(descriptor);
             } catch (RuntimeException | LinkageError e) {
                 throw problem(

@@ -33,14 +33,6 @@ public final class CustomRule implements Rule {
     private final Optional<Predicate<Map<String, String>>> selector;
     private final Optional<ExpressionEngine.ExpressionCheck> expression;
 
-    public CustomRule(
-            CustomRuleSpec spec,
-            Schema schema,
-            JsonNode schemaJson,
-            Optional<Predicate<Map<String, String>>> selector) {
-        this(spec, schema, schemaJson, selector, Optional.empty());
-    }
-
     /** A rule with a CEL expression instead of a schema when {@code expression} is present. */
     public CustomRule(
             CustomRuleSpec spec,
@@ -80,11 +72,9 @@ public final class CustomRule implements Rule {
                 spec.origin());
     }
 
+    /** The engine hands the rule only objects of its kinds (the descriptor's); the selector is the rule's own. */
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        if (!spec.kinds().isEmpty() && !spec.kinds().contains(manifest.kind())) {
-            return;
-        }
         if (selector.isPresent() && !selector.get().test(manifest.labels())) {
             return;
         }

@@ -3,7 +3,6 @@ package dev.kubelint.core.custom;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Map;
@@ -13,9 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -111,30 +108,6 @@ public final class JsonTrees {
                 throw new IllegalArgumentException("unexpected JSON token " + token);
         }
     }
-
-    /**
-     * Indented JSON text of a tree, laid out as Jackson's default pretty printer lays it out; written with the
-     * streaming generator, so that a report does not pay for setting up a databind mapper in a fresh JVM.
-     */
-    public static String writePretty(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
-            write(g, node);
-        }
-        return out.toString();
-    }
-
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     /** Compact JSON text of a tree. */
     public static byte[] write(JsonNode node) {

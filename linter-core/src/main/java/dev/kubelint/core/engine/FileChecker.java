@@ -200,14 +200,19 @@ final class FileChecker {
      */
     private void check(Manifest manifest, List<Finding> sink) {
         int first = sink.size();
+        Map<String, String> labels = null; // read once, for the first rule with a scope
         for (ActiveRules.ActiveRule rule : rules.all()) {
-            if (rule.settings().scope().isPresent()
-                    && !rule.settings().scope().get().test(manifest.labels())) {
-                continue;
-            }
             boolean checks = rule.checks(manifest.kind());
             if (!checks && rule.crossObject().isEmpty()) {
                 continue;
+            }
+            if (rule.settings().scope().isPresent()) {
+                if (labels == null) {
+                    labels = manifest.labels();
+                }
+                if (!rule.settings().scope().get().test(labels)) {
+                    continue;
+                }
             }
             ObjectContext ctx = new ObjectContext(
                     request, rule.descriptor(), rule.settings(), rule.severity(), Optional.of(manifest), sink);

@@ -8,6 +8,7 @@ import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleParam;
+import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Span;
@@ -48,6 +49,11 @@ final class ObjectContext implements RuleContext {
     @Override
     public void report(Location location, String message, Severity findingSeverity) {
         sink.add(new Finding(rule.id(), findingSeverity, location, message, List.of(), Optional.empty()));
+    }
+
+    @Override
+    public String displayName(java.nio.file.Path file) {
+        return SourceScanner.displayName(request.workingDirectory(), file);
     }
 
     @Override

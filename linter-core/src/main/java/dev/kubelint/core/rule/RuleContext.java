@@ -61,4 +61,14 @@ public interface RuleContext {
 
     /** Settings of the run: Kubernetes version, strictness and so on. */
     LintSettings settings();
+
+    /**
+     * How findings name a file the rule reads apart from the scanned inputs (the policy files of
+     * {@link LintSettings#policyLocations()}): relative to the run's working directory when inside it, as inputs are
+     * named. The default takes the process's working directory.
+     */
+    default String displayName(java.nio.file.Path file) {
+        return dev.kubelint.core.source.SourceScanner.displayName(
+                java.nio.file.Path.of("").toAbsolutePath(), file);
+    }
 }

@@ -1,10 +1,12 @@
 package dev.kubelint.core.rule;
 
+import dev.kubelint.core.util.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,46 +25,48 @@ public final class RuleTexts {
 
     private static final Set<String> KEYS = Set.of("rationale", "remediation");
 
-    private final Class<?> type;
-    private final RuleInfo info;
-    private volatile String[] texts;
+    private record Texts(String rationale, String remediation) {}
 
-    private RuleTexts(Class<?> type, RuleInfo info, String[] texts) {
-        this.type = type;
-        this.info = info;
+    private final Supplier<Texts> texts;
+
+    private RuleTexts(Supplier<Texts> texts) {
         this.texts = texts;
     }
 
     /** Texts given as they are. */
     public static RuleTexts of(String rationale, String remediation) {
-        return new RuleTexts(null, null, new String[] {rationale, remediation});
+        Texts given = new Texts(rationale, remediation);
+        return new RuleTexts(() -> given);
     }
 
     /** The texts of a rule class: its annotation's, or its resource's, read when first asked for. */
     static RuleTexts of(Class<?> type, RuleInfo info) {
-        return new RuleTexts(type, info, null);
+        return new RuleTexts(Lazy.of(() -> {
+            String resource = type.getSimpleName() + ".yaml";
+            Map<?, ?> read = read(type, resource);
+            return new Texts(
+                    pick(type, resource, "rationale", info.rationale(), read),
+                    pick(type, resource, "remediation", info.remediation(), read));
+        }));
     }
 
     public String rationale() {
-        return texts()[0];
+        return texts.get().rationale();
     }
 
     public String remediation() {
-        return texts()[1];
+        return texts.get().remediation();
     }
 
-    private String[] texts() {
-        String[] result = texts;
-        if (result == null) {
-            String resource = type.getSimpleName() + ".yaml";
-            Map<?, ?> read = read(type, resource);
-            result = new String[] {
-                pick(type, resource, "rationale", info.rationale(), read),
-                pick(type, resource, "remediation", info.remediation(), read)
-            };
-            texts = result;
-        }
-        return result;
+    /**
+     * Reads the texts now rather than when first shown: rule jars are loaded this way, so that a broken resource is
+     * a usage error when the jar loads.
+     *
+     * @throws IllegalArgumentException when the resource is broken or a text is given twice
+     */
+    public RuleTexts load() {
+        var unused = texts.get(); // reading is the point: it throws on a broken resource
+        return this;
     }
 
     private static String pick(Class<?> type, String resource, String key, String inline, Map<?, ?> texts) {

@@ -45,11 +45,6 @@ public record LintPlan(
      */
     public record BaselinePlan(Path file, String shown, Optional<Baseline> accepted, boolean update) {}
 
-    /** A plan without a baseline, for a front end that writes its own reports. */
-    public LintPlan(LintRequest request, Optional<Severity> failOn, Configuration configuration) {
-        this(request, failOn, configuration, Optional.empty(), true);
-    }
-
     /**
      * The configuration file's {@code reports:} when they are the reports written: the front end named none of its
      * own ({@link LintRequestBuilder#reportsOrConfigured}) and the file names some; empty when the front end's own

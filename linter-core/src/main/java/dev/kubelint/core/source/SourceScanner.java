@@ -312,6 +312,11 @@ public final class SourceScanner {
 
     /** Relative to the working directory when inside it, "/"-separated. */
     public String displayName(Path path) {
+        return displayName(workingDirectory, path);
+    }
+
+    /** A path as findings name it: relative to {@code workingDirectory} when inside it, "/"-separated. */
+    public static String displayName(Path workingDirectory, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         String shown = absolute.startsWith(workingDirectory)
                 ? workingDirectory.relativize(absolute).toString()

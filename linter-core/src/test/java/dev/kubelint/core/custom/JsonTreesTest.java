@@ -8,8 +8,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class JsonTreesTest {
 
@@ -34,16 +32,6 @@ class JsonTreesTest {
     void compactTextReadsBackAsTheSameTree() {
         JsonNode node = JsonTrees.parse(DOCUMENT);
         assertEquals(node, JsonTrees.parse(new String(JsonTrees.write(node), StandardCharsets.UTF_8)));
-    }
-
-    @Test
-    void prettyTextIsLaidOutAsJacksonsDefaultPrettyPrinterLaysItOut() {
-        ObjectNode node = (ObjectNode) JsonTrees.parse(DOCUMENT);
-        node.put("text", "quote \" and \u00e9");
-        String expected =
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        assertEquals(expected, JsonTrees.writePretty(node));
-        assertTrue(JsonTrees.writePretty(node).contains("\n  \"ports\" : [ 80, 443 ],\n"));
     }
 
     @Test

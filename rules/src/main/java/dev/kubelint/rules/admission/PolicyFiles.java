@@ -10,7 +10,6 @@ import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlReader;
 import dev.kubelint.schemas.YamlToJson;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ final class PolicyFiles {
     private static final long MAX_BYTES = 4L << 20;
 
     private final RuleContext ctx;
-    private final Path workingDirectory = Path.of("").toAbsolutePath();
 
     PolicyFiles(RuleContext ctx) {
         this.ctx = ctx;
@@ -122,13 +120,9 @@ final class PolicyFiles {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
-    /** A path as findings show it: relative to the working directory when inside it. */
+    /** A path as findings show it, as the run names its inputs. */
     private String shown(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
-                ? workingDirectory.relativize(absolute)
-                : absolute;
-        return shown.toString().replace(File.separatorChar, '/');
+        return ctx.displayName(file);
     }
 
     private static Location whole(String shown) {

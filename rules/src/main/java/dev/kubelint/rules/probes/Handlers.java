@@ -9,7 +9,6 @@ import dev.kubelint.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,25 +21,20 @@ public final class Handlers {
 
     /** The kinds of handler, by the key that sets them. */
     public enum Type {
-        EXEC,
-        HTTP_GET,
-        TCP_SOCKET,
-        GRPC,
-        SLEEP;
+        EXEC("exec"),
+        HTTP_GET("httpGet"),
+        TCP_SOCKET("tcpSocket"),
+        GRPC("grpc"),
+        SLEEP("sleep");
 
-        /** The key that sets the handler: the constant's name in lower camel case, {@code HTTP_GET} is httpGet. */
-        private final String key = lowerCamel(name());
+        private final String key;
+
+        Type(String key) {
+            this.key = key;
+        }
 
         public String key() {
             return key;
-        }
-
-        private static String lowerCamel(String constant) {
-            StringBuilder b = new StringBuilder();
-            for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
-                b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-            }
-            return b.toString();
         }
     }
 

@@ -34,7 +34,12 @@ final class NodeAffinityCheck {
         this.minorVersion = minorVersion;
     }
 
+    /** The check of an object's node affinity, computed once per object for both rules that report from it. */
     static NodeAffinityCheck of(Manifest manifest, int minorVersion) {
+        return manifest.derived(List.of(NodeAffinityCheck.class, minorVersion), m -> compute(m, minorVersion));
+    }
+
+    private static NodeAffinityCheck compute(Manifest manifest, int minorVersion) {
         NodeAffinityCheck check = new NodeAffinityCheck(minorVersion);
         PodSpecs.of(manifest)
                 .flatMap(pod -> pod.spec().at("/affinity/nodeAffinity"))

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
             "MutatingWebhookConfiguration",
             "ValidatingAdmissionPolicy",
             "ValidatingAdmissionPolicyBinding",
+            "MutatingAdmissionPolicy",
+            "MutatingAdmissionPolicyBinding",
             "ClusterRole"
         })
 public final class LabelSelectorValidRule implements ProblemRule {

@@ -61,6 +61,13 @@ public final class SelectorSites {
                     "/spec/matchResources/objectSelector"),
             new Site("rbac.authorization.k8s.io", Set.of("ClusterRole"), "/aggregationRule/clusterRoleSelectors/*"));
 
+    /** The kinds whose own fields (not a pod spec's) hold selectors, by name: the kinds a selector rule must name. */
+    public static Set<String> kinds() {
+        Set<String> kinds = new java.util.TreeSet<>();
+        SITES.forEach(site -> kinds.addAll(site.kinds()));
+        return kinds;
+    }
+
     /** Selectors of every pod spec, relative to the spec. */
     private static final List<String> POD_SPEC_SITES = List.of(
             "/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/*/labelSelector",

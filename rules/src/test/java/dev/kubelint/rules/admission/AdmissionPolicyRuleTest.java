@@ -236,6 +236,23 @@ class AdmissionPolicyRuleTest {
     }
 
     @Test
+    void policyFilesAreNamedAsTheRunNamesItsInputs() throws Exception {
+        // the Maven plugin's working directory is the project's folder, not the process's
+        write("app.yaml", DEPLOYMENT);
+        Path policy = dir.resolve("policies/broken.yaml");
+        Files.createDirectories(policy.getParent());
+        Files.writeString(policy, "apiVersion: admissionregistration.k8s.io/v1\nkind: [unclosed\n");
+        LintRequest request = LintRequest.of(List.of("scan"), dir, CATALOG).withJobs(1);
+        request = request.withSettings(request.settings().withPolicyLocations(List.of(policy)));
+        List<String> files = new Linter()
+                .lint(request).findings().stream()
+                        .filter(f -> f.ruleId().equals("admission-policy"))
+                        .map(f -> f.location().file())
+                        .toList();
+        assertEquals(List.of("policies/broken.yaml"), files);
+    }
+
+    @Test
     void aPolicyOfTheScanWinsOverOneOfTheSameNameGivenApart() throws IOException {
         write("app.yaml", DEPLOYMENT);
         write("policy.yaml", POLICY.formatted("Exact", "apps", "v1", "deployments"));
