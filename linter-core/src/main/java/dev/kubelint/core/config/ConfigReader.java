@@ -164,10 +164,16 @@ public final class ConfigReader {
         }
 
         private ConfigFile build(MappingNode root) {
+            Optional<Located<String>> kubernetesVersion = kubernetesVersion(root);
+            // the custom rules' CEL expressions are compiled for the file's release, or the newest
+            String release = kubernetesVersion
+                    .map(Located::value)
+                    .filter(v -> LintSettings.bundledRelease(v).isPresent())
+                    .orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
             return new ConfigFile(
                     file,
                     shown,
-                    kubernetesVersion(root),
+                    kubernetesVersion,
                     bool(root, "strict"),
                     globs(root, "include"),
                     globs(root, "exclude"),
@@ -176,7 +182,7 @@ public final class ConfigReader {
                     paths(root, "rules-jars"),
                     limits(root),
                     rules(root),
-                    customRules(root),
+                    customRules(root, release),
                     baseline(root),
                     helmValues(root),
                     helmSet(root),
@@ -345,7 +351,7 @@ public final class ConfigReader {
                     id, bool(m, "enabled"), m.string("severity").flatMap(Severity::parse), params, selector);
         }
 
-        private List<ConfigFile.CustomRuleEntry> customRules(MappingNode root) {
+        private List<ConfigFile.CustomRuleEntry> customRules(MappingNode root, String release) {
             List<ConfigFile.CustomRuleEntry> result = new ArrayList<>();
             Optional<SequenceNode> rules = root.sequence("custom-rules");
             if (rules.isEmpty()) {
@@ -368,7 +374,7 @@ public final class ConfigReader {
                 Optional<ExpressionEngine.ExpressionCheck> expression = Optional.empty();
                 JsonSchemas.Compiled compiled = null;
                 if (m.has("expression")) {
-                    expression = CustomExpressionReader.read(root, m, this::problem);
+                    expression = CustomExpressionReader.read(release, m, this::problem);
                     if (expression.isEmpty()) {
                         continue;
                     }

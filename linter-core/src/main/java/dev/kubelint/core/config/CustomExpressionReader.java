@@ -2,7 +2,6 @@ package dev.kubelint.core.config;
 
 import dev.kubelint.core.custom.CustomExpressions;
 import dev.kubelint.core.custom.ExpressionEngine;
-import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.Position;
 import dev.kubelint.core.yaml.YamlNode;
@@ -17,9 +16,9 @@ final class CustomExpressionReader {
 
     private CustomExpressionReader() {}
 
-    /** A custom rule's CEL expression, compiled; its problems are reported at the expressions. */
+    /** A custom rule's CEL expression, compiled for a release; its problems are reported at the expressions. */
     static Optional<ExpressionEngine.ExpressionCheck> read(
-            MappingNode root, MappingNode rule, BiConsumer<Position, String> problem) {
+            String release, MappingNode rule, BiConsumer<Position, String> problem) {
         YamlNode expression = rule.get("expression").orElseThrow();
         if (rule.has("schema")) {
             problem.accept(rule.keySpan("schema").start(), "custom-rules: give a schema or an expression, not both");
@@ -32,9 +31,6 @@ final class CustomExpressionReader {
             problem.accept(expression.span().start(), "custom-rules: CEL expressions need kubelint's cel module");
             return Optional.empty();
         }
-        String release = root.scalar("kubernetes-version")
-                .flatMap(v -> LintSettings.bundledRelease(v.isString() ? v.asText() : v.text()))
-                .orElse(LintSettings.NEWEST_KUBERNETES_VERSION);
         ExpressionEngine.Compiled c =
                 engine.get().compile(rule.string("expression").orElse(""), rule.string("messageExpression"), release);
         c.expressionProblems().forEach(p -> problem.accept(expression.span().start(), "expression: " + p));

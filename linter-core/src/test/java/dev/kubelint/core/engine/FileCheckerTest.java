@@ -91,27 +91,12 @@ class FileCheckerTest {
         assertEquals(2, checker.objectsChecked());
     }
 
-    /** The same rule with other kinds: the engine hands its check only objects of these. */
-    private static RuleDescriptor onlyOf(RuleDescriptor d, String... kinds) {
-        return new RuleDescriptor(
-                d.rule(),
-                d.id(),
-                d.category(),
-                d.severity(),
-                d.summary(),
-                "",
-                "",
-                true,
-                List.of(kinds),
-                List.of(),
-                "test");
-    }
-
     @Test
     void aRuleIsHandedOnlyObjectsOfItsKindsWhileCrossObjectChecksSeeThemAll() {
         NamesSeenRule names = new NamesSeenRule();
         FileChecker checker = checker(request(
-                onlyOf(TestRules.kindEcho(), "ConfigMap", "Secret"), onlyOf(RuleDescriptor.of(names, "test"), "Pod")));
+                TestRules.rule("kind-echo", Severity.INFO, TestRules.kindEcho().rule(), "ConfigMap", "Secret"),
+                TestRules.rule("names-seen", Severity.INFO, names, "Pod")));
         FileChecker.Outcome outcome = check(
                 checker,
                 "mixed.yaml",

@@ -64,9 +64,11 @@ class WorkerPoolTest {
     @Test
     void theFirstFailingTaskEndsTheBatchWithItsOwnException() {
         IllegalStateException boom = new IllegalStateException("boom");
+        // the first in task order, not in time: the later task fails at once, while this one is still sleeping
         List<Callable<Integer>> tasks = List.of(
                 () -> 1,
                 () -> {
+                    Thread.sleep(50);
                     throw boom;
                 },
                 () -> {

@@ -17,9 +17,12 @@ public final class TestRules {
 
     private TestRules() {}
 
-    /** A rule of category "test", enabled by default, without texts or parameters; its summary is its id. */
-    public static RuleDescriptor rule(String id, Severity severity, Rule check) {
-        return new RuleDescriptor(check, id, "test", severity, id, "", "", true, List.of(), List.of(), "test");
+    /**
+     * A rule of category "test", enabled by default, without texts or parameters; its summary is its id. With kinds,
+     * the engine hands it only objects of those kinds.
+     */
+    public static RuleDescriptor rule(String id, Severity severity, Rule check, String... kinds) {
+        return new RuleDescriptor(check, id, "test", severity, id, "", "", true, List.of(kinds), List.of(), "test");
     }
 
     /** kind-echo: reports every object at its kind, "kind K named N", to show which objects rules are handed. */

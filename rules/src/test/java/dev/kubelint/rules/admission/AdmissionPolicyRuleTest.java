@@ -231,8 +231,6 @@ class AdmissionPolicyRuleTest {
                         .startsWith("broken.json:5 ERROR spec.validations[0].expression: compilation failed: ERROR:"
                                 + " <input>:1:23: mismatched input '<EOF>'"),
                 found.get(1));
-        // the policy files are not scan targets: no other rule looked at them
-        assertEquals(List.of(), findings(List.of()));
     }
 
     @Test
