@@ -43,21 +43,14 @@ public final class CelRuleEngine implements ExpressionEngine {
         Map<String, Object> activation = Map.of("object", CelValues.of(object));
         Evaluation e = check.evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
         if (!e.ok()) {
-            return Optional.of("expression '" + check.source().trim() + "' resulted in error: " + e.error());
+            return Optional.of(ValidationMessages.evaluationError(check.source(), e.error()));
         }
         if (Boolean.TRUE.equals(e.value())) {
             return Optional.empty();
         }
         if (!(e.value() instanceof Boolean)) {
-            return Optional.of("expression '" + check.source().trim() + "' did not return a bool");
+            return Optional.of(ValidationMessages.notBool(check.source()));
         }
-        if (message.isPresent()) {
-            Evaluation m = message.get().evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
-            if (m.ok() && m.value() instanceof String s && !s.isBlank()) {
-                return Optional.of(s.trim());
-            }
-        }
-        return Optional.of(
-                fixed.isEmpty() ? "failed expression: " + check.source().trim() : fixed);
+        return Optional.of(ValidationMessages.failed(check.source(), message, fixed, activation));
     }
 }

@@ -1,10 +1,10 @@
 package dev.kubelint.rules.admission;
 
 import dev.cel.common.values.NullValue;
-import dev.kubelint.cel.CelExpression;
 import dev.kubelint.cel.CelValues;
 import dev.kubelint.cel.Evaluation;
 import dev.kubelint.cel.KubernetesCel;
+import dev.kubelint.cel.ValidationMessages;
 import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.schemas.BuiltinSchemas;
@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -235,13 +236,7 @@ final class Admission {
                 boolean told = missingField(e)
                         && typeCheckFailures.getOrDefault(v, Set.of()).contains(o.apiVersion() + " " + o.kind());
                 if (p.failClosed() && !told) {
-                    report(
-                            p,
-                            b,
-                            o,
-                            "expression '" + v.source().trim() + "' resulted in error: " + e.error(),
-                            v,
-                            missingField(e));
+                    report(p, b, o, ValidationMessages.evaluationError(v.source(), e.error()), v, missingField(e));
                 }
                 continue;
             }
@@ -250,33 +245,18 @@ final class Admission {
             }
             if (!(e.value() instanceof Boolean)) {
                 if (p.failClosed()) {
-                    report(
-                            p,
-                            b,
-                            o,
-                            "expression '" + v.source().trim() + "' resulted in error: validation failed"
-                                    + " due to an expression that did not return a bool",
-                            v);
+                    report(p, b, o, ValidationMessages.notBool(v.source()), v);
                 }
                 continue;
             }
-            report(p, b, o, message(v, activation), v);
+            report(
+                    p,
+                    b,
+                    o,
+                    ValidationMessages.failed(
+                            v.source(), Optional.ofNullable(v.messageExpression()), v.message(), activation),
+                    v);
         }
-    }
-
-    /** The message of a failed validation: its messageExpression's value, else its message, else the expression. */
-    private static String message(Policy.Validation v, Map<String, Object> activation) {
-        CelExpression me = v.messageExpression();
-        if (me != null) {
-            Evaluation e = me.evaluate(activation, KubernetesCel.PER_CALL_LIMIT);
-            if (e.ok() && e.value() instanceof String s && !s.isBlank() && !s.contains("\n")) {
-                return s.trim();
-            }
-        }
-        if (!v.message().isEmpty()) {
-            return v.message();
-        }
-        return "failed expression: " + v.source().trim();
     }
 
     /**
