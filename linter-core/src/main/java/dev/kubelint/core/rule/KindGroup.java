@@ -1,6 +1,7 @@
 package dev.kubelint.core.rule;
 
 import dev.kubelint.core.kube.PodSpecs;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,13 @@ public enum KindGroup {
 
     /** The workloads whose {@code spec.selector} picks the pods of their own template. */
     SELECTING_WORKLOADS(
-            List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"));
+            List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job")),
+
+    /** The kinds with a {@code nodeSelector}: every pod spec, and a RuntimeClass's {@code scheduling}. */
+    NODE_SELECTORS(plus(PodSpecs.KINDS, "RuntimeClass")),
+
+    /** The kinds with a node affinity: every pod spec, and a PersistentVolume's {@code nodeAffinity}. */
+    NODE_AFFINITIES(plus(PodSpecs.KINDS, "PersistentVolume"));
 
     private final List<String> kinds;
 
@@ -29,5 +36,11 @@ public enum KindGroup {
 
     public List<String> kinds() {
         return kinds;
+    }
+
+    private static List<String> plus(List<String> kinds, String kind) {
+        List<String> all = new ArrayList<>(kinds);
+        all.add(kind);
+        return all;
     }
 }

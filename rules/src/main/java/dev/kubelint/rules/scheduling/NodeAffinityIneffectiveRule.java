@@ -15,8 +15,7 @@ import java.util.stream.Stream;
         category = "scheduling",
         severity = Severity.WARNING,
         summary = "A node affinity term is accepted but can never match a node, or has no effect",
-        kindGroups = KindGroup.POD_SPECS,
-        kinds = {"PersistentVolume"})
+        kindGroups = KindGroup.NODE_AFFINITIES)
 public final class NodeAffinityIneffectiveRule implements ProblemRule {
 
     @Override

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
         category = "scheduling",
         severity = Severity.ERROR,
         summary = "A node affinity term has an invalid operator, key, value count or weight, or no terms at all",
-        kindGroups = KindGroup.POD_SPECS,
-        kinds = {"PersistentVolume"})
+        kindGroups = KindGroup.NODE_AFFINITIES)
 public final class NodeAffinityValidRule implements ProblemRule {
 
     @Override

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
         category = "scheduling",
         severity = Severity.ERROR,
         summary = "A nodeSelector key is not a qualified name or its value is not a valid label value",
-        kindGroups = KindGroup.POD_SPECS,
-        kinds = {"RuntimeClass"})
+        kindGroups = KindGroup.NODE_SELECTORS)
 public final class NodeSelectorValidRule implements ProblemRule {
 
     @Override

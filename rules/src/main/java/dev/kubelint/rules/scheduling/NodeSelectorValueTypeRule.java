@@ -16,8 +16,7 @@ import java.util.stream.Stream;
         category = "scheduling",
         severity = Severity.ERROR,
         summary = "A nodeSelector value is read by YAML as a boolean or a number instead of a string",
-        kindGroups = KindGroup.POD_SPECS,
-        kinds = {"RuntimeClass"})
+        kindGroups = KindGroup.NODE_SELECTORS)
 public final class NodeSelectorValueTypeRule implements ProblemRule {
 
     @Override
