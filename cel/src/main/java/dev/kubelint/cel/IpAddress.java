@@ -7,7 +7,7 @@ import java.util.Arrays;
  * An IP address as a CEL value ({@code ip('10.0.0.1')}), parsed as Go's {@code netip.ParseAddr} parses it, with
  * the Kubernetes library's restrictions: no IPv4-mapped IPv6 address, no zone.
  */
-public final class IpAddress {
+public final class IpAddress implements IpBytes {
 
     private final byte[] bytes;
 
@@ -31,7 +31,7 @@ public final class IpAddress {
         if (text.contains("%")) {
             throw new IllegalArgumentException("IP address \"" + text + "\" with zone value is not allowed");
         }
-        if (IpBytes.isV4Mapped(b)) {
+        if (IpBytes.of(b).isV4Mapped()) {
             throw new IllegalArgumentException("IPv4-mapped IPv6 address \"" + text + "\" is not allowed");
         }
         return new IpAddress(b);
@@ -155,41 +155,19 @@ public final class IpAddress {
         return Arrays.copyOf(out, n);
     }
 
-    byte[] bytes() {
-        return bytes.clone();
+    @Override
+    public byte[] bytes() {
+        return bytes;
     }
 
     public int family() {
-        return bytes.length == 4 ? 4 : 6;
-    }
-
-    public boolean isUnspecified() {
-        return IpBytes.isUnspecified(bytes);
-    }
-
-    public boolean isLoopback() {
-        return IpBytes.isLoopback(bytes);
-    }
-
-    public boolean isLinkLocalMulticast() {
-        return IpBytes.isLinkLocalMulticast(bytes);
-    }
-
-    public boolean isLinkLocalUnicast() {
-        return IpBytes.isLinkLocalUnicast(bytes);
-    }
-
-    public boolean isGlobalUnicast() {
-        if (bytes.length == 4 && Arrays.equals(bytes, new byte[] {(byte) 255, (byte) 255, (byte) 255, (byte) 255})) {
-            return false;
-        }
-        return !isUnspecified() && !isLoopback() && !IpBytes.isMulticast(bytes) && !isLinkLocalUnicast();
+        return isV6() ? 6 : 4;
     }
 
     /** The canonical text: dotted decimal, or RFC 5952 for IPv6 (as Go's {@code netip.Addr.String}). */
     @Override
     public String toString() {
-        return IpBytes.canonical(bytes);
+        return canonical();
     }
 
     @Override

@@ -26,7 +26,7 @@ class IpBytesTest {
         "fe80:0:0:0:0:0:0:0, fe80::"
     })
     void canonicalTextFollowsRfc5952(String written, String canonical) throws Exception {
-        assertEquals(canonical, IpBytes.canonical(bytes(written)));
+        assertEquals(canonical, IpBytes.of(bytes(written)).canonical());
     }
 
     @ParameterizedTest
@@ -40,15 +40,18 @@ class IpBytesTest {
         "224.0.0.251, link-local multicast",
         "ff02::1, link-local multicast",
         "239.1.1.1, multicast",
-        "10.1.2.3, none"
+        "255.255.255.255, broadcast",
+        "10.1.2.3, global unicast",
+        "2001:db8::1, global unicast"
     })
     void classifiesAsGoDoes(String address, String kind) throws Exception {
-        byte[] b = bytes(address);
-        assertEquals(kind.equals("loopback"), IpBytes.isLoopback(b), address);
-        assertEquals(kind.equals("unspecified"), IpBytes.isUnspecified(b), address);
-        assertEquals(kind.equals("link-local unicast"), IpBytes.isLinkLocalUnicast(b), address);
-        assertEquals(kind.equals("link-local multicast"), IpBytes.isLinkLocalMulticast(b), address);
-        assertEquals(kind.endsWith("multicast"), IpBytes.isMulticast(b), address);
+        IpBytes ip = IpBytes.of(bytes(address));
+        assertEquals(kind.equals("loopback"), ip.isLoopback(), address);
+        assertEquals(kind.equals("unspecified"), ip.isUnspecified(), address);
+        assertEquals(kind.equals("link-local unicast"), ip.isLinkLocalUnicast(), address);
+        assertEquals(kind.equals("link-local multicast"), ip.isLinkLocalMulticast(), address);
+        assertEquals(kind.endsWith("multicast"), ip.isMulticast(), address);
+        assertEquals(kind.equals("global unicast"), ip.isGlobalUnicast(), address);
     }
 
     @org.junit.jupiter.api.Test
@@ -57,8 +60,8 @@ class IpBytesTest {
         mapped[10] = (byte) 0xff;
         mapped[11] = (byte) 0xff;
         mapped[12] = 10;
-        assertTrue(IpBytes.isV4Mapped(mapped));
-        assertFalse(IpBytes.isV4Mapped(new byte[] {10, 0, 0, 1}));
-        assertFalse(IpBytes.isV4Mapped(new byte[16]));
+        assertTrue(IpBytes.of(mapped).isV4Mapped());
+        assertFalse(IpBytes.of(new byte[] {10, 0, 0, 1}).isV4Mapped());
+        assertFalse(IpBytes.of(new byte[16]).isV4Mapped());
     }
 }

@@ -22,38 +22,7 @@ public final class IpAddresses {
      *
      * @param leadingZeros an IPv4 part was written with a leading zero (accepted in legacy fields, with a warning)
      */
-    public record Ip(byte[] bytes, boolean leadingZeros) {
-
-        public boolean isV6() {
-            return IpBytes.isV6(bytes);
-        }
-
-        /** An IPv6 address of the form ::ffff:a.b.c.d. */
-        public boolean isV4Mapped() {
-            return IpBytes.isV4Mapped(bytes);
-        }
-
-        public boolean isUnspecified() {
-            return IpBytes.isUnspecified(bytes);
-        }
-
-        public boolean isLoopback() {
-            return IpBytes.isLoopback(bytes);
-        }
-
-        public boolean isLinkLocalUnicast() {
-            return IpBytes.isLinkLocalUnicast(bytes);
-        }
-
-        public boolean isLinkLocalMulticast() {
-            return IpBytes.isLinkLocalMulticast(bytes);
-        }
-
-        /** The canonical text of the address (IPv4 without leading zeros, IPv6 lower case and compressed). */
-        public String canonical() {
-            return IpBytes.canonical(bytes);
-        }
-    }
+    public record Ip(byte[] bytes, boolean leadingZeros) implements IpBytes {}
 
     /** A parsed CIDR: its address as written, and the prefix length. */
     public record Cidr(Ip ip, int prefix) {
