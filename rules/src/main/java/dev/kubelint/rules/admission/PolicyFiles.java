@@ -3,6 +3,9 @@ package dev.kubelint.rules.admission;
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.rule.RuleContext;
+import dev.kubelint.core.source.SourceFile;
+import dev.kubelint.core.source.SourceLoader;
+import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadProblem;
 import dev.kubelint.core.yaml.ReadResult;
@@ -11,14 +14,12 @@ import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlReader;
 import dev.kubelint.schemas.YamlToJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,24 +48,18 @@ final class PolicyFiles {
             List<Policy> policies,
             List<Binding> bindings) {
         for (Path location : locations) {
-            for (Path file : files(location)) {
-                String shown = shown(file);
-                String text;
-                try {
-                    if (Files.size(file) > MAX_BYTES) {
-                        ctx.report(whole(shown), "policy file larger than " + (MAX_BYTES >> 20) + " MiB: not read");
-                        continue;
-                    }
-                    text = Files.readString(file, StandardCharsets.UTF_8);
-                } catch (IOException | UncheckedIOException e) {
-                    ctx.report(whole(shown), "cannot read the policy file: " + e.getMessage());
+            for (SourceScanner.Input file : files(location)) {
+                String shown = file.displayName();
+                if (file.skipped().isPresent()) {
+                    ctx.report(whole(shown), file.skipped().get());
                     continue;
                 }
-                ReadResult read = new YamlReader().read(shown, text);
-                for (ReadProblem p : read.problems()) {
-                    ctx.report(
-                            new Location(shown, p.documentIndex(), p.span(), p.pointer(), ObjectRef.NONE), p.message());
+                Optional<String> text = text(file);
+                if (text.isEmpty()) {
+                    continue;
                 }
+                ReadResult read = new YamlReader().read(shown, text.get());
+                read.problems().forEach(p -> report(shown, p));
                 for (YamlDocument d : read.documents()) {
                     if (d.root().isPresent() && d.root().get() instanceof MappingNode root) {
                         add(shown, d.index(), root, scannedPolicies, scannedBindings, policies, bindings);
@@ -72,6 +67,28 @@ final class PolicyFiles {
                 }
             }
         }
+    }
+
+    /** The file's text, decoded as the scan decodes its inputs; empty, with a finding, when it cannot be read. */
+    private Optional<String> text(SourceScanner.Input file) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file.path().orElseThrow())) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException | SecurityException e) {
+            ctx.report(whole(file.displayName()), "cannot read the policy file: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (bytes.length > MAX_BYTES) {
+            ctx.report(whole(file.displayName()), "policy file larger than " + (MAX_BYTES >> 20) + " MiB: not read");
+            return Optional.empty();
+        }
+        SourceLoader.Loaded loaded = SourceLoader.decode(file, bytes);
+        loaded.problem().ifPresent(p -> report(file.displayName(), p));
+        return loaded.source().map(SourceFile::text);
+    }
+
+    private void report(String shown, ReadProblem p) {
+        ctx.report(new Location(shown, p.documentIndex(), p.span(), p.pointer(), ObjectRef.NONE), p.message());
     }
 
     private void add(
@@ -99,30 +116,19 @@ final class PolicyFiles {
         }
     }
 
-    /** The YAML and JSON files of a location: the file itself, or those of the folder and below, in name order. */
-    private List<Path> files(Path location) {
-        if (Files.isRegularFile(location)) {
-            return List.of(location);
-        }
-        try (Stream<Path> walk = Files.walk(location)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(PolicyFiles::isPolicyFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            ctx.report(whole(shown(location)), "cannot read the policy folder: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    static boolean isPolicyFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-    }
-
-    /** A path as findings show it, as the run names its inputs. */
-    private String shown(Path file) {
-        return ctx.displayName(file);
+    /**
+     * The YAML and JSON files of a location: the file itself, or those of the folder and below in name order, found
+     * as the scan finds its inputs (hidden folders are passed over, and a link that leads out of the folder is
+     * reported, not read), and named as the run names its inputs.
+     */
+    private List<SourceScanner.Input> files(Path location) {
+        Path absolute = location.toAbsolutePath().normalize();
+        SourceScanner.Scan scan = new SourceScanner(absolute, List.of(), List.of()).scan(List.of(absolute.toString()));
+        scan.errors().forEach(e -> ctx.report(whole(ctx.displayName(location)), "cannot read the policy folder: " + e));
+        return scan.inputs().stream()
+                .map(i -> new SourceScanner.Input(
+                        i.path(), ctx.displayName(i.path().orElseThrow()), i.skipped()))
+                .toList();
     }
 
     private static Location whole(String shown) {

@@ -234,6 +234,41 @@ class AdmissionPolicyRuleTest {
     }
 
     @Test
+    void aPolicyFolderIsWalkedAsTheScanWalksItsFolders() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        Path policies = dir.resolve("policies");
+        Files.createDirectories(policies.resolve(".git"));
+        Path outside = dir.resolve("elsewhere/secret.yaml");
+        Files.createDirectories(outside.getParent());
+        // each file would deny the Deployment if it were read
+        String denying = POLICY.formatted("Exact", "apps", "v1", "deployments");
+        Files.writeString(outside, denying);
+        Files.writeString(policies.resolve(".git/hidden.yaml"), denying);
+        Files.createSymbolicLink(policies.resolve("link.yaml"), Path.of("../elsewhere/secret.yaml"));
+        List<String> found = findings(List.of(policies));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(
+                found.get(0)
+                        .startsWith("link.yaml:1 ERROR symbolic link to ../elsewhere/secret.yaml, outside the folder"),
+                found.get(0));
+    }
+
+    @Test
+    void aPolicyFileInUtf16IsReadAndOneThatIsNotTextIsLocated() throws IOException {
+        write("app.yaml", DEPLOYMENT);
+        Path policies = dir.resolve("policies");
+        Files.createDirectories(policies);
+        byte[] utf16 = ("\uFEFF" + POLICY.formatted("Exact", "apps", "v1", "deployments"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.write(policies.resolve("utf16.yaml"), utf16);
+        Files.write(policies.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0xC3, '\n'});
+        List<String> found = findings(List.of(policies)).stream().sorted().toList();
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(deniedUnbound("app.yaml").get(0), found.get(0));
+        assertTrue(found.get(1).startsWith("binary.yaml:1 ERROR the file is not valid text"), found.get(1));
+    }
+
+    @Test
     void policyFilesAreNamedAsTheRunNamesItsInputs() throws Exception {
         // the Maven plugin's working directory is the project's folder, not the process's
         write("app.yaml", DEPLOYMENT);
