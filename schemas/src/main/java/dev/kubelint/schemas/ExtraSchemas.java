@@ -1,6 +1,7 @@
 package dev.kubelint.schemas;
 
 import dev.kubelint.core.custom.JsonTrees;
+import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadProblem;
 import dev.kubelint.core.yaml.ReadResult;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -266,28 +266,24 @@ public final class ExtraSchemas {
         }
     }
 
+    /**
+     * The schema files of a location: the file itself, or the folder's YAML and JSON files and below in name order,
+     * found as a scan finds its inputs: hidden files and folders are passed over, and a symbolic link that leads out
+     * of the folder is a problem, not read.
+     */
     private static List<Path> list(Path root, List<Problem> problems) {
-        if (Files.isRegularFile(root)) {
-            return List.of(root);
-        }
-        if (!Files.isDirectory(root)) {
+        if (!Files.isRegularFile(root) && !Files.isDirectory(root)) {
             problems.add(new Problem(root, 0, "the schema location does not exist"));
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(ExtraSchemas::isSchemaFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(new Problem(root, 0, "cannot list the schema location: " + e.getMessage()));
-            return List.of();
+        SourceScanner.Scan scan = new SourceScanner(root, List.of(), List.of()).scan(List.of(root.toString()));
+        scan.errors().forEach(e -> problems.add(new Problem(root, 0, "cannot list the schema location: " + e)));
+        List<Path> files = new ArrayList<>();
+        for (SourceScanner.Input input : scan.inputs()) {
+            Path file = input.path().orElseThrow();
+            input.skipped().ifPresentOrElse(why -> problems.add(new Problem(file, 0, why)), () -> files.add(file));
         }
-    }
-
-    private static boolean isSchemaFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"));
+        return files;
     }
 
     private static String stamp(Path file) {

@@ -236,6 +236,23 @@ class ExtraSchemasTest {
     }
 
     @Test
+    void aLinkOutOfASchemaFolderIsAProblemNotRead(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("schemas"));
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(CRDS.resolve("widget.yaml"), outside.resolve("widget.yaml"));
+        Files.createSymbolicLink(folder.resolve("widget.yaml"), Path.of("../elsewhere/widget.yaml"));
+        Files.createDirectories(folder.resolve(".cache"));
+        Files.copy(CRDS.resolve("widget.yaml"), folder.resolve(".cache/widget.yaml"));
+        ExtraSchemas schemas = ExtraSchemas.load(List.of(folder));
+        assertEquals(1, schemas.problems().size(), schemas.problems().toString());
+        assertTrue(
+                schemas.problems().get(0).message().startsWith("symbolic link to ../elsewhere/widget.yaml, outside"),
+                schemas.problems().toString());
+        // neither the link's target nor the hidden folder is read
+        assertFalse(schemas.knows(new GroupVersionKind("example.com", "v1", "Widget")));
+    }
+
+    @Test
     void definitionsFromManifestsWork() {
         MappingNode crd = Yaml.parse(Yaml.manifest("things-crd-without-schema.yaml"));
         CustomResourceDefinitions.Definition d =
