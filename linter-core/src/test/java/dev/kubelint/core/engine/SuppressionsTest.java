@@ -51,6 +51,11 @@ class SuppressionsTest {
         assertEquals(column, s.location().column());
     }
 
+    /** The sample Pod with one annotation (on line 6). */
+    private static String annotated(String annotation) {
+        return LatestTagRule.POD.replace("  name: web\n", "  name: web\n  annotations:\n    " + annotation + "\n");
+    }
+
     /** "rule@line" of each finding, in order. */
     private static String summary(List<Finding> findings) {
         return findings.stream()
@@ -67,11 +72,7 @@ class SuppressionsTest {
 
     @Test
     void anAnnotationSuppressesTheRuleForItsObjectAndKeepsTheReason() throws Exception {
-        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
-                  name: web
-                  annotations:
-                    ignore.kubelint.dev/latest-tag: "the demo image follows upstream"
-                """));
+        LintResult result = lint(annotated("ignore.kubelint.dev/latest-tag: \"the demo image follows upstream\""));
         assertEquals("", summary(result.findings()));
         assertEquals("latest-tag@10 latest-tag@12", summary(result.suppressed()));
         assertFirstSuppression(result, Suppression.Kind.ANNOTATION, "the demo image follows upstream", 6, 5);
@@ -119,10 +120,7 @@ class SuppressionsTest {
         return Stream.of(
                 Arguments.of(
                         "an annotation and a comment without a reason",
-                        LatestTagRule.POD
-                                .replace(
-                                        "  name: web\n",
-                                        "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
+                        annotated("ignore.kubelint.dev/latest-tag: \"\"")
                                 .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"),
                         "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
                         List.of(
@@ -159,11 +157,7 @@ class SuppressionsTest {
 
     @Test
     void aSuppressionOfAnUnknownRuleIsReportedAsUnused() throws Exception {
-        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
-                  name: web
-                  annotations:
-                    ignore.kubelint.dev/latest-tags: "typo"
-                """));
+        LintResult result = lint(annotated("ignore.kubelint.dev/latest-tags: \"typo\""));
         Finding unused = result.findings().stream()
                 .filter(f -> f.ruleId().equals("unused-suppression"))
                 .findFirst()
