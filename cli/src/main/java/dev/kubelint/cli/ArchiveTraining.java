@@ -58,52 +58,23 @@ public final class ArchiveTraining {
         System.exit(scans > 0 ? Main.OK : Main.USAGE);
     }
 
-    /** A CustomResourceDefinition with CEL validation rules, and a resource of it: the classes of the cel module. */
-    private static final String CEL_TRAINING = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: trainings.example.com
-            spec:
-              group: example.com
-              names: {kind: Training, plural: trainings}
-              scope: Namespaced
-              versions:
-                - name: v1
-                  served: true
-                  storage: true
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      properties:
-                        spec:
-                          type: object
-                          properties:
-                            items:
-                              type: array
-                              maxItems: 8
-                              items: {type: string, maxLength: 16}
-                            memory: {x-kubernetes-int-or-string: true}
-                          x-kubernetes-validations:
-                            - rule: self.items.all(i, self.items.exists_one(j, i == j)) && self.items.size() > 1
-                              messageExpression: "'items: ' + self.items.join(', ')"
-                            - rule: quantity(string(self.memory)).isLessThan(quantity('1Gi')) && isURL('https://a')
-            ---
-            apiVersion: example.com/v1
-            kind: Training
-            metadata:
-              name: t
-            spec:
-              items: [a, a]
-              memory: 2Gi
-            """;
+    /**
+     * A resource next to this class: a CustomResourceDefinition with CEL validation rules, and a resource of it, so
+     * that the archive holds the classes of the cel module.
+     */
+    private static final String CEL_TRAINING = "cel-training.yaml";
 
     private static void celRules(Main.Environment env, PrintWriter discard) {
         try {
             Path dir = Files.createTempDirectory("kubelint-training");
             Path file = dir.resolve("training.yaml");
             try {
-                Files.writeString(file, CEL_TRAINING);
+                try (InputStream in = ArchiveTraining.class.getResourceAsStream(CEL_TRAINING)) {
+                    if (in == null) {
+                        throw new IOException("no resource " + CEL_TRAINING);
+                    }
+                    Files.copy(in, file);
+                }
                 Main.run(new String[] {file.toString()}, env, discard, discard);
             } finally {
                 Files.deleteIfExists(file);

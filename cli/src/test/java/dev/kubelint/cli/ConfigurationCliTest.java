@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** .kubelint.yaml and the flags that override it, through {@link Main#run}. */
 class ConfigurationCliTest {
@@ -28,6 +34,21 @@ class ConfigurationCliTest {
 
     private ConfigCli.Run run(String... args) {
         return ConfigCli.run(dir, args);
+    }
+
+    /** Runs kubelint, which must end in a usage error (exit code 2) told without a stack trace. */
+    private ConfigCli.Run usageError(String... args) {
+        ConfigCli.Run r = run(args);
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.clean(), r::toString);
+        return r;
+    }
+
+    /** The error output of a run tells each of these problems. */
+    private static void assertTold(ConfigCli.Run r, String... problems) {
+        for (String problem : problems) {
+            assertTrue(r.err().contains(problem), () -> "no <" + problem + "> in\n" + r);
+        }
     }
 
     private void config(String text) throws Exception {
@@ -70,8 +91,7 @@ class ConfigurationCliTest {
         assertTrue(r.out().contains("4:9: error: YAML tag") && r.out().contains("[duplicate-key]"), r::toString);
         r = run("--no-config", "deploy");
         assertTrue(r.out().contains("4:9: warning: YAML tag") && r.out().contains("[duplicate-key]"), r::toString);
-        r = run("--config", "missing.yaml", "deploy");
-        assertEquals(2, r.code(), r::toString);
+        r = usageError("--config", "missing.yaml", "deploy");
         assertEquals("kubelint: missing.yaml: no such configuration file\n", r.err());
     }
 
@@ -88,15 +108,11 @@ class ConfigurationCliTest {
                     message: m
                     schema: {type: strin}
                 """);
-        ConfigCli.Run r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.clean(), r::toString);
+        ConfigCli.Run r = usageError("deploy");
         assertTrue(r.out().isEmpty(), r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\""),
-                r::toString);
+        assertTold(
+                r,
+                "kubelint: .kubelint.yaml:4:24: rules.yaml-tag.severity: must be error, warning or info, not \"fatal\"");
         // the schema check comes first; once the file is well-formed, the rest is checked
         config("""
                 kubernetes-version: 1.22
@@ -108,54 +124,27 @@ class ConfigurationCliTest {
                     message: m
                     schema: {type: strin}
                 """);
-        r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.clean(), r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "kubelint: .kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the"
-                                        + " bundled releases 1.23, 1.24"),
-                r::toString);
-        assertTrue(
-                r.err().contains("kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,"),
-                r::toString);
+        r = usageError("deploy");
+        assertTold(
+                r,
+                "kubelint: .kubelint.yaml:1:21: kubernetes-version: Kubernetes version '1.22' is not one of the"
+                        + " bundled releases 1.23, 1.24",
+                "kubelint: .kubelint.yaml:8:20: custom-rules[0].schema.type: must be array, boolean,");
         config("""
                 rules:
                   duplicate-keys: off
                   not-an-object: {params: {max: 1}}
                 """);
-        r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "kubelint: .kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?"),
-                r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "kubelint: .kubelint.yaml:3:28: rules.not-an-object.params: rule not-an-object has no parameters"),
-                r::toString);
+        r = usageError("deploy");
+        assertTold(
+                r,
+                "kubelint: .kubelint.yaml:2:3: unknown rule id \"duplicate-keys\"; did you mean \"duplicate-key\"?",
+                "kubelint: .kubelint.yaml:3:28: rules.not-an-object.params: rule not-an-object has no parameters");
     }
 
     @Test
     void aCustomRuleWithACelExpressionFiresWhereItIsFalseAndItsMistakesAreLocated() throws Exception {
-        Files.writeString(dir.resolve("deploy/pod.yaml"), """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web, labels: {team: shop}}
-                spec:
-                  containers:
-                    - {name: web, image: "nginx:1.27"}
-                    - {name: sidecar, image: "envoy:latest"}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: api}
-                spec:
-                  containers: [{name: api, image: "nginx:1.27"}]
-                """);
+        Files.writeString(dir.resolve("deploy/pod.yaml"), Inputs.manifest("unlabelled-and-latest-pods.yaml"));
         config("""
                 custom-rules:
                   - id: team-label
@@ -195,21 +184,13 @@ class ConfigurationCliTest {
                     expression: "true"
                     schema: {type: object}
                 """);
-        r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("kubelint: .kubelint.yaml:3:17: expression: ERROR: <input>:1:23:"), r::toString);
-        assertTrue(
-                r.err().contains("kubelint: .kubelint.yaml:4:24: messageExpression: ERROR: <input>:1:"), r::toString);
-        assertTrue(
-                r.err()
-                        .contains("kubelint: .kubelint.yaml:5:5: custom-rules: an expression needs a message or a"
-                                + " messageExpression"),
-                r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "kubelint: .kubelint.yaml:10:5: custom-rules: give a schema or an expression, not both"),
-                r::toString);
+        r = usageError("deploy");
+        assertTold(
+                r,
+                "kubelint: .kubelint.yaml:3:17: expression: ERROR: <input>:1:23:",
+                "kubelint: .kubelint.yaml:4:24: messageExpression: ERROR: <input>:1:",
+                "kubelint: .kubelint.yaml:5:5: custom-rules: an expression needs a message or a" + " messageExpression",
+                "kubelint: .kubelint.yaml:10:5: custom-rules: give a schema or an expression, not both");
     }
 
     @Test
@@ -226,25 +207,7 @@ class ConfigurationCliTest {
         assertTrue(at > 0, "README.md has no example with the custom rule no-mutable-tags");
         config(blocks[at].substring("yaml\n".length()));
         String shown = blocks[at + 2].strip();
-        Files.writeString(dir.resolve("deploy/web.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  labels: {team: shop}
-                spec:
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      containers:
-                        - name: web
-                          image: nginx:1.27
-                        - name: sidecar
-                          image: envoy:latest
-                """);
+        Files.writeString(dir.resolve("deploy/web.yaml"), Inputs.manifest("readme-web-deployment.yaml"));
         Files.delete(dir.resolve("deploy/pod.yaml"));
         ConfigCli.Run r = run("deploy");
         assertTrue(r.out().contains(shown), r::toString);
@@ -257,64 +220,63 @@ class ConfigurationCliTest {
                 r::toString);
     }
 
-    @Test
-    void brokenYamlInTheFileIsAUsageError() throws Exception {
-        for (String text : new String[] {
-            "rules: [\n",
-            "rules:\n  a: 1\n  a: 2\n",
-            "\t- x",
-            "rules: {a: *missing}\n",
-            "limits: {max-depth: 99999999999999999999}\n",
-            "custom-rules: [{id: a, message: m, schema: {$ref: '#/nope'}}]\n",
-            "custom-rules: [{id: a, message: m, schema: {pattern: '(['}}]\n"
-        }) {
-            config(text);
-            ConfigCli.Run r = run("deploy");
-            assertEquals(2, r.code(), () -> text + "\n" + r);
-            assertTrue(r.clean(), () -> text + "\n" + r);
-            assertTrue(r.err().startsWith("kubelint: .kubelint.yaml:"), () -> text + "\n" + r);
-        }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rules: [\n",
+                "rules:\n  a: 1\n  a: 2\n",
+                "\t- x",
+                "rules: {a: *missing}\n",
+                "limits: {max-depth: 99999999999999999999}\n",
+                "custom-rules: [{id: a, message: m, schema: {$ref: '#/nope'}}]\n",
+                "custom-rules: [{id: a, message: m, schema: {pattern: '(['}}]\n"
+            })
+    void brokenYamlInTheFileIsAUsageError(String text) throws Exception {
+        config(text);
+        ConfigCli.Run r = usageError("deploy");
+        assertTrue(r.err().startsWith("kubelint: .kubelint.yaml:"), r::toString);
     }
 
-    @Test
-    void badFlagsAreUsageErrors() {
-        String[][] cases = {
-            {"--kubernetes-version", "1.22", "deploy"},
-            {"--limit", "max-depth=0", "deploy"},
-            {"--limit", "depth=3", "deploy"},
-            {"--limit", "max-depth", "deploy"},
-            {"--enable", "no-such-rule", "deploy"},
-            {"--schema-location", "nowhere", "deploy"},
-            {"--strict", "--no-strict", "deploy"},
-            {"--crds-from-scan", "--no-crds-from-scan", "deploy"},
-            {"--config", "x.yaml", "--no-config", "deploy"},
-            {"--exclude", "[a", "deploy"},
-        };
-        String[] expected = {
-            "--kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
-                    + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
-                    + " (give a minor release such as 1.31, or a patch release such as 1.31.4)",
-            "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647",
-            "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
-            "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length",
-            "--enable: unknown rule id \"no-such-rule\"",
-            "--schema-location: no such folder or file: nowhere",
-            "--strict and --no-strict contradict each other",
-            "--crds-from-scan and --no-crds-from-scan contradict each other",
-            "--config and --no-config contradict each other",
-            "--exclude: invalid glob '[a'",
-        };
-        for (int i = 0; i < cases.length; i++) {
-            ConfigCli.Run r = run(cases[i]);
-            assertEquals(2, r.code(), r::toString);
-            assertTrue(r.clean(), r::toString);
-            assertTrue(r.err().startsWith("kubelint: " + expected[i]), r::toString);
-        }
+    static Stream<Arguments> badFlags() {
+        return Stream.of(
+                Arguments.of(
+                        List.of("--kubernetes-version", "1.22"),
+                        "--kubernetes-version: Kubernetes version '1.22' is not one of the bundled releases "
+                                + "1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35"
+                                + " (give a minor release such as 1.31, or a patch release such as 1.31.4)"),
+                Arguments.of(
+                        List.of("--limit", "max-depth=0"),
+                        "--limit: limit max-depth 0 is not a whole number from 1 to 2147483647"),
+                Arguments.of(
+                        List.of("--limit", "depth=3"),
+                        "--limit: unknown reader limit 'depth': the limits are max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length"),
+                Arguments.of(
+                        List.of("--limit", "max-depth"),
+                        "--limit: 'max-depth' is not KEY=N with N a whole number and KEY one of max-file-bytes, max-documents, max-depth, max-alias-nodes, max-scalar-length"),
+                Arguments.of(List.of("--enable", "no-such-rule"), "--enable: unknown rule id \"no-such-rule\""),
+                Arguments.of(
+                        List.of("--schema-location", "nowhere"), "--schema-location: no such folder or file: nowhere"),
+                Arguments.of(List.of("--strict", "--no-strict"), "--strict and --no-strict contradict each other"),
+                Arguments.of(
+                        List.of("--crds-from-scan", "--no-crds-from-scan"),
+                        "--crds-from-scan and --no-crds-from-scan contradict each other"),
+                Arguments.of(
+                        List.of("--config", "x.yaml", "--no-config"), "--config and --no-config contradict each other"),
+                Arguments.of(List.of("--exclude", "[a"), "--exclude: invalid glob '[a'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFlags")
+    void badFlagsAreUsageErrors(List<String> flags, String expected) {
+        List<String> args = new ArrayList<>(flags);
+        args.add("deploy");
+        ConfigCli.Run r = usageError(args.toArray(String[]::new));
+        assertTrue(r.err().startsWith("kubelint: " + expected), r::toString);
     }
 
     @Test
     void everyBadFlagIsToldAtOnceOnALineOfItsOwn() {
-        ConfigCli.Run r = run(
+        ConfigCli.Run r = usageError(
                 "--strict",
                 "--no-strict",
                 "-j",
@@ -330,8 +292,6 @@ class ConfigurationCliTest {
                 "-l",
                 "app in (",
                 "deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.clean(), r::toString);
         assertEquals(
                 List.of(
                         "kubelint: --strict and --no-strict contradict each other",
@@ -371,9 +331,7 @@ class ConfigurationCliTest {
     @Test
     void aLabelSelectorThatCannotBeReadIsAUsageErrorAtItsPosition() throws Exception {
         config("rules:\n  yaml-tag:\n    selector: \"tier in (web\"\n");
-        ConfigCli.Run r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.clean(), r::toString);
+        ConfigCli.Run r = usageError("deploy");
         assertTrue(
                 r.err()
                         .startsWith(
@@ -432,20 +390,17 @@ class ConfigurationCliTest {
     @Test
     void aReportOfTheConfigurationMayNotLeaveItsFolderNorOverwriteAnInput() throws Exception {
         config("reports:\n  - {format: json, file: ../kubelint.json}\n");
-        ConfigCli.Run r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
+        ConfigCli.Run r = usageError("deploy");
         assertTrue(r.err().contains(".kubelint.yaml:2:26: reports: ") && r.err().contains("is outside"), r::toString);
         assertTrue(Files.notExists(dir.resolveSibling("kubelint.json")), r::toString);
 
         config("reports:\n  - {format: json, file: deploy/pod.yaml}\n");
-        r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("the report file deploy/pod.yaml is one of the scanned inputs"), r::toString);
+        r = usageError("deploy");
+        assertTold(r, "the report file deploy/pod.yaml is one of the scanned inputs");
         assertEquals(POD, Files.readString(dir.resolve("deploy/pod.yaml")));
 
         config("reports:\n  - {format: pdf}\n");
-        r = run("deploy");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains(".kubelint.yaml:2:14: reports: unknown report format \"pdf\""), r::toString);
+        r = usageError("deploy");
+        assertTold(r, ".kubelint.yaml:2:14: reports: unknown report format \"pdf\"");
     }
 }

@@ -440,6 +440,9 @@ class CheckMojoTest {
         assertTrue(
                 log.lines.contains("[INFO] Reports: build/site/kubelint.html, target/kubelint/kubelint.json"),
                 log.lines.toString());
+        assertTrue(
+                Files.notExists(project.resolve("target/kubelint/kubelint.sarif")),
+                "the default formats are not added");
 
         // formats replace the configuration's reports
         Files.delete(project.resolve("build/site/kubelint.html"));

@@ -134,28 +134,8 @@ class CrossObjectOrderTest {
     private record Recorder(Optional<Manifest> current, List<String> findings) implements RuleContext {
 
         @Override
-        public void report(YamlNode node, String message) {
-            report(locate(node), message);
-        }
-
-        @Override
-        public void report(YamlNode node, String message, List<Location> related) {
-            report(locate(node), message);
-        }
-
-        @Override
-        public void reportKey(MappingNode mapping, String key, String message) {
-            report(locateKey(mapping, key), message);
-        }
-
-        @Override
-        public void report(Location location, String message) {
-            findings.add(location.line() + ":" + location.column() + " " + message);
-        }
-
-        @Override
         public void report(Location location, String message, List<Location> related) {
-            report(location, message);
+            findings.add(location.line() + ":" + location.column() + " " + message);
         }
 
         @Override

@@ -149,7 +149,7 @@ class ConfigApplierTest {
 
     @Test
     void severityParametersAndSelectorsReachTheRules() throws Exception {
-        Files.writeString(dir.resolve("pods.yaml"), """
+        String web = """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: a, labels: {tier: web}}
@@ -157,14 +157,10 @@ class ConfigApplierTest {
                   containers:
                     - {name: a, image: "nginx:dev"}
                     - {name: b, image: "redis:dev"}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: b, labels: {tier: db}}
-                spec:
-                  containers:
-                    - {name: a, image: "nginx:dev"}
-                """);
+                """;
+        // the same Pod again but for its name and its tier, which the selector leaves out
+        String db = web.replace("{name: a, labels: {tier: web}}", "{name: b, labels: {tier: db}}");
+        Files.writeString(dir.resolve("pods.yaml"), web + "---\n" + db);
         ConfigApplier.Applied applied = apply("""
                 rules:
                   latest-tag:

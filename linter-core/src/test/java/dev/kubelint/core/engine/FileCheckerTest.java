@@ -92,6 +92,18 @@ class FileCheckerTest {
     }
 
     @Test
+    void withDebugAFailingRulesFindingCarriesTheStackTrace() {
+        FileChecker checker = checker(request(TestRules.alwaysFails()).withDebug(true));
+        String message = check(checker, "a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n")
+                .findings()
+                .get(0)
+                .message();
+        assertTrue(message.startsWith("rule always-fails failed on Pod a: IllegalStateException (boom);"), message);
+        assertTrue(message.contains("at dev.kubelint"), message);
+        assertTrue(!message.contains("run with --debug"), message);
+    }
+
+    @Test
     void aRuleIsHandedOnlyObjectsOfItsKindsWhileCrossObjectChecksSeeThemAll() {
         NamesSeenRule names = new NamesSeenRule();
         FileChecker checker = checker(request(
@@ -132,12 +144,16 @@ class FileCheckerTest {
 
     @Test
     void aFallbackFindingGivesWayToAnErrorOnTheSameNode() {
-        FileChecker checker = checker(request(TestRules.kindFallback(), TestRules.kindDedicated()));
-        List<String> findings = described(check(checker, "a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n")
-                .findings());
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+        FileChecker both = checker(request(TestRules.kindFallback(), TestRules.kindDedicated()));
         assertEquals(
                 List.of("kind-dedicated@2: the precise explanation", "kind-fallback@3: generic problem with metadata"),
-                findings);
+                described(check(both, "a.yaml", pod).findings()));
+        FileChecker alone = checker(request(TestRules.kindFallback()));
+        assertEquals(
+                List.of("kind-fallback@2: generic problem with kind", "kind-fallback@3: generic problem with metadata"),
+                described(check(alone, "a.yaml", pod).findings()),
+                "without a dedicated finding the fallback stays");
     }
 
     @Test

@@ -157,19 +157,6 @@ class LinterTest {
     }
 
     @Test
-    void aFailingRuleIsIsolatedAndTheOthersRun() throws Exception {
-        write("a.yaml", POD_P);
-        LintResult result = lint(request(TestRules.alwaysFails(), TestRules.kindEcho()));
-        assertEquals(List.of("kind-echo", "rule-failure"), ruleIds(result));
-        Finding failure = result.findings().get(1);
-        assertTrue(
-                failure.message().contains("always-fails") && failure.message().contains("Pod p"), failure.message());
-        assertTrue(!failure.message().contains("at dev.kubelint"), "no stack trace without --debug");
-        LintResult debug = lint(request(TestRules.alwaysFails()).withDebug(true));
-        assertTrue(debug.findings().get(0).message().contains("at dev.kubelint"), "stack trace with --debug");
-    }
-
-    @Test
     void ruleSettingsEnableDisableAndChangeSeverity() throws Exception {
         write("a.yaml", "kind: Pod\nmetadata: {name: p}\na: 1\na: 2\n");
         LintRequest base = request(TestRules.kindEcho());
@@ -206,15 +193,6 @@ class LinterTest {
             assertEquals(one, lint(request.withJobs(jobs)).findings(), "jobs " + jobs);
         }
         assertEquals(40 * 4, one.size());
-    }
-
-    @Test
-    void aFallbackFindingGivesWayToAnErrorOnTheSameNode() throws Exception {
-        write("a.yaml", POD_P);
-        LintResult both = lint(request(TestRules.kindFallback(), TestRules.kindDedicated()));
-        assertEquals(List.of("the precise explanation", "generic problem with metadata"), messages(both));
-        LintResult alone = lint(request(TestRules.kindFallback()));
-        assertEquals(2, alone.findings().size(), "without a dedicated finding the fallback stays");
     }
 
     @Test

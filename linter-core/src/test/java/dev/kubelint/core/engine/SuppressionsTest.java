@@ -17,8 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SuppressionsTest {
 
@@ -47,8 +51,9 @@ class SuppressionsTest {
         assertEquals(column, s.location().column());
     }
 
-    private static String message(LintResult result, int finding) {
-        return result.findings().get(finding).message();
+    /** The sample Pod with one annotation (on line 6). */
+    private static String annotated(String annotation) {
+        return LatestTagRule.POD.replace("  name: web\n", "  name: web\n  annotations:\n    " + annotation + "\n");
     }
 
     /** "rule@line" of each finding, in order. */
@@ -67,11 +72,7 @@ class SuppressionsTest {
 
     @Test
     void anAnnotationSuppressesTheRuleForItsObjectAndKeepsTheReason() throws Exception {
-        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
-                  name: web
-                  annotations:
-                    ignore.kubelint.dev/latest-tag: "the demo image follows upstream"
-                """));
+        LintResult result = lint(annotated("ignore.kubelint.dev/latest-tag: \"the demo image follows upstream\""));
         assertEquals("", summary(result.findings()));
         assertEquals("latest-tag@10 latest-tag@12", summary(result.suppressed()));
         assertFirstSuppression(result, Suppression.Kind.ANNOTATION, "the demo image follows upstream", 6, 5);
@@ -111,40 +112,52 @@ class SuppressionsTest {
         assertEquals("kubelint-ignore comment for unique-name matched no finding: remove it", unused.message());
     }
 
-    @Test
-    void aSuppressionWithoutAReasonIsIgnoredAndReported() throws Exception {
-        LintResult result = lint(LatestTagRule.POD
-                .replace("  name: web\n", "  name: web\n  annotations:\n    ignore.kubelint.dev/latest-tag: \"\"\n")
-                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"));
-        assertEquals(
-                "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
-                summary(result.findings()));
-        assertTrue(
-                message(result, 0).startsWith("suppression annotation ignore.kubelint.dev/latest-tag gives no reason"));
-        assertEquals(
-                "kubelint-ignore comment for latest-tag gives no reason, so it is ignored: add -- <why the finding does not apply>",
-                message(result, 3));
+    /** How kubelint reads a suppression comment, as the findings about a comment it cannot read say. */
+    private static final String COMMENT_FORM = "write # kubelint-ignore: <rule-id>[,<rule-id>] -- <reason>";
+
+    /** Suppressions that cannot apply: the findings they name stay, and each is reported where it is written. */
+    static Stream<Arguments> suppressionsThatCannotApply() {
+        return Stream.of(
+                Arguments.of(
+                        "an annotation and a comment without a reason",
+                        annotated("ignore.kubelint.dev/latest-tag: \"\"")
+                                .replace("image: redis", "image: redis # kubelint-ignore: latest-tag"),
+                        "suppression-without-reason@6 latest-tag@10 latest-tag@12 suppression-without-reason@12",
+                        List.of(
+                                "suppression annotation ignore.kubelint.dev/latest-tag gives no reason, so it is ignored:"
+                                        + " write ignore.kubelint.dev/latest-tag: \"<why the finding does not apply>\"",
+                                "kubelint-ignore comment for latest-tag gives no reason, so it is ignored:"
+                                        + " add -- <why the finding does not apply>")),
+                Arguments.of(
+                        "comments that cannot be read",
+                        LatestTagRule.POD
+                                .replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
+                                .replace(
+                                        "image: nginx:latest",
+                                        "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"),
+                        "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
+                        List.of(
+                                "cannot read the rule ids of this kubelint-ignore comment: " + COMMENT_FORM,
+                                "cannot read this kubelint-ignore comment: " + COMMENT_FORM)));
     }
 
-    @Test
-    void unreadableCommentsAreReported() throws Exception {
-        LintResult result = lint(LatestTagRule.POD
-                .replace("image: redis", "image: redis # kubelint-ignore latest-tag -- why")
-                .replace("image: nginx:latest", "image: nginx:latest # kubelint-ignore: Latest_Tag -- why"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suppressionsThatCannotApply")
+    void aSuppressionThatCannotApplyIsIgnoredAndReported(
+            String name, String manifest, String expected, List<String> problems) throws Exception {
+        LintResult result = lint(manifest);
+        assertEquals(expected, summary(result.findings()));
         assertEquals(
-                "latest-tag@8 suppression-without-reason@8 latest-tag@10 suppression-without-reason@10",
-                summary(result.findings()));
-        assertTrue(message(result, 1).startsWith("cannot read the rule ids of this kubelint-ignore comment"));
-        assertTrue(message(result, 3).startsWith("cannot read this kubelint-ignore comment"));
+                problems,
+                result.findings().stream()
+                        .filter(f -> f.ruleId().equals("suppression-without-reason"))
+                        .map(Finding::message)
+                        .toList());
     }
 
     @Test
     void aSuppressionOfAnUnknownRuleIsReportedAsUnused() throws Exception {
-        LintResult result = lint(LatestTagRule.POD.replace("  name: web\n", """
-                  name: web
-                  annotations:
-                    ignore.kubelint.dev/latest-tags: "typo"
-                """));
+        LintResult result = lint(annotated("ignore.kubelint.dev/latest-tags: \"typo\""));
         Finding unused = result.findings().stream()
                 .filter(f -> f.ruleId().equals("unused-suppression"))
                 .findFirst()

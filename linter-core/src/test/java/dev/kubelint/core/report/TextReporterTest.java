@@ -1,5 +1,6 @@
 package dev.kubelint.core.report;
 
+import static dev.kubelint.core.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +69,11 @@ class TextReporterTest {
                     6 |   k:    "caf\u00e9   \u65e5\u672c"
                       |         ^~~~~~~~~~~~~
                 """;
-        assertTrue(text.contains(expectedTabs), text);
-        assertTrue(text.contains("""
+        assertContainsAll(text, expectedTabs, """
                 <stdin>:4:7: error: type: expected string, found integer 5 [schema-type]
                     4 | type: 5
                       |       ^
-                """), text);
+                """);
         assertTrue(
                 text.startsWith("error: rule service-selector failed at the end of the run: "
                         + "java.lang.IllegalStateException [rule-failure]\n"),
@@ -127,13 +127,15 @@ class TextReporterTest {
     @Test
     void coloursMarkSeverityLocationGutterAndMarker() throws IOException {
         String text = write(SampleResults.full(), options().withColor(true));
-        assertTrue(text.contains("\u001b[1mk8s/web.yaml:12:22:\u001b[0m \u001b[1;31merror:\u001b[0m spec."), text);
-        assertTrue(text.contains("\u001b[1;33mwarning:\u001b[0m"), text);
-        assertTrue(text.contains("\u001b[1;36minfo:\u001b[0m"), text);
-        assertTrue(text.contains("\u001b[2m[schema-type]\u001b[0m"), text);
-        assertTrue(text.contains("\u001b[34m   12 |\u001b[0m     - containerPort: \"80a\"\n"), text);
-        assertTrue(text.contains("\u001b[34m      |\u001b[0m \u001b[31m                     ^~~~~\u001b[0m\n"), text);
-        assertTrue(text.contains("\u001b[1;31m6 errors\u001b[0m, \u001b[1;33m1 warning\u001b[0m"), text);
+        assertContainsAll(
+                text,
+                "\u001b[1mk8s/web.yaml:12:22:\u001b[0m \u001b[1;31merror:\u001b[0m spec.",
+                "\u001b[1;33mwarning:\u001b[0m",
+                "\u001b[1;36minfo:\u001b[0m",
+                "\u001b[2m[schema-type]\u001b[0m",
+                "\u001b[34m   12 |\u001b[0m     - containerPort: \"80a\"\n",
+                "\u001b[34m      |\u001b[0m \u001b[31m                     ^~~~~\u001b[0m\n",
+                "\u001b[1;31m6 errors\u001b[0m, \u001b[1;33m1 warning\u001b[0m");
         // the message's own escape character is still replaced: only kubelint's styles reach the terminal
         assertFalse(text.contains("escape\u001b"), text);
     }
@@ -197,8 +199,10 @@ class TextReporterTest {
                 Map.of("big.yaml", kept),
                 Duration.ZERO);
         String report = write(result, options().withShowSummary(false));
-        assertTrue(report.contains("    2 | kind: ConfigMap\n      |       ^~~~~~~~~\n"), report);
-        assertTrue(report.contains("    3 | metadata: {name: big}\n      |                 ^~~\n"), report);
+        assertContainsAll(
+                report,
+                "    2 | kind: ConfigMap\n      |       ^~~~~~~~~\n",
+                "    3 | metadata: {name: big}\n      |                 ^~~\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kubelint.core.rule;
 
+import static dev.kubelint.core.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,29 +100,25 @@ class RuleDocsTest {
         String page = RuleDocs.markdownPage(sample, examples);
         assertTrue(
                 page.startsWith(RuleDocs.GENERATED + "\n\n# sample-rule\n\nA sample finds something | odd.\n"), page);
-        assertTrue(page.contains("| Severity | warning |"), page);
-        assertTrue(page.contains("| Enabled by default | yes |"), page);
-        assertTrue(page.contains("| Category | ports |"), page);
-        assertTrue(page.contains("| Kinds | Pod, Deployment |"), page);
-        assertTrue(page.contains("| Origin | tests |"), page);
-        assertTrue(page.contains("## Why\n\nIt matters because"), page);
-        assertTrue(page.contains("## How to fix\n\nChange it.\n"), page);
-        assertTrue(
-                page.contains("| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n"
-                        + "| `max` | integer | `3` | How many are allowed. |\n"),
-                page);
-        assertTrue(
-                page.contains("Reported:\n\n```yaml\nkind: Bad\n```\n\nNot reported:\n\n```yaml\nkind: Good\n```\n"),
-                page);
+        assertContainsAll(
+                page,
+                "| Severity | warning |",
+                "| Enabled by default | yes |",
+                "| Category | ports |",
+                "| Kinds | Pod, Deployment |",
+                "| Origin | tests |",
+                "## Why\n\nIt matters because",
+                "## How to fix\n\nChange it.\n",
+                "| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n"
+                        + "| `max` | integer | `3` | How many are allowed. |\n",
+                "Reported:\n\n```yaml\nkind: Bad\n```\n\nNot reported:\n\n```yaml\nkind: Good\n```\n");
     }
 
     @Test
     void pageWithoutParametersOrExamplesSaysSo() {
         String page = RuleDocs.markdownPage(quiet, RuleExamples.NONE);
-        assertTrue(page.contains("| Enabled by default | no |"), page);
-        assertTrue(page.contains("| Kinds | any |"), page);
-        assertTrue(page.contains("This rule has no parameters."), page);
-        assertTrue(page.contains("No examples:"), page);
+        assertContainsAll(
+                page, "| Enabled by default | no |", "| Kinds | any |", "This rule has no parameters.", "No examples:");
     }
 
     @Test
@@ -132,10 +129,10 @@ class RuleDocsTest {
         int metadata = index.indexOf("## metadata");
         int ports = index.indexOf("## ports");
         assertTrue(metadata > 0 && ports > metadata, index);
-        assertTrue(index.contains("| [quiet-rule](quiet-rule.md) | info | off | Another sample |"), index);
-        assertTrue(
-                index.contains("| [sample-rule](sample-rule.md) | warning | on | A sample finds something \\| odd |"),
-                index);
+        assertContainsAll(
+                index,
+                "| [quiet-rule](quiet-rule.md) | info | off | Another sample |",
+                "| [sample-rule](sample-rule.md) | warning | on | A sample finds something \\| odd |");
     }
 
     @Test
@@ -150,9 +147,11 @@ class RuleDocsTest {
         assertTrue(text.startsWith("sample-rule (warning, on by default, category ports, from tests)\n\n"), text);
         assertTrue(text.contains("Why:\n  It matters because"), text);
         assertTrue(text.lines().allMatch(l -> l.length() <= 100), text);
-        assertTrue(text.contains("Parameters:\n  max (integer, default 3)\n      How many are allowed.\n"), text);
-        assertTrue(text.contains("Reported:\n    kind: Bad\n"), text);
-        assertTrue(text.contains("Not reported:\n    kind: Good\n"), text);
+        assertContainsAll(
+                text,
+                "Parameters:\n  max (integer, default 3)\n      How many are allowed.\n",
+                "Reported:\n    kind: Bad\n",
+                "Not reported:\n    kind: Good\n");
         assertFalse(RuleDocs.text(quiet, RuleExamples.NONE).contains("Reported:"));
     }
 }
