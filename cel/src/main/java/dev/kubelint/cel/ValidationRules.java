@@ -24,36 +24,39 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ValidationRules {
 
-    /** A rule as the schema gives it; compiled when first evaluated. */
+    /** One entry of {@code x-kubernetes-validations} as the schema declares it, absent fields empty or false. */
+    record Declared(
+            String source,
+            String message,
+            String messageExpression,
+            String reason,
+            String fieldPath,
+            boolean optionalOldSelf) {
+
+        static Declared of(JsonNode entry) {
+            return new Declared(
+                    entry.path("rule").asString(""),
+                    entry.path("message").asString(""),
+                    entry.path("messageExpression").asString(""),
+                    entry.path("reason").asString(""),
+                    entry.path("fieldPath").asString(""),
+                    entry.path("optionalOldSelf").asBoolean(false));
+        }
+    }
+
+    /** A declared rule, compiled when first evaluated. */
     static final class Rule {
         private final KubernetesCel environment;
-        private final String source;
-        private final String message;
-        private final String messageExpressionSource;
-        private final String reason;
-        private final String fieldPath;
-        private final boolean optionalOldSelf;
+        private final Declared declared;
         private volatile Compiled compiled;
 
         /** The compiled parts. */
         private record Compiled(
                 Optional<CelExpression> expression, Optional<CelExpression> messageExpression, boolean usesOldSelf) {}
 
-        Rule(
-                KubernetesCel environment,
-                String source,
-                String message,
-                String messageExpressionSource,
-                String reason,
-                String fieldPath,
-                boolean optionalOldSelf) {
+        Rule(KubernetesCel environment, Declared declared) {
             this.environment = environment;
-            this.source = source;
-            this.message = message;
-            this.messageExpressionSource = messageExpressionSource;
-            this.reason = reason;
-            this.fieldPath = fieldPath;
-            this.optionalOldSelf = optionalOldSelf;
+            this.declared = declared;
         }
 
         private Compiled compiled() {
@@ -62,13 +65,13 @@ public final class ValidationRules {
                 // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
                 Optional<CelExpression> e = environment
                         .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                        .compile(source)
+                        .compile(declared.source())
                         .expression();
-                Optional<CelExpression> m = messageExpressionSource.isEmpty()
+                Optional<CelExpression> m = declared.messageExpression().isEmpty()
                         ? Optional.empty()
                         : environment
                                 .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                                .compile(messageExpressionSource)
+                                .compile(declared.messageExpression())
                                 .expression();
                 c = new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
                 compiled = c;
@@ -76,24 +79,8 @@ public final class ValidationRules {
             return c;
         }
 
-        String source() {
-            return source;
-        }
-
-        String message() {
-            return message;
-        }
-
-        String reason() {
-            return reason;
-        }
-
-        String fieldPath() {
-            return fieldPath;
-        }
-
-        boolean optionalOldSelf() {
-            return optionalOldSelf;
+        Declared declared() {
+            return declared;
         }
 
         Optional<CelExpression> expression() {
@@ -312,7 +299,7 @@ public final class ValidationRules {
             if (rule.expression().isEmpty()) {
                 continue;
             }
-            if (rule.usesOldSelf() && !rule.optionalOldSelf()) {
+            if (rule.usesOldSelf() && !rule.declared().optionalOldSelf()) {
                 continue;
             }
             if (budget[0] <= 0) {
@@ -338,7 +325,7 @@ public final class ValidationRules {
                             type,
                             "'operation cancelled: actual cost limit exceeded': no further"
                                     + " validation rules will be run due to call cost exceeds limit for rule: "
-                                    + errorString(rule),
+                                    + errorString(rule.declared()),
                             null));
                 }
                 return false;
@@ -348,8 +335,8 @@ public final class ValidationRules {
                 String detail = error.startsWith("no such overload")
                         ? "'" + error
                                 + "': call arguments did not match a supported operator, function or macro signature"
-                                + " for rule: " + errorString(rule)
-                        : error + " evaluating rule: " + errorString(rule);
+                                + " for rule: " + errorString(rule.declared())
+                        : error + " evaluating rule: " + errorString(rule.declared());
                 out.add(violation(pointer, path, type, detail, null));
                 continue;
             }
@@ -371,14 +358,15 @@ public final class ValidationRules {
                 }
             }
             if (detail == null) {
-                detail = rule.message().isEmpty()
-                        ? "failed rule: " + errorString(rule)
-                        : rule.message().strip();
+                detail = rule.declared().message().isEmpty()
+                        ? "failed rule: " + errorString(rule.declared())
+                        : rule.declared().message().strip();
             }
             String targetPointer = pointer;
             String targetPath = path;
-            if (!rule.fieldPath().isEmpty()) {
-                Optional<FieldPaths.Resolved> resolved = FieldPaths.resolve(rule.fieldPath(), node.schema);
+            if (!rule.declared().fieldPath().isEmpty()) {
+                Optional<FieldPaths.Resolved> resolved =
+                        FieldPaths.resolve(rule.declared().fieldPath(), node.schema);
                 if (resolved.isPresent()) {
                     targetPointer = pointer + resolved.get().pointer();
                     targetPath = (path == null ? "" : path) + resolved.get().path();
@@ -387,12 +375,13 @@ public final class ValidationRules {
                     }
                 }
             }
-            out.add(violation(targetPointer, targetPath, type, detail, rule.reason()));
+            out.add(violation(
+                    targetPointer, targetPath, type, detail, rule.declared().reason()));
         }
         return true;
     }
 
-    private static String errorString(Rule rule) {
+    private static String errorString(Declared rule) {
         return rule.message().isEmpty() ? rule.source().strip() : rule.message().strip();
     }
 
