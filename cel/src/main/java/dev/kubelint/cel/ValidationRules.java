@@ -1,5 +1,6 @@
 package dev.kubelint.cel;
 
+import dev.kubelint.core.util.Lazy;
 import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class ValidationRules {
     static final class Rule {
         private final KubernetesCel environment;
         private final Declared declared;
-        private volatile Compiled compiled;
+        private final Lazy<Compiled> compiled = Lazy.of(this::compile);
 
         /** The compiled parts. */
         private record Compiled(
@@ -59,24 +60,19 @@ public final class ValidationRules {
             this.declared = declared;
         }
 
-        private Compiled compiled() {
-            Compiled c = compiled;
-            if (c == null) {
-                // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
-                Optional<CelExpression> e = environment
-                        .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                        .compile(declared.source())
-                        .expression();
-                Optional<CelExpression> m = declared.messageExpression().isEmpty()
-                        ? Optional.empty()
-                        : environment
-                                .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                                .compile(declared.messageExpression())
-                                .expression();
-                c = new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
-                compiled = c;
-            }
-            return c;
+        private Compiled compile() {
+            // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
+            Optional<CelExpression> e = environment
+                    .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                    .compile(declared.source())
+                    .expression();
+            Optional<CelExpression> m = declared.messageExpression().isEmpty()
+                    ? Optional.empty()
+                    : environment
+                            .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                            .compile(declared.messageExpression())
+                            .expression();
+            return new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
         }
 
         Declared declared() {
@@ -84,15 +80,15 @@ public final class ValidationRules {
         }
 
         Optional<CelExpression> expression() {
-            return compiled().expression();
+            return compiled.get().expression();
         }
 
         Optional<CelExpression> messageExpression() {
-            return compiled().messageExpression();
+            return compiled.get().messageExpression();
         }
 
         boolean usesOldSelf() {
-            return compiled().usesOldSelf();
+            return compiled.get().usesOldSelf();
         }
     }
 
@@ -122,17 +118,12 @@ public final class ValidationRules {
 
     private final Node root;
     private final int ruleCount;
-    private final JsonNode schema;
-    private final KubernetesCel creation;
-    private final String typeName;
-    private volatile List<RuleProblem> problems;
+    private final Lazy<List<RuleProblem>> problems;
 
-    private ValidationRules(Node root, int ruleCount, JsonNode schema, KubernetesCel creation, String typeName) {
+    private ValidationRules(Node root, int ruleCount, Lazy<List<RuleProblem>> problems) {
         this.root = root;
         this.ruleCount = ruleCount;
-        this.schema = schema;
-        this.creation = creation;
-        this.typeName = typeName;
+        this.problems = problems;
     }
 
     /**
@@ -150,7 +141,7 @@ public final class ValidationRules {
             JsonNode openApiV3Schema, KubernetesCel environment, KubernetesCel creation, String typeName) {
         RuleCompiler b = new RuleCompiler(environment, null, null);
         Node root = b.node(openApiV3Schema, "", "", true);
-        return new ValidationRules(root, b.rules, openApiV3Schema, creation, typeName);
+        return new ValidationRules(root, b.rules, Lazy.of(() -> check(openApiV3Schema, creation, typeName)));
     }
 
     /** Whether the schema has no rule at all. */
@@ -167,24 +158,23 @@ public final class ValidationRules {
      * schema in the creation environment, its estimated cost checked against the limits.
      */
     public List<RuleProblem> problems() {
-        List<RuleProblem> p = problems;
-        if (p == null) {
-            RuleCompiler b = new RuleCompiler(creation, new SchemaTypes(typeName), new ArrayList<>());
-            b.node(schema, "", "", true);
-            if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
-                b.problems.add(new RuleProblem(
-                        "",
-                        "",
-                        "Forbidden: total CRD cost exceeds budget by factor of "
-                                + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT)
-                                + " (try simplifying the"
-                                + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
-                                + " declared)"));
-            }
-            p = List.copyOf(b.problems);
-            problems = p;
+        return problems.get();
+    }
+
+    private static List<RuleProblem> check(JsonNode schema, KubernetesCel creation, String typeName) {
+        RuleCompiler b = new RuleCompiler(creation, new SchemaTypes(typeName), new ArrayList<>());
+        b.node(schema, "", "", true);
+        if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
+            b.problems.add(new RuleProblem(
+                    "",
+                    "",
+                    "Forbidden: total CRD cost exceeds budget by factor of "
+                            + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT)
+                            + " (try simplifying the"
+                            + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
+                            + " declared)"));
         }
-        return p;
+        return List.copyOf(b.problems);
     }
 
     static String factor(long cost, long limit) {
