@@ -9,6 +9,10 @@ import java.util.List;
 record FileRead(
         String name, ReadLimits limits, FileBudget budget, List<YamlDocument> documents, List<ReadProblem> problems) {
 
+    void report(ReadProblem problem) {
+        problems.add(problem);
+    }
+
     /** Forgets the documents and problems added after the first {@code documentCount} and {@code problemCount}. */
     void truncate(int documentCount, int problemCount) {
         while (documents.size() > documentCount) {

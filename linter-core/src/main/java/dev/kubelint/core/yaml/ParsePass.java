@@ -102,12 +102,11 @@ final class ParsePass {
                     Optional.of(text.markOf(text.lastBackslash()))));
         } catch (YamlEngineException e) {
             String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
-            file.problems()
-                    .add(new ReadProblem(
-                            Kind.SYNTAX,
-                            "YAML syntax error: " + message.replace('\n', ' '),
-                            Span.at(lineOffset + 1, 1),
-                            documentIndex));
+            file.report(new ReadProblem(
+                    Kind.SYNTAX,
+                    "YAML syntax error: " + message.replace('\n', ' '),
+                    Span.at(lineOffset + 1, 1),
+                    documentIndex));
             return Optional.empty();
         }
     }
@@ -123,13 +122,12 @@ final class ParsePass {
                     return false;
                 }
                 if (documentIndex >= file.limits().maxDocuments()) {
-                    file.problems()
-                            .add(YamlReader.documentLimit(
-                                    file.limits(),
-                                    Events.position(lineOffset, event.getStartMark())
-                                            .map(p -> new Span(p, p))
-                                            .orElse(Span.START),
-                                    documentIndex));
+                    file.report(YamlReader.documentLimit(
+                            file.limits(),
+                            Events.position(lineOffset, event.getStartMark())
+                                    .map(p -> new Span(p, p))
+                                    .orElse(Span.START),
+                            documentIndex));
                     return false;
                 }
                 tree = new TreeBuilder(file, lineOffset, documentIndex, patchedEscapes);
@@ -153,12 +151,11 @@ final class ParsePass {
                     // the next document marker instead.
                     abandonedAt = event.getStartMark();
                     if (!file.budget().exhausted() && !file.budget().addAbandoned()) {
-                        file.problems()
-                                .add(new ReadProblem(
-                                        Kind.LIMIT,
-                                        file.budget().abandonedMessage(),
-                                        Events.span(lineOffset, event),
-                                        documentIndex));
+                        file.report(new ReadProblem(
+                                Kind.LIMIT,
+                                file.budget().abandonedMessage(),
+                                Events.span(lineOffset, event),
+                                documentIndex));
                         file.budget().exhaust();
                     }
                 }
@@ -174,12 +171,11 @@ final class ParsePass {
     private void unsupportedVersion(DocumentStartEvent event) {
         event.getSpecVersion()
                 .filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2)
-                .ifPresent(v -> file.problems()
-                        .add(new ReadProblem(
-                                Kind.SYNTAX,
-                                "YAML syntax error: %YAML " + v.getRepresentation()
-                                        + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only",
-                                Events.span(lineOffset, event),
-                                documentIndex)));
+                .ifPresent(v -> file.report(new ReadProblem(
+                        Kind.SYNTAX,
+                        "YAML syntax error: %YAML " + v.getRepresentation()
+                                + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only",
+                        Events.span(lineOffset, event),
+                        documentIndex)));
     }
 }

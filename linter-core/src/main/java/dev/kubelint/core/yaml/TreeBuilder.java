@@ -173,15 +173,14 @@ final class TreeBuilder {
             return;
         }
         String shown = t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring("tag:yaml.org,2002:".length()) : t;
-        file.problems()
-                .add(new ReadProblem(
-                        Kind.TAG,
-                        "YAML tag " + shown + " is ignored: kubelint never constructs objects"
-                                + " from tags, and kubectl cannot send a tagged value to the API server",
-                        span(event),
-                        documentIndex,
-                        currentPointer(),
-                        List.of()));
+        file.report(new ReadProblem(
+                Kind.TAG,
+                "YAML tag " + shown + " is ignored: kubelint never constructs objects"
+                        + " from tags, and kubectl cannot send a tagged value to the API server",
+                span(event),
+                documentIndex,
+                currentPointer(),
+                List.of()));
     }
 
     private String currentPointer() {
@@ -307,13 +306,12 @@ final class TreeBuilder {
         }
         parent.lastEnd = node.span().end();
         if (slot.complexKey) {
-            file.problems()
-                    .add(new ReadProblem(
-                            Kind.SYNTAX,
-                            "YAML syntax error: a mapping key must be a scalar for kubectl, not "
-                                    + (node instanceof MappingNode ? "a mapping" : "a sequence"),
-                            node.span(),
-                            documentIndex));
+            file.report(new ReadProblem(
+                    Kind.SYNTAX,
+                    "YAML syntax error: a mapping key must be a scalar for kubectl, not "
+                            + (node instanceof MappingNode ? "a mapping" : "a sequence"),
+                    node.span(),
+                    documentIndex));
             parent.pendingKey = "?";
             parent.pendingKeySpan = node.span();
             parent.pendingMerge = false;
@@ -332,17 +330,16 @@ final class TreeBuilder {
         } else {
             MappingNode.Entry first = parent.seen.get(slot.key);
             if (first != null) {
-                file.problems()
-                        .add(new ReadProblem(
-                                Kind.DUPLICATE_KEY,
-                                "duplicate key \"" + slot.key + "\": first at line "
-                                        + first.keySpan().start().line() + ", column "
-                                        + first.keySpan().start().column()
-                                        + "; kubectl silently keeps this last value",
-                                slot.keySpan,
-                                documentIndex,
-                                slot.pointer,
-                                List.of(first.keySpan())));
+                file.report(new ReadProblem(
+                        Kind.DUPLICATE_KEY,
+                        "duplicate key \"" + slot.key + "\": first at line "
+                                + first.keySpan().start().line() + ", column "
+                                + first.keySpan().start().column()
+                                + "; kubectl silently keeps this last value",
+                        slot.keySpan,
+                        documentIndex,
+                        slot.pointer,
+                        List.of(first.keySpan())));
             }
             MappingNode.Entry entry = new MappingNode.Entry(slot.key, slot.keySpan, node);
             parent.seen.put(slot.key, entry);
@@ -371,12 +368,11 @@ final class TreeBuilder {
             } else if (merge instanceof SequenceNode s && s.items().stream().allMatch(i -> i instanceof MappingNode)) {
                 s.items().forEach(i -> sources.add((MappingNode) i));
             } else {
-                file.problems()
-                        .add(new ReadProblem(
-                                Kind.SYNTAX,
-                                "YAML syntax error: a merge key (<<) needs a mapping or a list of mappings",
-                                merge.span(),
-                                documentIndex));
+                file.report(new ReadProblem(
+                        Kind.SYNTAX,
+                        "YAML syntax error: a merge key (<<) needs a mapping or a list of mappings",
+                        merge.span(),
+                        documentIndex));
                 continue;
             }
             for (MappingNode source : sources) {
@@ -395,7 +391,7 @@ final class TreeBuilder {
     }
 
     private void skipDocument(Kind kind, String message, Span span) {
-        file.problems().add(new ReadProblem(kind, message, span, documentIndex));
+        file.report(new ReadProblem(kind, message, span, documentIndex));
         skipping = true;
         stack.clear();
         abandoned |= kind == Kind.LIMIT;

@@ -169,23 +169,21 @@ public final class YamlReader {
             if (error.isPresent()) {
                 MarkedYamlEngineException e = error.get();
                 Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-                file.problems()
-                        .add(new ReadProblem(
-                                Kind.SYNTAX,
-                                syntaxMessage(e, lineOffset),
-                                Span.at(
-                                        lineOffset + mark.map(Mark::getLine).orElse(0) + 1,
-                                        mark.map(Mark::getColumn).orElse(0) + 1),
-                                i));
+                file.report(new ReadProblem(
+                        Kind.SYNTAX,
+                        syntaxMessage(e, lineOffset),
+                        Span.at(
+                                lineOffset + mark.map(Mark::getLine).orElse(0) + 1,
+                                mark.map(Mark::getColumn).orElse(0) + 1),
+                        i));
             }
         }
         if (roots.size() > limits.maxDocuments() && !budget.exhausted()) {
             int start = roots.get(limits.maxDocuments());
-            file.problems()
-                    .add(documentLimit(
-                            limits,
-                            Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1),
-                            limits.maxDocuments()));
+            file.report(documentLimit(
+                    limits,
+                    Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1),
+                    limits.maxDocuments()));
         }
     }
 
