@@ -7,6 +7,7 @@ import static dev.kubelint.cel.ValidationRules.saturatedAdd;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
+import dev.kubelint.cel.ValidationRules.Declared;
 import dev.kubelint.cel.ValidationRules.Node;
 import dev.kubelint.cel.ValidationRules.Rule;
 import dev.kubelint.core.yaml.JsonPointers;
@@ -103,23 +104,12 @@ final class RuleCompiler {
         CelCompiler[] typed = new CelCompiler[2];
         CelType self = checking() ? types.typeOf(node.schema, pointer, resourceRoot) : null;
         for (int i = 0; i < rulesNode.size(); i++) {
-            JsonNode r = rulesNode.get(i);
-            String source = r.path("rule").asString("");
-            String message = r.path("message").asString("");
-            String messageExpression = r.path("messageExpression").asString("");
-            String reason = r.path("reason").asString("");
-            String ruleFieldPath = r.path("fieldPath").asString("");
-            boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
+            Declared rule = Declared.of(rulesNode.get(i));
             rules++;
             if (checking()) {
                 check(
                         node,
-                        source,
-                        message,
-                        messageExpression,
-                        reason,
-                        ruleFieldPath,
-                        optionalOldSelf,
+                        rule,
                         pointer + "/x-kubernetes-validations/" + i,
                         join(fieldPath, "x-kubernetes-validations[" + i + "]"),
                         typed,
@@ -127,67 +117,61 @@ final class RuleCompiler {
                         resourceRoot);
                 continue;
             }
-            if (source.isBlank()) {
+            if (rule.source().isBlank()) {
                 continue;
             }
-            node.rules.add(
-                    new Rule(environment, source, message, messageExpression, reason, ruleFieldPath, optionalOldSelf));
+            node.rules.add(new Rule(environment, rule));
         }
     }
 
     private void check(
             Node node,
-            String source,
-            String message,
-            String messageExpression,
-            String reason,
-            String ruleFieldPath,
-            boolean optionalOldSelf,
+            Declared rule,
             String rulePointer,
             String rulePath,
             CelCompiler[] typed,
             CelType self,
             boolean resourceRoot) {
-        if (source.isBlank()) {
+        if (rule.source().isBlank()) {
             problems.add(new RuleProblem(
                     rulePointer + "/rule", rulePath + ".rule", "Required value: rule is not specified"));
             return;
         }
-        if (!reason.isEmpty() && !REASONS.contains(reason)) {
+        if (!rule.reason().isEmpty() && !REASONS.contains(rule.reason())) {
             problems.add(
                     new RuleProblem(
                             rulePointer + "/reason",
                             rulePath + ".reason",
-                            "Unsupported value: \"" + reason
+                            "Unsupported value: \"" + rule.reason()
                                     + "\": supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
         }
-        if (!ruleFieldPath.isEmpty()
-                && FieldPaths.resolve(ruleFieldPath, node.schema).isEmpty()) {
+        if (!rule.fieldPath().isEmpty()
+                && FieldPaths.resolve(rule.fieldPath(), node.schema).isEmpty()) {
             problems.add(new RuleProblem(
                     rulePointer + "/fieldPath",
                     rulePath + ".fieldPath",
-                    "Invalid value: \"" + ruleFieldPath + "\": fieldPath must be a valid path"));
+                    "Invalid value: \"" + rule.fieldPath() + "\": fieldPath must be a valid path"));
         }
-        if (!message.isEmpty() && message.isBlank()) {
+        if (!rule.message().isEmpty() && rule.message().isBlank()) {
             problems.add(new RuleProblem(
                     rulePointer + "/message",
                     rulePath + ".message",
-                    "Invalid value: \"" + message + "\": message must be non-empty if specified"));
+                    "Invalid value: \"" + rule.message() + "\": message must be non-empty if specified"));
         }
-        CelCompiler compiler = typed(typed, optionalOldSelf ? 1 : 0, self, optionalOldSelf);
-        Compilation created = compiler.compile(source);
+        CelCompiler compiler = typed(typed, rule.optionalOldSelf() ? 1 : 0, self, rule.optionalOldSelf());
+        Compilation created = compiler.compile(rule.source());
         if (!created.ok()) {
             problems.add(new RuleProblem(
                     rulePointer + "/rule",
                     rulePath + ".rule",
-                    "Invalid value: \"" + oneLine(source) + "\": " + created.message()));
+                    "Invalid value: \"" + oneLine(rule.source()) + "\": " + created.message()));
         } else {
             CelExpression e = created.expression().get();
             if (!e.resultType().equals(SimpleType.BOOL) && !e.resultType().equals(SimpleType.DYN)) {
                 problems.add(new RuleProblem(
                         rulePointer + "/rule",
                         rulePath + ".rule",
-                        "Invalid value: \"" + oneLine(source) + "\": cel expression must evaluate to a bool"));
+                        "Invalid value: \"" + oneLine(rule.source()) + "\": cel expression must evaluate to a bool"));
             } else {
                 long cost = CostEstimator.estimate(e, node.schema, resourceRoot);
                 totalEstimatedCost = saturatedAdd(totalEstimatedCost, cost);
@@ -202,26 +186,27 @@ final class RuleCompiler {
                                     + " arrays, maps, and strings are declared)"));
                 }
             }
-            if (optionalOldSelf && !e.references("oldSelf")) {
+            if (rule.optionalOldSelf() && !e.references("oldSelf")) {
                 problems.add(new RuleProblem(
                         rulePointer + "/optionalOldSelf",
                         rulePath + ".optionalOldSelf",
                         "Invalid value: true: may not be set if rule does not use oldSelf"));
             }
         }
-        if (!messageExpression.isEmpty()) {
-            Compilation mc = typed(typed, 0, self, false).compile(messageExpression);
+        if (!rule.messageExpression().isEmpty()) {
+            Compilation mc = typed(typed, 0, self, false).compile(rule.messageExpression());
             if (!mc.ok()) {
                 problems.add(new RuleProblem(
                         rulePointer + "/messageExpression",
                         rulePath + ".messageExpression",
-                        "Invalid value: \"" + oneLine(messageExpression) + "\": messageExpression " + mc.message()));
+                        "Invalid value: \"" + oneLine(rule.messageExpression()) + "\": messageExpression "
+                                + mc.message()));
             } else if (!mc.expression().get().resultType().equals(SimpleType.STRING)
                     && !mc.expression().get().resultType().equals(SimpleType.DYN)) {
                 problems.add(new RuleProblem(
                         rulePointer + "/messageExpression",
                         rulePath + ".messageExpression",
-                        "Invalid value: \"" + oneLine(messageExpression)
+                        "Invalid value: \"" + oneLine(rule.messageExpression())
                                 + "\": messageExpression must evaluate to a string"));
             }
         }

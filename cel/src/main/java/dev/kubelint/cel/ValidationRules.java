@@ -1,5 +1,6 @@
 package dev.kubelint.cel;
 
+import dev.kubelint.core.util.Lazy;
 import dev.kubelint.core.yaml.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,88 +25,70 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ValidationRules {
 
-    /** A rule as the schema gives it; compiled when first evaluated. */
+    /** One entry of {@code x-kubernetes-validations} as the schema declares it, absent fields empty or false. */
+    record Declared(
+            String source,
+            String message,
+            String messageExpression,
+            String reason,
+            String fieldPath,
+            boolean optionalOldSelf) {
+
+        static Declared of(JsonNode entry) {
+            return new Declared(
+                    entry.path("rule").asString(""),
+                    entry.path("message").asString(""),
+                    entry.path("messageExpression").asString(""),
+                    entry.path("reason").asString(""),
+                    entry.path("fieldPath").asString(""),
+                    entry.path("optionalOldSelf").asBoolean(false));
+        }
+    }
+
+    /** A declared rule, compiled when first evaluated. */
     static final class Rule {
         private final KubernetesCel environment;
-        private final String source;
-        private final String message;
-        private final String messageExpressionSource;
-        private final String reason;
-        private final String fieldPath;
-        private final boolean optionalOldSelf;
-        private volatile Compiled compiled;
+        private final Declared declared;
+        private final Lazy<Compiled> compiled = Lazy.of(this::compile);
 
         /** The compiled parts. */
         private record Compiled(
                 Optional<CelExpression> expression, Optional<CelExpression> messageExpression, boolean usesOldSelf) {}
 
-        Rule(
-                KubernetesCel environment,
-                String source,
-                String message,
-                String messageExpressionSource,
-                String reason,
-                String fieldPath,
-                boolean optionalOldSelf) {
+        Rule(KubernetesCel environment, Declared declared) {
             this.environment = environment;
-            this.source = source;
-            this.message = message;
-            this.messageExpressionSource = messageExpressionSource;
-            this.reason = reason;
-            this.fieldPath = fieldPath;
-            this.optionalOldSelf = optionalOldSelf;
+            this.declared = declared;
         }
 
-        private Compiled compiled() {
-            Compiled c = compiled;
-            if (c == null) {
-                // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
-                Optional<CelExpression> e = environment
-                        .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                        .compile(source)
-                        .expression();
-                Optional<CelExpression> m = messageExpressionSource.isEmpty()
-                        ? Optional.empty()
-                        : environment
-                                .dynamicCompiler(List.of("self", "oldSelf"), List.of())
-                                .compile(messageExpressionSource)
-                                .expression();
-                c = new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
-                compiled = c;
-            }
-            return c;
+        private Compiled compile() {
+            // oldSelf is dyn for both kinds of rule: optional rules see optional.none() on create
+            Optional<CelExpression> e = environment
+                    .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                    .compile(declared.source())
+                    .expression();
+            Optional<CelExpression> m = declared.messageExpression().isEmpty()
+                    ? Optional.empty()
+                    : environment
+                            .dynamicCompiler(List.of("self", "oldSelf"), List.of())
+                            .compile(declared.messageExpression())
+                            .expression();
+            return new Compiled(e, m, e.map(x -> x.references("oldSelf")).orElse(false));
         }
 
-        String source() {
-            return source;
-        }
-
-        String message() {
-            return message;
-        }
-
-        String reason() {
-            return reason;
-        }
-
-        String fieldPath() {
-            return fieldPath;
-        }
-
-        boolean optionalOldSelf() {
-            return optionalOldSelf;
+        Declared declared() {
+            return declared;
         }
 
         Optional<CelExpression> expression() {
-            return compiled().expression();
+            return compiled.get().expression();
         }
 
         Optional<CelExpression> messageExpression() {
-            return compiled().messageExpression();
+            return compiled.get().messageExpression();
         }
 
         boolean usesOldSelf() {
-            return compiled().usesOldSelf();
+            return compiled.get().usesOldSelf();
         }
     }
 
@@ -135,17 +118,12 @@ public final class ValidationRules {
 
     private final Node root;
     private final int ruleCount;
-    private final JsonNode schema;
-    private final KubernetesCel creation;
-    private final String typeName;
-    private volatile List<RuleProblem> problems;
+    private final Lazy<List<RuleProblem>> problems;
 
-    private ValidationRules(Node root, int ruleCount, JsonNode schema, KubernetesCel creation, String typeName) {
+    private ValidationRules(Node root, int ruleCount, Lazy<List<RuleProblem>> problems) {
         this.root = root;
         this.ruleCount = ruleCount;
-        this.schema = schema;
-        this.creation = creation;
-        this.typeName = typeName;
+        this.problems = problems;
     }
 
     /**
@@ -163,7 +141,7 @@ public final class ValidationRules {
             JsonNode openApiV3Schema, KubernetesCel environment, KubernetesCel creation, String typeName) {
         RuleCompiler b = new RuleCompiler(environment, null, null);
         Node root = b.node(openApiV3Schema, "", "", true);
-        return new ValidationRules(root, b.rules, openApiV3Schema, creation, typeName);
+        return new ValidationRules(root, b.rules, Lazy.of(() -> check(openApiV3Schema, creation, typeName)));
     }
 
     /** Whether the schema has no rule at all. */
@@ -180,24 +158,23 @@ public final class ValidationRules {
      * schema in the creation environment, its estimated cost checked against the limits.
      */
     public List<RuleProblem> problems() {
-        List<RuleProblem> p = problems;
-        if (p == null) {
-            RuleCompiler b = new RuleCompiler(creation, new SchemaTypes(typeName), new ArrayList<>());
-            b.node(schema, "", "", true);
-            if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
-                b.problems.add(new RuleProblem(
-                        "",
-                        "",
-                        "Forbidden: total CRD cost exceeds budget by factor of "
-                                + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT)
-                                + " (try simplifying the"
-                                + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
-                                + " declared)"));
-            }
-            p = List.copyOf(b.problems);
-            problems = p;
+        return problems.get();
+    }
+
+    private static List<RuleProblem> check(JsonNode schema, KubernetesCel creation, String typeName) {
+        RuleCompiler b = new RuleCompiler(creation, new SchemaTypes(typeName), new ArrayList<>());
+        b.node(schema, "", "", true);
+        if (b.totalEstimatedCost > KubernetesCel.ESTIMATED_CRD_COST_LIMIT) {
+            b.problems.add(new RuleProblem(
+                    "",
+                    "",
+                    "Forbidden: total CRD cost exceeds budget by factor of "
+                            + factor(b.totalEstimatedCost, KubernetesCel.ESTIMATED_CRD_COST_LIMIT)
+                            + " (try simplifying the"
+                            + " rule(s), or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are"
+                            + " declared)"));
         }
-        return p;
+        return List.copyOf(b.problems);
     }
 
     static String factor(long cost, long limit) {
@@ -312,7 +289,7 @@ public final class ValidationRules {
             if (rule.expression().isEmpty()) {
                 continue;
             }
-            if (rule.usesOldSelf() && !rule.optionalOldSelf()) {
+            if (rule.usesOldSelf() && !rule.declared().optionalOldSelf()) {
                 continue;
             }
             if (budget[0] <= 0) {
@@ -338,7 +315,7 @@ public final class ValidationRules {
                             type,
                             "'operation cancelled: actual cost limit exceeded': no further"
                                     + " validation rules will be run due to call cost exceeds limit for rule: "
-                                    + errorString(rule),
+                                    + errorString(rule.declared()),
                             null));
                 }
                 return false;
@@ -348,8 +325,8 @@ public final class ValidationRules {
                 String detail = error.startsWith("no such overload")
                         ? "'" + error
                                 + "': call arguments did not match a supported operator, function or macro signature"
-                                + " for rule: " + errorString(rule)
-                        : error + " evaluating rule: " + errorString(rule);
+                                + " for rule: " + errorString(rule.declared())
+                        : error + " evaluating rule: " + errorString(rule.declared());
                 out.add(violation(pointer, path, type, detail, null));
                 continue;
             }
@@ -371,14 +348,15 @@ public final class ValidationRules {
                 }
             }
             if (detail == null) {
-                detail = rule.message().isEmpty()
-                        ? "failed rule: " + errorString(rule)
-                        : rule.message().strip();
+                detail = rule.declared().message().isEmpty()
+                        ? "failed rule: " + errorString(rule.declared())
+                        : rule.declared().message().strip();
             }
             String targetPointer = pointer;
             String targetPath = path;
-            if (!rule.fieldPath().isEmpty()) {
-                Optional<FieldPaths.Resolved> resolved = FieldPaths.resolve(rule.fieldPath(), node.schema);
+            if (!rule.declared().fieldPath().isEmpty()) {
+                Optional<FieldPaths.Resolved> resolved =
+                        FieldPaths.resolve(rule.declared().fieldPath(), node.schema);
                 if (resolved.isPresent()) {
                     targetPointer = pointer + resolved.get().pointer();
                     targetPath = (path == null ? "" : path) + resolved.get().path();
@@ -387,12 +365,13 @@ public final class ValidationRules {
                     }
                 }
             }
-            out.add(violation(targetPointer, targetPath, type, detail, rule.reason()));
+            out.add(violation(
+                    targetPointer, targetPath, type, detail, rule.declared().reason()));
         }
         return true;
     }
 
-    private static String errorString(Rule rule) {
+    private static String errorString(Declared rule) {
         return rule.message().isEmpty() ? rule.source().strip() : rule.message().strip();
     }
 

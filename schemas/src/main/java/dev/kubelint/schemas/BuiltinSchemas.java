@@ -174,9 +174,10 @@ public final class BuiltinSchemas {
         return new KindSchema(
                 gvk,
                 "Kubernetes " + release.version(),
-                "kubelint:/builtin/" + release.version() + "/" + file,
-                "/components/schemas/" + definition,
-                strict -> prepare(document(release, definition), strict),
+                new KindSchema.Source(
+                        "kubelint:/builtin/" + release.version() + "/" + file,
+                        "/components/schemas/" + definition,
+                        strict -> prepare(document(release, definition), strict)),
                 SchemaEngine.shared(),
                 Optional.empty());
     }

@@ -136,9 +136,11 @@ public final class CustomResourceDefinitions {
         return new KindSchema(
                 gvk,
                 origin,
-                "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/" + gvk.version() + "/" + gvk.kind(),
-                "/components/schemas/" + ROOT,
-                strict -> prepare(raw, strict),
+                new KindSchema.Source(
+                        "kubelint:/crd/" + IDS.incrementAndGet() + "/" + gvk.group() + "/" + gvk.version() + "/"
+                                + gvk.kind(),
+                        "/components/schemas/" + ROOT,
+                        strict -> prepare(raw, strict)),
                 SchemaEngine.shared(),
                 Optional.of(new CustomResource(raw, statusSubresource)));
     }

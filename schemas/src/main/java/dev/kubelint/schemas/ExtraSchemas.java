@@ -145,9 +145,7 @@ public final class ExtraSchemas {
                         k -> Optional.of(new KindSchema(
                                 gvk,
                                 "schema file " + file,
-                                fileIri(file),
-                                "",
-                                strict -> prepareFile(file, strict),
+                                new KindSchema.Source(fileIri(file), "", strict -> prepareFile(file, strict)),
                                 engine,
                                 Optional.empty())));
             }

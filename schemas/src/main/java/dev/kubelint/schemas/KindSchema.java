@@ -27,6 +27,12 @@ public final class KindSchema {
     interface Preparation extends Function<Boolean, JsonNode> {}
 
     /**
+     * What a kind's schema is compiled from: the IRI of its document (relative references resolve against it), the
+     * JSON pointer of the root schema in that document, and how to build the document.
+     */
+    record Source(String iri, String fragment, Preparation preparation) {}
+
+    /**
      * The prepared document, the fast test of validity over it (absent if it cannot be built), and the validator's
      * compiled schema. For the bundled schemas, which are known to compile, the validator's schema is compiled when
      * the first object needs it: an object the fast test calls valid never does, so a run whose objects are all
@@ -60,7 +66,7 @@ public final class KindSchema {
 
         private Schema compileSchema() {
             try {
-                return engine.compile(variantIri, document, fragment);
+                return engine.compile(variantIri, document, source.fragment());
             } catch (RuntimeException e) {
                 throw unusable(e);
             }
@@ -72,9 +78,7 @@ public final class KindSchema {
 
     private final GroupVersionKind gvk;
     private final String origin;
-    private final String iri;
-    private final String fragment;
-    private final Preparation preparation;
+    private final Source source;
     private final SchemaEngine engine;
     private final CustomResource customResource;
     private final Lazy<Compiled> strict = Lazy.of(() -> prepare(true));
@@ -84,18 +88,14 @@ public final class KindSchema {
     KindSchema(
             GroupVersionKind gvk,
             String origin,
-            String iri,
-            String fragment,
-            Preparation preparation,
+            Source source,
             SchemaEngine engine,
             Optional<CustomResource> customResource) {
-        this.customResource = customResource.orElse(null);
         this.gvk = gvk;
         this.origin = origin;
-        this.iri = iri;
-        this.fragment = fragment;
-        this.preparation = preparation;
+        this.source = source;
         this.engine = engine;
+        this.customResource = customResource.orElse(null);
     }
 
     public GroupVersionKind gvk() {
@@ -202,7 +202,7 @@ public final class KindSchema {
         Compiled compiled = compiled(true);
         Schema schema = compiled.fragments.computeIfAbsent(pointer, p -> {
             try {
-                return engine.compile(compiled.variantIri, compiled.document(), fragment + p);
+                return engine.compile(compiled.variantIri, compiled.document(), source.fragment() + p);
             } catch (RuntimeException e) {
                 throw unusable(e);
             }
@@ -232,12 +232,12 @@ public final class KindSchema {
         String variant = "kubelint:/" + (strictFields ? "strict" : "lenient") + "/";
         Compiled c;
         try {
-            JsonNode document = Objects.requireNonNull(preparation.apply(strictFields));
-            c = new Compiled(variant + iri.substring("kubelint:/".length()), document, quickCheck(document));
+            JsonNode document = Objects.requireNonNull(source.preparation().apply(strictFields));
+            c = new Compiled(variant + source.iri().substring("kubelint:/".length()), document, quickCheck(document));
         } catch (RuntimeException e) {
             throw unusable(e);
         }
-        if (!iri.startsWith(BUILTIN_IRI)) {
+        if (!source.iri().startsWith(BUILTIN_IRI)) {
             c.schema();
         }
         return c;
@@ -246,7 +246,7 @@ public final class KindSchema {
     /** The fast path is an optimisation only: a schema it cannot read is simply always validated in full. */
     private Optional<QuickCheck> quickCheck(JsonNode document) {
         try {
-            return Optional.of(QuickCheck.of(document, fragment));
+            return Optional.of(QuickCheck.of(document, source.fragment()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -214,8 +214,7 @@ final class FileChecker {
                     continue;
                 }
             }
-            ObjectContext ctx = new ObjectContext(
-                    request, rule.descriptor(), rule.settings(), rule.severity(), Optional.of(manifest), sink);
+            ObjectContext ctx = new ObjectContext(request, rule, Optional.of(manifest), sink);
             try {
                 if (checks) {
                     rule.descriptor().rule().check(manifest, ctx);

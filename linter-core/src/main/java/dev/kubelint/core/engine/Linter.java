@@ -238,8 +238,7 @@ public final class Linter {
                 if (rule.crossObject().isEmpty()) {
                     continue;
                 }
-                ObjectContext ctx = new ObjectContext(
-                        request, rule.descriptor(), rule.settings(), rule.severity(), Optional.empty(), crossObject);
+                ObjectContext ctx = new ObjectContext(request, rule, Optional.empty(), crossObject);
                 try {
                     rule.crossObject().get().finish(ctx);
                 } catch (RuntimeException | StackOverflowError e) {

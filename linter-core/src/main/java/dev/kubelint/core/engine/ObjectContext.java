@@ -6,7 +6,6 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleContext;
-import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.JsonPointers;
@@ -20,35 +19,26 @@ import java.util.Optional;
 final class ObjectContext implements RuleContext {
 
     private final LintRequest request;
-    private final RuleDescriptor rule;
-    private final RuleSettings settings;
-    private final Severity severity;
+    private final ActiveRules.ActiveRule rule;
     private final Optional<Manifest> manifest;
     private final List<Finding> sink;
 
-    ObjectContext(
-            LintRequest request,
-            RuleDescriptor rule,
-            RuleSettings settings,
-            Severity severity,
-            Optional<Manifest> manifest,
-            List<Finding> sink) {
+    /** The context of {@code rule} on {@code manifest} (none at the end of the run), reporting to {@code sink}. */
+    ObjectContext(LintRequest request, ActiveRules.ActiveRule rule, Optional<Manifest> manifest, List<Finding> sink) {
         this.request = request;
         this.rule = rule;
-        this.settings = settings;
-        this.severity = severity;
         this.manifest = manifest;
         this.sink = sink;
     }
 
     @Override
     public void report(Location location, String message, List<Location> related) {
-        sink.add(new Finding(rule.id(), severity, location, message, related, Optional.empty()));
+        sink.add(new Finding(rule.descriptor().id(), rule.severity(), location, message, related, Optional.empty()));
     }
 
     @Override
     public void report(Location location, String message, Severity findingSeverity) {
-        sink.add(new Finding(rule.id(), findingSeverity, location, message, List.of(), Optional.empty()));
+        sink.add(new Finding(rule.descriptor().id(), findingSeverity, location, message, List.of(), Optional.empty()));
     }
 
     @Override
@@ -75,8 +65,8 @@ final class ObjectContext implements RuleContext {
     }
 
     private Manifest current() {
-        return manifest.orElseThrow(() -> new IllegalStateException(
-                "rule " + rule.id() + " reported on a node after the run; use a Location kept from observe()"));
+        return manifest.orElseThrow(() -> new IllegalStateException("rule "
+                + rule.descriptor().id() + " reported on a node after the run; use a Location kept from observe()"));
     }
 
     @Override
@@ -86,7 +76,7 @@ final class ObjectContext implements RuleContext {
 
     @Override
     public <T> T param(RuleParam<T> param) {
-        Object configured = settings.params().get(param.name());
+        Object configured = rule.settings().params().get(param.name());
         return configured == null ? param.defaultValue() : param.convert(configured);
     }
 

@@ -99,24 +99,17 @@ final class LabelSelectorParser {
     }
 
     private Operator operator(Token token) throws LabelSelectorException {
-        switch (token.kind()) {
-            case EQUALS:
-                return Operator.EQUALS;
-            case DOUBLE_EQUALS:
-                return Operator.DOUBLE_EQUALS;
-            case NOT_EQUALS:
-                return Operator.NOT_EQUALS;
-            case IN:
-                return Operator.IN;
-            case NOT_IN:
-                return Operator.NOT_IN;
-            case GREATER:
-                return Operator.GREATER_THAN;
-            case LESS:
-                return Operator.LESS_THAN;
-            default:
+        return switch (token.kind()) {
+            case EQUALS -> Operator.EQUALS;
+            case DOUBLE_EQUALS -> Operator.DOUBLE_EQUALS;
+            case NOT_EQUALS -> Operator.NOT_EQUALS;
+            case IN -> Operator.IN;
+            case NOT_IN -> Operator.NOT_IN;
+            case GREATER -> Operator.GREATER_THAN;
+            case LESS -> Operator.LESS_THAN;
+            default ->
                 throw expected("an operator (=, ==, !=, in, notin, >, <), ',' or the end of the selector", token);
-        }
+        };
     }
 
     /** {@code (v1,v2)}: empty items, and {@code ()}, stand for the empty value. */
@@ -245,26 +238,17 @@ final class LabelSelectorParser {
     }
 
     private static Kind symbolKind(String symbol) {
-        switch (symbol) {
-            case "(":
-                return Kind.OPEN;
-            case ")":
-                return Kind.CLOSE;
-            case ",":
-                return Kind.COMMA;
-            case "!":
-                return Kind.NOT;
-            case "=":
-                return Kind.EQUALS;
-            case "==":
-                return Kind.DOUBLE_EQUALS;
-            case "!=":
-                return Kind.NOT_EQUALS;
-            case ">":
-                return Kind.GREATER;
-            default:
-                return Kind.LESS;
-        }
+        return switch (symbol) {
+            case "(" -> Kind.OPEN;
+            case ")" -> Kind.CLOSE;
+            case "," -> Kind.COMMA;
+            case "!" -> Kind.NOT;
+            case "=" -> Kind.EQUALS;
+            case "==" -> Kind.DOUBLE_EQUALS;
+            case "!=" -> Kind.NOT_EQUALS;
+            case ">" -> Kind.GREATER;
+            default -> Kind.LESS;
+        };
     }
 
     private static boolean isWhitespace(char c) {

@@ -19,12 +19,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * and where its last complete document ended.
  */
 final class ParsePass {
-    private final ReadLimits limits;
-    private final FileBudget budget;
-    private final String name;
+    private final FileRead file;
     private final int lineOffset;
-    private final List<YamlDocument> documents;
-    private final List<ReadProblem> problems;
     private final int documentsBefore;
     private final int problemsBefore;
 
@@ -37,22 +33,12 @@ final class ParsePass {
     private int documentsAtLastEnd;
     private int problemsAtLastEnd;
 
-    ParsePass(
-            ReadLimits limits,
-            FileBudget budget,
-            String name,
-            int lineOffset,
-            int firstDocumentIndex,
-            List<YamlDocument> documents,
-            List<ReadProblem> problems) {
-        this.limits = limits;
-        this.budget = budget;
-        this.name = name;
+    /** A pass over the part of {@code file} that starts {@code lineOffset} lines into it. */
+    ParsePass(FileRead file, int lineOffset, int firstDocumentIndex) {
+        this.file = file;
         this.lineOffset = lineOffset;
-        this.documents = documents;
-        this.problems = problems;
-        this.documentsBefore = documents.size();
-        this.problemsBefore = problems.size();
+        this.documentsBefore = file.documents().size();
+        this.problemsBefore = file.problems().size();
         this.documentIndex = firstDocumentIndex;
     }
 
@@ -73,12 +59,8 @@ final class ParsePass {
     Optional<Mark> rollbackToLastDocument() {
         int keepDocuments = lastDocumentEnd.isPresent() ? documentsAtLastEnd : documentsBefore;
         int keepProblems = lastDocumentEnd.isPresent() ? problemsAtLastEnd : problemsBefore;
-        while (documents.size() > keepDocuments) {
-            documents.remove(documents.size() - 1);
-        }
-        while (problems.size() > keepProblems) {
-            problems.remove(problems.size() - 1);
-        }
+        file.truncate(keepDocuments, keepProblems);
+        List<YamlDocument> documents = file.documents();
         if (lastDocumentEnd.isPresent()) {
             documentIndex = documents.isEmpty()
                     ? documentIndex
@@ -90,9 +72,10 @@ final class ParsePass {
     Optional<MarkedYamlEngineException> run(GrowingReader text, int bufferSize, boolean patched) {
         patchedEscapes = patched;
         LoadSettings settings = LoadSettings.builder()
-                .setLabel(name)
+                .setLabel(file.name())
                 .setBufferSize(bufferSize)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+                .setCodePointLimit(
+                        (int) Math.min(Integer.MAX_VALUE, file.limits().maxFileBytes() + 1))
                 .setParseComments(false)
                 .setUseMarks(true)
                 .build();
@@ -119,7 +102,7 @@ final class ParsePass {
                     Optional.of(text.markOf(text.lastBackslash()))));
         } catch (YamlEngineException e) {
             String message = e.getMessage() == null ? "invalid YAML" : e.getMessage();
-            problems.add(new ReadProblem(
+            file.report(new ReadProblem(
                     Kind.SYNTAX,
                     "YAML syntax error: " + message.replace('\n', ' '),
                     Span.at(lineOffset + 1, 1),
@@ -135,30 +118,30 @@ final class ParsePass {
         }
         switch (event.getEventId()) {
             case DocumentStart -> {
-                if (budget.exhausted()) {
+                if (file.budget().exhausted()) {
                     return false;
                 }
-                if (documentIndex >= limits.maxDocuments()) {
-                    problems.add(YamlReader.documentLimit(
-                            limits,
+                if (documentIndex >= file.limits().maxDocuments()) {
+                    file.report(YamlReader.documentLimit(
+                            file.limits(),
                             Events.position(lineOffset, event.getStartMark())
                                     .map(p -> new Span(p, p))
                                     .orElse(Span.START),
                             documentIndex));
                     return false;
                 }
-                tree = new TreeBuilder(limits, budget, lineOffset, documentIndex, patchedEscapes, problems);
+                tree = new TreeBuilder(file, lineOffset, documentIndex, patchedEscapes);
                 documentStart =
                         Events.position(lineOffset, event.getStartMark()).orElse(Position.START);
                 unsupportedVersion((DocumentStartEvent) event);
             }
             case DocumentEnd -> {
                 Position end = Events.position(lineOffset, event.getEndMark()).orElse(documentStart);
-                documents.add(new YamlDocument(documentIndex, tree.root(), new Span(documentStart, end)));
+                file.documents().add(new YamlDocument(documentIndex, tree.root(), new Span(documentStart, end)));
                 documentIndex++;
                 lastDocumentEnd = event.getEndMark();
-                documentsAtLastEnd = documents.size();
-                problemsAtLastEnd = problems.size();
+                documentsAtLastEnd = file.documents().size();
+                problemsAtLastEnd = file.problems().size();
             }
             case MappingStart, SequenceStart, MappingEnd, SequenceEnd, Scalar, Alias -> {
                 tree.accept(event);
@@ -167,10 +150,13 @@ final class ParsePass {
                     // costs the parser time in proportion to the depth for every token: stop here and resume at
                     // the next document marker instead.
                     abandonedAt = event.getStartMark();
-                    if (!budget.exhausted() && !budget.addAbandoned()) {
-                        problems.add(new ReadProblem(
-                                Kind.LIMIT, budget.abandonedMessage(), Events.span(lineOffset, event), documentIndex));
-                        budget.exhaust();
+                    if (!file.budget().exhausted() && !file.budget().addAbandoned()) {
+                        file.report(new ReadProblem(
+                                Kind.LIMIT,
+                                file.budget().abandonedMessage(),
+                                Events.span(lineOffset, event),
+                                documentIndex));
+                        file.budget().exhaust();
                     }
                 }
             }
@@ -185,7 +171,7 @@ final class ParsePass {
     private void unsupportedVersion(DocumentStartEvent event) {
         event.getSpecVersion()
                 .filter(v -> v.getMajor() != 1 || v.getMinor() < 1 || v.getMinor() > 2)
-                .ifPresent(v -> problems.add(new ReadProblem(
+                .ifPresent(v -> file.report(new ReadProblem(
                         Kind.SYNTAX,
                         "YAML syntax error: %YAML " + v.getRepresentation()
                                 + " is not supported: kubectl reads YAML 1.1 and 1.2 documents only",

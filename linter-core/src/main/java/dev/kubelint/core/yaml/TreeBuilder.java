@@ -14,7 +14,6 @@ import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -27,12 +26,10 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 final class TreeBuilder {
     private static final String MERGE_KEY = "<<";
 
-    private final ReadLimits limits;
-    private final FileBudget budget;
+    private final FileRead file;
     private final int lineOffset;
     private final int documentIndex;
     private final boolean patchedEscapes;
-    private final List<ReadProblem> problems;
     private final Deque<TreeFrame> stack = new ArrayDeque<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
     private YamlNode root;
@@ -40,19 +37,15 @@ final class TreeBuilder {
     private boolean abandoned;
     private int aliasNodes;
 
-    TreeBuilder(
-            ReadLimits limits,
-            FileBudget budget,
-            int lineOffset,
-            int documentIndex,
-            boolean patchedEscapes,
-            List<ReadProblem> problems) {
-        this.limits = limits;
-        this.budget = budget;
+    /**
+     * A document of a pass that starts {@code lineOffset} lines into the file; {@code patchedEscapes}: the pass reads
+     * text whose {@code \'} escapes were patched ({@link EscapePatch}).
+     */
+    TreeBuilder(FileRead file, int lineOffset, int documentIndex, boolean patchedEscapes) {
+        this.file = file;
         this.lineOffset = lineOffset;
         this.documentIndex = documentIndex;
         this.patchedEscapes = patchedEscapes;
-        this.problems = problems;
     }
 
     /** The document's root; empty for an empty document and for one that was given up. */
@@ -83,10 +76,10 @@ final class TreeBuilder {
     }
 
     private void startCollection(CollectionStartEvent event) {
-        if (stack.size() >= limits.maxDepth()) {
+        if (stack.size() >= file.limits().maxDepth()) {
             skipDocument(
                     Kind.LIMIT,
-                    "nesting is deeper than " + limits.maxDepth() + " levels (" + Limit.DEPTH.key()
+                    "nesting is deeper than " + file.limits().maxDepth() + " levels (" + Limit.DEPTH.key()
                             + "); the rest of this document was not read: " + Limit.DEPTH.howToRaise(),
                     span(event));
             return;
@@ -96,8 +89,7 @@ final class TreeBuilder {
         }
         tagProblem(event.getTag(), event, false);
         Slot slot = nextSlot();
-        TreeFrame frame = new TreeFrame(
-                event instanceof MappingStartEvent, slot, span(event).start(), event.getAnchor(), event.isFlow());
+        TreeFrame frame = new TreeFrame(event, slot, span(event).start());
         stack.push(frame);
         frame.anchorName.ifPresent(a -> anchors.put(a.getValue(), Anchored.PENDING));
     }
@@ -119,11 +111,11 @@ final class TreeBuilder {
     private void scalar(ScalarEvent event) {
         Span span = span(event);
         String text = patchedEscapes && event.isDQuoted() ? event.getValue().replace('\u00a0', '\'') : event.getValue();
-        if (text.length() > limits.maxScalarLength()) {
+        if (text.length() > file.limits().maxScalarLength()) {
             skipDocument(
                     Kind.LIMIT,
                     "a scalar of " + text.length() + " characters is longer than the limit of "
-                            + limits.maxScalarLength() + " (" + Limit.SCALAR_LENGTH.key()
+                            + file.limits().maxScalarLength() + " (" + Limit.SCALAR_LENGTH.key()
                             + "); the rest of this document was not read: "
                             + Limit.SCALAR_LENGTH.howToRaise(),
                     span);
@@ -181,7 +173,7 @@ final class TreeBuilder {
             return;
         }
         String shown = t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring("tag:yaml.org,2002:".length()) : t;
-        problems.add(new ReadProblem(
+        file.report(new ReadProblem(
                 Kind.TAG,
                 "YAML tag " + shown + " is ignored: kubelint never constructs objects"
                         + " from tags, and kubectl cannot send a tagged value to the API server",
@@ -233,11 +225,11 @@ final class TreeBuilder {
 
     /** Counts a node against the file's budget; past it, gives up the document and the rest of the file. */
     private boolean withinFileBudget(Span at) {
-        if (budget.addNode()) {
+        if (file.budget().addNode()) {
             return true;
         }
-        skipDocument(Kind.LIMIT, budget.nodesMessage(), at);
-        budget.exhaust();
+        skipDocument(Kind.LIMIT, file.budget().nodesMessage(), at);
+        file.budget().exhaust();
         return false;
     }
 
@@ -246,19 +238,19 @@ final class TreeBuilder {
         if (!withinFileBudget(at)) {
             return null;
         }
-        if (++aliasNodes > limits.maxAliasNodes()) {
+        if (++aliasNodes > file.limits().maxAliasNodes()) {
             skipDocument(
                     Kind.LIMIT,
-                    "aliases expand to more than " + limits.maxAliasNodes() + " nodes ("
+                    "aliases expand to more than " + file.limits().maxAliasNodes() + " nodes ("
                             + Limit.ALIAS_NODES.key() + "); the rest of this document was not read: "
                             + Limit.ALIAS_NODES.howToRaise(),
                     at);
             return null;
         }
         if (node instanceof ScalarNode s) {
-            if (!budget.addAliasCharacters(s.text().length())) {
-                skipDocument(Kind.LIMIT, budget.aliasCharactersMessage(), at);
-                budget.exhaust();
+            if (!file.budget().addAliasCharacters(s.text().length())) {
+                skipDocument(Kind.LIMIT, file.budget().aliasCharactersMessage(), at);
+                file.budget().exhaust();
                 return null;
             }
             return new ScalarNode(s.span(), pointer, s.text(), s.style(), s.type(), s.value());
@@ -314,7 +306,7 @@ final class TreeBuilder {
         }
         parent.lastEnd = node.span().end();
         if (slot.complexKey) {
-            problems.add(new ReadProblem(
+            file.report(new ReadProblem(
                     Kind.SYNTAX,
                     "YAML syntax error: a mapping key must be a scalar for kubectl, not "
                             + (node instanceof MappingNode ? "a mapping" : "a sequence"),
@@ -338,7 +330,7 @@ final class TreeBuilder {
         } else {
             MappingNode.Entry first = parent.seen.get(slot.key);
             if (first != null) {
-                problems.add(new ReadProblem(
+                file.report(new ReadProblem(
                         Kind.DUPLICATE_KEY,
                         "duplicate key \"" + slot.key + "\": first at line "
                                 + first.keySpan().start().line() + ", column "
@@ -376,7 +368,7 @@ final class TreeBuilder {
             } else if (merge instanceof SequenceNode s && s.items().stream().allMatch(i -> i instanceof MappingNode)) {
                 s.items().forEach(i -> sources.add((MappingNode) i));
             } else {
-                problems.add(new ReadProblem(
+                file.report(new ReadProblem(
                         Kind.SYNTAX,
                         "YAML syntax error: a merge key (<<) needs a mapping or a list of mappings",
                         merge.span(),
@@ -399,7 +391,7 @@ final class TreeBuilder {
     }
 
     private void skipDocument(Kind kind, String message, Span span) {
-        problems.add(new ReadProblem(kind, message, span, documentIndex));
+        file.report(new ReadProblem(kind, message, span, documentIndex));
         skipping = true;
         stack.clear();
         abandoned |= kind == Kind.LIMIT;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
 
 /** A collection the {@link TreeBuilder} has opened and not yet closed. */
 final class TreeFrame {
@@ -27,12 +29,13 @@ final class TreeFrame {
     boolean ignoreNext;
     Position lastEnd;
 
-    TreeFrame(boolean mapping, TreeBuilder.Slot slot, Position start, Optional<Anchor> anchorName, boolean flow) {
-        this.mapping = mapping;
+    /** The collection {@code event} opens at {@code start}, to be placed at {@code slot}. */
+    TreeFrame(CollectionStartEvent event, TreeBuilder.Slot slot, Position start) {
+        this.mapping = event instanceof MappingStartEvent;
         this.slot = slot;
         this.start = start;
-        this.anchorName = anchorName;
-        this.flow = flow;
+        this.anchorName = event.getAnchor();
+        this.flow = event.isFlow();
         this.lastEnd = start;
     }
 }

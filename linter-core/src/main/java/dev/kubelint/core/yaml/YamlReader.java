@@ -49,6 +49,7 @@ public final class YamlReader {
                     0));
             return new ReadResult(documents, problems.summarize());
         }
+        FileRead file = new FileRead(name, limits, budget, documents, problems);
         List<Integer> jsonRoots = new ArrayList<>();
         if (StrictJson.looksLikeJson(text)) {
             Optional<ReadProblem> json = StrictJson.check(text, jsonRoots);
@@ -57,13 +58,7 @@ public final class YamlReader {
                 return new ReadResult(documents, problems.summarize());
             }
             if (jsonRoots.size() > 1) {
-                readJsonStream(
-                        name,
-                        TextOffsets.withFinalLineBreak(text.toCharArray()),
-                        jsonRoots,
-                        documents,
-                        problems,
-                        budget);
+                readJsonStream(file, TextOffsets.withFinalLineBreak(text.toCharArray()), jsonRoots);
                 return new ReadResult(documents, problems.summarize());
             }
         }
@@ -79,7 +74,7 @@ public final class YamlReader {
         long escapeBudget = 8L * chars.length + ESCAPE_BUDGET_SLACK;
         int bufferSize = TextOffsets.bufferSize(chars);
         while (true) {
-            ParsePass pass = new ParsePass(limits, budget, name, lineOffset, nextIndex, documents, problems);
+            ParsePass pass = new ParsePass(file, lineOffset, nextIndex);
             Optional<MarkedYamlEngineException> error = pass.run(new GrowingReader(chars, start), bufferSize, patched);
             if (budget.exhausted()) {
                 break;
@@ -157,13 +152,8 @@ public final class YamlReader {
      * Several JSON values one after the other: kubectl's JSON decoder reads them as separate objects, so each is
      * read as a document of its own, in place (its first line padded, so that columns stay true).
      */
-    private void readJsonStream(
-            String name,
-            char[] chars,
-            List<Integer> roots,
-            List<YamlDocument> documents,
-            List<ReadProblem> problems,
-            FileBudget budget) {
+    private void readJsonStream(FileRead file, char[] chars, List<Integer> roots) {
+        FileBudget budget = file.budget();
         int bufferSize = TextOffsets.bufferSize(chars);
         int lineOffset = 0;
         int counted = 0;
@@ -173,13 +163,13 @@ public final class YamlReader {
             lineOffset += TextOffsets.lineBreaks(chars, counted, start);
             counted = start;
             int pad = start - TextOffsets.lineStart(chars, 0, start);
-            ParsePass pass = new ParsePass(limits, budget, name, lineOffset, i, documents, problems);
+            ParsePass pass = new ParsePass(file, lineOffset, i);
             Optional<MarkedYamlEngineException> error =
                     pass.run(new GrowingReader(chars, start, end, pad), bufferSize, false);
             if (error.isPresent()) {
                 MarkedYamlEngineException e = error.get();
                 Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-                problems.add(new ReadProblem(
+                file.report(new ReadProblem(
                         Kind.SYNTAX,
                         syntaxMessage(e, lineOffset),
                         Span.at(
@@ -190,7 +180,7 @@ public final class YamlReader {
         }
         if (roots.size() > limits.maxDocuments() && !budget.exhausted()) {
             int start = roots.get(limits.maxDocuments());
-            problems.add(documentLimit(
+            file.report(documentLimit(
                     limits,
                     Span.at(lineOffset + TextOffsets.lineBreaks(chars, counted, start) + 1, 1),
                     limits.maxDocuments()));
