@@ -53,7 +53,9 @@ abstract class NameReferences implements CrossObjectCheck {
     /** Defines a name, {@code at} the place that defines it (null when unknown). */
     void define(String kind, String namespace, String name, Manifest where, Location at) {
         if (at != null) {
-            places.putIfAbsent(kind + "/" + namespace + "/" + name, at);
+            // the first place in file order, whatever order the workers read the files in
+            places.merge(
+                    kind + "/" + namespace + "/" + name, at, (a, b) -> Locations.FILE_ORDER.compare(a, b) <= 0 ? a : b);
         }
         defined.computeIfAbsent(kind, k -> new HashMap<>())
                 .computeIfAbsent(namespace, n -> new HashSet<>())
