@@ -9,13 +9,17 @@ import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.rule.RuleParam;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.CrossObjectShell;
+import dev.kubelint.rules.support.Locations;
 import dev.kubelint.schemas.YamlToJson;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,20 +58,19 @@ public final class AdmissionPolicyRule extends CrossObjectShell {
         return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
     }
 
+    /**
+     * Collects the scan's policies, bindings, CustomResourceDefinitions and objects in whatever order the engine hands
+     * them over, and evaluates them in source order: where several objects share a name, the first in source order
+     * is the one evaluated, as the API server keeps the first object created under a name.
+     */
     private static final class Check implements CrossObjectCheck {
         private final List<Policy> policies = new ArrayList<>();
         private final List<Binding> bindings = new ArrayList<>();
-        private final List<ScannedObject> objects = new ArrayList<>();
-        private final Map<String, ScannedObject> namespaces = new HashMap<>();
-        /** Plural resource names of the custom resources of the scan: group/kind to plural. */
-        private final Map<String, String> plurals = new HashMap<>();
+        private final List<Crd> crds = new ArrayList<>();
+        private final KeptObjects objects = new KeptObjects(ScannedObject.MAX_KEPT_BYTES);
 
-        private final Map<String, Boolean> crdNamespaced = new HashMap<>();
-        /** The specs of the scan's CustomResourceDefinitions, for type checking against their schemas. */
-        private final List<JsonNode> crds = new ArrayList<>();
-
-        private long keptBytes;
-        private int dropped;
+        /** A CustomResourceDefinition of the scan: where it is, and its spec. */
+        private record Crd(Location location, JsonNode spec) {}
 
         @Override
         public void observe(Manifest manifest, RuleContext ctx) {
@@ -84,30 +87,22 @@ public final class AdmissionPolicyRule extends CrossObjectShell {
             }
             if (manifest.group().equals("apiextensions.k8s.io")
                     && manifest.kind().equals("CustomResourceDefinition")) {
-                JsonNode spec = YamlToJson.convert(root).json().path("spec");
-                String key = spec.path("group").asString("") + "/"
-                        + spec.path("names").path("kind").asString("");
-                plurals.put(key, spec.path("names").path("plural").asString(""));
-                crdNamespaced.put(key, !"Cluster".equals(spec.path("scope").asString("Namespaced")));
-                crds.add(spec);
+                crds.add(new Crd(
+                        ctx.locate(root), YamlToJson.convert(root).json().path("spec")));
             }
             if (manifest.kind().isEmpty() || manifest.apiVersion().isEmpty()) {
                 return;
             }
-            if (keptBytes > ScannedObject.MAX_KEPT_BYTES) {
-                dropped++;
-                return;
-            }
-            ScannedObject o = ScannedObject.of(manifest, ctx);
-            keptBytes += o.size();
-            objects.add(o);
-            if (manifest.group().isEmpty() && manifest.kind().equals("Namespace")) {
-                namespaces.put(manifest.name(), o);
+            if (objects.admits(ctx.locate(root))) {
+                objects.add(ScannedObject.of(manifest, ctx));
             }
         }
 
         @Override
         public void finish(RuleContext ctx) {
+            policies.sort(Comparator.comparing(Policy::location, Locations.FILE_ORDER));
+            bindings.sort(Comparator.comparing(Binding::location, Locations.FILE_ORDER));
+            crds.sort(Comparator.comparing(Crd::location, Locations.FILE_ORDER));
             if (!ctx.settings().policyLocations().isEmpty()) {
                 Set<String> scannedPolicies = new HashSet<>();
                 policies.forEach(p -> scannedPolicies.add(p.name()));
@@ -119,18 +114,44 @@ public final class AdmissionPolicyRule extends CrossObjectShell {
             if (policies.isEmpty() && bindings.isEmpty()) {
                 return;
             }
-            new Admission(policies, bindings, objects, namespaces, plurals, crdNamespaced, crds, ctx).run();
-            if (dropped > 0) {
-                Location at = policies.isEmpty()
-                        ? bindings.get(0).location()
-                        : policies.get(0).location();
+            Map<String, String> plurals = new HashMap<>();
+            Map<String, Boolean> crdNamespaced = new HashMap<>();
+            for (Crd crd : crds) {
+                JsonNode spec = crd.spec();
+                String key = spec.path("group").asString("") + "/"
+                        + spec.path("names").path("kind").asString("");
+                plurals.putIfAbsent(key, spec.path("names").path("plural").asString(""));
+                crdNamespaced.putIfAbsent(
+                        key, !"Cluster".equals(spec.path("scope").asString("Namespaced")));
+            }
+            List<ScannedObject> kept = objects.inSourceOrder();
+            Map<String, ScannedObject> namespaces = new HashMap<>();
+            for (ScannedObject o : kept) {
+                if (o.group().isEmpty() && o.kind().equals("Namespace")) {
+                    namespaces.putIfAbsent(o.name(), o);
+                }
+            }
+            List<Policy> evaluated = firstOfEachName(policies, Policy::name);
+            List<Binding> binding = firstOfEachName(bindings, Binding::name);
+            List<JsonNode> specs = crds.stream().map(Crd::spec).toList();
+            new Admission(evaluated, binding, kept, namespaces, plurals, crdNamespaced, specs, ctx).run();
+            if (objects.dropped() > 0) {
+                Location at = evaluated.isEmpty()
+                        ? binding.get(0).location()
+                        : evaluated.get(0).location();
                 ctx.report(
                         at,
-                        dropped + " objects of the scan were not evaluated against the admission policies:"
+                        objects.dropped() + " objects of the scan were not evaluated against the admission policies:"
                                 + " the scan holds more than " + (ScannedObject.MAX_KEPT_BYTES >> 20)
                                 + " MiB of objects",
                         Severity.INFO);
             }
+        }
+
+        private static <T> List<T> firstOfEachName(List<T> all, Function<T, String> name) {
+            Map<String, T> first = new LinkedHashMap<>();
+            all.forEach(t -> first.putIfAbsent(name.apply(t), t));
+            return List.copyOf(first.values());
         }
     }
 }
