@@ -12,7 +12,9 @@ import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.rules.selectors.PodIndex;
 import dev.kubelint.rules.services.Services;
 import dev.kubelint.rules.support.CrossObjectShell;
+import dev.kubelint.rules.support.Locations;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,7 +44,9 @@ public final class IngressBackendUndefinedRule extends CrossObjectShell {
     private record PortReference(NameReferences.Reference service, String value, boolean byName, Location location) {}
 
     private static final class Check extends NameReferences {
-        private final Map<String, Declared> ports = new HashMap<>();
+        /** The Services of each "folder|namespace/name", in the order they were read. */
+        private final Map<String, List<Declared>> ports = new HashMap<>();
+
         private final List<PortReference> portReferences = new ArrayList<>();
         /** The ExternalName Services ("folder|namespace/name"): any port goes. */
         private final Set<String> externalNames = new HashSet<>();
@@ -66,8 +70,8 @@ public final class IngressBackendUndefinedRule extends CrossObjectShell {
                             .flatMap(m -> m.scalar("name"))
                             .map(ctx::locate)
                             .orElse(null);
-                    Declared declared = ports.computeIfAbsent(
-                            key, k -> new Declared(new LinkedHashSet<>(), new LinkedHashSet<>(), at));
+                    Declared declared = new Declared(new LinkedHashSet<>(), new LinkedHashSet<>(), at);
+                    ports.computeIfAbsent(key, k -> new ArrayList<>()).add(declared);
                     for (Services.Port port : spec.ports()) {
                         port.port().ifPresent(p -> declared.numbers().add(Long.toString(p)));
                         if (!port.name().isEmpty()) {
@@ -125,6 +129,27 @@ public final class IngressBackendUndefinedRule extends CrossObjectShell {
             }
         }
 
+        /**
+         * The ports of the Services of one key, a Service defined twice in a folder declaring those of both: listed
+         * in file order and placed at the first in file order, whatever order the files were read in; null when none.
+         */
+        private Declared declared(String key) {
+            List<Declared> all = ports.get(key);
+            if (all == null) {
+                return null;
+            }
+            List<Declared> sorted = all.stream()
+                    .sorted(Comparator.comparing(Declared::at, Comparator.nullsLast(Locations.FILE_ORDER)))
+                    .toList();
+            Declared merged = new Declared(
+                    new LinkedHashSet<>(), new LinkedHashSet<>(), sorted.get(0).at());
+            for (Declared d : sorted) {
+                merged.numbers().addAll(d.numbers());
+                merged.names().addAll(d.names());
+            }
+            return merged;
+        }
+
         private static List<MappingNode> mappings(Optional<SequenceNode> sequence) {
             return sequence.map(SequenceNode::mappings).orElse(List.of());
         }
@@ -160,7 +185,7 @@ public final class IngressBackendUndefinedRule extends CrossObjectShell {
                 Reference r = p.service();
                 // judged against the Service of the Ingress's own folder, the same application
                 String key = folder(r.location().file()) + "|" + r.namespace() + "/" + r.name();
-                Declared declared = ports.get(key);
+                Declared declared = declared(key);
                 if (declared == null || declared.at() == null || externalNames.contains(key)) {
                     continue;
                 }
