@@ -26,7 +26,6 @@ import dev.kubelint.core.yaml.JsonPointers;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadLimits;
 import dev.kubelint.core.yaml.ReadResult;
-import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
@@ -164,16 +163,8 @@ public final class RuleCost {
     }
 
     private static void addObjects(List<Doc> docs, SourceFile source, int index, MappingNode mapping) {
-        Optional<SequenceNode> items = mapping.sequence("items");
-        boolean list = mapping.string("kind").orElse("").endsWith("List") && items.isPresent();
-        if (!list) {
-            docs.add(new Doc(source, index, mapping));
-            return;
-        }
-        for (YamlNode item : items.get().items()) {
-            if (item instanceof MappingNode m) {
-                docs.add(new Doc(source, index, m));
-            }
+        for (Manifest object : new Manifest(source, index, mapping).objects(item -> {})) {
+            docs.add(new Doc(source, index, object.root()));
         }
     }
 

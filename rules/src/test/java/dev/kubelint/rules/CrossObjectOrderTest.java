@@ -117,6 +117,7 @@ class CrossObjectOrderTest {
         return findings;
     }
 
+    /** The objects of a fixture as the engine hands them to the rules: the items of a List one by one. */
     private static List<Manifest> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         SourceFile source = SourceFile.of(file.toString(), text);
@@ -125,7 +126,7 @@ class CrossObjectOrderTest {
                 new YamlReader(ReadLimits.DEFAULTS).read(file.toString(), text).documents()) {
             doc.root()
                     .flatMap(YamlNode::asMapping)
-                    .ifPresent(root -> manifests.add(new Manifest(source, doc.index(), root)));
+                    .ifPresent(root -> manifests.addAll(new Manifest(source, doc.index(), root).objects(item -> {})));
         }
         return manifests;
     }

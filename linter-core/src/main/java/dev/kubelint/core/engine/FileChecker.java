@@ -15,7 +15,6 @@ import dev.kubelint.core.source.SourceScanner;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.core.yaml.ReadProblem;
 import dev.kubelint.core.yaml.ReadResult;
-import dev.kubelint.core.yaml.SequenceNode;
 import dev.kubelint.core.yaml.Span;
 import dev.kubelint.core.yaml.YamlDocument;
 import dev.kubelint.core.yaml.YamlNode;
@@ -172,24 +171,12 @@ final class FileChecker {
             }
             Manifest whole = new Manifest(source, doc.index(), mapping);
             refs.put(doc.index(), whole.ref());
-            if (isList(whole) && mapping.sequence("items").isPresent()) {
-                SequenceNode items = mapping.sequence("items").get();
-                for (YamlNode item : items.items()) {
-                    if (item instanceof MappingNode itemMapping) {
-                        manifests.add(new Manifest(source, doc.index(), itemMapping));
-                    } else {
-                        rules.addFinding(
-                                findings,
-                                CoreRule.NOT_AN_OBJECT,
-                                new Location(
-                                        source.displayName(), doc.index(), item.span(), item.pointer(), whole.ref()),
-                                "a List item is " + article(item.jsonType()) + ", not a Kubernetes object",
-                                List.of());
-                    }
-                }
-            } else {
-                manifests.add(whole);
-            }
+            manifests.addAll(whole.objects(item -> rules.addFinding(
+                    findings,
+                    CoreRule.NOT_AN_OBJECT,
+                    new Location(source.displayName(), doc.index(), item.span(), item.pointer(), whole.ref()),
+                    "a List item is " + article(item.jsonType()) + ", not a Kubernetes object",
+                    List.of())));
         }
         return manifests;
     }
@@ -353,10 +340,6 @@ final class FileChecker {
     private static String article(String jsonType) {
         return (jsonType.startsWith("a") || jsonType.startsWith("i") || jsonType.startsWith("o") ? "an " : "a ")
                 + jsonType;
-    }
-
-    private static boolean isList(Manifest m) {
-        return m.kind().endsWith("List") && m.root().has("items");
     }
 
     /** The core rule whose findings a reading problem of this kind becomes. */

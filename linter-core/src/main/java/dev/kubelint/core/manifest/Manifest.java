@@ -3,9 +3,14 @@ package dev.kubelint.core.manifest;
 import dev.kubelint.core.finding.ObjectRef;
 import dev.kubelint.core.source.SourceFile;
 import dev.kubelint.core.yaml.MappingNode;
+import dev.kubelint.core.yaml.SequenceNode;
+import dev.kubelint.core.yaml.YamlNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +44,27 @@ public final class Manifest {
                                 .map(s -> s.asText())
                                 .or(() -> metadata.scalar("generateName").map(s -> s.asText() + "*"))
                                 .orElse(""));
+    }
+
+    /**
+     * The objects this document holds, as the engine checks them: the document itself, or, when it is a
+     * {@code kind: List} (a kind ending in {@code List}, with {@code items}), each item in order. An item that is not
+     * a mapping is no object; it is handed to {@code notAnObject}.
+     */
+    public List<Manifest> objects(Consumer<YamlNode> notAnObject) {
+        Optional<SequenceNode> items = root.sequence("items");
+        if (!kind().endsWith("List") || items.isEmpty()) {
+            return List.of(this);
+        }
+        List<Manifest> objects = new ArrayList<>();
+        for (YamlNode item : items.get().items()) {
+            if (item instanceof MappingNode mapping) {
+                objects.add(new Manifest(source, documentIndex, mapping));
+            } else {
+                notAnObject.accept(item);
+            }
+        }
+        return objects;
     }
 
     public SourceFile source() {
