@@ -134,6 +134,26 @@ class HostileFileSystemTest {
     }
 
     @Test
+    void theTextOfALinkLeadingOutIsNotPrintedInCodeFrames() throws IOException {
+        Path outside = dir.resolve("elsewhere");
+        Files.createDirectories(outside);
+        String secret = "kubelint-must-not-print-this-" + System.nanoTime();
+        Files.writeString(outside.resolve("secret.yaml"), "# " + secret + "\npassword: x\n");
+        Files.createSymbolicLink(scan.resolve("secret.yaml"), outside.resolve("secret.yaml"));
+        Path policies = Files.createDirectories(dir.resolve("policies"));
+        Files.createSymbolicLink(policies.resolve("leak.yaml"), outside.resolve("secret.yaml"));
+        Path schemas = Files.createDirectories(dir.resolve("schemas"));
+        Files.createSymbolicLink(schemas.resolve("leak.yaml"), outside.resolve("secret.yaml"));
+        // the text and HTML reports show code frames, read again from disk for a finding on a file without kept lines
+        for (String format : List.of("text", "html")) {
+            CliRun run = CliRun.run(
+                    dir, List.of("--format", format, "--policy", "policies", "--schema-location", "schemas", "scan"));
+            assertTrue(run.out().contains("outside the folder"), format + ": " + run.out());
+            assertFalse(run.out().contains(secret), format + ": text of a file outside the folders was printed");
+        }
+    }
+
+    @Test
     void aBrokenLinkIsReportedAsUnreadable() throws IOException {
         Files.createSymbolicLink(scan.resolve("broken.yaml"), scan.resolve("missing.yaml"));
         CliRun run = lint("scan");

@@ -69,11 +69,23 @@ final class SourceLookup {
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path) || leadsOut(path)) {
             return Optional.empty();
         }
         SourceLoader.Loaded loaded = new SourceLoader(limits)
                 .load(new SourceScanner.Input(Optional.of(path), file), InputStream.nullInputStream());
         return loaded.source();
+    }
+
+    /**
+     * A symbolic link whose target lies outside the link's own folder. The scan and the policy and schema folders
+     * report such a link instead of reading it (a finding on its name), so its target's text is never shown either.
+     */
+    private static boolean leadsOut(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return false;
+        }
+        Path folder = path.toAbsolutePath().normalize().getParent();
+        return folder == null || !SourceScanner.realPath(path).startsWith(SourceScanner.realPath(folder));
     }
 }
