@@ -274,8 +274,8 @@ public final class ExtraSchemas {
             problems.add(new Problem(root, 0, "the schema location does not exist"));
             return List.of();
         }
-        SourceScanner.Scan scan = new SourceScanner(root, List.of(), List.of()).scan(List.of(root.toString()));
-        scan.errors().forEach(e -> problems.add(new Problem(root, 0, "cannot list the schema location: " + e)));
+        SourceScanner.Scan scan = SourceScanner.location(root);
+        scan.errors().forEach(e -> problems.add(new Problem(root, 0, e)));
         List<Path> files = new ArrayList<>();
         for (SourceScanner.Input input : scan.inputs()) {
             Path file = input.path().orElseThrow();

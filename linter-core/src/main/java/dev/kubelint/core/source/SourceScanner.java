@@ -312,11 +312,27 @@ public final class SourceScanner {
 
     /** Relative to the working directory when inside it, "/"-separated. */
     public String displayName(Path path) {
-        return displayName(workingDirectory, path);
+        return shown(workingDirectory, path);
     }
 
     /** A path as findings name it: relative to {@code workingDirectory} when inside it, "/"-separated. */
     public static String displayName(Path workingDirectory, Path path) {
+        return shown(workingDirectory.toAbsolutePath().normalize(), path);
+    }
+
+    /**
+     * The files of one location read apart from the scan (a folder of policies, a schema location): the file itself,
+     * or the folder's YAML and JSON files and below, found as the scan finds its inputs (hidden files and folders
+     * passed over, a link that leads out of the folder reported in {@link Input#skipped}, not read), in name order.
+     * Names are relative to the location's parent folder.
+     */
+    public static Scan location(Path location) {
+        Path absolute = location.toAbsolutePath().normalize();
+        Path parent = absolute.getParent() == null ? absolute : absolute.getParent();
+        return new SourceScanner(parent, List.of(), List.of()).scan(List.of(absolute.toString()));
+    }
+
+    private static String shown(Path workingDirectory, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         String shown = absolute.startsWith(workingDirectory)
                 ? workingDirectory.relativize(absolute).toString()

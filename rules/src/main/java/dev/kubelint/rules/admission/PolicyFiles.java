@@ -122,9 +122,8 @@ final class PolicyFiles {
      * reported, not read), and named as the run names its inputs.
      */
     private List<SourceScanner.Input> files(Path location) {
-        Path absolute = location.toAbsolutePath().normalize();
-        SourceScanner.Scan scan = new SourceScanner(absolute, List.of(), List.of()).scan(List.of(absolute.toString()));
-        scan.errors().forEach(e -> ctx.report(whole(ctx.displayName(location)), "cannot read the policy folder: " + e));
+        SourceScanner.Scan scan = SourceScanner.location(location);
+        scan.errors().forEach(e -> ctx.report(whole(ctx.displayName(location)), e));
         return scan.inputs().stream()
                 .map(i -> new SourceScanner.Input(
                         i.path(), ctx.displayName(i.path().orElseThrow()), i.skipped()))
