@@ -22,19 +22,10 @@ final class ActiveRules {
             RuleDescriptor descriptor,
             Severity severity,
             RuleSettings settings,
-            Optional<CrossObjectCheck> crossObject,
-            Set<String> kinds) {
+            Optional<CrossObjectCheck> crossObject) {
 
         ActiveRule(RuleDescriptor d, Severity severity, RuleSettings settings) {
-            this(d, severity, settings, d.rule().newCrossObjectCheck(), Set.copyOf(d.kinds()));
-        }
-
-        /**
-         * Whether the rule's own check is given an object of this kind: the kinds of its metadata (its kind groups
-         * expanded), or every kind when it names none. Its cross-object check observes every object all the same.
-         */
-        boolean checks(String kind) {
-            return kinds.isEmpty() || kinds.contains(kind);
+            this(d, severity, settings, d.rule().newCrossObjectCheck());
         }
     }
 

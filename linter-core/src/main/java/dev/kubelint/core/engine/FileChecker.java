@@ -7,6 +7,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.ToolKinds;
 import dev.kubelint.core.manifest.Manifest;
 import dev.kubelint.core.rule.CrossObjectCheck;
+import dev.kubelint.core.rule.RuleDescriptor;
 import dev.kubelint.core.rule.input.CoreRule;
 import dev.kubelint.core.source.SourceExcerpt;
 import dev.kubelint.core.source.SourceFile;
@@ -35,10 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Checks one file at a time, for one run: reads it, hands every object to every enabled rule (and to the rules'
- * cross-object state), turns a rule's failure on an object into a finding while the other rules run on, applies
- * the suppressions, and keeps the file's findings and source lines as the reports need them. It never throws for
- * bad input. Several worker threads may check files at once; the cross-object state sees one object at a time.
+ * Checks one file at a time, for one run: reads it, hands every object to every enabled rule of its kind
+ * ({@link RuleDescriptor#checks}) and to every rule's cross-object state, turns a rule's failure on an object into a
+ * finding while the other rules run on, applies the suppressions, and keeps the file's findings and source lines as
+ * the reports need them. It never throws for bad input. Several worker threads may check files at once; the cross-object
+ * state sees one object at a time.
  */
 final class FileChecker {
 
@@ -189,7 +191,7 @@ final class FileChecker {
         int first = sink.size();
         Map<String, String> labels = null; // read once, for the first rule with a scope
         for (ActiveRules.ActiveRule rule : rules.all()) {
-            boolean checks = rule.checks(manifest.kind());
+            boolean checks = rule.descriptor().checks(manifest.kind());
             if (!checks && rule.crossObject().isEmpty()) {
                 continue;
             }

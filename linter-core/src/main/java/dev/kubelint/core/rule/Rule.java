@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /**
  * A check of Kubernetes objects, annotated with {@link RuleInfo}. Implementations are stateless and thread-safe:
- * one instance checks every object of a run, from several threads.
+ * one instance checks every object of a run of the kinds its metadata names ({@link RuleDescriptor#checks}: every
+ * object when it names none), from several threads.
  */
 public interface Rule {
 
-    /** Checks one object, reporting through {@code ctx}. */
+    /** Checks one object of the rule's kinds, reporting through {@code ctx}. */
     void check(Manifest manifest, RuleContext ctx);
 
     /**

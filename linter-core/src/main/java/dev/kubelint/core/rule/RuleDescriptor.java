@@ -28,6 +28,14 @@ public record RuleDescriptor(
         params = List.copyOf(params);
     }
 
+    /**
+     * Whether the rule's {@link Rule#check} is given objects of this kind: the kinds of its metadata (its kind groups
+     * expanded), or every kind when it names none. A cross-object check observes every object all the same.
+     */
+    public boolean checks(String kind) {
+        return kinds.isEmpty() || kinds.contains(kind);
+    }
+
     /** A descriptor with its texts given as they are. */
     public RuleDescriptor(
             Rule rule,
