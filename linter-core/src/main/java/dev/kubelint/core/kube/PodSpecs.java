@@ -48,8 +48,8 @@ public final class PodSpecs {
     private static final Set<String> GROUPS = Set.of("", "apps", "batch", "extensions");
 
     /** Kinds whose pods must run forever: their templates allow only restartPolicy Always. */
-    public static final Set<String> LONG_RUNNING =
-            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController");
+    public static final List<String> LONG_RUNNING =
+            List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController");
 
     /** Kinds whose pods run to completion: their templates allow only OnFailure or Never. */
     public static final Set<String> RUN_TO_COMPLETION = Set.of("Job", "CronJob");

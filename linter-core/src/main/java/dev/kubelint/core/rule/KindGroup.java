@@ -18,6 +18,9 @@ public enum KindGroup {
     /** The same but PodTemplate: Pod and the workloads that run pods (as {@link PodSpecs#RUNNING_KINDS}). */
     PODS_AND_WORKLOADS(PodSpecs.RUNNING_KINDS),
 
+    /** The workloads whose pods run until they are deleted (as {@link PodSpecs#LONG_RUNNING}). */
+    LONG_RUNNING(PodSpecs.LONG_RUNNING),
+
     /** The workloads whose {@code spec.selector} picks the pods of their own template. */
     SELECTING_WORKLOADS(
             List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job")),

@@ -4,6 +4,7 @@ import dev.kubelint.core.finding.Severity;
 import dev.kubelint.core.kube.PodSpecs;
 import dev.kubelint.core.kube.PodSpecs.ContainerRole;
 import dev.kubelint.core.manifest.Manifest;
+import dev.kubelint.core.rule.KindGroup;
 import dev.kubelint.core.rule.Rule;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
@@ -15,14 +16,11 @@ import dev.kubelint.core.rule.RuleInfo;
         severity = Severity.INFO,
         enabledByDefault = false,
         summary = "A container of a long-running workload has no liveness probe",
-        kinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"})
+        kindGroups = KindGroup.LONG_RUNNING)
 public final class LivenessProbeMissingRule implements Rule {
 
     @Override
     public void check(Manifest manifest, RuleContext ctx) {
-        if (!PodSpecs.LONG_RUNNING.contains(manifest.kind())) {
-            return;
-        }
         PodSpecs.of(manifest)
                 .ifPresent(spec -> spec.containers().stream()
                         .filter(c -> c.role() == ContainerRole.APP)
