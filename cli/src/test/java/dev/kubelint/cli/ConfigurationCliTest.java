@@ -3,6 +3,7 @@ package dev.kubelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelint.core.testing.TextAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +47,7 @@ class ConfigurationCliTest {
 
     /** The error output of a run tells each of these problems. */
     private static void assertTold(ConfigCli.Run r, String... problems) {
-        for (String problem : problems) {
-            assertTrue(r.err().contains(problem), () -> "no <" + problem + "> in\n" + r);
-        }
+        TextAssertions.assertContainsAll(r.err(), problems);
     }
 
     private void config(String text) throws Exception {

@@ -57,8 +57,9 @@ final class Admission {
     }
 
     void run() {
+        // one policy of each name: the rule kept the first in file order
         Map<String, Policy> byName = new LinkedHashMap<>();
-        policies.forEach(p -> byName.putIfAbsent(p.name(), p));
+        policies.forEach(p -> byName.put(p.name(), p));
         Map<String, List<Binding>> bound = new HashMap<>();
         for (Binding b : bindings) {
             Policy p = byName.get(b.policyName());

@@ -93,8 +93,9 @@ public final class AdmissionPolicyRule extends CrossObjectShell {
             if (manifest.kind().isEmpty() || manifest.apiVersion().isEmpty()) {
                 return;
             }
-            if (objects.admits(ctx.locate(root))) {
-                objects.add(ScannedObject.of(manifest, ctx));
+            Location at = ctx.locate(root);
+            if (objects.admits(at)) {
+                objects.add(ScannedObject.of(manifest, at));
             }
         }
 

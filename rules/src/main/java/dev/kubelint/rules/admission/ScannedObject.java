@@ -2,7 +2,6 @@ package dev.kubelint.rules.admission;
 
 import dev.kubelint.core.finding.Location;
 import dev.kubelint.core.manifest.Manifest;
-import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.schemas.YamlToJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -29,7 +28,8 @@ record ScannedObject(
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    static ScannedObject of(Manifest m, RuleContext ctx) {
+    /** The object of {@code m}, found {@code at} (its root). */
+    static ScannedObject of(Manifest m, Location at) {
         JsonNode json = YamlToJson.convert(m.root()).json();
         String apiVersion = m.apiVersion();
         return new ScannedObject(
@@ -40,7 +40,7 @@ record ScannedObject(
                 m.name(),
                 m.namespace(),
                 Map.copyOf(m.labels()),
-                ctx.locate(m.root()),
+                at,
                 json.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -8,9 +8,9 @@ import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.core.yaml.MappingNode;
 import dev.kubelint.rules.support.CrossObjectShell;
+import dev.kubelint.rules.support.Locations;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,10 +23,6 @@ import java.util.TreeMap;
         summary = "Two CustomResourceDefinitions of the same name in one scan",
         kinds = {"CustomResourceDefinition"})
 public final class CrdDuplicateRule extends CrossObjectShell {
-
-    private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
-            .thenComparingInt(Location::documentIndex)
-            .thenComparingInt(Location::line);
 
     @Override
     protected CrossObjectCheck newCheck() {
@@ -52,13 +48,14 @@ public final class CrdDuplicateRule extends CrossObjectShell {
             public void finish(RuleContext ctx) {
                 for (Map.Entry<String, List<Location>> e : byName.entrySet()) {
                     List<Location> all = e.getValue();
-                    all.sort(FILE_ORDER);
+                    all.sort(Locations.FILE_ORDER);
                     for (Location later : all.subList(1, all.size())) {
                         Location first = all.get(0);
                         ctx.report(
                                 later,
                                 "CustomResourceDefinition " + e.getKey() + " is defined twice in the scan: in "
-                                        + where(first) + " and in " + where(later) + "; the one in " + where(first)
+                                        + Locations.where(first) + " and in " + Locations.where(later) + "; the one in "
+                                        + Locations.where(first)
                                         + " is used",
                                 List.of(first));
                     }
@@ -66,9 +63,5 @@ public final class CrdDuplicateRule extends CrossObjectShell {
                 byName.clear();
             }
         };
-    }
-
-    private static String where(Location l) {
-        return l.file() + ":" + l.line();
     }
 }

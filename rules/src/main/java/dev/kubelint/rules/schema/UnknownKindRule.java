@@ -8,10 +8,10 @@ import dev.kubelint.core.rule.LintSettings;
 import dev.kubelint.core.rule.RuleContext;
 import dev.kubelint.core.rule.RuleInfo;
 import dev.kubelint.rules.support.CrossObjectShell;
+import dev.kubelint.rules.support.Locations;
 import dev.kubelint.schemas.ApiLifecycle;
 import dev.kubelint.schemas.CustomResourceDefinitions;
 import dev.kubelint.schemas.GroupVersionKind;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +35,6 @@ public final class UnknownKindRule extends CrossObjectShell {
     }
 
     private static final class FirstOccurrences implements CrossObjectCheck {
-
-        private static final Comparator<Location> FILE_ORDER = Comparator.comparing(Location::file)
-                .thenComparingInt(Location::documentIndex)
-                .thenComparingInt(Location::line)
-                .thenComparingInt(Location::column);
 
         private record Seen(GroupVersionKind gvk, Location first, int count) {}
 
@@ -71,7 +66,7 @@ public final class UnknownKindRule extends CrossObjectShell {
                         new Seen(gvk.get(), here, 1),
                         (a, b) -> new Seen(
                                 a.gvk(),
-                                FILE_ORDER.compare(a.first(), b.first()) <= 0 ? a.first() : b.first(),
+                                Locations.FILE_ORDER.compare(a.first(), b.first()) <= 0 ? a.first() : b.first(),
                                 a.count() + b.count()));
             }
         }

@@ -44,7 +44,7 @@ public final class IpAddresses {
             for (int bit = prefix; bit < b.length * 8; bit++) {
                 b[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
             }
-            return new Ip(b, false).canonical() + "/" + prefix;
+            return IpBytes.of(b).canonical() + "/" + prefix;
         }
     }
 
