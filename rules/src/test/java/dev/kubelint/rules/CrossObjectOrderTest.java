@@ -95,7 +95,7 @@ class CrossObjectOrderTest {
                         .orElseThrow();
         List<Manifest> manifests = read(file);
         List<String> expected = run(rule, manifests);
-        if (file.getFileName().toString().startsWith("bad") && !ruleId.equals("admission-policy")) {
+        if (file.getFileName().toString().startsWith("bad")) {
             assertFalse(expected.isEmpty(), file + ": the bad fixture should give findings");
         }
         Random random = new Random(11);
